@@ -1,0 +1,60 @@
+// Personal API tokens: shown once at creation, stored hashed, revocable.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { apiTokens } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { isUuid } from '../scope.ts';
+import { inTransaction } from '../transaction.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+export const API_TOKEN_PREFIX = 'rkt_';
+
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+const present = (row: typeof apiTokens.$inferSelect): ApiTokenView => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.createdAt.toISOString(),
+  lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+});
+
+export async function createApiToken(deps: AppDeps, caller: Caller, input: { name: string }) {
+  const token = newSecret(API_TOKEN_PREFIX);
+  return inTransaction(deps, async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ accountId: caller.accountId, name: input.name.trim(), tokenHash: hashSecret(token) })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await recordAudit(tx, { orgId: null, actorId: caller.accountId, action: 'api_token.create', entityType: 'api_token', entityId: row.id, after: { name: row.name } });
+    return { ...present(row), token };
+  });
+}
+
+export async function listApiTokens(deps: AppDeps, caller: Caller): Promise<ApiTokenView[]> {
+  const rows = await deps.db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.accountId, caller.accountId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map(present);
+}
+
+export async function revokeApiToken(deps: AppDeps, caller: Caller, id: string): Promise<void> {
+  if (!isUuid(id)) throw notFound('token');
+  await inTransaction(deps, async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: deps.now() })
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.accountId, caller.accountId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    if (!row) throw notFound('token');
+    await recordAudit(tx, { orgId: null, actorId: caller.accountId, action: 'api_token.revoke', entityType: 'api_token', entityId: id });
+  });
+}

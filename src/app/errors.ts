@@ -1,0 +1,40 @@
+// Errors a use case may raise. Each code maps to one HTTP status in one place
+// (src/server/plugins/problem.ts); the message keys are translated there.
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  unprocessable: 422,
+  precondition_required: 428,
+  rate_limited: 429,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  /** JSON pointer into the request, e.g. "/body/title". */
+  field: string;
+  /** Message key (see the server's problem catalogue) and its parameters. */
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** Message key describing the problem; also the problem type's last segment. */
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(`${code}: ${key}`);
+  }
+}
+
+export const notFound = (entity: string) => new AppError('not_found', 'not_found', { entity });
+export const forbidden = () => new AppError('forbidden', 'forbidden');
+export const invalid = (field: string, key: string, params: Record<string, string | number> = {}) =>
+  new AppError('unprocessable', 'invalid', {}, [{ field, key, params }]);

@@ -1,0 +1,44 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Locale } from '../../core/domain.ts';
+import { accounts } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { inTransaction } from '../transaction.ts';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { getMe, type MeView } from './get-me.ts';
+
+export interface UpdateMeInput {
+  name?: string;
+  locale?: Locale;
+}
+
+export async function updateMe(deps: AppDeps, caller: Caller, version: number, input: UpdateMeInput): Promise<MeView> {
+  return inTransaction(deps, async (tx) => {
+    const [row] = await tx
+      .update(accounts)
+      .set({ ...input, ...(input.name ? { name: input.name.trim() } : {}), version: sql`${accounts.version} + 1` })
+      .where(and(eq(accounts.id, caller.accountId), eq(accounts.version, version)))
+      .returning({ id: accounts.id });
+    if (!row) throw new AppError('precondition_failed', 'precondition_failed');
+    await recordAudit(tx, { orgId: null, actorId: caller.accountId, action: 'account.update', entityType: 'account', entityId: caller.accountId, after: input });
+    return getMe({ db: tx }, caller);
+  });
+}
+
+export async function changePassword(
+  deps: AppDeps,
+  caller: Caller,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  assertAcceptablePassword(input.newPassword, '/body/newPassword');
+  const [account] = await deps.db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, caller.accountId));
+  if (!(await verifyPassword(account?.hash ?? null, input.currentPassword))) {
+    throw new AppError('forbidden', 'invalid_credentials');
+  }
+  const hash = await hashPassword(input.newPassword);
+  await inTransaction(deps, async (tx) => {
+    await tx.update(accounts).set({ passwordHash: hash }).where(eq(accounts.id, caller.accountId));
+    await recordAudit(tx, { orgId: null, actorId: caller.accountId, action: 'account.password_change', entityType: 'account', entityId: caller.accountId });
+  });
+}

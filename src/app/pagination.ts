@@ -1,0 +1,47 @@
+// Keyset pagination: an opaque cursor holding the last row's sort key.
+import { invalid } from './errors.ts';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export function pageSize(request: PageRequest): number {
+  return Math.min(MAX_PAGE_SIZE, Math.max(1, request.limit ?? DEFAULT_PAGE_SIZE));
+}
+
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Decodes a cursor made by encodeCursor with the given shape, or rejects it as bad input. */
+export function decodeCursor(cursor: string, shape: readonly ('string' | 'number')[]): (string | number)[] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === shape.length && key.every((part, i) => typeof part === shape[i])) {
+      return key as (string | number)[];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw invalid('/query/cursor', 'cursor_invalid');
+}
+
+/** Splits a query result fetched with limit + 1 rows into a page and the next cursor. */
+export function toPage<Row, T>(rows: Row[], limit: number, present: (row: Row) => T, keyOf: (row: Row) => (string | number)[]): Page<T> {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return {
+    items: pageRows.map(present),
+    nextCursor: hasMore && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
+}

@@ -1,0 +1,131 @@
+// The one authorisation policy (DESIGN.md section 3): role × action × object state.
+// Routes and use cases ask `can`; the web app receives the answers as abilities.
+import type { ObjectiveLevel, OrgRole } from './domain.ts';
+
+export const ACTIONS = [
+  'org.update',
+  'member.manage',
+  'member.grantOwner',
+  'unit.create',
+  'unit.update',
+  'unit.archive',
+  'unit.manageMembers',
+  'cycle.manage',
+  'objective.create',
+  'objective.update',
+  'objective.archive',
+  'keyResult.manage',
+  'checkIn.create',
+  'activity.manage',
+  'comment.create',
+  'audit.read',
+  'archive.restore',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Who is asking, within one organisation. */
+export interface Subject {
+  accountId: string;
+  role: OrgRole;
+  /** Units the subject leads, with every unit beneath them (a division lead leads its teams). */
+  ledUnitIds: ReadonlySet<string>;
+}
+
+/** What the action is about. Fields that do not apply are left out. */
+export interface PolicyObject {
+  level?: ObjectiveLevel;
+  unitId?: string | null;
+  personId?: string | null;
+  keyResultOwnerId?: string | null;
+  activityOwnerId?: string | null;
+  /** The objective belongs to a closed cycle. */
+  cycleClosed?: boolean;
+}
+
+/** Relations between subject and object that can grant an action to a plain member. */
+const RELATIONS = {
+  ownsObjective: (s: Subject, o: PolicyObject) => o.level === 'person' && o.personId === s.accountId,
+  leadsUnit: (s: Subject, o: PolicyObject) =>
+    (o.level === undefined || o.level === 'unit') && !!o.unitId && s.ledUnitIds.has(o.unitId),
+  ownsKeyResult: (s: Subject, o: PolicyObject) => !!o.keyResultOwnerId && o.keyResultOwnerId === s.accountId,
+  ownsActivity: (s: Subject, o: PolicyObject) => !!o.activityOwnerId && o.activityOwnerId === s.accountId,
+  anyone: () => true,
+} satisfies Record<string, (s: Subject, o: PolicyObject) => boolean>;
+type Relation = keyof typeof RELATIONS;
+
+type Grant = 'always' | readonly Relation[];
+const ADMINS = { owner: 'always', admin: 'always' } as const;
+const OKR_EDITORS: readonly Relation[] = ['ownsObjective', 'leadsUnit'];
+
+/**
+ * The table. A role missing from an action's row may never do it; viewers appear in no
+ * row, so they only read.
+ */
+export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
+  'org.update': ADMINS,
+  'member.manage': ADMINS,
+  'member.grantOwner': { owner: 'always' },
+  'unit.create': ADMINS,
+  'unit.update': { ...ADMINS, member: ['leadsUnit'] },
+  'unit.archive': ADMINS,
+  'unit.manageMembers': { ...ADMINS, member: ['leadsUnit'] },
+  'cycle.manage': ADMINS,
+  'objective.create': { ...ADMINS, member: OKR_EDITORS },
+  'objective.update': { ...ADMINS, member: OKR_EDITORS },
+  'objective.archive': { ...ADMINS, member: OKR_EDITORS },
+  'keyResult.manage': { ...ADMINS, member: OKR_EDITORS },
+  'checkIn.create': { ...ADMINS, member: [...OKR_EDITORS, 'ownsKeyResult'] },
+  'activity.manage': { ...ADMINS, member: [...OKR_EDITORS, 'ownsKeyResult', 'ownsActivity'] },
+  'comment.create': { ...ADMINS, member: ['anyone'] },
+  'audit.read': ADMINS,
+  'archive.restore': ADMINS,
+};
+
+/** Actions that a closed cycle locks for everyone but admins: its OKRs are the record. */
+const LOCKED_BY_CLOSED_CYCLE: ReadonlySet<Action> = new Set<Action>([
+  'objective.create',
+  'objective.update',
+  'objective.archive',
+  'keyResult.manage',
+  'checkIn.create',
+  'activity.manage',
+]);
+
+export function can(subject: Subject, action: Action, object: PolicyObject = {}): boolean {
+  const grant = POLICY[action][subject.role];
+  if (grant === undefined) return false;
+  if (grant === 'always') return true;
+  if (object.cycleClosed && LOCKED_BY_CLOSED_CYCLE.has(action)) return false;
+  return grant.some((relation) => RELATIONS[relation](subject, object));
+}
+
+/** The answers for several actions at once, as sent to the web app. */
+export function abilities<A extends Action>(
+  subject: Subject,
+  actions: readonly A[],
+  object: PolicyObject = {},
+): Record<A, boolean> {
+  return Object.fromEntries(actions.map((action) => [action, can(subject, action, object)])) as Record<A, boolean>;
+}
+
+export interface ReadableObjective {
+  level: ObjectiveLevel;
+  personId: string | null;
+  unitId: string | null;
+  visibility: 'public' | 'private';
+  lifecycle: 'draft' | 'published' | 'closed';
+}
+
+/**
+ * Everyone reads every OKR by default (transparency). Exceptions: a private objective is
+ * read only by its person and admins; a draft only by those who may edit it.
+ */
+export function canRead(subject: Subject, objective: ReadableObjective): boolean {
+  if (subject.role === 'owner' || subject.role === 'admin') return true;
+  const isOwner =
+    (objective.level === 'person' && objective.personId === subject.accountId) ||
+    (objective.level === 'unit' && !!objective.unitId && subject.ledUnitIds.has(objective.unitId));
+  if (objective.visibility === 'private' && !isOwner) return false;
+  if (objective.lifecycle === 'draft' && !isOwner) return false;
+  return true;
+}

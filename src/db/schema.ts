@@ -1,0 +1,338 @@
+// The database schema. Every tenant row carries org_id, and every list the API serves
+// has an index that starts with org_id (DESIGN.md: design for 10k people, 1M check-ins).
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigserial,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
+const createdAt = () => timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow();
+/** Optimistic concurrency: bumped on every update, sent as the ETag. */
+const version = () => integer('version').notNull().default(1);
+const archivedAt = () => timestamp('archived_at', { withTimezone: true });
+
+export interface OrgSettings {
+  focus?: { objectivesMin: number; objectivesMax: number; keyResultsMin: number; keyResultsMax: number };
+  checkInCadenceDays?: number;
+  fiscalYearStartMonth?: number;
+}
+
+export const organizations = pgTable('organizations', {
+  id: id(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  vision: text('vision').notNull().default(''),
+  mission: text('mission').notNull().default(''),
+  strategy: text('strategy').notNull().default(''),
+  defaultLocale: text('default_locale').notNull().default('sv'),
+  settings: jsonb('settings').$type<OrgSettings>().notNull().default({}),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    locale: text('locale').notNull().default('sv'),
+    passwordHash: text('password_hash'),
+    ssoSubject: text('sso_subject'),
+    status: text('status').notNull().default('active'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    orgId: orgId(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.accountId] }), index('memberships_account_idx').on(t.accountId)],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    id: id(),
+    orgId: orgId(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => units.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().default('team'),
+    vision: text('vision').notNull().default(''),
+    mission: text('mission').notNull().default(''),
+    archivedAt: archivedAt(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('units_org_parent_idx').on(t.orgId, t.parentId), index('units_org_name_idx').on(t.orgId, t.name, t.id)],
+);
+
+export const unitMembers = pgTable(
+  'unit_members',
+  {
+    orgId: orgId(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.accountId] }),
+    index('unit_members_org_account_idx').on(t.orgId, t.accountId),
+  ],
+);
+
+export const cycles = pgTable(
+  'cycles',
+  {
+    id: id(),
+    orgId: orgId(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => cycles.id),
+    name: text('name').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('planning'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('cycles_org_starts_idx').on(t.orgId, t.startsOn, t.id),
+    check('cycles_dates_ordered', sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+export const objectives = pgTable(
+  'objectives',
+  {
+    id: id(),
+    orgId: orgId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    level: text('level').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    personId: uuid('person_id').references(() => accounts.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    kind: text('kind').notNull().default('committed'),
+    visibility: text('visibility').notNull().default('public'),
+    lifecycle: text('lifecycle').notNull().default('published'),
+    /** An owner's explicit status; null means the suggested status applies. */
+    status: text('status'),
+    finalScore: doublePrecision('final_score'),
+    reflection: text('reflection').notNull().default(''),
+    createdBy: uuid('created_by').references(() => accounts.id),
+    archivedAt: archivedAt(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('objectives_org_cycle_idx').on(t.orgId, t.cycleId, t.createdAt, t.id),
+    index('objectives_org_unit_idx').on(t.orgId, t.unitId, t.cycleId),
+    index('objectives_org_person_idx').on(t.orgId, t.personId, t.cycleId),
+    check(
+      'objectives_one_owner',
+      sql`(${t.level} = 'organization' and ${t.unitId} is null and ${t.personId} is null)
+       or (${t.level} = 'unit' and ${t.unitId} is not null and ${t.personId} is null)
+       or (${t.level} = 'person' and ${t.personId} is not null and ${t.unitId} is null)`,
+    ),
+  ],
+);
+
+export const alignments = pgTable(
+  'alignments',
+  {
+    orgId: orgId(),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => objectives.id, { onDelete: 'cascade' }),
+    supportsId: uuid('supports_id')
+      .notNull()
+      .references(() => objectives.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.objectiveId, t.supportsId] }),
+    index('alignments_org_supports_idx').on(t.orgId, t.supportsId),
+    check('alignments_not_self', sql`${t.objectiveId} <> ${t.supportsId}`),
+  ],
+);
+
+export const keyResults = pgTable(
+  'key_results',
+  {
+    id: id(),
+    orgId: orgId(),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => objectives.id),
+    ownerId: uuid('owner_id').references(() => accounts.id),
+    title: text('title').notNull(),
+    metric: text('metric').notNull(),
+    startValue: doublePrecision('start_value').notNull().default(0),
+    targetValue: doublePrecision('target_value').notNull(),
+    currentValue: doublePrecision('current_value').notNull().default(0),
+    unit: text('unit').notNull().default(''),
+    weight: doublePrecision('weight').notNull().default(1),
+    /** Copied from the latest check-in, so lists need not scan a million check-ins. */
+    confidence: smallint('confidence'),
+    lastCheckInAt: timestamp('last_check_in_at', { withTimezone: true, precision: 3 }),
+    position: integer('position').notNull().default(0),
+    finalScore: doublePrecision('final_score'),
+    archivedAt: archivedAt(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('key_results_org_objective_idx').on(t.orgId, t.objectiveId, t.position),
+    index('key_results_org_owner_idx').on(t.orgId, t.ownerId),
+    check('key_results_weight_nonnegative', sql`${t.weight} >= 0`),
+  ],
+);
+
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    id: id(),
+    orgId: orgId(),
+    keyResultId: uuid('key_result_id')
+      .notNull()
+      .references(() => keyResults.id),
+    authorId: uuid('author_id').references(() => accounts.id),
+    value: doublePrecision('value').notNull(),
+    confidence: smallint('confidence').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('check_ins_org_kr_created_idx').on(t.orgId, t.keyResultId, t.createdAt.desc(), t.id),
+    check('check_ins_confidence_range', sql`${t.confidence} between 0 and 10`),
+  ],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: id(),
+    orgId: orgId(),
+    keyResultId: uuid('key_result_id')
+      .notNull()
+      .references(() => keyResults.id),
+    ownerId: uuid('owner_id').references(() => accounts.id),
+    title: text('title').notNull(),
+    status: text('status').notNull().default('todo'),
+    dueOn: date('due_on', { mode: 'string' }),
+    archivedAt: archivedAt(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('activities_org_kr_idx').on(t.orgId, t.keyResultId, t.createdAt),
+    index('activities_org_owner_idx').on(t.orgId, t.ownerId, t.status),
+  ],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: id(),
+    orgId: orgId(),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => objectives.id),
+    keyResultId: uuid('key_result_id').references(() => keyResults.id),
+    authorId: uuid('author_id').references(() => accounts.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comments_org_objective_idx').on(t.orgId, t.objectiveId, t.createdAt, t.id)],
+);
+
+/** Append-only: nothing updates or deletes these rows. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('audit_events_org_id_idx').on(t.orgId, t.id),
+    index('audit_events_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value: a database leak does not leak live sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_tokens_account_idx').on(t.accountId, t.createdAt)],
+);

@@ -1,0 +1,64 @@
+// Builds the HTTP server: plugins, then thin routes over the use cases.
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../app/context.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { problemPlugin } from './plugins/problem.ts';
+import { installValidators } from './plugins/validation.ts';
+import { ProblemSchema } from './schemas/common.ts';
+import { healthRoutes } from './routes/health.ts';
+import { apiRoutes } from './routes/index.ts';
+
+export interface ServerOptions {
+  deps: AppDeps;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+  /** Sign-in attempts per minute per address and e-mail. */
+  loginRateLimit?: number;
+  ready?: () => Promise<boolean>;
+}
+
+/** Never log secrets: credentials travel in these headers. */
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export async function buildServer(options: ServerOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installValidators(app);
+  app.addSchema(ProblemSchema);
+  await app.register(cookie);
+  await app.register(problemPlugin);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Riktning API',
+        version: '1',
+        description: 'Objectives and key results for organisations, teams and people.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'riktning_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(authPlugin, { deps: options.deps });
+  await app.register(healthRoutes, { ready: options.ready ?? (async () => true) });
+  await app.register(apiRoutes, { prefix: '/api/v1', deps: options.deps, loginRateLimit: options.loginRateLimit ?? 10 });
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  return app;
+}
+
+export type Server = Awaited<ReturnType<typeof buildServer>>;

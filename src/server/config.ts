@@ -1,0 +1,28 @@
+// Configuration from environment variables, with defaults that need no set-up.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  /** Load the demo organisation into an empty database. */
+  demo: boolean;
+  trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  // The demo is on by default on the embedded database, opt-in on PostgreSQL.
+  const demo = databaseUrl ? env.RIKTNING_DEMO === '1' : env.RIKTNING_DEMO !== '0';
+  return {
+    port: Number.parseInt(env.PORT ?? '3000', 10),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.RIKTNING_DATA_DIR ?? './data'),
+    databaseUrl,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    demo,
+    trustProxy: env.RIKTNING_TRUST_PROXY === '1',
+  };
+}

@@ -1,0 +1,55 @@
+// Authentication for /api: a session cookie (browser) or `Authorization: Bearer <token>`
+// (scripts, CLI). Cookie-authenticated writes must echo the session's CSRF token in the
+// X-CSRF-Token header; a cross-site page can send the cookie but cannot read the token.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { authenticateApiToken, authenticateSession, type Authenticated } from '../../app/auth/authenticate.ts';
+import type { AppDeps } from '../../app/context.ts';
+import { AppError } from '../../app/errors.ts';
+import { sendProblem } from './problem.ts';
+
+export const SESSION_COOKIE = 'riktning_session';
+export const CSRF_COOKIE = 'riktning_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Authenticated | null;
+  }
+  interface FastifyContextConfig {
+    /** The route answers without sign-in. */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function identify(deps: AppDeps, request: FastifyRequest): Promise<Authenticated | null> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    return match?.[1] ? authenticateApiToken(deps, match[1]) : null;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie ? authenticateSession(deps, cookie) : null;
+}
+
+export const authPlugin = fp(async (app: FastifyInstance, { deps }: { deps: AppDeps }) => {
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/api/v1/')) return;
+    request.caller = await identify(deps, request);
+    if (request.routeOptions.config.public) return;
+    if (!request.caller) return sendProblem(request, reply, new AppError('unauthenticated', 'unauthenticated'));
+    const csrf = request.caller.csrfToken;
+    if (csrf !== null && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== csrf) {
+      return sendProblem(request, reply, new AppError('forbidden', 'csrf_failed'));
+    }
+  });
+});
+
+/** The signed-in caller; routes that are not public can rely on it. */
+export function callerOf(request: FastifyRequest): Authenticated {
+  if (!request.caller) throw new AppError('unauthenticated', 'unauthenticated');
+  return request.caller;
+}

@@ -1,0 +1,101 @@
+// Errors become RFC 9457 problem+json bodies that name the field and the problem, in the
+// caller's language. This is the one place where error codes meet HTTP statuses.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, ERROR_STATUS, type FieldError } from '../../app/errors.ts';
+import type { Locale } from '../../core/domain.ts';
+import { ENTITY_NAMES, FIELD_MESSAGES, PROBLEM_TITLES, interpolate } from '../problem-messages.ts';
+import { requestLocale } from '../locale.ts';
+
+interface ProblemFieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance: string;
+  code: string;
+  errors?: ProblemFieldError[];
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+function fieldMessage(locale: Locale, error: FieldError): string {
+  const texts = FIELD_MESSAGES[error.key] ?? FIELD_MESSAGES.invalid;
+  return interpolate(texts?.[locale] ?? error.key, error.params ?? {});
+}
+
+/** Ajv's errors as our field errors: a JSON pointer into the request and a message key. */
+function fromAjv(context: string, errors: AjvError[]): FieldError[] {
+  return errors.map((error) => {
+    const params = error.params;
+    let field = `/${context}${error.instancePath}`;
+    const out: Record<string, string | number> = {};
+    if (error.keyword === 'required') field += `/${String(params.missingProperty)}`;
+    if (error.keyword === 'additionalProperties') field += `/${String(params.additionalProperty)}`;
+    if ('limit' in params) out.limit = Number(params.limit);
+    if ('type' in params) out.type = String(params.type);
+    if ('format' in params) out.format = String(params.format);
+    if ('allowedValues' in params) out.values = (params.allowedValues as unknown[]).join(', ');
+    if ('allowedValue' in params) out.value = String(params.allowedValue);
+    return { field, key: error.keyword, params: out };
+  });
+}
+
+function problemFor(error: FastifyError | AppError): { status: number; key: string; params: Record<string, string | number>; fields: FieldError[] } {
+  if (error instanceof AppError) {
+    return { status: ERROR_STATUS[error.code], key: error.key, params: error.params, fields: error.fieldErrors };
+  }
+  if (error.validation) {
+    return { status: 400, key: 'validation', params: {}, fields: fromAjv(error.validationContext ?? 'body', error.validation as AjvError[]) };
+  }
+  const status = error.statusCode ?? 500;
+  const byCode: Record<string, string> = {
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+    FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+    FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  };
+  if (status === 429) return { status, key: 'rate_limited', params: {}, fields: [] };
+  if (status >= 400 && status < 500) {
+    const key = byCode[error.code] ?? (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'malformed_json' : 'bad_request');
+    return { status, key, params: {}, fields: [] };
+  }
+  return { status: 500, key: 'internal', params: {}, fields: [] };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: FastifyError | AppError) {
+  const locale = requestLocale(request);
+  const { status, key, params, fields } = problemFor(error);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  const entity = typeof params.entity === 'string' ? (ENTITY_NAMES[params.entity]?.[locale] ?? params.entity) : undefined;
+  const titleTexts = PROBLEM_TITLES[key] ?? PROBLEM_TITLES.bad_request;
+  const problem: Problem = {
+    type: `urn:riktning:problem:${key}`,
+    title: interpolate(titleTexts?.[locale] ?? key, { ...params, ...(entity ? { entity } : {}) }),
+    status,
+    instance: request.url,
+    code: key,
+  };
+  if (fields.length > 0) {
+    problem.errors = fields.map((f) => ({ field: f.field, code: f.key, message: fieldMessage(locale, f) }));
+    problem.detail = problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  }
+  return reply.status(status).type('application/problem+json').send(problem);
+}
+
+export const problemPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new AppError('not_found', 'route_not_found')),
+  );
+});

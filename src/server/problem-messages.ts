@@ -1,0 +1,110 @@
+// Every problem a person may read, in Swedish and English. `{name}` is replaced by the
+// parameter of that name.
+import type { Locale } from '../core/domain.ts';
+
+type Texts = Record<Locale, string>;
+
+export const PROBLEM_TITLES: Record<string, Texts> = {
+  bad_request: { en: 'The request is not valid', sv: 'Begäran är inte giltig' },
+  validation: { en: 'Some fields are not valid', sv: 'Några fält är inte giltiga' },
+  invalid: { en: 'Some fields are not valid', sv: 'Några fält är inte giltiga' },
+  not_found: { en: '{entity} not found', sv: '{entity} hittades inte' },
+  route_not_found: { en: 'There is no such address in the API', sv: 'Adressen finns inte i API:t' },
+  forbidden: { en: 'You are not allowed to do this', sv: 'Du har inte behörighet att göra detta' },
+  unauthenticated: { en: 'Sign in first', sv: 'Logga in först' },
+  invalid_credentials: { en: 'Wrong e-mail or password', sv: 'Fel e-postadress eller lösenord' },
+  csrf_failed: {
+    en: 'The request lacks a valid CSRF token (send the X-CSRF-Token header from sign-in)',
+    sv: 'Begäran saknar en giltig CSRF-token (skicka huvudet X-CSRF-Token från inloggningen)',
+  },
+  rate_limited: { en: 'Too many attempts; wait a minute and try again', sv: 'För många försök; vänta en minut och försök igen' },
+  precondition_required: {
+    en: 'Send If-Match with the ETag from your last read, so no one else’s change is overwritten',
+    sv: 'Skicka If-Match med ETag från din senaste läsning, så att ingen annans ändring skrivs över',
+  },
+  precondition_failed: {
+    en: 'Someone else changed this since you read it; reload and try again',
+    sv: 'Någon annan har ändrat detta sedan du läste det; läs in igen och försök på nytt',
+  },
+  conflict: { en: 'This conflicts with what is already there', sv: 'Detta krockar med det som redan finns' },
+  payload_too_large: { en: 'The request body is too large', sv: 'Begärans innehåll är för stort' },
+  unsupported_media_type: { en: 'Send the body as application/json', sv: 'Skicka innehållet som application/json' },
+  malformed_json: { en: 'The body is not valid JSON', sv: 'Innehållet är inte giltig JSON' },
+  internal: { en: 'Something went wrong on our side', sv: 'Något gick fel hos oss' },
+  alignment_loop: {
+    en: 'An objective cannot support an objective that (indirectly) supports it',
+    sv: 'Ett mål kan inte stödja ett mål som (indirekt) stöder det',
+  },
+  email_taken: { en: 'That e-mail address is already in use', sv: 'E-postadressen används redan' },
+  already_member: { en: 'That person is already a member', sv: 'Personen är redan medlem' },
+  last_owner: {
+    en: 'An organisation needs at least one owner',
+    sv: 'En organisation behöver minst en ägare',
+  },
+  slug_taken: { en: 'That short name is already taken', sv: 'Det korta namnet är upptaget' },
+};
+
+export const FIELD_MESSAGES: Record<string, Texts> = {
+  required: { en: 'is required', sv: 'måste anges' },
+  type: { en: 'must be of type {type}', sv: 'måste vara av typen {type}' },
+  minLength: { en: 'must be at least {limit} characters', sv: 'måste ha minst {limit} tecken' },
+  maxLength: { en: 'must be at most {limit} characters', sv: 'får ha högst {limit} tecken' },
+  minimum: { en: 'must be at least {limit}', sv: 'måste vara minst {limit}' },
+  maximum: { en: 'must be at most {limit}', sv: 'får vara högst {limit}' },
+  exclusiveMinimum: { en: 'must be greater than {limit}', sv: 'måste vara större än {limit}' },
+  exclusiveMaximum: { en: 'must be less than {limit}', sv: 'måste vara mindre än {limit}' },
+  format: { en: 'must be a valid {format}', sv: 'måste vara ett giltigt värde av formatet {format}' },
+  pattern: { en: 'has the wrong format', sv: 'har fel format' },
+  enum: { en: 'must be one of: {values}', sv: 'måste vara ett av: {values}' },
+  const: { en: 'must be {value}', sv: 'måste vara {value}' },
+  anyOf: { en: 'does not match any allowed form', sv: 'matchar ingen tillåten form' },
+  additionalProperties: { en: 'is not a known field', sv: 'är inget känt fält' },
+  minItems: { en: 'must have at least {limit} items', sv: 'måste ha minst {limit} poster' },
+  maxItems: { en: 'must have at most {limit} items', sv: 'får ha högst {limit} poster' },
+  uniqueItems: { en: 'must not repeat items', sv: 'får inte upprepa poster' },
+  minProperties: { en: 'must change at least one field', sv: 'måste ändra minst ett fält' },
+  invalid: { en: 'is not valid', sv: 'är inte giltigt' },
+  cursor_invalid: { en: 'is not a cursor from this list', sv: 'är ingen markör från denna lista' },
+  password_too_short: { en: 'must be at least 8 characters', sv: 'måste ha minst 8 tecken' },
+  password_too_long: { en: 'must be at most 128 characters', sv: 'får ha högst 128 tecken' },
+  password_too_common: {
+    en: 'is one of the most common passwords; choose another',
+    sv: 'är ett av de vanligaste lösenorden; välj ett annat',
+  },
+  ends_before_start: { en: 'must not be before the start date', sv: 'får inte vara före startdatumet' },
+  owner_mismatch: {
+    en: 'does not match the level (organisation: none; unit: unitId; person: personId)',
+    sv: 'stämmer inte med nivån (organisation: inget; enhet: unitId; person: personId)',
+  },
+  unknown_reference: { en: 'refers to something that does not exist here', sv: 'hänvisar till något som inte finns här' },
+  not_a_member: { en: 'is not a member of this organisation', sv: 'är inte medlem i organisationen' },
+  private_only_personal: {
+    en: 'can be private only for individual objectives',
+    sv: 'kan vara privat bara för individuella mål',
+  },
+  unit_loop: { en: 'would put the unit inside itself', sv: 'skulle placera enheten inuti sig själv' },
+  cycle_mismatch: {
+    en: 'must be an objective of this organisation',
+    sv: 'måste vara ett mål i denna organisation',
+  },
+  start_equals_target: {
+    en: 'must differ from the start value for this metric',
+    sv: 'måste skilja sig från startvärdet för denna mätning',
+  },
+};
+
+export const ENTITY_NAMES: Record<string, Texts> = {
+  organization: { en: 'Organisation', sv: 'Organisationen' },
+  unit: { en: 'Unit', sv: 'Enheten' },
+  cycle: { en: 'Cycle', sv: 'Perioden' },
+  objective: { en: 'Objective', sv: 'Målet' },
+  keyResult: { en: 'Key result', sv: 'Nyckelresultatet' },
+  activity: { en: 'Activity', sv: 'Aktiviteten' },
+  member: { en: 'Member', sv: 'Medlemmen' },
+  token: { en: 'API token', sv: 'API-token' },
+  account: { en: 'Account', sv: 'Kontot' },
+};
+
+export function interpolate(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}

@@ -1,0 +1,29 @@
+// The database for tests: PGlite in memory (always), or the PostgreSQL server named by
+// TEST_DATABASE_URL (migrated once by the global set-up). One database per test file;
+// tests stay apart by each making a fresh organisation, so they never truncate.
+import { afterAll } from 'vitest';
+import { openPglite, openPostgres, type DatabaseHandle } from '../db/connect.ts';
+
+export type TestEngine = 'pglite' | 'postgres';
+export const testEngine = (): TestEngine => (process.env.RIKTNING_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite');
+
+let handle: Promise<DatabaseHandle> | undefined;
+
+async function open(): Promise<DatabaseHandle> {
+  if (testEngine() === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('RIKTNING_TEST_ENGINE=postgres needs TEST_DATABASE_URL');
+    return openPostgres(url, 4);
+  }
+  const db = await openPglite();
+  await db.migrate();
+  return db;
+}
+
+export function testDatabase(): Promise<DatabaseHandle> {
+  if (!handle) {
+    handle = open();
+    afterAll(async () => (await handle)?.close());
+  }
+  return handle;
+}
