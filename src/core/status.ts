@@ -11,6 +11,7 @@ export interface StatusInput {
 /** How far behind the expected progress a key result may be before it is at risk / off track. */
 export const AT_RISK_GAP = 0.15;
 export const OFF_TRACK_GAP = 0.35;
+const GAP_TOLERANCE = 1e-9;
 /** Confidence at or below these levels signals risk, whatever the figures say. */
 export const AT_RISK_CONFIDENCE = 6;
 export const OFF_TRACK_CONFIDENCE = 3;
@@ -21,7 +22,9 @@ export const OFF_TRACK_CONFIDENCE = 3;
  * people often know before the numbers do.
  */
 export function suggestedStatus({ progress, expected, confidence }: StatusInput): Status {
-  const gap = expected - progress;
+  // The tolerance keeps a gap of exactly a threshold on the threshold: in binary floating
+  // point 0.35 - 0.2 is 0.1499…97, which would otherwise count as on track.
+  const gap = expected - progress + GAP_TOLERANCE;
   let status: Status = gap >= OFF_TRACK_GAP ? 'off_track' : gap >= AT_RISK_GAP ? 'at_risk' : 'on_track';
   if (confidence !== null) {
     if (confidence <= OFF_TRACK_CONFIDENCE) status = 'off_track';

@@ -87,9 +87,17 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'must be an objective of this organisation',
     sv: 'måste vara ett mål i denna organisation',
   },
-  start_equals_target: {
-    en: 'must differ from the start value for this metric',
-    sv: 'måste skilja sig från startvärdet för denna mätning',
+  target_below_start: {
+    en: 'must not be below the start value when the metric is "increase to"',
+    sv: 'får inte vara under startvärdet när mätningen är "öka till"',
+  },
+  target_above_start: {
+    en: 'must not be above the start value when the metric is "decrease to"',
+    sv: 'får inte vara över startvärdet när mätningen är "minska till"',
+  },
+  target_required: {
+    en: 'is required for this metric',
+    sv: 'måste anges för denna mätning',
   },
 };
 

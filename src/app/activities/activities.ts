@@ -1,0 +1,130 @@
+// The action plan: activities under a key result, each with an owner, a status and a due date.
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { ActivityStatus } from '../../core/domain.ts';
+import { can } from '../../core/policy.ts';
+import { accounts, activities } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { setArchived } from '../archive.ts';
+import { actorForResource, type OrgActor } from '../scope.ts';
+import { inTransaction } from '../transaction.ts';
+import { assertVersion, definedFields } from '../versioning.ts';
+import { assertMembers } from '../references.ts';
+import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { assertObjectiveReadable } from '../objectives/get-objective.ts';
+import { loadActivity, loadKeyResult, type ActivityRow } from '../objectives/owner-context.ts';
+import type { Queryable } from '../../db/connect.ts';
+
+export interface ActivityInput {
+  title: string;
+  ownerId?: string | null;
+  status?: ActivityStatus;
+  dueOn?: string | null;
+}
+
+export interface ActivityView {
+  id: string;
+  keyResultId: string;
+  title: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  status: ActivityStatus;
+  dueOn: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  abilities: { 'activity.manage': boolean };
+}
+
+const present = (row: ActivityRow, ownerName: string | null, mayManage: boolean): ActivityView => ({
+  id: row.id,
+  keyResultId: row.keyResultId,
+  title: row.title,
+  ownerId: row.ownerId,
+  ownerName,
+  status: row.status as ActivityStatus,
+  dueOn: row.dueOn,
+  version: row.version,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+  abilities: { 'activity.manage': mayManage },
+});
+
+async function viewActivity(q: Queryable, actor: OrgActor, id: string): Promise<ActivityView> {
+  const { activity, policy } = await loadActivity(q, actor.orgId, id);
+  const [owner] = activity.ownerId ? await q.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, activity.ownerId)) : [];
+  return present(activity, owner?.name ?? null, can(actor, 'activity.manage', policy));
+}
+
+/** Activities are ordered by due date (undated last), then by when they were added. */
+export async function listActivities(deps: AppDeps, caller: Caller, keyResultId: string, input: PageRequest): Promise<Page<ActivityView>> {
+  const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
+  const { keyResult, policy } = await loadKeyResult(deps.db, actor.orgId, keyResultId);
+  await assertObjectiveReadable(deps.db, actor, keyResult.objectiveId);
+  const limit = pageSize(input);
+  const sortKey = sql<string>`coalesce(${activities.dueOn}::text, '9999-12-31') || ${activities.createdAt}::text`;
+  let after;
+  if (input.cursor) {
+    const [key, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
+    after = or(gt(sortKey, key), and(eq(sortKey, key), gt(activities.id, id)));
+  }
+  const rows = await deps.db
+    .select({ activity: activities, ownerName: accounts.name, sortKey })
+    .from(activities)
+    .leftJoin(accounts, eq(accounts.id, activities.ownerId))
+    .where(and(eq(activities.orgId, actor.orgId), eq(activities.keyResultId, keyResultId), isNull(activities.archivedAt), after))
+    .orderBy(asc(sortKey), asc(activities.id))
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (r) => present(r.activity, r.ownerName, can(actor, 'activity.manage', { ...policy, activityOwnerId: r.activity.ownerId })),
+    (r) => [r.sortKey, r.activity.id],
+  );
+}
+
+export async function createActivity(deps: AppDeps, caller: Caller, keyResultId: string, input: ActivityInput): Promise<ActivityView> {
+  return inTransaction(deps, async (tx) => {
+    const actor = await actorForResource(tx, caller, 'keyResult', keyResultId);
+    const { keyResult, policy } = await loadKeyResult(tx, actor.orgId, keyResultId);
+    if (keyResult.archivedAt) throw notFound('keyResult');
+    if (!can(actor, 'activity.manage', policy)) throw forbidden();
+    if (input.ownerId) await assertMembers(tx, actor.orgId, [{ id: input.ownerId, field: '/body/ownerId' }]);
+    const now = deps.now();
+    const [row] = await tx
+      .insert(activities)
+      .values({ orgId: actor.orgId, keyResultId, title: input.title.trim(), ownerId: input.ownerId ?? null, status: input.status ?? 'todo', dueOn: input.dueOn ?? null, createdAt: now, updatedAt: now })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'activity.create', entityType: 'activity', entityId: row.id, after: row });
+    return viewActivity(tx, actor, row.id);
+  });
+}
+
+export async function updateActivity(deps: AppDeps, caller: Caller, id: string, version: number, input: Partial<ActivityInput>): Promise<ActivityView> {
+  return inTransaction(deps, async (tx) => {
+    const actor = await actorForResource(tx, caller, 'activity', id);
+    const { activity: before, policy } = await loadActivity(tx, actor.orgId, id, true);
+    if (before.archivedAt) throw notFound('activity');
+    if (!can(actor, 'activity.manage', policy)) throw forbidden();
+    assertVersion(before.version, version);
+    if (input.ownerId) await assertMembers(tx, actor.orgId, [{ id: input.ownerId, field: '/body/ownerId' }]);
+    const [after] = await tx
+      .update(activities)
+      .set({ ...definedFields({ ...input, title: input.title?.trim() }), version: before.version + 1, updatedAt: deps.now() })
+      .where(eq(activities.id, id))
+      .returning();
+    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'activity.update', entityType: 'activity', entityId: id, before, after });
+    return viewActivity(tx, actor, id);
+  });
+}
+
+export async function archiveActivity(deps: AppDeps, caller: Caller, id: string): Promise<void> {
+  await inTransaction(deps, async (tx) => {
+    const actor = await actorForResource(tx, caller, 'activity', id);
+    const { policy } = await loadActivity(tx, actor.orgId, id, true);
+    if (!can(actor, 'activity.manage', policy)) throw forbidden();
+    await setArchived(tx, actor, 'activity', id, true, deps.now());
+  });
+}

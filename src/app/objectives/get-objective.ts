@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import { objectives } from '../../db/schema.ts';
+import type { Queryable } from '../../db/connect.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { actorForResource, type OrgActor } from '../scope.ts';
+import { presentObjectives, type ObjectiveView } from './present.ts';
+import { selectObjectiveRecords } from './records.ts';
+
+/** One objective as the actor sees it; archived ones only for those who may restore them. */
+export async function viewObjective(q: Queryable, actor: OrgActor, id: string, now: Date): Promise<ObjectiveView> {
+  const includeArchived = actor.role === 'owner' || actor.role === 'admin';
+  const records = await selectObjectiveRecords(q, actor, [eq(objectives.id, id)], { includeArchived });
+  const [view] = await presentObjectives(q, actor, records, now);
+  if (!view) throw notFound('objective');
+  return view;
+}
+
+/** Not found unless the actor may read the objective (private and draft ones are restricted). */
+export async function assertObjectiveReadable(q: Queryable, actor: OrgActor, id: string): Promise<void> {
+  const records = await selectObjectiveRecords(q, actor, [eq(objectives.id, id)], { limit: 1 });
+  if (records.length === 0) throw notFound('objective');
+}
+
+export async function getObjective(deps: AppDeps, caller: Caller, id: string): Promise<ObjectiveView> {
+  const actor = await actorForResource(deps.db, caller, 'objective', id);
+  return viewObjective(deps.db, actor, id, deps.now());
+}

@@ -1,0 +1,50 @@
+// The one query that reads objectives with their cycle and owner's name, restricted to
+// what the caller may read (drafts and private objectives only for their owners).
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../db/connect.ts';
+import { accounts, cycles, objectives, organizations, units } from '../../db/schema.ts';
+import type { OrgActor } from '../scope.ts';
+import type { ObjectiveRecord } from './present.ts';
+
+const person = alias(accounts, 'person');
+
+/** SQL form of core's canRead: admins read all; others public published ones and their own. */
+export function readableBy(actor: OrgActor): SQL | undefined {
+  if (actor.role === 'owner' || actor.role === 'admin') return undefined;
+  const led = [...actor.ledUnitIds];
+  const own = or(
+    and(eq(objectives.level, 'person'), eq(objectives.personId, actor.accountId)),
+    led.length ? and(eq(objectives.level, 'unit'), inArray(objectives.unitId, led)) : undefined,
+  );
+  return or(and(eq(objectives.visibility, 'public'), ne(objectives.lifecycle, 'draft')), own);
+}
+
+export async function selectObjectiveRecords(
+  q: Queryable,
+  actor: OrgActor,
+  conditions: (SQL | undefined)[],
+  options: { limit?: number; includeArchived?: boolean } = {},
+): Promise<ObjectiveRecord[]> {
+  const query = q
+    .select({
+      objective: objectives,
+      cycle: { startsOn: cycles.startsOn, endsOn: cycles.endsOn, status: cycles.status },
+      ownerName: sql<string>`coalesce(${units.name}, ${person.name}, ${organizations.name})`,
+    })
+    .from(objectives)
+    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+    .innerJoin(organizations, eq(organizations.id, objectives.orgId))
+    .leftJoin(units, eq(units.id, objectives.unitId))
+    .leftJoin(person, eq(person.id, objectives.personId))
+    .where(
+      and(
+        eq(objectives.orgId, actor.orgId),
+        options.includeArchived ? undefined : isNull(objectives.archivedAt),
+        readableBy(actor),
+        ...conditions,
+      ),
+    )
+    .orderBy(objectives.createdAt, objectives.id);
+  return options.limit === undefined ? query : query.limit(options.limit);
+}

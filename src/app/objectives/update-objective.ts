@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import type { Lifecycle, ObjectiveKind, Status, Visibility } from '../../core/domain.ts';
+import { can } from '../../core/policy.ts';
+import { objectives } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { actorForResource } from '../scope.ts';
+import { inTransaction } from '../transaction.ts';
+import { assertVersion, definedFields } from '../versioning.ts';
+import { assertCycleInOrg } from '../references.ts';
+import { viewObjective } from './get-objective.ts';
+import { loadObjective } from './owner-context.ts';
+import type { ObjectiveView } from './present.ts';
+import { replaceSupports } from './supports.ts';
+
+export interface UpdateObjectiveInput {
+  title?: string;
+  description?: string;
+  kind?: ObjectiveKind;
+  visibility?: Visibility;
+  lifecycle?: Lifecycle;
+  cycleId?: string;
+  /** An explicit status; null returns to the suggested one. */
+  status?: Status | null;
+  finalScore?: number | null;
+  reflection?: string;
+  supports?: string[];
+}
+
+export async function updateObjective(
+  deps: AppDeps,
+  caller: Caller,
+  id: string,
+  version: number,
+  input: UpdateObjectiveInput,
+): Promise<ObjectiveView> {
+  return inTransaction(deps, async (tx) => {
+    const actor = await actorForResource(tx, caller, 'objective', id);
+    const { objective: before, policy } = await loadObjective(tx, actor.orgId, id, true);
+    if (before.archivedAt) throw notFound('objective');
+    if (!can(actor, 'objective.update', policy)) throw forbidden();
+    assertVersion(before.version, version);
+    if (input.visibility === 'private' && before.level !== 'person') throw invalid('/body/visibility', 'private_only_personal');
+    if (input.cycleId && input.cycleId !== before.cycleId) {
+      const cycle = await assertCycleInOrg(tx, actor.orgId, input.cycleId, '/body/cycleId');
+      // Moving into a closed cycle would bypass its lock.
+      if (!can(actor, 'objective.update', { ...policy, cycleClosed: cycle.status === 'closed' })) throw forbidden();
+    }
+
+    const { supports, ...fields } = input;
+    const [after] = await tx
+      .update(objectives)
+      .set({ ...definedFields({ ...fields, title: fields.title?.trim() }), version: before.version + 1, updatedAt: deps.now() })
+      .where(eq(objectives.id, id))
+      .returning();
+    if (!after) throw notFound('objective');
+    if (supports) await replaceSupports(tx, actor, id, supports);
+    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'objective.update', entityType: 'objective', entityId: id, before, after: { ...after, ...(supports ? { supports } : {}) } });
+    return viewObjective(tx, actor, id, deps.now());
+  });
+}

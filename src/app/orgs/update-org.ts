@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import { can } from '../../core/policy.ts';
+import type { Locale } from '../../core/domain.ts';
+import { organizations, type OrgSettings } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { actorInOrg } from '../scope.ts';
+import { inTransaction } from '../transaction.ts';
+import { assertVersion, definedFields } from '../versioning.ts';
+import { presentOrg, type OrgView } from './org-view.ts';
+
+export interface UpdateOrgInput {
+  name?: string;
+  slug?: string;
+  vision?: string;
+  mission?: string;
+  strategy?: string;
+  defaultLocale?: Locale;
+  settings?: OrgSettings;
+}
+
+export async function updateOrg(deps: AppDeps, caller: Caller, orgId: string, version: number, input: UpdateOrgInput): Promise<OrgView> {
+  return inTransaction(deps, async (tx) => {
+    const actor = await actorInOrg(tx, caller, orgId);
+    if (!can(actor, 'org.update')) throw forbidden();
+    const [before] = await tx.select().from(organizations).where(eq(organizations.id, actor.orgId)).for('update');
+    if (!before) throw notFound('organization');
+    assertVersion(before.version, version);
+    if (input.slug && input.slug !== before.slug) {
+      const [taken] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, input.slug));
+      if (taken) throw new AppError('conflict', 'slug_taken', {}, [{ field: '/body/slug', key: 'invalid' }]);
+    }
+    const patch = definedFields({
+      ...input,
+      name: input.name?.trim(),
+      settings: input.settings ? { ...before.settings, ...input.settings } : undefined,
+    });
+    const [after] = await tx
+      .update(organizations)
+      .set({ ...patch, version: before.version + 1, updatedAt: deps.now() })
+      .where(eq(organizations.id, actor.orgId))
+      .returning();
+    if (!after) throw notFound('organization');
+    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'organization.update', entityType: 'organization', entityId: actor.orgId, before, after });
+    return presentOrg(after, actor);
+  });
+}

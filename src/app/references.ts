@@ -1,0 +1,33 @@
+// Checks that ids named in a request belong to the caller's organisation, so a bad id is
+// a clear 422 naming the field rather than a foreign-key error (or a cross-tenant link).
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Queryable } from '../db/connect.ts';
+import { cycles, memberships, units } from '../db/schema.ts';
+import { invalid } from './errors.ts';
+
+export async function assertCycleInOrg(q: Queryable, orgId: string, cycleId: string, field: string) {
+  const [row] = await q.select().from(cycles).where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)));
+  if (!row) throw invalid(field, 'unknown_reference');
+  return row;
+}
+
+export async function assertUnitInOrg(q: Queryable, orgId: string, unitId: string, field: string) {
+  const [row] = await q
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.orgId, orgId), eq(units.id, unitId), isNull(units.archivedAt)));
+  if (!row) throw invalid(field, 'unknown_reference');
+}
+
+/** Every id must be a member of the organisation; `fields` names each id's place in the request. */
+export async function assertMembers(q: Queryable, orgId: string, people: { id: string; field: string }[]) {
+  if (people.length === 0) return;
+  const ids = [...new Set(people.map((p) => p.id))];
+  const rows = await q
+    .select({ id: memberships.accountId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.accountId, ids)));
+  const found = new Set(rows.map((r) => r.id));
+  const missing = people.find((p) => !found.has(p.id));
+  if (missing) throw invalid(missing.field, 'not_a_member');
+}

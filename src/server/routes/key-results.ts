@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../../app/context.ts';
+import { getKeyResult } from '../../app/key-results/get-key-result.ts';
+import { updateKeyResult } from '../../app/key-results/update-key-result.ts';
+import { archiveKeyResult, restoreKeyResult } from '../../app/key-results/archive-key-result.ts';
+import { checkIn, listCheckIns } from '../../app/check-ins/check-in.ts';
+import { archiveActivity, createActivity, listActivities, updateActivity } from '../../app/activities/activities.ts';
+import { callerOf } from '../plugins/auth.ts';
+import { expectedVersion, sendWithEtag } from '../etag.ts';
+import { IdParams, Page, PageQuery, problemResponses, writeProblemResponses } from '../schemas/common.ts';
+import {
+  ActivitySchema,
+  CheckInBody,
+  CheckInSchema,
+  CreateActivityBody,
+  KeyResultSchema,
+  UpdateActivityBody,
+  UpdateKeyResultBody,
+} from '../schemas/objective.ts';
+
+const tags = ['key results'];
+const PageQueryObject = Type.Object(PageQuery, { additionalProperties: false });
+
+export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/key-results/:id',
+    { schema: { tags, operationId: 'getKeyResult', summary: 'One key result', params: IdParams, response: { 200: KeyResultSchema, ...problemResponses } } },
+    async (request, reply) => sendWithEtag(reply, await getKeyResult(deps, callerOf(request), request.params.id)),
+  );
+
+  app.patch(
+    '/key-results/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'updateKeyResult',
+        summary: 'Change a key result (If-Match required)',
+        params: IdParams,
+        body: UpdateKeyResultBody,
+        response: { 200: KeyResultSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await updateKeyResult(deps, callerOf(request), request.params.id, expectedVersion(request), request.body)),
+  );
+
+  app.delete(
+    '/key-results/:id',
+    { schema: { tags, operationId: 'archiveKeyResult', summary: 'Archive a key result', params: IdParams, response: { 204: Type.Null(), ...writeProblemResponses } } },
+    async (request, reply) => {
+      await archiveKeyResult(deps, callerOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/key-results/:id/restore',
+    { schema: { tags, operationId: 'restoreKeyResult', summary: 'Restore an archived key result (admins)', params: IdParams, response: { 200: KeyResultSchema, ...writeProblemResponses } } },
+    async (request, reply) => sendWithEtag(reply, await restoreKeyResult(deps, callerOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/key-results/:id/check-ins',
+    {
+      schema: {
+        tags: ['check-ins'],
+        operationId: 'checkIn',
+        summary: 'Check in progress: a new value, a confidence 0–10 and a note',
+        params: IdParams,
+        body: CheckInBody,
+        response: { 201: Type.Intersect([CheckInSchema, Type.Object({ keyResult: KeyResultSchema })]), ...writeProblemResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await checkIn(deps, callerOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/key-results/:id/check-ins',
+    {
+      schema: {
+        tags: ['check-ins'],
+        operationId: 'listCheckIns',
+        summary: 'A key result’s check-ins, newest first',
+        params: IdParams,
+        querystring: PageQueryObject,
+        response: { 200: Page(CheckInSchema), ...problemResponses },
+      },
+    },
+    async (request) => listCheckIns(deps, callerOf(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/key-results/:id/activities',
+    {
+      schema: {
+        tags: ['activities'],
+        operationId: 'listActivities',
+        summary: 'The action plan of a key result',
+        params: IdParams,
+        querystring: PageQueryObject,
+        response: { 200: Page(ActivitySchema), ...problemResponses },
+      },
+    },
+    async (request) => listActivities(deps, callerOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/key-results/:id/activities',
+    {
+      schema: {
+        tags: ['activities'],
+        operationId: 'createActivity',
+        summary: 'Add an activity to a key result’s action plan',
+        params: IdParams,
+        body: CreateActivityBody,
+        response: { 201: ActivitySchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) => sendWithEtag(reply, await createActivity(deps, callerOf(request), request.params.id, request.body), 201),
+  );
+
+  app.patch(
+    '/activities/:id',
+    {
+      schema: {
+        tags: ['activities'],
+        operationId: 'updateActivity',
+        summary: 'Change an activity (If-Match required)',
+        params: IdParams,
+        body: UpdateActivityBody,
+        response: { 200: ActivitySchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await updateActivity(deps, callerOf(request), request.params.id, expectedVersion(request), request.body)),
+  );
+
+  app.delete(
+    '/activities/:id',
+    { schema: { tags: ['activities'], operationId: 'archiveActivity', summary: 'Archive an activity', params: IdParams, response: { 204: Type.Null(), ...writeProblemResponses } } },
+    async (request, reply) => {
+      await archiveActivity(deps, callerOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

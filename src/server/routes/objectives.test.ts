@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { ApiClient, testServer } from '../../test/server.ts';
+import { addToUnit, createCycle, createKeyResult, createMember, createObjective, createOrg, createUnit } from '../../test/factories.ts';
+import { alignments, auditEvents, checkIns, keyResults, objectives } from '../../db/schema.ts';
+
+async function orgWithAdmin() {
+  const { app, deps, clock } = await testServer();
+  const { org, owner } = await createOrg(deps.db);
+  const cycle = await createCycle(deps.db, org.id, { startsOn: '2026-04-01', endsOn: '2026-06-30' });
+  const admin = await ApiClient.signIn(app, owner.email);
+  return { app, deps, clock, org, owner, cycle, admin };
+}
+
+describe('objectives API', () => {
+  it('creates an objective with key results and lists it in the fixed shape', async () => {
+    const { deps, org, cycle, admin, owner } = await orgWithAdmin();
+    const created = await admin.post(`/api/v1/orgs/${org.id}/objectives`, {
+      cycleId: cycle.id,
+      level: 'organization',
+      title: 'Bli kundernas förstahandsval',
+      keyResults: [
+        { title: 'NPS från 20 till 45', metric: 'increase_to', start: 20, target: 45, ownerId: owner.id },
+        { title: 'Churn ner till 5 %', metric: 'decrease_to', start: 12, target: 5, unit: '%' },
+        { title: 'Ny kundportal lanserad', metric: 'milestone' },
+      ],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.etag).toBe('"1"');
+
+    const list = await admin.get(`/api/v1/orgs/${org.id}/objectives?cycleId=${cycle.id}&level=organization`);
+    expect(list.statusCode).toBe(200);
+    const [objective] = list.json().items;
+    expect(objective).toMatchObject({
+      id: created.json().id,
+      title: 'Bli kundernas förstahandsval',
+      level: 'organization',
+      ownerId: org.id,
+      cycleId: cycle.id,
+      kind: 'committed',
+      progress: 0,
+      supports: [],
+    });
+    expect(objective.status).toMatch(/on_track|at_risk|off_track/);
+    expect(objective.keyResults.map((kr: { title: string; metric: string; start: number; target: number; current: number; unit: string; progress: number; ownerId: string | null }) => [kr.title, kr.metric, kr.start, kr.target, kr.current, kr.unit, kr.progress, kr.ownerId])).toEqual([
+      ['NPS från 20 till 45', 'increase_to', 20, 45, 20, '', 0, owner.id],
+      ['Churn ner till 5 %', 'decrease_to', 12, 5, 12, '%', 0, null],
+      ['Ny kundportal lanserad', 'milestone', 0, 1, 0, '', 0, null],
+    ]);
+    const audit = await deps.db.select().from(auditEvents).where(eq(auditEvents.entityId, objective.id));
+    expect(audit.map((a) => a.action)).toEqual(['objective.create']);
+  });
+
+  it('moves current value and progress with a check-in', async () => {
+    const { deps, clock, org, cycle, admin } = await orgWithAdmin();
+    const objective = await createObjective(deps.db, org.id, cycle.id);
+    const kr = await createKeyResult(deps.db, org.id, objective.id, { startValue: 0, targetValue: 300 });
+    await createKeyResult(deps.db, org.id, objective.id, { startValue: 0, targetValue: 10, weight: 0 });
+    clock.set('2026-05-15T12:00:00Z');
+
+    const response = await admin.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 150, confidence: 7, note: 'Halvvägs' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ value: 150, confidence: 7, note: 'Halvvägs', keyResultId: kr.id, keyResult: { current: 150, progress: 0.5, confidence: 7 } });
+
+    const objectiveAfter = (await admin.get(`/api/v1/objectives/${objective.id}`)).json();
+    // The second key result weighs nothing, so the objective is where the first one is.
+    expect(objectiveAfter.progress).toBe(0.5);
+    expect(objectiveAfter.keyResults[0]).toMatchObject({ current: 150, progress: 0.5, lastCheckInAt: '2026-05-15T12:00:00.000Z' });
+
+    const history = (await admin.get(`/api/v1/key-results/${kr.id}/check-ins`)).json();
+    expect(history.items).toHaveLength(1);
+    const [stored] = await deps.db.select().from(keyResults).where(eq(keyResults.id, kr.id));
+    expect(stored?.currentValue).toBe(150);
+  });
+
+  it('refuses a check-in with a confidence out of range, naming the field, and writes nothing', async () => {
+    const { deps, org, cycle, admin } = await orgWithAdmin();
+    const objective = await createObjective(deps.db, org.id, cycle.id);
+    const kr = await createKeyResult(deps.db, org.id, objective.id);
+    const response = await admin.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 10, confidence: 11 });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().errors).toEqual([expect.objectContaining({ field: '/body/confidence', code: 'maximum' })]);
+    expect(await deps.db.select().from(checkIns).where(eq(checkIns.keyResultId, kr.id))).toHaveLength(0);
+  });
+
+  it('links supports across teams and refuses a loop with 422', async () => {
+    const { deps, org, cycle, admin } = await orgWithAdmin();
+    const top = await createObjective(deps.db, org.id, cycle.id);
+    const unitA = await createUnit(deps.db, org.id);
+    const unitB = await createUnit(deps.db, org.id);
+    const a = (await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'unit', unitId: unitA.id, title: 'A', supports: [top.id] })).json();
+    const b = (await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'unit', unitId: unitB.id, title: 'B', supports: [a.id, top.id] })).json();
+    expect(b.supports.sort()).toEqual([a.id, top.id].sort());
+
+    const topView = (await admin.get(`/api/v1/objectives/${top.id}`)).json();
+    expect(topView.supportedBy.count).toBe(2);
+
+    // top -> b would close top <- a <- b <- top.
+    const loop = await admin.patch(`/api/v1/objectives/${top.id}`, { supports: [b.id] }, { headers: { 'if-match': topView.version ? `"${topView.version}"` : '"1"' } });
+    expect(loop.statusCode).toBe(422);
+    expect(loop.json()).toMatchObject({ code: 'alignment_loop', errors: [{ field: '/body/supports/0' }] });
+    expect(await deps.db.select().from(alignments).where(eq(alignments.objectiveId, top.id))).toHaveLength(0);
+    const self = await admin.patch(`/api/v1/objectives/${a.id}`, { supports: [a.id] }, { headers: { 'if-match': '"1"' } });
+    expect(self.statusCode).toBe(422);
+  });
+
+  it('lets a member manage their own objective, a unit lead their unit’s, and no one else', async () => {
+    const { app, deps, org, cycle } = await orgWithAdmin();
+    const unit = await createUnit(deps.db, org.id);
+    const sub = await createUnit(deps.db, org.id, { parentId: unit.id });
+    const other = await createUnit(deps.db, org.id);
+    const lead = await createMember(deps.db, org.id, 'member');
+    await addToUnit(deps.db, org.id, unit.id, lead.id, 'lead');
+    const member = await createMember(deps.db, org.id, 'member');
+    const viewer = await createMember(deps.db, org.id, 'viewer');
+    const leadClient = await ApiClient.signIn(app, lead.email);
+    const memberClient = await ApiClient.signIn(app, member.email);
+    const viewerClient = await ApiClient.signIn(app, viewer.email);
+    const body = (extra: object) => ({ cycleId: cycle.id, title: 'Mål', ...extra });
+
+    expect((await memberClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'person', personId: member.id }))).statusCode).toBe(201);
+    expect((await memberClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'person', personId: lead.id }))).statusCode).toBe(403);
+    expect((await memberClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'organization' }))).statusCode).toBe(403);
+    expect((await leadClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'unit', unitId: unit.id }))).statusCode).toBe(201);
+    expect((await leadClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'unit', unitId: sub.id }))).statusCode).toBe(201);
+    expect((await leadClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'unit', unitId: other.id }))).statusCode).toBe(403);
+    expect((await viewerClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'person', personId: viewer.id }))).statusCode).toBe(403);
+
+    const viewerList = (await viewerClient.get(`/api/v1/orgs/${org.id}/objectives`)).json();
+    expect(viewerList.items).toHaveLength(3);
+    expect(viewerList.items.every((o: { abilities: Record<string, boolean> }) => !o.abilities['objective.update'])).toBe(true);
+  });
+
+  it('hides private and draft objectives from everyone but their owner and admins', async () => {
+    const { app, deps, org, cycle, admin } = await orgWithAdmin();
+    const person = await createMember(deps.db, org.id, 'member');
+    const colleague = await createMember(deps.db, org.id, 'member');
+    const own = await ApiClient.signIn(app, person.email);
+    const other = await ApiClient.signIn(app, colleague.email);
+    const priv = (await own.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'person', personId: person.id, title: 'Lära mig SQL', kind: 'development', visibility: 'private' })).json();
+    const draft = (await own.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'person', personId: person.id, title: 'Utkast', lifecycle: 'draft' })).json();
+
+    expect((await own.get(`/api/v1/orgs/${org.id}/objectives?personId=${person.id}`)).json().items).toHaveLength(2);
+    expect((await admin.get(`/api/v1/orgs/${org.id}/objectives?personId=${person.id}`)).json().items).toHaveLength(2);
+    expect((await other.get(`/api/v1/orgs/${org.id}/objectives?personId=${person.id}`)).json().items).toHaveLength(0);
+    expect((await other.get(`/api/v1/objectives/${priv.id}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/v1/objectives/${draft.id}`)).statusCode).toBe(404);
+    const orgPrivate = await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'organization', title: 'X', visibility: 'private' });
+    expect(orgPrivate.statusCode).toBe(422);
+    expect(orgPrivate.json().errors[0].field).toBe('/body/visibility');
+  });
+
+  it('answers 404 for another organisation’s objectives and key results', async () => {
+    const { deps, admin } = await orgWithAdmin();
+    const { org: otherOrg } = await createOrg(deps.db);
+    const otherCycle = await createCycle(deps.db, otherOrg.id);
+    const foreign = await createObjective(deps.db, otherOrg.id, otherCycle.id);
+    const foreignKr = await createKeyResult(deps.db, otherOrg.id, foreign.id);
+    expect((await admin.get(`/api/v1/objectives/${foreign.id}`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/orgs/${otherOrg.id}/objectives`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/v1/key-results/${foreignKr.id}/check-ins`, { value: 1, confidence: 5 })).statusCode).toBe(404);
+    expect((await admin.patch(`/api/v1/objectives/${foreign.id}`, { title: 'x' }, { headers: { 'if-match': '"1"' } })).statusCode).toBe(404);
+  });
+
+  it('refuses to link to another organisation’s objective or to an unknown cycle', async () => {
+    const { deps, org, cycle, admin } = await orgWithAdmin();
+    const { org: otherOrg } = await createOrg(deps.db);
+    const foreign = await createObjective(deps.db, otherOrg.id, (await createCycle(deps.db, otherOrg.id)).id);
+    const link = await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'organization', title: 'X', supports: [foreign.id] });
+    expect(link.statusCode).toBe(422);
+    expect(link.json().errors[0].field).toBe('/body/supports/0');
+    const badCycle = await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: '00000000-0000-4000-8000-000000000000', level: 'organization', title: 'X' });
+    expect(badCycle.statusCode).toBe(422);
+    expect(badCycle.json().errors[0].field).toBe('/body/cycleId');
+    expect(await deps.db.select().from(objectives).where(eq(objectives.orgId, org.id))).toHaveLength(0);
+  });
+
+  it('detects a concurrent edit with If-Match and archives without deleting', async () => {
+    const { deps, org, cycle, admin } = await orgWithAdmin();
+    const objective = await createObjective(deps.db, org.id, cycle.id);
+    const first = await admin.patch(`/api/v1/objectives/${objective.id}`, { title: 'Ny titel' }, { headers: { 'if-match': '"1"' } });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).toBe('"2"');
+    const second = await admin.patch(`/api/v1/objectives/${objective.id}`, { title: 'Annan titel' }, { headers: { 'if-match': '"1"' } });
+    expect(second.statusCode).toBe(412);
+    expect((await admin.get(`/api/v1/objectives/${objective.id}`)).json().title).toBe('Ny titel');
+
+    expect((await admin.delete(`/api/v1/objectives/${objective.id}`)).statusCode).toBe(204);
+    expect((await admin.get(`/api/v1/orgs/${org.id}/objectives`)).json().items).toHaveLength(0);
+    expect(await deps.db.select().from(objectives).where(eq(objectives.id, objective.id))).toHaveLength(1);
+    expect((await admin.post(`/api/v1/objectives/${objective.id}/restore`)).statusCode).toBe(200);
+    expect((await admin.get(`/api/v1/orgs/${org.id}/objectives`)).json().items).toHaveLength(1);
+  });
+
+  it('pages through objectives without gaps or repeats', async () => {
+    const { deps, org, cycle, admin } = await orgWithAdmin();
+    const ids = new Set<string>();
+    for (let i = 0; i < 7; i++) ids.add((await createObjective(deps.db, org.id, cycle.id)).id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/api/v1/orgs/${org.id}/objectives?limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = (await admin.get(query)).json() as { items: { id: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((o) => o.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen)).toEqual(ids);
+    expect((await admin.get(`/api/v1/orgs/${org.id}/objectives?cursor=garbage`)).statusCode).toBe(422);
+  });
+
+  it('keeps key result owners, activities and a closed cycle in line with the policy', async () => {
+    const { app, deps, org, admin } = await orgWithAdmin();
+    const closed = await createCycle(deps.db, org.id, { status: 'closed' });
+    const person = await createMember(deps.db, org.id, 'member');
+    const own = await ApiClient.signIn(app, person.email);
+    const objective = await createObjective(deps.db, org.id, closed.id, { level: 'person', personId: person.id });
+    const kr = await createKeyResult(deps.db, org.id, objective.id, { ownerId: person.id });
+    expect((await own.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 5, confidence: 5 })).statusCode).toBe(403);
+    expect((await admin.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 5, confidence: 5 })).statusCode).toBe(201);
+
+    const activity = await admin.post(`/api/v1/key-results/${kr.id}/activities`, { title: 'Skicka inbjudan', ownerId: person.id, dueOn: '2026-05-01' });
+    expect(activity.statusCode).toBe(201);
+    const done = await admin.patch(`/api/v1/activities/${activity.json().id}`, { status: 'done' }, { headers: { 'if-match': '"1"' } });
+    expect(done.json()).toMatchObject({ status: 'done', ownerId: person.id, dueOn: '2026-05-01' });
+    const list = (await own.get(`/api/v1/key-results/${kr.id}/activities`)).json();
+    expect(list.items.map((a: { title: string }) => a.title)).toEqual(['Skicka inbjudan']);
+    const badOwner = await admin.post(`/api/v1/key-results/${kr.id}/activities`, { title: 'X', ownerId: '00000000-0000-4000-8000-000000000000' });
+    expect(badOwner.statusCode).toBe(422);
+    expect(badOwner.json().errors[0]).toMatchObject({ field: '/body/ownerId', code: 'not_a_member' });
+  });
+
+  it('refuses a key result whose target points the wrong way, in the account’s language', async () => {
+    const { app, deps, org, cycle } = await orgWithAdmin();
+    const swede = await createMember(deps.db, org.id, 'admin', { locale: 'sv' });
+    const admin = await ApiClient.signIn(app, swede.email);
+    const objective = await createObjective(deps.db, org.id, cycle.id);
+    const response = await admin.post(`/api/v1/objectives/${objective.id}/key-results`, { title: 'Fler kunder', metric: 'increase_to', start: 10, target: 5 });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors[0]).toMatchObject({ field: '/body/target', code: 'target_below_start' });
+    expect(response.json().errors[0].message).toContain('startvärdet');
+  });
+});

@@ -1,0 +1,107 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../../app/context.ts';
+import { listObjectives } from '../../app/objectives/list-objectives.ts';
+import { getObjective } from '../../app/objectives/get-objective.ts';
+import { createObjective } from '../../app/objectives/create-objective.ts';
+import { updateObjective } from '../../app/objectives/update-objective.ts';
+import { archiveObjective, restoreObjective } from '../../app/objectives/archive-objective.ts';
+import { addKeyResult } from '../../app/key-results/add-key-result.ts';
+import { callerOf } from '../plugins/auth.ts';
+import { expectedVersion, sendWithEtag } from '../etag.ts';
+import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../schemas/common.ts';
+import {
+  CreateObjectiveBody,
+  KeyResultSchema,
+  ListObjectivesQuery,
+  NewKeyResultBody,
+  ObjectiveSchema,
+  UpdateObjectiveBody,
+} from '../schemas/objective.ts';
+
+const tags = ['objectives'];
+
+export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/orgs/:orgId/objectives',
+    {
+      schema: {
+        tags,
+        operationId: 'listObjectives',
+        summary: 'Objectives with their key results and progress, filtered by cycle, level and owner',
+        params: OrgParams,
+        querystring: ListObjectivesQuery,
+        response: { 200: Page(ObjectiveSchema), ...problemResponses },
+      },
+    },
+    async (request) => listObjectives(deps, callerOf(request), request.params.orgId, request.query),
+  );
+
+  app.post(
+    '/orgs/:orgId/objectives',
+    {
+      schema: {
+        tags,
+        operationId: 'createObjective',
+        summary: 'Create an objective, optionally with key results and the objectives it supports',
+        params: OrgParams,
+        body: CreateObjectiveBody,
+        response: { 201: ObjectiveSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await createObjective(deps, callerOf(request), request.params.orgId, request.body), 201),
+  );
+
+  app.get(
+    '/objectives/:id',
+    { schema: { tags, operationId: 'getObjective', summary: 'One objective', params: IdParams, response: { 200: ObjectiveSchema, ...problemResponses } } },
+    async (request, reply) => sendWithEtag(reply, await getObjective(deps, callerOf(request), request.params.id)),
+  );
+
+  app.patch(
+    '/objectives/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'updateObjective',
+        summary: 'Change an objective, its status, score, reflection or what it supports (If-Match required)',
+        params: IdParams,
+        body: UpdateObjectiveBody,
+        response: { 200: ObjectiveSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await updateObjective(deps, callerOf(request), request.params.id, expectedVersion(request), request.body)),
+  );
+
+  app.delete(
+    '/objectives/:id',
+    { schema: { tags, operationId: 'archiveObjective', summary: 'Archive an objective (admins can restore it)', params: IdParams, response: { 204: Type.Null(), ...writeProblemResponses } } },
+    async (request, reply) => {
+      await archiveObjective(deps, callerOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/objectives/:id/restore',
+    { schema: { tags, operationId: 'restoreObjective', summary: 'Restore an archived objective (admins)', params: IdParams, response: { 200: ObjectiveSchema, ...writeProblemResponses } } },
+    async (request, reply) => sendWithEtag(reply, await restoreObjective(deps, callerOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/objectives/:id/key-results',
+    {
+      schema: {
+        tags: ['key results'],
+        operationId: 'addKeyResult',
+        summary: 'Add a key result to an objective',
+        params: IdParams,
+        body: NewKeyResultBody,
+        response: { 201: KeyResultSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) => sendWithEtag(reply, await addKeyResult(deps, callerOf(request), request.params.id, request.body), 201),
+  );
+};

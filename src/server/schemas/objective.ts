@@ -1,0 +1,191 @@
+import { Type } from 'typebox';
+import { ACTIVITY_STATUSES, LIFECYCLES, METRICS, OBJECTIVE_KINDS, OBJECTIVE_LEVELS, STATUSES, VISIBILITIES } from '../../core/domain.ts';
+import { DateOnly, LongText, Nullable, PageQuery, Timestamp, Title, Uuid } from './common.ts';
+import { Abilities } from './org.ts';
+
+const Metric = Type.Enum([...METRICS]);
+const Status = Type.Enum([...STATUSES]);
+const Score = Type.Number({ minimum: 0, maximum: 1 });
+/** Key result figures: finite numbers of a sane size (JSON has no NaN or Infinity). */
+const Figure = Type.Number({ minimum: -1e15, maximum: 1e15 });
+
+export const KeyResultSchema = Type.Object({
+  id: Uuid,
+  objectiveId: Uuid,
+  title: Type.String(),
+  metric: Metric,
+  start: Type.Number(),
+  target: Type.Number(),
+  current: Type.Number(),
+  unit: Type.String(),
+  weight: Type.Number(),
+  position: Type.Integer(),
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+  ownerId: Nullable(Uuid),
+  ownerName: Nullable(Type.String()),
+  confidence: Nullable(Type.Integer()),
+  lastCheckInAt: Nullable(Timestamp),
+  status: Status,
+  finalScore: Nullable(Type.Number()),
+  version: Type.Integer(),
+  abilities: Abilities,
+});
+
+export const ObjectiveSchema = Type.Object({
+  id: Uuid,
+  orgId: Uuid,
+  cycleId: Uuid,
+  level: Type.Enum([...OBJECTIVE_LEVELS]),
+  ownerId: Uuid,
+  ownerName: Type.String(),
+  unitId: Nullable(Uuid),
+  personId: Nullable(Uuid),
+  title: Type.String(),
+  description: Type.String(),
+  kind: Type.Enum([...OBJECTIVE_KINDS]),
+  visibility: Type.Enum([...VISIBILITIES]),
+  lifecycle: Type.Enum([...LIFECYCLES]),
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+  expectedProgress: Type.Number({ minimum: 0, maximum: 1 }),
+  status: Status,
+  suggestedStatus: Status,
+  statusIsExplicit: Type.Boolean(),
+  confidence: Nullable(Type.Number()),
+  finalScore: Nullable(Type.Number()),
+  scoreBand: Nullable(Type.Enum(['red', 'yellow', 'green'])),
+  reflection: Type.String(),
+  supports: Type.Array(Uuid, { description: 'Ids of the objectives this one supports' }),
+  supportedBy: Type.Object({ count: Type.Integer(), progress: Nullable(Type.Number()) }),
+  keyResults: Type.Array(KeyResultSchema),
+  version: Type.Integer(),
+  archivedAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  abilities: Abilities,
+});
+
+export const NewKeyResultBody = Type.Object(
+  {
+    title: Title,
+    metric: Metric,
+    start: Type.Optional(Figure),
+    target: Type.Optional(Figure),
+    current: Type.Optional(Figure),
+    unit: Type.Optional(Type.String({ maxLength: 40 })),
+    weight: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    ownerId: Type.Optional(Nullable(Uuid)),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateKeyResultBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    metric: Type.Optional(Metric),
+    start: Type.Optional(Figure),
+    target: Type.Optional(Figure),
+    unit: Type.Optional(Type.String({ maxLength: 40 })),
+    weight: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    ownerId: Type.Optional(Nullable(Uuid)),
+    finalScore: Type.Optional(Nullable(Score)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+const Supports = Type.Array(Uuid, { maxItems: 20, uniqueItems: true });
+
+export const CreateObjectiveBody = Type.Object(
+  {
+    cycleId: Uuid,
+    level: Type.Enum([...OBJECTIVE_LEVELS]),
+    unitId: Type.Optional(Uuid),
+    personId: Type.Optional(Uuid),
+    title: Title,
+    description: Type.Optional(LongText),
+    kind: Type.Optional(Type.Enum([...OBJECTIVE_KINDS])),
+    visibility: Type.Optional(Type.Enum([...VISIBILITIES])),
+    lifecycle: Type.Optional(Type.Enum(['draft', 'published'])),
+    supports: Type.Optional(Supports),
+    keyResults: Type.Optional(Type.Array(NewKeyResultBody, { maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateObjectiveBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    description: Type.Optional(LongText),
+    kind: Type.Optional(Type.Enum([...OBJECTIVE_KINDS])),
+    visibility: Type.Optional(Type.Enum([...VISIBILITIES])),
+    lifecycle: Type.Optional(Type.Enum([...LIFECYCLES])),
+    cycleId: Type.Optional(Uuid),
+    status: Type.Optional(Nullable(Status)),
+    finalScore: Type.Optional(Nullable(Score)),
+    reflection: Type.Optional(LongText),
+    supports: Type.Optional(Supports),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const ListObjectivesQuery = Type.Object(
+  {
+    cycleId: Type.Optional(Uuid),
+    level: Type.Optional(Type.Enum([...OBJECTIVE_LEVELS])),
+    unitId: Type.Optional(Uuid),
+    personId: Type.Optional(Uuid),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+
+export const CheckInBody = Type.Object(
+  {
+    value: Figure,
+    confidence: Type.Integer({ minimum: 0, maximum: 10 }),
+    note: Type.Optional(Type.String({ maxLength: 5000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CheckInSchema = Type.Object({
+  id: Uuid,
+  keyResultId: Uuid,
+  authorId: Nullable(Uuid),
+  authorName: Nullable(Type.String()),
+  value: Type.Number(),
+  confidence: Type.Integer(),
+  note: Type.String(),
+  createdAt: Timestamp,
+});
+
+const ActivityStatus = Type.Enum([...ACTIVITY_STATUSES]);
+
+export const ActivitySchema = Type.Object({
+  id: Uuid,
+  keyResultId: Uuid,
+  title: Type.String(),
+  ownerId: Nullable(Uuid),
+  ownerName: Nullable(Type.String()),
+  status: ActivityStatus,
+  dueOn: Nullable(DateOnly),
+  version: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  abilities: Abilities,
+});
+
+export const CreateActivityBody = Type.Object(
+  { title: Title, ownerId: Type.Optional(Nullable(Uuid)), status: Type.Optional(ActivityStatus), dueOn: Type.Optional(Nullable(DateOnly)) },
+  { additionalProperties: false },
+);
+
+export const UpdateActivityBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    ownerId: Type.Optional(Nullable(Uuid)),
+    status: Type.Optional(ActivityStatus),
+    dueOn: Type.Optional(Nullable(DateOnly)),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);

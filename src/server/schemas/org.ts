@@ -1,0 +1,62 @@
+import { Type } from 'typebox';
+import { LOCALES, ORG_ROLES } from '../../core/domain.ts';
+import { LongText, Timestamp, Uuid } from './common.ts';
+
+export const Abilities = Type.Record(Type.String(), Type.Boolean(), {
+  description: 'What the caller may do here, from the permission policy; the web app shows controls by it.',
+});
+
+const FocusRange = Type.Object(
+  {
+    objectivesMin: Type.Integer({ minimum: 0, maximum: 20 }),
+    objectivesMax: Type.Integer({ minimum: 1, maximum: 20 }),
+    keyResultsMin: Type.Integer({ minimum: 0, maximum: 20 }),
+    keyResultsMax: Type.Integer({ minimum: 1, maximum: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+export const OrgSettingsSchema = Type.Object(
+  {
+    focus: Type.Optional(FocusRange),
+    checkInCadenceDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+    fiscalYearStartMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Slug = Type.String({ minLength: 2, maxLength: 60, pattern: '^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$' });
+
+export const OrgSchema = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  slug: Type.String(),
+  vision: Type.String(),
+  mission: Type.String(),
+  strategy: Type.String({ description: 'Markdown' }),
+  defaultLocale: Type.Enum([...LOCALES]),
+  settings: OrgSettingsSchema,
+  version: Type.Integer(),
+  role: Type.Enum([...ORG_ROLES]),
+  abilities: Abilities,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const CreateOrgBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }), slug: Slug, defaultLocale: Type.Optional(Type.Enum([...LOCALES])) },
+  { additionalProperties: false },
+);
+
+export const UpdateOrgBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    slug: Type.Optional(Slug),
+    vision: Type.Optional(LongText),
+    mission: Type.Optional(LongText),
+    strategy: Type.Optional(LongText),
+    defaultLocale: Type.Optional(Type.Enum([...LOCALES])),
+    settings: Type.Optional(OrgSettingsSchema),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
