@@ -1,0 +1,247 @@
+// Loads the demo organisation (demo-data.ts) into the database in one transaction. Rows
+// are built first by a pure function, with dates derived from `now`: the year holding
+// `now` and its quarters, check-ins spread over the elapsed part of each cycle.
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/connect.ts';
+import {
+  accounts,
+  activities,
+  alignments,
+  checkIns,
+  cycles,
+  keyResults,
+  memberships,
+  objectives,
+  organizations,
+  unitMembers,
+  units,
+} from '../../db/schema.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { recordAudit } from '../audit.ts';
+import {
+  ALL_OBJECTIVES,
+  DEMO_ORG_SLUG,
+  DEMO_PASSWORD,
+  ORGANIZATION,
+  PEOPLE,
+  UNITS,
+  type DemoKeyResult,
+  type DemoObjective,
+  type PersonKey,
+  type UnitKey,
+} from './demo-data.ts';
+
+export { DEMO_ORG_SLUG, DEMO_PASSWORD, DEMO_SIGN_INS } from './demo-data.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** A cycle's span: `end` is exclusive (the first day after the cycle). */
+interface Period {
+  id: string;
+  start: Date;
+  end: Date;
+}
+
+const utcDay = (year: number, month: number, day = 1) => new Date(Date.UTC(year, month, day));
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const lastDay = (period: Period) => isoDate(new Date(period.end.getTime() - DAY));
+
+function lookup<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`demo data: unknown ${what} ${String(key)}`);
+  return value;
+}
+
+/** The year holding `now` and its four quarters; the quarter holding `now` is active. */
+function buildCycles(orgId: string, now: Date) {
+  const year = now.getUTCFullYear();
+  const currentQuarter = Math.floor(now.getUTCMonth() / 3);
+  const yearPeriod: Period = { id: randomUUID(), start: utcDay(year, 0), end: utcDay(year + 1, 0) };
+  const quarters: Period[] = [0, 1, 2, 3].map((q) => ({ id: randomUUID(), start: utcDay(year, q * 3), end: utcDay(year, q * 3 + 3) }));
+  const plannedAt = new Date(yearPeriod.start.getTime() - 14 * DAY);
+  const row = (period: Period, name: string, status: string, parentId: string | null): typeof cycles.$inferInsert => ({
+    id: period.id,
+    orgId,
+    parentId,
+    name,
+    startsOn: isoDate(period.start),
+    endsOn: lastDay(period),
+    status,
+    createdAt: plannedAt,
+    updatedAt: plannedAt,
+  });
+  const quarterStatus = (q: number) => (q < currentQuarter ? 'closed' : q === currentQuarter ? 'active' : 'planning');
+  const current = quarters[currentQuarter];
+  if (!current) throw new Error('no current quarter');
+  return {
+    year: yearPeriod,
+    quarter: current,
+    rows: [row(yearPeriod, String(year), 'active', null), ...quarters.map((p, q) => row(p, `Q${q + 1} ${year}`, quarterStatus(q), yearPeriod.id))],
+  };
+}
+
+/**
+ * When `count` check-ins happened: at most `maxStepDays` apart, the latest a couple of
+ * days before `now`, all after the cycle's start (squeezed together early in a cycle).
+ */
+export function checkInTimes(cycleStart: Date, now: Date, count: number, maxStepDays: number, offsetHours = 0): Date[] {
+  const elapsed = Math.max(0, now.getTime() - cycleStart.getTime());
+  const latest = now.getTime() - Math.min(2 * DAY + offsetHours * HOUR, elapsed / (count + 1));
+  const step = Math.max(1000, Math.min(maxStepDays * DAY, (latest - cycleStart.getTime()) / count));
+  return Array.from({ length: count }, (_, i) => new Date(Math.round(latest - (count - 1 - i) * step)));
+}
+
+function clampDate(date: Date, period: Period): string {
+  const last = period.end.getTime() - DAY;
+  return isoDate(new Date(Math.min(Math.max(date.getTime(), period.start.getTime()), last)));
+}
+
+/** Every row of the demo, ready to insert. */
+export function buildDemoRows(now: Date, passwordHash: string) {
+  const orgId = randomUUID();
+  const personIds = new Map<PersonKey, string>(PEOPLE.map((p) => [p.key, randomUUID()]));
+  const unitIds = new Map<UnitKey, string>(UNITS.map((u) => [u.key, randomUUID()]));
+  const objectiveIds = new Map<string, string>(ALL_OBJECTIVES.map((o) => [o.key, randomUUID()]));
+  const person = (key: PersonKey) => lookup(personIds, key, 'person');
+  const calendar = buildCycles(orgId, now);
+
+  const rows = {
+    organization: { id: orgId, ...ORGANIZATION, defaultLocale: 'sv', settings: { checkInCadenceDays: 7, fiscalYearStartMonth: 1 } },
+    accounts: PEOPLE.map((p) => ({ id: person(p.key), email: p.email, name: p.name, locale: 'sv', passwordHash })),
+    memberships: PEOPLE.map((p) => ({ orgId, accountId: person(p.key), role: p.role })),
+    units: UNITS.map((u) => ({
+      id: lookup(unitIds, u.key, 'unit'),
+      orgId,
+      parentId: 'parent' in u ? lookup(unitIds, u.parent, 'unit') : null,
+      name: u.name,
+      kind: u.kind,
+      vision: u.vision,
+      mission: u.mission,
+    })),
+    unitMembers: UNITS.flatMap((u) => [
+      { orgId, unitId: lookup(unitIds, u.key, 'unit'), accountId: person(u.lead), role: 'lead' },
+      ...u.members.map((m) => ({ orgId, unitId: lookup(unitIds, u.key, 'unit'), accountId: person(m), role: 'member' })),
+    ]),
+    cycles: calendar.rows,
+    objectives: [] as (typeof objectives.$inferInsert)[],
+    alignments: [] as (typeof alignments.$inferInsert)[],
+    keyResults: [] as (typeof keyResults.$inferInsert)[],
+    checkIns: [] as (typeof checkIns.$inferInsert)[],
+    activities: [] as (typeof activities.$inferInsert)[],
+  };
+
+  const addKeyResult = (kr: DemoKeyResult, position: number, objectiveId: string, period: Period, createdAt: Date) => {
+    const id = randomUUID();
+    const history = kr.checkIns ?? [];
+    // Quarter check-ins are weekly; year check-ins roughly monthly.
+    const maxStepDays = period === calendar.year ? 30 : 7;
+    const times = checkInTimes(period.start, now, history.length, maxStepDays, rows.keyResults.length % 7);
+    history.forEach(([value, confidence, note], i) => {
+      rows.checkIns.push({ orgId, keyResultId: id, authorId: person(kr.owner), value, confidence, note: note ?? '', createdAt: times[i] });
+    });
+    // The app reads current value and confidence from the key result, not the history.
+    const latest = history.at(-1);
+    rows.keyResults.push({
+      id,
+      orgId,
+      objectiveId,
+      ownerId: person(kr.owner),
+      title: kr.title,
+      metric: kr.metric,
+      startValue: kr.start,
+      targetValue: kr.target,
+      currentValue: latest ? latest[0] : kr.start,
+      unit: kr.unit,
+      confidence: latest ? latest[1] : null,
+      lastCheckInAt: times.at(-1) ?? null,
+      position,
+      createdAt,
+      updatedAt: times.at(-1) ?? createdAt,
+    });
+    for (const activity of kr.activities ?? []) {
+      rows.activities.push({
+        orgId,
+        keyResultId: id,
+        ownerId: person(activity.owner),
+        title: activity.title,
+        status: activity.status,
+        dueOn: clampDate(new Date(now.getTime() + activity.dueInDays * DAY), period),
+        createdAt,
+        updatedAt: createdAt,
+      });
+    }
+  };
+
+  const addObjective = (o: DemoObjective) => {
+    const id = lookup(objectiveIds, o.key, 'objective');
+    const period = o.cycle === 'year' ? calendar.year : calendar.quarter;
+    const createdAt = new Date(period.start.getTime() - 7 * DAY);
+    rows.objectives.push({
+      id,
+      orgId,
+      cycleId: period.id,
+      level: o.owner.level,
+      unitId: o.owner.level === 'unit' ? lookup(unitIds, o.owner.unit, 'unit') : null,
+      personId: o.owner.level === 'person' ? person(o.owner.person) : null,
+      title: o.title,
+      description: o.description,
+      kind: o.kind ?? 'committed',
+      visibility: o.visibility ?? 'public',
+      lifecycle: 'published',
+      createdBy: o.owner.level === 'person' ? person(o.owner.person) : person('demo'),
+      createdAt,
+      updatedAt: createdAt,
+    });
+    for (const supported of o.supports ?? []) {
+      rows.alignments.push({ orgId, objectiveId: id, supportsId: lookup(objectiveIds, supported, 'objective'), createdAt });
+    }
+    o.keyResults.forEach((kr, position) => addKeyResult(kr, position, id, period, createdAt));
+  };
+  ALL_OBJECTIVES.forEach(addObjective);
+  return rows;
+}
+
+/** True when no account exists at all: a fresh installation. */
+export async function isDatabaseEmpty(db: Queryable): Promise<boolean> {
+  const rows = await db.select({ id: accounts.id }).from(accounts).limit(1);
+  return rows.length === 0;
+}
+
+export async function demoOrgExists(db: Queryable): Promise<boolean> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG)).limit(1);
+  return rows.length > 0;
+}
+
+/** Loads the demo in one transaction (a savepoint when `db` is already a transaction). */
+export async function seedDemo(db: Queryable, now: Date): Promise<{ orgId: string }> {
+  // One hash for every demo account: argon2 is slow on purpose.
+  const rows = buildDemoRows(now, await hashPassword(DEMO_PASSWORD));
+  const orgId = rows.organization.id;
+  await db.transaction(async (tx) => {
+    await tx.insert(organizations).values(rows.organization);
+    await tx.insert(accounts).values(rows.accounts);
+    await tx.insert(memberships).values(rows.memberships);
+    // Parents before children: the self-references are checked row by row.
+    await tx.insert(units).values(rows.units.filter((u) => u.parentId === null));
+    await tx.insert(units).values(rows.units.filter((u) => u.parentId !== null));
+    await tx.insert(unitMembers).values(rows.unitMembers);
+    await tx.insert(cycles).values(rows.cycles.filter((c) => c.parentId === null));
+    await tx.insert(cycles).values(rows.cycles.filter((c) => c.parentId !== null));
+    await tx.insert(objectives).values(rows.objectives);
+    await tx.insert(alignments).values(rows.alignments);
+    await tx.insert(keyResults).values(rows.keyResults);
+    await tx.insert(checkIns).values(rows.checkIns);
+    await tx.insert(activities).values(rows.activities);
+    await recordAudit(tx, {
+      orgId,
+      actorId: null,
+      action: 'demo.seed',
+      entityType: 'organization',
+      entityId: orgId,
+      after: { name: ORGANIZATION.name, slug: DEMO_ORG_SLUG, accounts: rows.accounts.length, objectives: rows.objectives.length },
+    });
+  });
+  return { orgId };
+}

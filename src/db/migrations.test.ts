@@ -1,0 +1,67 @@
+// Migrations apply from zero on both engines, and only ever add schema: a deployed
+// database is upgraded in place while older server processes may still be running.
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openPglite, openPostgres, type DatabaseHandle } from './connect.ts';
+import { queryRows } from './raw.ts';
+import { testEngine } from '../test/test-db.ts';
+
+const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
+const EXPECTED_TABLES = [
+  'accounts', 'activities', 'alignments', 'api_tokens', 'audit_events', 'check_ins', 'comments', 'cycles',
+  'key_results', 'memberships', 'objectives', 'organizations', 'sessions', 'unit_members', 'units',
+];
+
+async function tablesOf(db: DatabaseHandle): Promise<string[]> {
+  const rows = await queryRows<{ table_name: string }>(
+    db.db,
+    sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+/** A fresh, empty PostgreSQL database for one test, dropped afterwards. */
+async function withFreshPostgres(work: (url: string) => Promise<void>) {
+  const base = new URL(process.env.TEST_DATABASE_URL as string);
+  const name = `riktning_migrate_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    await work(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
+describe('migrations', () => {
+  it('apply from zero, twice without harm', async () => {
+    const check = async (db: DatabaseHandle) => {
+      try {
+        await db.migrate();
+        await db.migrate();
+        expect(await tablesOf(db)).toEqual(expect.arrayContaining(EXPECTED_TABLES));
+      } finally {
+        await db.close();
+      }
+    };
+    if (testEngine() === 'postgres') await withFreshPostgres(async (url) => check(await openPostgres(url, 2)));
+    else await check(await openPglite());
+  });
+
+  it('only add schema: no drop, rename, type change or data deletion', async () => {
+    const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql'));
+    expect(files.length).toBeGreaterThan(0);
+    const destructive = /\b(drop\s+(table|column|index|constraint|type|schema)|rename\s+(to|column)|alter\s+column\s+\S+\s+(set\s+data\s+)?type|truncate|delete\s+from)\b/i;
+    for (const file of files) {
+      const text = await readFile(`${migrationsDir}/${file}`, 'utf8');
+      expect(text, `${file} must only add schema`).not.toMatch(destructive);
+    }
+  });
+});

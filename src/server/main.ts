@@ -1,0 +1,85 @@
+// The process entry point (`npm start`): configuration, database and migrations, the demo
+// on a fresh installation, the HTTP server — and a clean stop on SIGINT/SIGTERM that
+// checkpoints the embedded database and releases its directory lock.
+import { sql } from 'drizzle-orm';
+import { DEMO_PASSWORD, DEMO_SIGN_INS, demoOrgExists, isDatabaseEmpty, seedDemo } from '../app/demo/seed-demo.ts';
+import { openPglite, openPostgres, type DatabaseHandle } from '../db/connect.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { buildServer, LOG_REDACT } from './app.ts';
+import { loadConfig, type Config } from './config.ts';
+
+/** What `npm start` prints for people (the JSON log is for machines). */
+export function banner(address: string, config: Config, demo: boolean): string {
+  const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded (PGlite) in ${config.dataDir}`;
+  const lines = ['', `  Riktning is running at ${address}`, `  API docs:  ${address}/api/docs`, `  Database:  ${database}`];
+  if (demo) {
+    const roles: Record<(typeof DEMO_SIGN_INS)[number], string> = {
+      'demo@example.com': 'owner of the organisation',
+      'sara@example.com': 'member of the marketing team, with her own OKRs',
+    };
+    lines.push(
+      '',
+      '  Demo organisation "Nordljus AB" — sign in as',
+      ...DEMO_SIGN_INS.map((email) => `    ${email.padEnd(20)} ${roles[email]}`),
+      `  with the password ${DEMO_PASSWORD}`,
+    );
+  }
+  lines.push('', '  Stop with Ctrl+C.', '');
+  return lines.join('\n');
+}
+
+async function openDatabase(config: Config): Promise<DatabaseHandle> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const handle = await openDatabase(config);
+  const { db } = handle;
+  try {
+    await handle.migrate();
+    const seeded = config.demo && (await isDatabaseEmpty(db));
+    if (seeded) await seedDemo(db, new Date());
+    const showDemo = seeded || (await demoOrgExists(db));
+
+    const app = await buildServer({
+      deps: { db, now: () => new Date() },
+      logger: { level: config.logLevel, redact: LOG_REDACT },
+      trustProxy: config.trustProxy,
+      ready: async () => {
+        await db.execute(sql`select 1`);
+        return true;
+      },
+    });
+
+    let stopping = false;
+    const stop = async (signal: NodeJS.Signals) => {
+      // A second Ctrl+C must not interrupt the checkpoint of the first.
+      if (stopping) return;
+      stopping = true;
+      app.log.info({ signal }, 'stopping');
+      try {
+        await app.close();
+        await handle.close();
+        process.exit(0);
+      } catch (error) {
+        console.error(error);
+        process.exit(1);
+      }
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+
+    const address = await app.listen({ host: config.host, port: config.port });
+    console.log(banner(address, config, showDemo));
+  } catch (error) {
+    // Release the data directory so the next start does not find it locked.
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof DataDirLockedError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+// A small, complete organisation for tests that walk the whole API: one of each thing,
+// people in every role, and bearer tokens so no test pays for password hashing.
+import type { Queryable } from '../db/connect.ts';
+import { apiTokens, comments } from '../db/schema.ts';
+import { hashSecret, newSecret } from '../app/auth/secrets.ts';
+import { API_TOKEN_PREFIX } from '../app/auth/api-tokens.ts';
+import { activities } from '../db/schema.ts';
+import { addToUnit, createCycle, createKeyResult, createMember, createObjective, createOrg, createUnit } from './factories.ts';
+
+export const ROLES = ['anonymous', 'foreign', 'viewer', 'member', 'lead', 'admin'] as const;
+export type WalkRole = (typeof ROLES)[number];
+
+async function tokenFor(db: Queryable, accountId: string): Promise<{ token: string; id: string }> {
+  const token = newSecret(API_TOKEN_PREFIX);
+  const [row] = await db.insert(apiTokens).values({ accountId, name: 'test', tokenHash: hashSecret(token) }).returning();
+  return { token, id: row?.id as string };
+}
+
+export async function createWorld(db: Queryable) {
+  const { org, owner } = await createOrg(db);
+  const admin = await createMember(db, org.id, 'admin');
+  const member = await createMember(db, org.id, 'member');
+  const lead = await createMember(db, org.id, 'member');
+  const viewer = await createMember(db, org.id, 'viewer');
+  const unit = await createUnit(db, org.id, { kind: 'team' });
+  const archivedUnit = await createUnit(db, org.id, { archivedAt: new Date() });
+  await addToUnit(db, org.id, unit.id, lead.id, 'lead');
+  await addToUnit(db, org.id, unit.id, member.id, 'member');
+  const cycle = await createCycle(db, org.id);
+  const orgObjective = await createObjective(db, org.id, cycle.id);
+  const unitObjective = await createObjective(db, org.id, cycle.id, { level: 'unit', unitId: unit.id });
+  const personObjective = await createObjective(db, org.id, cycle.id, { level: 'person', personId: member.id });
+  const archivedObjective = await createObjective(db, org.id, cycle.id, { level: 'unit', unitId: unit.id }, { archivedAt: new Date() });
+  const keyResult = await createKeyResult(db, org.id, unitObjective.id);
+  const archivedKeyResult = await createKeyResult(db, org.id, unitObjective.id, { archivedAt: new Date() });
+  const [activity] = await db.insert(activities).values({ orgId: org.id, keyResultId: keyResult.id, title: 'Planera' }).returning();
+  await db.insert(comments).values({ orgId: org.id, objectiveId: unitObjective.id, authorId: member.id, body: 'Bra!' });
+
+  const { owner: foreignOwner } = await createOrg(db);
+  const tokens: Record<Exclude<WalkRole, 'anonymous'>, { token: string; id: string }> = {
+    foreign: await tokenFor(db, foreignOwner.id),
+    viewer: await tokenFor(db, viewer.id),
+    member: await tokenFor(db, member.id),
+    lead: await tokenFor(db, lead.id),
+    admin: await tokenFor(db, admin.id),
+  };
+  return {
+    org,
+    owner,
+    people: { admin, member, lead, viewer },
+    unit,
+    archivedUnit,
+    cycle,
+    orgObjective,
+    unitObjective,
+    personObjective,
+    archivedObjective,
+    keyResult,
+    archivedKeyResult,
+    activity: activity as NonNullable<typeof activity>,
+    tokens,
+  };
+}
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
+export function authHeaders(world: World, role: WalkRole): Record<string, string> {
+  return role === 'anonymous' ? {} : { authorization: `Bearer ${world.tokens[role].token}` };
+}
+
+/** The operations of the OpenAPI document, as `METHOD /path/{param}` keys. */
+export interface Operation {
+  key: string;
+  method: string;
+  path: string;
+  operationId: string;
+  requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
+}
+export interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+  items?: JsonSchema;
+}
+
+export function operationsOf(document: { paths: Record<string, Record<string, Omit<Operation, 'key' | 'method' | 'path'>>> }): Operation[] {
+  return Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ ...op, key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path })),
+  );
+}
