@@ -11,6 +11,7 @@ const shared = { testTimeout: 30_000, hookTimeout: 120_000 };
 
 export default defineConfig({
   test: {
+    reporters: ['default', './src/test/summary-reporter.ts'],
     projects: [
       { test: { ...shared, name: 'unit', include: ['src/core/**/*.test.ts'] } },
       { test: { ...shared, name: 'pglite', include: dbTests, env: { RIKTNING_TEST_ENGINE: 'pglite' } } },

@@ -7,11 +7,23 @@ import { recordAudit } from './audit.ts';
 import { notFound } from './errors.ts';
 import type { OrgActor } from './scope.ts';
 
-const ARCHIVABLE_TABLES = { objective: 'objectives', keyResult: 'key_results', activity: 'activities', unit: 'units' } as const;
+const ARCHIVABLE_TABLES = {
+  objective: 'objectives',
+  keyResult: 'key_results',
+  activity: 'activities',
+  unit: 'units',
+} as const;
 export type ArchivableEntity = keyof typeof ARCHIVABLE_TABLES;
 
 /** Archives (or restores) one row of the actor's organisation; not found if already so. */
-export async function setArchived(tx: Tx, actor: OrgActor, entity: ArchivableEntity, id: string, archived: boolean, now: Date) {
+export async function setArchived(
+  tx: Tx,
+  actor: OrgActor,
+  entity: ArchivableEntity,
+  id: string,
+  archived: boolean,
+  now: Date,
+) {
   const rows = await queryRows<{ id: string }>(
     tx,
     sql`update ${sql.identifier(ARCHIVABLE_TABLES[entity])}

@@ -36,7 +36,12 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
 }
 
 /** Splits a query result fetched with limit + 1 rows into a page and the next cursor. */
-export function toPage<Row, T>(rows: Row[], limit: number, present: (row: Row) => T, keyOf: (row: Row) => (string | number)[]): Page<T> {
+export function toPage<Row, T>(
+  rows: Row[],
+  limit: number,
+  present: (row: Row) => T,
+  keyOf: (row: Row) => (string | number)[],
+): Page<T> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];

@@ -6,7 +6,10 @@ import { cycles, memberships, units } from '../db/schema.ts';
 import { invalid } from './errors.ts';
 
 export async function assertCycleInOrg(q: Queryable, orgId: string, cycleId: string, field: string) {
-  const [row] = await q.select().from(cycles).where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)));
+  const [row] = await q
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)));
   if (!row) throw invalid(field, 'unknown_reference');
   return row;
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ORG_ROLES, type OrgRole } from './domain.ts';
-import { abilities, type Action, ACTIONS, can, canRead, type PolicyObject, type ReadableObjective, type Subject } from './policy.ts';
+import {
+  abilities,
+  type Action,
+  ACTIONS,
+  can,
+  canRead,
+  type PolicyObject,
+  type ReadableObjective,
+  type Subject,
+} from './policy.ts';
 
 const ME = 'me';
 const SOMEONE = 'someone-else';
@@ -119,7 +128,13 @@ describe('can: role × action × object state', () => {
 
   const cases = ACTIONS.flatMap((action) =>
     ORG_ROLES.flatMap((role) =>
-      STATES.map(([state, object], column) => ({ action, role, state, object, expected: TABLE[action]?.[role][column] })),
+      STATES.map(([state, object], column) => ({
+        action,
+        role,
+        state,
+        object,
+        expected: TABLE[action]?.[role][column],
+      })),
     ),
   );
 
@@ -129,8 +144,18 @@ describe('can: role × action × object state', () => {
   });
 
   it.each([
-    { case: 'a division lead edits the objective of a team beneath it', led: ['division', 'team'], unitId: 'team', expected: true },
-    { case: 'a team lead may not edit its parent division objective', led: ['team'], unitId: 'division', expected: false },
+    {
+      case: 'a division lead edits the objective of a team beneath it',
+      led: ['division', 'team'],
+      unitId: 'team',
+      expected: true,
+    },
+    {
+      case: 'a team lead may not edit its parent division objective',
+      led: ['team'],
+      unitId: 'division',
+      expected: false,
+    },
     { case: 'a member who leads no unit', led: [], unitId: 'team', expected: false },
   ])('$case', ({ led, unitId, expected }) => {
     expect(can(subject('member', led), 'objective.update', { level: 'unit', unitId })).toBe(expected);
@@ -139,8 +164,16 @@ describe('can: role × action × object state', () => {
   it.each([
     { case: 'a viewer who leads the unit', role: 'viewer', object: { level: 'unit', unitId: LED_UNIT } },
     { case: 'a viewer on their own person objective', role: 'viewer', object: { level: 'person', personId: ME } },
-    { case: 'a member on a person objective with an unowned key result', role: 'member', object: { level: 'person', personId: SOMEONE, keyResultOwnerId: null } },
-    { case: 'a member on an objective with an empty key result owner', role: 'member', object: { keyResultOwnerId: '' } },
+    {
+      case: 'a member on a person objective with an unowned key result',
+      role: 'member',
+      object: { level: 'person', personId: SOMEONE, keyResultOwnerId: null },
+    },
+    {
+      case: 'a member on an objective with an empty key result owner',
+      role: 'member',
+      object: { keyResultOwnerId: '' },
+    },
   ] satisfies { case: string; role: OrgRole; object: PolicyObject }[])('$case may not check in', ({ role, object }) => {
     expect(can(subject(role), 'checkIn.create', object)).toBe(false);
   });
@@ -172,94 +205,111 @@ describe('canRead', () => {
   const other: Subject = { accountId: SOMEONE, role: 'member', ledUnitIds: new Set() };
   const otherViewer: Subject = { accountId: SOMEONE, role: 'viewer', ledUnitIds: new Set() };
 
-  const rows: { case: string; objective: ReadableObjective; reader: Subject; readerName: string; expected: boolean }[] = [
-    // private personal objective: its person and admins only
-    ...([
-      ['owner', readers.owner, true],
-      ['admin', readers.admin, true],
-      ['its person', readers['member (me)'], true],
-      ['another member', other, false],
-      ['the lead of the unit it mentions', { ...readers['member leading the unit'], accountId: SOMEONE }, false],
-      ['a viewer', otherViewer, false],
-    ] as const).map(([readerName, reader, expected]) => ({
-      case: 'private published person objective',
-      objective: objective({ personId: ME, unitId: LED_UNIT, visibility: 'private' }),
-      reader,
-      readerName,
-      expected,
-    })),
-    // draft person objective: its person and admins only
-    ...([
-      ['owner', readers.owner, true],
-      ['admin', readers.admin, true],
-      ['its person', readers['member (me)'], true],
-      ['another member', other, false],
-      ['a viewer', otherViewer, false],
-    ] as const).map(([readerName, reader, expected]) => ({
-      case: 'public draft person objective',
-      objective: objective({ personId: ME, lifecycle: 'draft' }),
-      reader,
-      readerName,
-      expected,
-    })),
-    // draft unit objective: its lead and admins only
-    ...([
-      ['owner', readers.owner, true],
-      ['admin', readers.admin, true],
-      ['the unit lead', readers['member leading the unit'], true],
-      ['a member who leads another unit', { ...readers['member leading the unit'], ledUnitIds: new Set([OTHER_UNIT]) }, false],
-      ['a viewer', otherViewer, false],
-    ] as const).map(([readerName, reader, expected]) => ({
-      case: 'public draft unit objective',
-      objective: objective({ level: 'unit', unitId: LED_UNIT, lifecycle: 'draft' }),
-      reader,
-      readerName,
-      expected,
-    })),
-    // draft organisation objective: admins only
-    ...([
-      ['owner', readers.owner, true],
-      ['admin', readers.admin, true],
-      ['a member', readers['member (me)'], false],
-      ['a unit lead', readers['member leading the unit'], false],
-      ['a viewer', otherViewer, false],
-    ] as const).map(([readerName, reader, expected]) => ({
-      case: 'public draft organisation objective',
-      objective: objective({ level: 'organization', lifecycle: 'draft' }),
-      reader,
-      readerName,
-      expected,
-    })),
-    // private draft person objective: its person and admins only
-    ...([
-      ['admin', readers.admin, true],
-      ['its person', readers['member (me)'], true],
-      ['another member', other, false],
-    ] as const).map(([readerName, reader, expected]) => ({
-      case: 'private draft person objective',
-      objective: objective({ personId: ME, visibility: 'private', lifecycle: 'draft' }),
-      reader,
-      readerName,
-      expected,
-    })),
-    // public published or closed objectives at every level: everyone, viewers included
-    ...(
-      [
-        ['public published person objective', objective({ personId: SOMEONE })],
-        ['public published unit objective', objective({ level: 'unit', unitId: OTHER_UNIT })],
-        ['public published organisation objective', objective({ level: 'organization' })],
-        ['public closed person objective', objective({ personId: SOMEONE, lifecycle: 'closed' })],
-        ['public closed unit objective', objective({ level: 'unit', unitId: OTHER_UNIT, lifecycle: 'closed' })],
-      ] as const
-    ).flatMap(([name, obj]) =>
-      ([
-        ['owner', readers.owner],
-        ['admin', readers.admin],
-        ['a member', readers['member (me)']],
-        ['a viewer', otherViewer],
-      ] as const).map(([readerName, reader]) => ({ case: name, objective: obj, reader, readerName, expected: true })),
-    ),
-  ];
+  const rows: { case: string; objective: ReadableObjective; reader: Subject; readerName: string; expected: boolean }[] =
+    [
+      // private personal objective: its person and admins only
+      ...(
+        [
+          ['owner', readers.owner, true],
+          ['admin', readers.admin, true],
+          ['its person', readers['member (me)'], true],
+          ['another member', other, false],
+          ['the lead of the unit it mentions', { ...readers['member leading the unit'], accountId: SOMEONE }, false],
+          ['a viewer', otherViewer, false],
+        ] as const
+      ).map(([readerName, reader, expected]) => ({
+        case: 'private published person objective',
+        objective: objective({ personId: ME, unitId: LED_UNIT, visibility: 'private' }),
+        reader,
+        readerName,
+        expected,
+      })),
+      // draft person objective: its person and admins only
+      ...(
+        [
+          ['owner', readers.owner, true],
+          ['admin', readers.admin, true],
+          ['its person', readers['member (me)'], true],
+          ['another member', other, false],
+          ['a viewer', otherViewer, false],
+        ] as const
+      ).map(([readerName, reader, expected]) => ({
+        case: 'public draft person objective',
+        objective: objective({ personId: ME, lifecycle: 'draft' }),
+        reader,
+        readerName,
+        expected,
+      })),
+      // draft unit objective: its lead and admins only
+      ...(
+        [
+          ['owner', readers.owner, true],
+          ['admin', readers.admin, true],
+          ['the unit lead', readers['member leading the unit'], true],
+          [
+            'a member who leads another unit',
+            { ...readers['member leading the unit'], ledUnitIds: new Set([OTHER_UNIT]) },
+            false,
+          ],
+          ['a viewer', otherViewer, false],
+        ] as const
+      ).map(([readerName, reader, expected]) => ({
+        case: 'public draft unit objective',
+        objective: objective({ level: 'unit', unitId: LED_UNIT, lifecycle: 'draft' }),
+        reader,
+        readerName,
+        expected,
+      })),
+      // draft organisation objective: admins only
+      ...(
+        [
+          ['owner', readers.owner, true],
+          ['admin', readers.admin, true],
+          ['a member', readers['member (me)'], false],
+          ['a unit lead', readers['member leading the unit'], false],
+          ['a viewer', otherViewer, false],
+        ] as const
+      ).map(([readerName, reader, expected]) => ({
+        case: 'public draft organisation objective',
+        objective: objective({ level: 'organization', lifecycle: 'draft' }),
+        reader,
+        readerName,
+        expected,
+      })),
+      // private draft person objective: its person and admins only
+      ...(
+        [
+          ['admin', readers.admin, true],
+          ['its person', readers['member (me)'], true],
+          ['another member', other, false],
+        ] as const
+      ).map(([readerName, reader, expected]) => ({
+        case: 'private draft person objective',
+        objective: objective({ personId: ME, visibility: 'private', lifecycle: 'draft' }),
+        reader,
+        readerName,
+        expected,
+      })),
+      // public published or closed objectives at every level: everyone, viewers included
+      ...(
+        [
+          ['public published person objective', objective({ personId: SOMEONE })],
+          ['public published unit objective', objective({ level: 'unit', unitId: OTHER_UNIT })],
+          ['public published organisation objective', objective({ level: 'organization' })],
+          ['public closed person objective', objective({ personId: SOMEONE, lifecycle: 'closed' })],
+          ['public closed unit objective', objective({ level: 'unit', unitId: OTHER_UNIT, lifecycle: 'closed' })],
+        ] as const
+      ).flatMap(([name, obj]) =>
+        (
+          [
+            ['owner', readers.owner],
+            ['admin', readers.admin],
+            ['a member', readers['member (me)']],
+            ['a viewer', otherViewer],
+          ] as const
+        ).map(([readerName, reader]) => ({ case: name, objective: obj, reader, readerName, expected: true })),
+      ),
+    ];
 
   it.each(rows)('$case, read by $readerName: $expected', ({ objective: obj, reader, expected }) => {
     expect(canRead(reader, obj)).toBe(expected);
@@ -285,9 +335,12 @@ describe('abilities', () => {
     { role: 'owner', expected: Object.fromEntries(ACTIONS.map((a) => [a, true])) },
     { role: 'admin', expected: Object.fromEntries(ACTIONS.map((a) => [a, a !== 'member.grantOwner'])) },
     { role: 'viewer', expected: Object.fromEntries(ACTIONS.map((a) => [a, false])) },
-  ] satisfies { role: OrgRole; expected: Record<string, boolean> }[])('every action for $role', ({ role, expected }) => {
-    expect(abilities(subject(role), ACTIONS, ownObjective)).toEqual(expected);
-  });
+  ] satisfies { role: OrgRole; expected: Record<string, boolean> }[])(
+    'every action for $role',
+    ({ role, expected }) => {
+      expect(abilities(subject(role), ACTIONS, ownObjective)).toEqual(expected);
+    },
+  );
 
   it('matches can() for every role, action and state', () => {
     for (const role of ORG_ROLES) {

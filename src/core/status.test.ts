@@ -31,26 +31,80 @@ describe('suggestedStatus', () => {
     { case: 'done early', progress: 1, expected: 0.1, confidence: null, status: 'on_track' },
     { case: 'gap just under AT_RISK_GAP', progress: 0.36, expected: 0.5, confidence: null, status: 'on_track' },
     { case: 'gap 0.149', progress: 0.351, expected: 0.5, confidence: null, status: 'on_track' },
-    { case: 'gap exactly AT_RISK_GAP (0.5 - 0.35)', progress: 0.35, expected: 0.5, confidence: null, status: 'at_risk' },
+    {
+      case: 'gap exactly AT_RISK_GAP (0.5 - 0.35)',
+      progress: 0.35,
+      expected: 0.5,
+      confidence: null,
+      status: 'at_risk',
+    },
     { case: 'gap exactly AT_RISK_GAP (0.15 - 0)', progress: 0, expected: 0.15, confidence: null, status: 'at_risk' },
-    { case: 'gap exactly AT_RISK_GAP (0.35 - 0.2)', progress: 0.2, expected: 0.35, confidence: null, status: 'at_risk' },
-    { case: 'gap exactly AT_RISK_GAP (0.7 - 0.55)', progress: 0.55, expected: 0.7, confidence: null, status: 'at_risk' },
+    {
+      case: 'gap exactly AT_RISK_GAP (0.35 - 0.2)',
+      progress: 0.2,
+      expected: 0.35,
+      confidence: null,
+      status: 'at_risk',
+    },
+    {
+      case: 'gap exactly AT_RISK_GAP (0.7 - 0.55)',
+      progress: 0.55,
+      expected: 0.7,
+      confidence: null,
+      status: 'at_risk',
+    },
     { case: 'gap exactly AT_RISK_GAP (1 - 0.85)', progress: 0.85, expected: 1, confidence: null, status: 'at_risk' },
     { case: 'gap between the thresholds', progress: 0.2, expected: 0.5, confidence: null, status: 'at_risk' },
     { case: 'gap just under OFF_TRACK_GAP', progress: 0.16, expected: 0.5, confidence: null, status: 'at_risk' },
     { case: 'gap 0.349', progress: 0.151, expected: 0.5, confidence: null, status: 'at_risk' },
-    { case: 'gap exactly OFF_TRACK_GAP (0.5 - 0.15)', progress: 0.15, expected: 0.5, confidence: null, status: 'off_track' },
-    { case: 'gap exactly OFF_TRACK_GAP (0.35 - 0)', progress: 0, expected: 0.35, confidence: null, status: 'off_track' },
-    { case: 'gap exactly OFF_TRACK_GAP (0.69 - 0.34)', progress: 0.34, expected: 0.69, confidence: null, status: 'off_track' },
-    { case: 'gap exactly OFF_TRACK_GAP (1 - 0.65)', progress: 0.65, expected: 1, confidence: null, status: 'off_track' },
+    {
+      case: 'gap exactly OFF_TRACK_GAP (0.5 - 0.15)',
+      progress: 0.15,
+      expected: 0.5,
+      confidence: null,
+      status: 'off_track',
+    },
+    {
+      case: 'gap exactly OFF_TRACK_GAP (0.35 - 0)',
+      progress: 0,
+      expected: 0.35,
+      confidence: null,
+      status: 'off_track',
+    },
+    {
+      case: 'gap exactly OFF_TRACK_GAP (0.69 - 0.34)',
+      progress: 0.34,
+      expected: 0.69,
+      confidence: null,
+      status: 'off_track',
+    },
+    {
+      case: 'gap exactly OFF_TRACK_GAP (1 - 0.65)',
+      progress: 0.65,
+      expected: 1,
+      confidence: null,
+      status: 'off_track',
+    },
     { case: 'nothing done at the end', progress: 0, expected: 1, confidence: null, status: 'off_track' },
 
     // low confidence lowers an on-track verdict
     { case: 'on track, full confidence', progress: 0.5, expected: 0.5, confidence: 10, status: 'on_track' },
     { case: 'on track, confidence 7', progress: 0.5, expected: 0.5, confidence: 7, status: 'on_track' },
-    { case: 'on track, confidence 6 (AT_RISK_CONFIDENCE)', progress: 0.5, expected: 0.5, confidence: 6, status: 'at_risk' },
+    {
+      case: 'on track, confidence 6 (AT_RISK_CONFIDENCE)',
+      progress: 0.5,
+      expected: 0.5,
+      confidence: 6,
+      status: 'at_risk',
+    },
     { case: 'on track, confidence 4', progress: 0.5, expected: 0.5, confidence: 4, status: 'at_risk' },
-    { case: 'on track, confidence 3 (OFF_TRACK_CONFIDENCE)', progress: 0.5, expected: 0.5, confidence: 3, status: 'off_track' },
+    {
+      case: 'on track, confidence 3 (OFF_TRACK_CONFIDENCE)',
+      progress: 0.5,
+      expected: 0.5,
+      confidence: 3,
+      status: 'off_track',
+    },
     { case: 'on track, confidence 0', progress: 0.5, expected: 0.5, confidence: 0, status: 'off_track' },
     { case: 'ahead, but confidence 5', progress: 0.9, expected: 0.5, confidence: 5, status: 'at_risk' },
     { case: 'ahead, but confidence 2', progress: 0.9, expected: 0.5, confidence: 2, status: 'off_track' },
@@ -76,15 +130,21 @@ describe('suggestedStatus', () => {
   // Every pair of whole percentages exactly 15 (or 35) points apart sits on the boundary,
   // whatever floating point makes of the subtraction.
   const percentPairs = (points: number) =>
-    Array.from({ length: 101 - points }, (_, progress) => ({ progress: progress / 100, expected: (progress + points) / 100 }));
+    Array.from({ length: 101 - points }, (_, progress) => ({
+      progress: progress / 100,
+      expected: (progress + points) / 100,
+    }));
 
   it.each(percentPairs(15))('gap of exactly 15 points is at risk: $progress vs $expected', ({ progress, expected }) => {
     expect(suggestedStatus({ progress, expected, confidence: null })).toBe('at_risk');
   });
 
-  it.each(percentPairs(35))('gap of exactly 35 points is off track: $progress vs $expected', ({ progress, expected }) => {
-    expect(suggestedStatus({ progress, expected, confidence: null })).toBe('off_track');
-  });
+  it.each(percentPairs(35))(
+    'gap of exactly 35 points is off track: $progress vs $expected',
+    ({ progress, expected }) => {
+      expect(suggestedStatus({ progress, expected, confidence: null })).toBe('off_track');
+    },
+  );
 
   it.each(percentPairs(14))('gap of 14 points is on track: $progress vs $expected', ({ progress, expected }) => {
     expect(suggestedStatus({ progress, expected, confidence: null })).toBe('on_track');

@@ -11,8 +11,21 @@ import { testEngine } from '../test/test-db.ts';
 
 const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 const EXPECTED_TABLES = [
-  'accounts', 'activities', 'alignments', 'api_tokens', 'audit_events', 'check_ins', 'comments', 'cycles',
-  'key_results', 'memberships', 'objectives', 'organizations', 'sessions', 'unit_members', 'units',
+  'accounts',
+  'activities',
+  'alignments',
+  'api_tokens',
+  'audit_events',
+  'check_ins',
+  'comments',
+  'cycles',
+  'key_results',
+  'memberships',
+  'objectives',
+  'organizations',
+  'sessions',
+  'unit_members',
+  'units',
 ];
 
 async function tablesOf(db: DatabaseHandle): Promise<string[]> {
@@ -58,7 +71,8 @@ describe('migrations', () => {
   it('only add schema: no drop, rename, type change or data deletion', async () => {
     const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql'));
     expect(files.length).toBeGreaterThan(0);
-    const destructive = /\b(drop\s+(table|column|index|constraint|type|schema)|rename\s+(to|column)|alter\s+column\s+\S+\s+(set\s+data\s+)?type|truncate|delete\s+from)\b/i;
+    const destructive =
+      /\b(drop\s+(table|column|index|constraint|type|schema)|rename\s+(to|column)|alter\s+column\s+\S+\s+(set\s+data\s+)?type|truncate|delete\s+from)\b/i;
     for (const file of files) {
       const text = await readFile(`${migrationsDir}/${file}`, 'utf8');
       expect(text, `${file} must only add schema`).not.toMatch(destructive);

@@ -23,7 +23,12 @@ export interface ServerOptions {
 }
 
 /** Never log secrets: credentials travel in these headers. */
-export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
 
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({
@@ -55,7 +60,11 @@ export async function buildServer(options: ServerOptions) {
   });
   await app.register(authPlugin, { deps: options.deps });
   await app.register(healthRoutes, { ready: options.ready ?? (async () => true) });
-  await app.register(apiRoutes, { prefix: '/api/v1', deps: options.deps, loginRateLimit: options.loginRateLimit ?? 10 });
+  await app.register(apiRoutes, {
+    prefix: '/api/v1',
+    deps: options.deps,
+    loginRateLimit: options.loginRateLimit ?? 10,
+  });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   return app;

@@ -33,16 +33,29 @@ async function freePort(): Promise<number> {
 }
 
 function start(dataDir: string, port: number): Running {
-  const env: NodeJS.ProcessEnv = { ...process.env, RIKTNING_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    RIKTNING_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+  };
   delete env.DATABASE_URL;
   delete env.RIKTNING_DEMO;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  exited.then(() => children.delete(child), () => {});
+  exited.then(
+    () => children.delete(child),
+    () => {},
+  );
   outputs.push(() => output);
   return { child, port, output: () => output, exited };
 }
@@ -58,10 +71,16 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 async function untilHealthy(server: Running, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   let exitCode: number | null | undefined;
-  server.exited.then((code) => (exitCode = code), () => {});
+  server.exited.then(
+    (code) => (exitCode = code),
+    () => {},
+  );
   while (Date.now() < deadline) {
     if (exitCode !== undefined) throw new Error(`server exited with ${exitCode}:\n${server.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -130,7 +149,9 @@ describe.skipIf(process.env.RIKTNING_TEST_ENGINE === 'postgres')('npm start (src
     const me = await fetch(`http://127.0.0.1:${again.port}/api/v1/me`, { headers: { cookie: login.cookie } });
     expect(me.status).toBe(200);
     const body = (await me.json()) as { memberships: { orgName: string; role: string }[] };
-    expect(body.memberships.filter((m) => m.orgName === 'Nordljus AB')).toEqual([expect.objectContaining({ role: 'owner' })]);
+    expect(body.memberships.filter((m) => m.orgName === 'Nordljus AB')).toEqual([
+      expect.objectContaining({ role: 'owner' }),
+    ]);
     expect(again.output()).toContain('demo@example.com');
     again.child.kill('SIGTERM');
     expect(await within(again.exited, 20_000, 'exit after SIGTERM')).toBe(0);

@@ -11,7 +11,12 @@ import { loadConfig, type Config } from './config.ts';
 /** What `npm start` prints for people (the JSON log is for machines). */
 export function banner(address: string, config: Config, demo: boolean): string {
   const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded (PGlite) in ${config.dataDir}`;
-  const lines = ['', `  Riktning is running at ${address}`, `  API docs:  ${address}/api/docs`, `  Database:  ${database}`];
+  const lines = [
+    '',
+    `  Riktning is running at ${address}`,
+    `  API docs:  ${address}/api/docs`,
+    `  Database:  ${database}`,
+  ];
   if (demo) {
     const roles: Record<(typeof DEMO_SIGN_INS)[number], string> = {
       'demo@example.com': 'owner of the organisation',

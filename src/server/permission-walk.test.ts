@@ -31,11 +31,19 @@ const unique = () => `${Date.now().toString(36)}-${++counter}`;
 const id = (pick: (w: World) => { id: string }) => (w: World) => ({ id: pick(w).id });
 
 const TABLE: Record<string, WalkCase> = {
-  'POST /api/v1/auth/login': { ok: 200, allowed: ROLES, body: (w) => ({ email: w.people.member.email, password: TEST_PASSWORD }) },
+  'POST /api/v1/auth/login': {
+    ok: 200,
+    allowed: ROLES,
+    body: (w) => ({ email: w.people.member.email, password: TEST_PASSWORD }),
+  },
   'POST /api/v1/auth/logout': { ok: 204, allowed: SIGNED_IN },
   'GET /api/v1/me': { ok: 200, allowed: SIGNED_IN },
   'PATCH /api/v1/me': { ok: 200, allowed: SIGNED_IN, body: () => ({ name: 'Nytt Namn' }) },
-  'POST /api/v1/me/password': { ok: 204, allowed: SIGNED_IN, body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'en helt annan fras' }) },
+  'POST /api/v1/me/password': {
+    ok: 204,
+    allowed: SIGNED_IN,
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'en helt annan fras' }),
+  },
   'GET /api/v1/me/tokens': { ok: 200, allowed: SIGNED_IN },
   'POST /api/v1/me/tokens': { ok: 201, allowed: SIGNED_IN, body: () => ({ name: 'CLI' }) },
   'DELETE /api/v1/me/tokens/{id}': {
@@ -43,18 +51,40 @@ const TABLE: Record<string, WalkCase> = {
     allowed: SIGNED_IN,
     params: (w, role) => ({ id: role === 'anonymous' ? w.tokens.admin.id : w.tokens[role].id }),
   },
-  'POST /api/v1/orgs': { ok: 201, allowed: SIGNED_IN, body: () => ({ name: 'Ny organisation', slug: `ny-${unique()}` }) },
+  'POST /api/v1/orgs': {
+    ok: 201,
+    allowed: SIGNED_IN,
+    body: () => ({ name: 'Ny organisation', slug: `ny-${unique()}` }),
+  },
   'GET /api/v1/orgs/{orgId}': { ok: 200, allowed: IN_ORG },
   'PATCH /api/v1/orgs/{orgId}': { ok: 200, allowed: ADMIN, body: () => ({ vision: 'Ny vision' }) },
   'GET /api/v1/orgs/{orgId}/audit-events': { ok: 200, allowed: ADMIN },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
-  'POST /api/v1/orgs/{orgId}/members': { ok: 201, allowed: ADMIN, body: () => ({ email: `ny-${unique()}@example.test`, name: 'Ny Person', role: 'member' }) },
-  'PATCH /api/v1/orgs/{orgId}/members/{accountId}': { ok: 200, allowed: ADMIN, params: (w) => ({ accountId: w.people.member.id }), body: () => ({ role: 'viewer' }) },
-  'DELETE /api/v1/orgs/{orgId}/members/{accountId}': { ok: 204, allowed: ADMIN, params: (w) => ({ accountId: w.people.member.id }) },
+  'POST /api/v1/orgs/{orgId}/members': {
+    ok: 201,
+    allowed: ADMIN,
+    body: () => ({ email: `ny-${unique()}@example.test`, name: 'Ny Person', role: 'member' }),
+  },
+  'PATCH /api/v1/orgs/{orgId}/members/{accountId}': {
+    ok: 200,
+    allowed: ADMIN,
+    params: (w) => ({ accountId: w.people.member.id }),
+    body: () => ({ role: 'viewer' }),
+  },
+  'DELETE /api/v1/orgs/{orgId}/members/{accountId}': {
+    ok: 204,
+    allowed: ADMIN,
+    params: (w) => ({ accountId: w.people.member.id }),
+  },
   'GET /api/v1/orgs/{orgId}/units': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/units': { ok: 201, allowed: ADMIN, body: () => ({ name: 'Nytt team', kind: 'team' }) },
   'GET /api/v1/units/{id}': { ok: 200, allowed: IN_ORG, params: id((w) => w.unit) },
-  'PATCH /api/v1/units/{id}': { ok: 200, allowed: LEAD_OR_ADMIN, params: id((w) => w.unit), body: () => ({ mission: 'Nytt uppdrag' }) },
+  'PATCH /api/v1/units/{id}': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.unit),
+    body: () => ({ mission: 'Nytt uppdrag' }),
+  },
   'DELETE /api/v1/units/{id}': { ok: 204, allowed: ADMIN, params: id((w) => w.unit) },
   'POST /api/v1/units/{id}/restore': { ok: 200, allowed: ADMIN, params: id((w) => w.archivedUnit) },
   'PUT /api/v1/units/{id}/members/{accountId}': {
@@ -63,19 +93,43 @@ const TABLE: Record<string, WalkCase> = {
     params: (w) => ({ id: w.unit.id, accountId: w.people.viewer.id }),
     body: () => ({ role: 'member' }),
   },
-  'DELETE /api/v1/units/{id}/members/{accountId}': { ok: 204, allowed: LEAD_OR_ADMIN, params: (w) => ({ id: w.unit.id, accountId: w.people.member.id }) },
+  'DELETE /api/v1/units/{id}/members/{accountId}': {
+    ok: 204,
+    allowed: LEAD_OR_ADMIN,
+    params: (w) => ({ id: w.unit.id, accountId: w.people.member.id }),
+  },
   'GET /api/v1/orgs/{orgId}/cycles': { ok: 200, allowed: IN_ORG },
-  'POST /api/v1/orgs/{orgId}/cycles': { ok: 201, allowed: ADMIN, body: () => ({ name: 'Q3', startsOn: '2026-07-01', endsOn: '2026-09-30' }) },
+  'POST /api/v1/orgs/{orgId}/cycles': {
+    ok: 201,
+    allowed: ADMIN,
+    body: () => ({ name: 'Q3', startsOn: '2026-07-01', endsOn: '2026-09-30' }),
+  },
   'GET /api/v1/cycles/{id}': { ok: 200, allowed: IN_ORG, params: id((w) => w.cycle) },
-  'PATCH /api/v1/cycles/{id}': { ok: 200, allowed: ADMIN, params: id((w) => w.cycle), body: () => ({ name: 'Nytt namn' }) },
+  'PATCH /api/v1/cycles/{id}': {
+    ok: 200,
+    allowed: ADMIN,
+    params: id((w) => w.cycle),
+    body: () => ({ name: 'Nytt namn' }),
+  },
   'GET /api/v1/orgs/{orgId}/objectives': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/objectives': {
     ok: 201,
     allowed: LEAD_OR_ADMIN,
-    body: (w) => ({ cycleId: w.cycle.id, level: 'unit', unitId: w.unit.id, title: 'Teamets eget mål', supports: [w.orgObjective.id] }),
+    body: (w) => ({
+      cycleId: w.cycle.id,
+      level: 'unit',
+      unitId: w.unit.id,
+      title: 'Teamets eget mål',
+      supports: [w.orgObjective.id],
+    }),
   },
   'GET /api/v1/objectives/{id}': { ok: 200, allowed: IN_ORG, params: id((w) => w.unitObjective) },
-  'PATCH /api/v1/objectives/{id}': { ok: 200, allowed: LEAD_OR_ADMIN, params: id((w) => w.unitObjective), body: () => ({ title: 'Skarpare mål' }) },
+  'PATCH /api/v1/objectives/{id}': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.unitObjective),
+    body: () => ({ title: 'Skarpare mål' }),
+  },
   'DELETE /api/v1/objectives/{id}': { ok: 204, allowed: LEAD_OR_ADMIN, params: id((w) => w.unitObjective) },
   'POST /api/v1/objectives/{id}/restore': { ok: 200, allowed: ADMIN, params: id((w) => w.archivedObjective) },
   'POST /api/v1/objectives/{id}/key-results': {
@@ -85,16 +139,41 @@ const TABLE: Record<string, WalkCase> = {
     body: () => ({ title: '40 nya kunder', metric: 'increase_to', start: 0, target: 40 }),
   },
   'GET /api/v1/objectives/{id}/comments': { ok: 200, allowed: IN_ORG, params: id((w) => w.unitObjective) },
-  'POST /api/v1/objectives/{id}/comments': { ok: 201, allowed: WRITERS, params: id((w) => w.unitObjective), body: () => ({ body: 'Snyggt jobbat!' }) },
+  'POST /api/v1/objectives/{id}/comments': {
+    ok: 201,
+    allowed: WRITERS,
+    params: id((w) => w.unitObjective),
+    body: () => ({ body: 'Snyggt jobbat!' }),
+  },
   'GET /api/v1/key-results/{id}': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },
-  'PATCH /api/v1/key-results/{id}': { ok: 200, allowed: LEAD_OR_ADMIN, params: id((w) => w.keyResult), body: () => ({ target: 200 }) },
+  'PATCH /api/v1/key-results/{id}': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.keyResult),
+    body: () => ({ target: 200 }),
+  },
   'DELETE /api/v1/key-results/{id}': { ok: 204, allowed: LEAD_OR_ADMIN, params: id((w) => w.keyResult) },
   'POST /api/v1/key-results/{id}/restore': { ok: 200, allowed: ADMIN, params: id((w) => w.archivedKeyResult) },
-  'POST /api/v1/key-results/{id}/check-ins': { ok: 201, allowed: LEAD_OR_ADMIN, params: id((w) => w.keyResult), body: () => ({ value: 42, confidence: 7, note: 'Bra vecka' }) },
+  'POST /api/v1/key-results/{id}/check-ins': {
+    ok: 201,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.keyResult),
+    body: () => ({ value: 42, confidence: 7, note: 'Bra vecka' }),
+  },
   'GET /api/v1/key-results/{id}/check-ins': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },
   'GET /api/v1/key-results/{id}/activities': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },
-  'POST /api/v1/key-results/{id}/activities': { ok: 201, allowed: LEAD_OR_ADMIN, params: id((w) => w.keyResult), body: () => ({ title: 'Boka lokal' }) },
-  'PATCH /api/v1/activities/{id}': { ok: 200, allowed: LEAD_OR_ADMIN, params: id((w) => w.activity), body: () => ({ status: 'doing' }) },
+  'POST /api/v1/key-results/{id}/activities': {
+    ok: 201,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.keyResult),
+    body: () => ({ title: 'Boka lokal' }),
+  },
+  'PATCH /api/v1/activities/{id}': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.activity),
+    body: () => ({ status: 'doing' }),
+  },
   'DELETE /api/v1/activities/{id}': { ok: 204, allowed: LEAD_OR_ADMIN, params: id((w) => w.activity) },
 };
 
@@ -115,7 +194,10 @@ function urlFor(path: string, world: World, walk: WalkCase, role: WalkRole): str
 describe('permission walk over the OpenAPI document', async () => {
   const { app, deps } = await testServer();
   const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-  const operations = operationsOf(document).map((op) => ({ ...op, key: `${op.method} /api/v1${op.path.replace(/^\/api\/v1/, '')}` }));
+  const operations = operationsOf(document).map((op) => ({
+    ...op,
+    key: `${op.method} /api/v1${op.path.replace(/^\/api\/v1/, '')}`,
+  }));
 
   it('has a row for every operation and no row for an operation that does not exist', () => {
     const keys = operations.map((op) => op.key).sort();

@@ -17,7 +17,10 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'The request lacks a valid CSRF token (send the X-CSRF-Token header from sign-in)',
     sv: 'Begäran saknar en giltig CSRF-token (skicka huvudet X-CSRF-Token från inloggningen)',
   },
-  rate_limited: { en: 'Too many attempts; wait a minute and try again', sv: 'För många försök; vänta en minut och försök igen' },
+  rate_limited: {
+    en: 'Too many attempts; wait a minute and try again',
+    sv: 'För många försök; vänta en minut och försök igen',
+  },
   precondition_required: {
     en: 'Send If-Match with the ETag from your last read, so no one else’s change is overwritten',
     sv: 'Skicka If-Match med ETag från din senaste läsning, så att ingen annans ändring skrivs över',
@@ -42,6 +45,14 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     sv: 'En organisation behöver minst en ägare',
   },
   slug_taken: { en: 'That short name is already taken', sv: 'Det korta namnet är upptaget' },
+  archived: {
+    en: '{entity} is archived; restore it first',
+    sv: '{entity} är arkiverad; återställ den först',
+  },
+  parent_archived: {
+    en: 'The unit above is archived; restore it first',
+    sv: 'Enheten ovanför är arkiverad; återställ den först',
+  },
 };
 
 export const FIELD_MESSAGES: Record<string, Texts> = {
@@ -76,7 +87,10 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'does not match the level (organisation: none; unit: unitId; person: personId)',
     sv: 'stämmer inte med nivån (organisation: inget; enhet: unitId; person: personId)',
   },
-  unknown_reference: { en: 'refers to something that does not exist here', sv: 'hänvisar till något som inte finns här' },
+  unknown_reference: {
+    en: 'refers to something that does not exist here',
+    sv: 'hänvisar till något som inte finns här',
+  },
   not_a_member: { en: 'is not a member of this organisation', sv: 'är inte medlem i organisationen' },
   private_only_personal: {
     en: 'can be private only for individual objectives',
@@ -98,6 +112,20 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
   target_required: {
     en: 'is required for this metric',
     sv: 'måste anges för denna mätning',
+  },
+  starts_after_end: { en: 'must not be after the end date', sv: 'får inte vara efter slutdatumet' },
+  cycle_loop: { en: 'would put the cycle inside itself', sv: 'skulle placera perioden inuti sig själv' },
+  parent_cycle_too_short: {
+    en: 'must be a cycle that covers these dates (it runs {startsOn} – {endsOn})',
+    sv: 'måste vara en period som täcker dessa datum (den löper {startsOn} – {endsOn})',
+  },
+  outside_parent_cycle: {
+    en: 'must lie within the parent cycle ({startsOn} – {endsOn})',
+    sv: 'måste ligga inom den överordnade perioden ({startsOn} – {endsOn})',
+  },
+  cycle_children_outside: {
+    en: 'must cover the cycles within this one (one has the date {date})',
+    sv: 'måste täcka perioderna inom denna (en har datumet {date})',
   },
 };
 

@@ -3,7 +3,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ObjectiveLevel, OrgRole, Metric, UnitRole } from '../core/domain.ts';
 import type { Queryable } from '../db/connect.ts';
-import { accounts, cycles, keyResults, memberships, objectives, organizations, unitMembers, units } from '../db/schema.ts';
+import {
+  accounts,
+  cycles,
+  keyResults,
+  memberships,
+  objectives,
+  organizations,
+  unitMembers,
+  units,
+} from '../db/schema.ts';
 import { hashPassword } from '../app/auth/passwords.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -21,26 +30,47 @@ export async function createAccount(db: Queryable, overrides: Partial<typeof acc
   return first(
     await db
       .insert(accounts)
-      .values({ email: `person-${tag}@example.test`, name: `Person ${tag}`, locale: 'en', passwordHash: await testPasswordHash(), ...overrides })
+      .values({
+        email: `person-${tag}@example.test`,
+        name: `Person ${tag}`,
+        locale: 'en',
+        passwordHash: await testPasswordHash(),
+        ...overrides,
+      })
       .returning(),
   );
 }
 
 export async function createOrg(db: Queryable, overrides: Partial<typeof organizations.$inferInsert> = {}) {
   const tag = unique();
-  const org = first(await db.insert(organizations).values({ name: `Org ${tag}`, slug: `org-${tag}`, ...overrides }).returning());
+  const org = first(
+    await db
+      .insert(organizations)
+      .values({ name: `Org ${tag}`, slug: `org-${tag}`, ...overrides })
+      .returning(),
+  );
   const owner = await createMember(db, org.id, 'owner');
   return { org, owner };
 }
 
-export async function createMember(db: Queryable, orgId: string, role: OrgRole, overrides: Partial<typeof accounts.$inferInsert> = {}) {
+export async function createMember(
+  db: Queryable,
+  orgId: string,
+  role: OrgRole,
+  overrides: Partial<typeof accounts.$inferInsert> = {},
+) {
   const account = await createAccount(db, overrides);
   await db.insert(memberships).values({ orgId, accountId: account.id, role });
   return account;
 }
 
 export async function createUnit(db: Queryable, orgId: string, overrides: Partial<typeof units.$inferInsert> = {}) {
-  return first(await db.insert(units).values({ orgId, name: `Unit ${unique()}`, ...overrides }).returning());
+  return first(
+    await db
+      .insert(units)
+      .values({ orgId, name: `Unit ${unique()}`, ...overrides })
+      .returning(),
+  );
 }
 
 export async function addToUnit(db: Queryable, orgId: string, unitId: string, accountId: string, role: UnitRole) {
@@ -51,7 +81,14 @@ export async function createCycle(db: Queryable, orgId: string, overrides: Parti
   return first(
     await db
       .insert(cycles)
-      .values({ orgId, name: `Q ${unique()}`, startsOn: '2026-04-01', endsOn: '2026-06-30', status: 'active', ...overrides })
+      .values({
+        orgId,
+        name: `Q ${unique()}`,
+        startsOn: '2026-04-01',
+        endsOn: '2026-06-30',
+        status: 'active',
+        ...overrides,
+      })
       .returning(),
   );
 }
@@ -72,7 +109,15 @@ export async function createObjective(
   return first(
     await db
       .insert(objectives)
-      .values({ orgId, cycleId, level: owner.level, unitId: owner.unitId ?? null, personId: owner.personId ?? null, title: `Objective ${unique()}`, ...overrides })
+      .values({
+        orgId,
+        cycleId,
+        level: owner.level,
+        unitId: owner.unitId ?? null,
+        personId: owner.personId ?? null,
+        title: `Objective ${unique()}`,
+        ...overrides,
+      })
       .returning(),
   );
 }
@@ -86,7 +131,15 @@ export async function createKeyResult(
   return first(
     await db
       .insert(keyResults)
-      .values({ orgId, objectiveId, title: `Key result ${unique()}`, metric: 'increase_to', startValue: 0, targetValue: 100, ...overrides })
+      .values({
+        orgId,
+        objectiveId,
+        title: `Key result ${unique()}`,
+        metric: 'increase_to',
+        startValue: 0,
+        targetValue: 100,
+        ...overrides,
+      })
       .returning(),
   );
 }

@@ -5,14 +5,25 @@ import { apiTokens, comments } from '../db/schema.ts';
 import { hashSecret, newSecret } from '../app/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../app/auth/api-tokens.ts';
 import { activities } from '../db/schema.ts';
-import { addToUnit, createCycle, createKeyResult, createMember, createObjective, createOrg, createUnit } from './factories.ts';
+import {
+  addToUnit,
+  createCycle,
+  createKeyResult,
+  createMember,
+  createObjective,
+  createOrg,
+  createUnit,
+} from './factories.ts';
 
 export const ROLES = ['anonymous', 'foreign', 'viewer', 'member', 'lead', 'admin'] as const;
 export type WalkRole = (typeof ROLES)[number];
 
 async function tokenFor(db: Queryable, accountId: string): Promise<{ token: string; id: string }> {
   const token = newSecret(API_TOKEN_PREFIX);
-  const [row] = await db.insert(apiTokens).values({ accountId, name: 'test', tokenHash: hashSecret(token) }).returning();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ accountId, name: 'test', tokenHash: hashSecret(token) })
+    .returning();
   return { token, id: row?.id as string };
 }
 
@@ -30,10 +41,19 @@ export async function createWorld(db: Queryable) {
   const orgObjective = await createObjective(db, org.id, cycle.id);
   const unitObjective = await createObjective(db, org.id, cycle.id, { level: 'unit', unitId: unit.id });
   const personObjective = await createObjective(db, org.id, cycle.id, { level: 'person', personId: member.id });
-  const archivedObjective = await createObjective(db, org.id, cycle.id, { level: 'unit', unitId: unit.id }, { archivedAt: new Date() });
+  const archivedObjective = await createObjective(
+    db,
+    org.id,
+    cycle.id,
+    { level: 'unit', unitId: unit.id },
+    { archivedAt: new Date() },
+  );
   const keyResult = await createKeyResult(db, org.id, unitObjective.id);
   const archivedKeyResult = await createKeyResult(db, org.id, unitObjective.id, { archivedAt: new Date() });
-  const [activity] = await db.insert(activities).values({ orgId: org.id, keyResultId: keyResult.id, title: 'Planera' }).returning();
+  const [activity] = await db
+    .insert(activities)
+    .values({ orgId: org.id, keyResultId: keyResult.id, title: 'Planera' })
+    .returning();
   await db.insert(comments).values({ orgId: org.id, objectiveId: unitObjective.id, authorId: member.id, body: 'Bra!' });
 
   const { owner: foreignOwner } = await createOrg(db);
@@ -85,8 +105,15 @@ export interface JsonSchema {
   items?: JsonSchema;
 }
 
-export function operationsOf(document: { paths: Record<string, Record<string, Omit<Operation, 'key' | 'method' | 'path'>>> }): Operation[] {
+export function operationsOf(document: {
+  paths: Record<string, Record<string, Omit<Operation, 'key' | 'method' | 'path'>>>;
+}): Operation[] {
   return Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({ ...op, key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path })),
+    Object.entries(methods).map(([method, op]) => ({
+      ...op,
+      key: `${method.toUpperCase()} ${path}`,
+      method: method.toUpperCase(),
+      path,
+    })),
   );
 }

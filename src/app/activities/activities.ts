@@ -53,12 +53,19 @@ const present = (row: ActivityRow, ownerName: string | null, mayManage: boolean)
 
 async function viewActivity(q: Queryable, actor: OrgActor, id: string): Promise<ActivityView> {
   const { activity, policy } = await loadActivity(q, actor.orgId, id);
-  const [owner] = activity.ownerId ? await q.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, activity.ownerId)) : [];
+  const [owner] = activity.ownerId
+    ? await q.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, activity.ownerId))
+    : [];
   return present(activity, owner?.name ?? null, can(actor, 'activity.manage', policy));
 }
 
 /** Activities are ordered by due date (undated last), then by when they were added. */
-export async function listActivities(deps: AppDeps, caller: Caller, keyResultId: string, input: PageRequest): Promise<Page<ActivityView>> {
+export async function listActivities(
+  deps: AppDeps,
+  caller: Caller,
+  keyResultId: string,
+  input: PageRequest,
+): Promise<Page<ActivityView>> {
   const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
   const { keyResult, policy } = await loadKeyResult(deps.db, actor.orgId, keyResultId);
   await assertObjectiveReadable(deps.db, actor, keyResult.objectiveId);
@@ -73,18 +80,35 @@ export async function listActivities(deps: AppDeps, caller: Caller, keyResultId:
     .select({ activity: activities, ownerName: accounts.name, sortKey })
     .from(activities)
     .leftJoin(accounts, eq(accounts.id, activities.ownerId))
-    .where(and(eq(activities.orgId, actor.orgId), eq(activities.keyResultId, keyResultId), isNull(activities.archivedAt), after))
+    .where(
+      and(
+        eq(activities.orgId, actor.orgId),
+        eq(activities.keyResultId, keyResultId),
+        isNull(activities.archivedAt),
+        after,
+      ),
+    )
     .orderBy(asc(sortKey), asc(activities.id))
     .limit(limit + 1);
   return toPage(
     rows,
     limit,
-    (r) => present(r.activity, r.ownerName, can(actor, 'activity.manage', { ...policy, activityOwnerId: r.activity.ownerId })),
+    (r) =>
+      present(
+        r.activity,
+        r.ownerName,
+        can(actor, 'activity.manage', { ...policy, activityOwnerId: r.activity.ownerId }),
+      ),
     (r) => [r.sortKey, r.activity.id],
   );
 }
 
-export async function createActivity(deps: AppDeps, caller: Caller, keyResultId: string, input: ActivityInput): Promise<ActivityView> {
+export async function createActivity(
+  deps: AppDeps,
+  caller: Caller,
+  keyResultId: string,
+  input: ActivityInput,
+): Promise<ActivityView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'keyResult', keyResultId);
     const { keyResult, policy } = await loadKeyResult(tx, actor.orgId, keyResultId);
@@ -94,15 +118,37 @@ export async function createActivity(deps: AppDeps, caller: Caller, keyResultId:
     const now = deps.now();
     const [row] = await tx
       .insert(activities)
-      .values({ orgId: actor.orgId, keyResultId, title: input.title.trim(), ownerId: input.ownerId ?? null, status: input.status ?? 'todo', dueOn: input.dueOn ?? null, createdAt: now, updatedAt: now })
+      .values({
+        orgId: actor.orgId,
+        keyResultId,
+        title: input.title.trim(),
+        ownerId: input.ownerId ?? null,
+        status: input.status ?? 'todo',
+        dueOn: input.dueOn ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'activity.create', entityType: 'activity', entityId: row.id, after: row });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'activity.create',
+      entityType: 'activity',
+      entityId: row.id,
+      after: row,
+    });
     return viewActivity(tx, actor, row.id);
   });
 }
 
-export async function updateActivity(deps: AppDeps, caller: Caller, id: string, version: number, input: Partial<ActivityInput>): Promise<ActivityView> {
+export async function updateActivity(
+  deps: AppDeps,
+  caller: Caller,
+  id: string,
+  version: number,
+  input: Partial<ActivityInput>,
+): Promise<ActivityView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'activity', id);
     const { activity: before, policy } = await loadActivity(tx, actor.orgId, id, true);
@@ -112,10 +158,22 @@ export async function updateActivity(deps: AppDeps, caller: Caller, id: string, 
     if (input.ownerId) await assertMembers(tx, actor.orgId, [{ id: input.ownerId, field: '/body/ownerId' }]);
     const [after] = await tx
       .update(activities)
-      .set({ ...definedFields({ ...input, title: input.title?.trim() }), version: before.version + 1, updatedAt: deps.now() })
+      .set({
+        ...definedFields({ ...input, title: input.title?.trim() }),
+        version: before.version + 1,
+        updatedAt: deps.now(),
+      })
       .where(eq(activities.id, id))
       .returning();
-    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'activity.update', entityType: 'activity', entityId: id, before, after });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'activity.update',
+      entityType: 'activity',
+      entityId: id,
+      before,
+      after,
+    });
     return viewActivity(tx, actor, id);
   });
 }

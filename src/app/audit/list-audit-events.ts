@@ -24,7 +24,12 @@ export interface ListAuditEventsInput extends PageRequest {
 }
 
 /** The organisation's audit log, newest first (admins). */
-export async function listAuditEvents(deps: AppDeps, caller: Caller, orgId: string, input: ListAuditEventsInput): Promise<Page<AuditEventView>> {
+export async function listAuditEvents(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  input: ListAuditEventsInput,
+): Promise<Page<AuditEventView>> {
   const actor = await actorInOrg(deps.db, caller, orgId);
   if (!can(actor, 'audit.read')) throw forbidden();
   const limit = pageSize(input);

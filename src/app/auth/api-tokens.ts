@@ -32,7 +32,14 @@ export async function createApiToken(deps: AppDeps, caller: Caller, input: { nam
       .values({ accountId: caller.accountId, name: input.name.trim(), tokenHash: hashSecret(token) })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await recordAudit(tx, { orgId: null, actorId: caller.accountId, action: 'api_token.create', entityType: 'api_token', entityId: row.id, after: { name: row.name } });
+    await recordAudit(tx, {
+      orgId: null,
+      actorId: caller.accountId,
+      action: 'api_token.create',
+      entityType: 'api_token',
+      entityId: row.id,
+      after: { name: row.name },
+    });
     return { ...present(row), token };
   });
 }
@@ -55,6 +62,12 @@ export async function revokeApiToken(deps: AppDeps, caller: Caller, id: string):
       .where(and(eq(apiTokens.id, id), eq(apiTokens.accountId, caller.accountId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     if (!row) throw notFound('token');
-    await recordAudit(tx, { orgId: null, actorId: caller.accountId, action: 'api_token.revoke', entityType: 'api_token', entityId: id });
+    await recordAudit(tx, {
+      orgId: null,
+      actorId: caller.accountId,
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: id,
+    });
   });
 }

@@ -20,7 +20,9 @@ export async function authenticateSession(deps: AppDeps, token: string): Promise
     .select({ accountId: sessions.accountId, csrfToken: sessions.csrfToken, locale: accounts.locale })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.tokenHash, hashSecret(token)), gt(sessions.expiresAt, deps.now()), eq(accounts.status, 'active')));
+    .where(
+      and(eq(sessions.tokenHash, hashSecret(token)), gt(sessions.expiresAt, deps.now()), eq(accounts.status, 'active')),
+    );
   return row ? { accountId: row.accountId, csrfToken: row.csrfToken, locale: row.locale as Locale } : null;
 }
 

@@ -38,8 +38,16 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
     if (input.previousSessionToken) {
       await tx.delete(sessions).where(eq(sessions.tokenHash, hashSecret(input.previousSessionToken)));
     }
-    await tx.insert(sessions).values({ tokenHash: hashSecret(sessionToken), accountId: account.id, csrfToken, expiresAt });
-    await recordAudit(tx, { orgId: null, actorId: account.id, action: 'auth.login', entityType: 'account', entityId: account.id });
+    await tx
+      .insert(sessions)
+      .values({ tokenHash: hashSecret(sessionToken), accountId: account.id, csrfToken, expiresAt });
+    await recordAudit(tx, {
+      orgId: null,
+      actorId: account.id,
+      action: 'auth.login',
+      entityType: 'account',
+      entityId: account.id,
+    });
   });
   return { accountId: account.id, sessionToken, csrfToken, expiresAt };
 }

@@ -57,21 +57,48 @@ export async function checkIn(
     const now = deps.now();
     const [row] = await tx
       .insert(checkIns)
-      .values({ orgId: actor.orgId, keyResultId, authorId: caller.accountId, value: input.value, confidence: input.confidence, note: input.note ?? '', createdAt: now })
+      .values({
+        orgId: actor.orgId,
+        keyResultId,
+        authorId: caller.accountId,
+        value: input.value,
+        confidence: input.confidence,
+        note: input.note ?? '',
+        createdAt: now,
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
     await tx
       .update(keyResults)
-      .set({ currentValue: input.value, confidence: input.confidence, lastCheckInAt: now, version: keyResult.version + 1, updatedAt: now })
+      .set({
+        currentValue: input.value,
+        confidence: input.confidence,
+        lastCheckInAt: now,
+        version: keyResult.version + 1,
+        updatedAt: now,
+      })
       .where(eq(keyResults.id, keyResultId));
-    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'checkIn.create', entityType: 'keyResult', entityId: keyResultId, before: { current: keyResult.currentValue, confidence: keyResult.confidence }, after: { current: input.value, confidence: input.confidence, checkInId: row.id } });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'checkIn.create',
+      entityType: 'keyResult',
+      entityId: keyResultId,
+      before: { current: keyResult.currentValue, confidence: keyResult.confidence },
+      after: { current: input.value, confidence: input.confidence, checkInId: row.id },
+    });
     const [author] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, caller.accountId));
     return { ...present(row, author?.name ?? null), keyResult: await viewKeyResult(tx, actor, keyResultId, now) };
   });
 }
 
 /** A key result's check-ins, newest first. */
-export async function listCheckIns(deps: AppDeps, caller: Caller, keyResultId: string, input: PageRequest): Promise<Page<CheckInView>> {
+export async function listCheckIns(
+  deps: AppDeps,
+  caller: Caller,
+  keyResultId: string,
+  input: PageRequest,
+): Promise<Page<CheckInView>> {
   const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
   const { keyResult } = await loadKeyResult(deps.db, actor.orgId, keyResultId);
   await assertObjectiveReadable(deps.db, actor, keyResult.objectiveId);
@@ -89,5 +116,10 @@ export async function listCheckIns(deps: AppDeps, caller: Caller, keyResultId: s
     .where(and(eq(checkIns.orgId, actor.orgId), eq(checkIns.keyResultId, keyResultId), after))
     .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (r) => present(r.checkIn, r.authorName), (r) => [r.checkIn.createdAt.toISOString(), r.checkIn.id]);
+  return toPage(
+    rows,
+    limit,
+    (r) => present(r.checkIn, r.authorName),
+    (r) => [r.checkIn.createdAt.toISOString(), r.checkIn.id],
+  );
 }

@@ -45,22 +45,47 @@ export async function addComment(
       const [kr] = await tx
         .select({ id: keyResults.id })
         .from(keyResults)
-        .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, input.keyResultId), eq(keyResults.objectiveId, objectiveId)));
+        .where(
+          and(
+            eq(keyResults.orgId, actor.orgId),
+            eq(keyResults.id, input.keyResultId),
+            eq(keyResults.objectiveId, objectiveId),
+          ),
+        );
       if (!kr) throw invalid('/body/keyResultId', 'unknown_reference');
     }
     const [row] = await tx
       .insert(comments)
-      .values({ orgId: actor.orgId, objectiveId, keyResultId: input.keyResultId ?? null, authorId: caller.accountId, body: input.body, createdAt: deps.now() })
+      .values({
+        orgId: actor.orgId,
+        objectiveId,
+        keyResultId: input.keyResultId ?? null,
+        authorId: caller.accountId,
+        body: input.body,
+        createdAt: deps.now(),
+      })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'comment.create', entityType: 'objective', entityId: objectiveId, after: { commentId: row.id } });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'comment.create',
+      entityType: 'objective',
+      entityId: objectiveId,
+      after: { commentId: row.id },
+    });
     const [author] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, caller.accountId));
     return present(row, author?.name ?? null);
   });
 }
 
 /** Comments oldest first, as a conversation reads. */
-export async function listComments(deps: AppDeps, caller: Caller, objectiveId: string, input: PageRequest): Promise<Page<CommentView>> {
+export async function listComments(
+  deps: AppDeps,
+  caller: Caller,
+  objectiveId: string,
+  input: PageRequest,
+): Promise<Page<CommentView>> {
   const actor = await actorForResource(deps.db, caller, 'objective', objectiveId);
   await assertObjectiveReadable(deps.db, actor, objectiveId);
   const limit = pageSize(input);
@@ -77,5 +102,10 @@ export async function listComments(deps: AppDeps, caller: Caller, objectiveId: s
     .where(and(eq(comments.orgId, actor.orgId), eq(comments.objectiveId, objectiveId), after))
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .limit(limit + 1);
-  return toPage(rows, limit, (r) => present(r.comment, r.authorName), (r) => [r.comment.createdAt.toISOString(), r.comment.id]);
+  return toPage(
+    rows,
+    limit,
+    (r) => present(r.comment, r.authorName),
+    (r) => [r.comment.createdAt.toISOString(), r.comment.id],
+  );
 }

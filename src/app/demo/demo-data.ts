@@ -118,7 +118,8 @@ export const UNITS = [
     kind: 'team',
     parent: 'kund-marknad',
     vision: 'Att kontakta Nordljus ska vara den enklaste kontakten kunden har med ett företag.',
-    mission: 'Vi löser kundens ärende vid första kontakten och tar med oss det vi lär oss tillbaka till resten av företaget.',
+    mission:
+      'Vi löser kundens ärende vid första kontakten och tar med oss det vi lär oss tillbaka till resten av företaget.',
     lead: 'karin',
     members: ['ida'],
   },
@@ -187,7 +188,8 @@ export interface DemoKeyResult {
   activities?: readonly DemoActivity[];
 }
 
-export type DemoOwner = { level: 'organization' } | { level: 'unit'; unit: UnitKey } | { level: 'person'; person: PersonKey };
+export type DemoOwner =
+  { level: 'organization' } | { level: 'unit'; unit: UnitKey } | { level: 'person'; person: PersonKey };
 
 export interface DemoObjective {
   key: string;
@@ -212,12 +214,57 @@ export const ORGANIZATION_OBJECTIVES: readonly DemoObjective[] = [
     cycle: 'year',
     owner: ORG,
     title: 'Bli förstahandsvalet för energismart belysning i Norden',
-    description: 'Fler hem och företag ska välja oss – och stanna kvar. Vi växer med långa tjänsteavtal, inte med engångsförsäljning.',
+    description:
+      'Fler hem och företag ska välja oss – och stanna kvar. Vi växer med långa tjänsteavtal, inte med engångsförsäljning.',
     keyResults: [
-      { title: 'Öka antalet aktiva tjänsteavtal från 1 200 till 2 000', metric: 'increase_to', start: 1200, target: 2000, unit: 'avtal', owner: 'johan', checkIns: [[1260, 7], [1340, 7], [1415, 6, 'Stark vår i Mälardalen, Göteborg går trögare än planerat.']] },
-      { title: 'Öka NPS bland kunderna från 32 till 45', metric: 'increase_to', start: 32, target: 45, unit: 'NPS', owner: 'karin', checkIns: [[34, 6], [37, 7], [38, 6]] },
-      { title: 'Behåll en bruttomarginal på minst 38 %', metric: 'stay_at_or_above', start: 39, target: 38, unit: '%', owner: 'demo', checkIns: [[39.5, 8], [38.4, 7], [38.9, 7, 'Komponentpriserna har stabiliserats.']] },
-      { title: 'Försäljningen i Norge i gång med tre återförsäljare', metric: 'milestone', start: 0, target: 1, unit: '', owner: 'ahmed', checkIns: [[0, 6, 'Två återförsäljare har skrivit avsiktsförklaring, den tredje vill se en pilot först.']] },
+      {
+        title: 'Öka antalet aktiva tjänsteavtal från 1 200 till 2 000',
+        metric: 'increase_to',
+        start: 1200,
+        target: 2000,
+        unit: 'avtal',
+        owner: 'johan',
+        checkIns: [
+          [1260, 7],
+          [1340, 7],
+          [1415, 6, 'Stark vår i Mälardalen, Göteborg går trögare än planerat.'],
+        ],
+      },
+      {
+        title: 'Öka NPS bland kunderna från 32 till 45',
+        metric: 'increase_to',
+        start: 32,
+        target: 45,
+        unit: 'NPS',
+        owner: 'karin',
+        checkIns: [
+          [34, 6],
+          [37, 7],
+          [38, 6],
+        ],
+      },
+      {
+        title: 'Behåll en bruttomarginal på minst 38 %',
+        metric: 'stay_at_or_above',
+        start: 39,
+        target: 38,
+        unit: '%',
+        owner: 'demo',
+        checkIns: [
+          [39.5, 8],
+          [38.4, 7],
+          [38.9, 7, 'Komponentpriserna har stabiliserats.'],
+        ],
+      },
+      {
+        title: 'Försäljningen i Norge i gång med tre återförsäljare',
+        metric: 'milestone',
+        start: 0,
+        target: 1,
+        unit: '',
+        owner: 'ahmed',
+        checkIns: [[0, 6, 'Två återförsäljare har skrivit avsiktsförklaring, den tredje vill se en pilot först.']],
+      },
     ],
   },
   {
@@ -225,11 +272,47 @@ export const ORGANIZATION_OBJECTIVES: readonly DemoObjective[] = [
     cycle: 'year',
     owner: ORG,
     title: 'Göra det enkelt att vara kund hos oss',
-    description: 'Från första kontakt till färdig installation ska det kännas enkelt. Varje steg vi tar bort är ett skäl mindre att välja någon annan.',
+    description:
+      'Från första kontakt till färdig installation ska det kännas enkelt. Varje steg vi tar bort är ett skäl mindre att välja någon annan.',
     keyResults: [
-      { title: 'Minska tiden från beställning till färdig installation från 21 till 10 dagar', metric: 'decrease_to', start: 21, target: 10, unit: 'dagar', owner: 'erik', checkIns: [[19, 6], [17, 6], [15, 7]] },
-      { title: 'Minska antalet supportärenden per 100 kunder från 14 till 7', metric: 'decrease_to', start: 14, target: 7, unit: 'ärenden', owner: 'karin', checkIns: [[13, 7], [12, 7], [11, 6]] },
-      { title: 'Självbetjäningsportalen lanserad för alla kunder', metric: 'milestone', start: 0, target: 1, unit: '', owner: 'anna', checkIns: [[0, 7], [0, 6, 'Betaversionen testas av 200 kunder. Inloggningen behöver förenklas före lansering.']] },
+      {
+        title: 'Minska tiden från beställning till färdig installation från 21 till 10 dagar',
+        metric: 'decrease_to',
+        start: 21,
+        target: 10,
+        unit: 'dagar',
+        owner: 'erik',
+        checkIns: [
+          [19, 6],
+          [17, 6],
+          [15, 7],
+        ],
+      },
+      {
+        title: 'Minska antalet supportärenden per 100 kunder från 14 till 7',
+        metric: 'decrease_to',
+        start: 14,
+        target: 7,
+        unit: 'ärenden',
+        owner: 'karin',
+        checkIns: [
+          [13, 7],
+          [12, 7],
+          [11, 6],
+        ],
+      },
+      {
+        title: 'Självbetjäningsportalen lanserad för alla kunder',
+        metric: 'milestone',
+        start: 0,
+        target: 1,
+        unit: '',
+        owner: 'anna',
+        checkIns: [
+          [0, 7],
+          [0, 6, 'Betaversionen testas av 200 kunder. Inloggningen behöver förenklas före lansering.'],
+        ],
+      },
     ],
   },
   {
@@ -239,9 +322,44 @@ export const ORGANIZATION_OBJECTIVES: readonly DemoObjective[] = [
     title: 'Visa att våra kunder sparar energi på riktigt',
     description: 'Vårt löfte är lägre energiförbrukning. Vi ska kunna visa besparingen för varje kund, svart på vitt.',
     keyResults: [
-      { title: 'Öka andelen installationer med energimätning från 40 % till 90 %', metric: 'increase_to', start: 40, target: 90, unit: '%', owner: 'nora', checkIns: [[48, 7], [57, 7], [66, 8]] },
-      { title: 'Öka kundernas uppmätta energibesparing från 38 % till 55 %', metric: 'increase_to', start: 38, target: 55, unit: '%', owner: 'anna', checkIns: [[39, 6], [42, 6], [44, 6]] },
-      { title: 'Återbruka minst 30 % av de armaturer vi byter ut', metric: 'increase_to', start: 12, target: 30, unit: '%', owner: 'erik', checkIns: [[14, 5], [19, 6]] },
+      {
+        title: 'Öka andelen installationer med energimätning från 40 % till 90 %',
+        metric: 'increase_to',
+        start: 40,
+        target: 90,
+        unit: '%',
+        owner: 'nora',
+        checkIns: [
+          [48, 7],
+          [57, 7],
+          [66, 8],
+        ],
+      },
+      {
+        title: 'Öka kundernas uppmätta energibesparing från 38 % till 55 %',
+        metric: 'increase_to',
+        start: 38,
+        target: 55,
+        unit: '%',
+        owner: 'anna',
+        checkIns: [
+          [39, 6],
+          [42, 6],
+          [44, 6],
+        ],
+      },
+      {
+        title: 'Återbruka minst 30 % av de armaturer vi byter ut',
+        metric: 'increase_to',
+        start: 12,
+        target: 30,
+        unit: '%',
+        owner: 'erik',
+        checkIns: [
+          [14, 5],
+          [19, 6],
+        ],
+      },
     ],
   },
   {
@@ -251,9 +369,43 @@ export const ORGANIZATION_OBJECTIVES: readonly DemoObjective[] = [
     title: 'Vara en arbetsplats där människor växer',
     description: 'Vi når våra mål genom människor som trivs, utvecklas och vill stanna.',
     keyResults: [
-      { title: 'Öka eNPS från 12 till 30', metric: 'increase_to', start: 12, target: 30, unit: 'eNPS', owner: 'demo', checkIns: [[15, 6], [21, 7]] },
-      { title: 'Alla medarbetare har en aktuell utvecklingsplan', metric: 'increase_to', start: 40, target: 100, unit: '%', owner: 'johan', checkIns: [[55, 7], [70, 7], [78, 8]] },
-      { title: 'Håll personalomsättningen på högst 8 %', metric: 'stay_at_or_below', start: 7, target: 8, unit: '%', owner: 'demo', checkIns: [[6.8, 8], [7.1, 8]] },
+      {
+        title: 'Öka eNPS från 12 till 30',
+        metric: 'increase_to',
+        start: 12,
+        target: 30,
+        unit: 'eNPS',
+        owner: 'demo',
+        checkIns: [
+          [15, 6],
+          [21, 7],
+        ],
+      },
+      {
+        title: 'Alla medarbetare har en aktuell utvecklingsplan',
+        metric: 'increase_to',
+        start: 40,
+        target: 100,
+        unit: '%',
+        owner: 'johan',
+        checkIns: [
+          [55, 7],
+          [70, 7],
+          [78, 8],
+        ],
+      },
+      {
+        title: 'Håll personalomsättningen på högst 8 %',
+        metric: 'stay_at_or_below',
+        start: 7,
+        target: 8,
+        unit: '%',
+        owner: 'demo',
+        checkIns: [
+          [6.8, 8],
+          [7.1, 8],
+        ],
+      },
     ],
   },
 ];
@@ -268,12 +420,49 @@ export const UNIT_OBJECTIVES: readonly DemoObjective[] = [
     cycle: 'quarter',
     owner: team('marknad'),
     title: 'Göra våra egna event till den bästa platsen att möta Nordljus',
-    description: 'Kunder som träffar oss på våra event blir oftare kunder som stannar. Det här kvartalet vill vi fylla salarna – med rätt personer.',
+    description:
+      'Kunder som träffar oss på våra event blir oftare kunder som stannar. Det här kvartalet vill vi fylla salarna – med rätt personer.',
     supports: ['org-growth'],
     keyResults: [
-      { title: '300 deltagare på interna event', metric: 'increase_to', start: 0, target: 300, unit: 'deltagare', owner: 'elin', checkIns: [[40, 6], [95, 6], [150, 7], [185, 7, 'Anmälningarna tar fart efter att programmet publicerades.']] },
-      { title: 'Öka andelen deltagare som bokar ett rådgivningsmöte från 8 % till 15 %', metric: 'increase_to', start: 8, target: 15, unit: '%', owner: 'elin', checkIns: [[9, 6], [11, 6]] },
-      { title: '160 kvalificerade leads från webben', metric: 'increase_to', start: 0, target: 160, unit: 'leads', owner: 'sara', checkIns: [[30, 7], [64, 7], [91, 6]] },
+      {
+        title: '300 deltagare på interna event',
+        metric: 'increase_to',
+        start: 0,
+        target: 300,
+        unit: 'deltagare',
+        owner: 'elin',
+        checkIns: [
+          [40, 6],
+          [95, 6],
+          [150, 7],
+          [185, 7, 'Anmälningarna tar fart efter att programmet publicerades.'],
+        ],
+      },
+      {
+        title: 'Öka andelen deltagare som bokar ett rådgivningsmöte från 8 % till 15 %',
+        metric: 'increase_to',
+        start: 8,
+        target: 15,
+        unit: '%',
+        owner: 'elin',
+        checkIns: [
+          [9, 6],
+          [11, 6],
+        ],
+      },
+      {
+        title: '160 kvalificerade leads från webben',
+        metric: 'increase_to',
+        start: 0,
+        target: 160,
+        unit: 'leads',
+        owner: 'sara',
+        checkIns: [
+          [30, 7],
+          [64, 7],
+          [91, 6],
+        ],
+      },
     ],
   },
   {
@@ -284,9 +473,45 @@ export const UNIT_OBJECTIVES: readonly DemoObjective[] = [
     description: 'Tjänsteavtalen är vår tillväxt. Vi hjälper kunderna att se värdet av ljus utan egna investeringar.',
     supports: ['org-growth'],
     keyResults: [
-      { title: 'Teckna 250 nya tjänsteavtal', metric: 'increase_to', start: 0, target: 250, unit: 'avtal', owner: 'ahmed', checkIns: [[45, 7], [102, 7], [148, 6]] },
-      { title: 'Öka andelen offerter som blir avtal från 22 % till 30 %', metric: 'increase_to', start: 22, target: 30, unit: '%', owner: 'maria', checkIns: [[23, 6], [25, 6], [26, 5, 'Vi tappar affärer på långa installationstider; har tagit upp det med Leverans.']] },
-      { title: 'Varje säljare genomför minst 8 kundmöten i veckan', metric: 'stay_at_or_above', start: 8, target: 8, unit: 'möten', owner: 'ahmed', checkIns: [[8.5, 7], [7.6, 5], [8.2, 6]] },
+      {
+        title: 'Teckna 250 nya tjänsteavtal',
+        metric: 'increase_to',
+        start: 0,
+        target: 250,
+        unit: 'avtal',
+        owner: 'ahmed',
+        checkIns: [
+          [45, 7],
+          [102, 7],
+          [148, 6],
+        ],
+      },
+      {
+        title: 'Öka andelen offerter som blir avtal från 22 % till 30 %',
+        metric: 'increase_to',
+        start: 22,
+        target: 30,
+        unit: '%',
+        owner: 'maria',
+        checkIns: [
+          [23, 6],
+          [25, 6],
+          [26, 5, 'Vi tappar affärer på långa installationstider; har tagit upp det med Leverans.'],
+        ],
+      },
+      {
+        title: 'Varje säljare genomför minst 8 kundmöten i veckan',
+        metric: 'stay_at_or_above',
+        start: 8,
+        target: 8,
+        unit: 'möten',
+        owner: 'ahmed',
+        checkIns: [
+          [8.5, 7],
+          [7.6, 5],
+          [8.2, 6],
+        ],
+      },
     ],
   },
   {
@@ -297,9 +522,44 @@ export const UNIT_OBJECTIVES: readonly DemoObjective[] = [
     description: 'Varje ärende som löses direkt sparar tid för kunden och för oss – och syns i NPS.',
     supports: ['org-easy', 'org-growth'],
     keyResults: [
-      { title: 'Öka andelen ärenden som löses vid första kontakten från 62 % till 80 %', metric: 'increase_to', start: 62, target: 80, unit: '%', owner: 'karin', checkIns: [[65, 6], [69, 7], [71, 7]] },
-      { title: 'Minska väntetiden i telefon från 6 till 2 minuter', metric: 'decrease_to', start: 6, target: 2, unit: 'minuter', owner: 'ida', checkIns: [[5.5, 6], [4.2, 6], [3.8, 7]] },
-      { title: 'Publicera 30 självhjälpsguider i kundportalen', metric: 'increase_to', start: 0, target: 30, unit: 'guider', owner: 'ida', checkIns: [[6, 8], [11, 7]] },
+      {
+        title: 'Öka andelen ärenden som löses vid första kontakten från 62 % till 80 %',
+        metric: 'increase_to',
+        start: 62,
+        target: 80,
+        unit: '%',
+        owner: 'karin',
+        checkIns: [
+          [65, 6],
+          [69, 7],
+          [71, 7],
+        ],
+      },
+      {
+        title: 'Minska väntetiden i telefon från 6 till 2 minuter',
+        metric: 'decrease_to',
+        start: 6,
+        target: 2,
+        unit: 'minuter',
+        owner: 'ida',
+        checkIns: [
+          [5.5, 6],
+          [4.2, 6],
+          [3.8, 7],
+        ],
+      },
+      {
+        title: 'Publicera 30 självhjälpsguider i kundportalen',
+        metric: 'increase_to',
+        start: 0,
+        target: 30,
+        unit: 'guider',
+        owner: 'ida',
+        checkIns: [
+          [6, 8],
+          [11, 7],
+        ],
+      },
     ],
   },
   {
@@ -307,11 +567,34 @@ export const UNIT_OBJECTIVES: readonly DemoObjective[] = [
     cycle: 'quarter',
     owner: team('leverans'),
     title: 'Leverera varje installation inom två veckor',
-    description: 'Långa ledtider kostar oss affärer. Hela divisionen samlas kring att korta tiden från beställning till tänt ljus.',
+    description:
+      'Långa ledtider kostar oss affärer. Hela divisionen samlas kring att korta tiden från beställning till tänt ljus.',
     supports: ['org-easy'],
     keyResults: [
-      { title: 'Minska ledtiden från beställning till installation från 19 till 12 dagar', metric: 'decrease_to', start: 19, target: 12, unit: 'dagar', owner: 'erik', checkIns: [[18, 6], [16, 6]] },
-      { title: 'Öka andelen installationer på första bokade tiden från 84 % till 95 %', metric: 'increase_to', start: 84, target: 95, unit: '%', owner: 'fatima', checkIns: [[86, 7], [88, 7]] },
+      {
+        title: 'Minska ledtiden från beställning till installation från 19 till 12 dagar',
+        metric: 'decrease_to',
+        start: 19,
+        target: 12,
+        unit: 'dagar',
+        owner: 'erik',
+        checkIns: [
+          [18, 6],
+          [16, 6],
+        ],
+      },
+      {
+        title: 'Öka andelen installationer på första bokade tiden från 84 % till 95 %',
+        metric: 'increase_to',
+        start: 84,
+        target: 95,
+        unit: '%',
+        owner: 'fatima',
+        checkIns: [
+          [86, 7],
+          [88, 7],
+        ],
+      },
     ],
   },
   {
@@ -322,9 +605,44 @@ export const UNIT_OBJECTIVES: readonly DemoObjective[] = [
     description: 'Återbesök kostar kunden tid och oss pengar. Och utan mätare kan vi inte visa besparingen.',
     supports: ['leverans-two-weeks', 'org-energy'],
     keyResults: [
-      { title: 'Minska andelen installationer som kräver återbesök från 9 % till 3 %', metric: 'decrease_to', start: 9, target: 3, unit: '%', owner: 'fatima', checkIns: [[8, 6], [6.5, 7], [5.8, 7]] },
-      { title: 'Energimätare monterad vid 90 % av installationerna', metric: 'increase_to', start: 45, target: 90, unit: '%', owner: 'oskar', checkIns: [[55, 7], [63, 7], [71, 8]] },
-      { title: 'Digitalt egenkontrollprotokoll infört i alla installationslag', metric: 'milestone', start: 0, target: 1, unit: '', owner: 'fatima', checkIns: [[0, 7], [0, 8, 'Två av tre lag använder protokollet, det sista börjar efter utbildningen.']] },
+      {
+        title: 'Minska andelen installationer som kräver återbesök från 9 % till 3 %',
+        metric: 'decrease_to',
+        start: 9,
+        target: 3,
+        unit: '%',
+        owner: 'fatima',
+        checkIns: [
+          [8, 6],
+          [6.5, 7],
+          [5.8, 7],
+        ],
+      },
+      {
+        title: 'Energimätare monterad vid 90 % av installationerna',
+        metric: 'increase_to',
+        start: 45,
+        target: 90,
+        unit: '%',
+        owner: 'oskar',
+        checkIns: [
+          [55, 7],
+          [63, 7],
+          [71, 8],
+        ],
+      },
+      {
+        title: 'Digitalt egenkontrollprotokoll infört i alla installationslag',
+        metric: 'milestone',
+        start: 0,
+        target: 1,
+        unit: '',
+        owner: 'fatima',
+        checkIns: [
+          [0, 7],
+          [0, 8, 'Två av tre lag använder protokollet, det sista börjar efter utbildningen.'],
+        ],
+      },
     ],
   },
   {
@@ -335,9 +653,44 @@ export const UNIT_OBJECTIVES: readonly DemoObjective[] = [
     description: 'Mätningen är bara värd något om kunden förstår den. Vi gör besparingen konkret och personlig.',
     supports: ['org-energy', 'org-easy'],
     keyResults: [
-      { title: 'Månadsrapport om besparing skickas till alla kunder med mätare', metric: 'increase_to', start: 0, target: 100, unit: '%', owner: 'nora', checkIns: [[20, 6], [45, 7], [60, 7]] },
-      { title: 'Öka andelen kunder som öppnar rapporten från 30 % till 60 %', metric: 'increase_to', start: 30, target: 60, unit: '%', owner: 'lars', checkIns: [[34, 5], [41, 6]] },
-      { title: 'Mätdata når plattformen inom en timme i minst 99 % av fallen', metric: 'stay_at_or_above', start: 97, target: 99, unit: '%', owner: 'lars', checkIns: [[97.8, 5], [98.9, 6], [99.2, 7]] },
+      {
+        title: 'Månadsrapport om besparing skickas till alla kunder med mätare',
+        metric: 'increase_to',
+        start: 0,
+        target: 100,
+        unit: '%',
+        owner: 'nora',
+        checkIns: [
+          [20, 6],
+          [45, 7],
+          [60, 7],
+        ],
+      },
+      {
+        title: 'Öka andelen kunder som öppnar rapporten från 30 % till 60 %',
+        metric: 'increase_to',
+        start: 30,
+        target: 60,
+        unit: '%',
+        owner: 'lars',
+        checkIns: [
+          [34, 5],
+          [41, 6],
+        ],
+      },
+      {
+        title: 'Mätdata når plattformen inom en timme i minst 99 % av fallen',
+        metric: 'stay_at_or_above',
+        start: 97,
+        target: 99,
+        unit: '%',
+        owner: 'lars',
+        checkIns: [
+          [97.8, 5],
+          [98.9, 6],
+          [99.2, 7],
+        ],
+      },
     ],
   },
 ];
@@ -390,7 +743,11 @@ export const SARA_OBJECTIVE: DemoObjective = {
         [4, 6, 'Programmet är publicerat och inbjudningarna tar fart. Fyra säljare har redan nått tio.'],
         [5, 5, 'Region Syd har knappt kommit i gång. Jag har bokat ett möte med Ahmed om hur vi kan hjälpa dem.'],
         [7, 6, 'Topplistan i säljkanalen gör skillnad: sju kunder per säljare i snitt.'],
-        [8, 7, 'Region Syd har kommit ikapp. Tre säljare saknar fortfarande inbjudningar; jag följer upp dem personligen.'],
+        [
+          8,
+          7,
+          'Region Syd har kommit ikapp. Tre säljare saknar fortfarande inbjudningar; jag följer upp dem personligen.',
+        ],
       ],
       activities: [
         { title: 'Presentera eventet på säljmötet', owner: 'sara', status: 'done', dueInDays: -32 },
@@ -407,15 +764,28 @@ export const SARA_OBJECTIVE: DemoObjective = {
       unit: 'anmälningar',
       owner: 'sara',
       checkIns: [
-        [0, 5, 'Innehållskalendern för LinkedIn och Instagram är klar. Vi börjar med ett klipp från förra årets event.'],
+        [
+          0,
+          5,
+          'Innehållskalendern för LinkedIn och Instagram är klar. Vi börjar med ett klipp från förra årets event.',
+        ],
         [6, 5, 'Sex anmälningar från första veckans inlägg. Bara organisk spridning räcker inte.'],
         [11, 4, 'Räckvidden är bra men få klickar vidare till anmälan. Vi testar en kortare anmälningssida.'],
         [19, 5, 'Den nya anmälningssidan fördubblade andelen som anmäler sig.'],
         [27, 5, 'Första talarklippet gav åtta anmälningar på två dagar. Två klipp till är på väg.'],
-        [34, 4, 'Vi ligger efter plan. Jag föreslår att vi flyttar en del av tryckbudgeten till riktade annonser i regionerna.'],
+        [
+          34,
+          4,
+          'Vi ligger efter plan. Jag föreslår att vi flyttar en del av tryckbudgeten till riktade annonser i regionerna.',
+        ],
       ],
       activities: [
-        { title: 'Planera innehållskalender för LinkedIn och Instagram', owner: 'sara', status: 'done', dueInDays: -34 },
+        {
+          title: 'Planera innehållskalender för LinkedIn och Instagram',
+          owner: 'sara',
+          status: 'done',
+          dueInDays: -34,
+        },
         { title: 'Spela in tre korta klipp med talarna', owner: 'sara', status: 'doing', dueInDays: 5 },
         { title: 'Riktad annonskampanj i regionerna', owner: 'elin', status: 'todo', dueInDays: 12 },
       ],
@@ -431,11 +801,33 @@ export const DEVELOPMENT_OBJECTIVE: DemoObjective = {
   kind: 'development',
   visibility: 'private',
   title: 'Utvecklas som projektledare för event',
-  description: 'Min utvecklingsplan för året: jag vill kunna leda större event på egen hand och bli tryggare i att tala inför publik.',
+  description:
+    'Min utvecklingsplan för året: jag vill kunna leda större event på egen hand och bli tryggare i att tala inför publik.',
   keyResults: [
-    { title: 'Leda ett event med minst 100 deltagare från idé till uppföljning', metric: 'milestone', start: 0, target: 1, unit: '', owner: 'sara', checkIns: [[0, 7, 'Jag är projektledare för höstens kundevent.']] },
-    { title: 'Hålla tre presentationer inför publik', metric: 'increase_to', start: 0, target: 3, unit: 'presentationer', owner: 'sara', checkIns: [[1, 7, 'Första presentationen på säljmötet gick bra. Nästa blir inför en kundgrupp.']] },
+    {
+      title: 'Leda ett event med minst 100 deltagare från idé till uppföljning',
+      metric: 'milestone',
+      start: 0,
+      target: 1,
+      unit: '',
+      owner: 'sara',
+      checkIns: [[0, 7, 'Jag är projektledare för höstens kundevent.']],
+    },
+    {
+      title: 'Hålla tre presentationer inför publik',
+      metric: 'increase_to',
+      start: 0,
+      target: 3,
+      unit: 'presentationer',
+      owner: 'sara',
+      checkIns: [[1, 7, 'Första presentationen på säljmötet gick bra. Nästa blir inför en kundgrupp.']],
+    },
   ],
 };
 
-export const ALL_OBJECTIVES: readonly DemoObjective[] = [...ORGANIZATION_OBJECTIVES, ...UNIT_OBJECTIVES, SARA_OBJECTIVE, DEVELOPMENT_OBJECTIVE];
+export const ALL_OBJECTIVES: readonly DemoObjective[] = [
+  ...ORGANIZATION_OBJECTIVES,
+  ...UNIT_OBJECTIVES,
+  SARA_OBJECTIVE,
+  DEVELOPMENT_OBJECTIVE,
+];

@@ -17,7 +17,15 @@ import {
 } from '../../db/schema.ts';
 import { testDatabase, testEngine } from '../../test/test-db.ts';
 import { verifyPassword } from '../auth/passwords.ts';
-import { buildDemoRows, checkInTimes, DEMO_PASSWORD, DEMO_SIGN_INS, demoOrgExists, isDatabaseEmpty, seedDemo } from './seed-demo.ts';
+import {
+  buildDemoRows,
+  checkInTimes,
+  DEMO_PASSWORD,
+  DEMO_SIGN_INS,
+  demoOrgExists,
+  isDatabaseEmpty,
+  seedDemo,
+} from './seed-demo.ts';
 
 const NOW = new Date('2026-05-15T10:00:00Z');
 
@@ -55,7 +63,11 @@ describe('seedDemo', () => {
       expect(org?.strategy).toMatch(/^- /m);
 
       // The year holding "now" and its quarters.
-      const cycleRows = await tx.select().from(cycles).where(eq(cycles.orgId, orgId)).orderBy(asc(cycles.startsOn), asc(cycles.parentId));
+      const cycleRows = await tx
+        .select()
+        .from(cycles)
+        .where(eq(cycles.orgId, orgId))
+        .orderBy(asc(cycles.startsOn), asc(cycles.parentId));
       const year = cycleRows.find((c) => c.parentId === null);
       expect(year).toMatchObject({ name: '2026', startsOn: '2026-01-01', endsOn: '2026-12-31', status: 'active' });
       const quarters = cycleRows.filter((c) => c.parentId === year?.id);
@@ -121,16 +133,25 @@ describe('seedDemo', () => {
       expect(unitObjectives.length).toBeGreaterThanOrEqual(3);
       for (const objective of unitObjectives) {
         const supported = alignmentRows.filter((a) => a.objectiveId === objective.id).map((a) => a.supportsId);
-        expect(orgObjectives.some((o) => supported.includes(o.id)), objective.title).toBe(true);
+        expect(
+          orgObjectives.some((o) => supported.includes(o.id)),
+          objective.title,
+        ).toBe(true);
       }
 
       // Sara, in the marketing team, and her own objective supporting the team's.
       const [sara] = await tx.select().from(accounts).where(eq(accounts.email, 'sara@example.com'));
       expect(sara).toMatchObject({ name: 'Sara Lindqvist', locale: 'sv' });
-      expect(unitMemberRows).toContainEqual(expect.objectContaining({ unitId: marketing?.id, accountId: sara?.id, role: 'member' }));
-      const saraObjective = objectiveRows.find((o) => o.title === 'Öka deltagandet på interna event jämfört med förra året');
+      expect(unitMemberRows).toContainEqual(
+        expect.objectContaining({ unitId: marketing?.id, accountId: sara?.id, role: 'member' }),
+      );
+      const saraObjective = objectiveRows.find(
+        (o) => o.title === 'Öka deltagandet på interna event jämfört med förra året',
+      );
       expect(saraObjective).toMatchObject({ level: 'person', personId: sara?.id, unitId: null, cycleId: quarter?.id });
-      expect(alignmentRows).toContainEqual(expect.objectContaining({ objectiveId: saraObjective?.id, supportsId: marketingObjective?.id }));
+      expect(alignmentRows).toContainEqual(
+        expect.objectContaining({ objectiveId: saraObjective?.id, supportsId: marketingObjective?.id }),
+      );
       const saraKrs = krsOf(saraObjective?.id ?? '');
       expect(saraKrs.map((k) => [k.title, k.startValue, k.targetValue]).sort()).toEqual(
         [
@@ -140,7 +161,15 @@ describe('seedDemo', () => {
         ].sort(),
       );
       expect(saraKrs.find((k) => k.title.startsWith('Varje säljare'))?.unit).toBe('kunder');
-      const saraActivities = await tx.select().from(activities).where(inArray(activities.keyResultId, saraKrs.map((k) => k.id)));
+      const saraActivities = await tx
+        .select()
+        .from(activities)
+        .where(
+          inArray(
+            activities.keyResultId,
+            saraKrs.map((k) => k.id),
+          ),
+        );
       for (const kr of saraKrs) {
         expect(kr.ownerId).toBe(sara?.id);
         const plan = saraActivities.filter((a) => a.keyResultId === kr.id);
@@ -150,7 +179,11 @@ describe('seedDemo', () => {
           const due = a.dueOn ?? '';
           expect(due >= (quarter?.startsOn ?? '') && due <= (quarter?.endsOn ?? ''), a.title).toBe(true);
         }
-        const history = await tx.select().from(checkIns).where(eq(checkIns.keyResultId, kr.id)).orderBy(asc(checkIns.createdAt));
+        const history = await tx
+          .select()
+          .from(checkIns)
+          .where(eq(checkIns.keyResultId, kr.id))
+          .orderBy(asc(checkIns.createdAt));
         expect(history.length, kr.title).toBeGreaterThanOrEqual(4);
         for (const c of history) {
           expect(c.createdAt.getTime()).toBeLessThan(NOW.getTime());
@@ -162,7 +195,11 @@ describe('seedDemo', () => {
       }
 
       // Current value, confidence and time of every key result are its latest check-in's.
-      const allCheckIns = await tx.select().from(checkIns).where(eq(checkIns.orgId, orgId)).orderBy(asc(checkIns.createdAt));
+      const allCheckIns = await tx
+        .select()
+        .from(checkIns)
+        .where(eq(checkIns.orgId, orgId))
+        .orderBy(asc(checkIns.createdAt));
       for (const kr of krRows) {
         const latest = allCheckIns.filter((c) => c.keyResultId === kr.id).at(-1);
         if (!latest) continue;
@@ -195,11 +232,18 @@ describe('seedDemo', () => {
         expect(s.hash).toMatch(/^\$argon2id\$/);
         expect(await verifyPassword(s.hash, DEMO_PASSWORD)).toBe(true);
       }
-      const people = await tx.select({ email: accounts.email }).from(memberships).innerJoin(accounts, eq(accounts.id, memberships.accountId)).where(eq(memberships.orgId, orgId));
+      const people = await tx
+        .select({ email: accounts.email })
+        .from(memberships)
+        .innerJoin(accounts, eq(accounts.id, memberships.accountId))
+        .where(eq(memberships.orgId, orgId));
       expect(people.length).toBeGreaterThanOrEqual(10);
       for (const p of people) expect(p.email).toMatch(/@example\.com$/);
 
-      const audit = await tx.select().from(auditEvents).where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, 'demo.seed')));
+      const audit = await tx
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, 'demo.seed')));
       expect(audit).toMatchObject([{ entityType: 'organization', entityId: orgId }]);
     });
 

@@ -59,7 +59,11 @@ function buildCycles(orgId: string, now: Date) {
   const year = now.getUTCFullYear();
   const currentQuarter = Math.floor(now.getUTCMonth() / 3);
   const yearPeriod: Period = { id: randomUUID(), start: utcDay(year, 0), end: utcDay(year + 1, 0) };
-  const quarters: Period[] = [0, 1, 2, 3].map((q) => ({ id: randomUUID(), start: utcDay(year, q * 3), end: utcDay(year, q * 3 + 3) }));
+  const quarters: Period[] = [0, 1, 2, 3].map((q) => ({
+    id: randomUUID(),
+    start: utcDay(year, q * 3),
+    end: utcDay(year, q * 3 + 3),
+  }));
   const plannedAt = new Date(yearPeriod.start.getTime() - 14 * DAY);
   const row = (period: Period, name: string, status: string, parentId: string | null): typeof cycles.$inferInsert => ({
     id: period.id,
@@ -78,7 +82,10 @@ function buildCycles(orgId: string, now: Date) {
   return {
     year: yearPeriod,
     quarter: current,
-    rows: [row(yearPeriod, String(year), 'active', null), ...quarters.map((p, q) => row(p, `Q${q + 1} ${year}`, quarterStatus(q), yearPeriod.id))],
+    rows: [
+      row(yearPeriod, String(year), 'active', null),
+      ...quarters.map((p, q) => row(p, `Q${q + 1} ${year}`, quarterStatus(q), yearPeriod.id)),
+    ],
   };
 }
 
@@ -108,7 +115,12 @@ export function buildDemoRows(now: Date, passwordHash: string) {
   const calendar = buildCycles(orgId, now);
 
   const rows = {
-    organization: { id: orgId, ...ORGANIZATION, defaultLocale: 'sv', settings: { checkInCadenceDays: 7, fiscalYearStartMonth: 1 } },
+    organization: {
+      id: orgId,
+      ...ORGANIZATION,
+      defaultLocale: 'sv',
+      settings: { checkInCadenceDays: 7, fiscalYearStartMonth: 1 },
+    },
     accounts: PEOPLE.map((p) => ({ id: person(p.key), email: p.email, name: p.name, locale: 'sv', passwordHash })),
     memberships: PEOPLE.map((p) => ({ orgId, accountId: person(p.key), role: p.role })),
     units: UNITS.map((u) => ({
@@ -122,7 +134,12 @@ export function buildDemoRows(now: Date, passwordHash: string) {
     })),
     unitMembers: UNITS.flatMap((u) => [
       { orgId, unitId: lookup(unitIds, u.key, 'unit'), accountId: person(u.lead), role: 'lead' },
-      ...u.members.map((m) => ({ orgId, unitId: lookup(unitIds, u.key, 'unit'), accountId: person(m), role: 'member' })),
+      ...u.members.map((m) => ({
+        orgId,
+        unitId: lookup(unitIds, u.key, 'unit'),
+        accountId: person(m),
+        role: 'member',
+      })),
     ]),
     cycles: calendar.rows,
     objectives: [] as (typeof objectives.$inferInsert)[],
@@ -139,7 +156,15 @@ export function buildDemoRows(now: Date, passwordHash: string) {
     const maxStepDays = period === calendar.year ? 30 : 7;
     const times = checkInTimes(period.start, now, history.length, maxStepDays, rows.keyResults.length % 7);
     history.forEach(([value, confidence, note], i) => {
-      rows.checkIns.push({ orgId, keyResultId: id, authorId: person(kr.owner), value, confidence, note: note ?? '', createdAt: times[i] });
+      rows.checkIns.push({
+        orgId,
+        keyResultId: id,
+        authorId: person(kr.owner),
+        value,
+        confidence,
+        note: note ?? '',
+        createdAt: times[i],
+      });
     });
     // The app reads current value and confidence from the key result, not the history.
     const latest = history.at(-1);
@@ -195,7 +220,12 @@ export function buildDemoRows(now: Date, passwordHash: string) {
       updatedAt: createdAt,
     });
     for (const supported of o.supports ?? []) {
-      rows.alignments.push({ orgId, objectiveId: id, supportsId: lookup(objectiveIds, supported, 'objective'), createdAt });
+      rows.alignments.push({
+        orgId,
+        objectiveId: id,
+        supportsId: lookup(objectiveIds, supported, 'objective'),
+        createdAt,
+      });
     }
     o.keyResults.forEach((kr, position) => addKeyResult(kr, position, id, period, createdAt));
   };
@@ -210,7 +240,11 @@ export async function isDatabaseEmpty(db: Queryable): Promise<boolean> {
 }
 
 export async function demoOrgExists(db: Queryable): Promise<boolean> {
-  const rows = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG_SLUG)).limit(1);
+  const rows = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, DEMO_ORG_SLUG))
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -240,7 +274,12 @@ export async function seedDemo(db: Queryable, now: Date): Promise<{ orgId: strin
       action: 'demo.seed',
       entityType: 'organization',
       entityId: orgId,
-      after: { name: ORGANIZATION.name, slug: DEMO_ORG_SLUG, accounts: rows.accounts.length, objectives: rows.objectives.length },
+      after: {
+        name: ORGANIZATION.name,
+        slug: DEMO_ORG_SLUG,
+        accounts: rows.accounts.length,
+        objectives: rows.objectives.length,
+      },
     });
   });
   return { orgId };

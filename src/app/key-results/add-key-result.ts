@@ -9,7 +9,12 @@ import type { KeyResultView } from '../objectives/present.ts';
 import { insertKeyResults, type NewKeyResult } from './key-result-input.ts';
 import { viewKeyResult } from './view-key-result.ts';
 
-export async function addKeyResult(deps: AppDeps, caller: Caller, objectiveId: string, input: NewKeyResult): Promise<KeyResultView> {
+export async function addKeyResult(
+  deps: AppDeps,
+  caller: Caller,
+  objectiveId: string,
+  input: NewKeyResult,
+): Promise<KeyResultView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'objective', objectiveId);
     // Locking the objective keeps positions unique when two people add at once.
@@ -18,7 +23,14 @@ export async function addKeyResult(deps: AppDeps, caller: Caller, objectiveId: s
     if (!can(actor, 'keyResult.manage', policy)) throw forbidden();
     const [row] = await insertKeyResults(tx, actor.orgId, objectiveId, [input], () => '/body');
     if (!row) throw new Error('insert returned no row');
-    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'keyResult.create', entityType: 'keyResult', entityId: row.id, after: row });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'keyResult.create',
+      entityType: 'keyResult',
+      entityId: row.id,
+      after: row,
+    });
     return viewKeyResult(tx, actor, row.id, deps.now());
   });
 }

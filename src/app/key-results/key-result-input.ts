@@ -28,7 +28,13 @@ export function assertMetricDirection(metric: Metric, start: number, target: num
 }
 
 /** Inserts key results after the objective's existing ones. `field` is the request path of the list. */
-export async function insertKeyResults(tx: Tx, orgId: string, objectiveId: string, inputs: NewKeyResult[], field: (i: number) => string) {
+export async function insertKeyResults(
+  tx: Tx,
+  orgId: string,
+  objectiveId: string,
+  inputs: NewKeyResult[],
+  field: (i: number) => string,
+) {
   if (inputs.length === 0) return [];
   const owners = inputs.flatMap((kr, i) => (kr.ownerId ? [{ id: kr.ownerId, field: `${field(i)}/ownerId` }] : []));
   await assertMembers(tx, orgId, owners);

@@ -26,7 +26,13 @@ export interface UpdateKeyResultInput {
   finalScore?: number | null;
 }
 
-export async function updateKeyResult(deps: AppDeps, caller: Caller, id: string, version: number, input: UpdateKeyResultInput): Promise<KeyResultView> {
+export async function updateKeyResult(
+  deps: AppDeps,
+  caller: Caller,
+  id: string,
+  version: number,
+  input: UpdateKeyResultInput,
+): Promise<KeyResultView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'keyResult', id);
     const { keyResult: before, policy } = await loadKeyResult(tx, actor.orgId, id, true);
@@ -48,7 +54,15 @@ export async function updateKeyResult(deps: AppDeps, caller: Caller, id: string,
       .where(eq(keyResults.id, id))
       .returning();
     if (!after) throw notFound('keyResult');
-    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'keyResult.update', entityType: 'keyResult', entityId: id, before, after });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'keyResult.update',
+      entityType: 'keyResult',
+      entityId: id,
+      before,
+      after,
+    });
     return viewKeyResult(tx, actor, id, deps.now());
   });
 }

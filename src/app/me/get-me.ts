@@ -18,7 +18,12 @@ export async function getMe(deps: { db: Queryable }, caller: Caller): Promise<Me
   const [account] = await deps.db.select().from(accounts).where(eq(accounts.id, caller.accountId));
   if (!account) throw notFound('account');
   const orgs = await deps.db
-    .select({ orgId: organizations.id, orgName: organizations.name, orgSlug: organizations.slug, role: memberships.role })
+    .select({
+      orgId: organizations.id,
+      orgName: organizations.name,
+      orgSlug: organizations.slug,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(eq(memberships.accountId, caller.accountId))

@@ -21,7 +21,14 @@ export async function updateMe(deps: AppDeps, caller: Caller, version: number, i
       .where(and(eq(accounts.id, caller.accountId), eq(accounts.version, version)))
       .returning({ id: accounts.id });
     if (!row) throw new AppError('precondition_failed', 'precondition_failed');
-    await recordAudit(tx, { orgId: null, actorId: caller.accountId, action: 'account.update', entityType: 'account', entityId: caller.accountId, after: input });
+    await recordAudit(tx, {
+      orgId: null,
+      actorId: caller.accountId,
+      action: 'account.update',
+      entityType: 'account',
+      entityId: caller.accountId,
+      after: input,
+    });
     return getMe({ db: tx }, caller);
   });
 }
@@ -32,13 +39,22 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   assertAcceptablePassword(input.newPassword, '/body/newPassword');
-  const [account] = await deps.db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, caller.accountId));
+  const [account] = await deps.db
+    .select({ hash: accounts.passwordHash })
+    .from(accounts)
+    .where(eq(accounts.id, caller.accountId));
   if (!(await verifyPassword(account?.hash ?? null, input.currentPassword))) {
     throw new AppError('forbidden', 'invalid_credentials');
   }
   const hash = await hashPassword(input.newPassword);
   await inTransaction(deps, async (tx) => {
     await tx.update(accounts).set({ passwordHash: hash }).where(eq(accounts.id, caller.accountId));
-    await recordAudit(tx, { orgId: null, actorId: caller.accountId, action: 'account.password_change', entityType: 'account', entityId: caller.accountId });
+    await recordAudit(tx, {
+      orgId: null,
+      actorId: caller.accountId,
+      action: 'account.password_change',
+      entityType: 'account',
+      entityId: caller.accountId,
+    });
   });
 }

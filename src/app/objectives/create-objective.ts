@@ -37,14 +37,25 @@ async function assertOwner(tx: Tx, actor: OrgActor, input: CreateObjectiveInput)
   if (personId) await assertMembers(tx, actor.orgId, [{ id: personId, field: '/body/personId' }]);
 }
 
-export async function createObjective(deps: AppDeps, caller: Caller, orgId: string, input: CreateObjectiveInput): Promise<ObjectiveView> {
+export async function createObjective(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  input: CreateObjectiveInput,
+): Promise<ObjectiveView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorInOrg(tx, caller, orgId);
     const cycle = await assertCycleInOrg(tx, actor.orgId, input.cycleId, '/body/cycleId');
-    const policy = { level: input.level, unitId: input.unitId ?? null, personId: input.personId ?? null, cycleClosed: cycle.status === 'closed' };
+    const policy = {
+      level: input.level,
+      unitId: input.unitId ?? null,
+      personId: input.personId ?? null,
+      cycleClosed: cycle.status === 'closed',
+    };
     if (!can(actor, 'objective.create', policy)) throw forbidden();
     await assertOwner(tx, actor, input);
-    if (input.visibility === 'private' && input.level !== 'person') throw invalid('/body/visibility', 'private_only_personal');
+    if (input.visibility === 'private' && input.level !== 'person')
+      throw invalid('/body/visibility', 'private_only_personal');
 
     const [row] = await tx
       .insert(objectives)

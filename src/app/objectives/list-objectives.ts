@@ -34,6 +34,11 @@ export async function listObjectives(
     conditions.push(or(gt(objectives.createdAt, after), and(eq(objectives.createdAt, after), gt(objectives.id, id))));
   }
   const records = await selectObjectiveRecords(deps.db, actor, conditions, { limit: limit + 1 });
-  const page = toPage(records, limit, (r) => r, (r) => [r.objective.createdAt.toISOString(), r.objective.id]);
+  const page = toPage(
+    records,
+    limit,
+    (r) => r,
+    (r) => [r.objective.createdAt.toISOString(), r.objective.id],
+  );
   return { items: await presentObjectives(deps.db, actor, page.items, deps.now()), nextCursor: page.nextCursor };
 }

@@ -92,7 +92,12 @@ export function presentKeyResult(
   actor: OrgActor,
   policy: PolicyObject,
 ): KeyResultView {
-  const progress = keyResultProgress({ metric: kr.metric as Metric, start: kr.startValue, target: kr.targetValue, current: kr.currentValue });
+  const progress = keyResultProgress({
+    metric: kr.metric as Metric,
+    start: kr.startValue,
+    target: kr.targetValue,
+    current: kr.currentValue,
+  });
   const object = { ...policy, keyResultOwnerId: kr.ownerId };
   return {
     id: kr.id,
@@ -127,43 +132,42 @@ export async function presentObjectives(
   if (records.length === 0) return [];
   const ids = records.map((r) => r.objective.id);
 
-  const [krRows, supportRows, supporterRows] = await Promise.all([
-    q
-      .select({ kr: keyResults, ownerName: accounts.name })
-      .from(keyResults)
-      .leftJoin(accounts, eq(accounts.id, keyResults.ownerId))
-      .where(and(eq(keyResults.orgId, actor.orgId), inArray(keyResults.objectiveId, ids), isNull(keyResults.archivedAt)))
-      .orderBy(keyResults.position, keyResults.createdAt, keyResults.id),
-    q
-      .select({ objectiveId: alignments.objectiveId, supportsId: alignments.supportsId })
-      .from(alignments)
-      .innerJoin(objectives, eq(objectives.id, alignments.supportsId))
-      .where(and(eq(alignments.orgId, actor.orgId), inArray(alignments.objectiveId, ids), isNull(objectives.archivedAt))),
-    // Supporters' key results, to show "supported by 4 objectives, 62 %" beside each
-    // objective's own progress (which they do not change).
-    q
-      .select({
-        supportsId: alignments.supportsId,
-        objectiveId: objectives.id,
-        metric: keyResults.metric,
-        start: keyResults.startValue,
-        target: keyResults.targetValue,
-        current: keyResults.currentValue,
-        weight: keyResults.weight,
-      })
-      .from(alignments)
-      .innerJoin(objectives, eq(objectives.id, alignments.objectiveId))
-      .leftJoin(keyResults, and(eq(keyResults.objectiveId, objectives.id), isNull(keyResults.archivedAt)))
-      .where(
-        and(
-          eq(alignments.orgId, actor.orgId),
-          inArray(alignments.supportsId, ids),
-          isNull(objectives.archivedAt),
-          ne(objectives.lifecycle, 'draft'),
-          eq(objectives.visibility, 'public'),
-        ),
+  // One after another: inside a transaction they share one connection anyway.
+  const krRows = await q
+    .select({ kr: keyResults, ownerName: accounts.name })
+    .from(keyResults)
+    .leftJoin(accounts, eq(accounts.id, keyResults.ownerId))
+    .where(and(eq(keyResults.orgId, actor.orgId), inArray(keyResults.objectiveId, ids), isNull(keyResults.archivedAt)))
+    .orderBy(keyResults.position, keyResults.createdAt, keyResults.id);
+  const supportRows = await q
+    .select({ objectiveId: alignments.objectiveId, supportsId: alignments.supportsId })
+    .from(alignments)
+    .innerJoin(objectives, eq(objectives.id, alignments.supportsId))
+    .where(and(eq(alignments.orgId, actor.orgId), inArray(alignments.objectiveId, ids), isNull(objectives.archivedAt)));
+  // Supporters' key results, to show "supported by 4 objectives, 62 %" beside each
+  // objective's own progress (which they do not change).
+  const supporterRows = await q
+    .select({
+      supportsId: alignments.supportsId,
+      objectiveId: objectives.id,
+      metric: keyResults.metric,
+      start: keyResults.startValue,
+      target: keyResults.targetValue,
+      current: keyResults.currentValue,
+      weight: keyResults.weight,
+    })
+    .from(alignments)
+    .innerJoin(objectives, eq(objectives.id, alignments.objectiveId))
+    .leftJoin(keyResults, and(eq(keyResults.objectiveId, objectives.id), isNull(keyResults.archivedAt)))
+    .where(
+      and(
+        eq(alignments.orgId, actor.orgId),
+        inArray(alignments.supportsId, ids),
+        isNull(objectives.archivedAt),
+        ne(objectives.lifecycle, 'draft'),
+        eq(objectives.visibility, 'public'),
       ),
-  ]);
+    );
 
   const krsByObjective = groupBy(krRows, (r) => r.kr.objectiveId);
   const supportsByObjective = groupBy(supportRows, (r) => r.objectiveId);
@@ -173,8 +177,22 @@ export async function presentObjectives(
     supporters.set(row.supportsId, bySupporter);
     const krs = bySupporter.get(row.objectiveId) ?? [];
     bySupporter.set(row.objectiveId, krs);
-    if (row.metric !== null && row.start !== null && row.target !== null && row.current !== null && row.weight !== null) {
-      krs.push({ progress: keyResultProgress({ metric: row.metric as Metric, start: row.start, target: row.target, current: row.current }), weight: row.weight });
+    if (
+      row.metric !== null &&
+      row.start !== null &&
+      row.target !== null &&
+      row.current !== null &&
+      row.weight !== null
+    ) {
+      krs.push({
+        progress: keyResultProgress({
+          metric: row.metric as Metric,
+          start: row.start,
+          target: row.target,
+          current: row.current,
+        }),
+        weight: row.weight,
+      });
     }
   }
 
@@ -182,11 +200,19 @@ export async function presentObjectives(
     const { start, end } = cycleBounds(cycle);
     const expected = expectedProgress(start, end, now);
     const policy = objectivePolicyObject(objective, cycle.status);
-    const krs = (krsByObjective.get(objective.id) ?? []).map((r) => presentKeyResult(r.kr, r.ownerName, expected, actor, policy));
+    const krs = (krsByObjective.get(objective.id) ?? []).map((r) =>
+      presentKeyResult(r.kr, r.ownerName, expected, actor, policy),
+    );
     const progress = objectiveProgress(krs);
     const confidences = krs.map((kr) => kr.confidence).filter((c): c is number => c !== null);
-    const confidence = confidences.length ? Math.round((confidences.reduce((a, b) => a + b, 0) / confidences.length) * 10) / 10 : null;
-    const suggested = suggestedStatus({ progress, expected, confidence: confidences.length ? Math.min(...confidences) : null });
+    const confidence = confidences.length
+      ? Math.round((confidences.reduce((a, b) => a + b, 0) / confidences.length) * 10) / 10
+      : null;
+    const suggested = suggestedStatus({
+      progress,
+      expected,
+      confidence: confidences.length ? Math.min(...confidences) : null,
+    });
     const supporting = [...(supporters.get(objective.id)?.values() ?? [])].map((list) => objectiveProgress(list));
     return {
       id: objective.id,

@@ -9,7 +9,13 @@ import type { OrgActor } from '../scope.ts';
 import { readableBy } from './records.ts';
 
 /** Makes `objectiveId` support exactly `targetIds`. Runs inside the caller's transaction. */
-export async function replaceSupports(tx: Tx, actor: OrgActor, objectiveId: string, targetIds: string[], field = '/body/supports') {
+export async function replaceSupports(
+  tx: Tx,
+  actor: OrgActor,
+  objectiveId: string,
+  targetIds: string[],
+  field = '/body/supports',
+) {
   const targets = [...new Set(targetIds)];
   // One alignment change at a time per organisation, so two concurrent links cannot
   // close a loop that neither sees alone.
@@ -19,7 +25,14 @@ export async function replaceSupports(tx: Tx, actor: OrgActor, objectiveId: stri
     const found = await tx
       .select({ id: objectives.id })
       .from(objectives)
-      .where(and(eq(objectives.orgId, actor.orgId), inArray(objectives.id, targets), isNull(objectives.archivedAt), readableBy(actor)));
+      .where(
+        and(
+          eq(objectives.orgId, actor.orgId),
+          inArray(objectives.id, targets),
+          isNull(objectives.archivedAt),
+          readableBy(actor),
+        ),
+      );
     const known = new Set(found.map((r) => r.id));
     const unknown = targets.findIndex((id) => !known.has(id));
     if (unknown >= 0) throw invalid(`${field}/${unknown}`, 'unknown_reference');
@@ -27,7 +40,10 @@ export async function replaceSupports(tx: Tx, actor: OrgActor, objectiveId: stri
     const edges = await queryRows<{ objective_id: string; supports_id: string }>(
       tx,
       sql`with recursive reach(id) as (
-            select unnest(array[${sql.join(targets.map((t) => sql`${t}`), sql`, `)}]::uuid[])
+            select unnest(array[${sql.join(
+              targets.map((t) => sql`${t}`),
+              sql`, `,
+            )}]::uuid[])
             union
             select a.supports_id from alignments a join reach r on a.objective_id = r.id where a.org_id = ${actor.orgId}
           )

@@ -41,7 +41,8 @@ export async function updateObjective(
     if (before.archivedAt) throw notFound('objective');
     if (!can(actor, 'objective.update', policy)) throw forbidden();
     assertVersion(before.version, version);
-    if (input.visibility === 'private' && before.level !== 'person') throw invalid('/body/visibility', 'private_only_personal');
+    if (input.visibility === 'private' && before.level !== 'person')
+      throw invalid('/body/visibility', 'private_only_personal');
     if (input.cycleId && input.cycleId !== before.cycleId) {
       const cycle = await assertCycleInOrg(tx, actor.orgId, input.cycleId, '/body/cycleId');
       // Moving into a closed cycle would bypass its lock.
@@ -51,12 +52,24 @@ export async function updateObjective(
     const { supports, ...fields } = input;
     const [after] = await tx
       .update(objectives)
-      .set({ ...definedFields({ ...fields, title: fields.title?.trim() }), version: before.version + 1, updatedAt: deps.now() })
+      .set({
+        ...definedFields({ ...fields, title: fields.title?.trim() }),
+        version: before.version + 1,
+        updatedAt: deps.now(),
+      })
       .where(eq(objectives.id, id))
       .returning();
     if (!after) throw notFound('objective');
     if (supports) await replaceSupports(tx, actor, id, supports);
-    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'objective.update', entityType: 'objective', entityId: id, before, after: { ...after, ...(supports ? { supports } : {}) } });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'objective.update',
+      entityType: 'objective',
+      entityId: id,
+      before,
+      after: { ...after, ...(supports ? { supports } : {}) },
+    });
     return viewObjective(tx, actor, id, deps.now());
   });
 }

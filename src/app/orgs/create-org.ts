@@ -16,7 +16,10 @@ export interface CreateOrgInput {
 /** Any signed-in account may start an organisation; it becomes its owner. */
 export async function createOrg(deps: AppDeps, caller: Caller, input: CreateOrgInput): Promise<OrgView> {
   return inTransaction(deps, async (tx) => {
-    const [taken] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, input.slug));
+    const [taken] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.slug, input.slug));
     if (taken) throw new AppError('conflict', 'slug_taken', {}, [{ field: '/body/slug', key: 'invalid' }]);
     const [org] = await tx
       .insert(organizations)
@@ -24,7 +27,14 @@ export async function createOrg(deps: AppDeps, caller: Caller, input: CreateOrgI
       .returning();
     if (!org) throw new Error('insert returned no row');
     await tx.insert(memberships).values({ orgId: org.id, accountId: caller.accountId, role: 'owner' });
-    await recordAudit(tx, { orgId: org.id, actorId: caller.accountId, action: 'organization.create', entityType: 'organization', entityId: org.id, after: org });
+    await recordAudit(tx, {
+      orgId: org.id,
+      actorId: caller.accountId,
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: org.id,
+      after: org,
+    });
     return presentOrg(org, { orgId: org.id, accountId: caller.accountId, role: 'owner', ledUnitIds: new Set() });
   });
 }

@@ -10,7 +10,14 @@ export const DEFAULT_SETTINGS: Required<OrgSettings> = {
   fiscalYearStartMonth: 1,
 };
 
-const ORG_ACTIONS = ['org.update', 'member.manage', 'unit.create', 'cycle.manage', 'audit.read', 'archive.restore'] as const;
+const ORG_ACTIONS = [
+  'org.update',
+  'member.manage',
+  'unit.create',
+  'cycle.manage',
+  'audit.read',
+  'archive.restore',
+] as const;
 
 export function presentOrg(row: typeof organizations.$inferSelect, actor: OrgActor) {
   return {

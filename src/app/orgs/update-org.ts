@@ -20,7 +20,13 @@ export interface UpdateOrgInput {
   settings?: OrgSettings;
 }
 
-export async function updateOrg(deps: AppDeps, caller: Caller, orgId: string, version: number, input: UpdateOrgInput): Promise<OrgView> {
+export async function updateOrg(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  version: number,
+  input: UpdateOrgInput,
+): Promise<OrgView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorInOrg(tx, caller, orgId);
     if (!can(actor, 'org.update')) throw forbidden();
@@ -28,7 +34,10 @@ export async function updateOrg(deps: AppDeps, caller: Caller, orgId: string, ve
     if (!before) throw notFound('organization');
     assertVersion(before.version, version);
     if (input.slug && input.slug !== before.slug) {
-      const [taken] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, input.slug));
+      const [taken] = await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(eq(organizations.slug, input.slug));
       if (taken) throw new AppError('conflict', 'slug_taken', {}, [{ field: '/body/slug', key: 'invalid' }]);
     }
     const patch = definedFields({
@@ -42,7 +51,15 @@ export async function updateOrg(deps: AppDeps, caller: Caller, orgId: string, ve
       .where(eq(organizations.id, actor.orgId))
       .returning();
     if (!after) throw notFound('organization');
-    await recordAudit(tx, { orgId: actor.orgId, actorId: caller.accountId, action: 'organization.update', entityType: 'organization', entityId: actor.orgId, before, after });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'organization.update',
+      entityType: 'organization',
+      entityId: actor.orgId,
+      before,
+      after,
+    });
     return presentOrg(after, actor);
   });
 }

@@ -6,6 +6,7 @@ import { AppError, ERROR_STATUS, type FieldError } from '../../app/errors.ts';
 import type { Locale } from '../../core/domain.ts';
 import { ENTITY_NAMES, FIELD_MESSAGES, PROBLEM_TITLES, interpolate } from '../problem-messages.ts';
 import { requestLocale } from '../locale.ts';
+import { SQLSTATE, sqlState } from '../../db/errors.ts';
 
 interface ProblemFieldError {
   field: string;
@@ -51,13 +52,34 @@ function fromAjv(context: string, errors: AjvError[]): FieldError[] {
   });
 }
 
-function problemFor(error: FastifyError | AppError): { status: number; key: string; params: Record<string, string | number>; fields: FieldError[] } {
+function problemFor(error: FastifyError | AppError): {
+  status: number;
+  key: string;
+  params: Record<string, string | number>;
+  fields: FieldError[];
+} {
   if (error instanceof AppError) {
     return { status: ERROR_STATUS[error.code], key: error.key, params: error.params, fields: error.fieldErrors };
   }
   if (error.validation) {
-    return { status: 400, key: 'validation', params: {}, fields: fromAjv(error.validationContext ?? 'body', error.validation as AjvError[]) };
+    return {
+      status: 400,
+      key: 'validation',
+      params: {},
+      fields: fromAjv(error.validationContext ?? 'body', error.validation as AjvError[]),
+    };
   }
+  // A constraint the use case did not check first is still the caller's mistake, not ours.
+  const state = sqlState(error);
+  if (state === SQLSTATE.uniqueViolation) return { status: 409, key: 'conflict', params: {}, fields: [] };
+  if (
+    state === SQLSTATE.foreignKeyViolation ||
+    state === SQLSTATE.checkViolation ||
+    state === SQLSTATE.notNullViolation
+  ) {
+    return { status: 422, key: 'invalid', params: {}, fields: [] };
+  }
+  if (state === SQLSTATE.invalidTextRepresentation) return { status: 400, key: 'bad_request', params: {}, fields: [] };
   const status = error.statusCode ?? 500;
   const byCode: Record<string, string> = {
     FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
@@ -67,7 +89,11 @@ function problemFor(error: FastifyError | AppError): { status: number; key: stri
   };
   if (status === 429) return { status, key: 'rate_limited', params: {}, fields: [] };
   if (status >= 400 && status < 500) {
-    const key = byCode[error.code] ?? (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'malformed_json' : 'bad_request');
+    const key =
+      byCode[error.code] ??
+      (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
+        ? 'malformed_json'
+        : 'bad_request');
     return { status, key, params: {}, fields: [] };
   }
   return { status: 500, key: 'internal', params: {}, fields: [] };
@@ -77,7 +103,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   const locale = requestLocale(request);
   const { status, key, params, fields } = problemFor(error);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
-  const entity = typeof params.entity === 'string' ? (ENTITY_NAMES[params.entity]?.[locale] ?? params.entity) : undefined;
+  const entity =
+    typeof params.entity === 'string' ? (ENTITY_NAMES[params.entity]?.[locale] ?? params.entity) : undefined;
   const titleTexts = PROBLEM_TITLES[key] ?? PROBLEM_TITLES.bad_request;
   const problem: Problem = {
     type: `urn:riktning:problem:${key}`,
@@ -95,7 +122,5 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 
 export const problemPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new AppError('not_found', 'route_not_found')),
-  );
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new AppError('not_found', 'route_not_found')));
 });

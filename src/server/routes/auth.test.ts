@@ -6,7 +6,11 @@ describe('sign-in, sessions and CSRF', () => {
   it('signs in, reads /me with the session cookie, and signs out server-side', async () => {
     const { app, deps } = await testServer();
     const { org, owner } = await createOrg(deps.db);
-    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email.toUpperCase(), password: TEST_PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: owner.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(login.statusCode).toBe(200);
     const session = login.cookies.find((c) => c.name === 'riktning_session');
     expect(session?.httpOnly).toBe(true);
@@ -16,9 +20,17 @@ describe('sign-in, sessions and CSRF', () => {
 
     const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ id: owner.id, email: owner.email, memberships: [{ orgId: org.id, orgName: org.name, role: 'owner' }] });
+    expect(me.json()).toMatchObject({
+      id: owner.id,
+      email: owner.email,
+      memberships: [{ orgId: org.id, orgName: org.name, role: 'owner' }],
+    });
 
-    const logout = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrfToken } });
+    const logout = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
     expect(logout.statusCode).toBe(204);
     const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } });
     expect(after.statusCode).toBe(401);
@@ -28,7 +40,11 @@ describe('sign-in, sessions and CSRF', () => {
   it('issues a new session id on every sign-in and ends the one the browser had', async () => {
     const { app, deps } = await testServer();
     const { owner } = await createOrg(deps.db);
-    const first = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: owner.email, password: TEST_PASSWORD } });
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: owner.email, password: TEST_PASSWORD },
+    });
     const firstCookie = first.cookies.find((c) => c.name === 'riktning_session')?.value;
     const second = await app.inject({
       method: 'POST',
@@ -39,7 +55,11 @@ describe('sign-in, sessions and CSRF', () => {
     const secondCookie = second.cookies.find((c) => c.name === 'riktning_session')?.value;
     expect(secondCookie).toBeTruthy();
     expect(secondCookie).not.toBe(firstCookie);
-    const old = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `riktning_session=${firstCookie}` } });
+    const old = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: `riktning_session=${firstCookie}` },
+    });
     expect(old.statusCode).toBe(401);
   });
 
@@ -50,7 +70,12 @@ describe('sign-in, sessions and CSRF', () => {
       { email: account.email, password: 'wrong-password-1' },
       { email: 'nobody@example.test', password: TEST_PASSWORD },
     ]) {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload, headers: { 'accept-language': 'sv-SE' } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload,
+        headers: { 'accept-language': 'sv-SE' },
+      });
       expect(response.statusCode).toBe(401);
       expect(response.json()).toMatchObject({ code: 'invalid_credentials', title: 'Fel e-postadress eller lösenord' });
     }
@@ -62,10 +87,19 @@ describe('sign-in, sessions and CSRF', () => {
     const client = await ApiClient.signIn(app, owner.email);
     const me = await client.get('/api/v1/me');
     const cookie = client.cookieHeader;
-    const response = await app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { cookie, 'if-match': '"1"' }, payload: { name: 'Evil' } });
+    const response = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { cookie, 'if-match': '"1"' },
+      payload: { name: 'Evil' },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe('csrf_failed');
-    const ok = await client.patch('/api/v1/me', { name: 'Good' }, { headers: { 'if-match': me.headers.etag as string } });
+    const ok = await client.patch(
+      '/api/v1/me',
+      { name: 'Good' },
+      { headers: { 'if-match': me.headers.etag as string } },
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.json().name).toBe('Good');
   });
@@ -81,14 +115,27 @@ describe('sign-in, sessions and CSRF', () => {
     const rows = await deps.db.query.apiTokens.findMany();
     expect(JSON.stringify(rows)).not.toContain(token);
 
-    const viaToken = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    const viaToken = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(viaToken.statusCode).toBe(200);
     // A bearer caller has no cookie, so no CSRF token is needed for writes.
-    const write = await app.inject({ method: 'PATCH', url: '/api/v1/me', headers: { authorization: `Bearer ${token}`, 'if-match': viaToken.headers.etag as string }, payload: { locale: 'sv' } });
+    const write = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}`, 'if-match': viaToken.headers.etag as string },
+      payload: { locale: 'sv' },
+    });
     expect(write.statusCode).toBe(200);
 
     expect((await client.delete(`/api/v1/me/tokens/${id}`)).statusCode).toBe(204);
-    const revoked = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    const revoked = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(revoked.statusCode).toBe(401);
   });
 
@@ -99,7 +146,11 @@ describe('sign-in, sessions and CSRF', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const response = await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'target@example.test', password: 'guess-number-' + i } });
+        const response = await limited.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'target@example.test', password: 'guess-number-' + i },
+        });
         statuses.push(response.statusCode);
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);

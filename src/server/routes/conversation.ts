@@ -4,7 +4,17 @@ import type { AppDeps } from '../../app/context.ts';
 import { addComment, listComments } from '../../app/comments/comments.ts';
 import { listAuditEvents } from '../../app/audit/list-audit-events.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { IdParams, Nullable, OrgParams, Page, PageQuery, Timestamp, Uuid, problemResponses, writeProblemResponses } from '../schemas/common.ts';
+import {
+  IdParams,
+  Nullable,
+  OrgParams,
+  Page,
+  PageQuery,
+  Timestamp,
+  Uuid,
+  problemResponses,
+  writeProblemResponses,
+} from '../schemas/common.ts';
 
 const CommentSchema = Type.Object({
   id: Uuid,
@@ -59,7 +69,8 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
         response: { 201: CommentSchema, ...writeProblemResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await addComment(deps, callerOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await addComment(deps, callerOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -71,7 +82,11 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
         summary: 'The audit log: who changed what and when, with before and after (admins)',
         params: OrgParams,
         querystring: Type.Object(
-          { entityType: Type.Optional(Type.String({ maxLength: 40 })), entityId: Type.Optional(Type.String({ maxLength: 64 })), ...PageQuery },
+          {
+            entityType: Type.Optional(Type.String({ maxLength: 40 })),
+            entityId: Type.Optional(Type.String({ maxLength: 64 })),
+            ...PageQuery,
+          },
           { additionalProperties: false },
         ),
         response: { 200: Page(AuditEventSchema), ...problemResponses },

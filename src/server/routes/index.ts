@@ -3,10 +3,27 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { authRoutes } from './auth.ts';
 import { meRoutes } from './me.ts';
+import { orgRoutes } from './orgs.ts';
+import { memberRoutes } from './members.ts';
+import { unitRoutes } from './units.ts';
+import { cycleRoutes } from './cycles.ts';
+import { objectiveRoutes } from './objectives.ts';
+import { keyResultRoutes } from './key-results.ts';
+import { conversationRoutes } from './conversation.ts';
 
-export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: number }> = async (app, { deps, loginRateLimit }) => {
+export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: number }> = async (
+  app,
+  { deps, loginRateLimit },
+) => {
   // Pass only our own options on: passing `prefix` again would nest it.
   const options = { deps, loginRateLimit };
   await app.register(authRoutes, options);
   await app.register(meRoutes, options);
+  await app.register(orgRoutes, options);
+  await app.register(memberRoutes, options);
+  await app.register(unitRoutes, options);
+  await app.register(cycleRoutes, options);
+  await app.register(objectiveRoutes, options);
+  await app.register(keyResultRoutes, options);
+  await app.register(conversationRoutes, options);
 };

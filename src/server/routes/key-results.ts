@@ -25,7 +25,15 @@ const PageQueryObject = Type.Object(PageQuery, { additionalProperties: false });
 export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
     '/key-results/:id',
-    { schema: { tags, operationId: 'getKeyResult', summary: 'One key result', params: IdParams, response: { 200: KeyResultSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getKeyResult',
+        summary: 'One key result',
+        params: IdParams,
+        response: { 200: KeyResultSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => sendWithEtag(reply, await getKeyResult(deps, callerOf(request), request.params.id)),
   );
 
@@ -42,12 +50,23 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateKeyResult(deps, callerOf(request), request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(
+        reply,
+        await updateKeyResult(deps, callerOf(request), request.params.id, expectedVersion(request), request.body),
+      ),
   );
 
   app.delete(
     '/key-results/:id',
-    { schema: { tags, operationId: 'archiveKeyResult', summary: 'Archive a key result', params: IdParams, response: { 204: Type.Null(), ...writeProblemResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'archiveKeyResult',
+        summary: 'Archive a key result',
+        params: IdParams,
+        response: { 204: Type.Null(), ...writeProblemResponses },
+      },
+    },
     async (request, reply) => {
       await archiveKeyResult(deps, callerOf(request), request.params.id);
       return reply.status(204).send(null);
@@ -56,7 +75,15 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
 
   app.post(
     '/key-results/:id/restore',
-    { schema: { tags, operationId: 'restoreKeyResult', summary: 'Restore an archived key result (admins)', params: IdParams, response: { 200: KeyResultSchema, ...writeProblemResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'restoreKeyResult',
+        summary: 'Restore an archived key result (admins)',
+        params: IdParams,
+        response: { 200: KeyResultSchema, ...writeProblemResponses },
+      },
+    },
     async (request, reply) => sendWithEtag(reply, await restoreKeyResult(deps, callerOf(request), request.params.id)),
   );
 
@@ -69,10 +96,14 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         summary: 'Check in progress: a new value, a confidence 0–10 and a note',
         params: IdParams,
         body: CheckInBody,
-        response: { 201: Type.Intersect([CheckInSchema, Type.Object({ keyResult: KeyResultSchema })]), ...writeProblemResponses },
+        response: {
+          201: Type.Intersect([CheckInSchema, Type.Object({ keyResult: KeyResultSchema })]),
+          ...writeProblemResponses,
+        },
       },
     },
-    async (request, reply) => reply.status(201).send(await checkIn(deps, callerOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await checkIn(deps, callerOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -117,7 +148,8 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 201: ActivitySchema, ...writeProblemResponses },
       },
     },
-    async (request, reply) => sendWithEtag(reply, await createActivity(deps, callerOf(request), request.params.id, request.body), 201),
+    async (request, reply) =>
+      sendWithEtag(reply, await createActivity(deps, callerOf(request), request.params.id, request.body), 201),
   );
 
   app.patch(
@@ -133,12 +165,23 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateActivity(deps, callerOf(request), request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(
+        reply,
+        await updateActivity(deps, callerOf(request), request.params.id, expectedVersion(request), request.body),
+      ),
   );
 
   app.delete(
     '/activities/:id',
-    { schema: { tags: ['activities'], operationId: 'archiveActivity', summary: 'Archive an activity', params: IdParams, response: { 204: Type.Null(), ...writeProblemResponses } } },
+    {
+      schema: {
+        tags: ['activities'],
+        operationId: 'archiveActivity',
+        summary: 'Archive an activity',
+        params: IdParams,
+        response: { 204: Type.Null(), ...writeProblemResponses },
+      },
+    },
     async (request, reply) => {
       await archiveActivity(deps, callerOf(request), request.params.id);
       return reply.status(204).send(null);

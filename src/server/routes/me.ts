@@ -12,7 +12,14 @@ import { ApiTokenSchema, Locale, MeSchema } from '../schemas/me.ts';
 export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
     '/me',
-    { schema: { tags: ['me'], operationId: 'getMe', summary: 'The signed-in account and its organisations', response: { 200: MeSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags: ['me'],
+        operationId: 'getMe',
+        summary: 'The signed-in account and its organisations',
+        response: { 200: MeSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => sendWithEtag(reply, await getMe(deps, callerOf(request))),
   );
 
@@ -56,7 +63,14 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app
 
   app.get(
     '/me/tokens',
-    { schema: { tags: ['me'], operationId: 'listApiTokens', summary: 'My personal API tokens', response: { 200: Type.Object({ items: Type.Array(ApiTokenSchema) }), ...problemResponses } } },
+    {
+      schema: {
+        tags: ['me'],
+        operationId: 'listApiTokens',
+        summary: 'My personal API tokens',
+        response: { 200: Type.Object({ items: Type.Array(ApiTokenSchema) }), ...problemResponses },
+      },
+    },
     async (request) => ({ items: await listApiTokens(deps, callerOf(request)) }),
   );
 
@@ -68,7 +82,10 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app
         operationId: 'createApiToken',
         summary: 'Create a personal API token; the token is shown only in this answer',
         body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-        response: { 201: Type.Intersect([ApiTokenSchema, Type.Object({ token: Type.String() })]), ...writeProblemResponses },
+        response: {
+          201: Type.Intersect([ApiTokenSchema, Type.Object({ token: Type.String() })]),
+          ...writeProblemResponses,
+        },
       },
     },
     async (request, reply) => reply.status(201).send(await createApiToken(deps, callerOf(request), request.body)),
@@ -76,7 +93,15 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app
 
   app.delete(
     '/me/tokens/:id',
-    { schema: { tags: ['me'], operationId: 'revokeApiToken', summary: 'Revoke one of my API tokens', params: IdParams, response: { 204: Type.Null(), ...problemResponses } } },
+    {
+      schema: {
+        tags: ['me'],
+        operationId: 'revokeApiToken',
+        summary: 'Revoke one of my API tokens',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await revokeApiToken(deps, callerOf(request), request.params.id);
       return reply.status(204).send(null);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { ApiClient, testServer } from '../../test/server.ts';
-import { addToUnit, createCycle, createKeyResult, createMember, createObjective, createOrg, createUnit } from '../../test/factories.ts';
+import {
+  addToUnit,
+  createCycle,
+  createKeyResult,
+  createMember,
+  createObjective,
+  createOrg,
+  createUnit,
+} from '../../test/factories.ts';
 import { alignments, auditEvents, checkIns, keyResults, objectives } from '../../db/schema.ts';
 
 async function orgWithAdmin() {
@@ -42,7 +50,20 @@ describe('objectives API', () => {
       supports: [],
     });
     expect(objective.status).toMatch(/on_track|at_risk|off_track/);
-    expect(objective.keyResults.map((kr: { title: string; metric: string; start: number; target: number; current: number; unit: string; progress: number; ownerId: string | null }) => [kr.title, kr.metric, kr.start, kr.target, kr.current, kr.unit, kr.progress, kr.ownerId])).toEqual([
+    expect(
+      objective.keyResults.map(
+        (kr: {
+          title: string;
+          metric: string;
+          start: number;
+          target: number;
+          current: number;
+          unit: string;
+          progress: number;
+          ownerId: string | null;
+        }) => [kr.title, kr.metric, kr.start, kr.target, kr.current, kr.unit, kr.progress, kr.ownerId],
+      ),
+    ).toEqual([
       ['NPS från 20 till 45', 'increase_to', 20, 45, 20, '', 0, owner.id],
       ['Churn ner till 5 %', 'decrease_to', 12, 5, 12, '%', 0, null],
       ['Ny kundportal lanserad', 'milestone', 0, 1, 0, '', 0, null],
@@ -58,14 +79,28 @@ describe('objectives API', () => {
     await createKeyResult(deps.db, org.id, objective.id, { startValue: 0, targetValue: 10, weight: 0 });
     clock.set('2026-05-15T12:00:00Z');
 
-    const response = await admin.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 150, confidence: 7, note: 'Halvvägs' });
+    const response = await admin.post(`/api/v1/key-results/${kr.id}/check-ins`, {
+      value: 150,
+      confidence: 7,
+      note: 'Halvvägs',
+    });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ value: 150, confidence: 7, note: 'Halvvägs', keyResultId: kr.id, keyResult: { current: 150, progress: 0.5, confidence: 7 } });
+    expect(response.json()).toMatchObject({
+      value: 150,
+      confidence: 7,
+      note: 'Halvvägs',
+      keyResultId: kr.id,
+      keyResult: { current: 150, progress: 0.5, confidence: 7 },
+    });
 
     const objectiveAfter = (await admin.get(`/api/v1/objectives/${objective.id}`)).json();
     // The second key result weighs nothing, so the objective is where the first one is.
     expect(objectiveAfter.progress).toBe(0.5);
-    expect(objectiveAfter.keyResults[0]).toMatchObject({ current: 150, progress: 0.5, lastCheckInAt: '2026-05-15T12:00:00.000Z' });
+    expect(objectiveAfter.keyResults[0]).toMatchObject({
+      current: 150,
+      progress: 0.5,
+      lastCheckInAt: '2026-05-15T12:00:00.000Z',
+    });
 
     const history = (await admin.get(`/api/v1/key-results/${kr.id}/check-ins`)).json();
     expect(history.items).toHaveLength(1);
@@ -89,19 +124,43 @@ describe('objectives API', () => {
     const top = await createObjective(deps.db, org.id, cycle.id);
     const unitA = await createUnit(deps.db, org.id);
     const unitB = await createUnit(deps.db, org.id);
-    const a = (await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'unit', unitId: unitA.id, title: 'A', supports: [top.id] })).json();
-    const b = (await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'unit', unitId: unitB.id, title: 'B', supports: [a.id, top.id] })).json();
+    const a = (
+      await admin.post(`/api/v1/orgs/${org.id}/objectives`, {
+        cycleId: cycle.id,
+        level: 'unit',
+        unitId: unitA.id,
+        title: 'A',
+        supports: [top.id],
+      })
+    ).json();
+    const b = (
+      await admin.post(`/api/v1/orgs/${org.id}/objectives`, {
+        cycleId: cycle.id,
+        level: 'unit',
+        unitId: unitB.id,
+        title: 'B',
+        supports: [a.id, top.id],
+      })
+    ).json();
     expect(b.supports.sort()).toEqual([a.id, top.id].sort());
 
     const topView = (await admin.get(`/api/v1/objectives/${top.id}`)).json();
     expect(topView.supportedBy.count).toBe(2);
 
     // top -> b would close top <- a <- b <- top.
-    const loop = await admin.patch(`/api/v1/objectives/${top.id}`, { supports: [b.id] }, { headers: { 'if-match': topView.version ? `"${topView.version}"` : '"1"' } });
+    const loop = await admin.patch(
+      `/api/v1/objectives/${top.id}`,
+      { supports: [b.id] },
+      { headers: { 'if-match': topView.version ? `"${topView.version}"` : '"1"' } },
+    );
     expect(loop.statusCode).toBe(422);
     expect(loop.json()).toMatchObject({ code: 'alignment_loop', errors: [{ field: '/body/supports/0' }] });
     expect(await deps.db.select().from(alignments).where(eq(alignments.objectiveId, top.id))).toHaveLength(0);
-    const self = await admin.patch(`/api/v1/objectives/${a.id}`, { supports: [a.id] }, { headers: { 'if-match': '"1"' } });
+    const self = await admin.patch(
+      `/api/v1/objectives/${a.id}`,
+      { supports: [a.id] },
+      { headers: { 'if-match': '"1"' } },
+    );
     expect(self.statusCode).toBe(422);
   });
 
@@ -119,17 +178,37 @@ describe('objectives API', () => {
     const viewerClient = await ApiClient.signIn(app, viewer.email);
     const body = (extra: object) => ({ cycleId: cycle.id, title: 'Mål', ...extra });
 
-    expect((await memberClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'person', personId: member.id }))).statusCode).toBe(201);
-    expect((await memberClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'person', personId: lead.id }))).statusCode).toBe(403);
-    expect((await memberClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'organization' }))).statusCode).toBe(403);
-    expect((await leadClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'unit', unitId: unit.id }))).statusCode).toBe(201);
-    expect((await leadClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'unit', unitId: sub.id }))).statusCode).toBe(201);
-    expect((await leadClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'unit', unitId: other.id }))).statusCode).toBe(403);
-    expect((await viewerClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'person', personId: viewer.id }))).statusCode).toBe(403);
+    expect(
+      (await memberClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'person', personId: member.id })))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await memberClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'person', personId: lead.id })))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await memberClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'organization' }))).statusCode,
+    ).toBe(403);
+    expect(
+      (await leadClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'unit', unitId: unit.id }))).statusCode,
+    ).toBe(201);
+    expect(
+      (await leadClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'unit', unitId: sub.id }))).statusCode,
+    ).toBe(201);
+    expect(
+      (await leadClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'unit', unitId: other.id })))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await viewerClient.post(`/api/v1/orgs/${org.id}/objectives`, body({ level: 'person', personId: viewer.id })))
+        .statusCode,
+    ).toBe(403);
 
     const viewerList = (await viewerClient.get(`/api/v1/orgs/${org.id}/objectives`)).json();
     expect(viewerList.items).toHaveLength(3);
-    expect(viewerList.items.every((o: { abilities: Record<string, boolean> }) => !o.abilities['objective.update'])).toBe(true);
+    expect(
+      viewerList.items.every((o: { abilities: Record<string, boolean> }) => !o.abilities['objective.update']),
+    ).toBe(true);
   });
 
   it('hides private and draft objectives from everyone but their owner and admins', async () => {
@@ -138,15 +217,37 @@ describe('objectives API', () => {
     const colleague = await createMember(deps.db, org.id, 'member');
     const own = await ApiClient.signIn(app, person.email);
     const other = await ApiClient.signIn(app, colleague.email);
-    const priv = (await own.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'person', personId: person.id, title: 'Lära mig SQL', kind: 'development', visibility: 'private' })).json();
-    const draft = (await own.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'person', personId: person.id, title: 'Utkast', lifecycle: 'draft' })).json();
+    const priv = (
+      await own.post(`/api/v1/orgs/${org.id}/objectives`, {
+        cycleId: cycle.id,
+        level: 'person',
+        personId: person.id,
+        title: 'Lära mig SQL',
+        kind: 'development',
+        visibility: 'private',
+      })
+    ).json();
+    const draft = (
+      await own.post(`/api/v1/orgs/${org.id}/objectives`, {
+        cycleId: cycle.id,
+        level: 'person',
+        personId: person.id,
+        title: 'Utkast',
+        lifecycle: 'draft',
+      })
+    ).json();
 
     expect((await own.get(`/api/v1/orgs/${org.id}/objectives?personId=${person.id}`)).json().items).toHaveLength(2);
     expect((await admin.get(`/api/v1/orgs/${org.id}/objectives?personId=${person.id}`)).json().items).toHaveLength(2);
     expect((await other.get(`/api/v1/orgs/${org.id}/objectives?personId=${person.id}`)).json().items).toHaveLength(0);
     expect((await other.get(`/api/v1/objectives/${priv.id}`)).statusCode).toBe(404);
     expect((await other.get(`/api/v1/objectives/${draft.id}`)).statusCode).toBe(404);
-    const orgPrivate = await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'organization', title: 'X', visibility: 'private' });
+    const orgPrivate = await admin.post(`/api/v1/orgs/${org.id}/objectives`, {
+      cycleId: cycle.id,
+      level: 'organization',
+      title: 'X',
+      visibility: 'private',
+    });
     expect(orgPrivate.statusCode).toBe(422);
     expect(orgPrivate.json().errors[0].field).toBe('/body/visibility');
   });
@@ -159,18 +260,32 @@ describe('objectives API', () => {
     const foreignKr = await createKeyResult(deps.db, otherOrg.id, foreign.id);
     expect((await admin.get(`/api/v1/objectives/${foreign.id}`)).statusCode).toBe(404);
     expect((await admin.get(`/api/v1/orgs/${otherOrg.id}/objectives`)).statusCode).toBe(404);
-    expect((await admin.post(`/api/v1/key-results/${foreignKr.id}/check-ins`, { value: 1, confidence: 5 })).statusCode).toBe(404);
-    expect((await admin.patch(`/api/v1/objectives/${foreign.id}`, { title: 'x' }, { headers: { 'if-match': '"1"' } })).statusCode).toBe(404);
+    expect(
+      (await admin.post(`/api/v1/key-results/${foreignKr.id}/check-ins`, { value: 1, confidence: 5 })).statusCode,
+    ).toBe(404);
+    expect(
+      (await admin.patch(`/api/v1/objectives/${foreign.id}`, { title: 'x' }, { headers: { 'if-match': '"1"' } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('refuses to link to another organisation’s objective or to an unknown cycle', async () => {
     const { deps, org, cycle, admin } = await orgWithAdmin();
     const { org: otherOrg } = await createOrg(deps.db);
     const foreign = await createObjective(deps.db, otherOrg.id, (await createCycle(deps.db, otherOrg.id)).id);
-    const link = await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: cycle.id, level: 'organization', title: 'X', supports: [foreign.id] });
+    const link = await admin.post(`/api/v1/orgs/${org.id}/objectives`, {
+      cycleId: cycle.id,
+      level: 'organization',
+      title: 'X',
+      supports: [foreign.id],
+    });
     expect(link.statusCode).toBe(422);
     expect(link.json().errors[0].field).toBe('/body/supports/0');
-    const badCycle = await admin.post(`/api/v1/orgs/${org.id}/objectives`, { cycleId: '00000000-0000-4000-8000-000000000000', level: 'organization', title: 'X' });
+    const badCycle = await admin.post(`/api/v1/orgs/${org.id}/objectives`, {
+      cycleId: '00000000-0000-4000-8000-000000000000',
+      level: 'organization',
+      title: 'X',
+    });
     expect(badCycle.statusCode).toBe(422);
     expect(badCycle.json().errors[0].field).toBe('/body/cycleId');
     expect(await deps.db.select().from(objectives).where(eq(objectives.orgId, org.id))).toHaveLength(0);
@@ -179,10 +294,18 @@ describe('objectives API', () => {
   it('detects a concurrent edit with If-Match and archives without deleting', async () => {
     const { deps, org, cycle, admin } = await orgWithAdmin();
     const objective = await createObjective(deps.db, org.id, cycle.id);
-    const first = await admin.patch(`/api/v1/objectives/${objective.id}`, { title: 'Ny titel' }, { headers: { 'if-match': '"1"' } });
+    const first = await admin.patch(
+      `/api/v1/objectives/${objective.id}`,
+      { title: 'Ny titel' },
+      { headers: { 'if-match': '"1"' } },
+    );
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).toBe('"2"');
-    const second = await admin.patch(`/api/v1/objectives/${objective.id}`, { title: 'Annan titel' }, { headers: { 'if-match': '"1"' } });
+    const second = await admin.patch(
+      `/api/v1/objectives/${objective.id}`,
+      { title: 'Annan titel' },
+      { headers: { 'if-match': '"1"' } },
+    );
     expect(second.statusCode).toBe(412);
     expect((await admin.get(`/api/v1/objectives/${objective.id}`)).json().title).toBe('Ny titel');
 
@@ -217,16 +340,31 @@ describe('objectives API', () => {
     const own = await ApiClient.signIn(app, person.email);
     const objective = await createObjective(deps.db, org.id, closed.id, { level: 'person', personId: person.id });
     const kr = await createKeyResult(deps.db, org.id, objective.id, { ownerId: person.id });
-    expect((await own.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 5, confidence: 5 })).statusCode).toBe(403);
-    expect((await admin.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 5, confidence: 5 })).statusCode).toBe(201);
+    expect((await own.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 5, confidence: 5 })).statusCode).toBe(
+      403,
+    );
+    expect((await admin.post(`/api/v1/key-results/${kr.id}/check-ins`, { value: 5, confidence: 5 })).statusCode).toBe(
+      201,
+    );
 
-    const activity = await admin.post(`/api/v1/key-results/${kr.id}/activities`, { title: 'Skicka inbjudan', ownerId: person.id, dueOn: '2026-05-01' });
+    const activity = await admin.post(`/api/v1/key-results/${kr.id}/activities`, {
+      title: 'Skicka inbjudan',
+      ownerId: person.id,
+      dueOn: '2026-05-01',
+    });
     expect(activity.statusCode).toBe(201);
-    const done = await admin.patch(`/api/v1/activities/${activity.json().id}`, { status: 'done' }, { headers: { 'if-match': '"1"' } });
+    const done = await admin.patch(
+      `/api/v1/activities/${activity.json().id}`,
+      { status: 'done' },
+      { headers: { 'if-match': '"1"' } },
+    );
     expect(done.json()).toMatchObject({ status: 'done', ownerId: person.id, dueOn: '2026-05-01' });
     const list = (await own.get(`/api/v1/key-results/${kr.id}/activities`)).json();
     expect(list.items.map((a: { title: string }) => a.title)).toEqual(['Skicka inbjudan']);
-    const badOwner = await admin.post(`/api/v1/key-results/${kr.id}/activities`, { title: 'X', ownerId: '00000000-0000-4000-8000-000000000000' });
+    const badOwner = await admin.post(`/api/v1/key-results/${kr.id}/activities`, {
+      title: 'X',
+      ownerId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(badOwner.statusCode).toBe(422);
     expect(badOwner.json().errors[0]).toMatchObject({ field: '/body/ownerId', code: 'not_a_member' });
   });
@@ -236,7 +374,12 @@ describe('objectives API', () => {
     const swede = await createMember(deps.db, org.id, 'admin', { locale: 'sv' });
     const admin = await ApiClient.signIn(app, swede.email);
     const objective = await createObjective(deps.db, org.id, cycle.id);
-    const response = await admin.post(`/api/v1/objectives/${objective.id}/key-results`, { title: 'Fler kunder', metric: 'increase_to', start: 10, target: 5 });
+    const response = await admin.post(`/api/v1/objectives/${objective.id}/key-results`, {
+      title: 'Fler kunder',
+      metric: 'increase_to',
+      start: 10,
+      target: 5,
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json().errors[0]).toMatchObject({ field: '/body/target', code: 'target_below_start' });
     expect(response.json().errors[0].message).toContain('startvärdet');

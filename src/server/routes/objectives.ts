@@ -55,7 +55,15 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
 
   app.get(
     '/objectives/:id',
-    { schema: { tags, operationId: 'getObjective', summary: 'One objective', params: IdParams, response: { 200: ObjectiveSchema, ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getObjective',
+        summary: 'One objective',
+        params: IdParams,
+        response: { 200: ObjectiveSchema, ...problemResponses },
+      },
+    },
     async (request, reply) => sendWithEtag(reply, await getObjective(deps, callerOf(request), request.params.id)),
   );
 
@@ -72,12 +80,23 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateObjective(deps, callerOf(request), request.params.id, expectedVersion(request), request.body)),
+      sendWithEtag(
+        reply,
+        await updateObjective(deps, callerOf(request), request.params.id, expectedVersion(request), request.body),
+      ),
   );
 
   app.delete(
     '/objectives/:id',
-    { schema: { tags, operationId: 'archiveObjective', summary: 'Archive an objective (admins can restore it)', params: IdParams, response: { 204: Type.Null(), ...writeProblemResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'archiveObjective',
+        summary: 'Archive an objective (admins can restore it)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...writeProblemResponses },
+      },
+    },
     async (request, reply) => {
       await archiveObjective(deps, callerOf(request), request.params.id);
       return reply.status(204).send(null);
@@ -86,7 +105,15 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
 
   app.post(
     '/objectives/:id/restore',
-    { schema: { tags, operationId: 'restoreObjective', summary: 'Restore an archived objective (admins)', params: IdParams, response: { 200: ObjectiveSchema, ...writeProblemResponses } } },
+    {
+      schema: {
+        tags,
+        operationId: 'restoreObjective',
+        summary: 'Restore an archived objective (admins)',
+        params: IdParams,
+        response: { 200: ObjectiveSchema, ...writeProblemResponses },
+      },
+    },
     async (request, reply) => sendWithEtag(reply, await restoreObjective(deps, callerOf(request), request.params.id)),
   );
 
@@ -102,6 +129,7 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 201: KeyResultSchema, ...writeProblemResponses },
       },
     },
-    async (request, reply) => sendWithEtag(reply, await addKeyResult(deps, callerOf(request), request.params.id, request.body), 201),
+    async (request, reply) =>
+      sendWithEtag(reply, await addKeyResult(deps, callerOf(request), request.params.id, request.body), 201),
   );
 };

@@ -50,6 +50,9 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
       },
     },
     async (request, reply) =>
-      sendWithEtag(reply, await updateOrg(deps, callerOf(request), request.params.orgId, expectedVersion(request), request.body)),
+      sendWithEtag(
+        reply,
+        await updateOrg(deps, callerOf(request), request.params.orgId, expectedVersion(request), request.body),
+      ),
   );
 };

@@ -30,7 +30,10 @@ export const ProblemSchema = Type.Object(
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );
 
-const problemRef = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: Type.Ref('Problem') } } };
+const problemRef = {
+  description: 'Problem details (RFC 9457)',
+  content: { 'application/problem+json': { schema: Type.Ref('Problem') } },
+};
 
 /** The error answers every authenticated operation can give, for the OpenAPI document. */
 export const problemResponses = {
@@ -39,7 +42,13 @@ export const problemResponses = {
   403: problemRef,
   404: problemRef,
 };
-export const writeProblemResponses = { ...problemResponses, 409: problemRef, 412: problemRef, 422: problemRef, 428: problemRef };
+export const writeProblemResponses = {
+  ...problemResponses,
+  409: problemRef,
+  412: problemRef,
+  422: problemRef,
+  428: problemRef,
+};
 
 export const TextField = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 export const Title = Type.String({ minLength: 1, maxLength: 300 });

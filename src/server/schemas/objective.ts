@@ -1,5 +1,13 @@
 import { Type } from 'typebox';
-import { ACTIVITY_STATUSES, LIFECYCLES, METRICS, OBJECTIVE_KINDS, OBJECTIVE_LEVELS, STATUSES, VISIBILITIES } from '../../core/domain.ts';
+import {
+  ACTIVITY_STATUSES,
+  LIFECYCLES,
+  METRICS,
+  OBJECTIVE_KINDS,
+  OBJECTIVE_LEVELS,
+  STATUSES,
+  VISIBILITIES,
+} from '../../core/domain.ts';
 import { DateOnly, LongText, Nullable, PageQuery, Timestamp, Title, Uuid } from './common.ts';
 import { Abilities } from './org.ts';
 
@@ -176,7 +184,12 @@ export const ActivitySchema = Type.Object({
 });
 
 export const CreateActivityBody = Type.Object(
-  { title: Title, ownerId: Type.Optional(Nullable(Uuid)), status: Type.Optional(ActivityStatus), dueOn: Type.Optional(Nullable(DateOnly)) },
+  {
+    title: Title,
+    ownerId: Type.Optional(Nullable(Uuid)),
+    status: Type.Optional(ActivityStatus),
+    dueOn: Type.Optional(Nullable(DateOnly)),
+  },
   { additionalProperties: false },
 );
 

@@ -44,7 +44,11 @@ export const OrgSchema = Type.Object({
 });
 
 export const CreateOrgBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }), slug: Slug, defaultLocale: Type.Optional(Type.Enum([...LOCALES])) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    slug: Slug,
+    defaultLocale: Type.Optional(Type.Enum([...LOCALES])),
+  },
   { additionalProperties: false },
 );
 

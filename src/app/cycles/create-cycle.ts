@@ -1,0 +1,57 @@
+import { can } from '../../core/policy.ts';
+import type { CycleStatus } from '../../core/domain.ts';
+import { cycles } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { forbidden } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { actorInOrg } from '../scope.ts';
+import { inTransaction } from '../transaction.ts';
+import { assertDatesOrdered, assertUsableParent } from './cycle-rules.ts';
+import { presentCycleDetail, type CycleDetailView } from './cycle-view.ts';
+
+export interface CreateCycleInput {
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  status?: CycleStatus;
+  parentId?: string | null;
+}
+
+export async function createCycle(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  input: CreateCycleInput,
+): Promise<CycleDetailView> {
+  return inTransaction(deps, async (tx) => {
+    const actor = await actorInOrg(tx, caller, orgId);
+    if (!can(actor, 'cycle.manage')) throw forbidden();
+    assertDatesOrdered(input.startsOn, input.endsOn);
+    const parentId = input.parentId ?? null;
+    if (parentId !== null) await assertUsableParent(tx, actor.orgId, parentId, input, { parentGiven: true });
+    const now = deps.now();
+    const [row] = await tx
+      .insert(cycles)
+      .values({
+        orgId: actor.orgId,
+        parentId,
+        name: input.name.trim(),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        status: input.status ?? 'planning',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'cycle.create',
+      entityType: 'cycle',
+      entityId: row.id,
+      after: row,
+    });
+    return presentCycleDetail(row, actor);
+  });
+}

@@ -1,0 +1,68 @@
+import { and, eq } from 'drizzle-orm';
+import { can } from '../../core/policy.ts';
+import type { CycleStatus } from '../../core/domain.ts';
+import { cycles } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { takeTurnInOrg } from '../org-lock.ts';
+import { actorForResource } from '../scope.ts';
+import { inTransaction } from '../transaction.ts';
+import { assertVersion, definedFields } from '../versioning.ts';
+import { assertContainsChildren, assertDatesOrdered, assertUsableParent, findCycle } from './cycle-rules.ts';
+import { presentCycleDetail, type CycleDetailView } from './cycle-view.ts';
+
+export interface UpdateCycleInput {
+  name?: string;
+  startsOn?: string;
+  endsOn?: string;
+  status?: CycleStatus;
+  /** `null` makes it a top-level cycle. */
+  parentId?: string | null;
+}
+
+export async function updateCycle(
+  deps: AppDeps,
+  caller: Caller,
+  id: string,
+  version: number,
+  input: UpdateCycleInput,
+): Promise<CycleDetailView> {
+  return inTransaction(deps, async (tx) => {
+    const actor = await actorForResource(tx, caller, 'cycle', id);
+    if (!can(actor, 'cycle.manage')) throw forbidden();
+    // Moves take turns (before any cycle is locked), so two crossing moves cannot build a loop.
+    if (input.parentId !== undefined) await takeTurnInOrg(tx, actor.orgId);
+    const before = await findCycle(tx, actor.orgId, id, true);
+    assertVersion(before.version, version);
+    const dates = { startsOn: input.startsOn ?? before.startsOn, endsOn: input.endsOn ?? before.endsOn };
+    assertDatesOrdered(dates.startsOn, dates.endsOn, input.endsOn === undefined);
+    const parentId = input.parentId === undefined ? before.parentId : input.parentId;
+    const datesChanged = dates.startsOn !== before.startsOn || dates.endsOn !== before.endsOn;
+    if (parentId !== null && (parentId !== before.parentId || datesChanged)) {
+      await assertUsableParent(tx, actor.orgId, parentId, dates, {
+        selfId: before.id,
+        parentGiven: input.parentId !== undefined,
+      });
+    }
+    if (datesChanged) await assertContainsChildren(tx, actor.orgId, before.id, dates);
+
+    const patch = definedFields({ ...input, name: input.name?.trim() });
+    const [after] = await tx
+      .update(cycles)
+      .set({ ...patch, version: before.version + 1, updatedAt: deps.now() })
+      .where(and(eq(cycles.id, before.id), eq(cycles.orgId, actor.orgId)))
+      .returning();
+    if (!after) throw notFound('cycle');
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'cycle.update',
+      entityType: 'cycle',
+      entityId: after.id,
+      before,
+      after,
+    });
+    return presentCycleDetail(after, actor);
+  });
+}

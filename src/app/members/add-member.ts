@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import { can } from '../../core/policy.ts';
+import type { OrgRole } from '../../core/domain.ts';
+import { accounts, memberships, organizations } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { AppError, forbidden } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { actorInOrg } from '../scope.ts';
+import { inTransaction } from '../transaction.ts';
+import { loadMember, type MemberView } from './member-view.ts';
+
+export interface AddMemberInput {
+  email: string;
+  name: string;
+  role: OrgRole;
+}
+
+/**
+ * Adds a person to the organisation by e-mail. A new address gets an account without a
+ * password (an invitation sets it later); a known address is attached as it is — its
+ * name belongs to its owner and is not changed here.
+ */
+export async function addMember(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  input: AddMemberInput,
+): Promise<MemberView> {
+  return inTransaction(deps, async (tx) => {
+    const actor = await actorInOrg(tx, caller, orgId);
+    if (!can(actor, 'member.manage')) throw forbidden();
+    if (input.role === 'owner' && !can(actor, 'member.grantOwner')) throw forbidden();
+    const email = input.email.trim().toLowerCase();
+    const byEmail = eq(sql`lower(${accounts.email})`, email);
+
+    const [org] = await tx
+      .select({ locale: organizations.defaultLocale })
+      .from(organizations)
+      .where(eq(organizations.id, actor.orgId));
+    // ON CONFLICT: two admins adding the same new address at once both end with one account.
+    const created = await tx
+      .insert(accounts)
+      .values({ email, name: input.name.trim(), locale: org?.locale ?? 'sv', passwordHash: null })
+      .onConflictDoNothing()
+      .returning({ id: accounts.id });
+    const [account] = await tx
+      .select({ id: accounts.id, name: accounts.name, email: accounts.email })
+      .from(accounts)
+      .where(byEmail);
+    if (!account) throw new Error('account neither created nor found');
+
+    const [membership] = await tx
+      .insert(memberships)
+      .values({ orgId: actor.orgId, accountId: account.id, role: input.role })
+      .onConflictDoNothing()
+      .returning();
+    if (!membership) throw new AppError('conflict', 'already_member');
+
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'member.add',
+      entityType: 'membership',
+      entityId: account.id,
+      after: {
+        accountId: account.id,
+        email: account.email,
+        name: account.name,
+        role: membership.role,
+        accountCreated: created.length > 0,
+      },
+    });
+    return loadMember(tx, actor.orgId, {
+      accountId: account.id,
+      name: account.name,
+      email: account.email,
+      role: membership.role,
+    });
+  });
+}

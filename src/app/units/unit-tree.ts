@@ -1,0 +1,80 @@
+// Queries over the unit tree. Each walk is one recursive CTE, scoped by organisation, with
+// a depth guard so that even a damaged tree cannot make a query run forever.
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/connect.ts';
+import { queryRows } from '../../db/raw.ts';
+import { units } from '../../db/schema.ts';
+import { AppError, invalid, notFound } from '../errors.ts';
+import { isUuid } from '../scope.ts';
+
+export const MAX_DEPTH = 1000;
+
+export type UnitRow = typeof units.$inferSelect;
+
+/** A unit of the organisation (archived or not), optionally locked for update. */
+export async function findUnit(q: Queryable, orgId: string, id: string, lock = false): Promise<UnitRow> {
+  if (!isUuid(id)) throw notFound('unit');
+  const query = q
+    .select()
+    .from(units)
+    .where(and(eq(units.id, id), eq(units.orgId, orgId)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('unit');
+  return row;
+}
+
+/** Archived units take no changes until they are restored. */
+export function assertNotArchived(row: UnitRow): void {
+  if (row.archivedAt) throw new AppError('conflict', 'archived', { entity: 'unit' });
+}
+
+/**
+ * A parent must be a unit of the same organisation that is not archived. Its row stays
+ * share-locked, so it cannot be archived while a unit is put beneath it.
+ */
+export async function assertUsableParent(q: Queryable, orgId: string, parentId: string, field: string): Promise<void> {
+  const [row] = isUuid(parentId)
+    ? await q
+        .select({ id: units.id })
+        .from(units)
+        .where(and(eq(units.id, parentId), eq(units.orgId, orgId), isNull(units.archivedAt)))
+        .for('share')
+    : [];
+  if (!row) throw invalid(field, 'unknown_reference');
+}
+
+/** True when `parentId` is `unitId` or lies beneath it: the move would close a loop. */
+export async function isWithin(q: Queryable, orgId: string, unitId: string, parentId: string): Promise<boolean> {
+  const [row] = await queryRows<{ loop: boolean }>(
+    q,
+    sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from units where id = ${parentId} and org_id = ${orgId}
+      union all
+      select p.id, p.parent_id, up.depth + 1 from units p join up on p.id = up.parent_id
+       where p.org_id = ${orgId} and up.depth < ${MAX_DEPTH}
+    )
+    select exists(select 1 from up where id = ${unitId}) as loop`,
+  );
+  return row?.loop === true;
+}
+
+/** The units above one unit, root first. */
+export async function ancestorsOf(
+  q: Queryable,
+  orgId: string,
+  unitId: string,
+): Promise<{ id: string; name: string }[]> {
+  return queryRows<{ id: string; name: string }>(
+    q,
+    sql`
+    with recursive up(id, name, parent_id, depth) as (
+      select p.id, p.name, p.parent_id, 1 from units p join units u on u.parent_id = p.id
+       where u.id = ${unitId} and u.org_id = ${orgId} and p.org_id = ${orgId}
+      union all
+      select p.id, p.name, p.parent_id, up.depth + 1 from units p join up on p.id = up.parent_id
+       where p.org_id = ${orgId} and up.depth < ${MAX_DEPTH}
+    )
+    select id, name from up order by depth desc`,
+  );
+}

@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../../app/context.ts';
+import { createCycle } from '../../app/cycles/create-cycle.ts';
+import { getCycle } from '../../app/cycles/get-cycle.ts';
+import { listCycles } from '../../app/cycles/list-cycles.ts';
+import { updateCycle } from '../../app/cycles/update-cycle.ts';
+import { callerOf } from '../plugins/auth.ts';
+import { expectedVersion, sendWithEtag } from '../etag.ts';
+import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../schemas/common.ts';
+import {
+  CreateCycleBody,
+  CycleDetailSchema,
+  CycleSchema,
+  ListCyclesQuery,
+  UpdateCycleBody,
+} from '../schemas/cycles.ts';
+
+export const cycleRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/orgs/:orgId/cycles',
+    {
+      schema: {
+        tags: ['cycles'],
+        operationId: 'listCycles',
+        summary: 'The organisation’s cycles, latest start first',
+        params: OrgParams,
+        querystring: ListCyclesQuery,
+        response: { 200: Page(CycleSchema), ...problemResponses },
+      },
+    },
+    async (request) => listCycles(deps, callerOf(request), request.params.orgId, request.query),
+  );
+
+  app.post(
+    '/orgs/:orgId/cycles',
+    {
+      schema: {
+        tags: ['cycles'],
+        operationId: 'createCycle',
+        summary: 'Create a cycle, optionally within a longer one (admins)',
+        params: OrgParams,
+        body: CreateCycleBody,
+        response: { 201: CycleDetailSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await createCycle(deps, callerOf(request), request.params.orgId, request.body), 201),
+  );
+
+  app.get(
+    '/cycles/:id',
+    {
+      schema: {
+        tags: ['cycles'],
+        operationId: 'getCycle',
+        summary: 'A cycle and what the caller may do with it',
+        params: IdParams,
+        response: { 200: CycleDetailSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => sendWithEtag(reply, await getCycle(deps, callerOf(request), request.params.id)),
+  );
+
+  app.patch(
+    '/cycles/:id',
+    {
+      schema: {
+        tags: ['cycles'],
+        operationId: 'updateCycle',
+        summary: 'Change a cycle’s name, dates, status or parent (admins; If-Match required)',
+        params: IdParams,
+        body: UpdateCycleBody,
+        response: { 200: CycleDetailSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(
+        reply,
+        await updateCycle(deps, callerOf(request), request.params.id, expectedVersion(request), request.body),
+      ),
+  );
+};
