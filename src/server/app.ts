@@ -42,6 +42,10 @@ export async function buildServer(options: ServerOptions) {
   await app.register(problemPlugin);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
+    // Shared schemas keep their own names (Problem) in the document.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),
+    },
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { testServer } from '../test/server.ts';
+import { operationsOf } from '../test/world.ts';
+
+describe('API description and service endpoints', () => {
+  it('publishes an OpenAPI 3.1 document where every operation is named, described and tagged', async () => {
+    const { app } = await testServer();
+    const response = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toBe('3.1.0');
+    const operations = operationsOf(document);
+    expect(operations.length).toBeGreaterThan(40);
+    const ids = operations.map((op) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const op of operations as unknown as { key: string; summary?: string; tags?: string[]; responses?: object }[]) {
+      expect(op.summary, op.key).toBeTruthy();
+      expect(op.tags?.length, op.key).toBeGreaterThan(0);
+      expect(Object.keys(op.responses ?? {}).length, op.key).toBeGreaterThan(0);
+    }
+    expect(document.components.schemas.Problem).toBeDefined();
+  });
+
+  it('serves interactive docs at /api/docs', async () => {
+    const { app } = await testServer();
+    const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+
+  it('answers /healthz and /readyz, and unknown API paths with a problem', async () => {
+    const { app } = await testServer();
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    const unknown = await app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'sv' } });
+    expect(unknown.statusCode).toBe(401);
+    const { buildServer } = await import('./app.ts');
+    const { deps } = await testServer();
+    const notReady = await buildServer({ deps, ready: async () => false });
+    expect((await notReady.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(503);
+    await notReady.close();
+  });
+});
