@@ -13,7 +13,12 @@ describe('API description and service endpoints', () => {
     expect(operations.length).toBeGreaterThan(40);
     const ids = operations.map((op) => op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const op of operations as unknown as { key: string; summary?: string; tags?: string[]; responses?: object }[]) {
+    for (const op of operations as unknown as {
+      key: string;
+      summary?: string;
+      tags?: string[];
+      responses?: object;
+    }[]) {
       expect(op.summary, op.key).toBeTruthy();
       expect(op.tags?.length, op.key).toBeGreaterThan(0);
       expect(Object.keys(op.responses ?? {}).length, op.key).toBeGreaterThan(0);
@@ -32,7 +37,11 @@ describe('API description and service endpoints', () => {
     const { app } = await testServer();
     expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
-    const unknown = await app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'sv' } });
+    const unknown = await app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing-here',
+      headers: { 'accept-language': 'sv' },
+    });
     expect(unknown.statusCode).toBe(401);
     const { buildServer } = await import('./app.ts');
     const { deps } = await testServer();
