@@ -9,7 +9,7 @@ import type { AppDeps } from '../app/context.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { problemPlugin } from './plugins/problem.ts';
 import { installValidators } from './plugins/validation.ts';
-import { ProblemSchema } from './schemas/common.ts';
+import { ProblemSchema } from '../api/schemas/common.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
 

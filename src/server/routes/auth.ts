@@ -5,8 +5,8 @@ import { login } from '../../app/auth/login.ts';
 import { logout } from '../../app/auth/logout.ts';
 import { getMe } from '../../app/me/get-me.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../plugins/auth.ts';
-import { problemResponses } from '../schemas/common.ts';
-import { MeSchema } from '../schemas/me.ts';
+import { problemResponses } from '../../api/schemas/common.ts';
+import { MeSchema } from '../../api/schemas/me.ts';
 
 const LoginBody = Type.Object(
   {

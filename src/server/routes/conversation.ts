@@ -14,7 +14,7 @@ import {
   Uuid,
   problemResponses,
   writeProblemResponses,
-} from '../schemas/common.ts';
+} from '../../api/schemas/common.ts';
 
 const CommentSchema = Type.Object({
   id: Uuid,

@@ -6,14 +6,14 @@ import { listCycles } from '../../app/cycles/list-cycles.ts';
 import { updateCycle } from '../../app/cycles/update-cycle.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
-import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../schemas/common.ts';
+import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
   CreateCycleBody,
   CycleDetailSchema,
   CycleSchema,
   ListCyclesQuery,
   UpdateCycleBody,
-} from '../schemas/cycles.ts';
+} from '../../api/schemas/cycles.ts';
 
 export const cycleRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(

@@ -8,7 +8,7 @@ import { checkIn, listCheckIns } from '../../app/check-ins/check-in.ts';
 import { archiveActivity, createActivity, listActivities, updateActivity } from '../../app/activities/activities.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
-import { IdParams, Page, PageQuery, problemResponses, writeProblemResponses } from '../schemas/common.ts';
+import { IdParams, Page, PageQuery, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
   ActivitySchema,
   CheckInBody,
@@ -17,7 +17,7 @@ import {
   KeyResultSchema,
   UpdateActivityBody,
   UpdateKeyResultBody,
-} from '../schemas/objective.ts';
+} from '../../api/schemas/objective.ts';
 
 const tags = ['key results'];
 const PageQueryObject = Type.Object(PageQuery, { additionalProperties: false });

@@ -6,8 +6,8 @@ import { changePassword, updateMe } from '../../app/me/update-me.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../app/auth/api-tokens.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
-import { IdParams, problemResponses, writeProblemResponses } from '../schemas/common.ts';
-import { ApiTokenSchema, Locale, MeSchema } from '../schemas/me.ts';
+import { IdParams, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
+import { ApiTokenSchema, Locale, MeSchema } from '../../api/schemas/me.ts';
 
 export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(

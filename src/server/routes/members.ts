@@ -6,8 +6,8 @@ import { listMembers } from '../../app/members/list-members.ts';
 import { removeMember } from '../../app/members/remove-member.ts';
 import { updateMember } from '../../app/members/update-member.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { OrgParams, Page, problemResponses, writeProblemResponses } from '../schemas/common.ts';
-import { AddMemberBody, ListMembersQuery, MemberParams, MemberSchema, UpdateMemberBody } from '../schemas/members.ts';
+import { OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
+import { AddMemberBody, ListMembersQuery, MemberParams, MemberSchema, UpdateMemberBody } from '../../api/schemas/members.ts';
 
 export const memberRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(

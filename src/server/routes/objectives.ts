@@ -9,7 +9,7 @@ import { archiveObjective, restoreObjective } from '../../app/objectives/archive
 import { addKeyResult } from '../../app/key-results/add-key-result.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
-import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../schemas/common.ts';
+import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
   CreateObjectiveBody,
   KeyResultSchema,
@@ -17,7 +17,7 @@ import {
   NewKeyResultBody,
   ObjectiveSchema,
   UpdateObjectiveBody,
-} from '../schemas/objective.ts';
+} from '../../api/schemas/objective.ts';
 
 const tags = ['objectives'];
 

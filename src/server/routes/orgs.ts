@@ -5,8 +5,8 @@ import { getOrg } from '../../app/orgs/get-org.ts';
 import { updateOrg } from '../../app/orgs/update-org.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
-import { OrgParams, problemResponses, writeProblemResponses } from '../schemas/common.ts';
-import { CreateOrgBody, OrgSchema, UpdateOrgBody } from '../schemas/org.ts';
+import { OrgParams, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
+import { CreateOrgBody, OrgSchema, UpdateOrgBody } from '../../api/schemas/org.ts';
 
 export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.post(

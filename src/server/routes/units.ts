@@ -11,7 +11,7 @@ import { setUnitMember } from '../../app/units/set-unit-member.ts';
 import { updateUnit } from '../../app/units/update-unit.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
-import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../schemas/common.ts';
+import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
   CreateUnitBody,
   ListUnitsQuery,
@@ -21,7 +21,7 @@ import {
   UnitMemberSchema,
   UnitSchema,
   UpdateUnitBody,
-} from '../schemas/units.ts';
+} from '../../api/schemas/units.ts';
 
 export const unitRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
