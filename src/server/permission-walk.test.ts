@@ -145,6 +145,8 @@ const TABLE: Record<string, WalkCase> = {
     params: id((w) => w.unitObjective),
     body: () => ({ body: 'Snyggt jobbat!' }),
   },
+  'GET /api/v1/orgs/{orgId}/key-results': { ok: 200, allowed: IN_ORG },
+  'GET /api/v1/orgs/{orgId}/activities': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/key-results/{id}': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },
   'PATCH /api/v1/key-results/{id}': {
     ok: 200,

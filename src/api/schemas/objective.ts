@@ -142,6 +142,14 @@ export const ListObjectivesQuery = Type.Object(
     level: Type.Optional(Type.Enum([...OBJECTIVE_LEVELS])),
     unitId: Type.Optional(Uuid),
     personId: Type.Optional(Uuid),
+    ids: Type.Optional(
+      Type.String({
+        pattern: '^[0-9a-fA-F-]{36}(,[0-9a-fA-F-]{36}){0,49}$',
+        description: 'Only these objectives: up to 50 comma-separated ids',
+      }),
+    ),
+    supportsId: Type.Optional(Type.String({ format: 'uuid', description: 'Only objectives that support this one' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Title contains this text' })),
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -201,4 +209,24 @@ export const UpdateActivityBody = Type.Object(
     dueOn: Type.Optional(Nullable(DateOnly)),
   },
   { additionalProperties: false, minProperties: 1 },
+);
+
+export const KeyResultInContextSchema = Type.Intersect([
+  KeyResultSchema,
+  Type.Object({ objectiveTitle: Type.String(), cycleId: Uuid, due: Type.Boolean() }),
+]);
+
+export const ListKeyResultsQuery = Type.Object(
+  { ownerId: Type.Optional(Uuid), cycleId: Type.Optional(Uuid), ...PageQuery },
+  { additionalProperties: false },
+);
+
+export const ActivityInContextSchema = Type.Intersect([
+  ActivitySchema,
+  Type.Object({ keyResultTitle: Type.String(), objectiveId: Uuid, objectiveTitle: Type.String() }),
+]);
+
+export const ListActivitiesQuery = Type.Object(
+  { ownerId: Type.Optional(Uuid), status: Type.Optional(ActivityStatus), ...PageQuery },
+  { additionalProperties: false },
 );

@@ -7,56 +7,20 @@ import type { AppDeps, Caller } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { setArchived } from '../archive.ts';
-import { actorForResource, type OrgActor } from '../scope.ts';
+import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { assertMembers } from '../references.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
-import { loadActivity, loadKeyResult, type ActivityRow } from '../objectives/owner-context.ts';
-import type { Queryable } from '../../db/connect.ts';
+import { loadActivity, loadKeyResult } from '../objectives/owner-context.ts';
+import { presentActivity, viewActivity, type ActivityView } from './activity-view.ts';
 
 export interface ActivityInput {
   title: string;
   ownerId?: string | null;
   status?: ActivityStatus;
   dueOn?: string | null;
-}
-
-export interface ActivityView {
-  id: string;
-  keyResultId: string;
-  title: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  status: ActivityStatus;
-  dueOn: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  abilities: { 'activity.manage': boolean };
-}
-
-const present = (row: ActivityRow, ownerName: string | null, mayManage: boolean): ActivityView => ({
-  id: row.id,
-  keyResultId: row.keyResultId,
-  title: row.title,
-  ownerId: row.ownerId,
-  ownerName,
-  status: row.status as ActivityStatus,
-  dueOn: row.dueOn,
-  version: row.version,
-  createdAt: row.createdAt.toISOString(),
-  updatedAt: row.updatedAt.toISOString(),
-  abilities: { 'activity.manage': mayManage },
-});
-
-async function viewActivity(q: Queryable, actor: OrgActor, id: string): Promise<ActivityView> {
-  const { activity, policy } = await loadActivity(q, actor.orgId, id);
-  const [owner] = activity.ownerId
-    ? await q.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, activity.ownerId))
-    : [];
-  return present(activity, owner?.name ?? null, can(actor, 'activity.manage', policy));
 }
 
 /** Activities are ordered by due date (undated last), then by when they were added. */
@@ -94,7 +58,7 @@ export async function listActivities(
     rows,
     limit,
     (r) =>
-      present(
+      presentActivity(
         r.activity,
         r.ownerName,
         can(actor, 'activity.manage', { ...policy, activityOwnerId: r.activity.ownerId }),

@@ -4,6 +4,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg, isUuid } from '../scope.ts';
+import { containsPattern } from '../search.ts';
 import { presentMember, unitsOfMembers, type MemberView } from './member-view.ts';
 
 export interface ListMembersInput extends PageRequest {
@@ -12,7 +13,6 @@ export interface ListMembersInput extends PageRequest {
 }
 
 /** `%` and `_` in a search are meant literally, not as LIKE wildcards. */
-export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Everyone in the organisation may see who else is in it (transparency). */
 export async function listMembers(
@@ -26,7 +26,7 @@ export async function listMembers(
   const conditions: (SQL | undefined)[] = [eq(memberships.orgId, actor.orgId)];
   const search = input.q?.trim();
   if (search) {
-    const pattern = `%${escapeLike(search)}%`;
+    const pattern = containsPattern(search);
     conditions.push(or(ilike(accounts.name, pattern), ilike(accounts.email, pattern)));
   }
   if (input.cursor) {

@@ -1,9 +1,10 @@
-import { and, eq, gt, or, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gt, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
-import { objectives } from '../../db/schema.ts';
+import { alignments, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
+import { containsPattern } from '../search.ts';
 import { presentObjectives, type ObjectiveView } from './present.ts';
 import { selectObjectiveRecords } from './records.ts';
 
@@ -12,6 +13,12 @@ export interface ListObjectivesInput extends PageRequest {
   level?: ObjectiveLevel;
   unitId?: string;
   personId?: string;
+  /** Only these objectives (a comma-separated list in the query string). */
+  ids?: string[];
+  /** Only objectives that support this one. */
+  supportsId?: string;
+  /** Title contains this text, case-insensitively. */
+  q?: string;
 }
 
 export async function listObjectives(
@@ -27,6 +34,18 @@ export async function listObjectives(
     input.level ? eq(objectives.level, input.level) : undefined,
     input.unitId ? eq(objectives.unitId, input.unitId) : undefined,
     input.personId ? eq(objectives.personId, input.personId) : undefined,
+    input.ids
+      ? inArray(objectives.id, input.ids.length ? input.ids : ['00000000-0000-0000-0000-000000000000'])
+      : undefined,
+    input.supportsId
+      ? exists(
+          deps.db
+            .select({ one: alignments.objectiveId })
+            .from(alignments)
+            .where(and(eq(alignments.objectiveId, objectives.id), eq(alignments.supportsId, input.supportsId))),
+        )
+      : undefined,
+    input.q ? ilike(objectives.title, containsPattern(input.q)) : undefined,
   ];
   if (input.cursor) {
     const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];

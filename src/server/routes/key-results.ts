@@ -5,11 +5,24 @@ import { getKeyResult } from '../../app/key-results/get-key-result.ts';
 import { updateKeyResult } from '../../app/key-results/update-key-result.ts';
 import { archiveKeyResult, restoreKeyResult } from '../../app/key-results/archive-key-result.ts';
 import { checkIn, listCheckIns } from '../../app/check-ins/check-in.ts';
+import { listKeyResults } from '../../app/key-results/list-key-results.ts';
+import { listOrgActivities } from '../../app/activities/list-org-activities.ts';
 import { archiveActivity, createActivity, listActivities, updateActivity } from '../../app/activities/activities.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
-import { IdParams, Page, PageQuery, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
+  IdParams,
+  OrgParams,
+  Page,
+  PageQuery,
+  problemResponses,
+  writeProblemResponses,
+} from '../../api/schemas/common.ts';
+import {
+  ActivityInContextSchema,
+  KeyResultInContextSchema,
+  ListActivitiesQuery,
+  ListKeyResultsQuery,
   ActivitySchema,
   CheckInBody,
   CheckInSchema,
@@ -23,6 +36,36 @@ const tags = ['key results'];
 const PageQueryObject = Type.Object(PageQuery, { additionalProperties: false });
 
 export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/orgs/:orgId/key-results',
+    {
+      schema: {
+        tags,
+        operationId: 'listKeyResults',
+        summary: 'Key results across objectives, e.g. those a person owns, with whether a check-in is due',
+        params: OrgParams,
+        querystring: ListKeyResultsQuery,
+        response: { 200: Page(KeyResultInContextSchema), ...problemResponses },
+      },
+    },
+    async (request) => listKeyResults(deps, callerOf(request), request.params.orgId, request.query),
+  );
+
+  app.get(
+    '/orgs/:orgId/activities',
+    {
+      schema: {
+        tags: ['activities'],
+        operationId: 'listOrgActivities',
+        summary: 'Activities across action plans, e.g. those a person owns, by due date',
+        params: OrgParams,
+        querystring: ListActivitiesQuery,
+        response: { 200: Page(ActivityInContextSchema), ...problemResponses },
+      },
+    },
+    async (request) => listOrgActivities(deps, callerOf(request), request.params.orgId, request.query),
+  );
+
   app.get(
     '/key-results/:id',
     {

@@ -384,4 +384,94 @@ describe('objectives API', () => {
     expect(response.json().errors[0]).toMatchObject({ field: '/body/target', code: 'target_below_start' });
     expect(response.json().errors[0].message).toContain('startvärdet');
   });
+
+  it('filters objectives by ids, by what they support and by title', async () => {
+    const { deps, org, cycle, admin } = await orgWithAdmin();
+    const top = await createObjective(
+      deps.db,
+      org.id,
+      cycle.id,
+      { level: 'organization' },
+      { title: 'Nöjdare kunder' },
+    );
+    const unit = await createUnit(deps.db, org.id);
+    const child = (
+      await admin.post(`/api/v1/orgs/${org.id}/objectives`, {
+        cycleId: cycle.id,
+        level: 'unit',
+        unitId: unit.id,
+        title: 'Snabbare support (50% av ärendena)',
+        supports: [top.id],
+      })
+    ).json();
+    const other = await createObjective(
+      deps.db,
+      org.id,
+      cycle.id,
+      { level: 'organization' },
+      { title: 'Lönsam tillväxt' },
+    );
+    const titles = async (query: string) =>
+      ((await admin.get(`/api/v1/orgs/${org.id}/objectives?${query}`)).json().items as { title: string }[])
+        .map((o) => o.title)
+        .sort();
+    expect(await titles(`supportsId=${top.id}`)).toEqual([child.title]);
+    expect(await titles(`ids=${top.id},${other.id}`)).toEqual(['Lönsam tillväxt', 'Nöjdare kunder']);
+    expect(await titles('q=SUPPORT')).toEqual([child.title]);
+    // LIKE wildcards are matched literally.
+    expect(await titles('q=50%25')).toEqual([child.title]);
+    expect(await titles('q=_')).toEqual([]);
+    expect((await admin.get(`/api/v1/orgs/${org.id}/objectives?ids=not-an-id`)).statusCode).toBe(400);
+  });
+
+  it('lists the key results and activities a person owns, with check-ins due by the cadence', async () => {
+    const { app, deps, clock, org, cycle } = await orgWithAdmin();
+    const person = await createMember(deps.db, org.id, 'member');
+    const client = await ApiClient.signIn(app, person.email);
+    const objective = await createObjective(deps.db, org.id, cycle.id, { level: 'person', personId: person.id });
+    clock.set('2026-04-01T08:00:00Z');
+    const fresh = await createKeyResult(deps.db, org.id, objective.id, {
+      ownerId: person.id,
+      createdAt: new Date('2026-04-01T08:00:00Z'),
+    });
+    const stale = await createKeyResult(deps.db, org.id, objective.id, {
+      ownerId: person.id,
+      createdAt: new Date('2026-04-01T08:00:00Z'),
+    });
+    await createKeyResult(deps.db, org.id, objective.id, { ownerId: null });
+    clock.set('2026-04-06T08:00:00Z');
+    await client.post(`/api/v1/key-results/${stale.id}/check-ins`, { value: 1, confidence: 8 });
+    clock.set('2026-04-10T08:00:00Z');
+    await client.post(`/api/v1/key-results/${fresh.id}/check-ins`, { value: 2, confidence: 8 });
+    clock.set('2026-04-14T08:00:00Z');
+
+    const mine = (
+      await client.get(`/api/v1/orgs/${org.id}/key-results?ownerId=${person.id}&cycleId=${cycle.id}`)
+    ).json();
+    expect(
+      mine.items.map((kr: { id: string; due: boolean; objectiveTitle: string }) => [kr.id, kr.due, kr.objectiveTitle]),
+    ).toEqual([
+      [fresh.id, false, objective.title],
+      [stale.id, true, objective.title],
+    ]);
+
+    await client.post(`/api/v1/key-results/${stale.id}/activities`, {
+      title: 'Ring kunderna',
+      ownerId: person.id,
+      dueOn: '2026-04-20',
+    });
+    await client.post(`/api/v1/key-results/${stale.id}/activities`, {
+      title: 'Skriv utskick',
+      ownerId: person.id,
+      dueOn: '2026-04-16',
+    });
+    await client.post(`/api/v1/key-results/${stale.id}/activities`, { title: 'Någon annans' });
+    const activities = (await client.get(`/api/v1/orgs/${org.id}/activities?ownerId=${person.id}`)).json();
+    expect(activities.items.map((a: { title: string; keyResultTitle: string }) => [a.title, a.keyResultTitle])).toEqual(
+      [
+        ['Skriv utskick', stale.title],
+        ['Ring kunderna', stale.title],
+      ],
+    );
+  });
 });

@@ -34,7 +34,13 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 200: Page(ObjectiveSchema), ...problemResponses },
       },
     },
-    async (request) => listObjectives(deps, callerOf(request), request.params.orgId, request.query),
+    async (request) => {
+      const { ids, ...query } = request.query;
+      return listObjectives(deps, callerOf(request), request.params.orgId, {
+        ...query,
+        ...(ids ? { ids: ids.split(',') } : {}),
+      });
+    },
   );
 
   app.post(

@@ -1,0 +1,88 @@
+// Key results across objectives, e.g. "the key results I own" with those due for a check-in.
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { isCheckInDue } from '../../core/check-in-due.ts';
+import { expectedProgress } from '../../core/progress.ts';
+import { accounts, cycles, keyResults, objectives, organizations } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { actorInOrg } from '../scope.ts';
+import { DEFAULT_SETTINGS } from '../orgs/org-view.ts';
+import { objectivePolicyObject } from '../objectives/owner-context.ts';
+import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
+import { readableBy } from '../objectives/records.ts';
+
+export interface ListKeyResultsInput extends PageRequest {
+  ownerId?: string;
+  cycleId?: string;
+}
+
+export interface KeyResultInContext extends KeyResultView {
+  objectiveTitle: string;
+  cycleId: string;
+  /** The owner has not checked in within the organisation's cadence. */
+  due: boolean;
+}
+
+const owner = alias(accounts, 'owner');
+
+export async function listKeyResults(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  input: ListKeyResultsInput,
+): Promise<Page<KeyResultInContext>> {
+  const actor = await actorInOrg(deps.db, caller, orgId);
+  const limit = pageSize(input);
+  let after;
+  if (input.cursor) {
+    const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
+    const at = new Date(createdAt);
+    after = or(gt(keyResults.createdAt, at), and(eq(keyResults.createdAt, at), gt(keyResults.id, id)));
+  }
+  const [org] = await deps.db
+    .select({ settings: organizations.settings })
+    .from(organizations)
+    .where(eq(organizations.id, actor.orgId));
+  const cadenceDays = org?.settings.checkInCadenceDays ?? DEFAULT_SETTINGS.checkInCadenceDays;
+  const rows = await deps.db
+    .select({ kr: keyResults, objective: objectives, cycle: cycles, ownerName: owner.name })
+    .from(keyResults)
+    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+    .leftJoin(owner, eq(owner.id, keyResults.ownerId))
+    .where(
+      and(
+        eq(keyResults.orgId, actor.orgId),
+        isNull(keyResults.archivedAt),
+        isNull(objectives.archivedAt),
+        readableBy(actor),
+        input.ownerId ? eq(keyResults.ownerId, input.ownerId) : undefined,
+        input.cycleId ? eq(objectives.cycleId, input.cycleId) : undefined,
+        after,
+      ),
+    )
+    .orderBy(keyResults.createdAt, keyResults.id)
+    .limit(limit + 1);
+  const now = deps.now();
+  return toPage(
+    rows,
+    limit,
+    ({ kr, objective, cycle, ownerName }) => {
+      const { start, end } = cycleBounds(cycle);
+      return {
+        ...presentKeyResult(
+          kr,
+          ownerName,
+          expectedProgress(start, end, now),
+          actor,
+          objectivePolicyObject(objective, cycle.status),
+        ),
+        objectiveTitle: objective.title,
+        cycleId: objective.cycleId,
+        due: cycle.status !== 'closed' && isCheckInDue(kr.lastCheckInAt, kr.createdAt, cadenceDays, now),
+      };
+    },
+    ({ kr }) => [kr.createdAt.toISOString(), kr.id],
+  );
+}
