@@ -1,4 +1,5 @@
 // Keyset pagination: an opaque cursor holding the last row's sort key.
+import { sql, type Column, type SQL } from 'drizzle-orm';
 import { invalid } from './errors.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -49,4 +50,20 @@ export function toPage<Row, T>(
     items: pageRows.map(present),
     nextCursor: hasMore && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
+}
+
+/**
+ * The keyset condition "after this row" as one row comparison, `(time, id) > (t, i)`
+ * (or `<` for newest-first lists), which PostgreSQL turns into an index seek; the
+ * equivalent OR of two comparisons is applied only as a filter after reading.
+ */
+export function keysetAfter(
+  time: Column,
+  id: Column,
+  cursorTime: string,
+  cursorId: string,
+  order: 'asc' | 'desc' = 'asc',
+): SQL {
+  const compare = order === 'asc' ? sql.raw('>') : sql.raw('<');
+  return sql`(${time}, ${id}) ${compare} (${cursorTime}::timestamptz, ${cursorId}::uuid)`;
 }

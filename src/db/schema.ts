@@ -63,7 +63,11 @@ export const accounts = pgTable(
     version: version(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`),
+    // Member lists are ordered by name.
+    index('accounts_name_idx').on(t.name, t.id),
+  ],
 );
 
 export const memberships = pgTable(
@@ -242,7 +246,13 @@ export const checkIns = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('check_ins_org_kr_created_idx').on(t.orgId, t.keyResultId, t.createdAt.desc(), t.id),
+    // Newest first, matching the history's ORDER BY created_at DESC, id DESC exactly.
+    index('check_ins_org_kr_newest_idx').on(
+      t.orgId,
+      t.keyResultId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     check('check_ins_confidence_range', sql`${t.confidence} between 0 and 10`),
   ],
 );
@@ -335,4 +345,26 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('api_tokens_account_idx').on(t.accountId, t.createdAt)],
+);
+
+/**
+ * A link that lets a person without a password set one and sign in. Only a SHA-256 hash
+ * of the token is stored; a link is open while not accepted and not expired (issuing a
+ * fresh link expires the older open ones).
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    orgId: orgId(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [index('invitations_org_account_idx').on(t.orgId, t.accountId)],
 );

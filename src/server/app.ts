@@ -12,6 +12,7 @@ import { installValidators } from './plugins/validation.ts';
 import { ProblemSchema } from '../api/schemas/common.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
+import { webPlugin } from './plugins/web.ts';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -20,6 +21,8 @@ export interface ServerOptions {
   /** Sign-in attempts per minute per address and e-mail. */
   loginRateLimit?: number;
   ready?: () => Promise<boolean>;
+  /** Directory of the built web app; not served when unset. */
+  webRoot?: string;
 }
 
 /** Never log secrets: credentials travel in these headers. */
@@ -71,6 +74,7 @@ export async function buildServer(options: ServerOptions) {
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;
 }
 

@@ -10,6 +10,8 @@ export interface Config {
   /** Load the demo organisation into an empty database. */
   demo: boolean;
   trustProxy: boolean;
+  /** The built web app, served at / (off in `npm run dev`, where Vite serves it). */
+  webRoot: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +26,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     demo,
     trustProxy: env.RIKTNING_TRUST_PROXY === '1',
+    webRoot: env.RIKTNING_SERVE_WEB === '0' ? undefined : path.resolve(env.RIKTNING_WEB_ROOT ?? 'dist/web'),
   };
 }

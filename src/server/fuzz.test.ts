@@ -83,6 +83,7 @@ function realParams(path: string, world: World): Record<string, string> {
   return {
     orgId: world.org.id,
     accountId: world.people.member.id,
+    token: world.invitationToken,
     ...(prefix ? { id: byPrefix[prefix] as string } : {}),
   };
 }
@@ -115,6 +116,9 @@ async function footprint(db: Queryable, world: World): Promise<Record<string, nu
       (select count(*)::int from audit_events where org_id = ${world.org.id} or actor_id = ${admin}) as audit_events,
       (select count(*)::int from api_tokens where account_id = ${admin} or revoked_at is not null and account_id = ${world.people.viewer.id}) as api_tokens,
       (select count(*)::int from sessions where account_id = ${admin}) as sessions,
+      (select count(*)::int from invitations where org_id = ${world.org.id}) as invitations,
+      (select count(*)::int from invitations where org_id = ${world.org.id} and accepted_at is null and expires_at > now()) as open_invitations,
+      (select count(*)::int from accounts where id = ${world.invitee.id} and password_hash is null) as invitee_without_password,
       (select coalesce(sum(version), 0)::int from objectives where org_id = ${world.org.id}) as objective_versions,
       (select coalesce(sum(version), 0)::int from key_results where org_id = ${world.org.id}) as key_result_versions,
       (select version from organizations where id = ${world.org.id}) as org_version,

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       deps: { db, now: () => new Date() },
       logger: { level: config.logLevel, redact: LOG_REDACT },
       trustProxy: config.trustProxy,
+      webRoot: config.webRoot,
       ready: async () => {
         await db.execute(sql`select 1`);
         return true;

@@ -36,7 +36,36 @@ const TABLE: Record<string, WalkCase> = {
     allowed: ROLES,
     body: (w) => ({ email: w.people.member.email, password: TEST_PASSWORD }),
   },
+  'GET /api/v1/auth/session': { ok: 200, allowed: ROLES },
   'POST /api/v1/auth/logout': { ok: 204, allowed: SIGNED_IN },
+  // The test database always has accounts, so the first-run set-up is over for everyone
+  // (setup.test.ts runs it on an empty database).
+  'GET /api/v1/setup': { ok: 200, allowed: ROLES },
+  'POST /api/v1/setup': {
+    ok: 201,
+    allowed: [],
+    refused: Object.fromEntries(ROLES.map((role) => [role, 409])),
+    body: () => ({
+      organizationName: 'Ny organisation',
+      slug: `ny-${unique()}`,
+      name: 'Första Person',
+      email: `forsta-${unique()}@example.test`,
+      password: 'en lång och bra fras',
+      locale: 'sv',
+    }),
+  },
+  // Invitation links are their own key: anyone holding one may use it, signed in or not.
+  'GET /api/v1/invitations/{token}': {
+    ok: 200,
+    allowed: ROLES,
+    params: (w) => ({ token: w.invitationToken }),
+  },
+  'POST /api/v1/invitations/{token}/accept': {
+    ok: 200,
+    allowed: ROLES,
+    params: (w) => ({ token: w.invitationToken }),
+    body: () => ({ password: 'en lång och bra fras' }),
+  },
   'GET /api/v1/me': { ok: 200, allowed: SIGNED_IN },
   'PATCH /api/v1/me': { ok: 200, allowed: SIGNED_IN, body: () => ({ name: 'Nytt Namn' }) },
   'POST /api/v1/me/password': {
@@ -75,6 +104,11 @@ const TABLE: Record<string, WalkCase> = {
     ok: 204,
     allowed: ADMIN,
     params: (w) => ({ accountId: w.people.member.id }),
+  },
+  'POST /api/v1/orgs/{orgId}/members/{accountId}/invitation': {
+    ok: 201,
+    allowed: ADMIN,
+    params: (w) => ({ accountId: w.invitee.id }),
   },
   'GET /api/v1/orgs/{orgId}/units': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/units': { ok: 201, allowed: ADMIN, body: () => ({ name: 'Nytt team', kind: 'team' }) },

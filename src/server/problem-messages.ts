@@ -53,6 +53,22 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'The unit above is archived; restore it first',
     sv: 'Enheten ovanför är arkiverad; återställ den först',
   },
+  setup_done: {
+    en: 'Riktning is already set up; sign in instead',
+    sv: 'Riktning är redan konfigurerat; logga in i stället',
+  },
+  already_active: {
+    en: 'This person can already sign in and needs no invitation',
+    sv: 'Personen kan redan logga in och behöver ingen inbjudan',
+  },
+  invited_elsewhere: {
+    en: 'Another organisation invited this person first; they join with that invitation and then see this organisation too',
+    sv: 'En annan organisation bjöd in personen först; hen går med via den inbjudan och ser sedan även denna organisation',
+  },
+  invitation_invalid: {
+    en: 'This invitation link does not work: it is unknown, has expired or has already been used. Ask for a new one',
+    sv: 'Inbjudningslänken fungerar inte: den är okänd, har gått ut eller har redan använts. Be om en ny',
+  },
 };
 
 export const FIELD_MESSAGES: Record<string, Texts> = {

@@ -6,6 +6,7 @@ import type { Queryable } from '../db/connect.ts';
 import {
   accounts,
   cycles,
+  invitations,
   keyResults,
   memberships,
   objectives,
@@ -14,6 +15,8 @@ import {
   units,
 } from '../db/schema.ts';
 import { hashPassword } from '../app/auth/passwords.ts';
+import { hashSecret, newSecret } from '../app/auth/secrets.ts';
+import { INVITATION_DAYS } from '../app/invitations/invitation-links.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
@@ -142,4 +145,27 @@ export async function createKeyResult(
       })
       .returning(),
   );
+}
+
+/** An open invitation (as the API would issue it) and its token, which only this answer holds. */
+export async function createInvitation(
+  db: Queryable,
+  orgId: string,
+  accountId: string,
+  overrides: Partial<typeof invitations.$inferInsert> = {},
+) {
+  const token = newSecret();
+  const invitation = first(
+    await db
+      .insert(invitations)
+      .values({
+        orgId,
+        accountId,
+        tokenHash: hashSecret(token),
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+        ...overrides,
+      })
+      .returning(),
+  );
+  return { token, invitation };
 }

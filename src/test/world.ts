@@ -8,6 +8,7 @@ import { activities } from '../db/schema.ts';
 import {
   addToUnit,
   createCycle,
+  createInvitation,
   createKeyResult,
   createMember,
   createObjective,
@@ -33,6 +34,9 @@ export async function createWorld(db: Queryable) {
   const member = await createMember(db, org.id, 'member');
   const lead = await createMember(db, org.id, 'member');
   const viewer = await createMember(db, org.id, 'viewer');
+  // Added but not yet in: no password, one open invitation link.
+  const invitee = await createMember(db, org.id, 'member', { passwordHash: null });
+  const { token: invitationToken } = await createInvitation(db, org.id, invitee.id, { createdBy: admin.id });
   const unit = await createUnit(db, org.id, { kind: 'team' });
   const archivedUnit = await createUnit(db, org.id, { archivedAt: new Date() });
   await addToUnit(db, org.id, unit.id, lead.id, 'lead');
@@ -68,6 +72,8 @@ export async function createWorld(db: Queryable) {
     org,
     owner,
     people: { admin, member, lead, viewer },
+    invitee,
+    invitationToken,
     unit,
     archivedUnit,
     cycle,

@@ -21,3 +21,6 @@ export const ApiTokenSchema = Type.Object({
   createdAt: Timestamp,
   lastUsedAt: Nullable(Timestamp),
 });
+
+/** The answer to every way of signing in: the account and the token to echo in X-CSRF-Token. */
+export const SignedInSchema = Type.Object({ account: MeSchema, csrfToken: Type.String() });

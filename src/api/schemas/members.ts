@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { ORG_ROLES, UNIT_ROLES } from '../../core/domain.ts';
 import { PageQuery, Uuid } from './common.ts';
+import { InvitationLinkSchema } from './invitations.ts';
 
 export const OrgRoleSchema = Type.Enum([...ORG_ROLES]);
 
@@ -12,6 +13,11 @@ export const MemberSchema = Type.Object({
   units: Type.Array(Type.Object({ unitId: Uuid, role: Type.Enum([...UNIT_ROLES]) }), {
     description: 'The units (not archived) the person belongs to',
   }),
+});
+
+export const AddedMemberSchema = Type.Object({
+  ...MemberSchema.properties,
+  invitation: Type.Optional(InvitationLinkSchema),
 });
 
 export const MemberParams = Type.Object({ orgId: Uuid, accountId: Uuid });

@@ -1,5 +1,5 @@
 // Who is calling: from a session cookie or a personal API token.
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Locale } from '../../core/domain.ts';
 import { accounts, apiTokens, sessions } from '../../db/schema.ts';
 import type { AppDeps } from '../context.ts';
@@ -27,22 +27,21 @@ export async function authenticateSession(deps: AppDeps, token: string): Promise
 }
 
 export async function authenticateApiToken(deps: AppDeps, token: string): Promise<Authenticated | null> {
-  const tokenHash = hashSecret(token);
   const [row] = await deps.db
-    .select({ id: apiTokens.id, accountId: apiTokens.accountId, locale: accounts.locale })
+    .select({
+      id: apiTokens.id,
+      accountId: apiTokens.accountId,
+      lastUsedAt: apiTokens.lastUsedAt,
+      locale: accounts.locale,
+    })
     .from(apiTokens)
     .innerJoin(accounts, eq(accounts.id, apiTokens.accountId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), eq(accounts.status, 'active')));
+    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt), eq(accounts.status, 'active')));
   if (!row) return null;
   const now = deps.now();
-  await deps.db
-    .update(apiTokens)
-    .set({ lastUsedAt: now })
-    .where(
-      and(
-        eq(apiTokens.id, row.id),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS))),
-      ),
-    );
+  // Record use at most once a minute, so reading with a token does not write each time.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
   return { accountId: row.accountId, csrfToken: null, locale: row.locale as Locale };
 }

@@ -1,13 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import { accounts, sessions } from '../../db/schema.ts';
+import { accounts } from '../../db/schema.ts';
 import type { AppDeps } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../transaction.ts';
 import { verifyPassword } from './passwords.ts';
-import { hashSecret, newSecret } from './secrets.ts';
-
-export const SESSION_DAYS = 30;
+import { startSession, type StartedSession } from './session.ts';
 
 export interface LoginInput {
   email: string;
@@ -16,12 +13,7 @@ export interface LoginInput {
   previousSessionToken?: string;
 }
 
-export interface LoginResult {
-  accountId: string;
-  sessionToken: string;
-  csrfToken: string;
-  expiresAt: Date;
-}
+export type LoginResult = StartedSession;
 
 export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResult> {
   const [account] = await deps.db
@@ -31,23 +23,7 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
   const ok = await verifyPassword(account?.passwordHash ?? null, input.password);
   if (!account || !ok || account.status !== 'active') throw new AppError('unauthenticated', 'invalid_credentials');
 
-  const sessionToken = newSecret();
-  const csrfToken = newSecret();
-  const expiresAt = new Date(deps.now().getTime() + SESSION_DAYS * 86_400_000);
-  await inTransaction(deps, async (tx) => {
-    if (input.previousSessionToken) {
-      await tx.delete(sessions).where(eq(sessions.tokenHash, hashSecret(input.previousSessionToken)));
-    }
-    await tx
-      .insert(sessions)
-      .values({ tokenHash: hashSecret(sessionToken), accountId: account.id, csrfToken, expiresAt });
-    await recordAudit(tx, {
-      orgId: null,
-      actorId: account.id,
-      action: 'auth.login',
-      entityType: 'account',
-      entityId: account.id,
-    });
-  });
-  return { accountId: account.id, sessionToken, csrfToken, expiresAt };
+  return inTransaction(deps, (tx) =>
+    startSession(tx, deps.now(), account.id, { previousSessionToken: input.previousSessionToken }),
+  );
 }

@@ -1,6 +1,6 @@
 // Checking in progress: a new value with a confidence and a note. The key result's
 // current value, confidence and time of last check-in follow in the same transaction.
-import { and, desc, eq, lt, or } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import { accounts, checkIns, keyResults } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
@@ -8,7 +8,7 @@ import { forbidden, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
-import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { loadKeyResult } from '../objectives/owner-context.ts';
 import type { KeyResultView } from '../objectives/present.ts';
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
@@ -106,8 +106,7 @@ export async function listCheckIns(
   let after;
   if (input.cursor) {
     const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    const at = new Date(createdAt);
-    after = or(lt(checkIns.createdAt, at), and(eq(checkIns.createdAt, at), lt(checkIns.id, id)));
+    after = keysetAfter(checkIns.createdAt, checkIns.id, createdAt, id, 'desc');
   }
   const rows = await deps.db
     .select({ checkIn: checkIns, authorName: accounts.name })

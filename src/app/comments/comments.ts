@@ -1,6 +1,6 @@
 // Conversation on an objective (optionally about one of its key results). Everyone who
 // can read an objective can read its comments; members and admins can write.
-import { and, asc, eq, gt, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import { accounts, comments, keyResults } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
@@ -8,7 +8,7 @@ import { forbidden, invalid } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
-import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 
 export interface CommentView {
@@ -92,8 +92,7 @@ export async function listComments(
   let after;
   if (input.cursor) {
     const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    const at = new Date(createdAt);
-    after = or(gt(comments.createdAt, at), and(eq(comments.createdAt, at), gt(comments.id, id)));
+    after = keysetAfter(comments.createdAt, comments.id, createdAt, id);
   }
   const rows = await deps.db
     .select({ comment: comments, authorName: accounts.name })

@@ -1,11 +1,11 @@
 // Key results across objectives, e.g. "the key results I own" with those due for a check-in.
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isCheckInDue } from '../../core/check-in-due.ts';
 import { expectedProgress } from '../../core/progress.ts';
 import { accounts, cycles, keyResults, objectives, organizations } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { DEFAULT_SETTINGS } from '../orgs/org-view.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
@@ -37,8 +37,7 @@ export async function listKeyResults(
   let after;
   if (input.cursor) {
     const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    const at = new Date(createdAt);
-    after = or(gt(keyResults.createdAt, at), and(eq(keyResults.createdAt, at), gt(keyResults.id, id)));
+    after = keysetAfter(keyResults.createdAt, keyResults.id, createdAt, id);
   }
   const [org] = await deps.db
     .select({ settings: organizations.settings })

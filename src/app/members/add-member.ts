@@ -8,6 +8,7 @@ import { recordAudit } from '../audit.ts';
 import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { loadMember, type MemberView } from './member-view.ts';
+import { invitationEligibility, issueInvitation, type InvitationLink } from '../invitations/invitation-links.ts';
 
 export interface AddMemberInput {
   email: string;
@@ -15,17 +16,23 @@ export interface AddMemberInput {
   role: OrgRole;
 }
 
+export interface AddedMember extends MemberView {
+  /** For a person who cannot sign in yet: the link to hand over, so they can set a password. */
+  invitation?: InvitationLink;
+}
+
 /**
  * Adds a person to the organisation by e-mail. A new address gets an account without a
- * password (an invitation sets it later); a known address is attached as it is — its
- * name belongs to its owner and is not changed here.
+ * password; a known address is attached as it is — its name belongs to its owner and is
+ * not changed here. When the person cannot sign in yet, the answer carries an invitation
+ * link for them (see invitation-links.ts for when another organisation's link is theirs).
  */
 export async function addMember(
   deps: AppDeps,
   caller: Caller,
   orgId: string,
   input: AddMemberInput,
-): Promise<MemberView> {
+): Promise<AddedMember> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorInOrg(tx, caller, orgId);
     if (!can(actor, 'member.manage')) throw forbidden();
@@ -70,11 +77,20 @@ export async function addMember(
         accountCreated: created.length > 0,
       },
     });
-    return loadMember(tx, actor.orgId, {
+    const invitation =
+      (await invitationEligibility(tx, actor.orgId, account.id)) === 'pending'
+        ? await issueInvitation(tx, deps.now(), {
+            orgId: actor.orgId,
+            accountId: account.id,
+            createdBy: caller.accountId,
+          })
+        : undefined;
+    const member = await loadMember(tx, actor.orgId, {
       accountId: account.id,
       name: account.name,
       email: account.email,
       role: membership.role,
     });
+    return invitation ? { ...member, invitation } : member;
   });
 }

@@ -1,8 +1,8 @@
-import { and, eq, exists, gt, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, exists, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import { alignments, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { containsPattern } from '../search.ts';
 import { presentObjectives, type ObjectiveView } from './present.ts';
@@ -49,8 +49,7 @@ export async function listObjectives(
   ];
   if (input.cursor) {
     const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    const after = new Date(createdAt);
-    conditions.push(or(gt(objectives.createdAt, after), and(eq(objectives.createdAt, after), gt(objectives.id, id))));
+    conditions.push(keysetAfter(objectives.createdAt, objectives.id, createdAt, id));
   }
   const records = await selectObjectiveRecords(deps.db, actor, conditions, { limit: limit + 1 });
   const page = toPage(

@@ -158,7 +158,11 @@ export async function presentObjectives(
     })
     .from(alignments)
     .innerJoin(objectives, eq(objectives.id, alignments.objectiveId))
-    .leftJoin(keyResults, and(eq(keyResults.objectiveId, objectives.id), isNull(keyResults.archivedAt)))
+    // org_id first, so the join uses the (org_id, objective_id) index.
+    .leftJoin(
+      keyResults,
+      and(eq(keyResults.orgId, actor.orgId), eq(keyResults.objectiveId, objectives.id), isNull(keyResults.archivedAt)),
+    )
     .where(
       and(
         eq(alignments.orgId, actor.orgId),

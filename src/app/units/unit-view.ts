@@ -6,7 +6,15 @@ import { accounts, unitMembers, units } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { ancestorsOf, type UnitRow } from './unit-tree.ts';
 
-const UNIT_ACTIONS = ['unit.update', 'unit.archive', 'unit.manageMembers', 'unit.create', 'archive.restore'] as const;
+const UNIT_ACTIONS = [
+  'unit.update',
+  'unit.archive',
+  'unit.manageMembers',
+  'unit.create',
+  'archive.restore',
+  // Whether the caller may set this unit's objectives (admins and the unit's leads).
+  'objective.create',
+] as const;
 
 export function presentUnit(row: UnitRow, memberCount: number) {
   return {
@@ -60,6 +68,6 @@ export async function presentUnitDetail(q: Queryable, actor: OrgActor, row: Unit
     ancestors,
     children: children.map((c) => ({ ...c, kind: c.kind as UnitKind })),
     members: members.map((m) => ({ ...m, role: m.role as UnitRole })),
-    abilities: abilities(actor, UNIT_ACTIONS, { unitId: row.id }),
+    abilities: abilities(actor, UNIT_ACTIONS, { unitId: row.id, level: 'unit' }),
   };
 }

@@ -3,10 +3,10 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { login } from '../../app/auth/login.ts';
 import { logout } from '../../app/auth/logout.ts';
-import { getMe } from '../../app/me/get-me.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../plugins/auth.ts';
+import { clearSessionCookies, currentSessionToken, sendSignedIn, signInRateLimit } from '../sign-in.ts';
 import { problemResponses } from '../../api/schemas/common.ts';
-import { MeSchema } from '../../api/schemas/me.ts';
+import { MeSchema, SignedInSchema } from '../../api/schemas/me.ts';
+import { getMe } from '../../app/me/get-me.ts';
 
 const LoginBody = Type.Object(
   {
@@ -25,15 +25,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLim
     {
       config: {
         public: true,
-        rateLimit: {
-          max: loginRateLimit,
-          timeWindow: '1 minute',
-          // Per address and e-mail: one attacker cannot lock everyone out of an office NAT.
-          keyGenerator: (request) => {
-            const body = request.body as { email?: unknown } | undefined;
-            return `${request.ip}|${typeof body?.email === 'string' ? body.email.toLowerCase() : ''}`;
-          },
-        },
+        // Per address and e-mail: one attacker cannot lock everyone out of an office NAT.
+        rateLimit: signInRateLimit(loginRateLimit, (request) => {
+          const body = request.body as { email?: unknown } | undefined;
+          return `${request.ip}|${typeof body?.email === 'string' ? body.email.toLowerCase() : ''}`;
+        }),
       },
       schema: {
         tags: ['auth'],
@@ -42,20 +38,31 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLim
         security: [],
         body: LoginBody,
         response: {
-          200: Type.Object({ account: MeSchema, csrfToken: Type.String() }),
+          200: SignedInSchema,
           400: problemResponses[400],
           401: problemResponses[401],
         },
       },
     },
     async (request, reply) => {
-      const result = await login(deps, { ...request.body, previousSessionToken: request.cookies[SESSION_COOKIE] });
-      const cookieOptions = { path: '/', sameSite: 'lax', secure: 'auto', expires: result.expiresAt } as const;
-      reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, httpOnly: true });
-      // Readable by the web app, which echoes it in X-CSRF-Token.
-      reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookieOptions, httpOnly: false });
-      return { account: await getMe(deps, { accountId: result.accountId }), csrfToken: result.csrfToken };
+      const session = await login(deps, { ...request.body, previousSessionToken: currentSessionToken(request) });
+      return sendSignedIn(deps, reply, session);
     },
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        operationId: 'getSession',
+        summary: 'Whether the caller is signed in, and as whom (never 401, so pages can ask first)',
+        security: [],
+        response: { 200: Type.Object({ account: Type.Union([MeSchema, Type.Null()]) }) },
+      },
+    },
+    async (request) => ({ account: request.caller ? await getMe(deps, request.caller) : null }),
   );
 
   app.post(
@@ -69,10 +76,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLim
       },
     },
     async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
+      const token = currentSessionToken(request);
       if (token) await logout(deps, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
+      return clearSessionCookies(reply).status(204).send(null);
     },
   );
 };

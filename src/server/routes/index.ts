@@ -2,6 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { authRoutes } from './auth.ts';
+import { setupRoutes } from './setup.ts';
+import { invitationRoutes } from './invitations.ts';
 import { meRoutes } from './me.ts';
 import { orgRoutes } from './orgs.ts';
 import { memberRoutes } from './members.ts';
@@ -18,6 +20,8 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   // Pass only our own options on: passing `prefix` again would nest it.
   const options = { deps, loginRateLimit };
   await app.register(authRoutes, options);
+  await app.register(setupRoutes, options);
+  await app.register(invitationRoutes, options);
   await app.register(meRoutes, options);
   await app.register(orgRoutes, options);
   await app.register(memberRoutes, options);

@@ -7,7 +7,14 @@ import { removeMember } from '../../app/members/remove-member.ts';
 import { updateMember } from '../../app/members/update-member.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
-import { AddMemberBody, ListMembersQuery, MemberParams, MemberSchema, UpdateMemberBody } from '../../api/schemas/members.ts';
+import {
+  AddedMemberSchema,
+  AddMemberBody,
+  ListMembersQuery,
+  MemberParams,
+  MemberSchema,
+  UpdateMemberBody,
+} from '../../api/schemas/members.ts';
 
 export const memberRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
@@ -31,10 +38,11 @@ export const memberRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
       schema: {
         tags: ['members'],
         operationId: 'addMember',
-        summary: 'Add a person by e-mail (admins; only owners grant the owner role)',
+        summary:
+          'Add a person by e-mail (admins; only owners grant the owner role); for someone who cannot sign in yet, the answer carries an invitation link',
         params: OrgParams,
         body: AddMemberBody,
-        response: { 201: MemberSchema, ...writeProblemResponses },
+        response: { 201: AddedMemberSchema, ...writeProblemResponses },
       },
     },
     async (request, reply) =>

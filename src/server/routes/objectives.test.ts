@@ -436,7 +436,7 @@ describe('objectives API', () => {
     });
     const stale = await createKeyResult(deps.db, org.id, objective.id, {
       ownerId: person.id,
-      createdAt: new Date('2026-04-01T08:00:00Z'),
+      createdAt: new Date('2026-04-01T08:01:00Z'),
     });
     await createKeyResult(deps.db, org.id, objective.id, { ownerId: null });
     clock.set('2026-04-06T08:00:00Z');

@@ -152,6 +152,7 @@ describe('units', () => {
       'unit.update': true,
       'unit.manageMembers': true,
       'unit.archive': false,
+      'objective.create': true,
     });
     const updated = await client.patch(
       `/api/v1/units/${team.id}`,
@@ -173,6 +174,7 @@ describe('units', () => {
     const siblingGet = await client.get(`/api/v1/units/${sibling.id}`);
     expect(siblingGet.statusCode).toBe(200);
     expect(siblingGet.json().abilities['unit.update']).toBe(false);
+    expect(siblingGet.json().abilities['objective.create']).toBe(false);
     const refused = await client.patch(
       `/api/v1/units/${sibling.id}`,
       { name: 'Mine now' },

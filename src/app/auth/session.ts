@@ -1,0 +1,48 @@
+// Starting a session is the last step of every way in: sign-in, first-run set-up and
+// accepting an invitation all end here, so a session always looks the same.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/connect.ts';
+import { sessions } from '../../db/schema.ts';
+import { recordAudit } from '../audit.ts';
+import { hashSecret, newSecret } from './secrets.ts';
+
+export const SESSION_DAYS = 30;
+
+export interface StartedSession {
+  accountId: string;
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export interface StartSessionOptions {
+  /** The session cookie the browser already had, if any: it is ended (no fixation). */
+  previousSessionToken?: string;
+  /** How the person got in, when not with e-mail and password (kept in the audit event). */
+  via?: 'setup' | 'invitation';
+}
+
+/** Creates a session for the account and records the sign-in, in the caller's transaction. */
+export async function startSession(
+  tx: Tx,
+  now: Date,
+  accountId: string,
+  options: StartSessionOptions = {},
+): Promise<StartedSession> {
+  const sessionToken = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  if (options.previousSessionToken) {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, hashSecret(options.previousSessionToken)));
+  }
+  await tx.insert(sessions).values({ tokenHash: hashSecret(sessionToken), accountId, csrfToken, expiresAt });
+  await recordAudit(tx, {
+    orgId: null,
+    actorId: accountId,
+    action: 'auth.login',
+    entityType: 'account',
+    entityId: accountId,
+    ...(options.via ? { after: { via: options.via } } : {}),
+  });
+  return { accountId, sessionToken, csrfToken, expiresAt };
+}

@@ -1,0 +1,273 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { OrgRole } from '../../core/domain.ts';
+import { accounts, auditEvents, invitations } from '../../db/schema.ts';
+import { ApiClient, testServer } from '../../test/server.ts';
+import { createAccount, createMember, createOrg } from '../../test/factories.ts';
+
+const NEW_PASSWORD = 'ett riktigt bra lösenord';
+const DAY_MS = 86_400_000;
+
+async function signedIn(orgId: string, role: OrgRole) {
+  const { app, deps } = await testServer();
+  const account = await createMember(deps.db, orgId, role);
+  return { account, client: await ApiClient.signIn(app, account.email) };
+}
+
+const newEmail = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 10)}@example.test`;
+
+interface Invitation {
+  url: string;
+  expiresAt: string;
+}
+
+const tokenOf = (invitation: Invitation) => {
+  const match = /^\/invite\/([A-Za-z0-9_-]{43})$/.exec(invitation.url);
+  if (!match?.[1]) throw new Error(`not an invitation path: ${invitation.url}`);
+  return match[1];
+};
+
+/** An organisation with an admin who adds a new person: the person's id and link. */
+async function invitedPerson(role: OrgRole = 'member') {
+  const { deps } = await testServer();
+  const { org, owner } = await createOrg(deps.db);
+  const { account: admin, client } = await signedIn(org.id, 'admin');
+  const email = newEmail('ny');
+  const added = await client.post(`/api/v1/orgs/${org.id}/members`, { email, name: 'Ny Person', role });
+  expect(added.statusCode).toBe(201);
+  const body = added.json<{ accountId: string; invitation: Invitation }>();
+  return { org, owner, admin, client, email, accountId: body.accountId, invitation: body.invitation };
+}
+
+describe('invitations', () => {
+  it('gives the admin a link; the person opens it, chooses a password, is signed in and can sign in again', async () => {
+    const { app, deps, clock } = await testServer();
+    const { org, email, accountId, invitation } = await invitedPerson();
+    expect(invitation.url).toMatch(/^\/invite\/[A-Za-z0-9_-]{43}$/);
+    expect(new Date(invitation.expiresAt).getTime()).toBe(clock.now().getTime() + 14 * DAY_MS);
+    const token = tokenOf(invitation);
+    // Only a hash is stored.
+    const rows = await deps.db.select().from(invitations).where(eq(invitations.accountId, accountId));
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(token);
+
+    const anonymous = ApiClient.anonymous(app);
+    const shown = await anonymous.get(`/api/v1/invitations/${token}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toEqual({ orgName: org.name, email, name: 'Ny Person', expiresAt: invitation.expiresAt });
+
+    const accepted = await anonymous.post(`/api/v1/invitations/${token}/accept`, {
+      password: NEW_PASSWORD,
+      name: ' Ny Persson ',
+    });
+    expect(accepted.statusCode).toBe(200);
+    const body = accepted.json<{ account: { id: string }; csrfToken: string }>();
+    expect(body.account).toMatchObject({
+      id: accountId,
+      name: 'Ny Persson',
+      memberships: [{ orgId: org.id, role: 'member' }],
+    });
+    const session = accepted.cookies.find((c) => c.name === 'riktning_session');
+    expect(session?.httpOnly).toBe(true);
+    expect(accepted.cookies.find((c) => c.name === 'riktning_csrf')?.value).toBe(body.csrfToken);
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: `riktning_session=${session?.value}` },
+    });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().id).toBe(accountId);
+
+    const client = await ApiClient.signIn(app, email, NEW_PASSWORD);
+    expect((await client.get(`/api/v1/orgs/${org.id}`)).statusCode).toBe(200);
+
+    const actions = (await deps.db.select().from(auditEvents).where(eq(auditEvents.orgId, org.id))).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(expect.arrayContaining(['member.add', 'invitation.issue', 'invitation.accept']));
+
+    // A link works once.
+    const reused = await anonymous.post(`/api/v1/invitations/${token}/accept`, { password: 'ett annat lösenord' });
+    expect(reused.statusCode).toBe(404);
+    expect(reused.json().code).toBe('invitation_invalid');
+    expect((await anonymous.get(`/api/v1/invitations/${token}`)).statusCode).toBe(404);
+    expect(await ApiClient.signIn(app, email, NEW_PASSWORD)).toBeInstanceOf(ApiClient);
+  });
+
+  it('answers 404 for unknown links, in the caller’s language', async () => {
+    const { app } = await testServer();
+    for (const token of ['nothing-here', 'x'.repeat(43)]) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/v1/invitations/${token}`,
+        headers: { 'accept-language': 'sv' },
+      });
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().title).toMatch(/^Inbjudningslänken fungerar inte/);
+    }
+  });
+
+  it('refuses a weak password naming the field, and the link keeps working', async () => {
+    const { app } = await testServer();
+    const { invitation } = await invitedPerson();
+    const token = tokenOf(invitation);
+    const anonymous = ApiClient.anonymous(app);
+    const weak = await anonymous.post(`/api/v1/invitations/${token}/accept`, { password: 'password' });
+    expect(weak.statusCode).toBe(422);
+    expect(weak.json().errors[0]).toMatchObject({ field: '/body/password', code: 'password_too_common' });
+    const extra = await anonymous.post(`/api/v1/invitations/${token}/accept`, { password: NEW_PASSWORD, role: 'x' });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().errors[0].field).toBe('/body/role');
+    expect((await anonymous.get(`/api/v1/invitations/${token}`)).statusCode).toBe(200);
+  });
+
+  it('lets a link expire after 14 days', async () => {
+    const { app, clock } = await testServer();
+    const { invitation } = await invitedPerson();
+    const token = tokenOf(invitation);
+    const anonymous = ApiClient.anonymous(app);
+    const start = clock.now();
+    try {
+      clock.set(new Date(start.getTime() + 14 * DAY_MS - 60_000));
+      expect((await anonymous.get(`/api/v1/invitations/${token}`)).statusCode).toBe(200);
+      clock.set(new Date(start.getTime() + 14 * DAY_MS + 60_000));
+      expect((await anonymous.get(`/api/v1/invitations/${token}`)).statusCode).toBe(404);
+      const late = await anonymous.post(`/api/v1/invitations/${token}/accept`, { password: NEW_PASSWORD });
+      expect(late.statusCode).toBe(404);
+      expect(late.json().code).toBe('invitation_invalid');
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it('issues a fresh link on request, and the older one stops working', async () => {
+    const { app, deps } = await testServer();
+    const { org, client, accountId, invitation } = await invitedPerson();
+    const first = tokenOf(invitation);
+    const reissued = await client.post(`/api/v1/orgs/${org.id}/members/${accountId}/invitation`);
+    expect(reissued.statusCode).toBe(201);
+    const second = tokenOf(reissued.json<Invitation>());
+    expect(second).not.toBe(first);
+
+    const anonymous = ApiClient.anonymous(app);
+    expect((await anonymous.get(`/api/v1/invitations/${first}`)).statusCode).toBe(404);
+    expect((await anonymous.get(`/api/v1/invitations/${second}`)).statusCode).toBe(200);
+    expect((await anonymous.post(`/api/v1/invitations/${first}/accept`, { password: NEW_PASSWORD })).statusCode).toBe(
+      404,
+    );
+    expect((await anonymous.post(`/api/v1/invitations/${second}/accept`, { password: NEW_PASSWORD })).statusCode).toBe(
+      200,
+    );
+    const issued = await deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.action, 'invitation.issue')));
+    expect(issued).toHaveLength(2);
+  });
+
+  it('gives no link for someone who can already sign in (409 already_active)', async () => {
+    const { deps } = await testServer();
+    const { org } = await createOrg(deps.db);
+    const { client } = await signedIn(org.id, 'admin');
+    const existing = await createAccount(deps.db);
+    const added = await client.post(`/api/v1/orgs/${org.id}/members`, {
+      email: existing.email,
+      name: 'X',
+      role: 'member',
+    });
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).not.toHaveProperty('invitation');
+    const refused = await client.post(`/api/v1/orgs/${org.id}/members/${existing.id}/invitation`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('already_active');
+
+    // Once the invitation is accepted, the person is active too.
+    const { accountId, invitation } = await invitedPerson();
+    const { app } = await testServer();
+    await ApiClient.anonymous(app).post(`/api/v1/invitations/${tokenOf(invitation)}/accept`, {
+      password: NEW_PASSWORD,
+    });
+    const [row] = await deps.db.select().from(accounts).where(eq(accounts.id, accountId));
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('lets only admins issue links, only owners for an owner, and hides other organisations', async () => {
+    const { app, deps } = await testServer();
+    const { org, owner, client: admin, accountId } = await invitedPerson();
+    const url = `/api/v1/orgs/${org.id}/members/${accountId}/invitation`;
+    for (const role of ['member', 'viewer'] as const) {
+      const { client } = await signedIn(org.id, role);
+      const response = await client.post(url);
+      expect(response.statusCode).toBe(403);
+      expect(response.json().code).toBe('forbidden');
+    }
+    const { org: other } = await createOrg(deps.db);
+    const { client: foreignAdmin } = await signedIn(other.id, 'admin');
+    expect((await foreignAdmin.post(url)).statusCode).toBe(404);
+    const theirs = await foreignAdmin.post(`/api/v1/orgs/${other.id}/members/${accountId}/invitation`);
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.json().code).toBe('not_found');
+    expect((await admin.post(url)).statusCode).toBe(201);
+
+    // The link lets its holder choose the password, so an admin cannot get one for an owner.
+    const ownerClient = await ApiClient.signIn(app, owner.email);
+    const added = await ownerClient.post(`/api/v1/orgs/${org.id}/members`, {
+      email: newEmail('agare'),
+      name: 'Blivande Ägare',
+      role: 'owner',
+    });
+    expect(added.json().invitation.url).toMatch(/^\/invite\//);
+    const ownerUrl = `/api/v1/orgs/${org.id}/members/${added.json().accountId}/invitation`;
+    expect((await admin.post(ownerUrl)).statusCode).toBe(403);
+    expect((await ownerClient.post(ownerUrl)).statusCode).toBe(201);
+  });
+
+  it('accepts only links of the organisation that invited the person first', async () => {
+    const { app, deps } = await testServer();
+    const { org, email, accountId, invitation } = await invitedPerson();
+    // Another organisation adds the same address before the person has accepted.
+    const { org: later } = await createOrg(deps.db);
+    const { client: laterAdmin } = await signedIn(later.id, 'admin');
+    const added = await laterAdmin.post(`/api/v1/orgs/${later.id}/members`, { email, name: 'Någon', role: 'admin' });
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).not.toHaveProperty('invitation');
+    const refused = await laterAdmin.post(`/api/v1/orgs/${later.id}/members/${accountId}/invitation`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('invited_elsewhere');
+
+    const accepted = await ApiClient.anonymous(app).post(`/api/v1/invitations/${tokenOf(invitation)}/accept`, {
+      password: NEW_PASSWORD,
+    });
+    expect(accepted.statusCode).toBe(200);
+    const orgIds = accepted
+      .json<{ account: { memberships: { orgId: string }[] } }>()
+      .account.memberships.map((m) => m.orgId);
+    expect(orgIds.sort()).toEqual([org.id, later.id].sort());
+  });
+
+  it('stops a removed member’s link from working', async () => {
+    const { app } = await testServer();
+    const { org, client, accountId, invitation } = await invitedPerson();
+    expect((await client.delete(`/api/v1/orgs/${org.id}/members/${accountId}`)).statusCode).toBe(204);
+    expect((await ApiClient.anonymous(app).get(`/api/v1/invitations/${tokenOf(invitation)}`)).statusCode).toBe(404);
+  });
+
+  it('lets one of two simultaneous accepts of the same link through', async () => {
+    const { app, deps } = await testServer();
+    const { accountId, invitation } = await invitedPerson();
+    const url = `/api/v1/invitations/${tokenOf(invitation)}/accept`;
+    const anonymous = ApiClient.anonymous(app);
+    const answers = await Promise.all([
+      anonymous.post(url, { password: NEW_PASSWORD }),
+      anonymous.post(url, { password: 'ett helt annat lösenord' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 404]);
+    const winner = answers.findIndex((a) => a.statusCode === 200);
+    const [account] = await deps.db.select().from(accounts).where(eq(accounts.id, accountId));
+    expect(account?.email).toBeTruthy();
+    await expect(
+      ApiClient.signIn(app, account?.email as string, winner === 0 ? NEW_PASSWORD : 'ett helt annat lösenord'),
+    ).resolves.toBeInstanceOf(ApiClient);
+  });
+});

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../../app/context.ts';
+import { acceptInvitation } from '../../app/invitations/accept-invitation.ts';
+import { getInvitation } from '../../app/invitations/get-invitation.ts';
+import { issueMemberInvitation } from '../../app/invitations/issue-invitation.ts';
+import { callerOf } from '../plugins/auth.ts';
+import { currentSessionToken, sendSignedIn, signInRateLimit } from '../sign-in.ts';
+import { problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
+import { SignedInSchema } from '../../api/schemas/me.ts';
+import { MemberParams } from '../../api/schemas/members.ts';
+import {
+  AcceptInvitationBody,
+  InvitationLinkSchema,
+  InvitationParams,
+  InvitationSchema,
+} from '../../api/schemas/invitations.ts';
+
+export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLimit: number }> = async (
+  app,
+  { deps, loginRateLimit },
+) => {
+  app.post(
+    '/orgs/:orgId/members/:accountId/invitation',
+    {
+      schema: {
+        tags: ['members'],
+        operationId: 'issueInvitation',
+        summary:
+          'A fresh invitation link for a member who cannot sign in yet; older links stop working (admins; 409 already_active when the member has a password)',
+        params: MemberParams,
+        response: { 201: InvitationLinkSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await issueMemberInvitation(deps, callerOf(request), request.params.orgId, request.params.accountId)),
+  );
+
+  app.get(
+    '/invitations/:token',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['invitations'],
+        operationId: 'getInvitation',
+        summary: 'Who an invitation link is for, and from which organisation (404 when unknown, expired or used)',
+        security: [],
+        params: InvitationParams,
+        response: { 200: InvitationSchema, 400: problemResponses[400], 404: problemResponses[404] },
+      },
+    },
+    async (request) => getInvitation(deps, request.params.token),
+  );
+
+  app.post(
+    '/invitations/:token/accept',
+    {
+      config: { public: true, rateLimit: signInRateLimit(loginRateLimit) },
+      schema: {
+        tags: ['invitations'],
+        operationId: 'acceptInvitation',
+        summary: 'Choose a password with an invitation link and sign in; a link works once',
+        security: [],
+        params: InvitationParams,
+        body: AcceptInvitationBody,
+        response: {
+          200: SignedInSchema,
+          400: writeProblemResponses[400],
+          404: writeProblemResponses[404],
+          422: writeProblemResponses[422],
+        },
+      },
+    },
+    async (request, reply) => {
+      const session = await acceptInvitation(deps, request.params.token, {
+        ...request.body,
+        previousSessionToken: currentSessionToken(request),
+      });
+      return sendSignedIn(deps, reply, session);
+    },
+  );
+};
