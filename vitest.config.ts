@@ -1,9 +1,16 @@
-// Three projects: pure unit tests once; database tests on PGlite always, and again on
-// PostgreSQL when TEST_DATABASE_URL is set (CI sets it, so there they are required).
+// Projects: pure unit tests once; database tests on PGlite always, and again on
+// PostgreSQL when TEST_DATABASE_URL is set (CI sets it, so there they are required);
+// browser journeys in Chromium, after the others and one file at a time (each file runs
+// a server and a browser, and CI machines have two cores).
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 if (process.env.RIKTNING_REQUIRE_POSTGRES === '1' && !process.env.TEST_DATABASE_URL) {
   throw new Error('RIKTNING_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: the PostgreSQL run is required.');
+}
+
+if (process.env.RIKTNING_REQUIRE_BROWSER === '1' && !existsSync('/usr/bin/chromium')) {
+  throw new Error('RIKTNING_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing: the browser journeys are required.');
 }
 
 const dbTests = ['src/{app,server,db}/**/*.test.ts'];
@@ -28,6 +35,18 @@ export default defineConfig({
             },
           ]
         : []),
+      {
+        test: {
+          name: 'browser',
+          include: ['src/web/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          globalSetup: ['src/web/e2e/global-setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -34,6 +34,8 @@ export interface OrgSettings {
   focus?: { objectivesMin: number; objectivesMax: number; keyResultsMin: number; keyResultsMax: number };
   checkInCadenceDays?: number;
   fiscalYearStartMonth?: number;
+  /** Coach rules the organisation switched off, by id (core/coach/rule-ids.ts). */
+  coach?: { disabledRules: string[] };
 }
 
 export const organizations = pgTable('organizations', {

@@ -45,6 +45,11 @@ export async function buildServer(options: ServerOptions) {
   await app.register(problemPlugin);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
+    // Routes that only read, though they take a body, say so in the document.
+    transform: ({ schema, url, route }) => ({
+      schema: route.config?.readOnly ? ({ ...schema, 'x-read-only': true } as typeof schema) : schema,
+      url,
+    }),
     // Shared schemas keep their own names (Problem) in the document.
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`),

@@ -14,6 +14,8 @@ interface WalkCase {
   allowed: readonly WalkRole[];
   /** Values for the path parameters that are not the organisation's id. */
   params?: (world: World, role: WalkRole) => Record<string, string>;
+  /** The query string, for operations that need one. */
+  query?: (world: World) => Record<string, string>;
   body?: (world: World) => unknown;
   /** Refusals that differ from the defaults (401 anonymous, 404 other organisation, 403 inside). */
   refused?: Partial<Record<WalkRole, number>>;
@@ -211,6 +213,14 @@ const TABLE: Record<string, WalkCase> = {
     body: () => ({ status: 'doing' }),
   },
   'DELETE /api/v1/activities/{id}': { ok: 204, allowed: LEAD_OR_ADMIN, params: id((w) => w.activity) },
+  'GET /api/v1/orgs/{orgId}/coach': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
+  // A read with a body (x-read-only): everyone in the organisation may ask about a draft.
+  'POST /api/v1/orgs/{orgId}/coach/check': {
+    ok: 200,
+    allowed: IN_ORG,
+    body: (w) => ({ cycleId: w.cycle.id, level: 'unit', unitId: w.unit.id, title: 'Teamets eget mål' }),
+  },
+  'GET /api/v1/orgs/{orgId}/alignment-health': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
 };
 
 function expectedStatus(walk: WalkCase, role: WalkRole): number {
@@ -220,11 +230,13 @@ function expectedStatus(walk: WalkCase, role: WalkRole): number {
 
 function urlFor(path: string, world: World, walk: WalkCase, role: WalkRole): string {
   const values: Record<string, string> = { orgId: world.org.id, ...walk.params?.(world, role) };
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
     if (!value) throw new Error(`no value for path parameter ${name} in ${path}`);
     return value;
   });
+  const query = walk.query?.(world);
+  return query ? `${url}?${new URLSearchParams(query)}` : url;
 }
 
 describe('permission walk over the OpenAPI document', async () => {
@@ -241,17 +253,18 @@ describe('permission walk over the OpenAPI document', async () => {
     expect(Object.keys(TABLE).filter((key) => !keys.includes(key))).toEqual([]);
   });
 
-  // Reads share one organisation; every write gets a fresh one per role, so one role's
-  // change cannot decide another role's answer.
+  // Reads (GETs, and POSTs marked x-read-only) share one organisation; every write gets a
+  // fresh one per role, so one role's change cannot decide another role's answer.
   const readWorld = createWorld(deps.db);
   for (const op of operations) {
     const walk = TABLE[op.key];
     if (!walk) continue;
+    const isRead = op.method === 'GET' || op['x-read-only'] === true;
     it(`${op.key}`, async () => {
       const answers: Record<string, number> = {};
       const expected: Record<string, number> = {};
       for (const role of ROLES) {
-        const world = op.method === 'GET' ? await readWorld : await createWorld(deps.db);
+        const world = isRead ? await readWorld : await createWorld(deps.db);
         const body = walk.body?.(world);
         const response = await app.inject({
           method: op.method as 'GET',

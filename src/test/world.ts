@@ -100,6 +100,8 @@ export interface Operation {
   path: string;
   operationId: string;
   requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
+  /** A POST that only reads (route config `readOnly`). */
+  'x-read-only'?: boolean;
 }
 export interface JsonSchema {
   type?: string | string[];

@@ -42,6 +42,11 @@ export const problemResponses = {
   403: problemRef,
   404: problemRef,
 };
+/** A read that takes a body (e.g. checking a draft): its body can be refused, but nothing is written. */
+export const readWithBodyProblemResponses = {
+  ...problemResponses,
+  422: problemRef,
+};
 export const writeProblemResponses = {
   ...problemResponses,
   409: problemRef,

@@ -15,7 +15,7 @@ const Metric = Type.Enum([...METRICS]);
 const Status = Type.Enum([...STATUSES]);
 const Score = Type.Number({ minimum: 0, maximum: 1 });
 /** Key result figures: finite numbers of a sane size (JSON has no NaN or Infinity). */
-const Figure = Type.Number({ minimum: -1e15, maximum: 1e15 });
+export const Figure = Type.Number({ minimum: -1e15, maximum: 1e15 });
 
 export const KeyResultSchema = Type.Object({
   id: Uuid,
@@ -101,7 +101,7 @@ export const UpdateKeyResultBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
-const Supports = Type.Array(Uuid, { maxItems: 20, uniqueItems: true });
+export const Supports = Type.Array(Uuid, { maxItems: 20, uniqueItems: true });
 
 export const CreateObjectiveBody = Type.Object(
   {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { LOCALES, ORG_ROLES } from '../../core/domain.ts';
+import { RULE_IDS } from '../../core/coach/rule-ids.ts';
 import { LongText, Timestamp, Uuid } from './common.ts';
 
 export const Abilities = Type.Record(Type.String(), Type.Boolean(), {
@@ -16,11 +17,25 @@ const FocusRange = Type.Object(
   { additionalProperties: false },
 );
 
+export const CoachRuleId = Type.Enum([...RULE_IDS], { description: 'A coach rule' });
+
+const CoachSettings = Type.Object(
+  {
+    disabledRules: Type.Array(CoachRuleId, {
+      uniqueItems: true,
+      maxItems: RULE_IDS.length,
+      description: 'Rules switched off for the whole organisation',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const OrgSettingsSchema = Type.Object(
   {
     focus: Type.Optional(FocusRange),
     checkInCadenceDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
     fiscalYearStartMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+    coach: Type.Optional(CoachSettings),
   },
   { additionalProperties: false },
 );

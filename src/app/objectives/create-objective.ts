@@ -1,7 +1,7 @@
 import type { Lifecycle, ObjectiveKind, ObjectiveLevel, Visibility } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
 import { objectives } from '../../db/schema.ts';
-import type { Tx } from '../../db/connect.ts';
+import type { Queryable } from '../../db/connect.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forbidden, invalid } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
@@ -28,7 +28,11 @@ export interface CreateObjectiveInput {
 }
 
 /** The owner fields must match the level: exactly one owner, of the right kind, in this organisation. */
-async function assertOwner(tx: Tx, actor: OrgActor, input: CreateObjectiveInput): Promise<void> {
+export async function assertOwner(
+  tx: Queryable,
+  actor: OrgActor,
+  input: Pick<CreateObjectiveInput, 'level' | 'unitId' | 'personId'>,
+): Promise<void> {
   const { level, unitId, personId } = input;
   if (level === 'organization' && (unitId || personId)) throw invalid('/body/level', 'owner_mismatch');
   if (level === 'unit' && (!unitId || personId)) throw invalid('/body/unitId', 'owner_mismatch');

@@ -1,18 +1,29 @@
 import type { OrgSettings } from '../../db/schema.ts';
 import type { organizations } from '../../db/schema.ts';
-import { abilities } from '../../core/policy.ts';
+import { abilities, can } from '../../core/policy.ts';
 import type { Locale, OrgRole } from '../../core/domain.ts';
+import { RULE_IDS } from '../../core/coach/rule-ids.ts';
 import type { OrgActor } from '../scope.ts';
 
 export const DEFAULT_SETTINGS: Required<OrgSettings> = {
   focus: { objectivesMin: 3, objectivesMax: 4, keyResultsMin: 3, keyResultsMax: 4 },
   checkInCadenceDays: 7,
   fiscalYearStartMonth: 1,
+  coach: { disabledRules: [] },
 };
+
+const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);
+
+/** The settings with defaults for what was never set; ids of rules that no longer exist are dropped. */
+export function effectiveSettings(settings: OrgSettings): Required<OrgSettings> {
+  const disabledRules = (settings.coach?.disabledRules ?? []).filter((id) => KNOWN_RULES.has(id));
+  return { ...DEFAULT_SETTINGS, ...settings, coach: { disabledRules } };
+}
 
 const ORG_ACTIONS = [
   'org.update',
   'member.manage',
+  'member.grantOwner',
   'unit.create',
   'cycle.manage',
   'audit.read',
@@ -28,10 +39,14 @@ export function presentOrg(row: typeof organizations.$inferSelect, actor: OrgAct
     mission: row.mission,
     strategy: row.strategy,
     defaultLocale: row.defaultLocale as Locale,
-    settings: { ...DEFAULT_SETTINGS, ...row.settings },
+    settings: effectiveSettings(row.settings),
     version: row.version,
     role: actor.role as OrgRole,
-    abilities: abilities(actor, ORG_ACTIONS),
+    abilities: {
+      ...abilities(actor, ORG_ACTIONS),
+      // Whether the caller may write individual OKRs of their own (viewers may not).
+      'objective.createOwn': can(actor, 'objective.create', { level: 'person', personId: actor.accountId }),
+    },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -78,3 +78,29 @@ export async function ancestorsOf(
     select id, name from up order by depth desc`,
   );
 }
+
+/** A unit and everything beneath it, and the people who belong to any of them. */
+export interface UnitScope {
+  unitIds: string[];
+  personIds: string[];
+}
+
+/** The scope of a unit that is not archived; another organisation's unit (or none) is not found. */
+export async function unitScope(q: Queryable, orgId: string, unitId: string): Promise<UnitScope> {
+  if (!isUuid(unitId)) throw notFound('unit');
+  const [row] = await queryRows<{ unit_ids: string[]; person_ids: string[] }>(
+    q,
+    sql`
+    with recursive down(id, depth) as (
+      select id, 0 from units where id = ${unitId} and org_id = ${orgId} and archived_at is null
+      union all
+      select c.id, down.depth + 1 from units c join down on c.parent_id = down.id
+       where c.org_id = ${orgId} and c.archived_at is null and down.depth < ${MAX_DEPTH}
+    )
+    select coalesce((select json_agg(id) from down), '[]'::json) as unit_ids,
+           coalesce((select json_agg(distinct account_id) from unit_members
+                      where org_id = ${orgId} and unit_id in (select id from down)), '[]'::json) as person_ids`,
+  );
+  if (!row || row.unit_ids.length === 0) throw notFound('unit');
+  return { unitIds: row.unit_ids, personIds: row.person_ids };
+}

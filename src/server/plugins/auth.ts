@@ -19,6 +19,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers without sign-in. */
     public?: boolean;
+    /**
+     * A POST that only reads (its question is too big or too structured for a query
+     * string). The OpenAPI document marks it `x-read-only`, so tools such as the
+     * permission walk treat it as a read. It still needs the CSRF token, like any POST.
+     */
+    readOnly?: boolean;
   }
 }
 

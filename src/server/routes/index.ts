@@ -12,6 +12,8 @@ import { cycleRoutes } from './cycles.ts';
 import { objectiveRoutes } from './objectives.ts';
 import { keyResultRoutes } from './key-results.ts';
 import { conversationRoutes } from './conversation.ts';
+import { coachRoutes } from './coach.ts';
+import { alignmentHealthRoutes } from './alignment-health.ts';
 
 export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: number }> = async (
   app,
@@ -30,4 +32,6 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(objectiveRoutes, options);
   await app.register(keyResultRoutes, options);
   await app.register(conversationRoutes, options);
+  await app.register(coachRoutes, options);
+  await app.register(alignmentHealthRoutes, options);
 };

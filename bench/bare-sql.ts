@@ -1,0 +1,217 @@
+// The "bare SQL" side of each comparison: what a careful engineer would write by hand to
+// produce the same data as the API, in as few statements as possible, through the same
+// driver. Each request is (1) one statement that authenticates the token and finds the
+// caller's role in the organisation, then (2) one statement that returns the whole answer,
+// nested with json_agg where the API nests. It does the same filtering (archived rows,
+// drafts of others' objectives for non-admins: the caller here is an admin, so none), the
+// same ordering and the same keyset pagination, but no JSON presentation in JavaScript.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../src/db/connect.ts';
+import { queryRows } from '../src/db/raw.ts';
+import { hashSecret } from '../src/app/auth/secrets.ts';
+
+export interface Keyset {
+  createdAt: string;
+  id: string;
+}
+
+/** Statement 1 for org-addressed requests: token → account → role in the organisation. */
+export async function authInOrg(db: Db, token: string, orgId: string): Promise<{ accountId: string; role: string }> {
+  const [row] = await queryRows<{ account_id: string; role: string }>(
+    db,
+    sql`select t.account_id, m.role
+          from api_tokens t
+          join accounts a on a.id = t.account_id and a.status = 'active'
+          join memberships m on m.account_id = t.account_id and m.org_id = ${orgId}
+         where t.token_hash = ${hashSecret(token)} and t.revoked_at is null`,
+  );
+  if (!row) throw new Error('bare SQL: not a member');
+  return { accountId: row.account_id, role: row.role };
+}
+
+/** Statement 1 for key-result-addressed requests: also finds the org through the key result. */
+export async function authForKeyResult(
+  db: Db,
+  token: string,
+  keyResultId: string,
+): Promise<{ accountId: string; role: string; orgId: string }> {
+  const [row] = await queryRows<{ account_id: string; role: string; org_id: string }>(
+    db,
+    sql`select t.account_id, m.role, k.org_id
+          from api_tokens t
+          join accounts a on a.id = t.account_id and a.status = 'active'
+          join key_results k on k.id = ${keyResultId} and k.archived_at is null
+          join objectives o on o.id = k.objective_id and o.archived_at is null
+          join memberships m on m.account_id = t.account_id and m.org_id = k.org_id
+         where t.token_hash = ${hashSecret(token)} and t.revoked_at is null`,
+  );
+  if (!row) throw new Error('bare SQL: key result not found');
+  return { accountId: row.account_id, role: row.role, orgId: row.org_id };
+}
+
+/** Key result progress 0–1, the same rules as core/progress.ts keyResultProgress. */
+const KR_PROGRESS = sql.raw(`case k.metric
+    when 'increase_to' then case when k.target_value = k.start_value then (k.current_value >= k.target_value)::int
+         else greatest(0, least(1, (k.current_value - k.start_value) / (k.target_value - k.start_value))) end
+    when 'decrease_to' then case when k.target_value = k.start_value then (k.current_value <= k.target_value)::int
+         else greatest(0, least(1, (k.current_value - k.start_value) / (k.target_value - k.start_value))) end
+    when 'stay_at_or_above' then (k.current_value >= k.target_value)::int
+    when 'stay_at_or_below' then (k.current_value <= k.target_value)::int
+    else (k.current_value >= k.target_value)::int end`);
+
+/** Objective progress of supporter `so`: weighted mean of its key results (core objectiveProgress). */
+const SUPPORTER_PROGRESS = sql`(
+    select case when count(*) = 0 then 0
+                when sum(greatest(k.weight, 0)) = 0 then avg(${KR_PROGRESS})
+                else sum(${KR_PROGRESS} * greatest(k.weight, 0)) / sum(greatest(k.weight, 0)) end
+      from key_results k
+     where k.org_id = so.org_id and k.objective_id = so.id and k.archived_at is null)`;
+
+export interface ObjectivesFilter {
+  orgId: string;
+  cycleId: string;
+  unitId?: string;
+  level?: string;
+  after?: Keyset;
+  limit: number;
+}
+
+export interface ObjectiveRowOut {
+  id: string;
+  created_at: Date | string;
+  key_results: { id: string }[];
+  supports: string[];
+  supported_by: { count: number; progress: number | null };
+}
+
+/**
+ * Statement 2 of an objectives page: the objectives with cycle and owner name, their key
+ * results (with owners' names), what they support and how their supporters are doing.
+ */
+export async function objectivesPage(db: Db, f: ObjectivesFilter): Promise<ObjectiveRowOut[]> {
+  const conditions: SQL[] = [sql`o.org_id = ${f.orgId}`, sql`o.archived_at is null`, sql`o.cycle_id = ${f.cycleId}`];
+  if (f.unitId) conditions.push(sql`o.unit_id = ${f.unitId}`);
+  if (f.level) conditions.push(sql`o.level = ${f.level}`);
+  if (f.after) conditions.push(sql`(o.created_at, o.id) > (${f.after.createdAt}::timestamptz, ${f.after.id}::uuid)`);
+  return queryRows<ObjectiveRowOut>(
+    db,
+    sql`
+    select o.*, coalesce(u.name, p.name, g.name) as owner_name,
+           c.starts_on, c.ends_on, c.status as cycle_status,
+           coalesce((select json_agg(json_build_object(
+                        'id', k.id, 'title', k.title, 'metric', k.metric, 'start', k.start_value,
+                        'target', k.target_value, 'current', k.current_value, 'unit', k.unit,
+                        'weight', k.weight, 'position', k.position, 'ownerId', k.owner_id,
+                        'ownerName', ka.name, 'confidence', k.confidence,
+                        'lastCheckInAt', k.last_check_in_at, 'finalScore', k.final_score,
+                        'version', k.version) order by k.position, k.created_at, k.id)
+                       from key_results k left join accounts ka on ka.id = k.owner_id
+                      where k.org_id = o.org_id and k.objective_id = o.id and k.archived_at is null), '[]') as key_results,
+           coalesce((select json_agg(al.supports_id)
+                       from alignments al join objectives s on s.id = al.supports_id
+                      where al.org_id = o.org_id and al.objective_id = o.id and s.archived_at is null), '[]') as supports,
+           (select json_build_object('count', count(*), 'progress', avg(sp.progress))
+              from (select ${SUPPORTER_PROGRESS} as progress
+                      from alignments al join objectives so on so.id = al.objective_id
+                     where al.org_id = o.org_id and al.supports_id = o.id and so.archived_at is null
+                       and so.lifecycle <> 'draft' and so.visibility = 'public') sp) as supported_by
+      from objectives o
+      join cycles c on c.id = o.cycle_id
+      join organizations g on g.id = o.org_id
+      left join units u on u.id = o.unit_id
+      left join accounts p on p.id = o.person_id
+     where ${sql.join(conditions, sql` and `)}
+     order by o.created_at, o.id
+     limit ${f.limit + 1}`,
+  );
+}
+
+/** Statement 2 of the check-in list: newest first, with the authors' names. */
+export async function checkInsPage(
+  db: Db,
+  orgId: string,
+  keyResultId: string,
+  limit: number,
+): Promise<{ id: string }[]> {
+  return queryRows(
+    db,
+    sql`select ci.id, ci.key_result_id, ci.author_id, a.name as author_name, ci.value, ci.confidence, ci.note, ci.created_at
+          from check_ins ci left join accounts a on a.id = ci.author_id
+         where ci.org_id = ${orgId} and ci.key_result_id = ${keyResultId}
+         order by ci.created_at desc, ci.id desc
+         limit ${limit + 1}`,
+  );
+}
+
+/**
+ * Statement 2 of a check-in: one statement is one transaction. It locks the key result,
+ * inserts the check-in, moves the key result's figures and writes the audit event.
+ */
+export async function checkInWrite(
+  db: Db,
+  auth: { accountId: string; orgId: string },
+  keyResultId: string,
+  input: { value: number; confidence: number; note: string },
+): Promise<{ id: string }> {
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`
+    with kr as (
+      select k.id, k.org_id, k.current_value, k.confidence
+        from key_results k
+        join objectives o on o.id = k.objective_id
+        join cycles c on c.id = o.cycle_id
+       where k.id = ${keyResultId} and k.org_id = ${auth.orgId} and c.status <> 'closed'
+         for update of k
+    ), ins as (
+      insert into check_ins (org_id, key_result_id, author_id, value, confidence, note)
+      select kr.org_id, kr.id, ${auth.accountId}, ${input.value}, ${input.confidence}, ${input.note} from kr
+      returning *
+    ), upd as (
+      update key_results k
+         set current_value = ins.value, confidence = ins.confidence, last_check_in_at = ins.created_at,
+             version = k.version + 1, updated_at = ins.created_at
+        from ins where k.id = ins.key_result_id
+      returning k.id, k.current_value, k.confidence, k.version, k.owner_id
+    ), audit as (
+      insert into audit_events (org_id, actor_id, action, entity_type, entity_id, before, after)
+      select kr.org_id, ${auth.accountId}, 'checkIn.create', 'keyResult', kr.id::text,
+             jsonb_build_object('current', kr.current_value, 'confidence', kr.confidence),
+             jsonb_build_object('current', ins.value, 'confidence', ins.confidence, 'checkInId', ins.id)
+        from kr cross join ins
+    )
+    select ins.id, ins.created_at, upd.current_value, upd.confidence, upd.version,
+           (select name from accounts where id = ${auth.accountId}) as author_name,
+           (select name from accounts where id = upd.owner_id) as owner_name
+      from ins cross join upd`,
+  );
+  if (!row) throw new Error('bare SQL: check-in not written');
+  return row;
+}
+
+/** Statement 2 of the member list: by name, each with their (not archived) units. */
+export async function membersPage(db: Db, orgId: string, limit: number): Promise<{ id: string }[]> {
+  return queryRows(
+    db,
+    sql`select a.id, a.name, a.email, m.role,
+               coalesce((select json_agg(json_build_object('unitId', um.unit_id, 'role', um.role) order by u.name, u.id)
+                           from unit_members um join units u on u.id = um.unit_id
+                          where um.org_id = m.org_id and um.account_id = a.id and u.archived_at is null), '[]') as units
+          from memberships m join accounts a on a.id = m.account_id
+         where m.org_id = ${orgId}
+         order by a.name, a.id
+         limit ${limit + 1}`,
+  );
+}
+
+/** Statement 2 of the unit list: by name, each with its number of members. */
+export async function unitsPage(db: Db, orgId: string, limit: number): Promise<{ id: string; member_count: number }[]> {
+  return queryRows(
+    db,
+    sql`select u.*, (select count(*) from unit_members um where um.unit_id = u.id)::int as member_count
+          from units u
+         where u.org_id = ${orgId} and u.archived_at is null
+         order by u.name, u.id
+         limit ${limit + 1}`,
+  );
+}

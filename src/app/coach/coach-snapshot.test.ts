@@ -1,0 +1,125 @@
+// The coach and the health figures read a fixed number of statements, whatever the size
+// of the organisation: counted here by wrapping the database handle.
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/connect.ts';
+import { activities, alignments } from '../../db/schema.ts';
+import { testDatabase } from '../../test/test-db.ts';
+import {
+  addToUnit,
+  createCycle,
+  createKeyResult,
+  createMember,
+  createObjective,
+  createOrg,
+  createUnit,
+} from '../../test/factories.ts';
+import type { AppDeps } from '../context.ts';
+import { getAlignmentHealth } from '../health/alignment-health.ts';
+import { actorInOrg } from '../scope.ts';
+import { unitScope } from '../units/unit-tree.ts';
+import { runCoach } from '../../core/coach/rules.ts';
+import { checkDraft } from './check-draft.ts';
+import { loadCoachContext } from './coach-snapshot.ts';
+import { adviceInScope } from './coach-view.ts';
+import { listAdvice } from './list-advice.ts';
+
+const NOW = new Date('2026-05-15T10:00:00Z');
+
+/** The database, counting the statements started through it. */
+function counted(db: Db): { db: Db; statements: () => number } {
+  let statements = 0;
+  const proxy = new Proxy(db, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if ((property === 'select' || property === 'execute') && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          statements++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return value;
+    },
+  });
+  return { db: proxy, statements: () => statements };
+}
+
+/** An organisation with `size` units, each with three objectives of three key results with activities. */
+async function organisation(db: Db, size: number) {
+  const { org, owner } = await createOrg(db);
+  const year = await createCycle(db, org.id, { startsOn: '2026-01-01', endsOn: '2026-12-31' });
+  const cycle = await createCycle(db, org.id, { parentId: year.id });
+  const top = await createObjective(db, org.id, year.id);
+  let firstUnit = '';
+  for (let u = 0; u < size; u++) {
+    const unit = await createUnit(db, org.id);
+    firstUnit ||= unit.id;
+    const person = await createMember(db, org.id, 'member');
+    await addToUnit(db, org.id, unit.id, person.id, 'member');
+    for (let o = 0; o < 3; o++) {
+      const objective = await createObjective(db, org.id, cycle.id, { level: 'unit', unitId: unit.id });
+      await db.insert(alignments).values({ orgId: org.id, objectiveId: objective.id, supportsId: top.id });
+      for (let k = 0; k < 3; k++) {
+        const kr = await createKeyResult(db, org.id, objective.id, { ownerId: person.id });
+        await db.insert(activities).values({ orgId: org.id, keyResultId: kr.id, title: 'Göra' });
+      }
+    }
+    await createObjective(db, org.id, cycle.id, { level: 'person', personId: person.id });
+  }
+  return { org, owner, cycle, unitId: firstUnit };
+}
+
+describe('the coach’s snapshot', () => {
+  it('takes the same statements per call for an organisation of one unit and one of twelve', async () => {
+    const { db } = await testDatabase();
+    const figures = [];
+    for (const size of [1, 12]) {
+      const { org, owner, cycle, unitId } = await organisation(db, size);
+      const caller = { accountId: owner.id };
+      const counting = counted(db);
+      const deps: AppDeps = { db: counting.db, now: () => NOW };
+      const calls: Record<string, () => Promise<unknown>> = {
+        snapshot: async () => loadCoachContext(deps.db, await actorInOrg(deps.db, caller, org.id), cycle.id, NOW),
+        advice: () => listAdvice(deps, caller, org.id, { cycleId: cycle.id, locale: 'en' }),
+        unitAdvice: () => listAdvice(deps, caller, org.id, { cycleId: cycle.id, unitId, locale: 'en' }),
+        draft: () =>
+          checkDraft(deps, caller, org.id, {
+            cycleId: cycle.id,
+            level: 'unit',
+            unitId,
+            title: 'Ett nytt mål',
+            keyResults: [{ title: '10 nya kunder', metric: 'increase_to', target: 10 }],
+            locale: 'sv',
+          }),
+        health: () => getAlignmentHealth(deps, caller, org.id, { cycleId: cycle.id }),
+        unitHealth: () => getAlignmentHealth(deps, caller, org.id, { cycleId: cycle.id, unitId }),
+      };
+      const perCall: Record<string, number> = {};
+      for (const [name, call] of Object.entries(calls)) {
+        const before = counting.statements();
+        await call();
+        perCall[name] = counting.statements() - before;
+      }
+      figures.push(perCall);
+      const context = await loadCoachContext(db, await actorInOrg(db, caller, org.id), cycle.id, NOW);
+      expect(context.snapshot.objectives).toHaveLength(1 + size * 4);
+      expect(context.snapshot.objectives.flatMap((o) => o.keyResults)).toHaveLength(size * 9);
+      expect(context.snapshot.objectives.flatMap((o) => o.keyResults).every((kr) => kr.activityCount === 1)).toBe(true);
+    }
+    expect(figures[1]).toEqual(figures[0]);
+    // The figures themselves, so that a new query shows up here.
+    expect(figures[0]).toEqual({ snapshot: 6, advice: 6, unitAdvice: 7, draft: 8, health: 4, unitHealth: 5 });
+  });
+
+  it('gives a unit the same advice from its own part of the snapshot as from the whole', async () => {
+    const { db } = await testDatabase();
+    const { org, owner, cycle, unitId } = await organisation(db, 3);
+    const actor = await actorInOrg(db, { accountId: owner.id }, org.id);
+    const scope = await unitScope(db, org.id, unitId);
+    const whole = await loadCoachContext(db, actor, cycle.id, NOW);
+    const part = await loadCoachContext(db, actor, cycle.id, NOW, { only: scope });
+    expect(part.snapshot.objectives.length).toBeLessThan(whole.snapshot.objectives.length);
+    const expected = runCoach(whole.snapshot).filter(adviceInScope(whole.snapshot, scope));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(runCoach(part.snapshot).filter(adviceInScope(part.snapshot, scope))).toEqual(expected);
+  });
+});

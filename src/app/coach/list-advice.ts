@@ -1,0 +1,41 @@
+import type { Locale } from '../../core/domain.ts';
+import type { RuleId, Severity } from '../../core/coach/model.ts';
+import { runCoach } from '../../core/coach/rules.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { actorInOrg } from '../scope.ts';
+import { unitScope } from '../units/unit-tree.ts';
+import { loadCoachContext } from './coach-snapshot.ts';
+import { adviceInScope, presentAdvice, ruleStates, type CoachAdviceView } from './coach-view.ts';
+
+export interface ListAdviceInput {
+  cycleId: string;
+  /** Only the advice about this unit, the units beneath it and their people (see adviceInScope). */
+  unitId?: string;
+  ruleId?: RuleId;
+  severity?: Severity;
+  locale: Locale;
+}
+
+/**
+ * The coach's advice on one cycle, for everything the caller may read (every member may
+ * ask): the review list for the organisation or one unit. The rules the organisation
+ * switched off give none.
+ */
+export async function listAdvice(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  input: ListAdviceInput,
+): Promise<CoachAdviceView> {
+  const actor = await actorInOrg(deps.db, caller, orgId);
+  const scope = input.unitId ? await unitScope(deps.db, actor.orgId, input.unitId) : null;
+  const context = await loadCoachContext(deps.db, actor, input.cycleId, deps.now(), scope ? { only: scope } : {});
+  const inScope = scope ? adviceInScope(context.snapshot, scope) : () => true;
+  const advice = runCoach(context.snapshot, context.disabledRules).filter(
+    (a) =>
+      inScope(a) &&
+      (input.ruleId === undefined || a.ruleId === input.ruleId) &&
+      (input.severity === undefined || a.severity === input.severity),
+  );
+  return { items: presentAdvice(advice, context, input.locale), rules: ruleStates(context.disabledRules) };
+}

@@ -1,0 +1,191 @@
+// Alignment health of one cycle, for the organisation or one unit and the units beneath
+// it: how much of the teams' work supports the organisation's objectives, what nobody
+// supports, who has no OKRs, and objectives with nothing to measure. Set-based SQL: a
+// fixed handful of statements, whatever the organisation's size.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { ObjectiveLevel } from '../../core/domain.ts';
+import { queryRows, uuidArray } from '../../db/raw.ts';
+import { cycles } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { readableBy } from '../objectives/records.ts';
+import { actorInOrg, type OrgActor } from '../scope.ts';
+import { unitScope, type UnitScope } from '../units/unit-tree.ts';
+
+export interface AlignmentHealthInput {
+  cycleId: string;
+  unitId?: string;
+}
+
+interface Named {
+  id: string;
+  title: string;
+}
+
+export interface AlignmentHealthView {
+  cycleId: string;
+  unitId: string | null;
+  unitObjectives: {
+    total: number;
+    /** Those that reach an organisation objective through what they support, at any depth. */
+    supportingOrganization: number;
+    share: number | null;
+  };
+  organizationObjectives: {
+    /** The organisation's objectives of the cycle and of its parent cycle (the year's agenda). */
+    total: number;
+    /** Those that no unit objective in scope supports, directly or through others. */
+    unsupported: Named[];
+  };
+  units: { total: number; withoutObjectives: { id: string; name: string }[] };
+  people: { total: number; withIndividualObjectives: number; share: number | null };
+  objectivesWithoutKeyResults: (Named & { level: ObjectiveLevel })[];
+}
+
+const share = (part: number, total: number) => (total === 0 ? null : part / total);
+
+/**
+ * What counts: objectives that are published (not drafts), not archived and readable by
+ * the caller — so a member's figures leave out other people's private objectives.
+ */
+function liveObjectives(actor: OrgActor): SQL {
+  return sql`objectives.org_id = ${actor.orgId} and objectives.archived_at is null
+    and objectives.lifecycle <> 'draft' and ${readableBy(actor) ?? sql`true`}`;
+}
+
+/** Objectives of a unit in scope, or of a person who belongs to one. */
+function ownedInScope(scope: UnitScope | null): SQL {
+  if (!scope) return sql`true`;
+  return sql`((objectives.level = 'unit' and objectives.unit_id = any(${uuidArray(scope.unitIds)}))
+    or (objectives.level = 'person' and objectives.person_id = any(${uuidArray(scope.personIds)})))`;
+}
+
+// The statements below are written so that every join is driven by an index lookup (a
+// LATERAL step, or a correlated EXISTS on an index), fenced with `offset 0` so that the
+// planner keeps it that way: plans that do not depend on table statistics, which PGlite
+// never gathers by itself (without them it may turn a join into a scan per row).
+
+async function objectiveFigures(
+  deps: AppDeps,
+  actor: OrgActor,
+  cycle: { id: string; parentId: string | null },
+  scope: UnitScope | null,
+) {
+  const live = liveObjectives(actor);
+  const targetCycles = cycle.parentId ? [cycle.id, cycle.parentId] : [cycle.id];
+  const query = sql`
+    with recursive in_scope as (
+      select objectives.id, objectives.level, objectives.title, objectives.created_at from objectives
+       where ${live} and objectives.cycle_id = ${cycle.id} and ${ownedInScope(scope)}
+    ),
+    targets as (
+      select objectives.id, objectives.title, objectives.created_at from objectives
+       where ${live} and objectives.level = 'organization' and objectives.cycle_id = any(${uuidArray(targetCycles)})
+    ),
+    -- From each unit objective in scope, up through what it supports, at any depth.
+    reach(start_id, id, level) as (
+      select id, id, level from in_scope where level = 'unit'
+      union
+      select reach.start_id, up.id, up.level from reach
+        -- Two lookups by primary key per row, fenced (offset 0) so that the planner keeps them
+        -- that way round. reach holds only this organisation's objectives; live checks the other end.
+        cross join lateral (select a.supports_id from alignments a where a.objective_id = reach.id offset 0) link
+        cross join lateral (
+          select objectives.id, objectives.level from objectives where objectives.id = link.supports_id and ${live}
+          offset 0
+        ) up
+    ),
+    reached as (select start_id, id from reach where level = 'organization')
+    select
+      (select count(*)::int from in_scope where level = 'unit') as unit_objectives,
+      (select count(distinct start_id)::int from reached) as supporting,
+      (select count(*)::int from targets) as org_objectives,
+      coalesce((select json_agg(json_build_object('id', t.id, 'title', t.title) order by t.created_at, t.id)
+                  from targets t where t.id not in (select id from reached)), '[]'::json) as unsupported,
+      coalesce((select json_agg(json_build_object('id', o.id, 'title', o.title, 'level', o.level)
+                                order by o.created_at, o.id)
+                  from in_scope o
+                 where not exists (select 1 from key_results k
+                                    where k.org_id = ${actor.orgId} and k.objective_id = o.id
+                                      and k.archived_at is null offset 0)), '[]'::json) as without_key_results`;
+  const [row] = await queryRows<{
+    unit_objectives: number;
+    supporting: number;
+    org_objectives: number;
+    unsupported: Named[];
+    without_key_results: (Named & { level: ObjectiveLevel })[];
+  }>(deps.db, query);
+  if (!row) throw new Error('aggregate returned no row');
+  return row;
+}
+
+async function unitAndPeopleFigures(deps: AppDeps, actor: OrgActor, cycleId: string, scope: UnitScope | null) {
+  const live = sql`${liveObjectives(actor)} and objectives.cycle_id = ${cycleId}`;
+  const scopeUnits = scope ? sql`and u.id = any(${uuidArray(scope.unitIds)})` : sql``;
+  // People who may take part: viewers only read.
+  const people = scope
+    ? sql`select distinct um.account_id as id from unit_members um
+            join memberships m on m.org_id = um.org_id and m.account_id = um.account_id
+           where um.org_id = ${actor.orgId} and um.unit_id = any(${uuidArray(scope.unitIds)}) and m.role <> 'viewer'`
+    : sql`select account_id as id from memberships where org_id = ${actor.orgId} and role <> 'viewer'`;
+  const query = sql`
+    with people as (${people})
+    select
+      (select count(*)::int from units u where u.org_id = ${actor.orgId} and u.archived_at is null ${scopeUnits})
+        as units,
+      coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name, u.id)
+                  from units u
+                 where u.org_id = ${actor.orgId} and u.archived_at is null ${scopeUnits}
+                   and not exists (select 1 from objectives
+                                    where objectives.unit_id = u.id and objectives.level = 'unit' and ${live}
+                                    offset 0)),
+               '[]'::json) as units_without,
+      (select count(*)::int from people) as people,
+      (select count(*)::int from people p
+        where exists (select 1 from objectives
+                       where objectives.person_id = p.id and objectives.level = 'person' and ${live}
+                       offset 0))
+        as people_with`;
+  const [row] = await queryRows<{
+    units: number;
+    units_without: { id: string; name: string }[];
+    people: number;
+    people_with: number;
+  }>(deps.db, query);
+  if (!row) throw new Error('aggregate returned no row');
+  return row;
+}
+
+export async function getAlignmentHealth(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  input: AlignmentHealthInput,
+): Promise<AlignmentHealthView> {
+  const actor = await actorInOrg(deps.db, caller, orgId);
+  const [cycle] = await deps.db
+    .select({ id: cycles.id, parentId: cycles.parentId })
+    .from(cycles)
+    .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, input.cycleId)));
+  if (!cycle) throw notFound('cycle');
+  const scope = input.unitId ? await unitScope(deps.db, actor.orgId, input.unitId) : null;
+  const objectives = await objectiveFigures(deps, actor, cycle, scope);
+  const rest = await unitAndPeopleFigures(deps, actor, cycle.id, scope);
+  return {
+    cycleId: cycle.id,
+    unitId: input.unitId ?? null,
+    unitObjectives: {
+      total: objectives.unit_objectives,
+      supportingOrganization: objectives.supporting,
+      share: share(objectives.supporting, objectives.unit_objectives),
+    },
+    organizationObjectives: { total: objectives.org_objectives, unsupported: objectives.unsupported },
+    units: { total: rest.units, withoutObjectives: rest.units_without },
+    people: {
+      total: rest.people,
+      withIndividualObjectives: rest.people_with,
+      share: share(rest.people_with, rest.people),
+    },
+    objectivesWithoutKeyResults: objectives.without_key_results,
+  };
+}

@@ -1,0 +1,86 @@
+// Text comparison that works in Swedish and English: words are lower-cased, stop words
+// dropped, and each word reduced to its stem (Snowball, from nlp.js), so "deltagare" and
+// "deltagandet", or "launching" and "launched", count as the same word.
+import StemmerSv from '@nlpjs/lang-sv/src/stemmer-sv.js';
+import StopwordsSv from '@nlpjs/lang-sv/src/stopwords-sv.js';
+import StemmerEn from '@nlpjs/lang-en-min/src/stemmer-en.js';
+import StopwordsEn from '@nlpjs/lang-en-min/src/stopwords-en.js';
+
+const stemmers = { sv: new StemmerSv(), en: new StemmerEn() };
+const stopwords = { sv: new StopwordsSv(), en: new StopwordsEn() };
+export type Language = keyof typeof stemmers;
+export const LANGUAGES: readonly Language[] = ['sv', 'en'];
+
+/** Words of a text: letters and digits, lower-cased. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Swedish or English, by which language's stop words and letters the words use more (Swedish on a tie). */
+export function guessLanguage(list: readonly string[]): Language {
+  let sv = 0;
+  let en = 0;
+  for (const word of list) {
+    if (/[åäö]/.test(word)) sv += 2;
+    if (stopwords.sv.isStopword(word)) sv++;
+    if (stopwords.en.isStopword(word)) en++;
+  }
+  return en > sv ? 'en' : 'sv';
+}
+
+/**
+ * Stemming is the slow part of comparing thousands of titles, and the same words recur:
+ * remember recent answers (a plain cache; it changes no result).
+ */
+const CACHE_LIMIT = 20_000;
+function remembered<T>(compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+const stemCache = {
+  sv: remembered((word) => stemmers.sv.stem(word)),
+  en: remembered((word) => stemmers.en.stem(word)),
+};
+
+/** Stem of a single word in a given language. */
+export function stemOf(word: string, language: Language): string {
+  return stemCache[language](word.toLowerCase());
+}
+
+/** The stems of a text's meaningful words, in the given language or the one the text seems to be in. */
+export function stems(text: string, language: Language = guessLanguage(words(text))): string[] {
+  return words(text)
+    .filter((word) => !stopwords[language].isStopword(word))
+    .map((word) => stemOf(word, language));
+}
+
+/**
+ * The language to compare two texts in: guessed from both together, so that both are
+ * stemmed alike (a short title alone often has no stop word to tell by).
+ */
+export const pairLanguage = (a: string, b: string): Language => guessLanguage([...words(a), ...words(b)]);
+
+/** Dice similarity 0–1 of two sets. */
+export function dice(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const item of left) if (right.has(item)) shared++;
+  return (2 * shared) / (left.size + right.size);
+}
+
+/** Dice similarity 0–1 of the two texts' sets of stems. */
+export function similarity(a: string, b: string): number {
+  const language = pairLanguage(a, b);
+  return dice(new Set(stems(a, language)), new Set(stems(b, language)));
+}
+
+/** The figures (runs of digits) a text mentions. */
+export const figures = (text: string): string[] => words(text).filter((word) => /^\p{N}+$/u.test(word));

@@ -1,0 +1,79 @@
+// A small fetch wrapper for the API: JSON in and out, the session cookie, the CSRF token on
+// writes, If-Match for updates, and problem+json errors as ApiError.
+import type { Problem } from './types.ts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.title);
+  }
+
+  /** The message for one field of the request body, e.g. "title". */
+  fieldMessage(field: string): string | undefined {
+    return this.problem.errors?.find((e) => e.field === `/body/${field}` || e.field.startsWith(`/body/${field}/`))
+      ?.message;
+  }
+}
+
+const CSRF_COOKIE = 'riktning_csrf';
+
+function csrfToken(): string | undefined {
+  const match = document.cookie.split('; ').find((part) => part.startsWith(`${CSRF_COOKIE}=`));
+  return match ? decodeURIComponent(match.slice(CSRF_COOKIE.length + 1)) : undefined;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** The version read earlier; sent as If-Match so a concurrent edit is not overwritten. */
+  version?: number;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+  }
+  if (options.version !== undefined) headers['if-match'] = `"${options.version}"`;
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const problem = (data as Problem | null) ?? {
+      type: 'about:blank',
+      title: response.statusText,
+      status: response.status,
+      instance: path,
+      code: 'unknown',
+    };
+    throw new ApiError(response.status, problem);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),
+  delete: (path: string) => request<undefined>('DELETE', path),
+};
+
+/** Builds a query string from the defined values only. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,125 @@
+// Server state shared by many pages, with TanStack Query. Keys are arrays that start with
+// the resource name, so a change can invalidate everything it affects.
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, query } from './client.ts';
+import type {
+  Cycle,
+  KeyResultInContext,
+  Me,
+  Member,
+  Objective,
+  Org,
+  Page,
+  Unit,
+  UnitDetail,
+  CheckIn,
+  Activity,
+  ActivityInContext,
+} from './types.ts';
+
+/** Every page of a list, for lists a view needs whole (units of a tree, cycles). */
+export async function fetchAll<T>(path: string, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const page: Page<T> = await api.get<Page<T>>(
+      `${path}${separator}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      signal,
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/** The signed-in account, or null when nobody is signed in (asked without a 401). */
+export const useSession = () =>
+  useQuery({
+    queryKey: ['me'],
+    queryFn: async ({ signal }) => (await api.get<{ account: Me | null }>('/auth/session', signal)).account,
+    staleTime: 60_000,
+  });
+
+/** The signed-in account; only inside pages that require sign-in. */
+export function useMe() {
+  const session = useSession();
+  return { ...session, data: session.data ?? undefined };
+}
+
+export const useOrg = (orgId: string) =>
+  useQuery({ queryKey: ['org', orgId], queryFn: ({ signal }) => api.get<Org>(`/orgs/${orgId}`, signal) });
+
+export const useCycles = (orgId: string) =>
+  useQuery({
+    queryKey: ['cycles', orgId],
+    queryFn: ({ signal }) => fetchAll<Cycle>(`/orgs/${orgId}/cycles`, signal),
+    staleTime: 60_000,
+  });
+
+export const useUnits = (orgId: string) =>
+  useQuery({ queryKey: ['units', orgId], queryFn: ({ signal }) => fetchAll<Unit>(`/orgs/${orgId}/units`, signal) });
+
+export const useUnit = (unitId: string) =>
+  useQuery({ queryKey: ['unit', unitId], queryFn: ({ signal }) => api.get<UnitDetail>(`/units/${unitId}`, signal) });
+
+export const useMembers = (orgId: string, q = '') =>
+  useQuery({
+    queryKey: ['members', orgId, q],
+    queryFn: ({ signal }) => api.get<Page<Member>>(`/orgs/${orgId}/members${query({ q, limit: 50 })}`, signal),
+  });
+
+export interface ObjectiveFilters {
+  cycleId?: string;
+  level?: 'organization' | 'unit' | 'person';
+  unitId?: string;
+  personId?: string;
+  supportsId?: string;
+  ids?: string;
+  q?: string;
+}
+
+export const useObjectives = (orgId: string, filters: ObjectiveFilters, enabled = true) =>
+  useQuery({
+    queryKey: ['objectives', orgId, filters],
+    queryFn: ({ signal }) => fetchAll<Objective>(`/orgs/${orgId}/objectives${query({ ...filters })}`, signal),
+    enabled,
+  });
+
+export const useObjective = (id: string) =>
+  useQuery({ queryKey: ['objective', id], queryFn: ({ signal }) => api.get<Objective>(`/objectives/${id}`, signal) });
+
+export const useKeyResults = (orgId: string, filters: { ownerId?: string; cycleId?: string }, enabled = true) =>
+  useQuery({
+    queryKey: ['keyResults', orgId, filters],
+    queryFn: ({ signal }) => fetchAll<KeyResultInContext>(`/orgs/${orgId}/key-results${query(filters)}`, signal),
+    enabled,
+  });
+
+export const useCheckIns = (keyResultId: string) =>
+  useQuery({
+    queryKey: ['checkIns', keyResultId],
+    queryFn: ({ signal }) => fetchAll<CheckIn>(`/key-results/${keyResultId}/check-ins`, signal),
+  });
+
+export const useActivities = (keyResultId: string) =>
+  useQuery({
+    queryKey: ['activities', keyResultId],
+    queryFn: ({ signal }) => fetchAll<Activity>(`/key-results/${keyResultId}/activities`, signal),
+  });
+
+export const useOrgActivities = (orgId: string, filters: { ownerId?: string; status?: string }, enabled = true) =>
+  useQuery({
+    queryKey: ['orgActivities', orgId, filters],
+    queryFn: ({ signal }) => fetchAll<ActivityInContext>(`/orgs/${orgId}/activities${query(filters)}`, signal),
+    enabled,
+  });
+
+/** After any change to OKRs: every list and view of objectives and key results may differ. */
+export function invalidateOkrs(client: QueryClient): Promise<void> {
+  return Promise.all(
+    ['objectives', 'objective', 'keyResults', 'checkIns', 'activities', 'orgActivities'].map((key) =>
+      client.invalidateQueries({ queryKey: [key] }),
+    ),
+  ).then(() => undefined);
+}

@@ -1,0 +1,68 @@
+// The API's shapes, derived from the same schemas that validate requests on the server.
+// Type-only imports: no schema code reaches the browser.
+import type { Static } from 'typebox';
+import type { MeSchema, ApiTokenSchema } from '../../api/schemas/me.ts';
+import type { OrgSchema } from '../../api/schemas/org.ts';
+import type {
+  ActivityInContextSchema,
+  ActivitySchema,
+  CheckInSchema,
+  KeyResultInContextSchema,
+  KeyResultSchema,
+  ObjectiveSchema,
+  CreateObjectiveBody,
+  UpdateObjectiveBody,
+  NewKeyResultBody,
+  UpdateKeyResultBody,
+  CheckInBody,
+  CreateActivityBody,
+  UpdateActivityBody,
+} from '../../api/schemas/objective.ts';
+import type { ProblemSchema } from '../../api/schemas/common.ts';
+
+export type Me = Static<typeof MeSchema>;
+export type ApiToken = Static<typeof ApiTokenSchema>;
+export type Org = Static<typeof OrgSchema>;
+export type Objective = Static<typeof ObjectiveSchema>;
+export type KeyResult = Static<typeof KeyResultSchema>;
+export type KeyResultInContext = Static<typeof KeyResultInContextSchema>;
+export type CheckIn = Static<typeof CheckInSchema>;
+export type Activity = Static<typeof ActivitySchema>;
+export type ActivityInContext = Static<typeof ActivityInContextSchema>;
+export type Problem = Static<typeof ProblemSchema>;
+export type CreateObjectiveInput = Static<typeof CreateObjectiveBody>;
+export type UpdateObjectiveInput = Static<typeof UpdateObjectiveBody>;
+export type NewKeyResultInput = Static<typeof NewKeyResultBody>;
+export type UpdateKeyResultInput = Static<typeof UpdateKeyResultBody>;
+export type CheckInInput = Static<typeof CheckInBody>;
+export type CreateActivityInput = Static<typeof CreateActivityBody>;
+export type UpdateActivityInput = Static<typeof UpdateActivityBody>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+import type {
+  UnitSchema,
+  UnitDetailSchema,
+  UnitMemberSchema,
+  CreateUnitBody,
+  UpdateUnitBody,
+} from '../../api/schemas/units.ts';
+import type { CycleSchema, CycleDetailSchema, CreateCycleBody, UpdateCycleBody } from '../../api/schemas/cycles.ts';
+import type { MemberSchema, AddMemberBody } from '../../api/schemas/members.ts';
+import type { UpdateOrgBody } from '../../api/schemas/org.ts';
+
+export type Unit = Static<typeof UnitSchema>;
+export type UnitDetail = Static<typeof UnitDetailSchema>;
+export type UnitMember = Static<typeof UnitMemberSchema>;
+export type CreateUnitInput = Static<typeof CreateUnitBody>;
+export type UpdateUnitInput = Static<typeof UpdateUnitBody>;
+export type Cycle = Static<typeof CycleSchema>;
+export type CycleDetail = Static<typeof CycleDetailSchema>;
+export type CreateCycleInput = Static<typeof CreateCycleBody>;
+export type UpdateCycleInput = Static<typeof UpdateCycleBody>;
+export type Member = Static<typeof MemberSchema>;
+export type AddMemberInput = Static<typeof AddMemberBody>;
+export type UpdateOrgInput = Static<typeof UpdateOrgBody>;

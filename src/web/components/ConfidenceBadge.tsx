@@ -1,0 +1,17 @@
+import { Badge, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+/** Confidence 0–10 from the latest check-in: how sure the owner is of reaching the target. */
+export function ConfidenceBadge({ value }: { value: number | null }) {
+  const { t } = useTranslation();
+  if (value === null) return null;
+  const colour = value <= 3 ? 'red' : value <= 6 ? 'yellow' : 'teal';
+  const label = t('confidenceValue', { value });
+  return (
+    <Tooltip label={label}>
+      <Badge color={colour} variant="outline" aria-label={label}>
+        {value}/10
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,69 @@
+import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Link, useLocation, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Objective } from '../api/types.ts';
+import { useFormat } from '../format.ts';
+import { ConfidenceBadge } from './ConfidenceBadge.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+/** One objective in a list: title, owner, progress, status, confidence and its support. */
+export function ObjectiveCard({ objective, showOwner = true }: { objective: Objective; showOwner?: boolean }) {
+  const { t } = useTranslation(['common', 'home']);
+  const format = useFormat();
+  const { orgId } = useParams();
+  const { search } = useLocation();
+  return (
+    <Card
+      withBorder
+      padding="md"
+      component="article"
+      aria-labelledby={`objective-${objective.id}`}
+      data-testid="objective-card"
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Anchor
+            component={Link}
+            to={`/orgs/${orgId}/objectives/${objective.id}${search}`}
+            fw={600}
+            id={`objective-${objective.id}`}
+          >
+            {objective.title}
+          </Anchor>
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {objective.lifecycle === 'draft' && <Badge variant="default">{t('lifecycle.draft')}</Badge>}
+            {objective.kind !== 'committed' && (
+              <Badge variant="light" color="grape">
+                {t(`kind.${objective.kind}`)}
+              </Badge>
+            )}
+            <StatusBadge status={objective.status} />
+            <ConfidenceBadge value={objective.confidence} />
+          </Group>
+        </Group>
+        {showOwner && (
+          <Text size="sm" c="dimmed">
+            {t(`level.${objective.level}`)} · {objective.ownerName}
+          </Text>
+        )}
+        <ProgressBar value={objective.progress} status={objective.status} title={objective.title} />
+        <Group gap="md">
+          <Text size="xs" c="dimmed">
+            {t('home:keyResultCount', { count: objective.keyResults.length })}
+          </Text>
+          {objective.supportedBy.count > 0 && (
+            <Text size="xs" c="dimmed" data-testid="supported-by">
+              {objective.supportedBy.progress === null
+                ? t('home:supportedBy', { count: objective.supportedBy.count })
+                : t('home:supportedByWithProgress', {
+                    count: objective.supportedBy.count,
+                    progress: format.percent(objective.supportedBy.progress),
+                  })}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

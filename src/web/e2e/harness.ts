@@ -1,0 +1,226 @@
+// The browser test harness: the real server in this process (in-memory PGlite, migrated,
+// with the demo organisation, serving the built web app from dist/web) and Debian's
+// Chromium driven by playwright-core. Used by the journeys (through journey.ts, which adds
+// the vitest hooks) and by scripts/screenshots.ts. It never downloads a browser.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AxeResults, ImpactValue } from 'axe-core';
+import { openPglite, type DatabaseHandle } from '../../db/connect.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../app/demo/seed-demo.ts';
+import { buildServer, type Server } from '../../server/app.ts';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const WEB_ROOT = path.resolve('dist/web');
+export const AXE_REPORT = path.resolve('dist/axe-report.json');
+export { DEMO_PASSWORD };
+
+export const browserAvailable = (): boolean => existsSync(CHROMIUM_PATH);
+export const browserRequired = (): boolean => process.env.RIKTNING_REQUIRE_BROWSER === '1';
+
+export interface Harness {
+  baseUrl: string;
+  handle: DatabaseHandle;
+  orgId: string;
+  server: Server;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Starts the server on a free port over a fresh demo database, and the browser. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
+    throw new Error(`The web app is not built (${WEB_ROOT}/index.html is missing): run \`npm run build\` first.`);
+  }
+  const handle = await openPglite();
+  let server: Server | undefined;
+  try {
+    await handle.migrate();
+    const { orgId } = await seedDemo(handle.db, new Date());
+    server = await buildServer({
+      deps: { db: handle.db, now: () => new Date() },
+      webRoot: WEB_ROOT,
+      // Every test signs in through the form; the real limit (10 a minute) would bite.
+      loginRateLimit: 1000,
+    });
+    const baseUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const started = server;
+    return {
+      baseUrl,
+      handle,
+      orgId,
+      server: started,
+      browser,
+      async close() {
+        await browser.close();
+        await started.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await server?.close().catch(() => {});
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+export interface ContextOptions {
+  /** The browser's language; the demo organisation is Swedish. */
+  locale?: string;
+  width?: number;
+  height?: number;
+}
+
+/** A fresh browser context (no cookies, no storage) and one page in it. */
+export async function newPage(
+  harness: Harness,
+  options: ContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await harness.browser.newContext({
+    baseURL: harness.baseUrl,
+    locale: options.locale ?? 'sv-SE',
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(15_000);
+  return { context, page: await context.newPage() };
+}
+
+/** Console errors and uncaught page errors, collected so a test can require none. */
+export class PageErrors {
+  readonly messages: string[] = [];
+  private readonly allowed: RegExp[] = [];
+
+  watch(page: Page): void {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.record(`console: ${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => this.record(`page error: ${error.message}`));
+  }
+
+  /** An error the test expects (e.g. the 401 of a wrong password); matched by text. */
+  allow(pattern: RegExp): void {
+    this.allowed.push(pattern);
+  }
+
+  private record(text: string): void {
+    if (!this.allowed.some((pattern) => pattern.test(text))) this.messages.push(text);
+  }
+}
+
+/** Signs in through the real sign-in form (either language) and waits for the app. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/^(E-post|E-mail)/).fill(email);
+  await page.getByLabel(/^(Lösenord|Password)/).fill(password);
+  await page.getByRole('button', { name: /^(Logga in|Sign in)$/ }).click();
+  await page.waitForURL(/\/orgs\/[0-9a-f-]+/);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+}
+
+/** Calls the API as the page's signed-in account, with the CSRF token from its cookie. */
+export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
+  const cookies = await page.context().cookies();
+  const csrf = cookies.find((cookie) => cookie.name === 'riktning_csrf');
+  if (!csrf) throw new Error('Not signed in: no CSRF cookie in this context.');
+  return { 'x-csrf-token': decodeURIComponent(csrf.value) };
+}
+
+/** True when the page scrolls sideways (content wider than the viewport). */
+export async function hasHorizontalScroll(
+  page: Page,
+): Promise<{ scrollWidth: number; innerWidth: number; overflow: boolean }> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+    const scrollWidth = g.document.documentElement.scrollWidth;
+    return { scrollWidth, innerWidth: g.innerWidth, overflow: scrollWidth > g.innerWidth };
+  });
+}
+
+// ---- Accessibility (axe-core, injected into the page) ----
+
+const require = createRequire(import.meta.url);
+const AXE_SCRIPT = require.resolve('axe-core/axe.min.js');
+
+export interface AxePageReport {
+  page: string;
+  url: string;
+  counts: Record<'critical' | 'serious' | 'moderate' | 'minor', number>;
+  violations: { id: string; impact: ImpactValue | null; nodes: number; help: string }[];
+}
+
+/** Runs axe on the page as it is now (WCAG 2.x A/AA and best practices). */
+export async function runAxe(page: Page): Promise<AxeResults> {
+  const loaded = await page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ path: AXE_SCRIPT });
+  return page.evaluate(() => {
+    const g = globalThis as unknown as {
+      axe: { run(context: unknown, options: unknown): Promise<AxeResults> };
+      document: unknown;
+    };
+    return g.axe.run(g.document, { resultTypes: ['violations'] });
+  });
+}
+
+export function summariseAxe(name: string, url: string, results: AxeResults): AxePageReport {
+  const counts = { critical: 0, serious: 0, moderate: 0, minor: 0 };
+  for (const violation of results.violations) if (violation.impact) counts[violation.impact]++;
+  return {
+    page: name,
+    url,
+    counts,
+    violations: results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      nodes: v.nodes.length,
+      help: v.help,
+    })),
+  };
+}
+
+/** Adds (or replaces) one page's figures in dist/axe-report.json. Test files run one at a time. */
+export async function recordAxe(report: AxePageReport): Promise<void> {
+  let reports: AxePageReport[] = [];
+  try {
+    reports = JSON.parse(await readFile(AXE_REPORT, 'utf8')) as AxePageReport[];
+  } catch {
+    // First page of the run: the global set-up removed the previous run's file.
+  }
+  reports = [...reports.filter((r) => r.page !== report.page), report];
+  await mkdir(path.dirname(AXE_REPORT), { recursive: true });
+  await writeFile(AXE_REPORT, `${JSON.stringify(reports, null, 2)}\n`);
+}
+
+/**
+ * Scans the page, records its counts (every impact), and fails on serious or critical
+ * violations, naming the rule and the first offending elements.
+ */
+export async function expectNoSeriousViolations(page: Page, name: string): Promise<AxePageReport> {
+  const results = await runAxe(page);
+  const report = summariseAxe(name, new URL(page.url()).pathname, results);
+  await recordAxe(report);
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    const lines = serious.map(
+      (v) =>
+        `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 3)
+          .map((n) => `      ${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ') ?? ''}`)
+          .join('\n')}`,
+    );
+    throw new Error(`axe found serious or critical violations on "${name}":\n${lines.join('\n')}`);
+  }
+  return report;
+}

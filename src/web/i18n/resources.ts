@@ -1,0 +1,33 @@
+// All translation namespaces. A page's strings live beside the page (messages.ts) and
+// load with it, on demand; only the shared `common` namespace is in the first bundle.
+import { common } from './common.ts';
+import type { auth } from '../pages/auth/messages.ts';
+import type { home } from '../pages/home/messages.ts';
+import type { my } from '../pages/my/messages.ts';
+import type { admin } from '../pages/admin/messages.ts';
+import type { units } from '../pages/units/messages.ts';
+import type { objective } from '../pages/objective/messages.ts';
+
+interface Namespaces {
+  common: typeof common;
+  auth: typeof auth;
+  home: typeof home;
+  units: typeof units;
+  objective: typeof objective;
+  my: typeof my;
+  admin: typeof admin;
+}
+export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
+
+type Loader = () => Promise<{ en: object; sv: object }>;
+
+export const NAMESPACE_LOADERS: Record<keyof Namespaces, Loader> = {
+  // Bundled (see index.ts); here for completeness of the table.
+  common: () => Promise.resolve(common),
+  auth: () => import('../pages/auth/messages.ts').then((m) => m.auth),
+  home: () => import('../pages/home/messages.ts').then((m) => m.home),
+  units: () => import('../pages/units/messages.ts').then((m) => m.units),
+  objective: () => import('../pages/objective/messages.ts').then((m) => m.objective),
+  my: () => import('../pages/my/messages.ts').then((m) => m.my),
+  admin: () => import('../pages/admin/messages.ts').then((m) => m.admin),
+};

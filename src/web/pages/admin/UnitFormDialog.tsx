@@ -1,0 +1,263 @@
+import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconArchive } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UNIT_KINDS, type UnitKind } from '../../../core/domain.ts';
+import { api } from '../../api/client.ts';
+import { useUnit } from '../../api/queries.ts';
+import type { Org, Unit, UnitDetail } from '../../api/types.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { isConflict, problemText } from '../../components/serverErrors.ts';
+import { notifyDone, saveProblem } from './shared.tsx';
+
+interface Values {
+  name: string;
+  kind: UnitKind;
+  parentId: string | null;
+  vision: string;
+  mission: string;
+}
+
+const FIELDS = ['name', 'kind', 'parentId', 'vision', 'mission'] as const;
+
+const valuesOf = (unit: UnitDetail): Values => ({
+  name: unit.name,
+  kind: unit.kind,
+  parentId: unit.parentId,
+  vision: unit.vision,
+  mission: unit.mission,
+});
+
+/** Units a unit may be moved beneath: not itself, nor anything beneath it. */
+function parentOptions(units: Unit[], self: string | null) {
+  const excluded = new Set<string>();
+  if (self) {
+    excluded.add(self);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const unit of units)
+        if (unit.parentId && excluded.has(unit.parentId) && !excluded.has(unit.id)) {
+          excluded.add(unit.id);
+          grew = true;
+        }
+    }
+  }
+  return units
+    .filter((unit) => !excluded.has(unit.id))
+    .map((unit) => ({ value: unit.id, label: unit.name }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** Create a unit (name, kind, place in the tree), or edit one (also vision, mission, archive). */
+export function UnitFormDialog({
+  org,
+  units,
+  unitId,
+  onClose,
+}: {
+  org: Org;
+  units: Unit[];
+  unitId: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(['admin', 'common']);
+  const title = unitId
+    ? t('units.editTitle', { name: units.find((u) => u.id === unitId)?.name ?? '' })
+    : t('units.createTitle');
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      {unitId ? (
+        <EditUnit org={org} units={units} unitId={unitId} onClose={onClose} />
+      ) : (
+        <UnitForm org={org} units={units} onClose={onClose} />
+      )}
+    </Modal>
+  );
+}
+
+function EditUnit({ org, units, unitId, onClose }: { org: Org; units: Unit[]; unitId: string; onClose: () => void }) {
+  const unit = useUnit(unitId);
+  return (
+    <QueryState query={unit}>
+      {(detail) => <UnitForm org={org} units={units} detail={detail} reload={() => unit.refetch()} onClose={onClose} />}
+    </QueryState>
+  );
+}
+
+function UnitForm({
+  org,
+  units,
+  detail,
+  reload,
+  onClose,
+}: {
+  org: Org;
+  units: Unit[];
+  detail?: UnitDetail;
+  reload?: () => Promise<{ data?: UnitDetail }>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(['admin', 'common']);
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [confirmArchive, setConfirmArchive] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const form = useForm<Values>({
+    initialValues: detail ? valuesOf(detail) : { name: '', kind: 'team', parentId: null, vision: '', mission: '' },
+    validate: { name: (value) => (value.trim() ? null : t('required')) },
+  });
+  const editable = detail ? detail.abilities['unit.update'] === true : org.abilities['unit.create'] === true;
+
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['units', org.id] }),
+      client.invalidateQueries({ queryKey: ['unit'] }),
+    ]);
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    const body = { ...values, name: values.name.trim() };
+    try {
+      if (detail) {
+        await api.patch(`/units/${detail.id}`, detail.version, body);
+        notifyDone(t('units.saved', { name: body.name }));
+      } else {
+        await api.post(`/orgs/${org.id}/units`, { name: body.name, kind: body.kind, parentId: body.parentId });
+        notifyDone(t('units.created', { name: body.name }));
+      }
+      await refresh();
+      onClose();
+    } catch (e) {
+      setError(saveProblem(form, e, FIELDS));
+      if (isConflict(e) && reload) {
+        const fresh = await reload();
+        if (fresh.data) {
+          form.setInitialValues(valuesOf(fresh.data));
+          form.setValues(valuesOf(fresh.data));
+        }
+      }
+    }
+  });
+
+  const archive = async () => {
+    if (!detail) return;
+    setArchiving(true);
+    try {
+      await api.delete(`/units/${detail.id}`);
+      notifyDone(t('units.archived', { name: detail.name }));
+      await refresh();
+      onClose();
+    } catch (e) {
+      setError(problemText(e));
+      setConfirmArchive(false);
+    } finally {
+      setArchiving(false);
+    }
+  };
+
+  if (confirmArchive && detail) {
+    return (
+      <Stack>
+        <Text fw={600}>{t('units.archiveTitle', { name: detail.name })}</Text>
+        <Text size="sm">{t('units.archiveBody', { name: detail.name })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setConfirmArchive(false)}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button color="red" loading={archiving} onClick={() => void archive()} data-autofocus>
+            {t('units.archive')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <TextInput
+          label={t('units.name')}
+          required
+          data-autofocus
+          disabled={!editable}
+          {...form.getInputProps('name')}
+        />
+        <Group grow align="flex-start" wrap="wrap">
+          <Select
+            label={t('units.kind')}
+            data={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`units.kinds.${kind}`) }))}
+            allowDeselect={false}
+            disabled={!editable}
+            style={{ minWidth: 180 }}
+            {...form.getInputProps('kind')}
+          />
+          <Select
+            label={t('units.parent')}
+            placeholder={t('units.topLevel')}
+            data={parentOptions(units, detail?.id ?? null)}
+            searchable
+            clearable
+            disabled={!editable}
+            style={{ minWidth: 180 }}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps('parentId')}
+          />
+        </Group>
+        {detail && (
+          <>
+            <Textarea
+              label={t('units.vision')}
+              description={t('units.visionHelp')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              disabled={!editable}
+              {...form.getInputProps('vision')}
+            />
+            <Textarea
+              label={t('units.mission')}
+              description={t('units.missionHelp')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              disabled={!editable}
+              {...form.getInputProps('mission')}
+            />
+          </>
+        )}
+        <Group justify="space-between">
+          {detail?.abilities['unit.archive'] ? (
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconArchive size={16} aria-hidden />}
+              onClick={() => setConfirmArchive(true)}
+            >
+              {t('units.archive')}
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            {editable && (
+              <Button type="submit" loading={form.submitting}>
+                {detail ? t('common:actions.save') : t('common:actions.create')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { Button, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useObjectives, useOrg } from '../../api/queries.ts';
+import type { Objective } from '../../api/types.ts';
+import { useSelectedCycle } from '../../app/cycle.ts';
+import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
+import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+
+/** Where the organisation is heading: vision, mission, strategy and its objectives. */
+export default function OrgHomePage() {
+  const { orgId = '' } = useParams();
+  const { t } = useTranslation('home');
+  const org = useOrg(orgId);
+  const { cycle, cycles } = useSelectedCycle(orgId);
+  // Organisation objectives are often set for the year while teams work in quarters:
+  // a quarter shows the year's objectives too.
+  const parent = cycles.find((c) => c.id === cycle?.parentId);
+  const own = useObjectives(orgId, { cycleId: cycle?.id, level: 'organization' }, !!cycle);
+  const yearly = useObjectives(orgId, { cycleId: parent?.id, level: 'organization' }, !!parent);
+  const objectives: Objective[] = [...(yearly.data ?? []), ...(own.data ?? [])];
+
+  return (
+    <QueryState query={org}>
+      {(data) => (
+        <Stack gap="lg">
+          <Title order={1}>{data.name}</Title>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <Card withBorder>
+              <Title order={2} size="h4" mb="xs">
+                {t('vision')}
+              </Title>
+              <Text>{data.vision || t('noVision')}</Text>
+            </Card>
+            <Card withBorder>
+              <Title order={2} size="h4" mb="xs">
+                {t('mission')}
+              </Title>
+              <Text>{data.mission || '—'}</Text>
+            </Card>
+          </SimpleGrid>
+          {data.strategy && (
+            <Card withBorder>
+              <Title order={2} size="h4" mb="xs">
+                {t('strategy')}
+              </Title>
+              <LazyMarkdown>{data.strategy}</LazyMarkdown>
+            </Card>
+          )}
+          <Group justify="space-between" align="flex-end">
+            <Stack gap={4}>
+              <Title order={2}>{t('objectivesTitle')}</Title>
+              {cycle && (
+                <Text c="dimmed" size="sm">
+                  {t('objectivesIntro', { cycle: parent ? `${parent.name} / ${cycle.name}` : cycle.name })}
+                </Text>
+              )}
+            </Stack>
+            {data.abilities['org.update'] && cycle && (
+              <Button
+                component={Link}
+                to={`/orgs/${orgId}/objectives/new?level=organization&cycle=${parent?.id ?? cycle.id}`}
+                leftSection={<IconPlus size={16} aria-hidden />}
+                variant="light"
+              >
+                {t('newObjective')}
+              </Button>
+            )}
+          </Group>
+          {!cycle ? (
+            <Text c="dimmed">{t('noObjectives')}</Text>
+          ) : (
+            <QueryState query={own}>
+              {() =>
+                objectives.length === 0 ? (
+                  <Text c="dimmed">{t('noObjectives')}</Text>
+                ) : (
+                  <Grid>
+                    {objectives.map((objective) => (
+                      <Grid.Col key={objective.id} span={{ base: 12, md: 6 }}>
+                        <ObjectiveCard objective={objective} showOwner={false} />
+                      </Grid.Col>
+                    ))}
+                  </Grid>
+                )
+              }
+            </QueryState>
+          )}
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

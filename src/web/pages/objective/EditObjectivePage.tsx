@@ -1,0 +1,115 @@
+// Changing an objective: text, kind, visibility, cycle, what it supports, draft or not.
+// The version read is sent as If-Match; if someone else saved meanwhile, the latest version
+// is loaded and shown with a note.
+import { Alert, Button, Stack, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { invalidateOkrs, useObjective } from '../../api/queries.ts';
+import type { Objective, UpdateObjectiveInput } from '../../api/types.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { ObjectiveForm, type ObjectiveFormValues } from './ObjectiveForm.tsx';
+import { notify } from './notify.ts';
+
+export default function EditObjectivePage() {
+  const { objectiveId = '' } = useParams();
+  const { t } = useTranslation('objective');
+  const objective = useObjective(objectiveId);
+  return (
+    <Stack gap="md" maw={960}>
+      <Title order={1}>{t('form.editTitle')}</Title>
+      <QueryState query={objective}>{(data) => <EditObjective objective={data} />}</QueryState>
+    </Stack>
+  );
+}
+
+const valuesOf = (o: Objective): ObjectiveFormValues => ({
+  level: o.level,
+  unitId: o.unitId,
+  personId: o.personId,
+  personName: o.level === 'person' ? o.ownerName : null,
+  cycleId: o.cycleId,
+  title: o.title,
+  description: o.description,
+  kind: o.kind,
+  visibility: o.visibility,
+  draft: o.lifecycle === 'draft',
+  supports: o.supports,
+  keyResults: [],
+});
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+function EditObjective({ objective }: { objective: Objective }) {
+  const { t } = useTranslation(['objective', 'common']);
+  const { orgId = '' } = useParams();
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [base, setBase] = useState(objective);
+  const [notice, setNotice] = useState<string | null>(null);
+  const page = `/orgs/${orgId}/objectives/${base.id}${search}`;
+
+  if (!base.abilities['objective.update']) {
+    return (
+      <Alert color="red" role="alert">
+        {t('common:error.forbidden')}
+      </Alert>
+    );
+  }
+
+  const save = async (values: ObjectiveFormValues) => {
+    const changes: UpdateObjectiveInput = {};
+    if (values.title.trim() !== base.title) changes.title = values.title.trim();
+    if (values.description !== base.description) changes.description = values.description;
+    if (values.kind !== base.kind) changes.kind = values.kind;
+    if (base.level === 'person' && values.visibility !== base.visibility) changes.visibility = values.visibility;
+    if (values.cycleId && values.cycleId !== base.cycleId) changes.cycleId = values.cycleId;
+    const lifecycle = values.draft ? 'draft' : base.lifecycle === 'draft' ? 'published' : base.lifecycle;
+    if (lifecycle !== base.lifecycle) changes.lifecycle = lifecycle;
+    if (!sameSet(values.supports, base.supports)) changes.supports = values.supports;
+    if (Object.keys(changes).length === 0) {
+      notify(t('form.nothingChanged'), 'blue');
+    } else {
+      const updated = await api.patch<Objective>(`/objectives/${base.id}`, base.version, changes);
+      client.setQueryData(['objective', updated.id], updated);
+      notify(t('form.saved'));
+      void invalidateOkrs(client);
+    }
+    await navigate(page);
+  };
+
+  const reload = async () => {
+    const fresh = await api.get<Objective>(`/objectives/${base.id}`).catch(() => undefined);
+    if (fresh) {
+      client.setQueryData(['objective', fresh.id], fresh);
+      setBase(fresh);
+    }
+    setNotice(t('common:conflict'));
+  };
+
+  return (
+    <ObjectiveForm
+      // A new version read means a fresh form with its values.
+      key={base.version}
+      orgId={orgId}
+      initial={valuesOf(base)}
+      editing={{
+        id: base.id,
+        closed: base.lifecycle === 'closed',
+        ownerLine: t('form.owner', { owner: base.ownerName, level: t(`common:level.${base.level}`) }),
+      }}
+      notice={notice}
+      submitLabel={t('form.save')}
+      cancel={
+        <Button component={Link} to={page} variant="default">
+          {t('common:actions.cancel')}
+        </Button>
+      }
+      onSubmit={save}
+      onConflict={() => void reload()}
+    />
+  );
+}

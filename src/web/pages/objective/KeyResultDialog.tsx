@@ -1,0 +1,138 @@
+// Adding a key result to an objective, or changing one, from the objective page.
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { invalidateOkrs } from '../../api/queries.ts';
+import type { KeyResult, UpdateKeyResultInput } from '../../api/types.ts';
+import {
+  KeyResultFields,
+  changedFields,
+  draftOf,
+  emptyKeyResult,
+  keyResultBody,
+  validateKeyResult,
+  type KeyResultDraft,
+  type KeyResultErrors,
+} from './KeyResultFields.tsx';
+import { formProblem } from './server-errors.ts';
+import { notify } from './notify.ts';
+
+export interface KeyResultDialogProps {
+  orgId: string;
+  objectiveId: string;
+  /** The key result to change; without one, a new key result is added. */
+  keyResult?: KeyResult;
+  defaultOwner?: { id: string; name: string };
+  opened: boolean;
+  onClose: () => void;
+}
+
+export function KeyResultDialog(props: KeyResultDialogProps) {
+  const { t } = useTranslation('objective');
+  return (
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.keyResult ? t('keyResult.editTitle') : t('keyResult.newTitle')}
+      size="xl"
+    >
+      {props.opened && <KeyResultForm {...props} />}
+    </Modal>
+  );
+}
+
+const FIELDS = new Set(['title', 'metric', 'start', 'target', 'unit', 'ownerId', 'weight']);
+
+function KeyResultForm({ orgId, objectiveId, keyResult, defaultOwner, onClose }: KeyResultDialogProps) {
+  const { t } = useTranslation(['objective', 'common']);
+  const client = useQueryClient();
+  const [base, setBase] = useState(keyResult);
+  const [draft, setDraft] = useState<KeyResultDraft>(() =>
+    keyResult ? draftOf(keyResult) : emptyKeyResult(defaultOwner),
+  );
+  const [errors, setErrors] = useState<KeyResultErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const invalid = validateKeyResult(draft, {
+      required: t('form.required'),
+      targetRequired: t('form.targetRequired'),
+    });
+    setErrors(invalid);
+    setGeneral(null);
+    if (Object.keys(invalid).length > 0) return;
+    const body = keyResultBody(draft);
+    setSubmitting(true);
+    try {
+      if (base) {
+        const before = keyResultBody(draftOf(base));
+        const changes = Object.fromEntries(
+          Object.entries(body).filter(([key, value]) => before[key as keyof typeof before] !== value),
+        ) as UpdateKeyResultInput;
+        if (Object.keys(changes).length > 0) await api.patch(`/key-results/${base.id}`, base.version, changes);
+        notify(t('common:saved'));
+      } else {
+        await api.post(`/objectives/${objectiveId}/key-results`, body);
+        notify(t('keyResult.added'));
+      }
+      onClose();
+      void invalidateOkrs(client);
+    } catch (error) {
+      const problem = formProblem(error, (path) => FIELDS.has(path), t('common:error.title'));
+      if (problem.conflict && base) {
+        // Show what is there now; the person makes the change again on top of it.
+        const fresh = await api.get<KeyResult>(`/key-results/${base.id}`).catch(() => undefined);
+        if (fresh) {
+          setBase(fresh);
+          setDraft(draftOf(fresh));
+        }
+        void invalidateOkrs(client);
+        setGeneral(t('common:conflict'));
+      } else {
+        setErrors(problem.fields);
+        setGeneral(problem.general);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack>
+        {general && (
+          <Alert color={general === t('common:conflict') ? 'yellow' : 'red'} role="alert">
+            {general}
+          </Alert>
+        )}
+        <KeyResultFields
+          orgId={orgId}
+          value={draft}
+          errors={errors}
+          onChange={(next) => {
+            const changed = changedFields(draft, next);
+            setErrors((current) =>
+              Object.fromEntries(
+                Object.entries(current).filter(([key]) => !changed.includes(key as keyof KeyResultDraft)),
+              ),
+            );
+            setDraft(next);
+          }}
+          autoFocus
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button type="submit" loading={submitting}>
+            {base ? t('common:actions.save') : t('page.addKeyResult')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

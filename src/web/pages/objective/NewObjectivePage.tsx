@@ -1,0 +1,111 @@
+// A new objective for the organisation, a unit or a person, with its first key results.
+// Query parameters preselect the owner and cycle: ?level=unit&unitId=…&cycle=….
+import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { OBJECTIVE_LEVELS, type ObjectiveLevel } from '../../../core/domain.ts';
+import { api } from '../../api/client.ts';
+import { invalidateOkrs, useMe } from '../../api/queries.ts';
+import type { CreateObjectiveInput, Me, Objective } from '../../api/types.ts';
+import { useSelectedCycle } from '../../app/cycle.ts';
+import { keyResultBody, emptyKeyResult } from './KeyResultFields.tsx';
+import { ObjectiveForm, type ObjectiveFormValues } from './ObjectiveForm.tsx';
+import { notify } from './notify.ts';
+
+export default function NewObjectivePage() {
+  const { orgId = '' } = useParams();
+  const { t } = useTranslation(['objective', 'common']);
+  const me = useMe();
+  const { cycle, isLoading } = useSelectedCycle(orgId);
+  return (
+    <Stack gap="md" maw={960}>
+      <Title order={1}>{t('form.newTitle')}</Title>
+      <Text c="dimmed">{t('form.intro')}</Text>
+      {me.data && !isLoading ? (
+        <NewObjectiveForm orgId={orgId} me={me.data} cycleId={cycle?.id ?? null} />
+      ) : (
+        <Center py="xl">
+          <Loader aria-label={t('common:loading')} />
+        </Center>
+      )}
+    </Stack>
+  );
+}
+
+function NewObjectiveForm({ orgId, me, cycleId }: { orgId: string; me: Me; cycleId: string | null }) {
+  const { t } = useTranslation(['objective', 'common']);
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const owner = { id: me.id, name: me.name };
+  const [initial] = useState<ObjectiveFormValues>(() => {
+    const asked = params.get('level');
+    const unitId = params.get('unitId');
+    const personId = params.get('personId');
+    const level: ObjectiveLevel = OBJECTIVE_LEVELS.includes(asked as ObjectiveLevel)
+      ? (asked as ObjectiveLevel)
+      : unitId
+        ? 'unit'
+        : 'person';
+    return {
+      level,
+      unitId,
+      personId: personId ?? me.id,
+      personName: !personId || personId === me.id ? me.name : null,
+      cycleId,
+      title: '',
+      description: '',
+      kind: 'committed',
+      visibility: 'public',
+      draft: false,
+      supports: [],
+      keyResults: [emptyKeyResult(owner)],
+    };
+  });
+  const search = params.get('cycle') ? `?cycle=${params.get('cycle')}` : '';
+  const base = `/orgs/${orgId}`;
+  const back =
+    initial.level === 'unit' && initial.unitId
+      ? `${base}/units/${initial.unitId}`
+      : initial.level === 'person'
+        ? `${base}/me`
+        : base;
+
+  const create = async (values: ObjectiveFormValues) => {
+    const body: CreateObjectiveInput = {
+      cycleId: values.cycleId ?? '',
+      level: values.level,
+      ...(values.level === 'unit' && values.unitId ? { unitId: values.unitId } : {}),
+      ...(values.level === 'person' && values.personId ? { personId: values.personId } : {}),
+      title: values.title.trim(),
+      description: values.description,
+      kind: values.kind,
+      visibility: values.level === 'person' ? values.visibility : 'public',
+      lifecycle: values.draft ? 'draft' : 'published',
+      supports: values.supports,
+      keyResults: values.keyResults.map(keyResultBody),
+    };
+    const created = await api.post<Objective>(`${base}/objectives`, body);
+    client.setQueryData(['objective', created.id], created);
+    notify(t('form.created'));
+    void invalidateOkrs(client);
+    await navigate(`${base}/objectives/${created.id}${search || `?cycle=${created.cycleId}`}`);
+  };
+
+  return (
+    <ObjectiveForm
+      orgId={orgId}
+      initial={initial}
+      me={owner}
+      submitLabel={t('form.create')}
+      cancel={
+        <Button component={Link} to={`${back}${search}`} variant="default">
+          {t('common:actions.cancel')}
+        </Button>
+      }
+      onSubmit={create}
+    />
+  );
+}

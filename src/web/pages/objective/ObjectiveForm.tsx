@@ -1,0 +1,337 @@
+// The objective form, for a new objective (with its first key results) and for changing one.
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  OBJECTIVE_KINDS,
+  OBJECTIVE_LEVELS,
+  VISIBILITIES,
+  type ObjectiveKind,
+  type ObjectiveLevel,
+  type Visibility,
+} from '../../../core/domain.ts';
+import { useCycles, useUnits } from '../../api/queries.ts';
+import type { Cycle } from '../../api/types.ts';
+import {
+  KeyResultFields,
+  changedFields,
+  emptyKeyResult,
+  validateKeyResult,
+  type KeyResultDraft,
+  type KeyResultErrors,
+} from './KeyResultFields.tsx';
+import { MemberSelect } from './MemberSelect.tsx';
+import { SupportsSelect } from './SupportsSelect.tsx';
+import { formProblem } from './server-errors.ts';
+
+/** The most key results the new-objective form offers; more are added on the objective page. */
+export const MAX_INLINE_KEY_RESULTS = 5;
+
+export interface ObjectiveFormValues {
+  level: ObjectiveLevel;
+  unitId: string | null;
+  personId: string | null;
+  personName: string | null;
+  cycleId: string | null;
+  title: string;
+  description: string;
+  kind: ObjectiveKind;
+  visibility: Visibility;
+  draft: boolean;
+  supports: string[];
+  keyResults: KeyResultDraft[];
+}
+
+const TOP_FIELDS = new Set([
+  'level',
+  'unitId',
+  'personId',
+  'cycleId',
+  'title',
+  'description',
+  'kind',
+  'visibility',
+  'supports',
+]);
+const KR_FIELD = /^keyResults\.\d+\.(title|metric|start|target|unit|ownerId|weight)$/;
+
+const CYCLE_ORDER: Record<Cycle['status'], number> = { active: 0, planning: 1, closed: 2 };
+
+export interface ObjectiveFormProps {
+  orgId: string;
+  initial: ObjectiveFormValues;
+  /** Set when changing an objective: its owner is fixed, and key results are managed on its page. */
+  editing?: { id: string; ownerLine: string; closed: boolean };
+  submitLabel: string;
+  cancel: ReactNode;
+  /** A message above the form, e.g. that someone else changed the objective meanwhile. */
+  notice?: string | null;
+  me?: { id: string; name: string };
+  onSubmit: (values: ObjectiveFormValues) => Promise<void>;
+  /** Called on 412 instead of showing an error: the page reloads the objective. */
+  onConflict?: () => void;
+}
+
+export function ObjectiveForm({
+  orgId,
+  initial,
+  editing,
+  submitLabel,
+  cancel,
+  notice,
+  me,
+  onSubmit,
+  onConflict,
+}: ObjectiveFormProps) {
+  const { t } = useTranslation(['objective', 'common']);
+  const cycles = useCycles(orgId);
+  const units = useUnits(orgId);
+  const [general, setGeneral] = useState<string | null>(null);
+  const required = t('form.required');
+  const form = useForm<ObjectiveFormValues>({
+    initialValues: initial,
+    validate: (values) => {
+      const errors: Record<string, string> = {};
+      if (!values.title.trim()) errors.title = required;
+      if (!values.cycleId) errors.cycleId = required;
+      if (!editing && values.level === 'unit' && !values.unitId) errors.unitId = required;
+      if (!editing && values.level === 'person' && !values.personId) errors.personId = required;
+      values.keyResults.forEach((kr, i) => {
+        const krErrors = validateKeyResult(kr, { required, targetRequired: t('form.targetRequired') });
+        for (const [field, message] of Object.entries(krErrors)) errors[`keyResults.${i}.${field}`] = message;
+      });
+      return errors;
+    },
+  });
+  const { values } = form;
+
+  const submit = form.onSubmit(async (submitted) => {
+    setGeneral(null);
+    try {
+      await onSubmit(submitted);
+    } catch (error) {
+      const problem = formProblem(
+        error,
+        (path) => TOP_FIELDS.has(path) || KR_FIELD.test(path),
+        t('common:error.title'),
+      );
+      if (problem.conflict && onConflict) return onConflict();
+      form.setErrors(problem.fields);
+      setGeneral(problem.conflict ? t('common:conflict') : problem.general);
+    }
+  });
+
+  const krErrors = (i: number): KeyResultErrors =>
+    Object.fromEntries(
+      Object.entries(form.errors)
+        .filter(([path]) => path.startsWith(`keyResults.${i}.`))
+        .map(([path, message]) => [path.slice(`keyResults.${i}.`.length), String(message)]),
+    );
+  const cycleOptions = [...(cycles.data ?? [])]
+    .sort(
+      (a, b) =>
+        CYCLE_ORDER[a.status] - CYCLE_ORDER[b.status] ||
+        a.startsOn.localeCompare(b.startsOn) ||
+        a.name.localeCompare(b.name),
+    )
+    .map((c) => ({ value: c.id, label: c.status === 'closed' ? t('form.cycleClosed', { name: c.name }) : c.name }));
+  const unitOptions = [...(units.data ?? [])]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((u) => ({ value: u.id, label: u.name }));
+  const isPerson = values.level === 'person';
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="lg">
+        {(notice || general) && (
+          <Alert color={notice && !general ? 'yellow' : 'red'} role="alert">
+            {general ?? notice}
+          </Alert>
+        )}
+
+        {editing ? (
+          <Text c="dimmed">{editing.ownerLine}</Text>
+        ) : (
+          <Stack gap="sm">
+            <Radio.Group
+              label={t('form.level')}
+              value={values.level}
+              onChange={(level) => {
+                form.setFieldValue('level', level as ObjectiveLevel);
+                if (level !== 'person') form.setFieldValue('visibility', 'public');
+              }}
+              error={form.errors.level}
+            >
+              <Group gap="lg" mt={6}>
+                {OBJECTIVE_LEVELS.map((level) => (
+                  <Radio key={level} value={level} label={t(`common:level.${level}`)} />
+                ))}
+              </Group>
+            </Radio.Group>
+            {values.level === 'unit' && (
+              <Select
+                label={t('form.unit')}
+                data={unitOptions}
+                searchable
+                required
+                comboboxProps={{ withinPortal: true }}
+                {...form.getInputProps('unitId')}
+              />
+            )}
+            {isPerson && (
+              <MemberSelect
+                orgId={orgId}
+                label={t('form.person')}
+                placeholder={t('krFields.searchPeople')}
+                required
+                value={values.personId}
+                valueName={values.personName}
+                onChange={(id, name) => {
+                  form.clearFieldError('personId');
+                  form.setValues({ personId: id, personName: name });
+                }}
+                error={form.errors.personId}
+              />
+            )}
+          </Stack>
+        )}
+
+        <Select
+          label={t('form.cycle')}
+          data={cycleOptions}
+          required
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('cycleId')}
+        />
+        <TextInput
+          label={t('form.title')}
+          placeholder={t('form.titlePlaceholder')}
+          required
+          maxLength={300}
+          data-autofocus
+          {...form.getInputProps('title')}
+        />
+        <Textarea
+          label={t('form.description')}
+          description={t('form.descriptionHint')}
+          autosize
+          minRows={3}
+          maxRows={12}
+          {...form.getInputProps('description')}
+        />
+        <Radio.Group label={t('form.kind')} {...form.getInputProps('kind')}>
+          <Stack gap="xs" mt={6}>
+            {OBJECTIVE_KINDS.map((kind) => (
+              <Radio
+                key={kind}
+                value={kind}
+                label={t(`common:kind.${kind}`)}
+                description={t(`form.kindHint.${kind}`)}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {isPerson && (
+          <Radio.Group label={t('form.visibility')} {...form.getInputProps('visibility')}>
+            <Stack gap="xs" mt={6}>
+              {VISIBILITIES.map((visibility) => (
+                <Radio key={visibility} value={visibility} label={t(`common:visibility.${visibility}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        )}
+        <SupportsSelect
+          orgId={orgId}
+          cycleId={values.cycleId}
+          excludeId={editing?.id}
+          label={t('form.supports')}
+          description={t('form.supportsHint')}
+          placeholder={t('form.supportsPlaceholder')}
+          value={values.supports}
+          onChange={(ids) => form.setFieldValue('supports', ids)}
+          error={form.errors.supports}
+        />
+        {!editing?.closed && (
+          <Checkbox
+            label={t('form.draft')}
+            description={t('form.draftHint')}
+            {...form.getInputProps('draft', { type: 'checkbox' })}
+          />
+        )}
+
+        {!editing && (
+          <Stack gap="sm" component="section" aria-labelledby="form-key-results">
+            <Title order={2} size="h3" id="form-key-results">
+              {t('form.keyResults')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('form.keyResultsHint')}
+            </Text>
+            {values.keyResults.map((kr, i) => (
+              <Fieldset
+                key={kr.key}
+                legend={t('form.keyResultN', { n: i + 1 })}
+                data-testid="key-result-row"
+                style={{ position: 'relative' }}
+              >
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label={t('form.removeKeyResult', { n: i + 1 })}
+                  onClick={() => form.removeListItem('keyResults', i)}
+                  style={{ position: 'absolute', top: 8, right: 8 }}
+                >
+                  <IconTrash size={16} aria-hidden />
+                </ActionIcon>
+                <KeyResultFields
+                  orgId={orgId}
+                  value={kr}
+                  errors={krErrors(i)}
+                  onChange={(next) => {
+                    for (const field of changedFields(kr, next)) form.clearFieldError(`keyResults.${i}.${field}`);
+                    form.setFieldValue(`keyResults.${i}`, next);
+                  }}
+                />
+              </Fieldset>
+            ))}
+            {values.keyResults.length < MAX_INLINE_KEY_RESULTS && (
+              <Group>
+                <Button
+                  variant="light"
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                  onClick={() => form.insertListItem('keyResults', emptyKeyResult(me))}
+                >
+                  {t('form.addKeyResult')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        )}
+
+        <Group justify="flex-end" gap="sm">
+          {cancel}
+          <Button type="submit" loading={form.submitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

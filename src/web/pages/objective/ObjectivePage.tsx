@@ -1,0 +1,257 @@
+// One objective: where it is heading, how far it has come against the plan, its key results
+// with their history and action plans, and how it aligns with other objectives.
+import { Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArchive, IconPencil, IconPlus } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useCycles, useMe, useObjective, useObjectives } from '../../api/queries.ts';
+import type { Objective } from '../../api/types.ts';
+import { ConfidenceBadge } from '../../components/ConfidenceBadge.tsx';
+import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { useFormat } from '../../format.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { KeyResultDialog } from './KeyResultDialog.tsx';
+import { KeyResultItem } from './KeyResultItem.tsx';
+import { notify } from './notify.ts';
+
+export default function ObjectivePage() {
+  const { objectiveId = '' } = useParams();
+  const objective = useObjective(objectiveId);
+  return <QueryState query={objective}>{(data) => <ObjectiveView objective={data} />}</QueryState>;
+}
+
+function ObjectiveView({ objective }: { objective: Objective }) {
+  const { t } = useTranslation(['objective', 'common']);
+  const format = useFormat();
+  const { orgId = '' } = useParams();
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const me = useMe();
+  const cycles = useCycles(orgId);
+  const cycle = cycles.data?.find((c) => c.id === objective.cycleId);
+  const [archiving, archive] = useDisclosure(false);
+  const [adding, add] = useDisclosure(false);
+  const base = `/orgs/${orgId}`;
+
+  const owner =
+    objective.level === 'unit' && objective.unitId ? (
+      <Anchor component={Link} to={`${base}/units/${objective.unitId}${search}`} underline="always">
+        {objective.ownerName}
+      </Anchor>
+    ) : (
+      <span>{objective.ownerName}</span>
+    );
+
+  const confirmArchive = async () => {
+    await api.delete(`/objectives/${objective.id}`);
+    notify(t('page.archived'));
+    // Back to where the objective was listed; its own page would now say "not found".
+    const back =
+      objective.level === 'unit' && objective.unitId
+        ? `${base}/units/${objective.unitId}`
+        : objective.level === 'person' && objective.personId === me.data?.id
+          ? `${base}/me`
+          : base;
+    await navigate(`${back}${search}`);
+    // Lists change now; what belonged to the objective is only marked stale, since asking
+    // for it again (this page may not have unmounted yet) would only answer 404.
+    await Promise.all([
+      ...['objective', 'checkIns', 'activities'].map((key) =>
+        client.invalidateQueries({ queryKey: [key], refetchType: 'none' }),
+      ),
+      ...['objectives', 'keyResults', 'orgActivities'].map((key) => client.invalidateQueries({ queryKey: [key] })),
+    ]);
+  };
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={6}>
+        <Text size="sm" c="dimmed" data-testid="objective-owner">
+          {t(`common:level.${objective.level}`)} · {owner}
+          {cycle && <> · {t('page.cycle', { name: cycle.name })}</>}
+        </Text>
+        <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+          {objective.title}
+        </Title>
+        <Group gap={6}>
+          <StatusBadge status={objective.status} />
+          <Badge variant="light" color={objective.kind === 'committed' ? 'gray' : 'grape'}>
+            {t(`common:kind.${objective.kind}`)}
+          </Badge>
+          {objective.lifecycle !== 'published' && (
+            <Badge variant="default">{t(`common:lifecycle.${objective.lifecycle}`)}</Badge>
+          )}
+          {objective.visibility === 'private' && <Badge variant="default">{t('page.private')}</Badge>}
+          <ConfidenceBadge value={objective.confidence === null ? null : Math.round(objective.confidence)} />
+        </Group>
+      </Stack>
+
+      {(objective.abilities['objective.update'] || objective.abilities['objective.archive']) && (
+        <Group gap="sm">
+          {objective.abilities['objective.update'] && (
+            <Button
+              component={Link}
+              to={`${base}/objectives/${objective.id}/edit${search}`}
+              variant="light"
+              leftSection={<IconPencil size={16} aria-hidden />}
+            >
+              {t('page.edit')}
+            </Button>
+          )}
+          {objective.abilities['objective.archive'] && (
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={archive.open}
+              leftSection={<IconArchive size={16} aria-hidden />}
+            >
+              {t('page.archive')}
+            </Button>
+          )}
+        </Group>
+      )}
+
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+            <Card withBorder padding="md" data-testid="objective-progress">
+              <Stack gap={6}>
+                <Text fw={600}>{t('common:progress')}</Text>
+                <ProgressBar value={objective.progress} status={objective.status} title={objective.title} size="lg" />
+                <Text size="sm" c="dimmed" data-testid="expected-progress">
+                  {t('page.expected', { value: format.percent(objective.expectedProgress) })}
+                  {cycle && ` (${format.date(cycle.startsOn)} – ${format.date(cycle.endsOn)})`}
+                </Text>
+                {objective.statusIsExplicit && (
+                  <Text size="sm" c="dimmed">
+                    {t('page.statusExplicit', { suggested: t(`common:status.${objective.suggestedStatus}`) })}
+                  </Text>
+                )}
+              </Stack>
+            </Card>
+
+            {objective.description && (
+              <section aria-label={t('page.description')}>
+                <LazyMarkdown>{objective.description}</LazyMarkdown>
+              </section>
+            )}
+
+            <Stack gap="sm" component="section" aria-labelledby="key-results-title">
+              <Group justify="space-between" align="center">
+                <Title order={2} size="h3" id="key-results-title">
+                  {t('page.keyResultsTitle')}
+                </Title>
+                {objective.abilities['keyResult.manage'] && (
+                  <Button variant="light" size="xs" onClick={add.open} leftSection={<IconPlus size={14} aria-hidden />}>
+                    {t('page.addKeyResult')}
+                  </Button>
+                )}
+              </Group>
+              {objective.keyResults.length === 0 ? (
+                <Text c="dimmed">{t('page.noKeyResults')}</Text>
+              ) : (
+                objective.keyResults.map((kr) => (
+                  <KeyResultItem key={kr.id} orgId={orgId} keyResult={kr} cycle={cycle} />
+                ))
+              )}
+            </Stack>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Alignment orgId={orgId} objective={objective} />
+        </Grid.Col>
+      </Grid>
+
+      {objective.abilities['keyResult.manage'] && (
+        <KeyResultDialog
+          orgId={orgId}
+          objectiveId={objective.id}
+          defaultOwner={me.data ? { id: me.data.id, name: me.data.name } : undefined}
+          opened={adding}
+          onClose={add.close}
+        />
+      )}
+      <ConfirmDialog
+        opened={archiving}
+        title={t('page.archiveTitle')}
+        text={t('page.archiveText', { title: objective.title })}
+        confirmLabel={t('page.archive')}
+        onConfirm={confirmArchive}
+        onClose={archive.close}
+      />
+    </Stack>
+  );
+}
+
+/** The objectives this one supports, and those that support it. */
+function Alignment({ orgId, objective }: { orgId: string; objective: Objective }) {
+  const { t } = useTranslation(['objective', 'common']);
+  const supports = useObjectives(orgId, { ids: objective.supports.join(',') }, objective.supports.length > 0);
+  const supportedBy = useObjectives(orgId, { supportsId: objective.id });
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="alignment-title">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="alignment-title">
+          {t('page.alignmentTitle')}
+        </Title>
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {t('page.supportsTitle')}
+          </Title>
+          {objective.supports.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('page.supportsNone')}
+            </Text>
+          ) : (
+            <QueryState query={supports}>
+              {(items) => <ObjectiveLinks orgId={orgId} objectives={items} testId="supports" />}
+            </QueryState>
+          )}
+        </Stack>
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {t('page.supportedByTitle')}
+          </Title>
+          <QueryState query={supportedBy}>
+            {(items) =>
+              items.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('page.supportedByNone')}
+                </Text>
+              ) : (
+                <ObjectiveLinks orgId={orgId} objectives={items} testId="supported-by" />
+              )
+            }
+          </QueryState>
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
+function ObjectiveLinks({ orgId, objectives, testId }: { orgId: string; objectives: Objective[]; testId: string }) {
+  const { t } = useTranslation(['objective', 'common']);
+  const format = useFormat();
+  const { search } = useLocation();
+  return (
+    <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} data-testid={testId}>
+      {objectives.map((o) => (
+        <li key={o.id}>
+          <Anchor component={Link} to={`/orgs/${orgId}/objectives/${o.id}${search}`} size="sm" fw={500}>
+            {o.title}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {t(`common:level.${o.level}`)} · {o.ownerName} · {format.percent(o.progress)}
+          </Text>
+        </li>
+      ))}
+    </Stack>
+  );
+}
