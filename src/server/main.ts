@@ -45,6 +45,9 @@ async function main(): Promise<void> {
     await handle.migrate();
     const seeded = config.demo && (await isDatabaseEmpty(db));
     if (seeded) await seedDemo(db, new Date());
+    // PGlite runs no autovacuum, so its planner would have no statistics at all; gather
+    // them at each start (quick at this size) so queries get the plans PostgreSQL gets.
+    if (handle.engine === 'pglite') await db.execute(sql`analyze`);
     const showDemo = seeded || (await demoOrgExists(db));
 
     const app = await buildServer({
