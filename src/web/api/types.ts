@@ -66,3 +66,17 @@ export type UpdateCycleInput = Static<typeof UpdateCycleBody>;
 export type Member = Static<typeof MemberSchema>;
 export type AddMemberInput = Static<typeof AddMemberBody>;
 export type UpdateOrgInput = Static<typeof UpdateOrgBody>;
+
+import type {
+  AdviceSchema,
+  AlignmentHealthSchema,
+  CoachAdviceSchema,
+  CoachCheckBody,
+  CoachRuleSchema,
+} from '../../api/schemas/coach.ts';
+
+export type Advice = Static<typeof AdviceSchema>;
+export type CoachAdvice = Static<typeof CoachAdviceSchema>;
+export type CoachRule = Static<typeof CoachRuleSchema>;
+export type CoachCheckInput = Static<typeof CoachCheckBody>;
+export type AlignmentHealth = Static<typeof AlignmentHealthSchema>;

@@ -38,6 +38,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, lazy: page(() => import('../pages/home/OrgHomePage.tsx')) },
           // ROUTES: pages register here.
+          { path: 'map', lazy: page(() => import('../pages/map/AlignmentMapPage.tsx')) },
+          { path: 'coach', lazy: page(() => import('../pages/coach/CoachPage.tsx')) },
           { path: 'me', lazy: page(() => import('../pages/my/MyOkrsPage.tsx')) },
           { path: 'admin/*', lazy: page(() => import('../pages/admin/AdminPage.tsx')) },
           { path: 'objectives/new', lazy: page(() => import('../pages/objective/NewObjectivePage.tsx')) },

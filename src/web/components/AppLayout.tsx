@@ -13,10 +13,12 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
+  IconAffiliate,
   IconBuilding,
   IconChevronDown,
   IconHierarchy2,
   IconLogout,
+  IconMessageCircle,
   IconSettings,
   IconTarget,
 } from '@tabler/icons-react';
@@ -48,6 +50,8 @@ export function AppLayout() {
   const links = [
     { to: base, label: t('nav.home'), icon: IconBuilding, end: true },
     { to: `${base}/units`, label: t('nav.units'), icon: IconHierarchy2, end: false },
+    { to: `${base}/map`, label: t('nav.map'), icon: IconAffiliate, end: false },
+    { to: `${base}/coach`, label: t('nav.coach'), icon: IconMessageCircle, end: false },
     { to: `${base}/me`, label: t('nav.myOkrs'), icon: IconTarget, end: false },
     ...(org.data?.abilities['member.manage']
       ? [{ to: `${base}/admin`, label: t('nav.admin'), icon: IconSettings, end: false }]

@@ -7,6 +7,8 @@ import type { my } from '../pages/my/messages.ts';
 import type { admin } from '../pages/admin/messages.ts';
 import type { units } from '../pages/units/messages.ts';
 import type { objective } from '../pages/objective/messages.ts';
+import type { map } from '../pages/map/messages.ts';
+import type { coach } from '../pages/coach/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -16,6 +18,8 @@ interface Namespaces {
   objective: typeof objective;
   my: typeof my;
   admin: typeof admin;
+  map: typeof map;
+  coach: typeof coach;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 
@@ -30,4 +34,6 @@ export const NAMESPACE_LOADERS: Record<keyof Namespaces, Loader> = {
   objective: () => import('../pages/objective/messages.ts').then((m) => m.objective),
   my: () => import('../pages/my/messages.ts').then((m) => m.my),
   admin: () => import('../pages/admin/messages.ts').then((m) => m.admin),
+  map: () => import('../pages/map/messages.ts').then((m) => m.map),
+  coach: () => import('../pages/coach/messages.ts').then((m) => m.coach),
 };

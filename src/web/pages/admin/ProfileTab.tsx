@@ -15,15 +15,19 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../core/domain.ts';
+import type { RuleId } from '../../../core/coach/rule-ids.ts';
 import { api } from '../../api/client.ts';
 import type { Org } from '../../api/types.ts';
 import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
 import { isConflict } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
 import { notifyDone, saveProblem } from './shared.tsx';
+import { invalidateCoach } from '../coach/queries.ts';
+
+const RuleSwitches = lazy(() => import('../coach/RuleSwitches.tsx'));
 
 interface Values {
   name: string;
@@ -35,6 +39,7 @@ interface Values {
     focus: { objectivesMin: number; objectivesMax: number; keyResultsMin: number; keyResultsMax: number };
     checkInCadenceDays: number;
     fiscalYearStartMonth: number;
+    coach: { disabledRules: RuleId[] };
   };
 }
 
@@ -63,6 +68,7 @@ const valuesOf = (org: Org): Values => ({
     focus: org.settings.focus ?? { objectivesMin: 3, objectivesMax: 4, keyResultsMin: 3, keyResultsMax: 4 },
     checkInCadenceDays: org.settings.checkInCadenceDays ?? 7,
     fiscalYearStartMonth: org.settings.fiscalYearStartMonth ?? 1,
+    coach: { disabledRules: org.settings.coach?.disabledRules ?? [] },
   },
 });
 
@@ -109,6 +115,7 @@ export function ProfileTab({ org }: { org: Org }) {
       form.setInitialValues(valuesOf(saved));
       form.setValues(valuesOf(saved));
       notifyDone(t('profile.saved'));
+      void invalidateCoach(client);
     } catch (e) {
       setError(saveProblem(form, e, FIELDS));
       if (isConflict(e)) {
@@ -245,6 +252,13 @@ export function ProfileTab({ org }: { org: Org }) {
             />
           </SimpleGrid>
         </Fieldset>
+        <Suspense fallback={null}>
+          <RuleSwitches
+            orgId={org.id}
+            disabled={form.values.settings.coach.disabledRules}
+            onChange={(next) => form.setFieldValue('settings.coach.disabledRules', next)}
+          />
+        </Suspense>
         <Group>
           <Button type="submit" loading={form.submitting}>
             {t('profile.save')}

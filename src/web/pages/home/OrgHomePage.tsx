@@ -2,12 +2,16 @@ import { Button, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mant
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
 import { useObjectives, useOrg } from '../../api/queries.ts';
 import type { Objective } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
 import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+
+// Its own chunk (and its texts): the first load of the home page stays within budget.
+const AlignmentHealthPanel = lazy(() => import('../coach/AlignmentHealthPanel.tsx'));
 
 /** Where the organisation is heading: vision, mission, strategy and its objectives. */
 export default function OrgHomePage() {
@@ -87,6 +91,15 @@ export default function OrgHomePage() {
                 )
               }
             </QueryState>
+          )}
+          {cycle && (
+            <Suspense fallback={null}>
+              <AlignmentHealthPanel
+                orgId={orgId}
+                cycleId={cycle.id}
+                cycleName={parent ? `${parent.name} / ${cycle.name}` : cycle.name}
+              />
+            </Suspense>
           )}
         </Stack>
       )}

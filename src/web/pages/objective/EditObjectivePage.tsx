@@ -18,7 +18,7 @@ export default function EditObjectivePage() {
   const { t } = useTranslation('objective');
   const objective = useObjective(objectiveId);
   return (
-    <Stack gap="md" maw={960}>
+    <Stack gap="md" maw={1280}>
       <Title order={1}>{t('form.editTitle')}</Title>
       <QueryState query={objective}>{(data) => <EditObjective objective={data} />}</QueryState>
     </Stack>
@@ -99,6 +99,7 @@ function EditObjective({ objective }: { objective: Objective }) {
       editing={{
         id: base.id,
         closed: base.lifecycle === 'closed',
+        keyResults: base.keyResults,
         ownerLine: t('form.owner', { owner: base.ownerName, level: t(`common:level.${base.level}`) }),
       }}
       notice={notice}

@@ -1,10 +1,11 @@
 // Adding a key result to an objective, or changing one, from the objective page.
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { invalidateOkrs } from '../../api/queries.ts';
+import { invalidateOkrs, useObjective } from '../../api/queries.ts';
+import { CoachPanel } from '../coach/CoachPanel.tsx';
 import type { KeyResult, UpdateKeyResultInput } from '../../api/types.ts';
 import {
   KeyResultFields,
@@ -55,6 +56,22 @@ function KeyResultForm({ orgId, objectiveId, keyResult, defaultOwner, onClose }:
   const [errors, setErrors] = useState<KeyResultErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // The coach reads the key result as part of its objective (already loaded by the page).
+  const objective = useObjective(objectiveId).data;
+  const others = objective?.keyResults ?? [];
+  const index = base ? others.findIndex((kr) => kr.id === base.id) : others.length;
+  const coachDraft = objective && {
+    level: objective.level,
+    unitId: objective.unitId,
+    personId: objective.personId,
+    cycleId: objective.cycleId,
+    title: objective.title,
+    kind: objective.kind,
+    supports: objective.supports,
+    keyResults: index < 0 ? [...others, draft] : [...others.slice(0, index), draft, ...others.slice(index + 1)],
+    objectiveId: objective.id,
+  };
+  const mine = `draft/keyResults/${index < 0 ? others.length : index}`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -124,6 +141,15 @@ function KeyResultForm({ orgId, objectiveId, keyResult, defaultOwner, onClose }:
           }}
           autoFocus
         />
+        {coachDraft && (
+          <Suspense fallback={null}>
+            <CoachPanel
+              orgId={orgId}
+              draft={coachDraft}
+              only={(advice) => !!draft.title.trim() && advice.target.id === mine}
+            />
+          </Suspense>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common:actions.cancel')}

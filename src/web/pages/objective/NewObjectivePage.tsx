@@ -20,7 +20,7 @@ export default function NewObjectivePage() {
   const me = useMe();
   const { cycle, isLoading } = useSelectedCycle(orgId);
   return (
-    <Stack gap="md" maw={960}>
+    <Stack gap="md" maw={1280}>
       <Title order={1}>{t('form.newTitle')}</Title>
       <Text c="dimmed">{t('form.intro')}</Text>
       {me.data && !isLoading ? (

@@ -5,6 +5,7 @@ import {
   Button,
   Checkbox,
   Fieldset,
+  Grid,
   Group,
   Radio,
   Select,
@@ -16,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   OBJECTIVE_KINDS,
@@ -27,7 +28,8 @@ import {
   type Visibility,
 } from '../../../core/domain.ts';
 import { useCycles, useUnits } from '../../api/queries.ts';
-import type { Cycle } from '../../api/types.ts';
+import type { Cycle, KeyResult } from '../../api/types.ts';
+import { CoachPanel } from '../coach/CoachPanel.tsx';
 import {
   KeyResultFields,
   changedFields,
@@ -77,7 +79,7 @@ export interface ObjectiveFormProps {
   orgId: string;
   initial: ObjectiveFormValues;
   /** Set when changing an objective: its owner is fixed, and key results are managed on its page. */
-  editing?: { id: string; ownerLine: string; closed: boolean };
+  editing?: { id: string; ownerLine: string; closed: boolean; keyResults?: KeyResult[] };
   submitLabel: string;
   cancel: ReactNode;
   /** A message above the form, e.g. that someone else changed the objective meanwhile. */
@@ -156,182 +158,205 @@ export function ObjectiveForm({
     .map((u) => ({ value: u.id, label: u.name }));
   const isPerson = values.level === 'person';
 
+  const coachDraft = {
+    level: values.level,
+    unitId: values.unitId,
+    personId: values.personId,
+    cycleId: values.cycleId,
+    title: values.title,
+    kind: values.kind,
+    supports: values.supports,
+    keyResults: editing ? (editing.keyResults ?? []) : values.keyResults,
+    objectiveId: editing?.id,
+  };
+
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="lg">
-        {(notice || general) && (
-          <Alert color={notice && !general ? 'yellow' : 'red'} role="alert">
-            {general ?? notice}
-          </Alert>
-        )}
-
-        {editing ? (
-          <Text c="dimmed">{editing.ownerLine}</Text>
-        ) : (
-          <Stack gap="sm">
-            <Radio.Group
-              label={t('form.level')}
-              value={values.level}
-              onChange={(level) => {
-                form.setFieldValue('level', level as ObjectiveLevel);
-                if (level !== 'person') form.setFieldValue('visibility', 'public');
-              }}
-              error={form.errors.level}
-            >
-              <Group gap="lg" mt={6}>
-                {OBJECTIVE_LEVELS.map((level) => (
-                  <Radio key={level} value={level} label={t(`common:level.${level}`)} />
-                ))}
-              </Group>
-            </Radio.Group>
-            {values.level === 'unit' && (
-              <Select
-                label={t('form.unit')}
-                data={unitOptions}
-                searchable
-                required
-                comboboxProps={{ withinPortal: true }}
-                {...form.getInputProps('unitId')}
-              />
+    <Grid gap="xl">
+      <Grid.Col span={{ base: 12, lg: 8 }}>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="lg">
+            {(notice || general) && (
+              <Alert color={notice && !general ? 'yellow' : 'red'} role="alert">
+                {general ?? notice}
+              </Alert>
             )}
-            {isPerson && (
-              <MemberSelect
-                orgId={orgId}
-                label={t('form.person')}
-                placeholder={t('krFields.searchPeople')}
-                required
-                value={values.personId}
-                valueName={values.personName}
-                onChange={(id, name) => {
-                  form.clearFieldError('personId');
-                  form.setValues({ personId: id, personName: name });
-                }}
-                error={form.errors.personId}
-              />
-            )}
-          </Stack>
-        )}
 
-        <Select
-          label={t('form.cycle')}
-          data={cycleOptions}
-          required
-          allowDeselect={false}
-          comboboxProps={{ withinPortal: true }}
-          {...form.getInputProps('cycleId')}
-        />
-        <TextInput
-          label={t('form.title')}
-          placeholder={t('form.titlePlaceholder')}
-          required
-          maxLength={300}
-          data-autofocus
-          {...form.getInputProps('title')}
-        />
-        <Textarea
-          label={t('form.description')}
-          description={t('form.descriptionHint')}
-          autosize
-          minRows={3}
-          maxRows={12}
-          {...form.getInputProps('description')}
-        />
-        <Radio.Group label={t('form.kind')} {...form.getInputProps('kind')}>
-          <Stack gap="xs" mt={6}>
-            {OBJECTIVE_KINDS.map((kind) => (
-              <Radio
-                key={kind}
-                value={kind}
-                label={t(`common:kind.${kind}`)}
-                description={t(`form.kindHint.${kind}`)}
-              />
-            ))}
-          </Stack>
-        </Radio.Group>
-        {isPerson && (
-          <Radio.Group label={t('form.visibility')} {...form.getInputProps('visibility')}>
-            <Stack gap="xs" mt={6}>
-              {VISIBILITIES.map((visibility) => (
-                <Radio key={visibility} value={visibility} label={t(`common:visibility.${visibility}`)} />
-              ))}
-            </Stack>
-          </Radio.Group>
-        )}
-        <SupportsSelect
-          orgId={orgId}
-          cycleId={values.cycleId}
-          excludeId={editing?.id}
-          label={t('form.supports')}
-          description={t('form.supportsHint')}
-          placeholder={t('form.supportsPlaceholder')}
-          value={values.supports}
-          onChange={(ids) => form.setFieldValue('supports', ids)}
-          error={form.errors.supports}
-        />
-        {!editing?.closed && (
-          <Checkbox
-            label={t('form.draft')}
-            description={t('form.draftHint')}
-            {...form.getInputProps('draft', { type: 'checkbox' })}
-          />
-        )}
-
-        {!editing && (
-          <Stack gap="sm" component="section" aria-labelledby="form-key-results">
-            <Title order={2} size="h3" id="form-key-results">
-              {t('form.keyResults')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('form.keyResultsHint')}
-            </Text>
-            {values.keyResults.map((kr, i) => (
-              <Fieldset
-                key={kr.key}
-                legend={t('form.keyResultN', { n: i + 1 })}
-                data-testid="key-result-row"
-                style={{ position: 'relative' }}
-              >
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t('form.removeKeyResult', { n: i + 1 })}
-                  onClick={() => form.removeListItem('keyResults', i)}
-                  style={{ position: 'absolute', top: 8, right: 8 }}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-                <KeyResultFields
-                  orgId={orgId}
-                  value={kr}
-                  errors={krErrors(i)}
-                  onChange={(next) => {
-                    for (const field of changedFields(kr, next)) form.clearFieldError(`keyResults.${i}.${field}`);
-                    form.setFieldValue(`keyResults.${i}`, next);
+            {editing ? (
+              <Text c="dimmed">{editing.ownerLine}</Text>
+            ) : (
+              <Stack gap="sm">
+                <Radio.Group
+                  label={t('form.level')}
+                  value={values.level}
+                  onChange={(level) => {
+                    form.setFieldValue('level', level as ObjectiveLevel);
+                    if (level !== 'person') form.setFieldValue('visibility', 'public');
                   }}
-                />
-              </Fieldset>
-            ))}
-            {values.keyResults.length < MAX_INLINE_KEY_RESULTS && (
-              <Group>
-                <Button
-                  variant="light"
-                  leftSection={<IconPlus size={16} aria-hidden />}
-                  onClick={() => form.insertListItem('keyResults', emptyKeyResult(me))}
+                  error={form.errors.level}
                 >
-                  {t('form.addKeyResult')}
-                </Button>
-              </Group>
+                  <Group gap="lg" mt={6}>
+                    {OBJECTIVE_LEVELS.map((level) => (
+                      <Radio key={level} value={level} label={t(`common:level.${level}`)} />
+                    ))}
+                  </Group>
+                </Radio.Group>
+                {values.level === 'unit' && (
+                  <Select
+                    label={t('form.unit')}
+                    data={unitOptions}
+                    searchable
+                    required
+                    comboboxProps={{ withinPortal: true }}
+                    {...form.getInputProps('unitId')}
+                  />
+                )}
+                {isPerson && (
+                  <MemberSelect
+                    orgId={orgId}
+                    label={t('form.person')}
+                    placeholder={t('krFields.searchPeople')}
+                    required
+                    value={values.personId}
+                    valueName={values.personName}
+                    onChange={(id, name) => {
+                      form.clearFieldError('personId');
+                      form.setValues({ personId: id, personName: name });
+                    }}
+                    error={form.errors.personId}
+                  />
+                )}
+              </Stack>
             )}
-          </Stack>
-        )}
 
-        <Group justify="flex-end" gap="sm">
-          {cancel}
-          <Button type="submit" loading={form.submitting}>
-            {submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+            <Select
+              label={t('form.cycle')}
+              data={cycleOptions}
+              required
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps('cycleId')}
+            />
+            <TextInput
+              label={t('form.title')}
+              placeholder={t('form.titlePlaceholder')}
+              required
+              maxLength={300}
+              data-autofocus
+              {...form.getInputProps('title')}
+            />
+            <Textarea
+              label={t('form.description')}
+              description={t('form.descriptionHint')}
+              autosize
+              minRows={3}
+              maxRows={12}
+              {...form.getInputProps('description')}
+            />
+            <Radio.Group label={t('form.kind')} {...form.getInputProps('kind')}>
+              <Stack gap="xs" mt={6}>
+                {OBJECTIVE_KINDS.map((kind) => (
+                  <Radio
+                    key={kind}
+                    value={kind}
+                    label={t(`common:kind.${kind}`)}
+                    description={t(`form.kindHint.${kind}`)}
+                  />
+                ))}
+              </Stack>
+            </Radio.Group>
+            {isPerson && (
+              <Radio.Group label={t('form.visibility')} {...form.getInputProps('visibility')}>
+                <Stack gap="xs" mt={6}>
+                  {VISIBILITIES.map((visibility) => (
+                    <Radio key={visibility} value={visibility} label={t(`common:visibility.${visibility}`)} />
+                  ))}
+                </Stack>
+              </Radio.Group>
+            )}
+            <SupportsSelect
+              orgId={orgId}
+              cycleId={values.cycleId}
+              excludeId={editing?.id}
+              label={t('form.supports')}
+              description={t('form.supportsHint')}
+              placeholder={t('form.supportsPlaceholder')}
+              value={values.supports}
+              onChange={(ids) => form.setFieldValue('supports', ids)}
+              error={form.errors.supports}
+            />
+            {!editing?.closed && (
+              <Checkbox
+                label={t('form.draft')}
+                description={t('form.draftHint')}
+                {...form.getInputProps('draft', { type: 'checkbox' })}
+              />
+            )}
+
+            {!editing && (
+              <Stack gap="sm" component="section" aria-labelledby="form-key-results">
+                <Title order={2} size="h3" id="form-key-results">
+                  {t('form.keyResults')}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {t('form.keyResultsHint')}
+                </Text>
+                {values.keyResults.map((kr, i) => (
+                  <Fieldset
+                    key={kr.key}
+                    legend={t('form.keyResultN', { n: i + 1 })}
+                    data-testid="key-result-row"
+                    style={{ position: 'relative' }}
+                  >
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={t('form.removeKeyResult', { n: i + 1 })}
+                      onClick={() => form.removeListItem('keyResults', i)}
+                      style={{ position: 'absolute', top: 8, right: 8 }}
+                    >
+                      <IconTrash size={16} aria-hidden />
+                    </ActionIcon>
+                    <KeyResultFields
+                      orgId={orgId}
+                      value={kr}
+                      errors={krErrors(i)}
+                      onChange={(next) => {
+                        for (const field of changedFields(kr, next)) form.clearFieldError(`keyResults.${i}.${field}`);
+                        form.setFieldValue(`keyResults.${i}`, next);
+                      }}
+                    />
+                  </Fieldset>
+                ))}
+                {values.keyResults.length < MAX_INLINE_KEY_RESULTS && (
+                  <Group>
+                    <Button
+                      variant="light"
+                      leftSection={<IconPlus size={16} aria-hidden />}
+                      onClick={() => form.insertListItem('keyResults', emptyKeyResult(me))}
+                    >
+                      {t('form.addKeyResult')}
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
+            )}
+
+            <Group justify="flex-end" gap="sm">
+              {cancel}
+              <Button type="submit" loading={form.submitting}>
+                {submitLabel}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <div style={{ position: 'sticky', top: 76 }}>
+          <Suspense fallback={null}>
+            <CoachPanel orgId={orgId} draft={coachDraft} />
+          </Suspense>
+        </div>
+      </Grid.Col>
+    </Grid>
   );
 }

@@ -3,11 +3,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconChevronRight, IconPencil } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
 import { useUnit } from '../../api/queries.ts';
 import type { UnitDetail } from '../../api/types.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { UnitObjectives } from './UnitObjectives.tsx';
 import { UnitStatementDialog } from './UnitStatementDialog.tsx';
+
+const UnitCoach = lazy(() => import('../coach/UnitCoach.tsx'));
 
 /** One unit: where it sits, why it exists, who is in it, what it aims for and whom it supports. */
 export default function UnitPage() {
@@ -114,6 +117,9 @@ function UnitView({ unit }: { unit: UnitDetail }) {
                 </Stack>
               </Stack>
             )}
+            <Suspense fallback={null}>
+              <UnitCoach orgId={orgId} unitId={unit.id} />
+            </Suspense>
           </Stack>
         </Grid.Col>
       </Grid>

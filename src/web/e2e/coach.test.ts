@@ -1,0 +1,86 @@
+// The coach in the browser: the owner writes a team objective that only restates one of
+// the team's key results, sees the coach's waterfall advice appear as they type, rewrites
+// it as the team's own objective, sees the advice go, and saves. Then the review list,
+// scanned with axe.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { browserSuite } from './journey.ts';
+import { field } from './locators.ts';
+
+const KEY_RESULT = '300 deltagare på interna event';
+const TEAM_OBJECTIVE = 'Göra våra egna event till den bästa platsen att möta Nordljus';
+const OWN_OBJECTIVE = 'Göra interna event till höstens mötesplats';
+
+const waterfall = (page: Page) => page.getByTestId('coach-live').locator('[data-rule="alignment.waterfall"]');
+
+browserSuite('coach journey', (journey) => {
+  it('flags an objective that restates a key result, and lets it go once rewritten', async () => {
+    const { page } = journey;
+    await signIn(page, 'demo@example.com');
+
+    await page
+      .getByRole('navigation', { name: 'Huvudnavigering' })
+      .getByRole('link', { name: 'Team och enheter' })
+      .click();
+    await page.getByRole('link', { name: 'Marknad', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Marknad' }).waitFor();
+    // The unit's alignment health and coach corner.
+    await page.getByRole('heading', { name: 'Målens förankring' }).waitFor();
+    await page.getByRole('heading', { name: 'Coachen', exact: true }).waitFor();
+
+    await page.getByRole('link', { name: 'Nytt mål' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
+    const form = page.getByRole('main');
+    expect(await field(form, 'Team eller enhet').inputValue()).toBe('Marknad');
+
+    const supports = field(form, 'Stöder');
+    await supports.click();
+    await supports.pressSequentially('egna event');
+    await page.getByRole('option', { name: new RegExp(`^${TEAM_OBJECTIVE}`) }).click();
+    await page.keyboard.press('Escape');
+
+    const row = page.getByRole('group', { name: 'Nyckelresultat 1' });
+    await field(row, 'Nyckelresultat').fill('Nyhetsbrevet ger 100 anmälningar');
+    await field(row, 'Målvärde').fill('100');
+    await field(row, 'Enhet').fill('anmälningar');
+
+    // Typed, not pasted: the coach waits for a pause (debounced) before it reads.
+    const title = field(form, 'Mål');
+    await title.pressSequentially(KEY_RESULT);
+    await waterfall(page).waitFor({ timeout: 10_000 });
+    expect(await waterfall(page).textContent()).toMatch(/Varning/);
+    // The live region announces the change politely.
+    expect(await page.getByTestId('coach-live').locator('[aria-live="polite"]').count()).toBe(1);
+
+    await title.fill('');
+    await title.pressSequentially(OWN_OBJECTIVE);
+    await expect.poll(() => waterfall(page).count(), { timeout: 10_000 }).toBe(0);
+    await page.getByText('Coachen läser…').waitFor({ state: 'detached' });
+    expect(await waterfall(page).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Skapa mål' }).click();
+    await page.getByRole('heading', { level: 1, name: OWN_OBJECTIVE }).waitFor();
+  });
+
+  it('lists the advice for the cycle, filtered in the URL, and passes an axe scan', async () => {
+    const { page, harness } = journey;
+    await signIn(page, 'demo@example.com');
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Coachen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Coachen' }).waitFor();
+    await page.getByTestId('advice').first().waitFor();
+    // Not hovering the link just clicked: the scan is of the page at rest.
+    await page.mouse.move(640, 700);
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousViolations(page, 'coach');
+
+    // A filter is part of the URL, so the view can be shared.
+    await page.goto(`/orgs/${harness.orgId}/coach?severity=hint`);
+    await page.getByRole('heading', { level: 1, name: 'Coachen' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'råd' }).waitFor();
+    await page.getByTestId('advice').first().waitFor();
+    const badges = await page.getByTestId('advice').locator('.mantine-Badge-root').allTextContents();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.every((text) => text === 'Tips')).toBe(true);
+  });
+});

@@ -1,0 +1,89 @@
+// Pieces of advice: severity as a badge with text, what is wrong, and the why and what to
+// do behind disclosure widgets (native <details>, so keyboard and screen readers just work).
+import { Anchor, Badge, Box, Group, Stack, Text } from '@mantine/core';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Advice } from '../../api/types.ts';
+
+export function SeverityBadge({ severity }: { severity: Advice['severity'] }) {
+  const { t } = useTranslation('coach');
+  return (
+    <Badge color={severity === 'warning' ? 'orange' : 'blue'} variant="light" style={{ flexShrink: 0 }}>
+      {t(`severity.${severity}`)}
+    </Badge>
+  );
+}
+
+/** Where a piece of advice points: its objective, else its unit or the organisation. */
+function useAdviceLink() {
+  const { orgId = '' } = useParams();
+  const [params] = useSearchParams();
+  const cycle = params.get('cycle');
+  const withCycle = (path: string) => (cycle ? `${path}?cycle=${encodeURIComponent(cycle)}` : path);
+  return (advice: Advice): string | null => {
+    if (advice.objectiveId && advice.objectiveId !== 'draft')
+      return withCycle(`/orgs/${orgId}/objectives/${advice.objectiveId}`);
+    if (advice.target.type === 'unit') return withCycle(`/orgs/${orgId}/units/${advice.target.id}`);
+    if (advice.target.type === 'organization') return withCycle(`/orgs/${orgId}`);
+    return null;
+  };
+}
+
+export function AdviceItem({ advice, showTarget = true }: { advice: Advice; showTarget?: boolean }) {
+  const { t } = useTranslation('coach');
+  const linkOf = useAdviceLink();
+  const link = showTarget ? linkOf(advice) : null;
+  return (
+    <Box component="li" data-testid="advice" data-rule={advice.ruleId} py="xs">
+      <Stack gap={4}>
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <SeverityBadge severity={advice.severity} />
+          <Text fw={600} size="sm">
+            {advice.title}
+          </Text>
+        </Group>
+        {showTarget && (
+          <Text size="sm" c="dimmed">
+            {link ? (
+              <Anchor component={Link} to={link} size="sm">
+                {t('about', { name: advice.target.name })}
+              </Anchor>
+            ) : (
+              t('about', { name: advice.target.name })
+            )}
+          </Text>
+        )}
+        <details>
+          <summary style={{ cursor: 'pointer' }}>
+            <Text component="span" size="sm">
+              {t('why')}
+            </Text>
+          </summary>
+          <Text size="sm" mt={4}>
+            {advice.why}
+          </Text>
+        </details>
+        <details>
+          <summary style={{ cursor: 'pointer' }}>
+            <Text component="span" size="sm">
+              {t('todo')}
+            </Text>
+          </summary>
+          <Text size="sm" mt={4}>
+            {advice.todo}
+          </Text>
+        </details>
+      </Stack>
+    </Box>
+  );
+}
+
+export function AdviceList({ items, showTarget = true }: { items: Advice[]; showTarget?: boolean }) {
+  return (
+    <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
+      {items.map((advice, i) => (
+        <AdviceItem key={`${advice.ruleId}/${advice.target.id}/${i}`} advice={advice} showTarget={showTarget} />
+      ))}
+    </Stack>
+  );
+}

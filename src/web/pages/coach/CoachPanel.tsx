@@ -1,0 +1,105 @@
+// The coach beside the objective form: the draft is sent to the coach (debounced) as the
+// person types, and its advice is shown in a polite live region.
+import { Card, Loader, Stack, Text, Title, Group } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ObjectiveKind, ObjectiveLevel } from '../../../core/domain.ts';
+import type { Advice, CoachCheckInput } from '../../api/types.ts';
+import type { KeyResultDraft } from '../objective/KeyResultFields.tsx';
+import { AdviceList } from './AdviceList.tsx';
+import { useCoachCheck } from './queries.ts';
+
+export interface CoachDraft {
+  level: ObjectiveLevel;
+  unitId: string | null;
+  personId: string | null;
+  cycleId: string | null;
+  title: string;
+  kind: ObjectiveKind;
+  supports: string[];
+  keyResults: Pick<KeyResultDraft, 'title' | 'metric' | 'start' | 'target' | 'unit' | 'ownerId'>[];
+  objectiveId?: string;
+}
+
+const num = (value: number | string) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** The check's body, or null while there is not enough to ask about. */
+export function checkBody(draft: CoachDraft): CoachCheckInput | null {
+  if (!draft.cycleId) return null;
+  if (draft.level === 'unit' && !draft.unitId) return null;
+  if (draft.level === 'person' && !draft.personId) return null;
+  const keyResults = draft.keyResults
+    .filter((kr) => kr.title.trim())
+    .slice(0, 20)
+    .map((kr) => {
+      const milestone = kr.metric === 'milestone';
+      const start = milestone ? 0 : num(kr.start);
+      const target = milestone ? 1 : num(kr.target);
+      return {
+        title: kr.title.trim().slice(0, 300),
+        metric: kr.metric,
+        ...(start === undefined ? {} : { start }),
+        ...(target === undefined ? {} : { target }),
+        ...(milestone || !kr.unit.trim() ? {} : { unit: kr.unit.trim().slice(0, 40) }),
+        ownerId: kr.ownerId,
+      };
+    });
+  return {
+    cycleId: draft.cycleId,
+    level: draft.level,
+    ...(draft.level === 'unit' && draft.unitId ? { unitId: draft.unitId } : {}),
+    ...(draft.level === 'person' && draft.personId ? { personId: draft.personId } : {}),
+    title: draft.title.trim().slice(0, 300),
+    kind: draft.kind,
+    supports: draft.supports.slice(0, 20),
+    keyResults,
+    ...(draft.objectiveId ? { objectiveId: draft.objectiveId } : {}),
+  };
+}
+
+export function CoachPanel({
+  orgId,
+  draft,
+  only,
+}: {
+  orgId: string;
+  draft: CoachDraft;
+  /** Shows only some of the advice (e.g. about one key result). */
+  only?: (advice: Advice) => boolean;
+}) {
+  const { t } = useTranslation('coach');
+  const body = useMemo(() => checkBody(draft), [draft]);
+  // Compare by content: the form hands over new objects on every keystroke.
+  const [debounced] = useDebouncedValue(JSON.stringify(body), 500);
+  const parsed = useMemo(() => JSON.parse(debounced) as CoachCheckInput | null, [debounced]);
+  const check = useCoachCheck(orgId, parsed);
+  const items = (check.data?.items ?? []).filter((advice) => !only || only(advice));
+
+  return (
+    <Card withBorder component="aside" aria-labelledby="coach-live-title" data-testid="coach-live">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={2} size="h4" id="coach-live-title">
+            {t('live.title')}
+          </Title>
+          {check.isFetching && <Loader size="xs" aria-label={t('live.checking')} />}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('live.intro')}
+        </Text>
+        <div aria-live="polite" aria-atomic="false">
+          {!parsed ? (
+            <Text size="sm" c="dimmed">
+              {t('live.waiting')}
+            </Text>
+          ) : check.data && items.length === 0 ? (
+            <Text size="sm">{t('live.none')}</Text>
+          ) : (
+            <AdviceList items={items} />
+          )}
+        </div>
+      </Stack>
+    </Card>
+  );
+}

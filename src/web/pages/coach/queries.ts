@@ -1,0 +1,44 @@
+// The coach's and alignment health's server state. Keys start with 'coach' or
+// 'alignmentHealth' so a change to OKRs or to the organisation's rules can refresh them.
+import { keepPreviousData, useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, query } from '../../api/client.ts';
+import type { AlignmentHealth, CoachAdvice, CoachCheckInput } from '../../api/types.ts';
+
+export interface AdviceFilters {
+  cycleId?: string;
+  unitId?: string;
+  ruleId?: string;
+  severity?: string;
+}
+
+export const useCoachAdvice = (orgId: string, filters: AdviceFilters, enabled = true) =>
+  useQuery({
+    queryKey: ['coach', orgId, filters],
+    queryFn: ({ signal }) => api.get<CoachAdvice>(`/orgs/${orgId}/coach${query({ ...filters })}`, signal),
+    enabled: enabled && !!filters.cycleId,
+  });
+
+export const useAlignmentHealth = (orgId: string, cycleId: string | undefined, unitId?: string) =>
+  useQuery({
+    queryKey: ['alignmentHealth', orgId, cycleId, unitId],
+    queryFn: ({ signal }) =>
+      api.get<AlignmentHealth>(`/orgs/${orgId}/alignment-health${query({ cycleId, unitId })}`, signal),
+    enabled: !!cycleId,
+  });
+
+/** The advice on a draft; the caller debounces the body. The last answer stays while the next loads. */
+export const useCoachCheck = (orgId: string, body: CoachCheckInput | null) =>
+  useQuery({
+    queryKey: ['coach', orgId, 'check', body],
+    queryFn: () => api.post<CoachAdvice>(`/orgs/${orgId}/coach/check`, body),
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+
+export function invalidateCoach(client: QueryClient): Promise<void> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: ['coach'] }),
+    client.invalidateQueries({ queryKey: ['alignmentHealth'] }),
+  ]).then(() => undefined);
+}

@@ -1,0 +1,288 @@
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Collapse,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useObjectives, useUnits } from '../../api/queries.ts';
+import type { Objective, Unit } from '../../api/types.ts';
+import { useSelectedCycle } from '../../app/cycle.ts';
+import { PageLoader } from '../../components/PageLoader.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useFormat } from '../../format.ts';
+import { OBJECTIVE_LEVELS, STATUSES, type ObjectiveLevel, type Status } from '../../../core/domain.ts';
+import { buildUnitTree, type UnitNode } from '../units/unit-tree.ts';
+import { buildGraph, pathOf, type MapGraph } from './map-graph.ts';
+
+// React Flow, dagre and their CSS come with the canvas, on demand.
+const MapCanvas = lazy(() => import('./MapCanvas.tsx'));
+
+const EMPTY: Objective[] = [];
+
+/** Units in tree order, indented by depth, for the unit filter and the fold list. */
+function flatten(nodes: UnitNode[]): { unit: Unit; depth: number }[] {
+  return nodes.flatMap((n) => [{ unit: n.unit, depth: n.depth }, ...flatten(n.children)]);
+}
+
+/** The cycle's objectives as a graph: who supports whom, from the organisation to people. */
+export default function AlignmentMapPage() {
+  const { orgId = '' } = useParams();
+  const { t } = useTranslation(['map', 'common']);
+  const [params, setParams] = useSearchParams();
+  const { cycle, cycles } = useSelectedCycle(orgId);
+  const parent = cycles.find((c) => c.id === cycle?.parentId);
+  // A fixed set of lists: the cycle's objectives at every level, the year's organisation
+  // objectives (as on the home page) and the units.
+  const own = useObjectives(orgId, { cycleId: cycle?.id }, !!cycle);
+  const yearly = useObjectives(orgId, { cycleId: parent?.id, level: 'organization' }, !!parent);
+  const units = useUnits(orgId);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [listOpen, list] = useDisclosure(false);
+
+  const unitId = params.get('unit') ?? undefined;
+  const level = (OBJECTIVE_LEVELS as readonly string[]).includes(params.get('level') ?? '')
+    ? (params.get('level') as ObjectiveLevel)
+    : undefined;
+  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
+    ? (params.get('status') as Status)
+    : undefined;
+  const foldParam = params.get('fold') ?? '';
+  const folded = useMemo(() => new Set(foldParam.split(',').filter(Boolean)), [foldParam]);
+
+  const setParam = (name: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const ownData = own.data ?? EMPTY;
+  const yearlyData = yearly.data ?? EMPTY;
+  const unitList = units.data;
+  const objectives = useMemo(() => [...yearlyData, ...ownData], [yearlyData, ownData]);
+  const unitOptions = useMemo(() => flatten(buildUnitTree(unitList ?? [], (a, b) => a.localeCompare(b))), [unitList]);
+  const depths = useMemo(() => new Map(unitOptions.map(({ unit, depth }) => [unit.id, depth])), [unitOptions]);
+  const graph: MapGraph = useMemo(
+    () => buildGraph(objectives, unitList ?? [], { unitId, level, status, folded }),
+    [objectives, unitList, unitId, level, status, folded],
+  );
+  const selectedNode = graph.nodes.find((n) => n.id === selected) ?? null;
+  const path = useMemo(() => (selectedNode ? pathOf(graph, selectedNode.id) : null), [graph, selectedNode]);
+  const unitsWithObjectives = useMemo(() => new Set(objectives.map((o) => o.unitId)), [objectives]);
+
+  const toggleFold = (id: string, on: boolean) => {
+    const next = new Set(folded);
+    if (on) next.add(id);
+    else next.delete(id);
+    setParam('fold', [...next].join(','));
+  };
+
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={1}>{t('title')}</Title>
+        {cycle && (
+          <Text c="dimmed" size="sm">
+            {t('intro', { cycle: parent ? `${parent.name} / ${cycle.name}` : cycle.name })}
+          </Text>
+        )}
+      </Stack>
+      {!cycle ? (
+        <Text c="dimmed">{t('noCycle')}</Text>
+      ) : (
+        <QueryState query={own}>
+          {() => (
+            <Stack gap="md">
+              <SimpleGrid cols={{ base: 1, sm: 3 }} role="group" aria-label={t('filters')}>
+                <Select
+                  label={t('unit')}
+                  placeholder={t('allUnits')}
+                  clearable
+                  searchable
+                  value={unitId ?? null}
+                  onChange={(value) => setParam('unit', value)}
+                  data={unitOptions.map(({ unit }) => ({ value: unit.id, label: unit.name }))}
+                  renderOption={({ option }) => (
+                    <Text size="sm" pl={(depths.get(option.value) ?? 0) * 12}>
+                      {option.label}
+                    </Text>
+                  )}
+                />
+                <Select
+                  label={t('level')}
+                  placeholder={t('allLevels')}
+                  clearable
+                  value={level ?? null}
+                  onChange={(value) => setParam('level', value)}
+                  data={OBJECTIVE_LEVELS.map((l) => ({ value: l, label: t(`common:level.${l}`) }))}
+                />
+                <Select
+                  label={t('status')}
+                  placeholder={t('allStatuses')}
+                  clearable
+                  value={status ?? null}
+                  onChange={(value) => setParam('status', value)}
+                  data={STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
+                />
+              </SimpleGrid>
+              <FoldList
+                units={unitOptions.filter(({ unit }) => unitsWithObjectives.has(unit.id))}
+                folded={folded}
+                onToggle={toggleFold}
+              />
+              <Paper withBorder p="sm" aria-live="polite" data-testid="map-selection">
+                {selectedNode ? (
+                  <Group justify="space-between" gap="xs">
+                    <Stack gap={0}>
+                      <Text fw={600}>{t('selected', { title: selectedNode.title })}</Text>
+                      <Text size="sm" c="dimmed">
+                        {t('pathCount', { up: path?.up.size ?? 0, down: path?.down.size ?? 0 })}
+                      </Text>
+                    </Stack>
+                    <Group gap="xs">
+                      {selectedNode.objectiveId && (
+                        <Anchor
+                          component={Link}
+                          to={`/orgs/${orgId}/objectives/${selectedNode.objectiveId}?cycle=${cycle.id}`}
+                        >
+                          {t('openObjective')}
+                        </Anchor>
+                      )}
+                      <Button variant="subtle" size="xs" onClick={() => setSelected(null)}>
+                        {t('clearSelection')}
+                      </Button>
+                    </Group>
+                  </Group>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('selectedHint')}
+                  </Text>
+                )}
+              </Paper>
+              <Group justify="space-between">
+                <Text size="sm" c="dimmed" data-testid="map-counts">
+                  {t('counts', { objectives: graph.nodes.length, links: graph.edges.length })} · {t('crossTeam')}
+                </Text>
+                <Button variant="light" size="xs" onClick={list.toggle} aria-expanded={listOpen}>
+                  {listOpen ? t('hideList') : t('showList')}
+                </Button>
+              </Group>
+              {graph.nodes.length === 0 ? (
+                <Text c="dimmed">{t('empty')}</Text>
+              ) : (
+                <section aria-label={t('graph')}>
+                  <Suspense fallback={<PageLoader />}>
+                    <MapCanvas graph={graph} selected={selectedNode?.id ?? null} path={path} onSelect={setSelected} />
+                  </Suspense>
+                </section>
+              )}
+              <Collapse expanded={listOpen}>
+                {listOpen && <MapList graph={graph} orgId={orgId} cycleId={cycle.id} />}
+              </Collapse>
+            </Stack>
+          )}
+        </QueryState>
+      )}
+    </Stack>
+  );
+}
+
+function FoldList({
+  units,
+  folded,
+  onToggle,
+}: {
+  units: { unit: Unit; depth: number }[];
+  folded: ReadonlySet<string>;
+  onToggle: (id: string, on: boolean) => void;
+}) {
+  const { t } = useTranslation('map');
+  const [open, toggle] = useDisclosure(false);
+  if (units.length === 0) return null;
+  return (
+    <div>
+      <Button variant="subtle" size="xs" onClick={toggle.toggle} aria-expanded={open} px={0}>
+        {t('fold')} ({folded.size})
+      </Button>
+      <Collapse expanded={open}>
+        <Stack gap={4} mt="xs" role="group" aria-label={t('fold')}>
+          <Text size="xs" c="dimmed">
+            {t('foldHelp')}
+          </Text>
+          {units.map(({ unit, depth }) => (
+            <Checkbox
+              key={unit.id}
+              ml={depth * 16}
+              label={unit.name}
+              aria-label={t('foldUnit', { name: unit.name })}
+              checked={folded.has(unit.id)}
+              onChange={(event) => onToggle(unit.id, event.currentTarget.checked)}
+            />
+          ))}
+        </Stack>
+      </Collapse>
+    </div>
+  );
+}
+
+/** The same graph as a table, for screen readers and for reading. */
+function MapList({ graph, orgId, cycleId }: { graph: MapGraph; orgId: string; cycleId: string }) {
+  const { t } = useTranslation(['map', 'common']);
+  const format = useFormat();
+  const titles = new Map(graph.nodes.map((n) => [n.id, n.title]));
+  const supports = new Map<string, string[]>();
+  for (const e of graph.edges) supports.set(e.from, [...(supports.get(e.from) ?? []), titles.get(e.to) ?? '']);
+  return (
+    <Table.ScrollContainer minWidth={600}>
+      <Table striped data-testid="map-list">
+        <Table.Caption>{t('listCaption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('objective')}</Table.Th>
+            <Table.Th scope="col">{t('owner')}</Table.Th>
+            <Table.Th scope="col">{t('progress')}</Table.Th>
+            <Table.Th scope="col">{t('status')}</Table.Th>
+            <Table.Th scope="col">{t('supports')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {graph.nodes.map((node) => (
+            <Table.Tr key={node.id}>
+              <Table.Th scope="row" fw={400}>
+                {node.objectiveId ? (
+                  <Anchor component={Link} to={`/orgs/${orgId}/objectives/${node.objectiveId}?cycle=${cycleId}`}>
+                    {node.title}
+                  </Anchor>
+                ) : (
+                  `${node.title} — ${t('foldedNode', { count: node.count })}`
+                )}
+              </Table.Th>
+              <Table.Td>
+                {t(`common:level.${node.level}`)} · {node.owner}
+              </Table.Td>
+              <Table.Td>{format.percent(node.progress)}</Table.Td>
+              <Table.Td>{t(`common:status.${node.status}`)}</Table.Td>
+              <Table.Td>{supports.get(node.id)?.join('; ') ?? t('nothing')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
