@@ -222,9 +222,10 @@ async function measureBrowser(): Promise<{
       .filter({ hasText: new RegExp(`^${objectives.length}\\D`) })
       .waitFor({ timeout: 60_000 });
     // Drawn: the next frame after the first nodes are in the page.
-    const inPage = await page.evaluate(
-      () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
-    );
+    // A string, because it runs in the page, where requestAnimationFrame exists.
+    const inPage = (await page.evaluate(
+      'new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))',
+    )) as number;
     const navigationToMap = performance.now() - started;
 
     const fpsAll = await framesWhileMoving(page);

@@ -26,7 +26,8 @@ import type { Member, Org } from '../../api/types.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { InvitationLink, type InvitationLinkData } from './InvitationLink.tsx';
 import { InviteDialog } from './InviteDialog.tsx';
-import { ConfirmDialog, notifyDone, notifyError } from './shared.tsx';
+import { notifyDone, notifyError } from './shared.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 /** The organisation's people: search, role, invitation links, removal. */
 export function MembersTab({ org }: { org: Org }) {

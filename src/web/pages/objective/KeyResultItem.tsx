@@ -14,7 +14,7 @@ import { ConfidenceBadge } from '../../components/ConfidenceBadge.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useFormat } from '../../format.ts';
 import { ActivityList } from './ActivityList.tsx';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { HistoryChart } from './HistoryChart.tsx';
 import { KeyResultDialog } from './KeyResultDialog.tsx';
 import { notify } from './notify.ts';
@@ -138,11 +138,12 @@ export function KeyResultItem({
           <ConfirmDialog
             opened={archiving}
             title={t('keyResult.archiveTitle')}
-            text={t('keyResult.archiveText', { title: keyResult.title })}
             confirmLabel={t('page.archive')}
             onConfirm={confirmArchive}
             onClose={archive.close}
-          />
+          >
+            {t('keyResult.archiveText', { title: keyResult.title })}
+          </ConfirmDialog>
         </>
       )}
     </Card>

@@ -15,7 +15,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useFormat } from '../../format.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { KeyResultDialog } from './KeyResultDialog.tsx';
 import { KeyResultItem } from './KeyResultItem.tsx';
 import { notify } from './notify.ts';
@@ -181,11 +181,12 @@ function ObjectiveView({ objective }: { objective: Objective }) {
       <ConfirmDialog
         opened={archiving}
         title={t('page.archiveTitle')}
-        text={t('page.archiveText', { title: objective.title })}
         confirmLabel={t('page.archive')}
         onConfirm={confirmArchive}
         onClose={archive.close}
-      />
+      >
+        {t('page.archiveText', { title: objective.title })}
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -1,20 +1,20 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { problemText } from './serverErrors.ts';
 
-/** Asks before an act such as archiving; shows the server's answer if the act fails. */
+/** "Are you sure?" for acts that take something away; the act's own error stays in the dialog. */
 export function ConfirmDialog({
   opened,
   title,
-  text,
+  children,
   confirmLabel,
   onConfirm,
   onClose,
 }: {
   opened: boolean;
   title: string;
-  text: string;
+  children: ReactNode;
   confirmLabel: string;
   onConfirm: () => Promise<void>;
   onClose: () => void;
@@ -31,8 +31,9 @@ export function ConfirmDialog({
     setError(null);
     try {
       await onConfirm();
+      close();
     } catch (e) {
-      setError(e instanceof ApiError ? (e.status === 403 ? t('error.forbidden') : e.problem.title) : t('error.title'));
+      setError(problemText(e));
     } finally {
       setBusy(false);
     }
@@ -40,17 +41,17 @@ export function ConfirmDialog({
   return (
     <Modal opened={opened} onClose={close} title={title}>
       <Stack>
-        <Text>{text}</Text>
+        <Text size="sm">{children}</Text>
         {error && (
-          <Alert color="red" role="alert">
+          <Text size="sm" c="red" role="alert">
             {error}
-          </Alert>
+          </Text>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close} data-autofocus>
             {t('actions.cancel')}
           </Button>
-          <Button color="red" onClick={() => void confirm()} loading={busy}>
+          <Button color="red" loading={busy} onClick={() => void confirm()}>
             {confirmLabel}
           </Button>
         </Group>
