@@ -1,8 +1,8 @@
 // A cycle runs from its start to its end date, and a cycle within another (a quarter in
 // a year) lies inside its parent's dates. Dates are ISO strings, which sort as dates.
-import { and, eq, max, min, sql } from 'drizzle-orm';
+import { and, eq, max, min } from 'drizzle-orm';
+import { isWithinTree } from '../tree.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { queryRows } from '../../db/raw.ts';
 import { cycles } from '../../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import { isUuid } from '../scope.ts';
@@ -56,28 +56,13 @@ export async function assertUsableParent(
         .for('share')
     : [];
   if (!parent) throw invalid('/body/parentId', 'unknown_reference');
-  if (check.selfId && (await isWithin(q, orgId, check.selfId, parentId))) throw invalid('/body/parentId', 'cycle_loop');
+  if (check.selfId && (await isWithinTree(q, 'cycle', orgId, check.selfId, parentId, MAX_DEPTH)))
+    throw invalid('/body/parentId', 'cycle_loop');
   const span = { startsOn: parent.startsOn, endsOn: parent.endsOn };
   const startsOutside = dates.startsOn < parent.startsOn;
   if (!startsOutside && dates.endsOn <= parent.endsOn) return;
   if (check.parentGiven) throw invalid('/body/parentId', 'parent_cycle_too_short', span);
   throw invalid(startsOutside ? '/body/startsOn' : '/body/endsOn', 'outside_parent_cycle', span);
-}
-
-/** True when `parentId` is `cycleId` or lies within it. */
-async function isWithin(q: Queryable, orgId: string, cycleId: string, parentId: string): Promise<boolean> {
-  const [row] = await queryRows<{ loop: boolean }>(
-    q,
-    sql`
-    with recursive up(id, parent_id, depth) as (
-      select id, parent_id, 0 from cycles where id = ${parentId} and org_id = ${orgId}
-      union all
-      select p.id, p.parent_id, up.depth + 1 from cycles p join up on p.id = up.parent_id
-       where p.org_id = ${orgId} and up.depth < ${MAX_DEPTH}
-    )
-    select exists(select 1 from up where id = ${cycleId}) as loop`,
-  );
-  return row?.loop === true;
 }
 
 /** New dates of a cycle must still contain the cycles within it. */

@@ -1,6 +1,7 @@
 // Queries over the unit tree. Each walk is one recursive CTE, scoped by organisation, with
 // a depth guard so that even a damaged tree cannot make a query run forever.
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { isWithinTree } from '../tree.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { queryRows } from '../../db/raw.ts';
 import { units } from '../../db/schema.ts';
@@ -44,20 +45,8 @@ export async function assertUsableParent(q: Queryable, orgId: string, parentId: 
 }
 
 /** True when `parentId` is `unitId` or lies beneath it: the move would close a loop. */
-export async function isWithin(q: Queryable, orgId: string, unitId: string, parentId: string): Promise<boolean> {
-  const [row] = await queryRows<{ loop: boolean }>(
-    q,
-    sql`
-    with recursive up(id, parent_id, depth) as (
-      select id, parent_id, 0 from units where id = ${parentId} and org_id = ${orgId}
-      union all
-      select p.id, p.parent_id, up.depth + 1 from units p join up on p.id = up.parent_id
-       where p.org_id = ${orgId} and up.depth < ${MAX_DEPTH}
-    )
-    select exists(select 1 from up where id = ${unitId}) as loop`,
-  );
-  return row?.loop === true;
-}
+export const isWithin = (q: Queryable, orgId: string, unitId: string, parentId: string): Promise<boolean> =>
+  isWithinTree(q, 'unit', orgId, unitId, parentId, MAX_DEPTH);
 
 /** The units above one unit, root first. */
 export async function ancestorsOf(
