@@ -1,5 +1,5 @@
 // The action plan: activities under a key result, each with an owner, a status and a due date.
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
 import type { ActivityStatus } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
 import { accounts, activities } from '../../db/schema.ts';
@@ -14,7 +14,7 @@ import { assertMembers } from '../references.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import { loadActivity, loadKeyResult } from '../objectives/owner-context.ts';
-import { presentActivity, viewActivity, type ActivityView } from './activity-view.ts';
+import { activityOrder, presentActivity, viewActivity, type ActivityView } from './activity-view.ts';
 
 export interface ActivityInput {
   title: string;
@@ -34,7 +34,7 @@ export async function listActivities(
   const { keyResult, policy } = await loadKeyResult(deps.db, actor.orgId, keyResultId);
   await assertObjectiveReadable(deps.db, actor, keyResult.objectiveId);
   const limit = pageSize(input);
-  const sortKey = sql<string>`coalesce(${activities.dueOn}::text, '9999-12-31') || ${activities.createdAt}::text`;
+  const sortKey = activityOrder;
   let after;
   if (input.cursor) {
     const [key, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];

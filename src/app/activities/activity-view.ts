@@ -1,9 +1,9 @@
 // How an activity is shown: with its owner's name and whether the caller may change it.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { ActivityStatus } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { accounts } from '../../db/schema.ts';
+import { accounts, activities } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { loadActivity, type ActivityRow } from '../objectives/owner-context.ts';
 
@@ -42,3 +42,6 @@ export async function viewActivity(q: Queryable, actor: OrgActor, id: string): P
     : [];
   return presentActivity(activity, owner?.name ?? null, can(actor, 'activity.manage', policy));
 }
+
+/** Activities are ordered by due date (undated last), then by when they were added; also the cursor key. */
+export const activityOrder = sql<string>`coalesce(${activities.dueOn}::text, '9999-12-31') || ${activities.createdAt}::text`;

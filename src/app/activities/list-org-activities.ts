@@ -1,5 +1,5 @@
 // Activities across the organisation's action plans, e.g. "my activities".
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ActivityStatus } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
@@ -9,7 +9,7 @@ import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../
 import { actorInOrg } from '../scope.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { readableBy } from '../objectives/records.ts';
-import { presentActivity, type ActivityView } from './activity-view.ts';
+import { activityOrder, presentActivity, type ActivityView } from './activity-view.ts';
 
 export interface ListOrgActivitiesInput extends PageRequest {
   ownerId?: string;
@@ -33,7 +33,7 @@ export async function listOrgActivities(
 ): Promise<Page<ActivityInContext>> {
   const actor = await actorInOrg(deps.db, caller, orgId);
   const limit = pageSize(input);
-  const sortKey = sql<string>`coalesce(${activities.dueOn}::text, '9999-12-31') || ${activities.createdAt}::text`;
+  const sortKey = activityOrder;
   let after;
   if (input.cursor) {
     const [key, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
