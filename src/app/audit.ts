@@ -8,6 +8,9 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string;
+  /** The objective and unit the change belongs to, so it shows in their activity feeds. */
+  objectiveId?: string | null;
+  unitId?: string | null;
   before?: unknown;
   after?: unknown;
 }

@@ -4,9 +4,16 @@ import type { Db } from '../db/connect.ts';
 export interface AppDeps {
   db: Db;
   now: () => Date;
+  /** Where people reach the web app, for links in e-mail (RIKTNING_PUBLIC_URL). */
+  publicUrl?: string;
 }
 
 /** The authenticated account making a call. */
 export interface Caller {
   accountId: string;
+}
+
+/** An absolute link into the web app, e.g. for an e-mail: `appLink(deps, '/orgs/…')`. */
+export function appLink(deps: Pick<AppDeps, 'publicUrl'>, path: string): string {
+  return `${(deps.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '')}${path}`;
 }

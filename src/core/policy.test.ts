@@ -99,6 +99,12 @@ const TABLE: Record<string, Row> = {
     member: [Y, N, Y, N, N, N, N, N, N, Y, N, N],
     viewer: ALL_N,
   },
+  'objective.score': {
+    owner: ALL_Y,
+    admin: ALL_Y,
+    member: [Y, N, Y, N, N, N, N, Y, Y, Y, N, N],
+    viewer: ALL_N,
+  },
   'checkIn.create': {
     owner: ALL_Y,
     admin: ALL_Y,
@@ -113,6 +119,7 @@ const TABLE: Record<string, Row> = {
   },
   'comment.create': { owner: ALL_Y, admin: ALL_Y, member: ALL_Y, viewer: ALL_N },
   'audit.read': ADMINS_ONLY,
+  'outbox.read': ADMINS_ONLY,
   'archive.restore': ADMINS_ONLY,
 };
 

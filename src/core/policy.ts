@@ -15,10 +15,12 @@ export const ACTIONS = [
   'objective.update',
   'objective.archive',
   'keyResult.manage',
+  'objective.score',
   'checkIn.create',
   'activity.manage',
   'comment.create',
   'audit.read',
+  'outbox.read',
   'archive.restore',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -74,10 +76,14 @@ export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
   'objective.update': { ...ADMINS, member: OKR_EDITORS },
   'objective.archive': { ...ADMINS, member: OKR_EDITORS },
   'keyResult.manage': { ...ADMINS, member: OKR_EDITORS },
+  // Final scores and reflections: the one change owners may still make once a cycle is
+  // closed, since scoring and reflecting is what closing a cycle is for.
+  'objective.score': { ...ADMINS, member: OKR_EDITORS },
   'checkIn.create': { ...ADMINS, member: [...OKR_EDITORS, 'ownsKeyResult'] },
   'activity.manage': { ...ADMINS, member: [...OKR_EDITORS, 'ownsKeyResult', 'ownsActivity'] },
   'comment.create': { ...ADMINS, member: ['anyone'] },
   'audit.read': ADMINS,
+  'outbox.read': ADMINS,
   'archive.restore': ADMINS,
 };
 

@@ -38,6 +38,13 @@ export interface OrgSettings {
   coach?: { disabledRules: string[] };
 }
 
+/** What a person chooses to receive by e-mail; a missing key means the default (on). */
+export interface NotificationSettings {
+  checkInReminders?: boolean;
+  weeklyDigest?: boolean;
+  mentions?: boolean;
+}
+
 export const organizations = pgTable('organizations', {
   id: id(),
   slug: text('slug').notNull().unique(),
@@ -62,6 +69,7 @@ export const accounts = pgTable(
     passwordHash: text('password_hash'),
     ssoSubject: text('sso_subject'),
     status: text('status').notNull().default('active'),
+    notificationSettings: jsonb('notification_settings').$type<NotificationSettings>().notNull().default({}),
     version: version(),
     createdAt: createdAt(),
   },
@@ -95,12 +103,18 @@ export const units = pgTable(
     kind: text('kind').notNull().default('team'),
     vision: text('vision').notNull().default(''),
     mission: text('mission').notNull().default(''),
+    /** The unit's own check-in cadence; null follows the organisation's. */
+    checkInCadenceDays: integer('check_in_cadence_days'),
     archivedAt: archivedAt(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('units_org_parent_idx').on(t.orgId, t.parentId), index('units_org_name_idx').on(t.orgId, t.name, t.id)],
+  (t) => [
+    index('units_org_parent_idx').on(t.orgId, t.parentId),
+    index('units_org_name_idx').on(t.orgId, t.name, t.id),
+    check('units_cadence_range', sql`${t.checkInCadenceDays} between 1 and 90`),
+  ],
 );
 
 export const unitMembers = pgTable(
@@ -132,6 +146,8 @@ export const cycles = pgTable(
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
     status: text('status').notNull().default('planning'),
+    closedAt: timestamp('closed_at', { withTimezone: true, precision: 3 }),
+    closedBy: uuid('closed_by').references(() => accounts.id, { onDelete: 'set null' }),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -161,7 +177,13 @@ export const objectives = pgTable(
     /** An owner's explicit status; null means the suggested status applies. */
     status: text('status'),
     finalScore: doublePrecision('final_score'),
+    /**
+     * Superseded by the three-part reflection in `reflections` (migration 0003 copied it
+     * there as "what went well"); kept because migrations only add schema.
+     */
     reflection: text('reflection').notNull().default(''),
+    /** The objective of an earlier cycle this one carries over. */
+    carriedFromId: uuid('carried_from_id').references((): AnyPgColumn => objectives.id),
     createdBy: uuid('created_by').references(() => accounts.id),
     archivedAt: archivedAt(),
     version: version(),
@@ -172,6 +194,7 @@ export const objectives = pgTable(
     index('objectives_org_cycle_idx').on(t.orgId, t.cycleId, t.createdAt, t.id),
     index('objectives_org_unit_idx').on(t.orgId, t.unitId, t.cycleId),
     index('objectives_org_person_idx').on(t.orgId, t.personId, t.cycleId),
+    index('objectives_org_carried_from_idx').on(t.orgId, t.carriedFromId),
     check(
       'objectives_one_owner',
       sql`(${t.level} = 'organization' and ${t.unitId} is null and ${t.personId} is null)
@@ -308,6 +331,9 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
+    /** The objective and unit the change belongs to, where there is one: the activity feeds. */
+    objectiveId: uuid('objective_id'),
+    unitId: uuid('unit_id'),
     before: jsonb('before'),
     after: jsonb('after'),
     createdAt: createdAt(),
@@ -315,6 +341,10 @@ export const auditEvents = pgTable(
   (t) => [
     index('audit_events_org_id_idx').on(t.orgId, t.id),
     index('audit_events_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
+    index('audit_events_org_objective_idx').on(t.orgId, t.objectiveId, t.id),
+    index('audit_events_org_unit_idx').on(t.orgId, t.unitId, t.id),
+    index('audit_events_org_actor_idx').on(t.orgId, t.actorId, t.id),
+    index('audit_events_org_action_idx').on(t.orgId, t.action, t.id),
   ],
 );
 
@@ -369,4 +399,73 @@ export const invitations = pgTable(
     acceptedAt: timestamp('accepted_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [index('invitations_org_account_idx').on(t.orgId, t.accountId)],
+);
+
+/**
+ * What an objective's owners or a unit learned from a cycle (DESIGN.md: scoring and
+ * reflection): one row per objective, or per unit and cycle.
+ */
+export const reflections = pgTable(
+  'reflections',
+  {
+    id: id(),
+    orgId: orgId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => cycles.id),
+    objectiveId: uuid('objective_id').references(() => objectives.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    wentWell: text('went_well').notNull().default(''),
+    learned: text('learned').notNull().default(''),
+    changeNext: text('change_next').notNull().default(''),
+    authorId: uuid('author_id').references(() => accounts.id, { onDelete: 'set null' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('reflections_objective_key').on(t.objectiveId),
+    uniqueIndex('reflections_unit_cycle_key').on(t.unitId, t.cycleId),
+    index('reflections_org_cycle_idx').on(t.orgId, t.cycleId),
+    check('reflections_one_subject', sql`(${t.objectiveId} is null) <> (${t.unitId} is null)`),
+  ],
+);
+
+/**
+ * E-mail to send, and the record of what was sent: the outbox. A message is written in the
+ * same transaction as its cause, rendered in the recipient's language; the dedupe key makes
+ * a second enqueue of the same reminder a no-op, and senders claim rows with
+ * FOR UPDATE SKIP LOCKED so two server processes never send one message twice.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: id(),
+    orgId: orgId(),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    toAddress: text('to_address').notNull(),
+    /** check_in_reminder, weekly_digest, mention */
+    kind: text('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    locale: text('locale').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    /** pending, sending, sent, failed, or held (no mail server: kept for admins to read). */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outbox_messages_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    index('outbox_messages_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    index('outbox_messages_org_recipient_idx').on(t.orgId, t.recipientId, t.createdAt, t.id),
+  ],
 );

@@ -10,6 +10,8 @@ export interface Config {
   /** Load the demo organisation into an empty database. */
   demo: boolean;
   trustProxy: boolean;
+  /** Where people reach the app, for links in e-mail. */
+  publicUrl: string;
   /** The built web app, served at / (off in `npm run dev`, where Vite serves it). */
   webRoot: string | undefined;
 }
@@ -18,9 +20,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined;
   // The demo is on by default on the embedded database, opt-in on PostgreSQL.
   const demo = databaseUrl ? env.RIKTNING_DEMO === '1' : env.RIKTNING_DEMO !== '0';
+  const port = Number.parseInt(env.PORT ?? '3000', 10);
+  const host = env.HOST ?? '127.0.0.1';
   return {
-    port: Number.parseInt(env.PORT ?? '3000', 10),
-    host: env.HOST ?? '127.0.0.1',
+    port,
+    host,
+    publicUrl: env.RIKTNING_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     dataDir: path.resolve(env.RIKTNING_DATA_DIR ?? './data'),
     databaseUrl,
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const showDemo = seeded || (await demoOrgExists(db));
 
     const app = await buildServer({
-      deps: { db, now: () => new Date() },
+      deps: { db, now: () => new Date(), publicUrl: config.publicUrl },
       logger: { level: config.logLevel, redact: LOG_REDACT },
       trustProxy: config.trustProxy,
       webRoot: config.webRoot,

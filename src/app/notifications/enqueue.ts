@@ -1,0 +1,55 @@
+// Puts an e-mail in the outbox, in the recipient's language, in the caller's transaction
+// (the outbox pattern: the message exists exactly when its cause was committed). The
+// dedupe key makes a repeated enqueue of the same message a no-op, so reminder runs in
+// several server processes may overlap safely.
+import { eq } from 'drizzle-orm';
+import type { Locale } from '../../core/domain.ts';
+import type { Queryable } from '../../db/connect.ts';
+import { accounts, outboxMessages, type NotificationSettings } from '../../db/schema.ts';
+import { renderMessage, type MessageKind, type MessageParams } from './templates.ts';
+
+/** Which setting a person uses to opt out of each kind of message. */
+export const PREFERENCE_OF: Record<MessageKind, keyof NotificationSettings> = {
+  mention: 'mentions',
+};
+
+export interface Enqueue<K extends MessageKind> {
+  orgId: string;
+  recipientId: string;
+  kind: K;
+  /** Unique across all messages: the same key is never sent twice. */
+  dedupeKey: string;
+  params: MessageParams[K];
+}
+
+/** Returns whether a message was added (false: opted out, no active account, or already there). */
+export async function enqueueMessage<K extends MessageKind>(q: Queryable, message: Enqueue<K>): Promise<boolean> {
+  const [recipient] = await q
+    .select({
+      email: accounts.email,
+      locale: accounts.locale,
+      status: accounts.status,
+      settings: accounts.notificationSettings,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, message.recipientId));
+  if (!recipient || recipient.status !== 'active') return false;
+  if (recipient.settings[PREFERENCE_OF[message.kind]] === false) return false;
+  const locale: Locale = recipient.locale === 'en' ? 'en' : 'sv';
+  const { subject, text } = renderMessage(message.kind, locale, message.params);
+  const added = await q
+    .insert(outboxMessages)
+    .values({
+      orgId: message.orgId,
+      recipientId: message.recipientId,
+      toAddress: recipient.email,
+      kind: message.kind,
+      dedupeKey: message.dedupeKey,
+      locale,
+      subject,
+      textBody: text,
+    })
+    .onConflictDoNothing({ target: outboxMessages.dedupeKey })
+    .returning({ id: outboxMessages.id });
+  return added.length > 0;
+}
