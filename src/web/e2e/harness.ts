@@ -22,7 +22,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-export const WEB_ROOT = path.resolve('dist/web');
+// RIKTNING_E2E_WEB_ROOT lets parallel work build and test its own copy of the app.
+export const WEB_ROOT = path.resolve(process.env.RIKTNING_E2E_WEB_ROOT ?? 'dist/web');
 export const AXE_REPORT = path.resolve('dist/axe-report.json');
 export { DEMO_PASSWORD };
 
