@@ -213,7 +213,12 @@ export const UpdateActivityBody = Type.Object(
 
 export const KeyResultInContextSchema = Type.Intersect([
   KeyResultSchema,
-  Type.Object({ objectiveTitle: Type.String(), cycleId: Uuid, due: Type.Boolean() }),
+  Type.Object({
+    objectiveTitle: Type.String(),
+    cycleId: Uuid,
+    cadenceDays: Type.Integer({ description: 'Days between check-ins: the unit’s cadence, else the organisation’s' }),
+    due: Type.Boolean(),
+  }),
 ]);
 
 export const ListKeyResultsQuery = Type.Object(

@@ -3,11 +3,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isCheckInDue } from '../../core/check-in-due.ts';
 import { expectedProgress } from '../../core/progress.ts';
-import { accounts, cycles, keyResults, objectives, organizations } from '../../db/schema.ts';
+import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
-import { DEFAULT_SETTINGS } from '../orgs/org-view.ts';
+import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { readableBy } from '../objectives/records.ts';
@@ -20,7 +20,9 @@ export interface ListKeyResultsInput extends PageRequest {
 export interface KeyResultInContext extends KeyResultView {
   objectiveTitle: string;
   cycleId: string;
-  /** The owner has not checked in within the organisation's cadence. */
+  /** Days between check-ins for this key result (its unit's cadence, else the organisation's). */
+  cadenceDays: number;
+  /** The owner has not checked in within the cadence. */
   due: boolean;
 }
 
@@ -39,11 +41,7 @@ export async function listKeyResults(
     const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
     after = keysetAfter(keyResults.createdAt, keyResults.id, createdAt, id);
   }
-  const [org] = await deps.db
-    .select({ settings: organizations.settings })
-    .from(organizations)
-    .where(eq(organizations.id, actor.orgId));
-  const cadenceDays = org?.settings.checkInCadenceDays ?? DEFAULT_SETTINGS.checkInCadenceDays;
+  const cadences = await loadCadences(deps.db, actor.orgId);
   const rows = await deps.db
     .select({ kr: keyResults, objective: objectives, cycle: cycles, ownerName: owner.name })
     .from(keyResults)
@@ -79,7 +77,10 @@ export async function listKeyResults(
         ),
         objectiveTitle: objective.title,
         cycleId: objective.cycleId,
-        due: cycle.status !== 'closed' && isCheckInDue(kr.lastCheckInAt, kr.createdAt, cadenceDays, now),
+        cadenceDays: cadenceFor(cadences, objective.unitId),
+        due:
+          cycle.status !== 'closed' &&
+          isCheckInDue(kr.lastCheckInAt, kr.createdAt, cadenceFor(cadences, objective.unitId), now),
       };
     },
     ({ kr }) => [kr.createdAt.toISOString(), kr.id],

@@ -1,0 +1,53 @@
+// The check-in cadence of every key result: its objective's unit's (or that unit's nearest
+// ancestor's) when set, else the organisation's. Loaded once per request (about a thousand
+// units at most), then applied per row in code or, for set-based queries, as one SQL
+// expression, so no query runs per key result.
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { effectiveCadences } from '../../core/cadence.ts';
+import type { Queryable } from '../../db/connect.ts';
+import { organizations, units } from '../../db/schema.ts';
+import { DEFAULT_SETTINGS } from '../orgs/org-view.ts';
+
+export interface Cadences {
+  orgDays: number;
+  /** Units whose effective cadence differs from the organisation's. */
+  byUnit: ReadonlyMap<string, number>;
+}
+
+export async function loadCadences(q: Queryable, orgId: string): Promise<Cadences> {
+  const [org] = await q
+    .select({ settings: organizations.settings })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  const orgDays = org?.settings.checkInCadenceDays ?? DEFAULT_SETTINGS.checkInCadenceDays;
+  const rows = await q
+    .select({ id: units.id, parentId: units.parentId, cadenceDays: units.checkInCadenceDays })
+    .from(units)
+    .where(and(eq(units.orgId, orgId), isNull(units.archivedAt)));
+  return { orgDays, byUnit: effectiveCadences(rows, orgDays) };
+}
+
+/** The cadence in days for an objective owned by this unit (null: the organisation or a person). */
+export function cadenceFor(cadences: Cadences, unitId: string | null): number {
+  return (unitId && cadences.byUnit.get(unitId)) || cadences.orgDays;
+}
+
+/** The same as `cadenceFor`, as an SQL expression over a unit id column. */
+export function cadenceDaysSql(cadences: Cadences, unitId: AnyPgColumn | SQL): SQL<number> {
+  if (cadences.byUnit.size === 0) return sql<number>`${cadences.orgDays}::int`;
+  const table = JSON.stringify(Object.fromEntries(cadences.byUnit));
+  return sql<number>`coalesce((${table}::jsonb ->> ${unitId}::text)::int, ${cadences.orgDays}::int)`;
+}
+
+/**
+ * True where a key result is due for a check-in at `now` (see core/check-in-due.ts): no
+ * check-in within its cadence, counting from its creation when it has none.
+ */
+export function isDueSql(
+  cadences: Cadences,
+  columns: { lastCheckInAt: AnyPgColumn; createdAt: AnyPgColumn; unitId: AnyPgColumn | SQL },
+  now: Date,
+): SQL<boolean> {
+  return sql<boolean>`coalesce(${columns.lastCheckInAt}, ${columns.createdAt}) <= ${now.toISOString()}::timestamptz - ${cadenceDaysSql(cadences, columns.unitId)} * interval '1 day'`;
+}
