@@ -11,7 +11,7 @@ export interface StatusInput {
 /** How far behind the expected progress a key result may be before it is at risk / off track. */
 export const AT_RISK_GAP = 0.15;
 export const OFF_TRACK_GAP = 0.35;
-const GAP_TOLERANCE = 1e-9;
+export const GAP_TOLERANCE = 1e-9;
 /** Confidence at or below these levels signals risk, whatever the figures say. */
 export const AT_RISK_CONFIDENCE = 6;
 export const OFF_TRACK_CONFIDENCE = 3;
