@@ -100,6 +100,8 @@ export async function createActivity(
       action: 'activity.create',
       entityType: 'activity',
       entityId: row.id,
+      objectiveId: keyResult.objectiveId,
+      unitId: policy.unitId,
       after: row,
     });
     return viewActivity(tx, actor, row.id);
@@ -115,7 +117,7 @@ export async function updateActivity(
 ): Promise<ActivityView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'activity', id);
-    const { activity: before, policy } = await loadActivity(tx, actor.orgId, id, true);
+    const { activity: before, keyResult, policy } = await loadActivity(tx, actor.orgId, id, true);
     if (before.archivedAt) throw notFound('activity');
     if (!can(actor, 'activity.manage', policy)) throw forbidden();
     assertVersion(before.version, version);
@@ -135,6 +137,8 @@ export async function updateActivity(
       action: 'activity.update',
       entityType: 'activity',
       entityId: id,
+      objectiveId: keyResult.objectiveId,
+      unitId: policy.unitId,
       before,
       after,
     });

@@ -5,6 +5,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { actorInOrg } from '../scope.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { auditConditions, type AuditFilters } from './audit-filters.ts';
 
 export interface AuditEventView {
   id: number;
@@ -13,17 +14,46 @@ export interface AuditEventView {
   action: string;
   entityType: string;
   entityId: string;
+  objectiveId: string | null;
+  unitId: string | null;
   before: unknown;
   after: unknown;
   createdAt: string;
 }
 
-export interface ListAuditEventsInput extends PageRequest {
-  entityType?: string;
-  entityId?: string;
+export type ListAuditEventsInput = PageRequest & AuditFilters;
+
+/** One page of events, newest first, strictly before the event `beforeId`. */
+export async function selectAuditEvents(
+  deps: AppDeps,
+  orgId: string,
+  filters: AuditFilters,
+  beforeId: number | undefined,
+  limit: number,
+): Promise<AuditEventView[]> {
+  const rows = await deps.db
+    .select({ event: auditEvents, actorName: accounts.name })
+    .from(auditEvents)
+    .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
+    .where(and(auditConditions(orgId, filters), beforeId === undefined ? undefined : lt(auditEvents.id, beforeId)))
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
+  return rows.map(({ event, actorName }) => ({
+    id: event.id,
+    actorId: event.actorId,
+    actorName,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    objectiveId: event.objectiveId,
+    unitId: event.unitId,
+    before: event.before,
+    after: event.after,
+    createdAt: event.createdAt.toISOString(),
+  }));
 }
 
-/** The organisation's audit log, newest first (admins). */
+/** The organisation's audit log, newest first, filtered (admins). */
 export async function listAuditEvents(
   deps: AppDeps,
   caller: Caller,
@@ -34,34 +64,11 @@ export async function listAuditEvents(
   if (!can(actor, 'audit.read')) throw forbidden();
   const limit = pageSize(input);
   const before = input.cursor ? (decodeCursor(input.cursor, ['number'])[0] as number) : undefined;
-  const rows = await deps.db
-    .select({ event: auditEvents, actorName: accounts.name })
-    .from(auditEvents)
-    .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
-    .where(
-      and(
-        eq(auditEvents.orgId, actor.orgId),
-        input.entityType ? eq(auditEvents.entityType, input.entityType) : undefined,
-        input.entityId ? eq(auditEvents.entityId, input.entityId) : undefined,
-        before === undefined ? undefined : lt(auditEvents.id, before),
-      ),
-    )
-    .orderBy(desc(auditEvents.id))
-    .limit(limit + 1);
+  const rows = await selectAuditEvents(deps, actor.orgId, input, before, limit + 1);
   return toPage(
     rows,
     limit,
-    ({ event, actorName }) => ({
-      id: event.id,
-      actorId: event.actorId,
-      actorName,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: event.before,
-      after: event.after,
-      createdAt: event.createdAt.toISOString(),
-    }),
-    ({ event }) => [event.id],
+    (row) => row,
+    (row) => [row.id],
   );
 }

@@ -29,6 +29,8 @@ export async function addKeyResult(
       action: 'keyResult.create',
       entityType: 'keyResult',
       entityId: row.id,
+      objectiveId,
+      unitId: objective.unitId,
       after: row,
     });
     return viewKeyResult(tx, actor, row.id, deps.now());

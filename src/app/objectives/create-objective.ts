@@ -88,6 +88,8 @@ export async function createObjective(
       action: 'objective.create',
       entityType: 'objective',
       entityId: row.id,
+      objectiveId: row.id,
+      unitId: row.unitId,
       after: { ...row, supports: input.supports ?? [], keyResults: krs.map((kr) => kr.id) },
     });
     return viewObjective(tx, actor, row.id, deps.now());

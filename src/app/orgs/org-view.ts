@@ -28,6 +28,7 @@ const ORG_ACTIONS = [
   'cycle.manage',
   'audit.read',
   'archive.restore',
+  'comment.create',
 ] as const;
 
 export function presentOrg(row: typeof organizations.$inferSelect, actor: OrgActor) {

@@ -1,42 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import type { AppDeps } from '../../app/context.ts';
-import { addComment, listComments } from '../../app/comments/comments.ts';
-import { listAuditEvents } from '../../app/audit/list-audit-events.ts';
+import { addComment } from '../../app/comments/add-comment.ts';
+import { listComments } from '../../app/comments/list-comments.ts';
+import { listFeed } from '../../app/feed/list-feed.ts';
 import { callerOf } from '../plugins/auth.ts';
+import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
-  IdParams,
-  Nullable,
-  OrgParams,
-  Page,
-  PageQuery,
-  Timestamp,
-  Uuid,
-  problemResponses,
-  writeProblemResponses,
-} from '../../api/schemas/common.ts';
-
-const CommentSchema = Type.Object({
-  id: Uuid,
-  objectiveId: Uuid,
-  keyResultId: Nullable(Uuid),
-  authorId: Nullable(Uuid),
-  authorName: Nullable(Type.String()),
-  body: Type.String({ description: 'Markdown' }),
-  createdAt: Timestamp,
-});
-
-const AuditEventSchema = Type.Object({
-  id: Type.Integer(),
-  actorId: Nullable(Uuid),
-  actorName: Nullable(Type.String()),
-  action: Type.String(),
-  entityType: Type.String(),
-  entityId: Type.String(),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
-  createdAt: Timestamp,
-});
+  AddCommentBody,
+  CommentSchema,
+  FeedItemSchema,
+  FeedQuery,
+  ListCommentsQuery,
+} from '../../api/schemas/conversation.ts';
 
 export const conversationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
@@ -45,9 +20,9 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
       schema: {
         tags: ['comments'],
         operationId: 'listComments',
-        summary: 'Comments on an objective, oldest first',
+        summary: 'Comments on an objective, oldest first (optionally only those about one key result)',
         params: IdParams,
-        querystring: Type.Object(PageQuery, { additionalProperties: false }),
+        querystring: ListCommentsQuery,
         response: { 200: Page(CommentSchema), ...problemResponses },
       },
     },
@@ -60,12 +35,9 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
       schema: {
         tags: ['comments'],
         operationId: 'addComment',
-        summary: 'Comment on an objective or one of its key results (markdown)',
+        summary: 'Comment on an objective or one of its key results (markdown with @mentions)',
         params: IdParams,
-        body: Type.Object(
-          { body: Type.String({ minLength: 1, maxLength: 10_000 }), keyResultId: Type.Optional(Uuid) },
-          { additionalProperties: false },
-        ),
+        body: AddCommentBody,
         response: { 201: CommentSchema, ...writeProblemResponses },
       },
     },
@@ -74,24 +46,19 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
   );
 
   app.get(
-    '/orgs/:orgId/audit-events',
+    '/orgs/:orgId/feed',
     {
       schema: {
-        tags: ['audit'],
-        operationId: 'listAuditEvents',
-        summary: 'The audit log: who changed what and when, with before and after (admins)',
+        tags: ['feed'],
+        operationId: 'listFeed',
+        summary: 'What happened to the OKRs of the organisation, a unit or an objective, newest first',
+        description:
+          'Read from the audit log; events about objectives the caller may not read (private ones, drafts) are left out.',
         params: OrgParams,
-        querystring: Type.Object(
-          {
-            entityType: Type.Optional(Type.String({ maxLength: 40 })),
-            entityId: Type.Optional(Type.String({ maxLength: 64 })),
-            ...PageQuery,
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Page(AuditEventSchema), ...problemResponses },
+        querystring: FeedQuery,
+        response: { 200: Page(FeedItemSchema), ...problemResponses },
       },
     },
-    async (request) => listAuditEvents(deps, callerOf(request), request.params.orgId, request.query),
+    async (request) => listFeed(deps, callerOf(request), request.params.orgId, request.query),
   );
 };

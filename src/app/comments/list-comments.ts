@@ -1,0 +1,49 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { accounts, comments } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { actorForResource } from '../scope.ts';
+import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { assertObjectiveReadable } from '../objectives/get-objective.ts';
+import { presentComment, type CommentView } from './comment-view.ts';
+
+export interface ListCommentsInput extends PageRequest {
+  /** Only the comments about this key result. */
+  keyResultId?: string;
+}
+
+/** Comments oldest first, as a conversation reads; whoever may read the objective reads them. */
+export async function listComments(
+  deps: AppDeps,
+  caller: Caller,
+  objectiveId: string,
+  input: ListCommentsInput,
+): Promise<Page<CommentView>> {
+  const actor = await actorForResource(deps.db, caller, 'objective', objectiveId);
+  await assertObjectiveReadable(deps.db, actor, objectiveId);
+  const limit = pageSize(input);
+  let after;
+  if (input.cursor) {
+    const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
+    after = keysetAfter(comments.createdAt, comments.id, createdAt, id);
+  }
+  const rows = await deps.db
+    .select({ comment: comments, authorName: accounts.name })
+    .from(comments)
+    .leftJoin(accounts, eq(accounts.id, comments.authorId))
+    .where(
+      and(
+        eq(comments.orgId, actor.orgId),
+        eq(comments.objectiveId, objectiveId),
+        input.keyResultId ? eq(comments.keyResultId, input.keyResultId) : undefined,
+        after,
+      ),
+    )
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .limit(limit + 1);
+  return toPage(
+    rows,
+    limit,
+    (r) => presentComment(r.comment, r.authorName),
+    (r) => [r.comment.createdAt.toISOString(), r.comment.id],
+  );
+}

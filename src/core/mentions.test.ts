@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { excerpt, mentionedIds, mentionTarget, mentionToken } from './mentions.ts';
+
+const SARA = '0b6a3f0e-6c1d-4f5e-9a57-2f1e0c3d4b5a';
+const OLLE = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+
+describe('mentionToken', () => {
+  const rows = [
+    { name: 'Sara Lind', token: `@[Sara Lind](mention:${SARA})` },
+    { name: 'Sara [marknad]', token: `@[Sara marknad](mention:${SARA})` },
+    { name: 'Rad\nbrytning', token: `@[Radbrytning](mention:${SARA})` },
+    { name: '[]', token: `@[?](mention:${SARA})` },
+  ];
+  it.each(rows)('$name → $token', ({ name, token }) => {
+    expect(mentionToken(name, SARA)).toBe(token);
+    expect(mentionedIds(token)).toEqual([SARA]);
+  });
+});
+
+describe('mentionedIds', () => {
+  const rows: { case: string; body: string; ids: string[] }[] = [
+    { case: 'none', body: 'Bra jobbat!', ids: [] },
+    { case: 'one', body: `Tack @[Sara Lind](mention:${SARA})!`, ids: [SARA] },
+    {
+      case: 'two, repeated, in order of first mention',
+      body: `@[Olle](mention:${OLLE}) och @[Sara](mention:${SARA}), @[Olle](mention:${OLLE})`,
+      ids: [OLLE, SARA],
+    },
+    { case: 'upper-case id', body: `@[Sara](mention:${SARA.toUpperCase()})`, ids: [SARA] },
+    { case: 'an ordinary link', body: `[Sara](https://example.com/${SARA})`, ids: [] },
+    { case: 'no @ before the link', body: `[Sara](mention:${SARA})`, ids: [] },
+    { case: 'not a uuid', body: '@[Sara](mention:sara)', ids: [] },
+    { case: 'an e-mail address', body: 'skriv till sara@example.com', ids: [] },
+  ];
+  it.each(rows)('$case', ({ body, ids }) => expect(mentionedIds(body)).toEqual(ids));
+});
+
+describe('mentionTarget', () => {
+  it.each([
+    [`mention:${SARA}`, SARA],
+    [`MENTION:${SARA.toUpperCase()}`, SARA],
+    [`mention:${SARA}x`, null],
+    ['https://example.com', null],
+    ['javascript:alert(1)', null],
+  ])('%s → %s', (href, id) => expect(mentionTarget(href)).toBe(id));
+});
+
+describe('excerpt', () => {
+  it.each([
+    { body: `Hej @[Sara Lind](mention:${SARA}),\n\n  titta här`, max: 280, text: 'Hej @Sara Lind, titta här' },
+    { body: 'ett två tre fyra fem', max: 12, text: 'ett två tre…' },
+    { body: 'ettlångtordutanmellanrum', max: 10, text: 'ettlångtor…' },
+    { body: 'kort', max: 10, text: 'kort' },
+  ])('$body ($max) → $text', ({ body, max, text }) => expect(excerpt(body, max)).toBe(text));
+});

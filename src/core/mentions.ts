@@ -1,0 +1,45 @@
+// @mentions in a comment's markdown. A mention is stored as a token that names the person
+// and carries their account id, `@[Sara Lind](mention:<uuid>)`: a markdown link, so a
+// comment still reads sensibly as plain markdown, while the id (not the name, which may
+// change or be shared) says whom to notify. The web app renders these links as name chips.
+
+export const MENTION_PROTOCOL = 'mention:';
+/** At most this many people are mentioned (and notified) by one comment. */
+export const MAX_MENTIONS = 20;
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const TOKEN = new RegExp(`@\\[([^\\[\\]\\n]{1,200})\\]\\(${MENTION_PROTOCOL}(${UUID})\\)`, 'gi');
+
+/** The token for a person, with the characters that would end the link text left out. */
+export function mentionToken(name: string, accountId: string): string {
+  const label = name.replace(/[[\]\n]/g, '').trim() || '?';
+  return `@[${label}](${MENTION_PROTOCOL}${accountId})`;
+}
+
+/** The distinct account ids mentioned in a body, in order of first mention, lower case. */
+export function mentionedIds(body: string): string[] {
+  const ids = new Set<string>();
+  for (const [, , id = ''] of body.matchAll(TOKEN)) ids.add(id.toLowerCase());
+  return [...ids];
+}
+
+/** The account id of a link target `mention:<uuid>`, or null for any other target. */
+export function mentionTarget(href: string): string | null {
+  const match = new RegExp(`^${MENTION_PROTOCOL}(${UUID})$`, 'i').exec(href);
+  return match?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * A short plain-text version of a body for e-mail and feeds: mentions become `@Name`,
+ * whitespace collapses, and the text is cut at a word near `max` characters.
+ */
+export function excerpt(body: string, max = 280): string {
+  const text = body
+    .replace(TOKEN, (_, name: string) => `@${name}`)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
