@@ -12,6 +12,7 @@ import { cycleRoutes } from './cycles.ts';
 import { objectiveRoutes } from './objectives.ts';
 import { keyResultRoutes } from './key-results.ts';
 import { conversationRoutes } from './conversation.ts';
+import { auditRoutes } from './audit.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 
@@ -32,6 +33,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(objectiveRoutes, options);
   await app.register(keyResultRoutes, options);
   await app.register(conversationRoutes, options);
+  await app.register(auditRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
 };
