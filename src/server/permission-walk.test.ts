@@ -198,6 +198,12 @@ const TABLE: Record<string, WalkCase> = {
     params: id((w) => w.keyResult),
     body: () => ({ value: 42, confidence: 7, note: 'Bra vecka' }),
   },
+  // The walk's key result belongs to the unit's objective: its lead and admins may check in.
+  'POST /api/v1/orgs/{orgId}/check-ins': {
+    ok: 201,
+    allowed: LEAD_OR_ADMIN,
+    body: (w) => ({ checkIns: [{ keyResultId: w.keyResult.id, value: 43, confidence: 6 }] }),
+  },
   'GET /api/v1/key-results/{id}/check-ins': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },
   'GET /api/v1/key-results/{id}/activities': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },
   'POST /api/v1/key-results/{id}/activities': {

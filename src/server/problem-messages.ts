@@ -108,19 +108,19 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     sv: 'hänvisar till något som inte finns här',
   },
   not_a_member: { en: 'is not a member of this organisation', sv: 'är inte medlem i organisationen' },
-  mention_not_member: {
-    en: 'mentions someone who is not a member of this organisation',
-    sv: 'nämner någon som inte är medlem i organisationen',
-  },
-  too_many_mentions: {
-    en: 'may mention at most {limit} people',
-    sv: 'får nämna högst {limit} personer',
-  },
   private_only_personal: {
     en: 'can be private only for individual objectives',
     sv: 'kan vara privat bara för individuella mål',
   },
   unit_loop: { en: 'would put the unit inside itself', sv: 'skulle placera enheten inuti sig själv' },
+  repeated_item: {
+    en: 'names a key result that is already earlier in the list',
+    sv: 'anger ett nyckelresultat som redan finns tidigare i listan',
+  },
+  check_in_not_allowed: {
+    en: 'is a key result you may not check in on',
+    sv: 'är ett nyckelresultat som du inte får stämma av',
+  },
   cycle_mismatch: {
     en: 'must be an objective of this organisation',
     sv: 'måste vara ett mål i denna organisation',

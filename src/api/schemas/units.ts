@@ -6,6 +6,11 @@ import { Abilities } from './org.ts';
 const UnitKindSchema = Type.Enum([...UNIT_KINDS]);
 const UnitRoleSchema = Type.Enum([...UNIT_ROLES]);
 const UnitName = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+const CadenceDays = Type.Integer({ minimum: 1, maximum: 90 });
+const OwnCadence = Type.Union([CadenceDays, Type.Null()], {
+  description:
+    'Days between check-ins for this unit and the units beneath it; null to follow the unit above (or the organisation)',
+});
 
 const unitFields = {
   id: Uuid,
@@ -14,6 +19,7 @@ const unitFields = {
   kind: UnitKindSchema,
   vision: Type.String(),
   mission: Type.String(),
+  checkInCadenceDays: OwnCadence,
   version: Type.Integer(),
   memberCount: Type.Integer({ minimum: 0 }),
   createdAt: Timestamp,
@@ -32,6 +38,13 @@ export const UnitDetailSchema = Type.Object({
     description: 'The units directly beneath (not archived)',
   }),
   members: Type.Array(UnitMemberSchema, { description: 'Leads first, then by name' }),
+  effectiveCheckInCadenceDays: Type.Integer({
+    description: 'Days between check-ins for this unit’s key results: its own cadence, else the inherited one',
+  }),
+  inheritedCheckInCadenceDays: Type.Integer({
+    description:
+      'The cadence it follows without one of its own: the nearest unit above that sets one, else the organisation’s',
+  }),
   abilities: Abilities,
 });
 
@@ -51,6 +64,7 @@ export const CreateUnitBody = Type.Object(
     parentId: Type.Optional(Nullable(Uuid)),
     vision: Type.Optional(LongText),
     mission: Type.Optional(LongText),
+    checkInCadenceDays: Type.Optional(OwnCadence),
   },
   { additionalProperties: false },
 );
@@ -62,6 +76,7 @@ export const UpdateUnitBody = Type.Object(
     vision: Type.Optional(LongText),
     mission: Type.Optional(LongText),
     parentId: Type.Optional(Nullable(Uuid)),
+    checkInCadenceDays: Type.Optional(OwnCadence),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -15,6 +15,8 @@ export interface CreateUnitInput {
   parentId?: string | null;
   vision?: string;
   mission?: string;
+  /** Days between check-ins; null or absent to follow the unit above. */
+  checkInCadenceDays?: number | null;
 }
 
 export async function createUnit(
@@ -38,6 +40,7 @@ export async function createUnit(
         kind: input.kind,
         vision: input.vision ?? '',
         mission: input.mission ?? '',
+        checkInCadenceDays: input.checkInCadenceDays ?? null,
         createdAt: now,
         updatedAt: now,
       })

@@ -5,6 +5,7 @@ import type { Queryable } from '../../db/connect.ts';
 import { accounts, unitMembers, units } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { ancestorsOf, type UnitRow } from './unit-tree.ts';
+import { inheritedCadenceDays } from './unit-cadence.ts';
 
 const UNIT_ACTIONS = [
   'unit.update',
@@ -24,6 +25,7 @@ export function presentUnit(row: UnitRow, memberCount: number) {
     kind: row.kind as UnitKind,
     vision: row.vision,
     mission: row.mission,
+    checkInCadenceDays: row.checkInCadenceDays,
     version: row.version,
     memberCount,
     createdAt: row.createdAt.toISOString(),
@@ -43,6 +45,10 @@ export interface UnitDetailView extends UnitView {
   ancestors: { id: string; name: string }[];
   children: { id: string; name: string; kind: UnitKind }[];
   members: UnitMemberView[];
+  /** Days between check-ins for this unit's key results: its own cadence, else the inherited one. */
+  effectiveCheckInCadenceDays: number;
+  /** What the unit follows when it sets no cadence of its own: the nearest unit above that does, else the organisation. */
+  inheritedCheckInCadenceDays: number;
   abilities: Record<(typeof UNIT_ACTIONS)[number], boolean>;
 }
 
@@ -62,12 +68,15 @@ export async function presentUnitDetail(q: Queryable, actor: OrgActor, row: Unit
     .where(and(eq(unitMembers.orgId, actor.orgId), eq(unitMembers.unitId, row.id)))
     // Leads first, then by name.
     .orderBy(sql`${unitMembers.role} = 'lead' desc`, asc(accounts.name), asc(accounts.id));
+  const inherited = await inheritedCadenceDays(q, actor.orgId, row.parentId);
   return {
     ...presentUnit(row, members.length),
     archivedAt: row.archivedAt?.toISOString() ?? null,
     ancestors,
     children: children.map((c) => ({ ...c, kind: c.kind as UnitKind })),
     members: members.map((m) => ({ ...m, role: m.role as UnitRole })),
+    effectiveCheckInCadenceDays: row.checkInCadenceDays ?? inherited,
+    inheritedCheckInCadenceDays: inherited,
     abilities: abilities(actor, UNIT_ACTIONS, { unitId: row.id, level: 'unit' }),
   };
 }

@@ -20,6 +20,8 @@ export interface UpdateUnitInput {
   mission?: string;
   /** `null` moves the unit to the top of the tree. */
   parentId?: string | null;
+  /** `null` follows the unit above (or the organisation) again. */
+  checkInCadenceDays?: number | null;
 }
 
 /**

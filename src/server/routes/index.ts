@@ -11,8 +11,8 @@ import { unitRoutes } from './units.ts';
 import { cycleRoutes } from './cycles.ts';
 import { objectiveRoutes } from './objectives.ts';
 import { keyResultRoutes } from './key-results.ts';
+import { checkInRoutes } from './check-ins.ts';
 import { conversationRoutes } from './conversation.ts';
-import { auditRoutes } from './audit.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 
@@ -32,8 +32,8 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(cycleRoutes, options);
   await app.register(objectiveRoutes, options);
   await app.register(keyResultRoutes, options);
+  await app.register(checkInRoutes, options);
   await app.register(conversationRoutes, options);
-  await app.register(auditRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
 };
