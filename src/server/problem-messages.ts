@@ -108,6 +108,14 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     sv: 'hänvisar till något som inte finns här',
   },
   not_a_member: { en: 'is not a member of this organisation', sv: 'är inte medlem i organisationen' },
+  mention_not_member: {
+    en: 'mentions someone who is not a member of this organisation',
+    sv: 'nämner någon som inte är medlem i organisationen',
+  },
+  too_many_mentions: {
+    en: 'may mention at most {limit} people',
+    sv: 'får nämna högst {limit} personer',
+  },
   private_only_personal: {
     en: 'can be private only for individual objectives',
     sv: 'kan vara privat bara för individuella mål',

@@ -13,6 +13,7 @@ import { objectiveRoutes } from './objectives.ts';
 import { keyResultRoutes } from './key-results.ts';
 import { checkInRoutes } from './check-ins.ts';
 import { conversationRoutes } from './conversation.ts';
+import { auditRoutes } from './audit.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 
@@ -34,6 +35,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(keyResultRoutes, options);
   await app.register(checkInRoutes, options);
   await app.register(conversationRoutes, options);
+  await app.register(auditRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
 };
