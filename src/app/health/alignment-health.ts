@@ -48,13 +48,13 @@ const share = (part: number, total: number) => (total === 0 ? null : part / tota
  * What counts: objectives that are published (not drafts), not archived and readable by
  * the caller — so a member's figures leave out other people's private objectives.
  */
-function liveObjectives(actor: OrgActor): SQL {
+export function liveObjectives(actor: OrgActor): SQL {
   return sql`objectives.org_id = ${actor.orgId} and objectives.archived_at is null
     and objectives.lifecycle <> 'draft' and ${readableBy(actor) ?? sql`true`}`;
 }
 
 /** Objectives of a unit in scope, or of a person who belongs to one. */
-function ownedInScope(scope: UnitScope | null): SQL {
+export function ownedInScope(scope: UnitScope | null): SQL {
   if (!scope) return sql`true`;
   return sql`((objectives.level = 'unit' and objectives.unit_id = any(${uuidArray(scope.unitIds)}))
     or (objectives.level = 'person' and objectives.person_id = any(${uuidArray(scope.personIds)})))`;
@@ -65,7 +65,7 @@ function ownedInScope(scope: UnitScope | null): SQL {
 // planner keeps it that way: plans that do not depend on table statistics, which PGlite
 // never gathers by itself (without them it may turn a join into a scan per row).
 
-async function objectiveFigures(
+export async function objectiveFigures(
   deps: AppDeps,
   actor: OrgActor,
   cycle: { id: string; parentId: string | null },

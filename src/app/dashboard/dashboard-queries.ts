@@ -1,0 +1,168 @@
+// The statements behind a dashboard. Each reads the objectives in scope (published, not
+// archived, readable by the caller: the same rule as alignment health) and reaches their
+// key results and check-ins by index lookups, fenced with `offset 0` so that the planner
+// keeps them lookups whatever its statistics (PGlite gathers none by itself). A key result
+// is reduced in the database, so the answer is one row per objective or less.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Status } from '../../core/domain.ts';
+import type { WeekRow } from '../../core/dashboard.ts';
+import type { Queryable } from '../../db/connect.ts';
+import { queryRows } from '../../db/raw.ts';
+import { cadenceDaysSql, type Cadences } from '../check-ins/cadences.ts';
+import { liveObjectives, ownedInScope } from '../health/alignment-health.ts';
+import type { OrgActor } from '../scope.ts';
+import type { UnitScope } from '../units/unit-tree.ts';
+import { keyResultProgressSql, suggestedStatusSql } from './figures-sql.ts';
+
+export interface Scope {
+  actor: OrgActor;
+  cycleId: string;
+  units: UnitScope | null;
+}
+
+function inScope({ actor, cycleId, units }: Scope): SQL {
+  return sql`select objectives.id, objectives.level, objectives.unit_id, objectives.person_id, objectives.status,
+                    objectives.title
+               from objectives
+              where ${liveObjectives(actor)} and objectives.cycle_id = ${cycleId} and ${ownedInScope(units)}`;
+}
+
+/** The live key results of objective `o`, one index lookup per objective. */
+const keyResultsOf = (orgId: string, columns: SQL) =>
+  sql`select ${columns} from key_results k
+       where k.org_id = ${orgId} and k.objective_id = o.id and k.archived_at is null offset 0`;
+
+export interface ObjectiveRow {
+  id: string;
+  level: 'organization' | 'unit' | 'person';
+  unit_id: string | null;
+  /** For a person's objective, the units the person belongs to. */
+  person_units: string[] | null;
+  explicit_status: Status | null;
+  progress: number;
+  min_confidence: number | null;
+  key_results: number;
+  kr_on_track: number;
+  kr_at_risk: number;
+  kr_off_track: number;
+}
+
+/**
+ * One row per objective in scope: its progress (the weighted mean of its key results, as
+ * core objectiveProgress), the lowest latest confidence, and its key results by status.
+ */
+export function objectiveRows(q: Queryable, scope: Scope, expected: number): Promise<ObjectiveRow[]> {
+  const orgId = scope.actor.orgId;
+  const weight = sql`greatest(x.weight, 0::float8)`;
+  return queryRows<ObjectiveRow>(
+    q,
+    sql`
+    with o as (${inScope(scope)})
+    select o.id, o.level, o.unit_id, o.status as explicit_status,
+           case when o.level = 'person' then
+             (select coalesce(json_agg(um.unit_id), '[]'::json) from unit_members um
+               where um.org_id = ${orgId} and um.account_id = o.person_id) end as person_units,
+           coalesce(krs.progress, 0::float8) as progress, krs.min_confidence, krs.total as key_results,
+           krs.on_track as kr_on_track, krs.at_risk as kr_at_risk, krs.off_track as kr_off_track
+      from o
+      cross join lateral (
+        select count(*)::int as total,
+               case when count(*) = 0 then 0::float8
+                    when sum(${weight}) = 0 then avg(x.progress)
+                    else sum(x.progress * ${weight}) / sum(${weight}) end as progress,
+               min(x.confidence)::int as min_confidence,
+               count(*) filter (where x.status = 'on_track')::int as on_track,
+               count(*) filter (where x.status = 'at_risk')::int as at_risk,
+               count(*) filter (where x.status = 'off_track')::int as off_track
+          from (select kr.weight, kr.confidence, kr.progress,
+                       ${suggestedStatusSql(sql`kr.progress`, expected, sql`kr.confidence`)} as status
+                  from (${keyResultsOf(orgId, sql`k.weight, k.confidence, ${keyResultProgressSql('k')} as progress`)}) kr
+               ) x
+      ) krs`,
+  );
+}
+
+export interface OverdueRow {
+  key_result_id: string;
+  title: string;
+  objective_id: string;
+  objective_title: string;
+  owner_id: string | null;
+  owner_name: string | null;
+  last_check_in_at: string | null;
+  since: string;
+  cadence_days: number;
+}
+
+export interface CheckInRow {
+  owners: number;
+  owners_behind: number;
+  overdue: number;
+  most_overdue: OverdueRow[];
+}
+
+/**
+ * Who keeps up: owners of key results in scope, those with a check-in overdue, the number
+ * of overdue key results and the `limit` most overdue (core/check-in-due.ts: due once a
+ * full cadence has passed since the last check-in, or since creation).
+ */
+export async function checkInFigures(
+  q: Queryable,
+  scope: Scope,
+  cadences: Cadences,
+  now: Date,
+  limit: number,
+): Promise<CheckInRow> {
+  const orgId = scope.actor.orgId;
+  const [row] = await queryRows<CheckInRow>(
+    q,
+    sql`
+    with o as (${inScope(scope)}),
+    krs as (
+      select k.*, o.title as objective_title, ${cadenceDaysSql(cadences, sql`o.unit_id`)} as cadence_days
+        from o cross join lateral (${keyResultsOf(
+          orgId,
+          sql`k.id, k.title, k.owner_id, k.objective_id, k.last_check_in_at,
+              coalesce(k.last_check_in_at, k.created_at) as since`,
+        )}) k
+    ),
+    due as (
+      select * from krs where krs.since <= ${now.toISOString()}::timestamptz - krs.cadence_days * interval '1 day'
+    )
+    select (select count(distinct owner_id)::int from krs) as owners,
+           (select count(distinct owner_id)::int from due) as owners_behind,
+           (select count(*)::int from due) as overdue,
+           coalesce((
+             select json_agg(json_build_object(
+                      'key_result_id', t.id, 'title', t.title, 'objective_id', t.objective_id,
+                      'objective_title', t.objective_title, 'owner_id', t.owner_id, 'owner_name', t.owner_name,
+                      'last_check_in_at', t.last_check_in_at, 'since', t.since, 'cadence_days', t.cadence_days)
+                    order by t.due_at, t.id)
+               from (select due.*, a.name as owner_name, due.since + due.cadence_days * interval '1 day' as due_at
+                       from due left join accounts a on a.id = due.owner_id
+                      order by due_at, due.id limit ${limit}) t), '[]'::json) as most_overdue`,
+  );
+  if (!row) throw new Error('aggregate returned no row');
+  return row;
+}
+
+/** Check-ins made on key results in scope during the cycle, counted and averaged per week. */
+export function checkInWeeks(q: Queryable, scope: Scope, start: Date, end: Date): Promise<WeekRow[]> {
+  const orgId = scope.actor.orgId;
+  const from = sql`${start.toISOString()}::timestamptz`;
+  return queryRows<WeekRow>(
+    q,
+    sql`
+    with o as (${inScope(scope)})
+    select floor(extract(epoch from (ci.created_at - ${from})) / 604800)::int as week,
+           count(*)::int as "checkIns", avg(ci.confidence)::float8 as "averageConfidence"
+      from o
+      cross join lateral (${keyResultsOf(orgId, sql`k.id`)}) k
+      cross join lateral (
+        select ci.created_at, ci.confidence from check_ins ci
+         where ci.org_id = ${orgId} and ci.key_result_id = k.id
+           and ci.created_at >= ${from} and ci.created_at < ${end.toISOString()}::timestamptz
+        offset 0) ci
+     group by 1 order by 1`,
+  );
+}

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { AppDeps } from '../../app/context.ts';
+import { getDashboard } from '../../app/dashboard/get-dashboard.ts';
+import { callerOf } from '../plugins/auth.ts';
+import { OrgParams, problemResponses } from '../../api/schemas/common.ts';
+import { DashboardQuery, DashboardSchema } from '../../api/schemas/dashboard.ts';
+
+export const dashboardRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+  app.get(
+    '/orgs/:orgId/dashboard',
+    {
+      schema: {
+        tags: ['dashboards'],
+        operationId: 'getDashboard',
+        summary: 'A cycle’s figures for the organisation, or for one unit and the units beneath it',
+        params: OrgParams,
+        querystring: DashboardQuery,
+        response: { 200: DashboardSchema, ...problemResponses },
+      },
+    },
+    async (request) => getDashboard(deps, callerOf(request), request.params.orgId, request.query),
+  );
+};
