@@ -227,6 +227,7 @@ const TABLE: Record<string, WalkCase> = {
     body: (w) => ({ cycleId: w.cycle.id, level: 'unit', unitId: w.unit.id, title: 'Teamets eget mål' }),
   },
   'GET /api/v1/orgs/{orgId}/alignment-health': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
+  'GET /api/v1/orgs/{orgId}/dashboard': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
 };
 
 function expectedStatus(walk: WalkCase, role: WalkRole): number {
