@@ -6,6 +6,8 @@ export interface AppDeps {
   now: () => Date;
   /** Where people reach the web app, for links in e-mail (RIKTNING_PUBLIC_URL). */
   publicUrl?: string;
+  /** Whether a mail server is configured (SMTP_URL); without one the outbox holds messages. */
+  mailEnabled?: boolean;
 }
 
 /** The authenticated account making a call. */

@@ -14,6 +14,14 @@ export interface Config {
   publicUrl: string;
   /** The built web app, served at / (off in `npm run dev`, where Vite serves it). */
   webRoot: string | undefined;
+  /** nodemailer connection URL; unset: no mail server, messages are held in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender of every e-mail. */
+  mailFrom: string;
+  /** Milliseconds between the job runner's polls of the outbox and the schedules. */
+  jobPollMs: number;
+  /** The time zone of the reminders' and digests' send windows. */
+  timeZone: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +40,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     trustProxy: env.RIKTNING_TRUST_PROXY === '1',
     webRoot: env.RIKTNING_SERVE_WEB === '0' ? undefined : path.resolve(env.RIKTNING_WEB_ROOT ?? 'dist/web'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Riktning <riktning@localhost>',
+    jobPollMs: Math.max(100, Number.parseInt(env.RIKTNING_JOB_POLL_MS ?? '5000', 10) || 5000),
+    timeZone: validTimeZone(env.RIKTNING_TIME_ZONE) ?? 'Europe/Stockholm',
   };
+}
+
+/** The zone when Intl knows it; a typo must not stop the server, it falls back to the default. */
+function validTimeZone(zone: string | undefined): string | undefined {
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
 }

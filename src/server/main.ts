@@ -5,6 +5,8 @@ import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, demoOrgExists, isDatabaseEmpty, seedDemo } from '../app/demo/seed-demo.ts';
 import { openPglite, openPostgres, type DatabaseHandle } from '../db/connect.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { startJobRunner } from '../app/notifications/job-runner.ts';
+import { createMailTransport } from './mail-transport.ts';
 import { buildServer, LOG_REDACT } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 
@@ -50,8 +52,10 @@ async function main(): Promise<void> {
     if (handle.engine === 'pglite') await db.execute(sql`analyze`);
     const showDemo = seeded || (await demoOrgExists(db));
 
+    const mailer = config.smtpUrl ? createMailTransport(config.smtpUrl, config.mailFrom) : null;
+    const deps = { db, now: () => new Date(), publicUrl: config.publicUrl, mailEnabled: mailer !== null };
     const app = await buildServer({
-      deps: { db, now: () => new Date(), publicUrl: config.publicUrl },
+      deps,
       logger: { level: config.logLevel, redact: LOG_REDACT },
       trustProxy: config.trustProxy,
       webRoot: config.webRoot,
@@ -61,6 +65,13 @@ async function main(): Promise<void> {
       },
     });
 
+    // Reminders, digests and the outbox: polled in this process, safe beside others on one database.
+    const jobs = startJobRunner(deps, {
+      mailer,
+      intervalMs: config.jobPollMs,
+      timeZone: config.timeZone,
+      log: app.log,
+    });
     let stopping = false;
     const stop = async (signal: NodeJS.Signals) => {
       // A second Ctrl+C must not interrupt the checkpoint of the first.
@@ -69,6 +80,9 @@ async function main(): Promise<void> {
       app.log.info({ signal }, 'stopping');
       try {
         await app.close();
+        // The runner's poll in progress finishes on the open database, then it closes.
+        await jobs.stop();
+        mailer?.close();
         await handle.close();
         process.exit(0);
       } catch (error) {

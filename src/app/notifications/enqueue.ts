@@ -11,6 +11,8 @@ import { renderMessage, type MessageKind, type MessageParams } from './templates
 /** Which setting a person uses to opt out of each kind of message. */
 export const PREFERENCE_OF: Record<MessageKind, keyof NotificationSettings> = {
   mention: 'mentions',
+  check_in_reminder: 'checkInReminders',
+  weekly_digest: 'weeklyDigest',
 };
 
 export interface Enqueue<K extends MessageKind> {

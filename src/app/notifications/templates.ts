@@ -1,6 +1,12 @@
 // The e-mails Riktning sends, in both languages. Each kind renders a subject and a plain
 // text body from its parameters; links are absolute, built from the server's public URL.
 import type { Locale } from '../../core/domain.ts';
+import {
+  CHECK_IN_REMINDER,
+  WEEKLY_DIGEST,
+  type CheckInReminderParams,
+  type WeeklyDigestParams,
+} from './scheduled-templates.ts';
 
 export interface MentionParams {
   authorName: string;
@@ -11,6 +17,8 @@ export interface MentionParams {
 
 export interface MessageParams {
   mention: MentionParams;
+  check_in_reminder: CheckInReminderParams;
+  weekly_digest: WeeklyDigestParams;
 }
 export type MessageKind = keyof MessageParams;
 
@@ -32,6 +40,8 @@ export const TEMPLATES: Templates = {
       text: `${p.authorName} nämnde dig i en kommentar på ”${p.objectiveTitle}”:\n\n${p.excerpt}\n\nSvara i Riktning: ${p.link}\n`,
     }),
   },
+  check_in_reminder: CHECK_IN_REMINDER,
+  weekly_digest: WEEKLY_DIGEST,
 };
 
 export function renderMessage<K extends MessageKind>(

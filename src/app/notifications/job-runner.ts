@@ -1,0 +1,68 @@
+// The background work of a server process, on the database alone (no broker): every poll
+// it schedules the reminders and digests whose window is open, then sends what is due in
+// the outbox. Every server process runs one; the dedupe keys and the outbox's SKIP LOCKED
+// claims make that safe, so there is no leader to elect and no single point of failure.
+import type { AppDeps } from '../context.ts';
+import { deliverOutbox, type DeliverOptions, type DeliveryResult, type Mailer } from './deliver-outbox.ts';
+import { scheduleCheckInReminders } from './schedule-reminders.ts';
+import { scheduleWeeklyDigests } from './schedule-digests.ts';
+
+export interface JobRunnerOptions extends DeliverOptions {
+  /** Null: no mail server, so due messages are held in the outbox. */
+  mailer: Mailer | null;
+  /** Time between polls. */
+  intervalMs: number;
+  /** The time zone whose Monday morning and Thursday the send windows mean. */
+  timeZone: string;
+  log?: { error(object: unknown, message: string): void; debug?(object: unknown, message: string): void };
+}
+
+export interface PollResult extends DeliveryResult {
+  reminders: number;
+  digests: number;
+}
+
+export interface JobRunner {
+  /** One poll now (tests, and the loop itself). */
+  poll(): Promise<PollResult>;
+  /** Stops polling and waits for a poll in progress to finish (before the database closes). */
+  stop(): Promise<void>;
+}
+
+export async function pollOnce(deps: AppDeps, options: Omit<JobRunnerOptions, 'intervalMs'>): Promise<PollResult> {
+  const reminders = await scheduleCheckInReminders(deps, options);
+  const digests = await scheduleWeeklyDigests(deps, options);
+  const delivery = await deliverOutbox(deps, options.mailer, options);
+  return { reminders, digests, ...delivery };
+}
+
+export function startJobRunner(deps: AppDeps, options: JobRunnerOptions): JobRunner {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<unknown> = Promise.resolve();
+
+  const poll = () => pollOnce(deps, options);
+  const loop = () => {
+    if (stopped) return;
+    current = poll()
+      .then((result) => {
+        if (result.reminders || result.digests || result.sent || result.retried || result.failed || result.held)
+          options.log?.debug?.(result, 'outbox poll');
+      })
+      // A failed poll (database restarting, say) is logged and tried again next time.
+      .catch((error: unknown) => options.log?.error({ err: error }, 'outbox poll failed'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, options.intervalMs);
+      });
+  };
+  timer = setTimeout(loop, 0);
+
+  return {
+    poll,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}

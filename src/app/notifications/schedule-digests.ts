@@ -1,0 +1,183 @@
+// The Monday digest for one period: per person, the key results due for a check-in and
+// where their objectives stand (their own objectives and those holding key results they
+// own). Set-based like the reminders: per organisation and batch of 500 people, one
+// statement for who is owed a digest, one for the objectives and key results they are
+// involved in, one insert.
+import { and, asc, eq, exists, gt, isNull, or, sql } from 'drizzle-orm';
+import { isCheckInDue } from '../../core/check-in-due.ts';
+import type { Metric, Status } from '../../core/domain.ts';
+import { localTime, openPeriod } from '../../core/notification-schedule.ts';
+import { expectedProgress, keyResultProgress, objectiveProgress } from '../../core/progress.ts';
+import { suggestedStatus } from '../../core/status.ts';
+import { accounts, cycles, keyResults, memberships, objectives } from '../../db/schema.ts';
+import { uuidArray } from '../../db/raw.ts';
+import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
+import { appLink, type AppDeps } from '../context.ts';
+import { cycleBounds } from '../objectives/present.ts';
+import { renderMessage } from './templates.ts';
+import type { DueKeyResult, ObjectiveSummary } from './scheduled-templates.ts';
+import {
+  eligibleRecipient,
+  insertScheduled,
+  membershipJoin,
+  organisationsWithActiveCycle,
+  RECIPIENT_BATCH,
+  recipientColumns,
+  type ScheduleOptions,
+} from './scheduled-scope.ts';
+
+const KIND = 'weekly_digest';
+
+/** Adds the digests owed at `now` (none outside the send window); returns how many were added. */
+export async function scheduleWeeklyDigests(deps: AppDeps, options: ScheduleOptions): Promise<number> {
+  const now = deps.now();
+  const period = openPeriod(KIND, now, options.timeZone);
+  if (!period) return 0;
+  const week = localTime(now, options.timeZone).isoWeek;
+  let added = 0;
+  for (const org of await organisationsWithActiveCycle(deps.db, options.orgId)) {
+    added += await scheduleForOrg(deps, org, period, week, now, options.batchSize ?? RECIPIENT_BATCH);
+  }
+  return added;
+}
+
+/** Live objectives of active cycles that this account owns or holds a key result of. */
+const involves = (orgId: string, account: typeof accounts.id | ReturnType<typeof uuidArray>) =>
+  or(
+    sql`${objectives.personId} = any(${account})`,
+    sql`exists (select 1 from ${keyResults} where ${keyResults.orgId} = ${orgId} and ${keyResults.objectiveId} = ${objectives.id} and ${keyResults.ownerId} = any(${account}) and ${keyResults.archivedAt} is null)`,
+  );
+
+async function scheduleForOrg(
+  deps: AppDeps,
+  org: { id: string; name: string },
+  period: string,
+  week: number,
+  now: Date,
+  batchSize: number,
+): Promise<number> {
+  const cadences = await loadCadences(deps.db, org.id);
+  const link = appLink(deps, `/orgs/${org.id}/week`);
+  const liveObjective = and(
+    eq(objectives.orgId, org.id),
+    isNull(objectives.archivedAt),
+    eq(objectives.lifecycle, 'published'),
+    eq(cycles.status, 'active'),
+  );
+  let added = 0;
+  let afterId: string | undefined;
+  for (;;) {
+    const recipients = await deps.db
+      .select(recipientColumns)
+      .from(accounts)
+      .innerJoin(memberships, membershipJoin(org.id))
+      .where(
+        and(
+          eligibleRecipient(org.id, KIND, period),
+          afterId ? gt(accounts.id, afterId) : undefined,
+          exists(
+            deps.db
+              .select({ one: objectives.id })
+              .from(objectives)
+              .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+              .where(and(liveObjective, involves(org.id, sql`array[${accounts.id}]`))),
+          ),
+        ),
+      )
+      .orderBy(asc(accounts.id))
+      .limit(batchSize);
+    if (recipients.length === 0) break;
+    afterId = recipients[recipients.length - 1]?.id;
+    const ids = uuidArray(recipients.map((r) => r.id));
+
+    // Every live key result of the objectives these people are involved in: an objective's
+    // progress needs all of them, not only the recipient's own.
+    const rows = await deps.db
+      .select({ kr: keyResults, objective: objectives, cycle: cycles })
+      .from(objectives)
+      .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+      .leftJoin(
+        keyResults,
+        and(eq(keyResults.orgId, org.id), eq(keyResults.objectiveId, objectives.id), isNull(keyResults.archivedAt)),
+      )
+      .where(and(liveObjective, involves(org.id, ids)))
+      .orderBy(objectives.title, objectives.id, keyResults.position, keyResults.id);
+
+    const byObjective = new Map<
+      string,
+      {
+        objective: typeof objectives.$inferSelect;
+        cycle: typeof cycles.$inferSelect;
+        krs: (typeof keyResults.$inferSelect)[];
+      }
+    >();
+    for (const { kr, objective, cycle } of rows) {
+      const entry = byObjective.get(objective.id) ?? { objective, cycle, krs: [] };
+      if (kr) entry.krs.push(kr);
+      byObjective.set(objective.id, entry);
+    }
+    const summaries = new Map<string, ObjectiveSummary>();
+    for (const { objective, cycle, krs } of byObjective.values()) {
+      const { start, end } = cycleBounds(cycle);
+      const expected = expectedProgress(start, end, now);
+      const progress = objectiveProgress(
+        krs.map((kr) => ({
+          weight: kr.weight,
+          progress: keyResultProgress({
+            metric: kr.metric as Metric,
+            start: kr.startValue,
+            target: kr.targetValue,
+            current: kr.currentValue,
+          }),
+        })),
+      );
+      const confidences = krs.flatMap((kr) => (kr.confidence === null ? [] : [kr.confidence]));
+      const status =
+        (objective.status as Status | null) ??
+        suggestedStatus({ progress, expected, confidence: confidences.length ? Math.min(...confidences) : null });
+      summaries.set(objective.id, { title: objective.title, progress, status });
+    }
+
+    // Who is involved in what, and who owes which check-in, in one pass over the rows.
+    const involved = new Map<string, Set<string>>();
+    const dueBy = new Map<string, DueKeyResult[]>();
+    const involve = (accountId: string | null, objectiveId: string) => {
+      if (!accountId) return;
+      const set = involved.get(accountId) ?? new Set<string>();
+      set.add(objectiveId);
+      involved.set(accountId, set);
+    };
+    for (const { objective, krs } of byObjective.values()) {
+      involve(objective.personId, objective.id);
+      for (const kr of krs) {
+        involve(kr.ownerId, objective.id);
+        if (kr.ownerId && isCheckInDue(kr.lastCheckInAt, kr.createdAt, cadenceFor(cadences, objective.unitId), now)) {
+          const list = dueBy.get(kr.ownerId) ?? [];
+          list.push({ title: kr.title, objectiveTitle: objective.title });
+          dueBy.set(kr.ownerId, list);
+        }
+      }
+    }
+
+    const messages = recipients.flatMap((recipient) => {
+      const mine = [...(involved.get(recipient.id) ?? [])].flatMap((id) => {
+        const summary = summaries.get(id);
+        return summary ? [summary] : [];
+      });
+      const dueKeyResults = dueBy.get(recipient.id) ?? [];
+      if (mine.length === 0 && dueKeyResults.length === 0) return [];
+      const message = renderMessage(KIND, recipient.locale, {
+        name: recipient.name,
+        orgName: org.name,
+        week,
+        dueKeyResults,
+        objectives: mine,
+        link,
+      });
+      return [{ recipient, message }];
+    });
+    added += await insertScheduled(deps.db, org.id, KIND, period, messages);
+    if (recipients.length < batchSize) break;
+  }
+  return added;
+}
