@@ -19,6 +19,8 @@ interface WalkCase {
   body?: (world: World) => unknown;
   /** Refusals that differ from the defaults (401 anonymous, 404 other organisation, 403 inside). */
   refused?: Partial<Record<WalkRole, number>>;
+  /** Send If-Match "1" (PATCH always does). */
+  ifMatch?: boolean;
 }
 
 const SIGNED_IN = ['foreign', 'viewer', 'member', 'lead', 'admin'] as const;
@@ -146,6 +148,36 @@ const TABLE: Record<string, WalkCase> = {
     allowed: ADMIN,
     params: id((w) => w.cycle),
     body: () => ({ name: 'Nytt namn' }),
+  },
+  'POST /api/v1/cycles/{id}/close': { ok: 200, allowed: ADMIN, ifMatch: true, params: id((w) => w.cycle) },
+  'POST /api/v1/cycles/{id}/reopen': { ok: 200, allowed: ADMIN, ifMatch: true, params: id((w) => w.closedCycle) },
+  'PUT /api/v1/objectives/{id}/scoring': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    ifMatch: true,
+    params: id((w) => w.unitObjective),
+    body: (w) => ({
+      finalScore: 0.7,
+      keyResults: [{ id: w.keyResult.id, finalScore: 0.6 }],
+      reflection: { wentWell: 'Samarbetet', learned: 'Mät tidigt', changeNext: 'Färre mål' },
+    }),
+  },
+  'POST /api/v1/objectives/{id}/carry-over': {
+    ok: 201,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.unitObjective),
+    body: (w) => ({ cycleId: w.nextCycle.id }),
+  },
+  'GET /api/v1/units/{id}/reflections/{cycleId}': {
+    ok: 200,
+    allowed: IN_ORG,
+    params: (w) => ({ id: w.unit.id, cycleId: w.closedCycle.id }),
+  },
+  'PUT /api/v1/units/{id}/reflections/{cycleId}': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    params: (w) => ({ id: w.unit.id, cycleId: w.closedCycle.id }),
+    body: () => ({ wentWell: 'Tydliga mål', learned: 'Checka in varje vecka', changeNext: 'Planera tidigare' }),
   },
   'GET /api/v1/orgs/{orgId}/objectives': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/objectives': {
@@ -276,7 +308,7 @@ describe('permission walk over the OpenAPI document', async () => {
         const response = await app.inject({
           method: op.method as 'GET',
           url: urlFor(op.path.startsWith('/api/v1') ? op.path : `/api/v1${op.path}`, world, walk, role),
-          headers: { ...authHeaders(world, role), ...(op.method === 'PATCH' ? ifMatch : {}) },
+          headers: { ...authHeaders(world, role), ...(op.method === 'PATCH' || walk.ifMatch ? ifMatch : {}) },
           ...(body === undefined ? {} : { payload: body as object }),
         });
         answers[role] = response.statusCode;

@@ -69,6 +69,22 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'This invitation link does not work: it is unknown, has expired or has already been used. Ask for a new one',
     sv: 'Inbjudningslänken fungerar inte: den är okänd, har gått ut eller har redan använts. Be om en ny',
   },
+  cycle_not_active: {
+    en: 'Only an active cycle can be closed',
+    sv: 'Bara en aktiv period kan avslutas',
+  },
+  cycle_not_closed: {
+    en: 'Only a closed cycle can be reopened',
+    sv: 'Bara en avslutad period kan öppnas igen',
+  },
+  already_carried_over: {
+    en: 'This objective has already been carried over to that cycle',
+    sv: 'Målet har redan förts över till den perioden',
+  },
+  objective_achieved: {
+    en: 'This objective is already achieved; only unfinished objectives are carried over',
+    sv: 'Målet är redan uppnått; bara mål som inte är klara förs över',
+  },
 };
 
 export const FIELD_MESSAGES: Record<string, Texts> = {
@@ -158,6 +174,30 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
   cycle_children_outside: {
     en: 'must cover the cycles within this one (one has the date {date})',
     sv: 'måste täcka perioderna inom denna (en har datumet {date})',
+  },
+  cycle_close_command: {
+    en: 'cannot be set to closed here; close the cycle with its close command, which also scores its OKRs',
+    sv: 'kan inte sättas till avslutad här; avsluta perioden med kommandot för det, som också sätter slutbetyg på dess OKR',
+  },
+  cycle_reopen_command: {
+    en: 'cannot change while the cycle is closed; reopen it first',
+    sv: 'kan inte ändras medan perioden är avslutad; öppna den igen först',
+  },
+  cycle_transition: {
+    en: 'cannot change this way: a cycle goes from planning to active to closed',
+    sv: 'kan inte ändras så: en period går från planering till aktiv till avslutad',
+  },
+  key_result_repeated: {
+    en: 'names a key result that is already in the list',
+    sv: 'anger ett nyckelresultat som redan finns i listan',
+  },
+  carry_over_same_cycle: {
+    en: 'must be another cycle than the objective’s own',
+    sv: 'måste vara en annan period än målets egen',
+  },
+  cycle_closed: {
+    en: 'must be a cycle that is not closed',
+    sv: 'måste vara en period som inte är avslutad',
   },
 };
 

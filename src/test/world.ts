@@ -42,6 +42,9 @@ export async function createWorld(db: Queryable) {
   await addToUnit(db, org.id, unit.id, lead.id, 'lead');
   await addToUnit(db, org.id, unit.id, member.id, 'member');
   const cycle = await createCycle(db, org.id);
+  // Closing a cycle and carrying over into the next one need a cycle of each kind.
+  const closedCycle = await createCycle(db, org.id, { startsOn: '2026-01-01', endsOn: '2026-03-31', status: 'closed' });
+  const nextCycle = await createCycle(db, org.id, { startsOn: '2026-07-01', endsOn: '2026-09-30', status: 'planning' });
   const orgObjective = await createObjective(db, org.id, cycle.id);
   const unitObjective = await createObjective(db, org.id, cycle.id, { level: 'unit', unitId: unit.id });
   const personObjective = await createObjective(db, org.id, cycle.id, { level: 'person', personId: member.id });
@@ -77,6 +80,8 @@ export async function createWorld(db: Queryable) {
     unit,
     archivedUnit,
     cycle,
+    closedCycle,
+    nextCycle,
     orgObjective,
     unitObjective,
     personObjective,

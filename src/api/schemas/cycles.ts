@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { CYCLE_STATUSES } from '../../core/domain.ts';
+import { CREATABLE_CYCLE_STATUSES } from '../../core/cycle-lifecycle.ts';
 import { Nullable, PageQuery, Timestamp, Uuid } from './common.ts';
 import { Abilities } from './org.ts';
 
@@ -15,6 +16,7 @@ const cycleFields = {
   startsOn: Type.String({ format: 'date' }),
   endsOn: Type.String({ format: 'date' }),
   status: CycleStatusSchema,
+  closedAt: Nullable(Timestamp),
   version: Type.Integer(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -30,7 +32,7 @@ export const CreateCycleBody = Type.Object(
     name: CycleName,
     startsOn: CycleDate,
     endsOn: CycleDate,
-    status: Type.Optional(CycleStatusSchema),
+    status: Type.Optional(Type.Enum([...CREATABLE_CYCLE_STATUSES])),
     parentId: Type.Optional(Nullable(Uuid)),
   },
   { additionalProperties: false },
@@ -46,3 +48,12 @@ export const UpdateCycleBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+
+export const ClosedCycleSchema = Type.Object({
+  ...cycleFields,
+  abilities: Abilities,
+  scored: Type.Object(
+    { objectives: Type.Integer(), keyResults: Type.Integer() },
+    { description: 'How many objectives and key results got their suggested score' },
+  ),
+});

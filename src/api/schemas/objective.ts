@@ -35,9 +35,22 @@ export const KeyResultSchema = Type.Object({
   lastCheckInAt: Nullable(Timestamp),
   status: Status,
   finalScore: Nullable(Type.Number()),
+  suggestedScore: Type.Number({
+    minimum: 0,
+    maximum: 1,
+    description: 'Progress in tenths: what closing the cycle gives',
+  }),
   version: Type.Integer(),
   abilities: Abilities,
 });
+
+export const ReflectionFields = {
+  wentWell: Type.String({ maxLength: 5000 }),
+  learned: Type.String({ maxLength: 5000 }),
+  changeNext: Type.String({ maxLength: 5000 }),
+};
+
+const CarryLinkSchema = Type.Object({ id: Uuid, title: Type.String(), cycleId: Uuid, cycleName: Type.String() });
 
 export const ObjectiveSchema = Type.Object({
   id: Uuid,
@@ -61,7 +74,19 @@ export const ObjectiveSchema = Type.Object({
   confidence: Nullable(Type.Number()),
   finalScore: Nullable(Type.Number()),
   scoreBand: Nullable(Type.Enum(['red', 'yellow', 'green'])),
-  reflection: Type.String(),
+  suggestedScore: Type.Number({
+    minimum: 0,
+    maximum: 1,
+    description: 'Weighted mean of the key results’ scores (final, else suggested), in tenths',
+  }),
+  reflection: Nullable(
+    Type.Object(
+      { ...ReflectionFields, updatedAt: Timestamp },
+      { description: 'What the owners learned from the cycle' },
+    ),
+  ),
+  carriedFrom: Nullable(CarryLinkSchema),
+  carriedTo: Type.Array(CarryLinkSchema, { description: 'Objectives of later cycles that continue this one' }),
   supports: Type.Array(Uuid, { description: 'Ids of the objectives this one supports' }),
   supportedBy: Type.Object({ count: Type.Integer(), progress: Nullable(Type.Number()) }),
   keyResults: Type.Array(KeyResultSchema),
@@ -96,7 +121,6 @@ export const UpdateKeyResultBody = Type.Object(
     weight: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
     position: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
     ownerId: Type.Optional(Nullable(Uuid)),
-    finalScore: Type.Optional(Nullable(Score)),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -129,11 +153,28 @@ export const UpdateObjectiveBody = Type.Object(
     lifecycle: Type.Optional(Type.Enum([...LIFECYCLES])),
     cycleId: Type.Optional(Uuid),
     status: Type.Optional(Nullable(Status)),
-    finalScore: Type.Optional(Nullable(Score)),
-    reflection: Type.Optional(LongText),
     supports: Type.Optional(Supports),
   },
   { additionalProperties: false, minProperties: 1 },
+);
+
+/** Final scores and the reflection: what owners may still write once the cycle is closed. */
+export const ScoreObjectiveBody = Type.Object(
+  {
+    finalScore: Type.Optional(Nullable(Score)),
+    keyResults: Type.Optional(
+      Type.Array(Type.Object({ id: Uuid, finalScore: Nullable(Score) }, { additionalProperties: false }), {
+        maxItems: 50,
+      }),
+    ),
+    reflection: Type.Optional(Type.Object(ReflectionFields, { additionalProperties: false })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const CarryOverBody = Type.Object(
+  { cycleId: Type.String({ format: 'uuid', description: 'A cycle that is not closed, other than the objective’s' }) },
+  { additionalProperties: false },
 );
 
 export const ListObjectivesQuery = Type.Object(

@@ -1,5 +1,5 @@
 import { can } from '../../core/policy.ts';
-import type { CycleStatus } from '../../core/domain.ts';
+import type { CREATABLE_CYCLE_STATUSES } from '../../core/cycle-lifecycle.ts';
 import { cycles } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forbidden } from '../errors.ts';
@@ -13,7 +13,8 @@ export interface CreateCycleInput {
   name: string;
   startsOn: string;
   endsOn: string;
-  status?: CycleStatus;
+  /** Closed only through the close command, which scores the cycle. */
+  status?: (typeof CREATABLE_CYCLE_STATUSES)[number];
   parentId?: string | null;
 }
 

@@ -15,6 +15,7 @@ export function presentCycle(row: CycleRow) {
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     status: row.status as CycleStatus,
+    closedAt: row.closedAt?.toISOString() ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import type { CycleStatus } from '../../core/domain.ts';
+import { cycleTransition } from '../../core/cycle-lifecycle.ts';
 import { cycles } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { forbidden, notFound } from '../errors.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { takeTurnInOrg } from '../org-lock.ts';
 import { actorForResource } from '../scope.ts';
@@ -35,6 +36,7 @@ export async function updateCycle(
     if (input.parentId !== undefined) await takeTurnInOrg(tx, actor.orgId);
     const before = await findCycle(tx, actor.orgId, id, true);
     assertVersion(before.version, version);
+    if (input.status !== undefined) assertPlainTransition(before.status as CycleStatus, input.status);
     const dates = { startsOn: input.startsOn ?? before.startsOn, endsOn: input.endsOn ?? before.endsOn };
     assertDatesOrdered(dates.startsOn, dates.endsOn, input.endsOn === undefined);
     const parentId = input.parentId === undefined ? before.parentId : input.parentId;
@@ -65,4 +67,16 @@ export async function updateCycle(
     });
     return presentCycleDetail(after, actor);
   });
+}
+
+/**
+ * A plain edit moves a cycle only between planning and active: closing scores its OKRs and
+ * reopening unlocks them, so each has its own command (close-cycle.ts).
+ */
+function assertPlainTransition(from: CycleStatus, to: CycleStatus): void {
+  if (from === to) return;
+  const move = cycleTransition(from, to);
+  if (move === 'close') throw invalid('/body/status', 'cycle_close_command');
+  if (move === 'reopen') throw invalid('/body/status', 'cycle_reopen_command');
+  if (move === null) throw invalid('/body/status', 'cycle_transition');
 }

@@ -23,7 +23,6 @@ export interface UpdateKeyResultInput {
   weight?: number;
   position?: number;
   ownerId?: string | null;
-  finalScore?: number | null;
 }
 
 export async function updateKeyResult(
@@ -35,7 +34,7 @@ export async function updateKeyResult(
 ): Promise<KeyResultView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'keyResult', id);
-    const { keyResult: before, policy } = await loadKeyResult(tx, actor.orgId, id, true);
+    const { keyResult: before, objective, policy } = await loadKeyResult(tx, actor.orgId, id, true);
     if (before.archivedAt) throw notFound('keyResult');
     if (!can(actor, 'keyResult.manage', policy)) throw forbidden();
     assertVersion(before.version, version);
@@ -60,6 +59,8 @@ export async function updateKeyResult(
       action: 'keyResult.update',
       entityType: 'keyResult',
       entityId: id,
+      objectiveId: objective.id,
+      unitId: objective.unitId,
       before,
       after,
     });

@@ -1,15 +1,17 @@
 // Objectives and key results as the API shows them: with progress, expected progress,
 // suggested status and what the caller may do. Loads everything for a page of objectives
 // in a fixed number of statements, whatever the page size (no query per row).
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { Metric, ObjectiveKind, ObjectiveLevel, Lifecycle, Status, Visibility } from '../../core/domain.ts';
-import { abilities, type PolicyObject } from '../../core/policy.ts';
+import { abilities, can, type PolicyObject } from '../../core/policy.ts';
 import { expectedProgress, keyResultProgress, objectiveProgress } from '../../core/progress.ts';
 import { scoreBand, suggestedStatus, type ScoreBand } from '../../core/status.ts';
+import { suggestedKeyResultScore, suggestedObjectiveScore } from '../../core/scoring.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { accounts, alignments, keyResults, objectives } from '../../db/schema.ts';
+import { accounts, alignments, cycles, keyResults, objectives, reflections } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { objectivePolicyObject, type KeyResultRow, type ObjectiveRow } from './owner-context.ts';
+import { readableBy } from './records.ts';
 
 export interface CycleDates {
   startsOn: string;
@@ -35,6 +37,8 @@ export interface KeyResultView {
   lastCheckInAt: string | null;
   status: Status;
   finalScore: number | null;
+  /** The score closing the cycle would give: progress in tenths. */
+  suggestedScore: number;
   version: number;
   abilities: { 'keyResult.manage': boolean; 'checkIn.create': boolean; 'activity.manage': boolean };
 }
@@ -61,7 +65,11 @@ export interface ObjectiveView {
   confidence: number | null;
   finalScore: number | null;
   scoreBand: ScoreBand | null;
-  reflection: string;
+  /** The weighted mean of the key results' scores (final, else suggested), in tenths. */
+  suggestedScore: number;
+  reflection: ReflectionView | null;
+  carriedFrom: CarryLink | null;
+  carriedTo: CarryLink[];
   supports: string[];
   supportedBy: { count: number; progress: number | null };
   keyResults: KeyResultView[];
@@ -69,7 +77,30 @@ export interface ObjectiveView {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
-  abilities: { 'objective.update': boolean; 'objective.archive': boolean; 'keyResult.manage': boolean };
+  abilities: {
+    'objective.update': boolean;
+    'objective.archive': boolean;
+    'keyResult.manage': boolean;
+    'objective.score': boolean;
+    /** May create this objective's successor in a cycle that is not closed. */
+    'objective.carryOver': boolean;
+  };
+}
+
+/** What the owners learned from the cycle. */
+export interface ReflectionView {
+  wentWell: string;
+  learned: string;
+  changeNext: string;
+  updatedAt: string;
+}
+
+/** The other end of a carry-over: the objective it continues, or one that continues it. */
+export interface CarryLink {
+  id: string;
+  title: string;
+  cycleId: string;
+  cycleName: string;
 }
 
 /** An objective row with what the list query joins to it. */
@@ -117,6 +148,7 @@ export function presentKeyResult(
     lastCheckInAt: kr.lastCheckInAt?.toISOString() ?? null,
     status: suggestedStatus({ progress, expected, confidence: kr.confidence }),
     finalScore: kr.finalScore,
+    suggestedScore: suggestedKeyResultScore(progress),
     version: kr.version,
     abilities: abilities(actor, ['keyResult.manage', 'checkIn.create', 'activity.manage'] as const, object),
   };
@@ -173,7 +205,47 @@ export async function presentObjectives(
       ),
     );
 
+  const reflectionRows = await q
+    .select()
+    .from(reflections)
+    .where(and(eq(reflections.orgId, actor.orgId), inArray(reflections.objectiveId, ids)));
+  // Both ends of carry-overs, in one statement; only objectives the caller may read.
+  const fromIds = [...new Set(records.flatMap((r) => (r.objective.carriedFromId ? [r.objective.carriedFromId] : [])))];
+  const carryRows = await q
+    .select({
+      id: objectives.id,
+      title: objectives.title,
+      carriedFromId: objectives.carriedFromId,
+      cycleId: objectives.cycleId,
+      cycleName: cycles.name,
+    })
+    .from(objectives)
+    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+    .where(
+      and(
+        eq(objectives.orgId, actor.orgId),
+        fromIds.length
+          ? or(inArray(objectives.id, fromIds), inArray(objectives.carriedFromId, ids))
+          : inArray(objectives.carriedFromId, ids),
+        isNull(objectives.archivedAt),
+        readableBy(actor),
+      ),
+    )
+    .orderBy(objectives.createdAt, objectives.id);
+
   const krsByObjective = groupBy(krRows, (r) => r.kr.objectiveId);
+  const reflectionByObjective = new Map(reflectionRows.map((r) => [r.objectiveId, r]));
+  const carryLink = (row: (typeof carryRows)[number]): CarryLink => ({
+    id: row.id,
+    title: row.title,
+    cycleId: row.cycleId,
+    cycleName: row.cycleName,
+  });
+  const carriedById = new Map(carryRows.map((r) => [r.id, carryLink(r)]));
+  const carriedTo = groupBy(
+    carryRows.filter((r) => r.carriedFromId !== null),
+    (r) => r.carriedFromId ?? '',
+  );
   const supportsByObjective = groupBy(supportRows, (r) => r.objectiveId);
   const supporters = new Map<string, Map<string, { progress: number; weight: number }[]>>();
   for (const row of supporterRows) {
@@ -218,6 +290,7 @@ export async function presentObjectives(
       confidence: confidences.length ? Math.min(...confidences) : null,
     });
     const supporting = [...(supporters.get(objective.id)?.values() ?? [])].map((list) => objectiveProgress(list));
+    const reflection = reflectionByObjective.get(objective.id);
     return {
       id: objective.id,
       orgId: objective.orgId,
@@ -240,7 +313,17 @@ export async function presentObjectives(
       confidence,
       finalScore: objective.finalScore,
       scoreBand: objective.finalScore === null ? null : scoreBand(objective.finalScore),
-      reflection: objective.reflection,
+      suggestedScore: suggestedObjectiveScore(krs),
+      reflection: reflection
+        ? {
+            wentWell: reflection.wentWell,
+            learned: reflection.learned,
+            changeNext: reflection.changeNext,
+            updatedAt: reflection.updatedAt.toISOString(),
+          }
+        : null,
+      carriedFrom: (objective.carriedFromId && carriedById.get(objective.carriedFromId)) || null,
+      carriedTo: (carriedTo.get(objective.id) ?? []).map(carryLink),
       supports: (supportsByObjective.get(objective.id) ?? []).map((s) => s.supportsId),
       supportedBy: {
         count: supporting.length,
@@ -251,7 +334,14 @@ export async function presentObjectives(
       archivedAt: objective.archivedAt?.toISOString() ?? null,
       createdAt: objective.createdAt.toISOString(),
       updatedAt: objective.updatedAt.toISOString(),
-      abilities: abilities(actor, ['objective.update', 'objective.archive', 'keyResult.manage'] as const, policy),
+      abilities: {
+        ...abilities(
+          actor,
+          ['objective.update', 'objective.archive', 'keyResult.manage', 'objective.score'] as const,
+          policy,
+        ),
+        'objective.carryOver': can(actor, 'objective.create', { ...policy, cycleClosed: false }),
+      },
     };
   });
 }

@@ -23,8 +23,6 @@ export interface UpdateObjectiveInput {
   cycleId?: string;
   /** An explicit status; null returns to the suggested one. */
   status?: Status | null;
-  finalScore?: number | null;
-  reflection?: string;
   supports?: string[];
 }
 
@@ -67,6 +65,8 @@ export async function updateObjective(
       action: 'objective.update',
       entityType: 'objective',
       entityId: id,
+      objectiveId: id,
+      unitId: after.unitId,
       before,
       after: { ...after, ...(supports ? { supports } : {}) },
     });

@@ -209,15 +209,15 @@ describe('cycles', () => {
     const { client } = await signedIn(org.id, 'admin');
     const cycle = await createCycle(deps.db, org.id, { name: 'Q2', status: 'active' });
     const read = await client.get(`/api/v1/cycles/${cycle.id}`);
-    expect((await client.patch(`/api/v1/cycles/${cycle.id}`, { status: 'closed' })).statusCode).toBe(428);
+    expect((await client.patch(`/api/v1/cycles/${cycle.id}`, { status: 'planning' })).statusCode).toBe(428);
     const closed = await client.patch(
       `/api/v1/cycles/${cycle.id}`,
-      { status: 'closed', name: 'Q2 2026' },
+      { status: 'planning', name: 'Q2 2026' },
       { headers: { 'if-match': read.headers.etag as string } },
     );
     expect(closed.statusCode).toBe(200);
     expect(closed.headers.etag).toBe('"2"');
-    expect(closed.json()).toMatchObject({ status: 'closed', name: 'Q2 2026' });
+    expect(closed.json()).toMatchObject({ status: 'planning', name: 'Q2 2026' });
     const stale = await client.patch(
       `/api/v1/cycles/${cycle.id}`,
       { status: 'active' },
@@ -225,13 +225,13 @@ describe('cycles', () => {
     );
     expect(stale.statusCode).toBe(412);
     const [row] = await deps.db.select().from(cycles).where(eq(cycles.id, cycle.id));
-    expect(row?.status).toBe('closed');
+    expect(row?.status).toBe('planning');
     const [audit] = await deps.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityId, cycle.id), eq(auditEvents.action, 'cycle.update')));
     expect(audit?.before).toMatchObject({ status: 'active' });
-    expect(audit?.after).toMatchObject({ status: 'closed' });
+    expect(audit?.after).toMatchObject({ status: 'planning' });
   });
 
   it('lets members and viewers read cycles but not change them', async () => {

@@ -4,10 +4,12 @@ import { createCycle } from '../../app/cycles/create-cycle.ts';
 import { getCycle } from '../../app/cycles/get-cycle.ts';
 import { listCycles } from '../../app/cycles/list-cycles.ts';
 import { updateCycle } from '../../app/cycles/update-cycle.ts';
+import { closeCycle, reopenCycle } from '../../app/cycles/close-cycle.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
 import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
+  ClosedCycleSchema,
   CreateCycleBody,
   CycleDetailSchema,
   CycleSchema,
@@ -67,7 +69,8 @@ export const cycleRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
       schema: {
         tags: ['cycles'],
         operationId: 'updateCycle',
-        summary: 'Change a cycle’s name, dates, status or parent (admins; If-Match required)',
+        summary:
+          'Change a cycle’s name, dates, parent, or status between planning and active (admins; If-Match required)',
         params: IdParams,
         body: UpdateCycleBody,
         response: { 200: CycleDetailSchema, ...writeProblemResponses },
@@ -78,5 +81,36 @@ export const cycleRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
         reply,
         await updateCycle(deps, callerOf(request), request.params.id, expectedVersion(request), request.body),
       ),
+  );
+
+  app.post(
+    '/cycles/:id/close',
+    {
+      schema: {
+        tags: ['cycles'],
+        operationId: 'closeCycle',
+        summary:
+          'Close an active cycle: its OKRs become read-only except for scores and reflections, and every objective and key result without a final score gets the suggested one (admins; If-Match required)',
+        params: IdParams,
+        response: { 200: ClosedCycleSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await closeCycle(deps, callerOf(request), request.params.id, expectedVersion(request))),
+  );
+
+  app.post(
+    '/cycles/:id/reopen',
+    {
+      schema: {
+        tags: ['cycles'],
+        operationId: 'reopenCycle',
+        summary: 'Reopen a closed cycle as active; scores stay (admins; If-Match required)',
+        params: IdParams,
+        response: { 200: CycleDetailSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, await reopenCycle(deps, callerOf(request), request.params.id, expectedVersion(request))),
   );
 };

@@ -16,6 +16,7 @@ import { conversationRoutes } from './conversation.ts';
 import { auditRoutes } from './audit.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
+import { closingRoutes } from './closing.ts';
 import { dashboardRoutes } from './dashboard.ts';
 
 export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: number }> = async (
@@ -39,5 +40,6 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(auditRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
+  await app.register(closingRoutes, options);
   await app.register(dashboardRoutes, options);
 };

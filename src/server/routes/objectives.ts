@@ -79,7 +79,8 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       schema: {
         tags,
         operationId: 'updateObjective',
-        summary: 'Change an objective, its status, score, reflection or what it supports (If-Match required)',
+        summary:
+          'Change an objective, its status or what it supports (If-Match required); scores and reflections: PUT …/scoring',
         params: IdParams,
         body: UpdateObjectiveBody,
         response: { 200: ObjectiveSchema, ...writeProblemResponses },

@@ -1,0 +1,139 @@
+// Scoring and reflecting: the owners' last word on an objective, and the one change they
+// may still make once its cycle is closed (policy action objective.score).
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { can } from '../../core/policy.ts';
+import { keyResults, objectives, reflections } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
+import { recordAudit } from '../audit.ts';
+import { actorForResource } from '../scope.ts';
+import { inTransaction } from '../transaction.ts';
+import { assertVersion } from '../versioning.ts';
+import { assertObjectiveReadable, viewObjective } from './get-objective.ts';
+import { loadObjective } from './owner-context.ts';
+import type { ObjectiveView } from './present.ts';
+
+export interface ReflectionInput {
+  wentWell: string;
+  learned: string;
+  changeNext: string;
+}
+
+export interface ScoreObjectiveInput {
+  /** The objective's final score 0–1; null takes it back. */
+  finalScore?: number | null;
+  /** Final scores of some or all of its key results. */
+  keyResults?: { id: string; finalScore: number | null }[];
+  reflection?: ReflectionInput;
+}
+
+export async function scoreObjective(
+  deps: AppDeps,
+  caller: Caller,
+  id: string,
+  version: number,
+  input: ScoreObjectiveInput,
+): Promise<ObjectiveView> {
+  return inTransaction(deps, async (tx) => {
+    const actor = await actorForResource(tx, caller, 'objective', id);
+    await assertObjectiveReadable(tx, actor, id);
+    const { objective: before, policy } = await loadObjective(tx, actor.orgId, id, true);
+    if (before.archivedAt) throw notFound('objective');
+    if (!can(actor, 'objective.score', policy)) throw forbidden();
+    assertVersion(before.version, version);
+    const now = deps.now();
+
+    const scores = input.keyResults ?? [];
+    const seen = new Set<string>();
+    scores.forEach((kr, index) => {
+      if (seen.has(kr.id)) throw invalid(`/body/keyResults/${index}/id`, 'key_result_repeated');
+      seen.add(kr.id);
+    });
+    const krBefore = scores.length
+      ? await tx
+          .select({ id: keyResults.id, finalScore: keyResults.finalScore })
+          .from(keyResults)
+          .where(
+            and(
+              eq(keyResults.orgId, actor.orgId),
+              eq(keyResults.objectiveId, id),
+              inArray(keyResults.id, [...seen]),
+              isNull(keyResults.archivedAt),
+            ),
+          )
+          .for('update')
+      : [];
+    const known = new Set(krBefore.map((kr) => kr.id));
+    const unknown = scores.findIndex((kr) => !known.has(kr.id));
+    if (unknown >= 0) throw invalid(`/body/keyResults/${unknown}/id`, 'unknown_reference');
+    const changed = scores.filter((kr) => krBefore.find((b) => b.id === kr.id)?.finalScore !== kr.finalScore);
+    if (changed.length > 0) {
+      // One statement for all of them; only the scores that change get a new version.
+      await tx.execute(sql`
+        update key_results k
+           set final_score = v.score, version = k.version + 1, updated_at = ${now}
+          from jsonb_to_recordset(${JSON.stringify(changed.map((kr) => ({ id: kr.id, score: kr.finalScore })))}::jsonb)
+            as v(id uuid, score float8)
+         where k.org_id = ${actor.orgId} and k.id = v.id`);
+    }
+
+    const [reflectionBefore] = await tx
+      .select()
+      .from(reflections)
+      .where(and(eq(reflections.orgId, actor.orgId), eq(reflections.objectiveId, id)));
+    if (input.reflection) {
+      const text = trimmed(input.reflection);
+      await tx
+        .insert(reflections)
+        .values({ orgId: actor.orgId, cycleId: before.cycleId, objectiveId: id, authorId: caller.accountId, ...text })
+        .onConflictDoUpdate({
+          target: reflections.objectiveId,
+          set: {
+            ...text,
+            cycleId: before.cycleId,
+            authorId: caller.accountId,
+            version: sql`${reflections.version} + 1`,
+            updatedAt: now,
+          },
+        });
+    }
+
+    const [after] = await tx
+      .update(objectives)
+      .set({
+        ...(input.finalScore === undefined ? {} : { finalScore: input.finalScore }),
+        version: before.version + 1,
+        updatedAt: now,
+      })
+      .where(and(eq(objectives.orgId, actor.orgId), eq(objectives.id, id)))
+      .returning();
+    if (!after) throw notFound('objective');
+
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actorId: caller.accountId,
+      action: 'objective.score',
+      entityType: 'objective',
+      entityId: id,
+      objectiveId: id,
+      unitId: before.unitId,
+      before: {
+        finalScore: before.finalScore,
+        keyResults: krBefore,
+        reflection: reflectionBefore ? trimmed(reflectionBefore) : null,
+      },
+      after: {
+        finalScore: after.finalScore,
+        keyResults: scores,
+        reflection: input.reflection ? trimmed(input.reflection) : reflectionBefore ? trimmed(reflectionBefore) : null,
+      },
+    });
+    return viewObjective(tx, actor, id, now);
+  });
+}
+
+export const trimmed = (r: ReflectionInput): ReflectionInput => ({
+  wentWell: r.wentWell.trim(),
+  learned: r.learned.trim(),
+  changeNext: r.changeNext.trim(),
+});
