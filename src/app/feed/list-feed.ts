@@ -9,8 +9,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorInOrg, type OrgActor } from '../scope.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
-import { assertObjectiveReadable } from '../objectives/get-objective.ts';
-import { readableBy } from '../objectives/records.ts';
+import { readableBy, selectObjectiveRecords } from '../objectives/records.ts';
 
 export interface FeedItemView {
   id: number;
@@ -43,7 +42,15 @@ export async function listFeed(
 ): Promise<Page<FeedItemView>> {
   const db = deps.db;
   const actor = await actorInOrg(db, caller, orgId);
-  if (input.objectiveId) await assertObjectiveReadable(db, actor, input.objectiveId);
+  if (input.objectiveId) {
+    // As on the objective's page: archived ones only for those who may restore them.
+    const includeArchived = actor.role === 'owner' || actor.role === 'admin';
+    const found = await selectObjectiveRecords(db, actor, [eq(objectives.id, input.objectiveId)], {
+      limit: 1,
+      includeArchived,
+    });
+    if (found.length === 0) throw notFound('objective');
+  }
   if (input.unitId) {
     const [unit] = await db
       .select({ id: units.id })
