@@ -92,6 +92,8 @@ const TABLE: Record<string, WalkCase> = {
   'GET /api/v1/orgs/{orgId}': { ok: 200, allowed: IN_ORG },
   'PATCH /api/v1/orgs/{orgId}': { ok: 200, allowed: ADMIN, body: () => ({ vision: 'Ny vision' }) },
   'GET /api/v1/orgs/{orgId}/audit-events': { ok: 200, allowed: ADMIN },
+  'GET /api/v1/orgs/{orgId}/audit-events.csv': { ok: 200, allowed: ADMIN },
+  'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/members': {
     ok: 201,
