@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, mentionedIds, mentionTarget, mentionToken } from './mentions.ts';
+import { excerpt, mentionedIds, mentionQuery, mentionTarget, mentionToken, tokenizeMentions } from './mentions.ts';
 
 const SARA = '0b6a3f0e-6c1d-4f5e-9a57-2f1e0c3d4b5a';
 const OLLE = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
@@ -52,4 +52,32 @@ describe('excerpt', () => {
     { body: 'ettlångtordutanmellanrum', max: 10, text: 'ettlångtor…' },
     { body: 'kort', max: 10, text: 'kort' },
   ])('$body ($max) → $text', ({ body, max, text }) => expect(excerpt(body, max)).toBe(text));
+});
+
+describe('tokenizeMentions', () => {
+  const people = [
+    { id: SARA, name: 'Sara' },
+    { id: OLLE, name: 'Sara Lind' },
+  ];
+  it.each([
+    { text: 'Hej @Sara Lind!', out: `Hej @[Sara Lind](mention:${OLLE})!` },
+    { text: '@Sara och @Sara Lind', out: `@[Sara](mention:${SARA}) och @[Sara Lind](mention:${OLLE})` },
+    { text: '@Sarah är inte Sara', out: '@Sarah är inte Sara' },
+    { text: 'mejla sara@Sara.se', out: 'mejla sara@Sara.se' },
+    { text: 'ingen här', out: 'ingen här' },
+  ])('$text', ({ text, out }) => expect(tokenizeMentions(text, people)).toBe(out));
+  it('handles names with characters that mean something in a pattern', () =>
+    expect(tokenizeMentions('@A.(b)', [{ id: SARA, name: 'A.(b)' }])).toBe(`@[A.(b)](mention:${SARA})`));
+});
+
+describe('mentionQuery', () => {
+  it.each([
+    ['@', ''],
+    ['Hej @Sa', 'Sa'],
+    ['Hej @Sara L', 'Sara L'],
+    ['(@Ol', 'Ol'],
+    ['sara@exam', null],
+    ['Hej @Sara Lind och', null],
+    ['inget', null],
+  ])('%j → %j', (text, query) => expect(mentionQuery(text)).toBe(query));
 });

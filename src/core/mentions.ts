@@ -43,3 +43,25 @@ export function excerpt(body: string, max = 280): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
+
+/**
+ * Turns the `@Name` a person typed after picking someone from the suggestions into that
+ * person's token. Longer names go first, so "@Sara Lind" is never read as "@Sara"; a name
+ * inside a word ("@Sarah", "sara@Sara.se") is not a mention.
+ */
+export function tokenizeMentions(text: string, people: readonly { id: string; name: string }[]): string {
+  const byLength = [...people].sort((a, b) => b.name.length - a.name.length);
+  return byLength.reduce((result, person) => {
+    const escaped = person.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return result.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])@${escaped}(?![\\p{L}\\p{N}])`, 'gu'),
+      mentionToken(person.name, person.id),
+    );
+  }, text);
+}
+
+/** The text before the caret as a mention being typed: the part after `@`, or null. */
+export function mentionQuery(textBeforeCaret: string): string | null {
+  const match = /(?:^|[\s(])@([\p{L}\p{N}_.'-]*(?: [\p{L}\p{N}_.'-]*)?)$/u.exec(textBeforeCaret);
+  return match ? (match[1] ?? '') : null;
+}

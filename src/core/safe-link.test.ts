@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { safeLinkTarget } from './safe-link.ts';
+
+describe('safeLinkTarget', () => {
+  const rows: [string, string][] = [
+    ['https://example.com/a?b=c', 'https://example.com/a?b=c'],
+    ['http://example.com', 'http://example.com'],
+    ['mailto:sara@example.com', 'mailto:sara@example.com'],
+    ['/orgs/x/objectives/y', '/orgs/x/objectives/y'],
+    ['#comment-1', '#comment-1'],
+    ['mention:0b6a3f0e-6c1d-4f5e-9a57-2f1e0c3d4b5a', 'mention:0b6a3f0e-6c1d-4f5e-9a57-2f1e0c3d4b5a'],
+    ['javascript:alert(1)', ''],
+    ['JavaScript:alert(1)', ''],
+    [' javascript:alert(1)', ''],
+    ['java\tscript:alert(1)', ''],
+    ['java\nscript:alert(1)', ''],
+    ['data:text/html;base64,PHNjcmlwdD4=', ''],
+    ['vbscript:msgbox(1)', ''],
+    ['file:///etc/passwd', ''],
+    ['//evil.example/x', ''],
+    ['\\\\evil.example\\x', ''],
+    ['mention:not-a-uuid', ''],
+    ['page?x=a:b', 'page?x=a:b'],
+  ];
+  it.each(rows)('%j → %j', (href, target) => expect(safeLinkTarget(href)).toBe(target));
+});
