@@ -185,6 +185,8 @@ export interface DemoKeyResult {
   unit: string;
   owner: PersonKey;
   checkIns?: readonly DemoCheckIn[];
+  /** Days since the latest check-in when more than the usual couple: its owner owes one ("My week"). */
+  quietDays?: number;
   activities?: readonly DemoActivity[];
 }
 
@@ -710,6 +712,7 @@ export const SARA_OBJECTIVE: DemoObjective = {
   keyResults: [
     {
       title: 'E-post genererar 100 anmälningar',
+      quietDays: 10,
       metric: 'increase_to',
       start: 0,
       target: 100,
@@ -732,6 +735,7 @@ export const SARA_OBJECTIVE: DemoObjective = {
     },
     {
       title: 'Varje säljare bjuder in minst 10 kunder',
+      quietDays: 10,
       metric: 'increase_to',
       start: 0,
       target: 10,
@@ -758,6 +762,7 @@ export const SARA_OBJECTIVE: DemoObjective = {
     },
     {
       title: 'Sociala medier genererar 100 anmälningar',
+      quietDays: 10,
       metric: 'increase_to',
       start: 0,
       target: 100,

@@ -154,7 +154,10 @@ export function buildDemoRows(now: Date, passwordHash: string) {
     const history = kr.checkIns ?? [];
     // Quarter check-ins are weekly; year check-ins roughly monthly.
     const maxStepDays = period === calendar.year ? 30 : 7;
-    const times = checkInTimes(period.start, now, history.length, maxStepDays, rows.keyResults.length % 7);
+    // A quiet key result's history ends earlier, at most halfway back to its cycle's start.
+    const elapsed = Math.max(0, now.getTime() - period.start.getTime());
+    const until = new Date(now.getTime() - Math.min((kr.quietDays ?? 0) * DAY, elapsed / 2));
+    const times = checkInTimes(period.start, until, history.length, maxStepDays, rows.keyResults.length % 7);
     history.forEach(([value, confidence, note], i) => {
       rows.checkIns.push({
         orgId,

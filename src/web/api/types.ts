@@ -80,3 +80,8 @@ export type CoachAdvice = Static<typeof CoachAdviceSchema>;
 export type CoachRule = Static<typeof CoachRuleSchema>;
 export type CoachCheckInput = Static<typeof CoachCheckBody>;
 export type AlignmentHealth = Static<typeof AlignmentHealthSchema>;
+
+import type { CheckInBatchBody, CheckInBatchSchema } from '../../api/schemas/check-ins.ts';
+
+export type CheckInBatchInput = Static<typeof CheckInBatchBody>;
+export type CheckInBatch = Static<typeof CheckInBatchSchema>;

@@ -41,6 +41,7 @@ export const router = createBrowserRouter([
           { path: 'map', lazy: page(() => import('../pages/map/AlignmentMapPage.tsx')) },
           { path: 'coach', lazy: page(() => import('../pages/coach/CoachPage.tsx')) },
           { path: 'me', lazy: page(() => import('../pages/my/MyOkrsPage.tsx')) },
+          { path: 'week', lazy: page(() => import('../pages/week/MyWeekPage.tsx')) },
           { path: 'admin/*', lazy: page(() => import('../pages/admin/AdminPage.tsx')) },
           { path: 'objectives/new', lazy: page(() => import('../pages/objective/NewObjectivePage.tsx')) },
           { path: 'objectives/:objectiveId', lazy: page(() => import('../pages/objective/ObjectivePage.tsx')) },

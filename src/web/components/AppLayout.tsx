@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Badge,
   Box,
   Burger,
   Group,
@@ -15,6 +16,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconAffiliate,
   IconBuilding,
+  IconCalendarCheck,
   IconChevronDown,
   IconHierarchy2,
   IconLogout,
@@ -29,6 +31,7 @@ import { Suspense } from 'react';
 import { PageLoader } from './PageLoader.tsx';
 import { api } from '../api/client.ts';
 import { useMe, useOrg } from '../api/queries.ts';
+import { useMyWeek } from '../api/my-week.ts';
 import { CycleSwitcher } from './CycleSwitcher.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
@@ -40,6 +43,7 @@ export function AppLayout() {
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const me = useMe();
   const org = useOrg(orgId);
+  const dueCount = useMyWeek(orgId).due.length;
   const location = useLocation();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -52,6 +56,7 @@ export function AppLayout() {
     { to: `${base}/units`, label: t('nav.units'), icon: IconHierarchy2, end: false },
     { to: `${base}/map`, label: t('nav.map'), icon: IconAffiliate, end: false },
     { to: `${base}/coach`, label: t('nav.coach'), icon: IconMessageCircle, end: false },
+    { to: `${base}/week`, label: t('nav.myWeek'), icon: IconCalendarCheck, end: false, count: dueCount },
     { to: `${base}/me`, label: t('nav.myOkrs'), icon: IconTarget, end: false },
     ...(org.data?.abilities['member.manage']
       ? [{ to: `${base}/admin`, label: t('nav.admin'), icon: IconSettings, end: false }]
@@ -126,8 +131,22 @@ export function AppLayout() {
               to={withCycle(link.to)}
               active={active}
               aria-current={active ? 'page' : undefined}
-              label={link.label}
+              label={
+                <>
+                  {link.label}
+                  {'count' in link && link.count ? (
+                    <VisuallyHidden>, {t('nav.dueCount', { count: link.count })}</VisuallyHidden>
+                  ) : null}
+                </>
+              }
               leftSection={<link.icon size={18} aria-hidden />}
+              rightSection={
+                'count' in link && link.count ? (
+                  <Badge size="sm" color="yellow" variant="filled" c="dark" aria-hidden data-testid="week-due-badge">
+                    {link.count}
+                  </Badge>
+                ) : undefined
+              }
               onClick={close}
             />
           );

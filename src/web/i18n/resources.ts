@@ -9,6 +9,7 @@ import type { units } from '../pages/units/messages.ts';
 import type { objective } from '../pages/objective/messages.ts';
 import type { map } from '../pages/map/messages.ts';
 import type { coach } from '../pages/coach/messages.ts';
+import type { week } from '../pages/week/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -20,6 +21,7 @@ interface Namespaces {
   admin: typeof admin;
   map: typeof map;
   coach: typeof coach;
+  week: typeof week;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 
@@ -36,4 +38,5 @@ export const NAMESPACE_LOADERS: Record<keyof Namespaces, Loader> = {
   admin: () => import('../pages/admin/messages.ts').then((m) => m.admin),
   map: () => import('../pages/map/messages.ts').then((m) => m.map),
   coach: () => import('../pages/coach/messages.ts').then((m) => m.coach),
+  week: () => import('../pages/week/messages.ts').then((m) => m.week),
 };

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArchive } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,9 +18,11 @@ interface Values {
   parentId: string | null;
   vision: string;
   mission: string;
+  /** Empty: follow the unit above (or the organisation). */
+  checkInCadenceDays: number | string;
 }
 
-const FIELDS = ['name', 'kind', 'parentId', 'vision', 'mission'] as const;
+const FIELDS = ['name', 'kind', 'parentId', 'vision', 'mission', 'checkInCadenceDays'] as const;
 
 const valuesOf = (unit: UnitDetail): Values => ({
   name: unit.name,
@@ -28,6 +30,7 @@ const valuesOf = (unit: UnitDetail): Values => ({
   parentId: unit.parentId,
   vision: unit.vision,
   mission: unit.mission,
+  checkInCadenceDays: unit.checkInCadenceDays ?? '',
 });
 
 /** Units a unit may be moved beneath: not itself, nor anything beneath it. */
@@ -49,6 +52,16 @@ function parentOptions(units: Unit[], self: string | null) {
     .filter((unit) => !excluded.has(unit.id))
     .map((unit) => ({ value: unit.id, label: unit.name }))
     .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** The cadence a unit beneath `parentId` follows: the nearest unit above with one, else the organisation's. */
+function inheritedCadence(units: Unit[], parentId: string | null, orgDays: number): number {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  for (let unit = byId.get(parentId ?? ''), steps = 0; unit && steps <= units.length; steps++) {
+    if (unit.checkInCadenceDays !== null) return unit.checkInCadenceDays;
+    unit = byId.get(unit.parentId ?? '');
+  }
+  return orgDays;
 }
 
 /** Create a unit (name, kind, place in the tree), or edit one (also vision, mission, archive). */
@@ -106,7 +119,9 @@ function UnitForm({
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const form = useForm<Values>({
-    initialValues: detail ? valuesOf(detail) : { name: '', kind: 'team', parentId: null, vision: '', mission: '' },
+    initialValues: detail
+      ? valuesOf(detail)
+      : { name: '', kind: 'team', parentId: null, vision: '', mission: '', checkInCadenceDays: '' },
     validate: { name: (value) => (value.trim() ? null : t('required')) },
   });
   const editable = detail ? detail.abilities['unit.update'] === true : org.abilities['unit.create'] === true;
@@ -119,13 +134,23 @@ function UnitForm({
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const body = { ...values, name: values.name.trim() };
+    const cadence = values.checkInCadenceDays;
+    const body = {
+      ...values,
+      name: values.name.trim(),
+      checkInCadenceDays: typeof cadence === 'number' ? cadence : null,
+    };
     try {
       if (detail) {
         await api.patch(`/units/${detail.id}`, detail.version, body);
         notifyDone(t('units.saved', { name: body.name }));
       } else {
-        await api.post(`/orgs/${org.id}/units`, { name: body.name, kind: body.kind, parentId: body.parentId });
+        await api.post(`/orgs/${org.id}/units`, {
+          name: body.name,
+          kind: body.kind,
+          parentId: body.parentId,
+          checkInCadenceDays: body.checkInCadenceDays,
+        });
         notifyDone(t('units.created', { name: body.name }));
       }
       await refresh();
@@ -211,6 +236,25 @@ function UnitForm({
             {...form.getInputProps('parentId')}
           />
         </Group>
+        <NumberInput
+          label={t('units.cadence')}
+          description={t('units.cadenceHelp')}
+          placeholder={t('units.cadencePlaceholder', {
+            // The server's answer while the unit stays where it is; worked out here for a new place.
+            count:
+              detail && form.values.parentId === detail.parentId
+                ? detail.inheritedCheckInCadenceDays
+                : inheritedCadence(units, form.values.parentId, org.settings.checkInCadenceDays ?? 7),
+          })}
+          min={1}
+          max={90}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="strict"
+          disabled={!editable}
+          maw={320}
+          {...form.getInputProps('checkInCadenceDays')}
+        />
         {detail && (
           <>
             <Textarea

@@ -81,6 +81,11 @@ export const admin = bilingual(
       visionHelp: 'Where the team wants to be in the long run.',
       mission: 'Mission',
       missionHelp: 'Why the team exists and whom it serves.',
+      cadence: 'Days between check-ins',
+      cadencePlaceholder_one: 'As above: every day',
+      cadencePlaceholder_other: 'As above: every {{count}} days',
+      cadenceHelp:
+        'How often this unit’s key results are checked in, for the units beneath it too. Leave it empty to follow the unit above or the organisation.',
       created: '{{name}} was created.',
       saved: '{{name}} was saved.',
       archive: 'Archive',
@@ -247,6 +252,11 @@ export const admin = bilingual(
       visionHelp: 'Vart teamet vill nå på lång sikt.',
       mission: 'Uppdrag',
       missionHelp: 'Varför teamet finns och vilka det är till för.',
+      cadence: 'Dagar mellan avstämningar',
+      cadencePlaceholder_one: 'Som ovanför: varje dag',
+      cadencePlaceholder_other: 'Som ovanför: en gång på {{count}} dagar',
+      cadenceHelp:
+        'Hur ofta enhetens nyckelresultat stäms av, även för enheterna under den. Lämna tomt för att följa enheten ovanför eller organisationen.',
       created: '{{name}} skapades.',
       saved: '{{name}} sparades.',
       archive: 'Arkivera',

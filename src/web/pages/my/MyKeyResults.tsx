@@ -13,6 +13,7 @@ import { useFormat } from '../../format.ts';
 /** The key results a person owns, those due for a check-in first, each with a quick check-in. */
 export function MyKeyResults({ keyResults }: { keyResults: KeyResultInContext[] }) {
   const { t } = useTranslation('my');
+  const { orgId } = useParams();
   // The dialog keeps its key result while it closes, so the closing animation has content.
   const [target, setTarget] = useState<KeyResultInContext | null>(null);
   const [opened, setOpened] = useState(false);
@@ -36,9 +37,14 @@ export function MyKeyResults({ keyResults }: { keyResults: KeyResultInContext[] 
     <Stack gap="md">
       {due.length > 0 ? (
         <Stack gap="xs">
-          <Title order={3} size="h4" id="check-ins-due">
-            {t('keyResults.dueTitle')}
-          </Title>
+          <Group justify="space-between" gap="xs">
+            <Title order={3} size="h4" id="check-ins-due">
+              {t('keyResults.dueTitle')}
+            </Title>
+            <Anchor component={Link} to={`/orgs/${orgId}/week`} size="sm" fw={500}>
+              {t('keyResults.weekLink')}
+            </Anchor>
+          </Group>
           <KeyResultList items={due} onCheckIn={open} labelledBy="check-ins-due" />
         </Stack>
       ) : (

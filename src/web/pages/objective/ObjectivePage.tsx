@@ -19,6 +19,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { KeyResultDialog } from './KeyResultDialog.tsx';
 import { KeyResultItem } from './KeyResultItem.tsx';
 import { notify } from './notify.ts';
+import { StatusControl } from './StatusControl.tsx';
 
 export default function ObjectivePage() {
   const { objectiveId = '' } = useParams();
@@ -129,10 +130,14 @@ function ObjectiveView({ objective }: { objective: Objective }) {
                   {t('page.expected', { value: format.percent(objective.expectedProgress) })}
                   {cycle && ` (${format.date(cycle.startsOn)} – ${format.date(cycle.endsOn)})`}
                 </Text>
-                {objective.statusIsExplicit && (
-                  <Text size="sm" c="dimmed">
-                    {t('page.statusExplicit', { suggested: t(`common:status.${objective.suggestedStatus}`) })}
-                  </Text>
+                {objective.abilities['objective.update'] ? (
+                  <StatusControl objective={objective} />
+                ) : (
+                  objective.statusIsExplicit && (
+                    <Text size="sm" c="dimmed">
+                      {t('page.statusExplicit', { suggested: t(`common:status.${objective.suggestedStatus}`) })}
+                    </Text>
+                  )
                 )}
               </Stack>
             </Card>

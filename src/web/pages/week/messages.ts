@@ -1,0 +1,108 @@
+import { bilingual } from '../../i18n/bilingual.ts';
+
+export const week = bilingual(
+  {
+    title: 'My week',
+    intro:
+      'Check in on the key results you own in one pass: the new value, how confident you are (0–10) and a note if you like. Rows you leave unchanged are skipped.',
+    noKeyResults:
+      'You own no key results in an active cycle. Key results you own show here when their cycle is active.',
+    due: {
+      title: 'Time for a check-in',
+      count_one: '{{count}} key result has had no check-in within its rhythm.',
+      count_other: '{{count}} key results have had no check-in within their rhythm.',
+      none: 'Everything is up to date. Nothing is due this week.',
+    },
+    upToDate: {
+      title: 'Up to date',
+      intro: 'Checked in within their rhythm. You can check in on these too.',
+    },
+    row: {
+      objective: 'Objective: {{title}}',
+      now: 'Now {{current}} of {{target}}',
+      nowMilestone: 'Now: {{state}}',
+      milestoneDone: 'done',
+      milestoneOpen: 'not done yet',
+      lastCheckIn: 'last check-in {{date}}',
+      never: 'no check-in yet',
+      cadence_one: 'check in every day',
+      cadence_other: 'check in every {{count}} days',
+      due: 'Due',
+      value: 'New value',
+      valueWithUnit: 'New value ({{unit}})',
+      done: 'Done',
+      confidence: 'Confidence (0–10)',
+      note: 'Note (optional)',
+      include: 'Include in this save',
+      valueRequired: 'Enter the new value',
+      confidenceRequired: 'Say how confident you are, from 0 to 10',
+    },
+    save: {
+      button: 'Save check-ins',
+      readyNone: 'Change a row to check it in.',
+      ready_one: '{{count}} check-in ready to save.',
+      ready_other: '{{count}} check-ins ready to save.',
+      nothing: 'Nothing to save yet: change a value, a confidence or a note first.',
+      fixRows: 'Some rows need attention before saving.',
+      failed: 'Nothing was saved. {{reason}}',
+      enterHint: 'Enter in any field saves all the rows you changed.',
+    },
+    summary: {
+      title_one: 'Saved {{count}} check-in',
+      title_other: 'Saved {{count}} check-ins',
+      item: '{{title}}: {{from}} → {{to}}, confidence {{confidence}}',
+    },
+  },
+  {
+    title: 'Min vecka',
+    intro:
+      'Stäm av nyckelresultaten du äger i ett svep: det nya värdet, hur säker du är (0–10) och gärna en kommentar. Rader du inte ändrar hoppas över.',
+    noKeyResults:
+      'Du äger inga nyckelresultat i en aktiv period. Nyckelresultat du äger visas här när deras period är aktiv.',
+    due: {
+      title: 'Dags att stämma av',
+      count_one: '{{count}} nyckelresultat har inte stämts av inom sin rytm.',
+      count_other: '{{count}} nyckelresultat har inte stämts av inom sin rytm.',
+      none: 'Allt är avstämt. Inget väntar på dig den här veckan.',
+    },
+    upToDate: {
+      title: 'Avstämda',
+      intro: 'Avstämda inom sin rytm. Du kan stämma av dem också.',
+    },
+    row: {
+      objective: 'Mål: {{title}}',
+      now: 'Nu {{current}} av {{target}}',
+      nowMilestone: 'Nu: {{state}}',
+      milestoneDone: 'klar',
+      milestoneOpen: 'inte klar än',
+      lastCheckIn: 'senast avstämd {{date}}',
+      never: 'ingen avstämning än',
+      cadence_one: 'stäm av varje dag',
+      cadence_other: 'stäm av en gång på {{count}} dagar',
+      due: 'Dags',
+      value: 'Nytt värde',
+      valueWithUnit: 'Nytt värde ({{unit}})',
+      done: 'Klar',
+      confidence: 'Tilltro (0–10)',
+      note: 'Kommentar (frivillig)',
+      include: 'Ta med när du sparar',
+      valueRequired: 'Fyll i det nya värdet',
+      confidenceRequired: 'Ange hur säker du är, från 0 till 10',
+    },
+    save: {
+      button: 'Spara avstämningar',
+      readyNone: 'Ändra en rad för att stämma av den.',
+      ready_one: '{{count}} avstämning är redo att sparas.',
+      ready_other: '{{count}} avstämningar är redo att sparas.',
+      nothing: 'Inget att spara än: ändra först ett värde, en tilltro eller en kommentar.',
+      fixRows: 'Några rader behöver rättas innan du sparar.',
+      failed: 'Inget sparades. {{reason}}',
+      enterHint: 'Enter i vilket fält som helst sparar alla rader du har ändrat.',
+    },
+    summary: {
+      title_one: '{{count}} avstämning sparad',
+      title_other: '{{count}} avstämningar sparade',
+      item: '{{title}}: {{from}} → {{to}}, tilltro {{confidence}}',
+    },
+  },
+);
