@@ -73,18 +73,26 @@ function buildCycles(orgId: string, now: Date) {
     startsOn: isoDate(period.start),
     endsOn: lastDay(period),
     status,
+    closedAt: status === 'closed' ? period.end : null,
     createdAt: plannedAt,
     updatedAt: plannedAt,
   });
   const quarterStatus = (q: number) => (q < currentQuarter ? 'closed' : q === currentQuarter ? 'active' : 'planning');
   const current = quarters[currentQuarter];
   if (!current) throw new Error('no current quarter');
+  // In the last quarter the next year is being planned, so unfinished objectives have a
+  // quarter to be carried over to when this one closes.
+  const next: Period = { id: randomUUID(), start: utcDay(year + 1, 0), end: utcDay(year + 2, 0) };
+  const nextQ1: Period = { id: randomUUID(), start: next.start, end: utcDay(year + 1, 3) };
   return {
     year: yearPeriod,
     quarter: current,
     rows: [
       row(yearPeriod, String(year), 'active', null),
       ...quarters.map((p, q) => row(p, `Q${q + 1} ${year}`, quarterStatus(q), yearPeriod.id)),
+      ...(currentQuarter === 3
+        ? [row(next, String(year + 1), 'planning', null), row(nextQ1, `Q1 ${year + 1}`, 'planning', next.id)]
+        : []),
     ],
   };
 }

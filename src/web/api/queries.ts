@@ -118,7 +118,7 @@ export const useOrgActivities = (orgId: string, filters: { ownerId?: string; sta
 /** After any change to OKRs: every list and view of objectives and key results may differ. */
 export function invalidateOkrs(client: QueryClient): Promise<void> {
   return Promise.all(
-    ['objectives', 'objective', 'keyResults', 'checkIns', 'activities', 'orgActivities'].map((key) =>
+    ['objectives', 'objective', 'keyResults', 'checkIns', 'activities', 'orgActivities', 'dashboard'].map((key) =>
       client.invalidateQueries({ queryKey: [key] }),
     ),
   ).then(() => undefined);

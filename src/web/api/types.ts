@@ -85,3 +85,7 @@ import type { CheckInBatchBody, CheckInBatchSchema } from '../../api/schemas/che
 
 export type CheckInBatchInput = Static<typeof CheckInBatchBody>;
 export type CheckInBatch = Static<typeof CheckInBatchSchema>;
+
+import type { DashboardSchema } from '../../api/schemas/dashboard.ts';
+
+export type Dashboard = Static<typeof DashboardSchema>;

@@ -51,6 +51,8 @@ export const router = createBrowserRouter([
           },
           { path: 'units', lazy: page(() => import('../pages/units/UnitsPage.tsx')) },
           { path: 'units/:unitId', lazy: page(() => import('../pages/units/UnitPage.tsx')) },
+          { path: 'dashboard', lazy: page(() => import('../pages/dashboard/DashboardPage.tsx')) },
+          { path: 'units/:unitId/dashboard', lazy: page(() => import('../pages/dashboard/DashboardPage.tsx')) },
         ],
       },
     ],

@@ -16,6 +16,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconAffiliate,
   IconBuilding,
+  IconChartBar,
   IconCalendarCheck,
   IconChevronDown,
   IconHierarchy2,
@@ -53,6 +54,7 @@ export function AppLayout() {
   const base = `/orgs/${orgId}`;
   const links = [
     { to: base, label: t('nav.home'), icon: IconBuilding, end: true },
+    { to: `${base}/dashboard`, label: t('nav.dashboard'), icon: IconChartBar, end: false },
     { to: `${base}/units`, label: t('nav.units'), icon: IconHierarchy2, end: false },
     { to: `${base}/map`, label: t('nav.map'), icon: IconAffiliate, end: false },
     { to: `${base}/coach`, label: t('nav.coach'), icon: IconMessageCircle, end: false },

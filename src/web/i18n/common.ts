@@ -7,6 +7,7 @@ export const common = bilingual(
     nav: {
       main: 'Main navigation',
       home: 'Organisation',
+      dashboard: 'Dashboard',
       units: 'Teams and units',
       map: 'Alignment map',
       coach: 'Coach',
@@ -64,6 +65,7 @@ export const common = bilingual(
     nav: {
       main: 'Huvudnavigering',
       home: 'Organisation',
+      dashboard: 'Översikt',
       units: 'Team och enheter',
       map: 'Målkarta',
       coach: 'Coachen',

@@ -9,6 +9,7 @@ import type { units } from '../pages/units/messages.ts';
 import type { objective } from '../pages/objective/messages.ts';
 import type { map } from '../pages/map/messages.ts';
 import type { coach } from '../pages/coach/messages.ts';
+import type { dashboard } from '../pages/dashboard/messages.ts';
 import type { week } from '../pages/week/messages.ts';
 
 interface Namespaces {
@@ -21,6 +22,7 @@ interface Namespaces {
   admin: typeof admin;
   map: typeof map;
   coach: typeof coach;
+  dashboard: typeof dashboard;
   week: typeof week;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
@@ -38,5 +40,6 @@ export const NAMESPACE_LOADERS: Record<keyof Namespaces, Loader> = {
   admin: () => import('../pages/admin/messages.ts').then((m) => m.admin),
   map: () => import('../pages/map/messages.ts').then((m) => m.map),
   coach: () => import('../pages/coach/messages.ts').then((m) => m.coach),
+  dashboard: () => import('../pages/dashboard/messages.ts').then((m) => m.dashboard),
   week: () => import('../pages/week/messages.ts').then((m) => m.week),
 };

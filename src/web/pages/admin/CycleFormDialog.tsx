@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CYCLE_STATUSES, type CycleStatus } from '../../../core/domain.ts';
+import type { CycleStatus } from '../../../core/domain.ts';
+import { CREATABLE_CYCLE_STATUSES } from '../../../core/cycle-lifecycle.ts';
 import { api } from '../../api/client.ts';
 import { invalidateOkrs } from '../../api/queries.ts';
 import type { Cycle, CycleDetail, Org } from '../../api/types.ts';
@@ -78,7 +79,9 @@ export function CycleFormDialog({
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
-    const body = { ...values, name: values.name.trim() };
+    // The status of an existing cycle moves by its own actions (closing scores the cycle).
+    const { status, ...fields } = values;
+    const body = { ...fields, name: values.name.trim(), ...(cycle ? {} : { status }) };
     try {
       if (cycle && version !== undefined) {
         await api.patch(`/cycles/${cycle.id}`, version, body);
@@ -121,13 +124,15 @@ export function CycleFormDialog({
             <TextInput label={t('cycles.startsOn')} type="date" required {...form.getInputProps('startsOn')} />
             <TextInput label={t('cycles.endsOn')} type="date" required {...form.getInputProps('endsOn')} />
           </Group>
-          <Select
-            label={t('cycles.status')}
-            description={t('cycles.statusHelp')}
-            data={CYCLE_STATUSES.map((s) => ({ value: s, label: t(`cycles.statuses.${s}`) }))}
-            allowDeselect={false}
-            {...form.getInputProps('status')}
-          />
+          {!cycle && (
+            <Select
+              label={t('cycles.status')}
+              description={t('cycles.statusHelp')}
+              data={CREATABLE_CYCLE_STATUSES.map((s) => ({ value: s, label: t(`cycles.statuses.${s}`) }))}
+              allowDeselect={false}
+              {...form.getInputProps('status')}
+            />
+          )}
           <Select
             label={t('cycles.parent')}
             placeholder={t('cycles.noParent')}

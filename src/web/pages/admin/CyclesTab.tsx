@@ -1,18 +1,15 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarPlus, IconPencil, IconPlus } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CYCLE_STATUSES, type CycleStatus } from '../../../core/domain.ts';
-import { api } from '../../api/client.ts';
-import { invalidateOkrs, useCycles } from '../../api/queries.ts';
+import type { CycleStatus } from '../../../core/domain.ts';
+import { useCycles } from '../../api/queries.ts';
 import type { Cycle, Org } from '../../api/types.ts';
 import { QueryState } from '../../components/QueryState.tsx';
-import { isConflict } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
 import { CycleFormDialog } from './CycleFormDialog.tsx';
 import { YearDialog } from './YearDialog.tsx';
-import { notifyDone, notifyError } from './shared.tsx';
+import { CycleStatusActions } from '../closing/CycleStatusActions.tsx';
 
 export const STATUS_COLOURS: Record<CycleStatus, string> = { planning: 'blue', active: 'teal', closed: 'gray' };
 
@@ -39,29 +36,10 @@ type Dialog = { kind: 'create' } | { kind: 'year' } | { kind: 'edit'; cycle: Cyc
 export function CyclesTab({ org }: { org: Org }) {
   const { t } = useTranslation(['admin', 'common']);
   const format = useFormat();
-  const client = useQueryClient();
   const cycles = useCycles(org.id);
   const rows = useMemo(() => cycleRows(cycles.data ?? []), [cycles.data]);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const manage = org.abilities['cycle.manage'] === true;
-
-  const changeStatus = async (cycle: Cycle, status: CycleStatus) => {
-    setBusy(cycle.id);
-    try {
-      await api.patch(`/cycles/${cycle.id}`, cycle.version, { status });
-      notifyDone(
-        t('cycles.statusChanged', { name: cycle.name, status: t(`cycles.statuses.${status}`).toLocaleLowerCase() }),
-      );
-    } catch (e) {
-      notifyError(e);
-      if (!isConflict(e)) return;
-    } finally {
-      setBusy(null);
-    }
-    // The status decides who may still change the cycle's OKRs.
-    await Promise.all([client.invalidateQueries({ queryKey: ['cycles', org.id] }), invalidateOkrs(client)]);
-  };
 
   return (
     <Stack gap="md">
@@ -112,11 +90,9 @@ export function CyclesTab({ org }: { org: Org }) {
                     <Stack gap={2} style={{ flex: '1 1 180px' }}>
                       <Group gap="xs">
                         <Text fw={600}>{cycle.name}</Text>
-                        {!manage && (
-                          <Badge variant="light" color={STATUS_COLOURS[cycle.status]}>
-                            {t(`cycles.statuses.${cycle.status}`)}
-                          </Badge>
-                        )}
+                        <Badge variant="light" color={STATUS_COLOURS[cycle.status]}>
+                          {t(`cycles.statuses.${cycle.status}`)}
+                        </Badge>
                       </Group>
                       <Text size="sm" c="dimmed">
                         {t('cycles.dates', { start: format.date(cycle.startsOn), end: format.date(cycle.endsOn) })}
@@ -124,17 +100,7 @@ export function CyclesTab({ org }: { org: Org }) {
                     </Stack>
                     {manage && (
                       <Group gap="xs" wrap="nowrap">
-                        <Select
-                          aria-label={t('cycles.statusOf', { name: cycle.name })}
-                          data={CYCLE_STATUSES.map((s) => ({ value: s, label: t(`cycles.statuses.${s}`) }))}
-                          value={cycle.status}
-                          onChange={(value) =>
-                            value && value !== cycle.status && void changeStatus(cycle, value as CycleStatus)
-                          }
-                          allowDeselect={false}
-                          disabled={busy === cycle.id}
-                          w={140}
-                        />
+                        <CycleStatusActions orgId={org.id} cycle={cycle} />
                         <Button
                           size="xs"
                           variant="default"

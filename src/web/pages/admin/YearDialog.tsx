@@ -2,7 +2,8 @@ import { Alert, Button, Group, List, Modal, NumberInput, Select, Stack, Text } f
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CYCLE_STATUSES, type CycleStatus } from '../../../core/domain.ts';
+import type { CycleStatus } from '../../../core/domain.ts';
+import { CREATABLE_CYCLE_STATUSES } from '../../../core/cycle-lifecycle.ts';
 import { api } from '../../api/client.ts';
 import { invalidateOkrs } from '../../api/queries.ts';
 import type { Cycle, CycleDetail, Org } from '../../api/types.ts';
@@ -104,7 +105,7 @@ export function YearDialog({ org, cycles, onClose }: { org: Org; cycles: Cycle[]
           />
           <Select
             label={t('cycles.status')}
-            data={CYCLE_STATUSES.map((s) => ({ value: s, label: t(`cycles.statuses.${s}`) }))}
+            data={CREATABLE_CYCLE_STATUSES.map((s) => ({ value: s, label: t(`cycles.statuses.${s}`) }))}
             value={status}
             onChange={(value) => value && setStatus(value as CycleStatus)}
             allowDeselect={false}

@@ -12,6 +12,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 
 // Its own chunk (and its texts): the first load of the home page stays within budget.
 const AlignmentHealthPanel = lazy(() => import('../coach/AlignmentHealthPanel.tsx'));
+const NetConfidenceFigure = lazy(() => import('../dashboard/NetConfidenceFigure.tsx'));
 
 /** Where the organisation is heading: vision, mission, strategy and its objectives. */
 export default function OrgHomePage() {
@@ -91,6 +92,11 @@ export default function OrgHomePage() {
                 )
               }
             </QueryState>
+          )}
+          {cycle && (
+            <Suspense fallback={null}>
+              <NetConfidenceFigure orgId={orgId} />
+            </Suspense>
           )}
           {cycle && (
             <Suspense fallback={null}>

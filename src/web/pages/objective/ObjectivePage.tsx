@@ -4,6 +4,7 @@ import { Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -20,6 +21,8 @@ import { KeyResultDialog } from './KeyResultDialog.tsx';
 import { KeyResultItem } from './KeyResultItem.tsx';
 import { notify } from './notify.ts';
 import { StatusControl } from './StatusControl.tsx';
+import { ScorePanel } from '../closing/ScorePanel.tsx';
+import { CarryLinks, CarryOverButton } from '../closing/CarryOver.tsx';
 
 export default function ObjectivePage() {
   const { objectiveId = '' } = useParams();
@@ -92,9 +95,14 @@ function ObjectiveView({ objective }: { objective: Objective }) {
           {objective.visibility === 'private' && <Badge variant="default">{t('page.private')}</Badge>}
           <ConfidenceBadge value={objective.confidence === null ? null : Math.round(objective.confidence)} />
         </Group>
+        <Suspense fallback={null}>
+          <CarryLinks orgId={orgId} objective={objective} />
+        </Suspense>
       </Stack>
 
-      {(objective.abilities['objective.update'] || objective.abilities['objective.archive']) && (
+      {(objective.abilities['objective.update'] ||
+        objective.abilities['objective.archive'] ||
+        objective.abilities['objective.carryOver']) && (
         <Group gap="sm">
           {objective.abilities['objective.update'] && (
             <Button
@@ -116,6 +124,9 @@ function ObjectiveView({ objective }: { objective: Objective }) {
               {t('page.archive')}
             </Button>
           )}
+          <Suspense fallback={null}>
+            <CarryOverButton orgId={orgId} objective={objective} cycles={cycles.data ?? []} />
+          </Suspense>
         </Group>
       )}
 
@@ -141,6 +152,10 @@ function ObjectiveView({ objective }: { objective: Objective }) {
                 )}
               </Stack>
             </Card>
+
+            <Suspense fallback={null}>
+              <ScorePanel key={objective.id} objective={objective} cycle={cycle} />
+            </Suspense>
 
             {objective.description && (
               <section aria-label={t('page.description')}>

@@ -11,6 +11,7 @@ import { UnitObjectives } from './UnitObjectives.tsx';
 import { UnitStatementDialog } from './UnitStatementDialog.tsx';
 
 const UnitCoach = lazy(() => import('../coach/UnitCoach.tsx'));
+const NetConfidenceFigure = lazy(() => import('../dashboard/NetConfidenceFigure.tsx'));
 
 /** One unit: where it sits, why it exists, who is in it, what it aims for and whom it supports. */
 export default function UnitPage() {
@@ -117,6 +118,9 @@ function UnitView({ unit }: { unit: UnitDetail }) {
                 </Stack>
               </Stack>
             )}
+            <Suspense fallback={null}>
+              <NetConfidenceFigure orgId={orgId} unitId={unit.id} />
+            </Suspense>
             <Suspense fallback={null}>
               <UnitCoach orgId={orgId} unitId={unit.id} />
             </Suspense>

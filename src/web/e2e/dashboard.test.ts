@@ -1,0 +1,81 @@
+// Dashboards in the browser: the owner opens the organisation's dashboard from the
+// navigation (figures, charts and their tables), follows a unit to its own dashboard, and
+// sees net confidence on the home and unit pages; a member's phone shows the dashboard at
+// 375 px without scrolling sideways. Every view passes an axe scan.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoSeriousViolations, hasHorizontalScroll, signIn } from './harness.ts';
+import { browserSuite } from './journey.ts';
+
+const figure = (page: Page, testId: string) => page.getByTestId(testId).getByTestId(`${testId}-value`);
+
+async function settle(page: Page) {
+  await page.mouse.move(640, 700);
+  await page.waitForLoadState('networkidle');
+}
+
+browserSuite('dashboard journey', (journey) => {
+  it('shows the organisation’s figures and charts, then a unit’s', async () => {
+    const { page } = journey;
+    await signIn(page, 'demo@example.com');
+
+    // The organisation home shows net confidence as one figure, with the way to the dashboard.
+    const small = page.getByTestId('net-confidence');
+    await small.getByTestId('net-confidence-value').waitFor();
+    expect(await small.getByTestId('net-confidence-value').textContent()).toMatch(/^([+−-]?\d+|—)$/);
+
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Översikt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+    await page.getByTestId('dashboard').waitFor();
+    expect(await figure(page, 'figure-net-confidence').textContent()).toMatch(/^([+−-]?\d+|—)$/);
+    expect(await figure(page, 'figure-on-track').textContent()).toMatch(/^\d+ av \d+$/);
+    expect(await figure(page, 'figure-progress').textContent()).toMatch(/%$/);
+    expect(await figure(page, 'figure-participation').textContent()).toMatch(/%$/);
+
+    // The charts load on demand and draw; their numbers are also there as tables.
+    for (const id of ['dashboard-status', 'dashboard-distribution', 'dashboard-trend']) {
+      await page.getByTestId(id).getByTestId('chart').locator('svg.recharts-surface').first().waitFor();
+    }
+    const statusTable = page.getByTestId('dashboard-status').getByRole('table');
+    expect(await statusTable.getByRole('rowheader', { name: 'I fas' }).count()).toBe(1);
+    expect(await page.getByTestId('trend-week').count()).toBeGreaterThanOrEqual(12);
+    expect(await page.getByTestId('dashboard-trend').textContent()).toMatch(/avstämningar hittills/);
+    await page.getByRole('heading', { name: 'Förankring' }).waitFor();
+    await settle(page);
+    await expectNoSeriousViolations(page, 'dashboard');
+
+    // One row per top-level unit, each a way to that unit's dashboard.
+    const rows = page.getByTestId('unit-row');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const first = rows.first().getByRole('link');
+    const name = (await first.textContent()) ?? '';
+    await first.click();
+    await page.getByRole('heading', { level: 1, name: `Översikt: ${name}` }).waitFor();
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('dashboard-status').getByTestId('chart').locator('svg.recharts-surface').first().waitFor();
+    await settle(page);
+    await expectNoSeriousViolations(page, 'unit dashboard');
+
+    // Back on the unit page, the same net confidence in small.
+    await page.getByRole('link', { name: `Tillbaka till ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByTestId('net-confidence').getByTestId('net-confidence-value').waitFor();
+    await page.getByTestId('net-confidence').getByRole('link', { name: 'Öppna översikten' }).waitFor();
+  });
+
+  it('fits a 375 px phone and speaks English when asked', async () => {
+    const { harness } = journey;
+    const phone = await journey.openPage({ width: 375, height: 740 });
+    await signIn(phone, 'sara@example.com');
+    await phone.goto(`/orgs/${harness.orgId}/dashboard`);
+    await phone.getByTestId('dashboard').waitFor();
+    await phone.getByTestId('dashboard-trend').getByTestId('chart').locator('svg.recharts-surface').first().waitFor();
+    await settle(phone);
+    expect(await hasHorizontalScroll(phone)).toMatchObject({ overflow: false });
+    await expectNoSeriousViolations(phone, 'dashboard (375 px)');
+
+    await phone.locator('label', { hasText: 'EN' }).click();
+    await phone.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await phone.getByText('Net confidence').first().waitFor();
+  });
+});

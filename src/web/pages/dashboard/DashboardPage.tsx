@@ -1,0 +1,91 @@
+// A cycle's dashboard: for the organisation at /orgs/:orgId/dashboard, for a unit (with
+// the units beneath it) at /orgs/:orgId/units/:unitId/dashboard. Follows the cycle
+// switcher (?cycle=). Every figure is text first; the charts load on demand.
+import { Anchor, Grid, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Dashboard } from '../../api/types.ts';
+import { useSelectedCycle } from '../../app/cycle.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { DistributionSection, StatusSection, TrendSection } from './ChartSections.tsx';
+import { AlignmentCoverage, KeyFigures } from './KeyFigures.tsx';
+import { OverdueList } from './OverdueList.tsx';
+import { useDashboard, useDashboardUnit } from './queries.ts';
+import { UnitBreakdown } from './UnitBreakdown.tsx';
+
+export default function DashboardPage() {
+  const { orgId = '', unitId } = useParams();
+  const { t } = useTranslation('dashboard');
+  const { cycle, cycles, isLoading } = useSelectedCycle(orgId);
+  const unit = useDashboardUnit(unitId);
+  const dashboard = useDashboard(orgId, cycle?.id, unitId);
+  const parent = cycles.find((c) => c.id === cycle?.parentId);
+  const cycleName = cycle ? (parent ? `${parent.name} / ${cycle.name}` : cycle.name) : '';
+  const unitName = unitId ? unit.data?.name : undefined;
+  const withCycle = (path: string) => (cycle ? `${path}?cycle=${encodeURIComponent(cycle.id)}` : path);
+
+  return (
+    <Stack gap="lg">
+      {unitId && (
+        <Anchor component={Link} to={withCycle(`/orgs/${orgId}/units/${unitId}`)} size="sm">
+          <IconArrowLeft size={14} aria-hidden /> {t('backToUnit', { unit: unitName ?? '' })}
+        </Anchor>
+      )}
+      <Stack gap={4}>
+        <Title order={1}>{unitId ? t('unitTitle', { unit: unitName ?? '' }) : t('title')}</Title>
+        {cycle && (
+          <Text c="dimmed">
+            {unitId ? t('unitIntro', { cycle: cycleName, unit: unitName ?? '' }) : t('intro', { cycle: cycleName })}
+          </Text>
+        )}
+      </Stack>
+      {!cycle && !isLoading ? (
+        <Text c="dimmed">{t('noCycle')}</Text>
+      ) : (
+        <QueryState query={dashboard}>
+          {(data) => <DashboardBody orgId={orgId} data={data} unitName={unitName} withCycle={withCycle} />}
+        </QueryState>
+      )}
+    </Stack>
+  );
+}
+
+function DashboardBody({
+  orgId,
+  data,
+  unitName,
+  withCycle,
+}: {
+  orgId: string;
+  data: Dashboard;
+  unitName: string | undefined;
+  withCycle: (path: string) => string;
+}) {
+  const { t } = useTranslation('dashboard');
+  return (
+    <Stack gap="lg" data-testid="dashboard">
+      <KeyFigures data={data} />
+      <Text size="xs" c="dimmed">
+        {t('readable')}
+      </Text>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <StatusSection data={data} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <DistributionSection data={data} />
+        </Grid.Col>
+      </Grid>
+      <TrendSection data={data} />
+      <UnitBreakdown orgId={orgId} units={data.units} unitName={unitName} withCycle={withCycle} />
+      <OverdueList orgId={orgId} data={data.checkIns} withCycle={withCycle} />
+      <Stack gap="xs" component="section" aria-labelledby="dashboard-alignment">
+        <Title order={2} size="h3" id="dashboard-alignment">
+          {t('alignment.title')}
+        </Title>
+        <AlignmentCoverage data={data.alignment} />
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+// Net confidence as one small figure, for the organisation home and the unit page, with a
+// link to the full dashboard. Loaded on its own (React.lazy), texts and all.
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useSelectedCycle } from '../../app/cycle.ts';
+import { useFormat } from '../../format.ts';
+import { formatNet } from './figures.ts';
+import { useDashboard } from './queries.ts';
+
+export interface NetConfidenceFigureProps {
+  orgId: string;
+  unitId?: string;
+}
+
+/** For the cycle selected in the URL (?cycle=), like the page around it. */
+export default function NetConfidenceFigure({ orgId, unitId }: NetConfidenceFigureProps) {
+  const { t } = useTranslation('dashboard');
+  const format = useFormat();
+  const { cycle } = useSelectedCycle(orgId);
+  const dashboard = useDashboard(orgId, cycle?.id, unitId);
+  if (!cycle) return null;
+  const cycleId = cycle.id;
+  const headingId = unitId ? 'net-confidence-unit' : 'net-confidence';
+  const objectives = dashboard.data?.objectives;
+  const link = `/orgs/${orgId}${unitId ? `/units/${unitId}` : ''}/dashboard?cycle=${encodeURIComponent(cycleId)}`;
+  return (
+    <Card withBorder component="section" aria-labelledby={headingId} data-testid="net-confidence">
+      <Stack gap={4}>
+        <Title order={2} size="h4" id={headingId}>
+          {t('netConfidence.label')}
+        </Title>
+        {objectives && (
+          <>
+            <Group gap="sm" align="baseline">
+              <Text fw={700} fz={32} lh={1} data-testid="net-confidence-value">
+                {objectives.netConfidence === null
+                  ? t('figures.nothing')
+                  : formatNet(format.locale, objectives.netConfidence)}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {objectives.netConfidence === null ? t('netConfidence.none') : t('netConfidence.help')}
+              </Text>
+            </Group>
+            {objectives.total > 0 && (
+              <Text size="sm">
+                {t('netConfidence.summary', {
+                  count: objectives.total,
+                  onTrack: objectives.byStatus.on_track,
+                  atRisk: objectives.byStatus.at_risk,
+                  offTrack: objectives.byStatus.off_track,
+                })}
+              </Text>
+            )}
+          </>
+        )}
+        <Anchor component={Link} to={link} size="sm">
+          {t('openDashboard')}
+        </Anchor>
+      </Stack>
+    </Card>
+  );
+}
