@@ -77,6 +77,8 @@ const TABLE: Record<string, WalkCase> = {
     allowed: SIGNED_IN,
     body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'en helt annan fras' }),
   },
+  'GET /api/v1/me/notifications': { ok: 200, allowed: SIGNED_IN },
+  'PATCH /api/v1/me/notifications': { ok: 200, allowed: SIGNED_IN, body: () => ({ weeklyDigest: false }) },
   'GET /api/v1/me/tokens': { ok: 200, allowed: SIGNED_IN },
   'POST /api/v1/me/tokens': { ok: 201, allowed: SIGNED_IN, body: () => ({ name: 'CLI' }) },
   'DELETE /api/v1/me/tokens/{id}': {
@@ -92,6 +94,8 @@ const TABLE: Record<string, WalkCase> = {
   'GET /api/v1/orgs/{orgId}': { ok: 200, allowed: IN_ORG },
   'PATCH /api/v1/orgs/{orgId}': { ok: 200, allowed: ADMIN, body: () => ({ vision: 'Ny vision' }) },
   'GET /api/v1/orgs/{orgId}/audit-events': { ok: 200, allowed: ADMIN },
+  'GET /api/v1/orgs/{orgId}/outbox': { ok: 200, allowed: ADMIN },
+  'GET /api/v1/orgs/{orgId}/outbox/{id}': { ok: 200, allowed: ADMIN, params: id((w) => w.outboxMessage) },
   'GET /api/v1/orgs/{orgId}/audit-events.csv': { ok: 200, allowed: ADMIN },
   'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },

@@ -211,6 +211,7 @@ export const ENTITY_NAMES: Record<string, Texts> = {
   member: { en: 'Member', sv: 'Medlemmen' },
   token: { en: 'API token', sv: 'API-token' },
   account: { en: 'Account', sv: 'Kontot' },
+  outboxMessage: { en: 'Message', sv: 'Meddelandet' },
 };
 
 export function interpolate(text: string, params: Record<string, string | number>): string {

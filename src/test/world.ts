@@ -4,7 +4,7 @@ import type { Queryable } from '../db/connect.ts';
 import { apiTokens, comments } from '../db/schema.ts';
 import { hashSecret, newSecret } from '../app/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../app/auth/api-tokens.ts';
-import { activities } from '../db/schema.ts';
+import { activities, outboxMessages } from '../db/schema.ts';
 import {
   addToUnit,
   createCycle,
@@ -62,6 +62,20 @@ export async function createWorld(db: Queryable) {
     .values({ orgId: org.id, keyResultId: keyResult.id, title: 'Planera' })
     .returning();
   await db.insert(comments).values({ orgId: org.id, objectiveId: unitObjective.id, authorId: member.id, body: 'Bra!' });
+  const [outboxMessage] = await db
+    .insert(outboxMessages)
+    .values({
+      orgId: org.id,
+      recipientId: member.id,
+      toAddress: member.email,
+      kind: 'check_in_reminder',
+      dedupeKey: `check_in_reminder:${org.id}:${member.id}:walk`,
+      locale: 'sv',
+      subject: 'Dags att checka in',
+      textBody: 'Hej!',
+      status: 'held',
+    })
+    .returning();
 
   const { owner: foreignOwner } = await createOrg(db);
   const tokens: Record<Exclude<WalkRole, 'anonymous'>, { token: string; id: string }> = {
@@ -89,6 +103,7 @@ export async function createWorld(db: Queryable) {
     keyResult,
     archivedKeyResult,
     activity: activity as NonNullable<typeof activity>,
+    outboxMessage: outboxMessage as NonNullable<typeof outboxMessage>,
     tokens,
   };
 }

@@ -5,6 +5,7 @@ import { authRoutes } from './auth.ts';
 import { setupRoutes } from './setup.ts';
 import { invitationRoutes } from './invitations.ts';
 import { meRoutes } from './me.ts';
+import { notificationRoutes } from './notifications.ts';
 import { orgRoutes } from './orgs.ts';
 import { memberRoutes } from './members.ts';
 import { unitRoutes } from './units.ts';
@@ -29,6 +30,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(setupRoutes, options);
   await app.register(invitationRoutes, options);
   await app.register(meRoutes, options);
+  await app.register(notificationRoutes, options);
   await app.register(orgRoutes, options);
   await app.register(memberRoutes, options);
   await app.register(unitRoutes, options);

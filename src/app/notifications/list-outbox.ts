@@ -1,0 +1,116 @@
+// The outbox as admins read it: what was sent, what waits, what failed and why — and, without
+// a mail server, every message the organisation would have sent.
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { Locale } from '../../core/domain.ts';
+import { can } from '../../core/policy.ts';
+import { accounts, outboxMessages } from '../../db/schema.ts';
+import type { AppDeps, Caller } from '../context.ts';
+import { forbidden, invalid, notFound } from '../errors.ts';
+import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { actorInOrg, isUuid } from '../scope.ts';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held';
+
+export interface OutboxMessageSummary {
+  id: string;
+  recipientId: string;
+  recipientName: string;
+  toAddress: string;
+  kind: string;
+  locale: Locale;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+export interface OutboxMessageView extends OutboxMessageSummary {
+  textBody: string;
+  nextAttemptAt: string;
+}
+
+export interface ListOutboxInput extends PageRequest {
+  recipientId?: string;
+  kind?: string;
+  status?: OutboxStatus;
+}
+
+type Row = { message: typeof outboxMessages.$inferSelect; recipientName: string };
+
+const summary = ({ message, recipientName }: Row): OutboxMessageSummary => ({
+  id: message.id,
+  recipientId: message.recipientId,
+  recipientName,
+  toAddress: message.toAddress,
+  kind: message.kind,
+  locale: message.locale === 'en' ? 'en' : 'sv',
+  subject: message.subject,
+  status: message.status as OutboxStatus,
+  attempts: message.attempts,
+  createdAt: message.createdAt.toISOString(),
+  sentAt: message.sentAt?.toISOString() ?? null,
+  lastError: message.lastError,
+});
+
+async function adminOf(deps: AppDeps, caller: Caller, orgId: string) {
+  const actor = await actorInOrg(deps.db, caller, orgId);
+  if (!can(actor, 'outbox.read')) throw forbidden();
+  return actor;
+}
+
+/** Newest first; filters by recipient, kind and status (admins). */
+export async function listOutbox(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  input: ListOutboxInput,
+): Promise<Page<OutboxMessageSummary> & { mailEnabled: boolean }> {
+  const actor = await adminOf(deps, caller, orgId);
+  const limit = pageSize(input);
+  let after: SQL | undefined;
+  if (input.cursor) {
+    const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
+    if (!isUuid(id) || Number.isNaN(Date.parse(createdAt))) throw invalid('/query/cursor', 'cursor_invalid');
+    after = keysetAfter(outboxMessages.createdAt, outboxMessages.id, createdAt, id, 'desc');
+  }
+  // (org, created, id) or (org, recipient, created, id): both indexes serve this order.
+  const rows = await deps.db
+    .select({ message: outboxMessages, recipientName: accounts.name })
+    .from(outboxMessages)
+    .innerJoin(accounts, eq(accounts.id, outboxMessages.recipientId))
+    .where(
+      and(
+        eq(outboxMessages.orgId, actor.orgId),
+        input.recipientId ? eq(outboxMessages.recipientId, input.recipientId) : undefined,
+        input.kind ? eq(outboxMessages.kind, input.kind) : undefined,
+        input.status ? eq(outboxMessages.status, input.status) : undefined,
+        after,
+      ),
+    )
+    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+    .limit(limit + 1);
+  return {
+    ...toPage(rows, limit, summary, ({ message }) => [message.createdAt.toISOString(), message.id]),
+    mailEnabled: deps.mailEnabled === true,
+  };
+}
+
+/** One message with its whole text (admins). */
+export async function getOutboxMessage(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  id: string,
+): Promise<OutboxMessageView> {
+  const actor = await adminOf(deps, caller, orgId);
+  if (!isUuid(id)) throw notFound('outboxMessage');
+  const [row] = await deps.db
+    .select({ message: outboxMessages, recipientName: accounts.name })
+    .from(outboxMessages)
+    .innerJoin(accounts, eq(accounts.id, outboxMessages.recipientId))
+    .where(and(eq(outboxMessages.orgId, actor.orgId), eq(outboxMessages.id, id)));
+  if (!row) throw notFound('outboxMessage');
+  return { ...summary(row), textBody: row.message.textBody, nextAttemptAt: row.message.nextAttemptAt.toISOString() };
+}
