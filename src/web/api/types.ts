@@ -50,7 +50,15 @@ import type {
   CreateUnitBody,
   UpdateUnitBody,
 } from '../../api/schemas/units.ts';
-import type { CycleSchema, CycleDetailSchema, CreateCycleBody, UpdateCycleBody } from '../../api/schemas/cycles.ts';
+import type {
+  CycleSchema,
+  CycleDetailSchema,
+  ClosedCycleSchema,
+  CreateCycleBody,
+  UpdateCycleBody,
+} from '../../api/schemas/cycles.ts';
+import type { UnitReflectionSchema, UnitReflectionBody } from '../../api/schemas/reflections.ts';
+import type { ScoreObjectiveBody } from '../../api/schemas/objective.ts';
 import type { MemberSchema, AddMemberBody } from '../../api/schemas/members.ts';
 import type { UpdateOrgBody } from '../../api/schemas/org.ts';
 
@@ -61,6 +69,10 @@ export type CreateUnitInput = Static<typeof CreateUnitBody>;
 export type UpdateUnitInput = Static<typeof UpdateUnitBody>;
 export type Cycle = Static<typeof CycleSchema>;
 export type CycleDetail = Static<typeof CycleDetailSchema>;
+export type ClosedCycle = Static<typeof ClosedCycleSchema>;
+export type UnitReflection = Static<typeof UnitReflectionSchema>;
+export type UnitReflectionInput = Static<typeof UnitReflectionBody>;
+export type ScoreObjectiveInput = Static<typeof ScoreObjectiveBody>;
 export type CreateCycleInput = Static<typeof CreateCycleBody>;
 export type UpdateCycleInput = Static<typeof UpdateCycleBody>;
 export type Member = Static<typeof MemberSchema>;

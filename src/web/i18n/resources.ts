@@ -9,8 +9,9 @@ import type { units } from '../pages/units/messages.ts';
 import type { objective } from '../pages/objective/messages.ts';
 import type { map } from '../pages/map/messages.ts';
 import type { coach } from '../pages/coach/messages.ts';
-import type { dashboard } from '../pages/dashboard/messages.ts';
+import type { closing } from '../pages/closing/messages.ts';
 import type { week } from '../pages/week/messages.ts';
+import type { dashboard } from '../pages/dashboard/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -22,8 +23,9 @@ interface Namespaces {
   admin: typeof admin;
   map: typeof map;
   coach: typeof coach;
-  dashboard: typeof dashboard;
+  closing: typeof closing;
   week: typeof week;
+  dashboard: typeof dashboard;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 
@@ -40,6 +42,7 @@ export const NAMESPACE_LOADERS: Record<keyof Namespaces, Loader> = {
   admin: () => import('../pages/admin/messages.ts').then((m) => m.admin),
   map: () => import('../pages/map/messages.ts').then((m) => m.map),
   coach: () => import('../pages/coach/messages.ts').then((m) => m.coach),
-  dashboard: () => import('../pages/dashboard/messages.ts').then((m) => m.dashboard),
+  closing: () => import('../pages/closing/messages.ts').then((m) => m.closing),
   week: () => import('../pages/week/messages.ts').then((m) => m.week),
+  dashboard: () => import('../pages/dashboard/messages.ts').then((m) => m.dashboard),
 };

@@ -11,6 +11,7 @@ import { UnitObjectives } from './UnitObjectives.tsx';
 import { UnitStatementDialog } from './UnitStatementDialog.tsx';
 
 const UnitCoach = lazy(() => import('../coach/UnitCoach.tsx'));
+const UnitReflection = lazy(() => import('../closing/UnitReflection.tsx'));
 const NetConfidenceFigure = lazy(() => import('../dashboard/NetConfidenceFigure.tsx'));
 
 /** One unit: where it sits, why it exists, who is in it, what it aims for and whom it supports. */
@@ -70,7 +71,12 @@ function UnitView({ unit }: { unit: UnitDetail }) {
 
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <UnitObjectives unit={unit} />
+          <Stack gap="lg">
+            <UnitObjectives unit={unit} />
+            <Suspense fallback={null}>
+              <UnitReflection orgId={orgId} unitId={unit.id} />
+            </Suspense>
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
