@@ -1,0 +1,96 @@
+// Conversation: Sara comments on her objective and mentions Elin by picking her from the
+// suggestions with the keyboard; what she wrote renders inert (no script, no javascript:
+// link); the objective's feed tells of the comment; and the mention is in the outbox for
+// Elin, in Swedish, with a link to the comment. An admin then finds the comment in the
+// audit log, filtered by the URL.
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { outboxMessages } from '../../db/schema.ts';
+import { csrfHeaders, signIn } from './harness.ts';
+import { browserSuite } from './journey.ts';
+
+const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
+
+browserSuite('conversation journey', (journey) => {
+  it('Sara mentions Elin in a comment, the text renders safely, and the mail waits in the outbox for Elin', async () => {
+    const { page, harness } = journey;
+    await signIn(page, 'sara@example.com');
+    await page.getByRole('link', { name: 'Mina OKR' }).first().click();
+    await page.getByRole('link', { name: SARA_OBJECTIVE }).first().click();
+    await page.getByRole('heading', { level: 1, name: SARA_OBJECTIVE }).waitFor();
+
+    const conversation = page.getByTestId('conversation');
+    const composer = conversation.getByLabel('Skriv en kommentar');
+    await composer.click();
+    await page.keyboard.type('Tack för hjälpen med utskicket, @Eli');
+    const suggestions = page.getByRole('listbox', { name: 'Personer att nämna' });
+    await suggestions.getByRole('option', { name: /Elin Sandberg/ }).waitFor();
+    await expect.poll(() => composer.getAttribute('aria-activedescendant')).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await suggestions.waitFor({ state: 'hidden' });
+    expect(await composer.inputValue()).toBe('Tack för hjälpen med utskicket, @Elin Sandberg ');
+    await page.keyboard.type('! <script>window.__pwned = 1</script> [klicka](javascript:window.__pwned=2)');
+    await conversation.getByRole('button', { name: 'Kommentera' }).click();
+
+    const comment = conversation.getByTestId('comment').last();
+    await comment.getByText('Elin Sandberg').waitFor();
+    // The mention is a chip; the script tag was skipped, and the javascript: link lost its target.
+    expect(await comment.locator('[data-mention]').textContent()).toBe('@Elin Sandberg');
+    expect(await comment.locator('script').count()).toBe(0);
+    expect(await comment.locator('a[href^="javascript"]').count()).toBe(0);
+    await comment.getByText('klicka').click();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await composer.inputValue()).toBe('');
+
+    // The objective's feed tells of it.
+    await page
+      .getByTestId('activity-feed')
+      .getByText(`Sara Lindqvist kommenterade ”${SARA_OBJECTIVE}”`)
+      .first()
+      .waitFor();
+
+    // The outbox holds one message for Elin (no mail server in the journey: it waits there).
+    const elin = await harness.handle.db.query.accounts.findFirst({
+      where: (a, { eq: is }) => is(a.email, 'elin.sandberg@example.com'),
+    });
+    const messages = await harness.handle.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.recipientId, elin?.id ?? ''));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      kind: 'mention',
+      toAddress: 'elin.sandberg@example.com',
+      locale: 'sv',
+      subject: `Sara Lindqvist nämnde dig på ”${SARA_OBJECTIVE}”`,
+    });
+    expect(messages[0]?.textBody).toContain('Tack för hjälpen med utskicket, @Elin Sandberg !');
+    expect(messages[0]?.textBody).toMatch(/Svara i Riktning: http:\/\/\S+\/objectives\/[0-9a-f-]+#comment-[0-9a-f-]+/);
+  });
+
+  it('an admin finds the comment in the audit log, filters in the URL, with a CSV export of the same', async () => {
+    const { page, harness } = journey;
+    await signIn(page, 'demo@example.com');
+    // A comment of its own, so this test does not lean on the one before.
+    const objective = await harness.handle.db.query.objectives.findFirst({
+      where: (o, { eq: is }) => is(o.title, SARA_OBJECTIVE),
+    });
+    const posted = await page.request.post(`/api/v1/objectives/${objective?.id}/comments`, {
+      headers: await csrfHeaders(page),
+      data: { body: 'Granskas i loggen' },
+    });
+    expect(posted.status()).toBe(201);
+    await page.goto(`/orgs/${harness.orgId}/admin/audit?action=comment.create`);
+    await page.getByRole('tab', { name: 'Granskningslogg', selected: true }).waitFor();
+    const table = page.getByTestId('audit-table');
+    await table.getByText('comment.create').first().waitFor();
+    expect(await page.getByLabel('Händelse').inputValue()).toBe('comment.create');
+    const href = await page.getByRole('link', { name: 'Exportera CSV' }).getAttribute('href');
+    expect(href).toBe(`/api/v1/orgs/${harness.orgId}/audit-events.csv?action=comment.create`);
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href ?? '');
+    // (The browser's decoder drops the byte order mark.)
+    expect(csv.split('\r\n')[0]).toBe(
+      'Id,Tid,Aktörens id,Aktör,Händelse,Objekttyp,Objektets id,Målets id,Enhetens id,Före,Efter',
+    );
+  });
+});

@@ -1,0 +1,52 @@
+// Which sentence a feed item reads as, and with what values: kept apart from rendering so
+// the choice (e.g. a finished activity, a check-in without confidence) is easy to follow.
+import type { FeedItem } from '../../api/types.ts';
+
+export interface Sentence {
+  /** A key under conversation:feed.action. */
+  key: string;
+  values: Record<string, string>;
+}
+
+export function feedSentence(
+  item: FeedItem,
+  words: { actor: string; fields: (fields: string[]) => string; number: (n: number) => string },
+): Sentence {
+  const d = item.details;
+  const values: Record<string, string> = {
+    actor: words.actor,
+    objective: item.objective?.title ?? '',
+    keyResult: item.keyResult?.title ?? '',
+    name: d.name ?? '',
+  };
+  const fields = d.fields ?? [];
+  switch (item.action) {
+    case 'checkIn.create': {
+      const from = d.from === null || d.from === undefined ? '–' : words.number(d.from);
+      const to = d.to === null || d.to === undefined ? '–' : words.number(d.to);
+      if (d.confidence === null || d.confidence === undefined)
+        return { key: 'checkInCreateNoConfidence', values: { ...values, from, to } };
+      return { key: 'checkInCreate', values: { ...values, from, to, confidence: String(d.confidence) } };
+    }
+    case 'objective.update':
+      if (fields.length === 1 && fields[0] === 'lifecycle' && d.status === 'published')
+        return { key: 'objectivePublished', values };
+      return fields.length
+        ? { key: 'objectiveUpdate', values: { ...values, fields: words.fields(fields) } }
+        : { key: 'objectiveUpdateNoFields', values };
+    case 'keyResult.update':
+      return fields.length
+        ? { key: 'keyResultUpdate', values: { ...values, fields: words.fields(fields) } }
+        : { key: 'keyResultUpdateNoFields', values };
+    case 'activity.update':
+      return fields.includes('status') && d.status === 'done'
+        ? { key: 'activityDone', values }
+        : { key: 'activityUpdate', values };
+    case 'objective.score':
+      return d.score === null || d.score === undefined
+        ? { key: 'objectiveScoreNoValue', values }
+        : { key: 'objectiveScore', values: { ...values, score: words.number(d.score) } };
+    default:
+      return { key: item.action.replace(/[._](\w)/g, (_, c: string) => c.toUpperCase()), values };
+  }
+}
