@@ -118,8 +118,8 @@ export const useOrgActivities = (orgId: string, filters: { ownerId?: string; sta
 /** After any change to OKRs: every list and view of objectives and key results may differ. */
 export function invalidateOkrs(client: QueryClient): Promise<void> {
   return Promise.all(
-    ['objectives', 'objective', 'keyResults', 'checkIns', 'activities', 'orgActivities', 'dashboard'].map((key) =>
-      client.invalidateQueries({ queryKey: [key] }),
+    ['objectives', 'objective', 'keyResults', 'checkIns', 'activities', 'orgActivities', 'dashboard', 'feed'].map(
+      (key) => client.invalidateQueries({ queryKey: [key] }),
     ),
   ).then(() => undefined);
 }

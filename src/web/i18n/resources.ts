@@ -9,6 +9,8 @@ import type { units } from '../pages/units/messages.ts';
 import type { objective } from '../pages/objective/messages.ts';
 import type { map } from '../pages/map/messages.ts';
 import type { coach } from '../pages/coach/messages.ts';
+import type { conversation } from '../pages/conversation/messages.ts';
+import type { audit } from '../pages/audit/messages.ts';
 import type { closing } from '../pages/closing/messages.ts';
 import type { week } from '../pages/week/messages.ts';
 import type { dashboard } from '../pages/dashboard/messages.ts';
@@ -23,6 +25,8 @@ interface Namespaces {
   admin: typeof admin;
   map: typeof map;
   coach: typeof coach;
+  conversation: typeof conversation;
+  audit: typeof audit;
   closing: typeof closing;
   week: typeof week;
   dashboard: typeof dashboard;
@@ -42,6 +46,8 @@ export const NAMESPACE_LOADERS: Record<keyof Namespaces, Loader> = {
   admin: () => import('../pages/admin/messages.ts').then((m) => m.admin),
   map: () => import('../pages/map/messages.ts').then((m) => m.map),
   coach: () => import('../pages/coach/messages.ts').then((m) => m.coach),
+  conversation: () => import('../pages/conversation/messages.ts').then((m) => m.conversation),
+  audit: () => import('../pages/audit/messages.ts').then((m) => m.audit),
   closing: () => import('../pages/closing/messages.ts').then((m) => m.closing),
   week: () => import('../pages/week/messages.ts').then((m) => m.week),
   dashboard: () => import('../pages/dashboard/messages.ts').then((m) => m.dashboard),

@@ -13,6 +13,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 // Its own chunk (and its texts): the first load of the home page stays within budget.
 const AlignmentHealthPanel = lazy(() => import('../coach/AlignmentHealthPanel.tsx'));
 const NetConfidenceFigure = lazy(() => import('../dashboard/NetConfidenceFigure.tsx'));
+const ActivityFeed = lazy(() => import('../conversation/ActivityFeed.tsx').then((m) => ({ default: m.ActivityFeed })));
 
 /** Where the organisation is heading: vision, mission, strategy and its objectives. */
 export default function OrgHomePage() {
@@ -107,6 +108,9 @@ export default function OrgHomePage() {
               />
             </Suspense>
           )}
+          <Suspense fallback={null}>
+            <ActivityFeed orgId={orgId} />
+          </Suspense>
         </Stack>
       )}
     </QueryState>

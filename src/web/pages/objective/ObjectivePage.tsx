@@ -19,6 +19,8 @@ import { useFormat } from '../../format.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { KeyResultDialog } from './KeyResultDialog.tsx';
 import { KeyResultItem } from './KeyResultItem.tsx';
+import { Conversation } from '../conversation/Conversation.tsx';
+import { ActivityFeed } from '../conversation/ActivityFeed.tsx';
 import { notify } from './notify.ts';
 import { StatusControl } from './StatusControl.tsx';
 import { ScorePanel } from '../closing/ScorePanel.tsx';
@@ -182,10 +184,15 @@ function ObjectiveView({ objective }: { objective: Objective }) {
                 ))
               )}
             </Stack>
+
+            <Conversation orgId={orgId} objective={objective} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Alignment orgId={orgId} objective={objective} />
+          <Stack gap="lg">
+            <Alignment orgId={orgId} objective={objective} />
+            <ActivityFeed orgId={orgId} scope={{ objectiveId: objective.id }} />
+          </Stack>
         </Grid.Col>
       </Grid>
 
