@@ -251,6 +251,20 @@ describe('seedDemo', () => {
     expect(await demoOrgExists(db)).toBe(false);
   });
 
+  it('plans the next year and its first quarter in the last quarter, so there is somewhere to carry over to', () => {
+    const planned = (now: string) =>
+      buildDemoRows(new Date(now), 'hash')
+        .cycles.filter((c) => c.status === 'planning')
+        .map((c) => [c.name, c.startsOn, c.endsOn]);
+    expect(planned('2026-11-30T08:00:00Z')).toEqual([
+      ['2027', '2027-01-01', '2027-12-31'],
+      ['Q1 2027', '2027-01-01', '2027-03-31'],
+    ]);
+    expect(planned('2026-08-20T12:00:00Z')).toEqual([['Q4 2026', '2026-10-01', '2026-12-31']]);
+    const closed = buildDemoRows(new Date('2026-08-20T12:00:00Z'), 'hash').cycles.filter((c) => c.status === 'closed');
+    expect(closed.map((c) => c.closedAt)).toEqual([expect.any(Date), expect.any(Date)]);
+  });
+
   it('derives every date from now, in any quarter of any year', () => {
     for (const now of ['2027-01-03T08:00:00Z', '2026-08-20T12:00:00Z', '2028-12-31T23:00:00Z']) {
       const at = new Date(now);
