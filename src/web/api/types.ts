@@ -101,3 +101,9 @@ export type CheckInBatch = Static<typeof CheckInBatchSchema>;
 import type { DashboardSchema } from '../../api/schemas/dashboard.ts';
 
 export type Dashboard = Static<typeof DashboardSchema>;
+
+import type { AuditEventSchema, CommentSchema, FeedItemSchema } from '../../api/schemas/conversation.ts';
+
+export type Comment = Static<typeof CommentSchema>;
+export type FeedItem = Static<typeof FeedItemSchema>;
+export type AuditEvent = Static<typeof AuditEventSchema>;
