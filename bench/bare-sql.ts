@@ -215,3 +215,116 @@ export async function unitsPage(db: Db, orgId: string, limit: number): Promise<{
          limit ${limit + 1}`,
   );
 }
+
+export interface DashboardOut {
+  objectives: { on_track: number; at_risk: number; off_track: number; total: number };
+  key_results: number;
+  distribution: number[];
+  trend: { week: number; check_ins: number; average: number }[];
+  overdue: number;
+  owners: number;
+  owners_behind: number;
+  unit_objectives: number;
+  supporting: number;
+  units: { id: string; total: number; on_track: number; off_track: number }[];
+}
+
+/**
+ * Statement 2 of a dashboard (admin caller, so every published objective counts; the
+ * organisation's weekly cadence, as no unit of the benchmark sets its own): every figure
+ * of the API's answer in one statement. Objective progress and status as in core
+ * (objectiveProgress, suggestedStatus with the lowest confidence of its key results).
+ */
+export async function dashboard(
+  db: Db,
+  f: { orgId: string; cycleId: string; unitId?: string; now: Date },
+): Promise<DashboardOut> {
+  const scope = f.unitId
+    ? sql`and ((o.level = 'unit' and o.unit_id in (select id from sub))
+           or (o.level = 'person' and o.person_id in (select account_id from unit_members
+                                                       where org_id = ${f.orgId} and unit_id in (select id from sub))))`
+    : sql``;
+  const root = f.unitId ? sql`u.parent_id = ${f.unitId}` : sql`u.parent_id is null`;
+  const [row] = await queryRows<DashboardOut>(
+    db,
+    sql`
+    with recursive sub(id) as (
+      select id from units where id = ${f.unitId ?? null}::uuid and org_id = ${f.orgId}
+      union all select u.id from units u join sub on u.parent_id = sub.id where u.org_id = ${f.orgId} and u.archived_at is null
+    ),
+    cyc as (
+      select c.id, c.starts_on::timestamptz as start, (c.ends_on + 1)::timestamptz as finish,
+             least(1, greatest(0, extract(epoch from (${f.now.toISOString()}::timestamptz - c.starts_on::timestamptz))
+               / extract(epoch from ((c.ends_on + 1)::timestamptz - c.starts_on::timestamptz))))::float8 as expected
+        from cycles c where c.id = ${f.cycleId} and c.org_id = ${f.orgId}
+    ),
+    obj as (
+      select o.* from objectives o
+       where o.org_id = ${f.orgId} and o.cycle_id = ${f.cycleId} and o.archived_at is null and o.lifecycle <> 'draft' ${scope}
+    ),
+    kr as (
+      select k.*, ${KR_PROGRESS} as progress, o.unit_id as o_unit from obj o
+        join key_results k on k.org_id = o.org_id and k.objective_id = o.id and k.archived_at is null
+    ),
+    per as (
+      select o.id, o.level, o.unit_id, o.person_id, o.status,
+             coalesce((select case when sum(greatest(kr.weight, 0)) = 0 then avg(kr.progress)
+                                   else sum(kr.progress * greatest(kr.weight, 0)) / sum(greatest(kr.weight, 0)) end
+                         from kr where kr.objective_id = o.id), 0) as progress,
+             (select min(kr.confidence) from kr where kr.objective_id = o.id) as conf
+        from obj o
+    ),
+    st as (
+      select per.*, coalesce(per.status, case
+               when per.conf <= 3 then 'off_track'
+               when cyc.expected - per.progress + 1e-9 >= 0.35 then 'off_track'
+               when cyc.expected - per.progress + 1e-9 >= 0.15 then 'at_risk'
+               when per.conf <= 6 then 'at_risk' else 'on_track' end) as s
+        from per cross join cyc
+    ),
+    due as (
+      select kr.* from kr where coalesce(kr.last_check_in_at, kr.created_at) <= ${f.now.toISOString()}::timestamptz - interval '7 days'
+    ),
+    reach(start_id, id, level) as (
+      select id, id, level from obj where level = 'unit'
+      union
+      select reach.start_id, s.id, s.level from reach join alignments a on a.objective_id = reach.id
+        join objectives s on s.id = a.supports_id and s.archived_at is null and s.lifecycle <> 'draft'
+    ),
+    tops as (
+      select u.id, u.id as top from units u where u.org_id = ${f.orgId} and u.archived_at is null and ${root}
+      union all
+      select c.id, tops.top from units c join tops on c.parent_id = tops.id where c.org_id = ${f.orgId} and c.archived_at is null
+    ),
+    grouped as (
+      select distinct tops.top, st.id, st.s from st
+        join tops on tops.id = st.unit_id
+      union
+      select distinct tops.top, st.id, st.s from st
+        join unit_members um on um.org_id = ${f.orgId} and um.account_id = st.person_id
+        join tops on tops.id = um.unit_id
+    )
+    select
+      (select json_build_object('on_track', count(*) filter (where s = 'on_track'), 'at_risk', count(*) filter (where s = 'at_risk'),
+                                'off_track', count(*) filter (where s = 'off_track'), 'total', count(*)) from st) as objectives,
+      (select count(*)::int from kr) as key_results,
+      (select json_agg(coalesce(n, 0) order by b) from generate_series(0, 9) b
+         left join (select least(9, floor(progress * 10 + 1e-9))::int as band, count(*) as n from st group by 1) d on d.band = b)
+        as distribution,
+      (select coalesce(json_agg(json_build_object('week', w.week, 'check_ins', w.n, 'average', w.average) order by w.week), '[]')
+         from (select floor(extract(epoch from (ci.created_at - cyc.start)) / 604800)::int as week, count(*) as n,
+                      avg(ci.confidence)::float8 as average
+                 from kr join check_ins ci on ci.org_id = kr.org_id and ci.key_result_id = kr.id
+                 cross join cyc where ci.created_at >= cyc.start and ci.created_at < cyc.finish group by 1) w) as trend,
+      (select count(*)::int from due) as overdue,
+      (select count(distinct owner_id)::int from kr) as owners,
+      (select count(distinct owner_id)::int from due) as owners_behind,
+      (select count(*)::int from obj where level = 'unit') as unit_objectives,
+      (select count(distinct start_id)::int from reach where level = 'organization') as supporting,
+      (select coalesce(json_agg(json_build_object('id', g.top, 'total', g.total, 'on_track', g.on_track, 'off_track', g.off_track)), '[]')
+         from (select top, count(*) as total, count(*) filter (where s = 'on_track') as on_track,
+                      count(*) filter (where s = 'off_track') as off_track from grouped group by top) g) as units`,
+  );
+  if (!row) throw new Error('bare SQL: no dashboard');
+  return row;
+}

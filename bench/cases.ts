@@ -10,9 +10,11 @@ import {
   authInOrg,
   checkInsPage,
   checkInWrite,
+  dashboard,
   membersPage,
   objectivesPage,
   unitsPage,
+  type DashboardOut,
   type Keyset,
   type ObjectiveRowOut,
 } from './bare-sql.ts';
@@ -159,6 +161,15 @@ export function buildCases(db: Db, api: ApiTransport, f: Fixture, cursors: Curso
         return checkInWrite(db, auth, f.writeKeyResultId, { value: (value += 1), confidence: 7, note: 'Benchmark' });
       },
     },
+    ...[undefined, f.unitId].map((unitId): Case => ({
+      name: unitId ? 'dashboard: one unit, quarter' : 'dashboard: organisation, quarter',
+      api: () =>
+        get(api, `/api/v1/orgs/${f.orgId}/dashboard?cycleId=${f.activeQuarterId}${unitId ? `&unitId=${unitId}` : ''}`),
+      sql: async () => {
+        await authInOrg(db, f.token, f.orgId);
+        return dashboard(db, { orgId: f.orgId, cycleId: f.activeQuarterId, unitId, now: new Date() });
+      },
+    })),
     {
       name: 'members, limit 50',
       api: () => get(api, `/api/v1/orgs/${f.orgId}/members?limit=50`),
@@ -182,6 +193,10 @@ export function buildCases(db: Db, api: ApiTransport, f: Fixture, cursors: Curso
 export async function checkSameAnswers(cases: Case[]): Promise<void> {
   for (const c of cases) {
     if (c.name.startsWith('check in')) continue; // a write: nothing to compare
+    if (c.name.startsWith('dashboard')) {
+      compareDashboards(c.name, JSON.parse((await c.api()) as string) as DashboardApi, (await c.sql()) as DashboardOut);
+      continue;
+    }
     const apiBody = JSON.parse((await c.api()) as string) as PageView<Record<string, unknown>>;
     const rows = (await c.sql()) as Record<string, unknown>[];
     const apiItems = apiBody.items;
@@ -210,4 +225,56 @@ function compareObjectives(name: string, api: ObjectiveView[], sql: ObjectiveRow
       Math.abs((a.supportedBy.progress ?? -1) - (s.supported_by.progress ?? -1)) < 1e-9;
     if (!same) throw new Error(`"${name}": objective ${a.id} differs between API and bare SQL`);
   });
+}
+
+interface DashboardApi {
+  objectives: { total: number; byStatus: Record<string, number> };
+  keyResults: { total: number };
+  progressDistribution: { count: number }[];
+  confidenceTrend: { checkIns: number }[];
+  checkIns: { overdue: number; owners: number; ownersUpToDate: number };
+  alignment: { unitObjectives: number; supportingOrganization: number };
+  units: { id: string; total: number }[];
+}
+
+/** The figures both sides compute; the trend's total and the units' totals stand for the rest. */
+function compareDashboards(name: string, api: DashboardApi, sql: DashboardOut): void {
+  const figures = (d: {
+    statuses: number[];
+    keyResults: number;
+    bands: number[];
+    checkIns: number;
+    overdue: number;
+    behind: number;
+    alignment: number[];
+    units: string;
+  }) => JSON.stringify(d);
+  const fromApi = figures({
+    statuses: [api.objectives.total, api.objectives.byStatus.on_track ?? 0, api.objectives.byStatus.off_track ?? 0],
+    keyResults: api.keyResults.total,
+    bands: api.progressDistribution.map((b) => b.count),
+    checkIns: api.confidenceTrend.reduce((sum, w) => sum + w.checkIns, 0),
+    overdue: api.checkIns.overdue,
+    behind: api.checkIns.owners - api.checkIns.ownersUpToDate,
+    alignment: [api.alignment.unitObjectives, api.alignment.supportingOrganization],
+    units: api.units
+      .filter((u) => u.total > 0)
+      .map((u) => `${u.id}:${u.total}`)
+      .sort()
+      .join(),
+  });
+  const fromSql = figures({
+    statuses: [Number(sql.objectives.total), Number(sql.objectives.on_track), Number(sql.objectives.off_track)],
+    keyResults: sql.key_results,
+    bands: sql.distribution.map(Number),
+    checkIns: sql.trend.filter((w) => w.week >= 0).reduce((sum, w) => sum + Number(w.check_ins), 0),
+    overdue: sql.overdue,
+    behind: sql.owners_behind,
+    alignment: [sql.unit_objectives, sql.supporting],
+    units: sql.units
+      .map((u) => `${u.id}:${Number(u.total)}`)
+      .sort()
+      .join(),
+  });
+  if (fromApi !== fromSql) throw new Error(`"${name}": API and bare SQL differ\n  API ${fromApi}\n  SQL ${fromSql}`);
 }

@@ -66,6 +66,22 @@ const OWNER_PAGES: { name: string; path: (ids: DemoIds) => string; ready: (page:
     },
   },
   {
+    name: 'dashboard',
+    path: (ids) => `/orgs/${ids.orgId}/dashboard`,
+    ready: async (page) => {
+      await heading('Översikt')(page);
+      await page.getByTestId('dashboard-trend').locator('svg.recharts-surface').first().waitFor();
+    },
+  },
+  {
+    name: 'unit dashboard',
+    path: (ids) => `/orgs/${ids.orgId}/units/${ids.unitId}/dashboard`,
+    ready: async (page) => {
+      await heading('Översikt: Marknad')(page);
+      await page.getByTestId('dashboard-status').locator('svg.recharts-surface').first().waitFor();
+    },
+  },
+  {
     name: 'objective page',
     path: (ids) => `/orgs/${ids.orgId}/objectives/${ids.objectiveId}`,
     ready: async (page) => {
