@@ -32,7 +32,7 @@ export function WeekRow({ kr, row, errors, onChange }: WeekRowProps) {
   return (
     <Fieldset
       legend={
-        <Group gap="xs" component="span" wrap="nowrap">
+        <Group gap="xs" component="span">
           <span>{kr.title}</span>
           {kr.due && (
             <Badge color="yellow" variant="filled" c="dark" component="span">
