@@ -1,12 +1,12 @@
 // Conversation: Sara comments on her objective and mentions Elin by picking her from the
 // suggestions with the keyboard; what she wrote renders inert (no script, no javascript:
-// link); the objective's feed tells of the comment; and the mention is in the outbox for
-// Elin, in Swedish, with a link to the comment. An admin then finds the comment in the
+// link); the objective's feed tells of the comment; and an admin reads the mention in the
+// outbox page, for Elin, in Swedish, with a link to the comment. An admin then finds the comment in the
 // audit log, filtered by the URL.
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { outboxMessages } from '../../db/schema.ts';
-import { csrfHeaders, signIn } from './harness.ts';
+import { csrfHeaders, expectNoSeriousViolations, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
@@ -49,23 +49,31 @@ browserSuite('conversation journey', (journey) => {
       .first()
       .waitFor();
 
-    // The outbox holds one message for Elin (no mail server in the journey: it waits there).
+    await page.screenshot({ path: 'dist/e2e-failures/conversation-d.png', fullPage: true });
+    await expectNoSeriousViolations(page, 'objective conversation');
+
+    // An admin finds the message for Elin in the outbox (admin → Utkorg), in Swedish, with
+    // a link to the comment; there is exactly one (no mail server in the journey: it waits).
+    const admin = await journey.openPage();
+    await signIn(admin, 'demo@example.com');
+    await admin.goto(`/orgs/${harness.orgId}/admin/outbox?kind=mention`);
+    await admin.getByRole('tab', { name: 'Utkorg', selected: true }).waitFor();
+    const subject = `Sara Lindqvist nämnde dig på ”${SARA_OBJECTIVE}”`;
+    const row = admin.getByTestId('outbox-table').getByRole('row').filter({ hasText: 'elin.sandberg@example.com' });
+    await row.getByRole('button', { name: `Läs ”${subject}”` }).click();
+    const message = admin.getByRole('dialog', { name: subject });
+    await message.getByText('Tack för hjälpen med utskicket, @Elin Sandberg !', { exact: false }).waitFor();
+    expect(await message.textContent()).toMatch(
+      /Svara i Riktning: http:\/\/\S+\/objectives\/[0-9a-f-]+#comment-[0-9a-f-]+/,
+    );
     const elin = await harness.handle.db.query.accounts.findFirst({
       where: (a, { eq: is }) => is(a.email, 'elin.sandberg@example.com'),
     });
-    const messages = await harness.handle.db
-      .select()
+    const stored = await harness.handle.db
+      .select({ kind: outboxMessages.kind, locale: outboxMessages.locale })
       .from(outboxMessages)
       .where(eq(outboxMessages.recipientId, elin?.id ?? ''));
-    expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({
-      kind: 'mention',
-      toAddress: 'elin.sandberg@example.com',
-      locale: 'sv',
-      subject: `Sara Lindqvist nämnde dig på ”${SARA_OBJECTIVE}”`,
-    });
-    expect(messages[0]?.textBody).toContain('Tack för hjälpen med utskicket, @Elin Sandberg !');
-    expect(messages[0]?.textBody).toMatch(/Svara i Riktning: http:\/\/\S+\/objectives\/[0-9a-f-]+#comment-[0-9a-f-]+/);
+    expect(stored).toEqual([{ kind: 'mention', locale: 'sv' }]);
   });
 
   it('an admin finds the comment in the audit log, filters in the URL, with a CSV export of the same', async () => {
@@ -85,6 +93,7 @@ browserSuite('conversation journey', (journey) => {
     const table = page.getByTestId('audit-table');
     await table.getByText('comment.create').first().waitFor();
     expect(await page.getByLabel('Händelse').inputValue()).toBe('comment.create');
+    await expectNoSeriousViolations(page, 'audit log');
     const href = await page.getByRole('link', { name: 'Exportera CSV' }).getAttribute('href');
     expect(href).toBe(`/api/v1/orgs/${harness.orgId}/audit-events.csv?action=comment.create`);
     const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href ?? '');
