@@ -22,7 +22,7 @@ export const FEED_ACTIONS = [
   'comment.create',
   'cycle.close',
   'cycle.reopen',
-  'reflection.update',
+  'unit.reflect',
 ] as const;
 export type FeedAction = (typeof FEED_ACTIONS)[number];
 

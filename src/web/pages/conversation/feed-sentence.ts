@@ -18,6 +18,7 @@ export function feedSentence(
     objective: item.objective?.title ?? '',
     keyResult: item.keyResult?.title ?? '',
     name: d.name ?? '',
+    unit: item.unit?.name ?? '',
   };
   const fields = d.fields ?? [];
   switch (item.action) {

@@ -54,7 +54,7 @@ export const conversation = bilingual(
         commentCreate: '{{actor}} commented on “{{objective}}”',
         cycleClose: '{{actor}} closed the cycle {{name}}',
         cycleReopen: '{{actor}} reopened the cycle {{name}}',
-        reflectionUpdate: '{{actor}} wrote a reflection',
+        unitReflect: '{{actor}} reflected on the cycle for {{unit}}',
         fallback: '{{actor}} made a change',
       },
       field: {
@@ -131,7 +131,7 @@ export const conversation = bilingual(
         commentCreate: '{{actor}} kommenterade ”{{objective}}”',
         cycleClose: '{{actor}} stängde perioden {{name}}',
         cycleReopen: '{{actor}} öppnade perioden {{name}} igen',
-        reflectionUpdate: '{{actor}} skrev en reflektion',
+        unitReflect: '{{actor}} reflekterade över perioden för {{unit}}',
         fallback: '{{actor}} gjorde en ändring',
       },
       field: {
