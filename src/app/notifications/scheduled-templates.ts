@@ -41,6 +41,9 @@ const STATUS: Record<Locale, Record<Status, string>> = {
 const percent = (locale: Locale, share: number) =>
   locale === 'sv' ? `${Math.round(share * 100)} %` : `${Math.round(share * 100)}%`;
 
+/** E-mail greets people by their first name, as colleagues do. */
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
 const bullets = (items: DueKeyResult[], locale: Locale) =>
   locale === 'sv'
     ? items.map((kr) => `  • ${kr.title} (på ”${kr.objectiveTitle}”)`).join('\n')
@@ -56,7 +59,7 @@ export const CHECK_IN_REMINDER: Record<Locale, (p: CheckInReminderParams) => Ren
         ? `Time to check in: “${p.dueKeyResults[0]?.title}”`
         : `Time to check in: ${p.dueKeyResults.length} key results`,
     text: [
-      `Hi ${p.name},`,
+      `Hi ${firstName(p.name)},`,
       '',
       `These key results of yours in ${p.orgName} are waiting for a check-in:`,
       bullets(p.dueKeyResults, 'en'),
@@ -73,7 +76,7 @@ export const CHECK_IN_REMINDER: Record<Locale, (p: CheckInReminderParams) => Ren
         ? `Dags att checka in: ”${p.dueKeyResults[0]?.title}”`
         : `Dags att checka in: ${p.dueKeyResults.length} nyckelresultat`,
     text: [
-      `Hej ${p.name}!`,
+      `Hej ${firstName(p.name)}!`,
       '',
       `De här nyckelresultaten som du äger i ${p.orgName} väntar på en incheckning:`,
       bullets(p.dueKeyResults, 'sv'),
@@ -90,7 +93,7 @@ export const WEEKLY_DIGEST: Record<Locale, (p: WeeklyDigestParams) => RenderedMe
   en: (p) => ({
     subject: `Your week in ${p.orgName}, week ${p.week}`,
     text: [
-      `Hi ${p.name},`,
+      `Hi ${firstName(p.name)},`,
       '',
       ...(p.dueKeyResults.length > 0
         ? ['Due for a check-in this week:', bullets(p.dueKeyResults, 'en'), '']
@@ -105,7 +108,7 @@ export const WEEKLY_DIGEST: Record<Locale, (p: WeeklyDigestParams) => RenderedMe
   sv: (p) => ({
     subject: `Din vecka i ${p.orgName}, vecka ${p.week}`,
     text: [
-      `Hej ${p.name}!`,
+      `Hej ${firstName(p.name)}!`,
       '',
       ...(p.dueKeyResults.length > 0
         ? ['Dags att checka in den här veckan:', bullets(p.dueKeyResults, 'sv'), '']

@@ -27,6 +27,7 @@ const ORG_ACTIONS = [
   'unit.create',
   'cycle.manage',
   'audit.read',
+  'outbox.read',
   'archive.restore',
   'comment.create',
 ] as const;

@@ -107,3 +107,15 @@ import type { AuditEventSchema, CommentSchema, FeedItemSchema } from '../../api/
 export type Comment = Static<typeof CommentSchema>;
 export type FeedItem = Static<typeof FeedItemSchema>;
 export type AuditEvent = Static<typeof AuditEventSchema>;
+
+import type {
+  NotificationSettingsSchema,
+  OutboxMessageSchema,
+  OutboxMessageSummarySchema,
+  OutboxPageSchema,
+} from '../../api/schemas/notifications.ts';
+
+export type NotificationSettings = Static<typeof NotificationSettingsSchema>;
+export type OutboxMessageSummary = Static<typeof OutboxMessageSummarySchema>;
+export type OutboxMessage = Static<typeof OutboxMessageSchema>;
+export type OutboxPage = Static<typeof OutboxPageSchema>;

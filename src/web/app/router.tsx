@@ -42,6 +42,7 @@ export const router = createBrowserRouter([
           { path: 'coach', lazy: page(() => import('../pages/coach/CoachPage.tsx')) },
           { path: 'me', lazy: page(() => import('../pages/my/MyOkrsPage.tsx')) },
           { path: 'week', lazy: page(() => import('../pages/week/MyWeekPage.tsx')) },
+          { path: 'settings', lazy: page(() => import('../pages/settings/SettingsPage.tsx')) },
           { path: 'admin/*', lazy: page(() => import('../pages/admin/AdminPage.tsx')) },
           { path: 'objectives/new', lazy: page(() => import('../pages/objective/NewObjectivePage.tsx')) },
           { path: 'objectives/:objectiveId', lazy: page(() => import('../pages/objective/ObjectivePage.tsx')) },

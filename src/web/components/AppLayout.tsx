@@ -24,6 +24,7 @@ import {
   IconMessageCircle,
   IconSettings,
   IconTarget,
+  IconUserCog,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
@@ -110,6 +111,13 @@ export function AppLayout() {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{t('account.signedInAs', { name: me.data?.name ?? '' })}</Menu.Label>
+                <Menu.Item
+                  component={Link}
+                  to={withCycle(`${base}/settings`)}
+                  leftSection={<IconUserCog size={16} aria-hidden />}
+                >
+                  {t('account.settings')}
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
                   {t('account.signOut')}
                 </Menu.Item>

@@ -14,6 +14,8 @@ import type { audit } from '../pages/audit/messages.ts';
 import type { closing } from '../pages/closing/messages.ts';
 import type { week } from '../pages/week/messages.ts';
 import type { dashboard } from '../pages/dashboard/messages.ts';
+import type { settings } from '../pages/settings/messages.ts';
+import type { outbox } from '../pages/outbox/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -30,6 +32,8 @@ interface Namespaces {
   closing: typeof closing;
   week: typeof week;
   dashboard: typeof dashboard;
+  settings: typeof settings;
+  outbox: typeof outbox;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 
@@ -51,4 +55,6 @@ export const NAMESPACE_LOADERS: Record<keyof Namespaces, Loader> = {
   closing: () => import('../pages/closing/messages.ts').then((m) => m.closing),
   week: () => import('../pages/week/messages.ts').then((m) => m.week),
   dashboard: () => import('../pages/dashboard/messages.ts').then((m) => m.dashboard),
+  settings: () => import('../pages/settings/messages.ts').then((m) => m.settings),
+  outbox: () => import('../pages/outbox/messages.ts').then((m) => m.outbox),
 };

@@ -1,5 +1,5 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBuilding, IconCalendar, IconHierarchy2, IconHistory, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCalendar, IconHierarchy2, IconMail, IconHistory, IconUsers } from '@tabler/icons-react';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../api/queries.ts';
@@ -9,6 +9,7 @@ import { CyclesTab } from './CyclesTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import { UnitsTab } from './UnitsTab.tsx';
+import { OutboxTab } from '../outbox/OutboxTab.tsx';
 import { AuditTab } from '../audit/AuditTab.tsx';
 
 /** Each tab is shown to those whose abilities allow what it is for. */
@@ -17,6 +18,7 @@ const TABS = [
   { id: 'units', ability: 'unit.create', icon: IconHierarchy2, Panel: UnitsTab },
   { id: 'cycles', ability: 'cycle.manage', icon: IconCalendar, Panel: CyclesTab },
   { id: 'profile', ability: 'org.update', icon: IconBuilding, Panel: ProfileTab },
+  { id: 'outbox', ability: 'outbox.read', icon: IconMail, Panel: OutboxTab },
   { id: 'audit', ability: 'audit.read', icon: IconHistory, Panel: AuditTab },
 ] as const;
 

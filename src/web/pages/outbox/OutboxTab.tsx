@@ -1,0 +1,214 @@
+// The outbox for admins: every e-mail to the organisation's people, newest first, filtered
+// by kind and status (in the URL), each readable in full. Without a mail server this is
+// where the messages are read.
+import { Alert, Badge, Button, Group, Modal, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { IconMail } from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api, query } from '../../api/client.ts';
+import type { Org, OutboxMessage, OutboxMessageSummary, OutboxPage } from '../../api/types.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { useFormat } from '../../format.ts';
+
+const KINDS = ['check_in_reminder', 'weekly_digest', 'mention'] as const;
+const STATUSES = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
+const STATUS_COLOR: Record<OutboxMessageSummary['status'], string> = {
+  pending: 'blue',
+  sending: 'blue',
+  sent: 'teal',
+  failed: 'red',
+  held: 'gray',
+};
+
+export function OutboxTab({ org }: { org: Org }) {
+  const { t } = useTranslation('outbox');
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const kind = params.get('kind');
+  const status = params.get('status');
+  const [reading, setReading] = useState<string | null>(null);
+  const messages = useInfiniteQuery({
+    queryKey: ['outbox', org.id, kind, status],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<OutboxPage>(`/orgs/${org.id}/outbox${query({ kind, status, limit: 50, cursor: pageParam })}`, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const items = messages.data?.pages.flatMap((page) => page.items) ?? [];
+  const mailEnabled = messages.data?.pages[0]?.mailEnabled;
+  const set = (key: 'kind' | 'status', value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={2} size="h3">
+          {t('title')}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('intro')}
+        </Text>
+      </Stack>
+      {mailEnabled === false && (
+        <Alert color="yellow" icon={<IconMail size={18} aria-hidden />}>
+          {t('noMailServer')}
+        </Alert>
+      )}
+      {mailEnabled === true && (
+        <Text size="sm" c="dimmed">
+          {t('mailServer')}
+        </Text>
+      )}
+      <Group gap="sm" align="end" component="section" aria-label={t('filters')}>
+        <Select
+          label={t('kind.label')}
+          placeholder={t('kind.any')}
+          clearable
+          data={KINDS.map((value) => ({ value, label: t(`kind.${value}`) }))}
+          value={kind}
+          onChange={(value) => set('kind', value)}
+          w={230}
+        />
+        <Select
+          label={t('status.label')}
+          placeholder={t('status.any')}
+          clearable
+          data={STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))}
+          value={status}
+          onChange={(value) => set('status', value)}
+          w={180}
+        />
+      </Group>
+
+      {messages.isPending ? (
+        <Skeleton height={120} />
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{t('empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped verticalSpacing="xs" data-testid="outbox-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('column.time')}</Table.Th>
+                <Table.Th>{t('column.to')}</Table.Th>
+                <Table.Th>{t('column.subject')}</Table.Th>
+                <Table.Th>{t('column.kind')}</Table.Th>
+                <Table.Th>{t('column.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((message) => (
+                <Table.Tr key={message.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <time dateTime={message.sentAt ?? message.createdAt}>
+                      {format.dateTime(message.sentAt ?? message.createdAt)}
+                    </time>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{message.recipientName}</Text>
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {message.toAddress}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      onClick={() => setReading(message.id)}
+                      aria-label={t('readLabel', { subject: message.subject })}
+                      styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                      h="auto"
+                      py={2}
+                    >
+                      {message.subject}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{t(`kind.${message.kind}` as 'kind.mention', message.kind)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATUS_COLOR[message.status]}>
+                      {t(`status.${message.status}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {messages.hasNextPage && (
+        <Button
+          variant="subtle"
+          onClick={() => void messages.fetchNextPage()}
+          loading={messages.isFetchingNextPage}
+          style={{ alignSelf: 'start' }}
+        >
+          {t('showMore')}
+        </Button>
+      )}
+      {reading && <MessageDialog orgId={org.id} id={reading} onClose={() => setReading(null)} />}
+    </Stack>
+  );
+}
+
+function MessageDialog({ orgId, id, onClose }: { orgId: string; id: string; onClose: () => void }) {
+  const { t } = useTranslation('outbox');
+  const format = useFormat();
+  const message = useQuery({
+    queryKey: ['outbox', orgId, 'message', id],
+    queryFn: ({ signal }) => api.get<OutboxMessage>(`/orgs/${orgId}/outbox/${id}`, signal),
+  });
+  return (
+    <Modal opened onClose={onClose} size="lg" title={message.data?.subject ?? t('title')}>
+      <QueryState query={message}>
+        {(data) => (
+          <Stack gap="sm">
+            <Text size="sm">
+              {data.recipientName} &lt;{data.toAddress}&gt;
+            </Text>
+            <Group gap="xs">
+              <Badge variant="light" color={STATUS_COLOR[data.status]}>
+                {t(`status.${data.status}`)}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {data.sentAt
+                  ? t('sentAt', { time: format.dateTime(data.sentAt) })
+                  : t('createdAt', { time: format.dateTime(data.createdAt) })}
+                {' · '}
+                {t('attempts', { count: data.attempts })}
+              </Text>
+            </Group>
+            {data.lastError && (
+              <Text size="sm" c="red">
+                {t('lastError', { error: data.lastError })}
+              </Text>
+            )}
+            <Text
+              component="pre"
+              lang={data.locale}
+              size="sm"
+              style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'inherit' }}
+              data-testid="outbox-body"
+            >
+              {data.textBody}
+            </Text>
+            <Button variant="default" onClick={onClose} style={{ alignSelf: 'end' }}>
+              {t('close')}
+            </Button>
+          </Stack>
+        )}
+      </QueryState>
+    </Modal>
+  );
+}
