@@ -3,7 +3,7 @@
 // and the team's reflection is written — all checked on the pages people read afterwards.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signIn } from './harness.ts';
+import { expectNoSeriousViolations, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -48,14 +48,14 @@ browserSuite('closing journey', (journey) => {
     // Administration → Perioder: close the current quarter, after reading what closing does.
     await page.goto(`/orgs/${harness.orgId}/admin/cycles`);
     await page.getByRole('heading', { level: 2, name: 'Perioder' }).waitFor();
-    await page.getByRole('button', { name: `Avsluta ${names.current}` }).click();
+    await page.getByRole('button', { name: `Avsluta perioden ${names.current}` }).click();
     const confirm = page.getByRole('dialog', { name: `Avsluta ${names.current}?` });
     expect(await confirm.textContent()).toContain('föreslagna, framdriften avrundad till tiondelar');
     await confirm.getByRole('button', { name: 'Avsluta perioden' }).click();
     await confirm.waitFor({ state: 'hidden' });
     const row = page.getByTestId('cycle-row').filter({ hasText: names.current });
     await row.getByText('Avslutad', { exact: true }).waitFor();
-    await row.getByRole('button', { name: `Öppna ${names.current} igen` }).waitFor();
+    await row.getByRole('button', { name: `Öppna igen: ${names.current}` }).waitFor();
     await page.getByText(/nyckelresultat fick ett föreslaget betyg/).waitFor();
 
     const cycles = await cyclesOf(page, harness.orgId);
@@ -76,6 +76,7 @@ browserSuite('closing journey', (journey) => {
     expect(await sara.getByRole('link', { name: 'Redigera', exact: true }).count()).toBe(0);
     const krScore = field(panel, `Slutbetyg: ${FIRST_KEY_RESULT}`);
     expect(await panel.textContent()).toMatch(/Förslag \d(,\d)? \(från framdriften\)/);
+    await expectNoSeriousViolations(sara, 'objective: score and reflect');
     await krScore.fill('0,3');
     await field(panel, 'Målets slutbetyg').fill('0,6');
     await field(panel, 'Det här gick bra').fill('Första utskicket gav många anmälningar.');
@@ -90,7 +91,9 @@ browserSuite('closing journey', (journey) => {
     const badges = await record.getByTestId('score-badge').allTextContents();
     expect(badges[0]).toBe('0,6 · Gult: delvis nått');
     expect(badges).toContain('0,3 · Rött: missat');
-    expect(await record.getByTestId('reflection-learned').textContent()).toBe('Säljarnas egna inbjudningar når längst.');
+    expect(await record.getByTestId('reflection-learned').textContent()).toBe(
+      'Säljarnas egna inbjudningar når längst.',
+    );
 
     // Carry it over to the next quarter: a new objective whose key results start where
     // the old ones stand, linked both ways.
@@ -142,5 +145,6 @@ browserSuite('closing journey', (journey) => {
     await reflection.getByRole('button', { name: 'Spara reflektion' }).click();
     await reflection.getByText('Webben ger fler leads än vi trodde.').waitFor();
     await reflection.getByText(/^Skriven av /).waitFor();
+    await expectNoSeriousViolations(page, 'unit page: reflection on a closed cycle');
   });
 });
