@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { checkInBatch } from '../../app/check-ins/check-in-batch.ts';
+import type { AppDeps } from '../../app/context.ts';
 import { auditEvents, checkIns, keyResults } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
 import {
@@ -32,6 +33,30 @@ async function memberWithKeyResults() {
 
 const checkInsOf = async (db: Awaited<ReturnType<typeof testServer>>['deps']['db'], ids: string[]) =>
   db.select().from(checkIns).where(inArray(checkIns.keyResultId, ids));
+
+/** The dependencies, counting the statements started through the database and its transactions. */
+function counted(deps: AppDeps): { deps: AppDeps; statements: () => number } {
+  let statements = 0;
+  const STATEMENTS = new Set<PropertyKey>(['select', 'execute', 'insert', 'update', 'delete']);
+  const wrap = <Q extends object>(q: Q): Q =>
+    new Proxy(q, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        const call = value as (...args: unknown[]) => unknown;
+        if (STATEMENTS.has(property))
+          return (...args: unknown[]) => {
+            statements++;
+            return call.apply(target, args);
+          };
+        if (property === 'transaction')
+          return (work: (tx: object) => unknown, ...rest: unknown[]) =>
+            call.call(target, (tx: object) => work(wrap(tx)), ...rest);
+        return value;
+      },
+    });
+  return { deps: { ...deps, db: wrap(deps.db) }, statements: () => statements };
+}
 
 describe('checking in on several key results at once', () => {
   it('saves every check-in, moves each key result on and audits each against its objective', async () => {
@@ -200,5 +225,24 @@ describe('checking in on several key results at once', () => {
     expect(new Set(rows.map((r) => r.currentValue)).size).toBe(1);
     const versions = [...a.items, ...b.items].map((i) => i.keyResult.version).sort();
     expect(versions).toEqual([2, 2, 2, 3, 3, 3]);
+  });
+
+  it('takes the same statements for one check-in as for many (no query per item)', async () => {
+    const { deps, org, member, objective, own } = await memberWithKeyResults();
+    const more = [];
+    for (let i = 0; i < 5; i++) more.push(await createKeyResult(deps.db, org.id, objective.id, { ownerId: member.id }));
+    const caller = { accountId: member.id };
+    const count = async (ids: string[]) => {
+      const counting = counted(deps);
+      await checkInBatch(counting.deps, caller, org.id, {
+        checkIns: ids.map((keyResultId, i) => ({ keyResultId, value: i, confidence: 5, note: `Vecka ${i}` })),
+      });
+      return counting.statements();
+    };
+    const one = await count([own[0].id]);
+    const eight = await count([...own.map((kr) => kr.id), ...more.map((kr) => kr.id)]);
+    expect(eight).toBe(one);
+    // Scope, lock, check-ins, key results, audit, author.
+    expect(one).toBe(6);
   });
 });
