@@ -10,7 +10,7 @@ import { testDatabase } from '../../test/test-db.ts';
 import type { AppDeps } from '../context.ts';
 import { deliverOutbox, type Mailer, type OutgoingMail } from './deliver-outbox.ts';
 import { enqueueMessage } from './enqueue.ts';
-import { pollOnce } from './job-runner.ts';
+import { pollOnce, startJobRunner } from './job-runner.ts';
 
 const MINUTE = 60_000;
 
@@ -106,6 +106,26 @@ describe('delivering the outbox', () => {
     clock.set(new Date(leaseEnd.getTime() + 1));
     expect(await deliverOutbox(deps, mailer, { orgId: org.id })).toMatchObject({ sent: 1 });
     expect((await rows())[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});
+
+describe('the job runner', () => {
+  it('polls on its own until stopped, and stopping waits for the poll in progress', async () => {
+    const { deps, org, statuses } = await setUp(2);
+    const mailer = new FakeMailer();
+    const runner = startJobRunner(deps, { mailer, intervalMs: 20, timeZone: 'Europe/Stockholm', orgId: org.id });
+    await expect.poll(statuses, { timeout: 5000 }).toEqual(['sent', 'sent']);
+    await runner.stop();
+    await enqueueMessage(deps.db, {
+      orgId: org.id,
+      recipientId: (await createMember(deps.db, org.id, 'member')).id,
+      kind: 'mention',
+      dedupeKey: `mention:test:${org.id}:after-stop`,
+      params: { authorName: 'Anna', objectiveTitle: 'Fler kunder', excerpt: 'hej', link: 'http://x/y' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await statuses()).toEqual(['pending', 'sent', 'sent']);
+    expect(mailer.sent).toHaveLength(2);
   });
 });
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('mail and job configuration', () => {
+  it('needs nothing: no mail server, a default sender, a five-second poll in Stockholm time', () => {
+    expect(loadConfig({})).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'Riktning <riktning@localhost>',
+      jobPollMs: 5000,
+      timeZone: 'Europe/Stockholm',
+      publicUrl: 'http://127.0.0.1:3000',
+    });
+  });
+
+  it('takes SMTP_URL, MAIL_FROM, the poll interval and a time zone; a bad zone or interval falls back', () => {
+    const config = loadConfig({
+      SMTP_URL: 'smtp://mail.example.com:587',
+      MAIL_FROM: 'OKR <okr@example.com>',
+      RIKTNING_JOB_POLL_MS: '2000',
+      RIKTNING_TIME_ZONE: 'America/New_York',
+    });
+    expect(config).toMatchObject({
+      smtpUrl: 'smtp://mail.example.com:587',
+      mailFrom: 'OKR <okr@example.com>',
+      jobPollMs: 2000,
+      timeZone: 'America/New_York',
+    });
+    expect(loadConfig({ RIKTNING_TIME_ZONE: 'Mars/Olympus', RIKTNING_JOB_POLL_MS: 'often' })).toMatchObject({
+      timeZone: 'Europe/Stockholm',
+      jobPollMs: 5000,
+    });
+  });
+});
