@@ -268,11 +268,11 @@ export async function dashboard(
     ),
     per as (
       select o.id, o.level, o.unit_id, o.person_id, o.status,
-             coalesce((select case when sum(greatest(kr.weight, 0)) = 0 then avg(kr.progress)
-                                   else sum(kr.progress * greatest(kr.weight, 0)) / sum(greatest(kr.weight, 0)) end
-                         from kr where kr.objective_id = o.id), 0) as progress,
-             (select min(kr.confidence) from kr where kr.objective_id = o.id) as conf
-        from obj o
+             coalesce(case when sum(greatest(kr.weight, 0)) = 0 then avg(kr.progress)
+                           else sum(kr.progress * greatest(kr.weight, 0)) / sum(greatest(kr.weight, 0)) end, 0) as progress,
+             min(kr.confidence) as conf
+        from obj o left join kr on kr.objective_id = o.id
+       group by o.id, o.level, o.unit_id, o.person_id, o.status
     ),
     st as (
       select per.*, coalesce(per.status, case
