@@ -3,7 +3,7 @@
 // own). Set-based like the reminders: per organisation and batch of 500 people, one
 // statement for who is owed a digest, one for the objectives and key results they are
 // involved in, one insert.
-import { and, asc, eq, exists, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { isCheckInDue } from '../../core/check-in-due.ts';
 import type { Metric, Status } from '../../core/domain.ts';
 import { localTime, openPeriod } from '../../core/notification-schedule.ts';
@@ -41,12 +41,21 @@ export async function scheduleWeeklyDigests(deps: AppDeps, options: ScheduleOpti
   return added;
 }
 
-/** Live objectives of active cycles that this account owns or holds a key result of. */
-const involves = (orgId: string, account: typeof accounts.id | ReturnType<typeof uuidArray>) =>
-  or(
-    sql`${objectives.personId} = any(${account})`,
-    sql`exists (select 1 from ${keyResults} where ${keyResults.orgId} = ${orgId} and ${keyResults.objectiveId} = ${objectives.id} and ${keyResults.ownerId} = any(${account}) and ${keyResults.archivedAt} is null)`,
-  );
+const LIVE = sql.raw(`o.archived_at is null and o.lifecycle = 'published' and c.status = 'active'`);
+
+/** The account owns a live objective of an active cycle, or a key result on one. */
+const isInvolved = (orgId: string) => sql`(
+  exists (select 1 from objectives o join cycles c on c.id = o.cycle_id
+           where o.org_id = ${orgId} and o.person_id = ${accounts.id} and ${LIVE})
+  or exists (select 1 from key_results kr join objectives o on o.id = kr.objective_id join cycles c on c.id = o.cycle_id
+              where kr.org_id = ${orgId} and kr.owner_id = ${accounts.id} and kr.archived_at is null and ${LIVE}))`;
+
+/** Objectives these accounts own or hold a key result of (each side by its own index). */
+const involvingAny = (orgId: string, ids: SQL) => sql`${objectives.id} in (
+  select o.id from objectives o where o.org_id = ${orgId} and o.person_id = any(${ids})
+  union
+  select kr.objective_id from key_results kr
+   where kr.org_id = ${orgId} and kr.owner_id = any(${ids}) and kr.archived_at is null)`;
 
 async function scheduleForOrg(
   deps: AppDeps,
@@ -75,13 +84,7 @@ async function scheduleForOrg(
         and(
           eligibleRecipient(org.id, KIND, period),
           afterId ? gt(accounts.id, afterId) : undefined,
-          exists(
-            deps.db
-              .select({ one: objectives.id })
-              .from(objectives)
-              .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-              .where(and(liveObjective, involves(org.id, sql`array[${accounts.id}]`))),
-          ),
+          isInvolved(org.id),
         ),
       )
       .orderBy(asc(accounts.id))
@@ -100,7 +103,7 @@ async function scheduleForOrg(
         keyResults,
         and(eq(keyResults.orgId, org.id), eq(keyResults.objectiveId, objectives.id), isNull(keyResults.archivedAt)),
       )
-      .where(and(liveObjective, involves(org.id, ids)))
+      .where(and(liveObjective, involvingAny(org.id, ids)))
       .orderBy(objectives.title, objectives.id, keyResults.position, keyResults.id);
 
     const byObjective = new Map<
