@@ -11,6 +11,7 @@ import { inTransaction } from '../transaction.ts';
 import { assertVersion } from '../versioning.ts';
 import { assertObjectiveReadable, viewObjective } from './get-objective.ts';
 import { loadObjective } from './owner-context.ts';
+import { setFinalScores } from '../cycles/suggest-scores.ts';
 import type { ObjectiveView } from './present.ts';
 
 export interface ReflectionInput {
@@ -67,15 +68,15 @@ export async function scoreObjective(
     const unknown = scores.findIndex((kr) => !known.has(kr.id));
     if (unknown >= 0) throw invalid(`/body/keyResults/${unknown}/id`, 'unknown_reference');
     const changed = scores.filter((kr) => krBefore.find((b) => b.id === kr.id)?.finalScore !== kr.finalScore);
-    if (changed.length > 0) {
-      // One statement for all of them; only the scores that change get a new version.
-      await tx.execute(sql`
-        update key_results k
-           set final_score = v.score, version = k.version + 1, updated_at = ${now}
-          from jsonb_to_recordset(${JSON.stringify(changed.map((kr) => ({ id: kr.id, score: kr.finalScore })))}::jsonb)
-            as v(id uuid, score float8)
-         where k.org_id = ${actor.orgId} and k.id = v.id`);
-    }
+    // One statement for all of them; only the scores that change get a new version.
+    await setFinalScores(
+      tx,
+      'key_results',
+      actor.orgId,
+      changed.map((kr) => ({ id: kr.id, score: kr.finalScore })),
+      now,
+      { onlyMissing: false },
+    );
 
     const [reflectionBefore] = await tx
       .select()
