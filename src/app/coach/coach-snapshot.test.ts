@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connect.ts';
 import { activities, alignments } from '../../db/schema.ts';
 import { testDatabase } from '../../test/test-db.ts';
+import { countStatements } from '../../test/statements.ts';
 import {
   addToUnit,
   createCycle,
@@ -24,24 +25,6 @@ import { adviceInScope } from './coach-view.ts';
 import { listAdvice } from './list-advice.ts';
 
 const NOW = new Date('2026-05-15T10:00:00Z');
-
-/** The database, counting the statements started through it. */
-function counted(db: Db): { db: Db; statements: () => number } {
-  let statements = 0;
-  const proxy = new Proxy(db, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if ((property === 'select' || property === 'execute') && typeof value === 'function') {
-        return (...args: unknown[]) => {
-          statements++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      }
-      return value;
-    },
-  });
-  return { db: proxy, statements: () => statements };
-}
 
 /** An organisation with `size` units, each with three objectives of three key results with activities. */
 async function organisation(db: Db, size: number) {
@@ -75,7 +58,7 @@ describe('the coach’s snapshot', () => {
     for (const size of [1, 12]) {
       const { org, owner, cycle, unitId } = await organisation(db, size);
       const caller = { accountId: owner.id };
-      const counting = counted(db);
+      const counting = countStatements(db);
       const deps: AppDeps = { db: counting.db, now: () => NOW };
       const calls: Record<string, () => Promise<unknown>> = {
         snapshot: async () => loadCoachContext(deps.db, await actorInOrg(deps.db, caller, org.id), cycle.id, NOW),

@@ -1,9 +1,10 @@
 // A dashboard reads a fixed number of statements, whatever the size of the organisation:
-// counted here by wrapping the database handle (as coach-snapshot.test.ts does).
+// counted here by wrapping the database handle (src/test/statements.ts).
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connect.ts';
 import { alignments, checkIns } from '../../db/schema.ts';
 import { testDatabase } from '../../test/test-db.ts';
+import { countStatements } from '../../test/statements.ts';
 import {
   addToUnit,
   createCycle,
@@ -17,23 +18,6 @@ import type { AppDeps } from '../context.ts';
 import { getDashboard } from './get-dashboard.ts';
 
 const NOW = new Date('2026-05-15T10:00:00Z');
-
-function counted(db: Db): { db: Db; statements: () => number } {
-  let statements = 0;
-  const proxy = new Proxy(db, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if ((property === 'select' || property === 'execute') && typeof value === 'function') {
-        return (...args: unknown[]) => {
-          statements++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      }
-      return value;
-    },
-  });
-  return { db: proxy, statements: () => statements };
-}
 
 /** `size` divisions, each with a team beneath it; every unit has objectives, key results and check-ins. */
 async function organisation(db: Db, size: number) {
@@ -69,7 +53,7 @@ describe('the dashboard', () => {
     const figures = [];
     for (const size of [1, 10]) {
       const { org, owner, cycle, unitId } = await organisation(db, size);
-      const counting = counted(db);
+      const counting = countStatements(db);
       const deps: AppDeps = { db: counting.db, now: () => NOW };
       const caller = { accountId: owner.id };
       const perCall: Record<string, number> = {};

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { checkInBatch } from '../../app/check-ins/check-in-batch.ts';
-import type { AppDeps } from '../../app/context.ts';
 import { auditEvents, checkIns, keyResults } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
+import { countStatements } from '../../test/statements.ts';
 import {
   addToUnit,
   createCycle,
@@ -33,30 +33,6 @@ async function memberWithKeyResults() {
 
 const checkInsOf = async (db: Awaited<ReturnType<typeof testServer>>['deps']['db'], ids: string[]) =>
   db.select().from(checkIns).where(inArray(checkIns.keyResultId, ids));
-
-/** The dependencies, counting the statements started through the database and its transactions. */
-function counted(deps: AppDeps): { deps: AppDeps; statements: () => number } {
-  let statements = 0;
-  const STATEMENTS = new Set<PropertyKey>(['select', 'execute', 'insert', 'update', 'delete']);
-  const wrap = <Q extends object>(q: Q): Q =>
-    new Proxy(q, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function') return value;
-        const call = value as (...args: unknown[]) => unknown;
-        if (STATEMENTS.has(property))
-          return (...args: unknown[]) => {
-            statements++;
-            return call.apply(target, args);
-          };
-        if (property === 'transaction')
-          return (work: (tx: object) => unknown, ...rest: unknown[]) =>
-            call.call(target, (tx: object) => work(wrap(tx)), ...rest);
-        return value;
-      },
-    });
-  return { deps: { ...deps, db: wrap(deps.db) }, statements: () => statements };
-}
 
 describe('checking in on several key results at once', () => {
   it('saves every check-in, moves each key result on and audits each against its objective', async () => {
@@ -233,8 +209,8 @@ describe('checking in on several key results at once', () => {
     for (let i = 0; i < 5; i++) more.push(await createKeyResult(deps.db, org.id, objective.id, { ownerId: member.id }));
     const caller = { accountId: member.id };
     const count = async (ids: string[]) => {
-      const counting = counted(deps);
-      await checkInBatch(counting.deps, caller, org.id, {
+      const counting = countStatements(deps.db);
+      await checkInBatch({ ...deps, db: counting.db }, caller, org.id, {
         checkIns: ids.map((keyResultId, i) => ({ keyResultId, value: i, confidence: 5, note: `Vecka ${i}` })),
       });
       return counting.statements();

@@ -1,0 +1,28 @@
+// Counting the statements a use case starts, so that tests can hold it to a fixed number
+// whatever the size of the organisation (no query per row).
+import type { Db } from '../db/connect.ts';
+
+const STATEMENTS = new Set<PropertyKey>(['select', 'execute', 'insert', 'update', 'delete']);
+
+/** The database, counting the statements started through it and through its transactions. */
+export function countStatements(db: Db): { db: Db; statements: () => number } {
+  let statements = 0;
+  const wrap = <Q extends object>(q: Q): Q =>
+    new Proxy(q, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        const call = value as (...args: unknown[]) => unknown;
+        if (STATEMENTS.has(property))
+          return (...args: unknown[]) => {
+            statements++;
+            return call.apply(target, args);
+          };
+        if (property === 'transaction')
+          return (work: (tx: object) => unknown, ...rest: unknown[]) =>
+            call.call(target, (tx: object) => work(wrap(tx)), ...rest);
+        return value;
+      },
+    });
+  return { db: wrap(db), statements: () => statements };
+}
