@@ -1,61 +1,36 @@
 // The audit log for admins: filters in the URL, a table with before and after, paging,
 // and a CSV export of everything the filters match (streamed by the server).
-import { Button, Code, Group, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { api, query } from '../../api/client.ts';
+import { query } from '../../api/client.ts';
+import { usePaged } from '../../api/paged.ts';
 import { useMembers } from '../../api/queries.ts';
 import type { AuditEvent, Org, Page } from '../../api/types.ts';
+import { useSearchFilters } from '../../app/search-params.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { useFormat } from '../../format.ts';
-import { apiFilters, changedKeys, readFilters, type FilterKey } from './audit-filters.ts';
+import { apiFilters, changedKeys, FILTER_KEYS, readFilters, type FilterKey } from './audit-filters.ts';
 
 const TYPES = ['objective', 'keyResult', 'activity', 'comment', 'unit', 'cycle', 'member', 'organization', 'account'];
 
 export function AuditTab({ org }: { org: Org }) {
   const { t } = useTranslation('audit');
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, set, clear } = useSearchFilters<FilterKey>();
   const filters = readFilters(params);
   const [debounced] = useDebouncedValue(filters, 300);
   const forApi = apiFilters(debounced);
-  const events = useInfiniteQuery({
-    queryKey: ['auditEvents', org.id, forApi],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<AuditEvent>>(
-        `/orgs/${org.id}/audit-events${query({ ...forApi, limit: 50, cursor: pageParam })}`,
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const events = usePaged<Page<AuditEvent>>(
+    ['auditEvents', org.id, forApi],
+    (cursor) => `/orgs/${org.id}/audit-events${query({ ...forApi, limit: 50, cursor })}`,
+  );
   const [actorSearch, setActorSearch] = useState('');
   const [actorQ] = useDebouncedValue(actorSearch, 250);
   const members = useMembers(org.id, actorQ);
-  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
 
-  const set = (key: FilterKey, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-  const clear = () =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const key of ['actor', 'action', 'type', 'entity', 'from', 'to']) next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
   const exportHref = `/api/v1/orgs/${org.id}/audit-events.csv${query(apiFilters(filters))}`;
   const actorOptions = (members.data?.items ?? []).map((m) => ({ value: m.accountId, label: m.name }));
 
@@ -119,7 +94,7 @@ export function AuditTab({ org }: { org: Org }) {
             onChange={(event) => set('to', event.currentTarget.value)}
             w={160}
           />
-          <Button variant="subtle" onClick={clear}>
+          <Button variant="subtle" onClick={() => clear(FILTER_KEYS)}>
             {t('clear')}
           </Button>
         </Group>
@@ -139,57 +114,33 @@ export function AuditTab({ org }: { org: Org }) {
         </Group>
       </Stack>
 
-      {events.isPending ? (
-        <Skeleton height={120} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="xs" data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('column.time')}</Table.Th>
-                <Table.Th>{t('column.actor')}</Table.Th>
-                <Table.Th>{t('column.action')}</Table.Th>
-                <Table.Th>{t('column.entity')}</Table.Th>
-                <Table.Th>{t('column.change')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((event) => (
-                <Table.Tr key={event.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time>
-                  </Table.Td>
-                  <Table.Td>{event.actorName ?? t('system')}</Table.Td>
-                  <Table.Td>
-                    <Code>{event.action}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t(`type.${event.entityType}` as 'type.objective', event.entityType)}</Text>
-                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      {event.entityId}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Change event={event} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {events.hasNextPage && (
-        <Button
-          variant="subtle"
-          onClick={() => void events.fetchNextPage()}
-          loading={events.isFetchingNextPage}
-          style={{ alignSelf: 'start' }}
-        >
-          {t('showMore')}
-        </Button>
-      )}
+      <PagedTable
+        pages={events}
+        testId="audit-table"
+        columns={[t('column.time'), t('column.actor'), t('column.action'), t('column.entity'), t('column.change')]}
+        empty={t('empty')}
+        showMore={t('showMore')}
+        row={(event) => (
+          <Table.Tr key={event.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <time dateTime={event.createdAt}>{format.dateTime(event.createdAt)}</time>
+            </Table.Td>
+            <Table.Td>{event.actorName ?? t('system')}</Table.Td>
+            <Table.Td>
+              <Code>{event.action}</Code>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{t(`type.${event.entityType}` as 'type.objective', event.entityType)}</Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {event.entityId}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Change event={event} />
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
     </Stack>
   );
 }

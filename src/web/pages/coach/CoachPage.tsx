@@ -1,11 +1,12 @@
 // The coach's review list for a cycle: every piece of advice the caller may read, filtered
 // by rule, severity and unit. The filters live in the URL (?rule=&severity=&unit=).
 import { Card, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RULE_IDS, SEVERITIES } from '../../../core/coach/rule-ids.ts';
 import { useUnits } from '../../api/queries.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
+import { useSearchFilters } from '../../app/search-params.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { AdviceList } from './AdviceList.tsx';
 import { useCoachAdvice } from './queries.ts';
@@ -13,24 +14,13 @@ import { useCoachAdvice } from './queries.ts';
 export default function CoachPage() {
   const { orgId = '' } = useParams();
   const { t } = useTranslation('coach');
-  const [params, setParams] = useSearchParams();
+  const { params, set: setFilter } = useSearchFilters<'rule' | 'severity' | 'unit'>();
   const { cycle, isLoading } = useSelectedCycle(orgId);
   const units = useUnits(orgId);
   const ruleId = params.get('rule') ?? undefined;
   const severity = params.get('severity') ?? undefined;
   const unitId = params.get('unit') ?? undefined;
   const advice = useCoachAdvice(orgId, { cycleId: cycle?.id, ruleId, severity, unitId });
-
-  const setFilter = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <Stack gap="lg" maw={960}>

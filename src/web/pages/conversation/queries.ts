@@ -1,19 +1,14 @@
 // Comments and the activity feed: pages that grow with "show more" (keyset cursors).
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../api/client.ts';
+import { usePaged } from '../../api/paged.ts';
 import type { Comment, FeedItem, Member, Page } from '../../api/types.ts';
 
 export const useComments = (objectiveId: string, keyResultId: string | undefined) =>
-  useInfiniteQuery({
-    queryKey: ['comments', objectiveId, keyResultId ?? null],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Comment>>(
-        `/objectives/${objectiveId}/comments${query({ keyResultId, limit: 50, cursor: pageParam })}`,
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  usePaged<Page<Comment>>(
+    ['comments', objectiveId, keyResultId ?? null],
+    (cursor) => `/objectives/${objectiveId}/comments${query({ keyResultId, limit: 50, cursor })}`,
+  );
 
 export interface FeedScope {
   unitId?: string;
@@ -21,13 +16,10 @@ export interface FeedScope {
 }
 
 export const useFeed = (orgId: string, scope: FeedScope, pageSize = 10) =>
-  useInfiniteQuery({
-    queryKey: ['feed', orgId, scope],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<FeedItem>>(`/orgs/${orgId}/feed${query({ ...scope, limit: pageSize, cursor: pageParam })}`, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  usePaged<Page<FeedItem>>(
+    ['feed', orgId, scope],
+    (cursor) => `/orgs/${orgId}/feed${query({ ...scope, limit: pageSize, cursor })}`,
+  );
 
 /**
  * Members to mention, for what is typed after "@": asked of the server by name, filtered

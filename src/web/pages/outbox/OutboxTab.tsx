@@ -1,14 +1,16 @@
 // The outbox for admins: every e-mail to the organisation's people, newest first, filtered
 // by kind and status (in the URL), each readable in full. Without a mail server this is
 // where the messages are read.
-import { Alert, Badge, Button, Group, Modal, Select, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconMail } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api, query } from '../../api/client.ts';
+import { usePaged } from '../../api/paged.ts';
 import type { Org, OutboxMessage, OutboxMessageSummary, OutboxPage } from '../../api/types.ts';
+import { useSearchFilters } from '../../app/search-params.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../format.ts';
 
@@ -25,30 +27,15 @@ const STATUS_COLOR: Record<OutboxMessageSummary['status'], string> = {
 export function OutboxTab({ org }: { org: Org }) {
   const { t } = useTranslation('outbox');
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useSearchFilters<'kind' | 'status'>();
   const kind = params.get('kind');
   const status = params.get('status');
   const [reading, setReading] = useState<string | null>(null);
-  const messages = useInfiniteQuery({
-    queryKey: ['outbox', org.id, kind, status],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<OutboxPage>(`/orgs/${org.id}/outbox${query({ kind, status, limit: 50, cursor: pageParam })}`, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const items = messages.data?.pages.flatMap((page) => page.items) ?? [];
+  const messages = usePaged<OutboxPage>(
+    ['outbox', org.id, kind, status],
+    (cursor) => `/orgs/${org.id}/outbox${query({ kind, status, limit: 50, cursor })}`,
+  );
   const mailEnabled = messages.data?.pages[0]?.mailEnabled;
-  const set = (key: 'kind' | 'status', value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
-
   return (
     <Stack gap="md">
       <Stack gap={4}>
@@ -90,73 +77,49 @@ export function OutboxTab({ org }: { org: Org }) {
         />
       </Group>
 
-      {messages.isPending ? (
-        <Skeleton height={120} />
-      ) : items.length === 0 ? (
-        <Text c="dimmed">{t('empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="xs" data-testid="outbox-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('column.time')}</Table.Th>
-                <Table.Th>{t('column.to')}</Table.Th>
-                <Table.Th>{t('column.subject')}</Table.Th>
-                <Table.Th>{t('column.kind')}</Table.Th>
-                <Table.Th>{t('column.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((message) => (
-                <Table.Tr key={message.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <time dateTime={message.sentAt ?? message.createdAt}>
-                      {format.dateTime(message.sentAt ?? message.createdAt)}
-                    </time>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{message.recipientName}</Text>
-                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                      {message.toAddress}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      onClick={() => setReading(message.id)}
-                      aria-label={t('readLabel', { subject: message.subject })}
-                      styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-                      h="auto"
-                      py={2}
-                    >
-                      {message.subject}
-                    </Button>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t(`kind.${message.kind}` as 'kind.mention', message.kind)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATUS_COLOR[message.status]}>
-                      {t(`status.${message.status}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {messages.hasNextPage && (
-        <Button
-          variant="subtle"
-          onClick={() => void messages.fetchNextPage()}
-          loading={messages.isFetchingNextPage}
-          style={{ alignSelf: 'start' }}
-        >
-          {t('showMore')}
-        </Button>
-      )}
+      <PagedTable
+        pages={messages}
+        testId="outbox-table"
+        columns={[t('column.time'), t('column.to'), t('column.subject'), t('column.kind'), t('column.status')]}
+        empty={t('empty')}
+        showMore={t('showMore')}
+        row={(message) => (
+          <Table.Tr key={message.id}>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <time dateTime={message.sentAt ?? message.createdAt}>
+                {format.dateTime(message.sentAt ?? message.createdAt)}
+              </time>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{message.recipientName}</Text>
+              <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {message.toAddress}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => setReading(message.id)}
+                aria-label={t('readLabel', { subject: message.subject })}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                h="auto"
+                py={2}
+              >
+                {message.subject}
+              </Button>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{t(`kind.${message.kind}` as 'kind.mention', message.kind)}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={STATUS_COLOR[message.status]}>
+                {t(`status.${message.status}`)}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        )}
+      />
       {reading && <MessageDialog orgId={org.id} id={reading} onClose={() => setReading(null)} />}
     </Stack>
   );

@@ -1,0 +1,14 @@
+// Lists that grow with "show more": each page names the cursor of the next (keyset paging).
+import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { api } from './client.ts';
+
+export const usePaged = <P extends { items: unknown[]; nextCursor: string | null }>(
+  queryKey: QueryKey,
+  path: (cursor: string | undefined) => string,
+) =>
+  useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => api.get<P>(path(pageParam), signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
