@@ -1,6 +1,7 @@
 // Keyset pagination: an opaque cursor holding the last row's sort key.
 import { sql, type Column, type SQL } from 'drizzle-orm';
 import { invalid } from './errors.ts';
+import { isUuid } from './scope.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -66,4 +67,15 @@ export function keysetAfter(
 ): SQL {
   const compare = order === 'asc' ? sql.raw('>') : sql.raw('<');
   return sql`(${time}, ${id}) ${compare} (${cursorTime}::timestamptz, ${cursorId}::uuid)`;
+}
+
+/**
+ * "After the row in this cursor" for lists ordered by (time, id): the cursor is checked
+ * here, so that a made-up one is bad input rather than a failing cast in the database.
+ */
+export function afterTimeCursor(cursor: string | undefined, time: Column, id: Column, order: 'asc' | 'desc' = 'asc') {
+  if (!cursor) return undefined;
+  const [cursorTime, cursorId] = decodeCursor(cursor, ['string', 'string']) as [string, string];
+  if (!isUuid(cursorId) || Number.isNaN(Date.parse(cursorTime))) throw invalid('/query/cursor', 'cursor_invalid');
+  return keysetAfter(time, id, cursorTime, cursorId, order);
 }

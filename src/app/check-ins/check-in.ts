@@ -5,7 +5,7 @@ import { accounts, checkIns } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
-import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { loadKeyResult } from '../objectives/owner-context.ts';
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import {
@@ -43,11 +43,7 @@ export async function listCheckIns(
   const { keyResult } = await loadKeyResult(deps.db, actor.orgId, keyResultId);
   await assertObjectiveReadable(deps.db, actor, keyResult.objectiveId);
   const limit = pageSize(input);
-  let after;
-  if (input.cursor) {
-    const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    after = keysetAfter(checkIns.createdAt, checkIns.id, createdAt, id, 'desc');
-  }
+  const after = afterTimeCursor(input.cursor, checkIns.createdAt, checkIns.id, 'desc');
   const rows = await deps.db
     .select({ checkIn: checkIns, authorName: accounts.name })
     .from(checkIns)

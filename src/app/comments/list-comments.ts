@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { accounts, comments } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorForResource } from '../scope.ts';
-import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import { presentComment, type CommentView } from './comment-view.ts';
 
@@ -21,11 +21,7 @@ export async function listComments(
   const actor = await actorForResource(deps.db, caller, 'objective', objectiveId);
   await assertObjectiveReadable(deps.db, actor, objectiveId);
   const limit = pageSize(input);
-  let after;
-  if (input.cursor) {
-    const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    after = keysetAfter(comments.createdAt, comments.id, createdAt, id);
-  }
+  const after = afterTimeCursor(input.cursor, comments.createdAt, comments.id);
   const rows = await deps.db
     .select({ comment: comments, authorName: accounts.name })
     .from(comments)

@@ -5,7 +5,7 @@ import { isCheckInDue } from '../../core/check-in-due.ts';
 import { expectedProgress } from '../../core/progress.ts';
 import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
@@ -36,11 +36,7 @@ export async function listKeyResults(
 ): Promise<Page<KeyResultInContext>> {
   const actor = await actorInOrg(deps.db, caller, orgId);
   const limit = pageSize(input);
-  let after;
-  if (input.cursor) {
-    const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    after = keysetAfter(keyResults.createdAt, keyResults.id, createdAt, id);
-  }
+  const after = afterTimeCursor(input.cursor, keyResults.createdAt, keyResults.id);
   const cadences = await loadCadences(deps.db, actor.orgId);
   const rows = await deps.db
     .select({ kr: keyResults, objective: objectives, cycle: cycles, ownerName: owner.name })

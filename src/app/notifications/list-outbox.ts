@@ -1,12 +1,12 @@
 // The outbox as admins read it: what was sent, what waits, what failed and why — and, without
 // a mail server, every message the organisation would have sent.
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Locale } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
 import { accounts, outboxMessages } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { forbidden, invalid, notFound } from '../errors.ts';
-import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { forbidden, notFound } from '../errors.ts';
+import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg, isUuid } from '../scope.ts';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held';
@@ -69,12 +69,7 @@ export async function listOutbox(
 ): Promise<Page<OutboxMessageSummary> & { mailEnabled: boolean }> {
   const actor = await adminOf(deps, caller, orgId);
   const limit = pageSize(input);
-  let after: SQL | undefined;
-  if (input.cursor) {
-    const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    if (!isUuid(id) || Number.isNaN(Date.parse(createdAt))) throw invalid('/query/cursor', 'cursor_invalid');
-    after = keysetAfter(outboxMessages.createdAt, outboxMessages.id, createdAt, id, 'desc');
-  }
+  const after = afterTimeCursor(input.cursor, outboxMessages.createdAt, outboxMessages.id, 'desc');
   // (org, created, id) or (org, recipient, created, id): both indexes serve this order.
   const rows = await deps.db
     .select({ message: outboxMessages, recipientName: accounts.name })

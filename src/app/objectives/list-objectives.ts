@@ -2,7 +2,7 @@ import { and, eq, exists, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import { alignments, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { decodeCursor, keysetAfter, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { containsPattern } from '../search.ts';
 import { presentObjectives, type ObjectiveView } from './present.ts';
@@ -47,10 +47,7 @@ export async function listObjectives(
       : undefined,
     input.q ? ilike(objectives.title, containsPattern(input.q)) : undefined,
   ];
-  if (input.cursor) {
-    const [createdAt, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    conditions.push(keysetAfter(objectives.createdAt, objectives.id, createdAt, id));
-  }
+  conditions.push(afterTimeCursor(input.cursor, objectives.createdAt, objectives.id));
   const records = await selectObjectiveRecords(deps.db, actor, conditions, { limit: limit + 1 });
   const page = toPage(
     records,

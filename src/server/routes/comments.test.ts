@@ -189,5 +189,8 @@ describe('comments API', () => {
       .from(comments)
       .where(and(eq(comments.orgId, org.id), eq(comments.objectiveId, objective.id)));
     expect(stored).toHaveLength(5);
+    // A cursor that decodes but names no row is bad input, not a failing cast in the database.
+    const forged = Buffer.from(JSON.stringify(['gestern', 'x'])).toString('base64url');
+    expect((await writer.get(`/api/v1/objectives/${objective.id}/comments?cursor=${forged}`)).statusCode).toBe(422);
   });
 });
