@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { cycleTransition } from '../../core/cycle-lifecycle.ts';
 import type { CycleStatus } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
+import type { Tx } from '../../db/connect.ts';
 import { cycles } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
@@ -21,31 +22,10 @@ export async function closeCycle(
   id: string,
   version: number,
 ): Promise<CycleDetailView & { scored: { objectives: number; keyResults: number } }> {
-  return inTransaction(deps, async (tx) => {
-    const actor = await actorForResource(tx, caller, 'cycle', id);
-    if (!can(actor, 'cycle.manage')) throw forbidden();
-    const before = await findCycle(tx, actor.orgId, id, true);
-    assertVersion(before.version, version);
-    assertTransition(before.status as CycleStatus, 'closed');
-    const now = deps.now();
-    const scored = await fillSuggestedScores(tx, actor.orgId, before.id, caller.accountId, now);
-    const [after] = await tx
-      .update(cycles)
-      .set({ status: 'closed', closedAt: now, closedBy: caller.accountId, version: before.version + 1, updatedAt: now })
-      .where(and(eq(cycles.id, before.id), eq(cycles.orgId, actor.orgId)))
-      .returning();
-    if (!after) throw notFound('cycle');
-    await recordAudit(tx, {
-      orgId: actor.orgId,
-      actorId: caller.accountId,
-      action: 'cycle.close',
-      entityType: 'cycle',
-      entityId: after.id,
-      before,
-      after: { ...after, scored },
-    });
-    return { ...presentCycleDetail(after, actor), scored };
-  });
+  return moveCycle(deps, caller, id, version, 'closed', async (tx, orgId, cycleId, now) => ({
+    set: { closedAt: now, closedBy: caller.accountId },
+    outcome: { scored: await fillSuggestedScores(tx, orgId, cycleId, caller.accountId, now) },
+  }));
 }
 
 export async function reopenCycle(
@@ -54,30 +34,51 @@ export async function reopenCycle(
   id: string,
   version: number,
 ): Promise<CycleDetailView> {
+  // The scores stay: they are the owners' work, and closing again fills in only what is missing.
+  return moveCycle(deps, caller, id, version, 'active', async () => ({
+    set: { closedAt: null, closedBy: null },
+    outcome: {},
+  }));
+}
+
+/** One status change, audited: `change` does its own work first and says what else to set. */
+async function moveCycle<Outcome extends object>(
+  deps: AppDeps,
+  caller: Caller,
+  id: string,
+  version: number,
+  to: 'closed' | 'active',
+  change: (
+    tx: Tx,
+    orgId: string,
+    cycleId: string,
+    now: Date,
+  ) => Promise<{ set: Pick<typeof cycles.$inferInsert, 'closedAt' | 'closedBy'>; outcome: Outcome }>,
+): Promise<CycleDetailView & Outcome> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'cycle', id);
     if (!can(actor, 'cycle.manage')) throw forbidden();
     const before = await findCycle(tx, actor.orgId, id, true);
     assertVersion(before.version, version);
-    assertTransition(before.status as CycleStatus, 'active');
+    assertTransition(before.status as CycleStatus, to);
     const now = deps.now();
-    // The scores stay: they are the owners' work, and closing again fills in only what is missing.
+    const { set, outcome } = await change(tx, actor.orgId, before.id, now);
     const [after] = await tx
       .update(cycles)
-      .set({ status: 'active', closedAt: null, closedBy: null, version: before.version + 1, updatedAt: now })
+      .set({ ...set, status: to, version: before.version + 1, updatedAt: now })
       .where(and(eq(cycles.id, before.id), eq(cycles.orgId, actor.orgId)))
       .returning();
     if (!after) throw notFound('cycle');
     await recordAudit(tx, {
       orgId: actor.orgId,
       actorId: caller.accountId,
-      action: 'cycle.reopen',
+      action: to === 'closed' ? 'cycle.close' : 'cycle.reopen',
       entityType: 'cycle',
       entityId: after.id,
       before,
-      after,
+      after: { ...after, ...outcome },
     });
-    return presentCycleDetail(after, actor);
+    return { ...presentCycleDetail(after, actor), ...outcome };
   });
 }
 
