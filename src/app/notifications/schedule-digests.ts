@@ -5,15 +5,15 @@
 // involved in, one insert.
 import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { isCheckInDue } from '../../core/check-in-due.ts';
-import type { Metric, Status } from '../../core/domain.ts';
+import type { Status } from '../../core/domain.ts';
 import { localTime, openPeriod } from '../../core/notification-schedule.ts';
-import { expectedProgress, keyResultProgress, objectiveProgress } from '../../core/progress.ts';
+import { expectedProgress } from '../../core/progress.ts';
 import { suggestedStatus } from '../../core/status.ts';
 import { accounts, cycles, keyResults, memberships, objectives } from '../../db/schema.ts';
 import { uuidArray } from '../../db/raw.ts';
 import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
 import { appLink, type AppDeps } from '../context.ts';
-import { cycleBounds } from '../objectives/present.ts';
+import { cycleBounds, objectiveRowProgress } from '../objectives/present.ts';
 import { renderMessage } from './templates.ts';
 import type { DueKeyResult, ObjectiveSummary } from './scheduled-templates.ts';
 import {
@@ -123,17 +123,7 @@ async function scheduleForOrg(
     for (const { objective, cycle, krs } of byObjective.values()) {
       const { start, end } = cycleBounds(cycle);
       const expected = expectedProgress(start, end, now);
-      const progress = objectiveProgress(
-        krs.map((kr) => ({
-          weight: kr.weight,
-          progress: keyResultProgress({
-            metric: kr.metric as Metric,
-            start: kr.startValue,
-            target: kr.targetValue,
-            current: kr.currentValue,
-          }),
-        })),
-      );
+      const progress = objectiveRowProgress(krs);
       const confidences = krs.flatMap((kr) => (kr.confidence === null ? [] : [kr.confidence]));
       const status =
         (objective.status as Status | null) ??

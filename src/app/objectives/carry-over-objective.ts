@@ -2,9 +2,7 @@
 // old one (carried_from_id), whose key results start where the old ones stand. The old
 // objective stays as it was: its cycle's record.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Metric } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
-import { keyResultProgress, objectiveProgress } from '../../core/progress.ts';
 import { keyResults, objectives } from '../../db/schema.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { AppDeps, Caller } from '../context.ts';
@@ -15,7 +13,7 @@ import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertObjectiveReadable, viewObjective } from './get-objective.ts';
 import { loadObjective } from './owner-context.ts';
-import type { ObjectiveView } from './present.ts';
+import { objectiveRowProgress, type ObjectiveView } from './present.ts';
 
 export async function carryOverObjective(
   deps: AppDeps,
@@ -53,17 +51,7 @@ export async function carryOverObjective(
       .select()
       .from(keyResults)
       .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.objectiveId, id), isNull(keyResults.archivedAt)));
-    const progress = objectiveProgress(
-      krs.map((kr) => ({
-        weight: kr.weight,
-        progress: keyResultProgress({
-          metric: kr.metric as Metric,
-          start: kr.startValue,
-          target: kr.targetValue,
-          current: kr.currentValue,
-        }),
-      })),
-    );
+    const progress = objectiveRowProgress(krs);
     if (krs.length > 0 && progress >= 1) throw new AppError('conflict', 'objective_achieved');
 
     const now = deps.now();

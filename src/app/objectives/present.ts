@@ -116,6 +116,19 @@ export const cycleBounds = (cycle: CycleDates) => ({
   end: new Date(new Date(`${cycle.endsOn}T00:00:00Z`).getTime() + 86_400_000),
 });
 
+/** A stored key result's progress from its start towards its target. */
+export const keyResultRowProgress = (kr: KeyResultRow): number =>
+  keyResultProgress({
+    metric: kr.metric as Metric,
+    start: kr.startValue,
+    target: kr.targetValue,
+    current: kr.currentValue,
+  });
+
+/** An objective's progress from its stored key results, by their weights. */
+export const objectiveRowProgress = (krs: KeyResultRow[]): number =>
+  objectiveProgress(krs.map((kr) => ({ weight: kr.weight, progress: keyResultRowProgress(kr) })));
+
 export function presentKeyResult(
   kr: KeyResultRow,
   ownerName: string | null,
@@ -123,12 +136,7 @@ export function presentKeyResult(
   actor: OrgActor,
   policy: PolicyObject,
 ): KeyResultView {
-  const progress = keyResultProgress({
-    metric: kr.metric as Metric,
-    start: kr.startValue,
-    target: kr.targetValue,
-    current: kr.currentValue,
-  });
+  const progress = keyResultRowProgress(kr);
   const object = { ...policy, keyResultOwnerId: kr.ownerId };
   return {
     id: kr.id,
