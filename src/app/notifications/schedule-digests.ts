@@ -3,42 +3,29 @@
 // own). Set-based like the reminders: per organisation and batch of 500 people, one
 // statement for who is owed a digest, one for the objectives and key results they are
 // involved in, one insert.
-import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { isCheckInDue } from '../../core/check-in-due.ts';
 import type { Status } from '../../core/domain.ts';
-import { localTime, openPeriod } from '../../core/notification-schedule.ts';
+import { localTime } from '../../core/notification-schedule.ts';
 import { expectedProgress } from '../../core/progress.ts';
 import { suggestedStatus } from '../../core/status.ts';
-import { accounts, cycles, keyResults, memberships, objectives } from '../../db/schema.ts';
+import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
 import { uuidArray } from '../../db/raw.ts';
-import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
+import { cadenceFor, loadCadences, type Cadences } from '../check-ins/cadences.ts';
 import { appLink, type AppDeps } from '../context.ts';
 import { cycleBounds, objectiveRowProgress } from '../objectives/present.ts';
 import { renderMessage } from './templates.ts';
 import type { DueKeyResult, ObjectiveSummary } from './scheduled-templates.ts';
-import {
-  eligibleRecipient,
-  insertScheduled,
-  membershipJoin,
-  organisationsWithActiveCycle,
-  RECIPIENT_BATCH,
-  recipientColumns,
-  type ScheduleOptions,
-} from './scheduled-scope.ts';
+import { scheduleInBatches, type Recipient, type ScheduledMessage, type ScheduleOptions } from './scheduled-scope.ts';
 
 const KIND = 'weekly_digest';
 
 /** Adds the digests owed at `now` (none outside the send window); returns how many were added. */
-export async function scheduleWeeklyDigests(deps: AppDeps, options: ScheduleOptions): Promise<number> {
-  const now = deps.now();
-  const period = openPeriod(KIND, now, options.timeZone);
-  if (!period) return 0;
-  const week = localTime(now, options.timeZone).isoWeek;
-  let added = 0;
-  for (const org of await organisationsWithActiveCycle(deps.db, options.orgId)) {
-    added += await scheduleForOrg(deps, org, period, week, now, options.batchSize ?? RECIPIENT_BATCH);
-  }
-  return added;
+export function scheduleWeeklyDigests(deps: AppDeps, options: ScheduleOptions): Promise<number> {
+  return scheduleInBatches(deps, options, KIND, async (org, _period, now) => ({
+    involved: isInvolved(org.id),
+    messages: digestsFor(deps, org, localTime(now, options.timeZone).isoWeek, now, await loadCadences(deps.db, org.id)),
+  }));
 }
 
 const LIVE = sql.raw(`o.archived_at is null and o.lifecycle = 'published' and c.status = 'active'`);
@@ -57,15 +44,14 @@ const involvingAny = (orgId: string, ids: SQL) => sql`${objectives.id} in (
   select kr.objective_id from key_results kr
    where kr.org_id = ${orgId} and kr.owner_id = any(${ids}) and kr.archived_at is null)`;
 
-async function scheduleForOrg(
+/** The digests for one batch of people: one read of what they are involved in. */
+function digestsFor(
   deps: AppDeps,
   org: { id: string; name: string },
-  period: string,
   week: number,
   now: Date,
-  batchSize: number,
-): Promise<number> {
-  const cadences = await loadCadences(deps.db, org.id);
+  cadences: Cadences,
+): (recipients: Recipient[]) => Promise<ScheduledMessage[]> {
   const link = appLink(deps, `/orgs/${org.id}/week`);
   const liveObjective = and(
     eq(objectives.orgId, org.id),
@@ -73,24 +59,7 @@ async function scheduleForOrg(
     eq(objectives.lifecycle, 'published'),
     eq(cycles.status, 'active'),
   );
-  let added = 0;
-  let afterId: string | undefined;
-  for (;;) {
-    const recipients = await deps.db
-      .select(recipientColumns)
-      .from(accounts)
-      .innerJoin(memberships, membershipJoin(org.id))
-      .where(
-        and(
-          eligibleRecipient(org.id, KIND, period),
-          afterId ? gt(accounts.id, afterId) : undefined,
-          isInvolved(org.id),
-        ),
-      )
-      .orderBy(asc(accounts.id))
-      .limit(batchSize);
-    if (recipients.length === 0) break;
-    afterId = recipients[recipients.length - 1]?.id;
+  return async (recipients) => {
     const ids = uuidArray(recipients.map((r) => r.id));
 
     // Every live key result of the objectives these people are involved in: an objective's
@@ -152,7 +121,7 @@ async function scheduleForOrg(
       }
     }
 
-    const messages = recipients.flatMap((recipient) => {
+    return recipients.flatMap((recipient) => {
       const mine = [...(involved.get(recipient.id) ?? [])].flatMap((id) => {
         const summary = summaries.get(id);
         return summary ? [summary] : [];
@@ -169,8 +138,5 @@ async function scheduleForOrg(
       });
       return [{ recipient, message }];
     });
-    added += await insertScheduled(deps.db, org.id, KIND, period, messages);
-    if (recipients.length < batchSize) break;
-  }
-  return added;
+  };
 }

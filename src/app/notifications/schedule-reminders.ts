@@ -4,115 +4,67 @@
 // results, one inserts the messages — never a query per person. A person who already has
 // this period's reminder is not read again, so later polls in the same window cost one
 // empty query per organisation.
-import { and, asc, eq, exists, gt, inArray } from 'drizzle-orm';
-import { openPeriod } from '../../core/notification-schedule.ts';
-import { accounts, cycles, keyResults, memberships, objectives } from '../../db/schema.ts';
+import { and, eq, exists, inArray } from 'drizzle-orm';
+import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
 import { loadCadences, isDueSql } from '../check-ins/cadences.ts';
 import { appLink, type AppDeps } from '../context.ts';
 import { renderMessage } from './templates.ts';
 import type { DueKeyResult } from './scheduled-templates.ts';
-import {
-  eligibleRecipient,
-  insertScheduled,
-  liveKeyResult,
-  membershipJoin,
-  organisationsWithActiveCycle,
-  RECIPIENT_BATCH,
-  recipientColumns,
-  type ScheduleOptions,
-} from './scheduled-scope.ts';
+import { liveKeyResult, scheduleInBatches, type ScheduleOptions } from './scheduled-scope.ts';
 
 const KIND = 'check_in_reminder';
 
 /** Adds the reminders owed at `now` (none outside the send window); returns how many were added. */
-export async function scheduleCheckInReminders(deps: AppDeps, options: ScheduleOptions): Promise<number> {
-  const now = deps.now();
-  const period = openPeriod(KIND, now, options.timeZone);
-  if (!period) return 0;
-  let added = 0;
-  for (const org of await organisationsWithActiveCycle(deps.db, options.orgId)) {
-    added += await scheduleForOrg(deps, org, period, now, options.batchSize ?? RECIPIENT_BATCH);
-  }
-  return added;
-}
-
-async function scheduleForOrg(
-  deps: AppDeps,
-  org: { id: string; name: string },
-  period: string,
-  now: Date,
-  batchSize: number,
-): Promise<number> {
-  const cadences = await loadCadences(deps.db, org.id);
-  const due = isDueSql(cadences, { ...keyResults, unitId: objectives.unitId }, now);
-  const link = appLink(deps, `/orgs/${org.id}/week`);
-  let added = 0;
-  let afterId: string | undefined;
-  for (;;) {
-    const recipients = await deps.db
-      .select(recipientColumns)
-      .from(accounts)
-      .innerJoin(memberships, membershipJoin(org.id))
-      .where(
-        and(
-          eligibleRecipient(org.id, KIND, period),
-          afterId ? gt(accounts.id, afterId) : undefined,
-          exists(
-            deps.db
-              .select({ one: keyResults.id })
-              .from(keyResults)
-              .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-              .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-              .where(and(liveKeyResult(org.id), eq(keyResults.ownerId, accounts.id), due)),
-          ),
-        ),
-      )
-      .orderBy(asc(accounts.id))
-      .limit(batchSize);
-    if (recipients.length === 0) break;
-    afterId = recipients[recipients.length - 1]?.id;
-
-    const rows = await deps.db
-      .select({ ownerId: keyResults.ownerId, title: keyResults.title, objectiveTitle: objectives.title })
-      .from(keyResults)
-      .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-      .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-      .where(
-        and(
-          liveKeyResult(org.id),
-          inArray(
-            keyResults.ownerId,
-            recipients.map((r) => r.id),
-          ),
-          due,
-        ),
-      )
-      .orderBy(objectives.title, keyResults.position, keyResults.id);
-    const byOwner = new Map<string, DueKeyResult[]>();
-    for (const row of rows) {
-      if (!row.ownerId) continue;
-      const list = byOwner.get(row.ownerId) ?? [];
-      list.push({ title: row.title, objectiveTitle: row.objectiveTitle });
-      byOwner.set(row.ownerId, list);
-    }
-    added += await insertScheduled(
-      deps.db,
-      org.id,
-      KIND,
-      period,
-      recipients.flatMap((recipient) => {
-        const dueKeyResults = byOwner.get(recipient.id);
-        if (!dueKeyResults?.length) return [];
-        const message = renderMessage(KIND, recipient.locale, {
-          name: recipient.name,
-          orgName: org.name,
-          dueKeyResults,
-          link,
+export function scheduleCheckInReminders(deps: AppDeps, options: ScheduleOptions): Promise<number> {
+  return scheduleInBatches(deps, options, KIND, async (org, _period, now) => {
+    const cadences = await loadCadences(deps.db, org.id);
+    const due = isDueSql(cadences, { ...keyResults, unitId: objectives.unitId }, now);
+    const link = appLink(deps, `/orgs/${org.id}/week`);
+    return {
+      involved: exists(
+        deps.db
+          .select({ one: keyResults.id })
+          .from(keyResults)
+          .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+          .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+          .where(and(liveKeyResult(org.id), eq(keyResults.ownerId, accounts.id), due)),
+      ),
+      messages: async (recipients) => {
+        const rows = await deps.db
+          .select({ ownerId: keyResults.ownerId, title: keyResults.title, objectiveTitle: objectives.title })
+          .from(keyResults)
+          .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+          .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+          .where(
+            and(
+              liveKeyResult(org.id),
+              inArray(
+                keyResults.ownerId,
+                recipients.map((r) => r.id),
+              ),
+              due,
+            ),
+          )
+          .orderBy(objectives.title, keyResults.position, keyResults.id);
+        const byOwner = new Map<string, DueKeyResult[]>();
+        for (const row of rows) {
+          if (!row.ownerId) continue;
+          const list = byOwner.get(row.ownerId) ?? [];
+          list.push({ title: row.title, objectiveTitle: row.objectiveTitle });
+          byOwner.set(row.ownerId, list);
+        }
+        return recipients.flatMap((recipient) => {
+          const dueKeyResults = byOwner.get(recipient.id);
+          if (!dueKeyResults?.length) return [];
+          const message = renderMessage(KIND, recipient.locale, {
+            name: recipient.name,
+            orgName: org.name,
+            dueKeyResults,
+            link,
+          });
+          return [{ recipient, message }];
         });
-        return [{ recipient, message }];
-      }),
-    );
-    if (recipients.length < batchSize) break;
-  }
-  return added;
+      },
+    };
+  });
 }

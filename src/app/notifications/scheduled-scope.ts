@@ -1,8 +1,8 @@
 // What the scheduled e-mails have in common: who may get them, which key results count,
 // the dedupe key, and writing a batch of rendered messages to the outbox in one statement.
-import { and, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '../../core/domain.ts';
-import type { ScheduledKind } from '../../core/notification-schedule.ts';
+import { openPeriod, type ScheduledKind } from '../../core/notification-schedule.ts';
 import type { Queryable } from '../../db/connect.ts';
 import {
   accounts,
@@ -13,6 +13,7 @@ import {
   organizations,
   outboxMessages,
 } from '../../db/schema.ts';
+import type { AppDeps } from '../context.ts';
 import { PREFERENCE_OF } from './enqueue.ts';
 import type { RenderedMessage } from './templates.ts';
 
@@ -132,3 +133,46 @@ export async function organisationsWithActiveCycle(
 
 export const membershipJoin = (orgId: string) =>
   and(eq(memberships.accountId, accounts.id), eq(memberships.orgId, orgId)) as SQL;
+
+export interface OrgSchedule {
+  /** Who in the organisation has something to be told (over `accounts.id`). */
+  involved: SQL;
+  /** The messages for one batch of eligible, involved people (none for those with nothing). */
+  messages: (recipients: Recipient[]) => Promise<ScheduledMessage[]>;
+}
+
+/**
+ * Adds the messages of one kind owed at `now` (none outside its send window): organisation
+ * by organisation, the people who are owed one in keyset batches, one insert per batch.
+ * Returns how many were added.
+ */
+export async function scheduleInBatches(
+  deps: AppDeps,
+  options: ScheduleOptions,
+  kind: ScheduledKind,
+  forOrg: (org: { id: string; name: string }, period: string, now: Date) => Promise<OrgSchedule>,
+): Promise<number> {
+  const now = deps.now();
+  const period = openPeriod(kind, now, options.timeZone);
+  if (!period) return 0;
+  const batchSize = options.batchSize ?? RECIPIENT_BATCH;
+  let added = 0;
+  for (const org of await organisationsWithActiveCycle(deps.db, options.orgId)) {
+    const { involved, messages } = await forOrg(org, period, now);
+    let afterId: string | undefined;
+    for (;;) {
+      const recipients = await deps.db
+        .select(recipientColumns)
+        .from(accounts)
+        .innerJoin(memberships, membershipJoin(org.id))
+        .where(and(eligibleRecipient(org.id, kind, period), afterId ? gt(accounts.id, afterId) : undefined, involved))
+        .orderBy(asc(accounts.id))
+        .limit(batchSize);
+      if (recipients.length === 0) break;
+      afterId = recipients[recipients.length - 1]?.id;
+      added += await insertScheduled(deps.db, org.id, kind, period, await messages(recipients));
+      if (recipients.length < batchSize) break;
+    }
+  }
+  return added;
+}
