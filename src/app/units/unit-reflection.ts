@@ -88,10 +88,19 @@ export async function putUnitReflection(
     const text = trimmed(input);
     const now = deps.now();
     if (before) {
-      await tx
+      // The version in the condition makes a concurrent write with the same If-Match lose (412).
+      const updated = await tx
         .update(reflections)
         .set({ ...text, authorId: caller.accountId, version: before.reflection.version + 1, updatedAt: now })
-        .where(and(eq(reflections.orgId, actor.orgId), eq(reflections.id, before.reflection.id)));
+        .where(
+          and(
+            eq(reflections.orgId, actor.orgId),
+            eq(reflections.id, before.reflection.id),
+            eq(reflections.version, before.reflection.version),
+          ),
+        )
+        .returning({ id: reflections.id });
+      if (updated.length === 0) throw new AppError('precondition_failed', 'precondition_failed');
     } else {
       // Two first writes at once: the unique (unit, cycle) index refuses the second (409).
       await tx.insert(reflections).values({
