@@ -1,7 +1,9 @@
 // `npm run screenshots`: the README's pictures, taken from the real app over the demo
 // organisation (built web app in dist/web: run `npm run build` first). Signs in as the
 // demo owner in Swedish at 1280×800 and saves docs/screenshots/home.png (the organisation
-// home) and docs/screenshots/objective.png (Sara's objective, the method's worked example).
+// home), docs/screenshots/objective.png (Sara's objective, the method's worked example),
+// docs/screenshots/dashboard.png (the organisation's dashboard) and, signed in as Sara,
+// docs/screenshots/week.png (her "My week" with the key results due for a check-in).
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { browserAvailable, CHROMIUM_PATH, newPage, signIn, startHarness } from '../src/web/e2e/harness.ts';
@@ -37,8 +39,22 @@ async function main(): Promise<void> {
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(OUT, 'objective.png') });
 
+    await page.goto(`/orgs/${harness.orgId}/dashboard`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(OUT, 'dashboard.png') });
     await context.close();
-    console.log(`Saved ${path.relative(process.cwd(), OUT)}/home.png and objective.png`);
+
+    const sara = await newPage(harness, { locale: 'sv-SE', width: 1280, height: 800 });
+    await signIn(sara.page, 'sara@example.com');
+    await sara.page.goto(`/orgs/${harness.orgId}/week`);
+    await sara.page.getByRole('heading', { level: 1 }).waitFor();
+    await sara.page.waitForLoadState('networkidle');
+    await sara.page.screenshot({ path: path.join(OUT, 'week.png') });
+    await sara.context.close();
+    console.log(`Saved home.png, objective.png, dashboard.png and week.png in ${path.relative(process.cwd(), OUT)}`);
   } finally {
     await harness.close();
   }
