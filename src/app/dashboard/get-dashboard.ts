@@ -124,7 +124,7 @@ export async function getDashboard(
   const rows = await objectiveRows(deps.db, scope, expected);
   const checkIns = tracking ? await checkInFigures(deps.db, scope, cadences, now, MOST_OVERDUE_LIMIT) : null;
   const weeks = await checkInWeeks(deps.db, scope, start, end);
-  const alignment = await objectiveFigures(deps, actor, cycle, scopeUnits);
+  const alignment = await objectiveFigures(deps, actor, cycle, scopeUnits, { withoutKeyResults: false });
 
   const summary = summariseObjectives(rows.map(figuresOf), expected);
   const keyResults = noStatuses();

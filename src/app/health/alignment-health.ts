@@ -65,11 +65,16 @@ export function ownedInScope(scope: UnitScope | null): SQL {
 // planner keeps it that way: plans that do not depend on table statistics, which PGlite
 // never gathers by itself (without them it may turn a join into a scan per row).
 
+/**
+ * `withoutKeyResults: false` leaves out the objectives without key results (an empty list):
+ * the dashboard does not show them, and finding them costs a lookup per objective in scope.
+ */
 export async function objectiveFigures(
   deps: AppDeps,
   actor: OrgActor,
   cycle: { id: string; parentId: string | null },
   scope: UnitScope | null,
+  { withoutKeyResults = true }: { withoutKeyResults?: boolean } = {},
 ) {
   const live = liveObjectives(actor);
   const targetCycles = cycle.parentId ? [cycle.id, cycle.parentId] : [cycle.id];
@@ -102,12 +107,16 @@ export async function objectiveFigures(
       (select count(*)::int from targets) as org_objectives,
       coalesce((select json_agg(json_build_object('id', t.id, 'title', t.title) order by t.created_at, t.id)
                   from targets t where t.id not in (select id from reached)), '[]'::json) as unsupported,
-      coalesce((select json_agg(json_build_object('id', o.id, 'title', o.title, 'level', o.level)
+      ${
+        withoutKeyResults
+          ? sql`coalesce((select json_agg(json_build_object('id', o.id, 'title', o.title, 'level', o.level)
                                 order by o.created_at, o.id)
                   from in_scope o
                  where not exists (select 1 from key_results k
                                     where k.org_id = ${actor.orgId} and k.objective_id = o.id
-                                      and k.archived_at is null offset 0)), '[]'::json) as without_key_results`;
+                                      and k.archived_at is null offset 0)), '[]'::json)`
+          : sql`'[]'::json`
+      } as without_key_results`;
   const [row] = await queryRows<{
     unit_objectives: number;
     supporting: number;
