@@ -24,6 +24,8 @@ const EXPECTED_TABLES = [
   'memberships',
   'objectives',
   'organizations',
+  'outbox_messages',
+  'reflections',
   'sessions',
   'unit_members',
   'units',

@@ -195,6 +195,8 @@ export const objectives = pgTable(
     index('objectives_org_unit_idx').on(t.orgId, t.unitId, t.cycleId),
     index('objectives_org_person_idx').on(t.orgId, t.personId, t.cycleId),
     index('objectives_org_carried_from_idx').on(t.orgId, t.carriedFromId),
+    // The organisation's objectives of a cycle (alignment targets on every unit dashboard).
+    index('objectives_org_level_cycle_idx').on(t.orgId, t.level, t.cycleId),
     check(
       'objectives_one_owner',
       sql`(${t.level} = 'organization' and ${t.unitId} is null and ${t.personId} is null)

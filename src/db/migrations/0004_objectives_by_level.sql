@@ -1,0 +1,1 @@
+CREATE INDEX "objectives_org_level_cycle_idx" ON "objectives" USING btree ("org_id","level","cycle_id");
