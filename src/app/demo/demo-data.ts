@@ -3,6 +3,7 @@
 // them, and the method's worked example (DESIGN.md section 1) as Sara's own objective.
 // Dates are relative: activities say how many days from "now" they are due, check-ins
 // are spread over the cycle up to "now" by seed-demo.ts.
+import { mentionToken } from '../../core/mentions.ts';
 import type { ActivityStatus, Metric, ObjectiveKind, OrgRole, Visibility } from '../../core/domain.ts';
 
 export const DEMO_PASSWORD = 'riktning-demo';
@@ -835,4 +836,33 @@ export const ALL_OBJECTIVES: readonly DemoObjective[] = [
   ...UNIT_OBJECTIVES,
   SARA_OBJECTIVE,
   DEVELOPMENT_OBJECTIVE,
+];
+
+export interface DemoComment {
+  objective: string;
+  author: PersonKey;
+  hoursAgo: number;
+  /** People mentioned, in order; the body gets their account ids to build the mention tokens. */
+  mentions: PersonKey[];
+  body: (ids: Partial<Record<PersonKey, string>>) => string;
+}
+
+/** A short conversation on Sara's objective, with a mention, so the demo's feeds have talk in them. */
+export const DEMO_COMMENTS: DemoComment[] = [
+  {
+    objective: 'sara-events',
+    author: 'elin',
+    hoursAgo: 30,
+    mentions: ['sara'],
+    body: (ids) =>
+      `Snyggt att e-posten redan ger över 60 anmälningar! ${mentionToken('Sara Lindqvist', ids.sara ?? '')} kan du dela mallen med resten av teamet?`,
+  },
+  {
+    objective: 'sara-events',
+    author: 'sara',
+    hoursAgo: 26,
+    mentions: [],
+    body: () =>
+      'Absolut, jag lägger den i teamets mapp i dag. Sociala medier går trögare – jag testar **kortfilmer** nästa vecka.',
+  },
 ];

@@ -8,7 +8,9 @@ import {
   accounts,
   activities,
   alignments,
+  auditEvents,
   checkIns,
+  comments,
   cycles,
   keyResults,
   memberships,
@@ -21,6 +23,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { recordAudit } from '../audit.ts';
 import {
   ALL_OBJECTIVES,
+  DEMO_COMMENTS,
   DEMO_ORG_SLUG,
   DEMO_PASSWORD,
   ORGANIZATION,
@@ -155,10 +158,20 @@ export function buildDemoRows(now: Date, passwordHash: string) {
     keyResults: [] as (typeof keyResults.$inferInsert)[],
     checkIns: [] as (typeof checkIns.$inferInsert)[],
     activities: [] as (typeof activities.$inferInsert)[],
+    comments: [] as (typeof comments.$inferInsert)[],
+    /** The history the activity feeds show: one event per check-in and comment. */
+    auditEvents: [] as (typeof auditEvents.$inferInsert)[],
   };
 
-  const addKeyResult = (kr: DemoKeyResult, position: number, objectiveId: string, period: Period, createdAt: Date) => {
+  const addKeyResult = (
+    kr: DemoKeyResult,
+    position: number,
+    objective: { id: string; unitId: string | null },
+    period: Period,
+    createdAt: Date,
+  ) => {
     const id = randomUUID();
+    const objectiveId = objective.id;
     const history = kr.checkIns ?? [];
     // Quarter check-ins are weekly; year check-ins roughly monthly.
     const maxStepDays = period === calendar.year ? 30 : 7;
@@ -167,13 +180,28 @@ export function buildDemoRows(now: Date, passwordHash: string) {
     const until = new Date(now.getTime() - Math.min((kr.quietDays ?? 0) * DAY, elapsed / 2));
     const times = checkInTimes(period.start, until, history.length, maxStepDays, rows.keyResults.length % 7);
     history.forEach(([value, confidence, note], i) => {
+      const checkInId = randomUUID();
       rows.checkIns.push({
+        id: checkInId,
         orgId,
         keyResultId: id,
         authorId: person(kr.owner),
         value,
         confidence,
         note: note ?? '',
+        createdAt: times[i],
+      });
+      const previous = history[i - 1];
+      rows.auditEvents.push({
+        orgId,
+        actorId: person(kr.owner),
+        action: 'checkIn.create',
+        entityType: 'keyResult',
+        entityId: id,
+        objectiveId,
+        unitId: objective.unitId,
+        before: { current: previous ? previous[0] : kr.start, confidence: previous ? previous[1] : null },
+        after: { current: value, confidence, checkInId },
         createdAt: times[i],
       });
     });
@@ -238,9 +266,30 @@ export function buildDemoRows(now: Date, passwordHash: string) {
         createdAt,
       });
     }
-    o.keyResults.forEach((kr, position) => addKeyResult(kr, position, id, period, createdAt));
+    const unitId = o.owner.level === 'unit' ? lookup(unitIds, o.owner.unit, 'unit') : null;
+    o.keyResults.forEach((kr, position) => addKeyResult(kr, position, { id, unitId }, period, createdAt));
   };
   ALL_OBJECTIVES.forEach(addObjective);
+
+  for (const comment of DEMO_COMMENTS) {
+    const commentId = randomUUID();
+    const mentions = comment.mentions.map(person);
+    const body = comment.body(Object.fromEntries(comment.mentions.map((key, i) => [key, mentions[i] as string])));
+    const createdAt = new Date(now.getTime() - comment.hoursAgo * HOUR);
+    const objectiveId = lookup(objectiveIds, comment.objective, 'objective');
+    rows.comments.push({ id: commentId, orgId, objectiveId, authorId: person(comment.author), body, createdAt });
+    rows.auditEvents.push({
+      orgId,
+      actorId: person(comment.author),
+      action: 'comment.create',
+      entityType: 'comment',
+      entityId: commentId,
+      objectiveId,
+      unitId: null,
+      after: { keyResultId: null, body, mentions },
+      createdAt,
+    });
+  }
   return rows;
 }
 
@@ -279,6 +328,8 @@ export async function seedDemo(db: Queryable, now: Date): Promise<{ orgId: strin
     await tx.insert(keyResults).values(rows.keyResults);
     await tx.insert(checkIns).values(rows.checkIns);
     await tx.insert(activities).values(rows.activities);
+    await tx.insert(comments).values(rows.comments);
+    await tx.insert(auditEvents).values(rows.auditEvents);
     await recordAudit(tx, {
       orgId,
       actorId: null,
