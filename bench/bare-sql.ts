@@ -7,7 +7,7 @@
 // same ordering and the same keyset pagination, but no JSON presentation in JavaScript.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../src/db/connect.ts';
-import { queryRows } from '../src/db/raw.ts';
+import { queryRows, uuidArray } from '../src/db/raw.ts';
 import { hashSecret } from '../src/app/auth/secrets.ts';
 
 export interface Keyset {
@@ -229,61 +229,117 @@ export interface DashboardOut {
   units: { id: string; total: number; on_track: number; off_track: number }[];
 }
 
+/** A unit, the units beneath it and the people who belong to any of them. */
+export interface UnitSubtree {
+  units: string[];
+  people: string[];
+}
+
+/**
+ * Statement 1 of a dashboard: the caller's role, as authInOrg, the cycle's bounds and, for
+ * a unit's dashboard, the unit, the units beneath it and their members, so that statement 2 carries them
+ * as constants the planner can estimate rows by (a recursive CTE in statement 2 is
+ * estimated at thousands of units, which turns a unit's few lookups into table scans).
+ */
+export async function authWithCycle(
+  db: Db,
+  token: string,
+  orgId: string,
+  cycleId: string,
+  unitId?: string,
+): Promise<{ accountId: string; role: string; start: string; finish: string; scope: UnitSubtree | null }> {
+  const [row] = await queryRows<{
+    account_id: string;
+    role: string;
+    start: string;
+    finish: string;
+    scope: UnitSubtree;
+  }>(
+    db,
+    sql`select t.account_id, m.role,
+               to_char(c.starts_on, 'YYYY-MM-DD') || 'T00:00:00Z' as start,
+               to_char(c.ends_on + 1, 'YYYY-MM-DD') || 'T00:00:00Z' as finish,
+               (with recursive sub(id) as (
+                  select id from units where id = ${unitId ?? null}::uuid and org_id = ${orgId}
+                  union all
+                  select u.id from units u join sub on u.parent_id = sub.id where u.org_id = ${orgId} and u.archived_at is null)
+                select json_build_object('units', array_agg(id),
+                                         'people', (select coalesce(array_agg(distinct um.account_id), '{}') from unit_members um
+                                                     where um.org_id = ${orgId} and um.unit_id in (select id from sub)))
+                  from sub) as scope
+          from api_tokens t
+          join accounts a on a.id = t.account_id and a.status = 'active'
+          join memberships m on m.account_id = t.account_id and m.org_id = ${orgId}
+          join cycles c on c.id = ${cycleId} and c.org_id = m.org_id
+         where t.token_hash = ${hashSecret(token)} and t.revoked_at is null`,
+  );
+  if (!row) throw new Error('bare SQL: not a member, or no such cycle');
+  const scope = unitId ? row.scope : null;
+  if (scope && !scope.units) throw new Error('bare SQL: no such unit');
+  return { accountId: row.account_id, role: row.role, start: row.start, finish: row.finish, scope };
+}
+
 /**
  * Statement 2 of a dashboard (admin caller, so every published objective counts; the
  * organisation's weekly cadence, as no unit of the benchmark sets its own): every figure
  * of the API's answer in one statement. Objective progress and status as in core
  * (objectiveProgress, suggestedStatus with the lowest confidence of its key results).
+ *
+ * Written for an organisation's dashboard, which reaches most of the cycle's key results:
+ * the objectives and key results in scope are each read once (materialised, with only the
+ * columns used), key results are reduced per objective before the join back, and the
+ * cycle's check-ins are hash-joined to the key results in scope and binned by week with
+ * date_bin, rather than looked up in the check-in index once per key result.
  */
 export async function dashboard(
   db: Db,
-  f: { orgId: string; cycleId: string; unitId?: string; now: Date },
+  f: {
+    orgId: string;
+    cycleId: string;
+    unitId?: string;
+    scope: UnitSubtree | null;
+    now: Date;
+    start: string;
+    finish: string;
+  },
 ): Promise<DashboardOut> {
-  const scope = f.unitId
-    ? sql`and ((o.level = 'unit' and o.unit_id in (select id from sub))
-           or (o.level = 'person' and o.person_id in (select account_id from unit_members
-                                                       where org_id = ${f.orgId} and unit_id in (select id from sub))))`
+  const scope = f.scope
+    ? sql`and ((o.level = 'unit' and o.unit_id = any(${uuidArray(f.scope.units)}))
+           or (o.level = 'person' and o.person_id = any(${uuidArray(f.scope.people)})))`
     : sql``;
   const root = f.unitId ? sql`u.parent_id = ${f.unitId}` : sql`u.parent_id is null`;
+  const start = sql`${f.start}::timestamptz`;
+  const finish = sql`${f.finish}::timestamptz`;
+  const now = sql`${f.now.toISOString()}::timestamptz`;
+  const expected = sql`least(1, greatest(0, extract(epoch from (${now} - ${start})) / extract(epoch from (${finish} - ${start}))))::float8`;
   const [row] = await queryRows<DashboardOut>(
     db,
     sql`
-    with recursive sub(id) as (
-      select id from units where id = ${f.unitId ?? null}::uuid and org_id = ${f.orgId}
-      union all select u.id from units u join sub on u.parent_id = sub.id where u.org_id = ${f.orgId} and u.archived_at is null
-    ),
-    cyc as (
-      select c.id, c.starts_on::timestamptz as start, (c.ends_on + 1)::timestamptz as finish,
-             least(1, greatest(0, extract(epoch from (${f.now.toISOString()}::timestamptz - c.starts_on::timestamptz))
-               / extract(epoch from ((c.ends_on + 1)::timestamptz - c.starts_on::timestamptz))))::float8 as expected
-        from cycles c where c.id = ${f.cycleId} and c.org_id = ${f.orgId}
-    ),
-    obj as (
-      select o.* from objectives o
+    with recursive obj as materialized (
+      select o.id, o.level, o.unit_id, o.person_id, o.status from objectives o
        where o.org_id = ${f.orgId} and o.cycle_id = ${f.cycleId} and o.archived_at is null and o.lifecycle <> 'draft' ${scope}
     ),
-    kr as (
-      select k.*, ${KR_PROGRESS} as progress, o.unit_id as o_unit from obj o
-        join key_results k on k.org_id = o.org_id and k.objective_id = o.id and k.archived_at is null
+    kr as materialized (
+      select k.id, k.objective_id, k.owner_id, greatest(k.weight, 0) as weight, k.confidence, ${KR_PROGRESS} as progress,
+             coalesce(k.last_check_in_at, k.created_at) as since
+        from key_results k join obj o on o.id = k.objective_id
+       where k.org_id = ${f.orgId} and k.archived_at is null
     ),
-    per as (
-      select o.id, o.level, o.unit_id, o.person_id, o.status,
-             coalesce(case when sum(greatest(kr.weight, 0)) = 0 then avg(kr.progress)
-                           else sum(kr.progress * greatest(kr.weight, 0)) / sum(greatest(kr.weight, 0)) end, 0) as progress,
-             min(kr.confidence) as conf
-        from obj o left join kr on kr.objective_id = o.id
-       group by o.id, o.level, o.unit_id, o.person_id, o.status
+    per_kr as (
+      select objective_id, case when sum(weight) = 0 then avg(progress) else sum(progress * weight) / sum(weight) end as progress,
+             min(confidence) as conf
+        from kr group by objective_id
     ),
-    st as (
-      select per.*, coalesce(per.status, case
-               when per.conf <= 3 then 'off_track'
-               when cyc.expected - per.progress + 1e-9 >= 0.35 then 'off_track'
-               when cyc.expected - per.progress + 1e-9 >= 0.15 then 'at_risk'
-               when per.conf <= 6 then 'at_risk' else 'on_track' end) as s
-        from per cross join cyc
+    st as materialized (
+      select o.id, o.level, o.unit_id, o.person_id, coalesce(p.progress, 0) as progress, coalesce(o.status, case
+               when p.conf <= 3 then 'off_track'
+               when ${expected} - coalesce(p.progress, 0) + 1e-9 >= 0.35 then 'off_track'
+               when ${expected} - coalesce(p.progress, 0) + 1e-9 >= 0.15 then 'at_risk'
+               when p.conf <= 6 then 'at_risk' else 'on_track' end) as s
+        from obj o left join per_kr p on p.objective_id = o.id
     ),
-    due as (
-      select kr.* from kr where coalesce(kr.last_check_in_at, kr.created_at) <= ${f.now.toISOString()}::timestamptz - interval '7 days'
+    due as materialized (
+      select kr.owner_id from kr where kr.since <= ${now} - interval '7 days'
     ),
     reach(start_id, id, level) as (
       select id, id, level from obj where level = 'unit'
@@ -297,12 +353,13 @@ export async function dashboard(
       select c.id, tops.top from units c join tops on c.parent_id = tops.id where c.org_id = ${f.orgId} and c.archived_at is null
     ),
     grouped as (
-      select distinct tops.top, st.id, st.s from st
-        join tops on tops.id = st.unit_id
-      union
-      select distinct tops.top, st.id, st.s from st
+      -- A unit's objective has one unit; a person's counts once under each top unit they belong to.
+      select tops.top, st.s from st join tops on tops.id = st.unit_id
+      union all
+      select distinct on (tops.top, st.id) tops.top, st.s from st
         join unit_members um on um.org_id = ${f.orgId} and um.account_id = st.person_id
         join tops on tops.id = um.unit_id
+       where st.level = 'person'
     )
     select
       (select json_build_object('on_track', count(*) filter (where s = 'on_track'), 'at_risk', count(*) filter (where s = 'at_risk'),
@@ -311,11 +368,16 @@ export async function dashboard(
       (select json_agg(coalesce(n, 0) order by b) from generate_series(0, 9) b
          left join (select least(9, floor(progress * 10 + 1e-9))::int as band, count(*) as n from st group by 1) d on d.band = b)
         as distribution,
-      (select coalesce(json_agg(json_build_object('week', w.week, 'check_ins', w.n, 'average', w.average) order by w.week), '[]')
-         from (select floor(extract(epoch from (ci.created_at - cyc.start)) / 604800)::int as week, count(*) as n,
+      (select coalesce(json_agg(json_build_object('week', floor(extract(epoch from (w.bin - ${start})) / 604800)::int,
+                                                  'check_ins', w.n, 'average', w.average) order by w.bin), '[]')
+         from (select date_bin(interval '7 days', ci.created_at, ${start}) as bin, count(*) as n,
                       avg(ci.confidence)::float8 as average
-                 from kr join check_ins ci on ci.org_id = kr.org_id and ci.key_result_id = kr.id
-                 cross join cyc where ci.created_at >= cyc.start and ci.created_at < cyc.finish group by 1) w) as trend,
+                 from check_ins ci
+                 join key_results k on k.id = ci.key_result_id and k.org_id = ${f.orgId} and k.archived_at is null
+                 join objectives o on o.id = k.objective_id
+                where o.org_id = ${f.orgId} and o.cycle_id = ${f.cycleId} and o.archived_at is null and o.lifecycle <> 'draft' ${scope}
+                  and ci.org_id = ${f.orgId} and ci.created_at >= ${start} and ci.created_at < ${finish}
+                group by 1) w) as trend,
       (select count(*)::int from due) as overdue,
       (select count(distinct owner_id)::int from kr) as owners,
       (select count(distinct owner_id)::int from due) as owners_behind,

@@ -8,6 +8,7 @@ import { encodeCursor } from '../src/app/pagination.ts';
 import {
   authForKeyResult,
   authInOrg,
+  authWithCycle,
   checkInsPage,
   checkInWrite,
   dashboard,
@@ -166,8 +167,16 @@ export function buildCases(db: Db, api: ApiTransport, f: Fixture, cursors: Curso
       api: () =>
         get(api, `/api/v1/orgs/${f.orgId}/dashboard?cycleId=${f.activeQuarterId}${unitId ? `&unitId=${unitId}` : ''}`),
       sql: async () => {
-        await authInOrg(db, f.token, f.orgId);
-        return dashboard(db, { orgId: f.orgId, cycleId: f.activeQuarterId, unitId, now: new Date() });
+        const { start, finish, scope } = await authWithCycle(db, f.token, f.orgId, f.activeQuarterId, unitId);
+        return dashboard(db, {
+          orgId: f.orgId,
+          cycleId: f.activeQuarterId,
+          unitId,
+          scope,
+          now: new Date(),
+          start,
+          finish,
+        });
       },
     })),
     {
@@ -207,6 +216,11 @@ export async function checkSameAnswers(cases: Case[]): Promise<void> {
     }
     if (c.name.startsWith('objectives'))
       compareObjectives(c.name, apiItems as unknown as ObjectiveView[], sqlItems as unknown as ObjectiveRowOut[]);
+    if (c.name.startsWith('My week')) {
+      const dues = (items: Record<string, unknown>[]) =>
+        items.map((k) => `${String(k.due)}/${Number(k.cadenceDays ?? k.cadence_days)}`).join();
+      if (dues(apiItems) !== dues(sqlItems)) throw new Error('My week: due flags or cadences differ');
+    }
     if (c.name.startsWith('units')) {
       const counts = (items: Record<string, unknown>[], key: string) => items.map((u) => Number(u[key])).join();
       if (counts(apiItems, 'memberCount') !== counts(sqlItems, 'member_count'))
