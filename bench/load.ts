@@ -173,7 +173,13 @@ export async function loadOrg(q: Queryable, shape: OrgShape, plan: QuarterPlan):
   await step('analyze check_ins', () => q.execute(sql`analyze check_ins`));
   await step('key results ← latest check-in', () => copyLatestCheckIns(q, orgId));
   await step('activities', () => loadActivities(q, shape, orgId));
+  await step('audit events (one per check-in and creation)', () => loadAuditEvents(q, shape, orgId));
+  await step('outbox (4 weeks of digests and reminders)', () => loadOutbox(q, shape, orgId));
 
+  return idsOf(q, shape, plan, orgId);
+}
+
+async function idsOf(q: Queryable, shape: OrgShape, plan: QuarterPlan, orgId: string): Promise<LoadedOrg> {
   const [ids] = await queryRows<{ admin: string; year: string; quarter: string }>(
     q,
     sql`select ${benchId(shape, 'a', sql`2`)} as admin, ${benchId(shape, 'c', sql`0`)} as year,
@@ -181,6 +187,12 @@ export async function loadOrg(q: Queryable, shape: OrgShape, plan: QuarterPlan):
   );
   if (!ids) throw new Error('no ids');
   return { orgId, adminId: ids.admin, yearCycleId: ids.year, activeQuarterId: ids.quarter };
+}
+
+/** An organisation of this shape loaded earlier into the same database (BENCH_REUSE), or null. */
+export async function findLoadedOrg(q: Queryable, shape: OrgShape, plan: QuarterPlan): Promise<LoadedOrg | null> {
+  const [org] = await queryRows<{ id: string }>(q, sql`select id from organizations where slug = ${shape.tag}`);
+  return org ? idsOf(q, shape, plan, org.id) : null;
 }
 
 /** Person 1 owns the org, person 2 and every 500th are admins, every 50th a viewer. */
@@ -401,4 +413,48 @@ async function loadActivities(q: Queryable, shape: OrgShape, orgId: string): Pro
            (array['todo', 'doing', 'done'])[1 + (kr.rn % 3)::int],
            current_date + (kr.rn % 60)::int, kr.created_at + interval '1 day'
       from kr cross join lateral generate_series(1, ${evenShare(sql`kr.rn`, sql`${shape.activities}::int`, sql`kr.n`)}) g`);
+}
+
+/**
+ * The audit log the feeds, the audit list and the CSV export read: what the app records
+ * for each objective, key result and check-in (with the objective and unit the feeds
+ * join on), plus a membership change per 20 people, which the feed leaves out. Written
+ * in time order, so ids grow with time as they do in the app.
+ */
+async function loadAuditEvents(q: Queryable, shape: OrgShape, orgId: string): Promise<void> {
+  await q.execute(sql`
+    insert into audit_events (org_id, actor_id, action, entity_type, entity_id, objective_id, unit_id, before, after, created_at)
+    select ${orgId}::uuid, e.actor_id, e.action, e.entity_type, e.entity_id, e.objective_id, e.unit_id, e.before, e.after, e.created_at
+      from (
+        select o.owner_id as actor_id, 'objective.create' as action, 'objective' as entity_type, o.id::text as entity_id,
+               o.id as objective_id, o.unit_id, null::jsonb as before, jsonb_build_object('title', o.title) as after, o.created_at
+          from (select id, title, unit_id, created_at, coalesce(person_id, ${benchId(shape, 'a', sql`1`)}) as owner_id
+                  from objectives where org_id = ${orgId}::uuid) o
+        union all
+        select k.owner_id, 'keyResult.create', 'keyResult', k.id::text, k.objective_id, o.unit_id,
+               null, jsonb_build_object('title', k.title, 'target', k.target_value), k.created_at
+          from key_results k join objectives o on o.id = k.objective_id where k.org_id = ${orgId}::uuid
+        union all
+        select ci.author_id, 'checkIn.create', 'keyResult', ci.key_result_id::text, k.objective_id, o.unit_id,
+               jsonb_build_object('current', ci.value - 1, 'confidence', ci.confidence),
+               jsonb_build_object('current', ci.value, 'confidence', ci.confidence, 'checkInId', ci.id), ci.created_at
+          from check_ins ci join key_results k on k.id = ci.key_result_id join objectives o on o.id = k.objective_id
+         where ci.org_id = ${orgId}::uuid
+        union all
+        select m.account_id, 'membership.update', 'membership', m.account_id::text, null, null,
+               jsonb_build_object('role', 'member'), jsonb_build_object('role', m.role), now() - interval '30 days'
+          from memberships m where m.org_id = ${orgId}::uuid and m.role <> 'member'
+      ) e
+     order by e.created_at`);
+}
+
+/** Four weeks of held digests and reminders, as a process without a mail server keeps them. */
+async function loadOutbox(q: Queryable, shape: OrgShape, orgId: string): Promise<void> {
+  await q.execute(sql`
+    insert into outbox_messages (org_id, recipient_id, to_address, kind, dedupe_key, locale, subject, text_body, status, created_at)
+    select ${orgId}::uuid, a.id, a.email, kind, ${shape.tag}::text || ':' || kind || ':' || w || ':' || a.id,
+           a.locale, 'Vecka ' || w, ${PROSE}, 'held', now() - w * interval '7 days' + (kind = 'weekly_digest')::int * interval '1 hour'
+      from memberships m join accounts a on a.id = m.account_id
+     cross join generate_series(0, 3) w cross join unnest(array['check_in_reminder', 'weekly_digest']) kind
+     where m.org_id = ${orgId}::uuid`);
 }

@@ -17,8 +17,9 @@ import { hashSecret, newSecret } from '../src/app/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../src/app/auth/api-tokens.ts';
 import { buildServer } from '../src/server/app.ts';
 import { openBenchDatabase, type BenchDatabase } from './db.ts';
-import { loadOrg, planCycles, smallShape, targetShape, type LoadedOrg } from './load.ts';
+import { findLoadedOrg, loadOrg, planCycles, smallShape, targetShape, type LoadedOrg } from './load.ts';
 import { buildCases, checkSameAnswers, findCursors, type Fixture } from './cases.ts';
+import { buildRhythmCases, findRhythmFixture } from './cases-rhythm.ts';
 import { formatMemory, formatTable, measure, type Timing } from './measure.ts';
 import { explainCases, formatWarnings } from './explain.ts';
 import { httpTransport, injectTransport, type ApiTransport } from './transport.ts';
@@ -33,6 +34,10 @@ interface Config {
   timeoutMs: number;
   /** SQL run after the load, to try a candidate index without touching the schema. */
   trySql: string | undefined;
+  /** Use the organisation an earlier run loaded into the same database instead of loading. */
+  reuse: boolean;
+  /** Time only the requests whose name matches this (case-insensitive regular expression). */
+  only: RegExp | undefined;
 }
 
 function numberFromEnv(name: string, fallback: number, min: number, max: number): number {
@@ -58,6 +63,8 @@ function readConfig(): Config {
     transport,
     timeoutMs: numberFromEnv('BENCH_TIMEOUT_MINUTES', 30, 1, 240) * 60_000,
     trySql: process.env.BENCH_TRY_SQL || undefined,
+    reuse: process.env.BENCH_REUSE === '1',
+    only: process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined,
   };
 }
 
@@ -106,6 +113,8 @@ const COUNTED_TABLES = [
   'key_results',
   'check_ins',
   'activities',
+  'audit_events',
+  'outbox_messages',
 ];
 
 async function printCounts(db: Db, orgId: string): Promise<void> {
@@ -175,13 +184,18 @@ export async function runScaleBenchmark(): Promise<void> {
   let api: ApiTransport | undefined;
   try {
     await bench.migrate();
-    await assertEmpty(bench.db);
+    // Reusing skips the load, not the runs: earlier runs' check-ins and tokens stay in it.
+    const reused = config.reuse
+      ? await findLoadedOrg(bench.db, targetShape(config.scale), planCycles(new Date()))
+      : null;
+    if (!reused) await assertEmpty(bench.db);
     console.log(`Riktning scale benchmark — ${await describeEngine(bench)}, scale ${config.scale}`);
     console.log(
       `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB\n`,
     );
 
-    const loaded = await load(bench, config.scale);
+    if (reused) console.log('BENCH_REUSE: the organisation loaded by an earlier run\n');
+    const loaded = reused ?? (await load(bench, config.scale));
     if (config.trySql) {
       console.log(`BENCH_TRY_SQL: ${config.trySql}\n`);
       await bench.db.execute(sql.raw(config.trySql));
@@ -196,7 +210,10 @@ export async function runScaleBenchmark(): Promise<void> {
     await app.ready();
     api = config.transport === 'http' ? await httpTransport(app, token) : injectTransport(app, token);
 
-    const cases = buildCases(bench.db, api, fixture, await findCursors(bench.db, api, fixture));
+    const cases = [
+      ...buildCases(bench.db, api, fixture, await findCursors(bench.db, api, fixture)),
+      ...buildRhythmCases(bench.db, api, fixture, await findRhythmFixture(bench.db, fixture)),
+    ].filter((c) => !config.only || config.only.test(c.name));
     await checkSameAnswers(cases);
     console.log('API and bare SQL return the same rows and figures for every read.\n');
 
