@@ -6,6 +6,7 @@ import { useDebouncedValue, useId } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { mentionQuery, tokenizeMentions } from '../../../core/mentions.ts';
 import { api, ApiError } from '../../api/client.ts';
@@ -71,16 +72,18 @@ export function CommentComposer({ orgId, objective, keyResultId }: Props) {
     const caret = element?.selectionStart ?? text.length;
     const before = text.slice(0, caret).replace(/@[^@]*$/, `@${member.name} `);
     const value = before + text.slice(caret);
-    setText(value);
-    setPicked((list) => [
-      ...list.filter((p) => p.id !== member.accountId),
-      { id: member.accountId, name: member.name },
-    ]);
-    setTyping(null);
-    requestAnimationFrame(() => {
-      element?.focus();
-      element?.setSelectionRange(before.length, before.length);
+    // The new text must be in the textarea before the caret moves, and both before the next
+    // key press: a caret placed a frame later sent a fast typist's next letters elsewhere.
+    flushSync(() => {
+      setText(value);
+      setPicked((list) => [
+        ...list.filter((p) => p.id !== member.accountId),
+        { id: member.accountId, name: member.name },
+      ]);
+      setTyping(null);
     });
+    element?.focus();
+    element?.setSelectionRange(before.length, before.length);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
