@@ -76,6 +76,23 @@ browserSuite('conversation journey', (journey) => {
     expect(stored).toEqual([{ kind: 'mention', locale: 'sv' }]);
   });
 
+  it('Sara discusses one key result from its card: the conversation filters to it and the comment is about it', async () => {
+    const { page } = journey;
+    await signIn(page, 'sara@example.com');
+    await page.getByRole('link', { name: 'Mina OKR' }).first().click();
+    await page.getByRole('link', { name: SARA_OBJECTIVE }).first().click();
+    const card = page.getByTestId('key-result').filter({ hasText: 'E-post genererar 100 anmälningar' });
+    await card.getByRole('button', { name: 'Kommentarer om nyckelresultatet' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('about')).toBeTruthy();
+    const conversation = page.getByTestId('conversation');
+    await conversation.getByText('Inga kommentarer om det här nyckelresultatet än.').waitFor();
+    await conversation.getByLabel('Skriv en kommentar').fill('Mallen ligger nu i teamets mapp.');
+    await conversation.getByRole('button', { name: 'Kommentera' }).click();
+    const comment = conversation.getByTestId('comment').last();
+    await comment.getByText('Om: E-post genererar 100 anmälningar').waitFor();
+    await comment.getByText('Mallen ligger nu i teamets mapp.').waitFor();
+  });
+
   it('an admin finds the comment in the audit log, filters in the URL, with a CSV export of the same', async () => {
     const { page, harness } = journey;
     await signIn(page, 'demo@example.com');

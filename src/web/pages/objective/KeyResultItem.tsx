@@ -1,11 +1,12 @@
 // One key result on the objective page: progress, figures, owner, confidence, the latest
 // check-in, its history and its action plan, with the controls its abilities allow.
-import { ActionIcon, Button, Card, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Card, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconDots, IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { invalidateOkrs } from '../../api/queries.ts';
 import type { Cycle, KeyResult } from '../../api/types.ts';
@@ -52,6 +53,18 @@ export function KeyResultItem({
   const client = useQueryClient();
   const titleId = useId();
   const [checkingIn, checkIn] = useDisclosure(false);
+  const [, setParams] = useSearchParams();
+  // The conversation below filters to this key result (?about=…), and comes into view.
+  const showComments = () => {
+    setParams(
+      (params) => {
+        params.set('about', keyResult.id);
+        return params;
+      },
+      { preventScrollReset: true },
+    );
+    document.getElementById('conversation-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
   const [editing, edit] = useDisclosure(false);
   const [archiving, archive] = useDisclosure(false);
   const manage = keyResult.abilities['keyResult.manage'];
@@ -121,6 +134,9 @@ export function KeyResultItem({
               ? t('keyResult.lastCheckIn', { date: format.date(keyResult.lastCheckInAt) })
               : t('keyResult.noCheckIn')}
           </Text>
+          <Anchor component="button" type="button" size="sm" onClick={showComments}>
+            {t('keyResult.discuss')}
+          </Anchor>
         </Group>
         <HistoryChart keyResult={keyResult} cycle={cycle} />
         <ActivityList orgId={orgId} keyResult={keyResult} />
