@@ -38,6 +38,8 @@ browserSuite('member journey', (journey) => {
       .getByRole('link', { name: 'Marknad', exact: true })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Marknad' }).waitFor();
+    // The team follows the organisation's weekly rhythm (it sets none of its own).
+    expect(await page.getByTestId('unit-cadence').textContent()).toBe('Stämmer av en gång på 7 dagar');
 
     // The team's objective, and from it the individual objective that supports it.
     await page.getByRole('link', { name: TEAM_OBJECTIVE }).click();

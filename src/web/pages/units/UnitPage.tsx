@@ -57,6 +57,9 @@ function UnitView({ unit }: { unit: UnitDetail }) {
             {t(`kind.${unit.kind}`)}
           </Badge>
           {unit.archivedAt && <Badge color="red">{t('unit.archived')}</Badge>}
+          <Text size="sm" c="dimmed" data-testid="unit-cadence">
+            {t('unit.cadence', { count: unit.effectiveCheckInCadenceDays })}
+          </Text>
         </Group>
         {canEdit && (
           <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>

@@ -28,6 +28,8 @@ export const units = bilingual(
     unit: {
       breadcrumb: 'You are here',
       archived: 'Archived',
+      cadence_one: 'Checks in every day',
+      cadence_other: 'Checks in once every {{count}} days',
       vision: 'Vision',
       mission: 'Mission',
       noVision:
@@ -77,6 +79,8 @@ export const units = bilingual(
     unit: {
       breadcrumb: 'Du är här',
       archived: 'Arkiverad',
+      cadence_one: 'Stämmer av varje dag',
+      cadence_other: 'Stämmer av en gång på {{count}} dagar',
       vision: 'Vision',
       mission: 'Uppdrag',
       noVision:
