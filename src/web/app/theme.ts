@@ -38,8 +38,8 @@ function readable(colour: string, background: string): string {
 /**
  * WCAG AA contrast in the light scheme. Mantine's defaults are too pale for small text in
  * places: dimmed text (gray 6, 3.3:1 on white), coloured text and outline badges in shade
- * 8 (teal 3.9:1), light badges and avatar initials (shade 9 on shade 1: orange 3.6:1,
- * green 3.8:1). Each palette colour is darkened just as much as it needs; filled colours
+ * 8 (teal 3.9:1), light badges, avatar initials and the hovered active navigation link
+ * (shade 9 on shade 1–2: orange 3.6:1, green 3.8:1, blue 4.0:1). Each palette colour is darkened just as much as it needs; filled colours
  * stay as they are (autoContrast picks dark or light text on them, and bars need only 3:1).
  * Found by the axe scans of the browser journeys (src/web/e2e).
  */
@@ -53,7 +53,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
     const onWhite = readable(shades[8], t.white);
     light[`--mantine-color-${name}-text`] = onWhite;
     light[`--mantine-color-${name}-outline`] = onWhite;
-    light[`--mantine-color-${name}-light-color`] = readable(shades[9], shades[1]);
+    // Against shade 2, not 1: a light control's hover background (the active navigation
+    // link under the mouse) is a little darker than its resting one.
+    light[`--mantine-color-${name}-light-color`] = readable(shades[9], shades[2]);
   }
   return { variables: {}, light, dark: {} };
 };

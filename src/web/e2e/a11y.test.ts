@@ -165,6 +165,15 @@ browserSuite('accessibility', (journey) => {
     await expectNoSeriousViolations(page, 'check-in dialog');
   });
 
+  it('the active navigation link under the mouse', async () => {
+    const { page, harness } = journey;
+    await signIn(page, 'demo@example.com');
+    await page.goto(`/orgs/${harness.orgId}/dashboard`);
+    await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Översikt' }).hover();
+    await expectNoSeriousViolations(page, 'hovered active navigation link');
+  });
+
   it('invitation page', async () => {
     const { page, harness } = journey;
     await signIn(page, 'demo@example.com');
