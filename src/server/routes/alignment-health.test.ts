@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../../db/connect.ts';
 import { alignments } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
+import { expectCycleFiguresScoped } from '../../test/cycle-figures.ts';
 import {
   addToUnit,
   createCycle,
@@ -179,22 +180,6 @@ describe('alignment health API', () => {
 
   it('answers 404 for another organisation’s ids and 400 without a cycle', async () => {
     const { app, deps, org, quarter, admin } = await constructedOrg();
-    const other = await createOrg(deps.db);
-    const foreignCycle = await createCycle(deps.db, other.org.id);
-    const foreignUnit = await createUnit(deps.db, other.org.id);
-    const outsider = await ApiClient.signIn(app, other.owner.email);
-    const url = (orgId: string, query: Record<string, string>) =>
-      `/api/v1/orgs/${orgId}/alignment-health?${new URLSearchParams(query)}`;
-    for (const [client, target] of [
-      [outsider, url(org.id, { cycleId: quarter.id })],
-      [admin, url(org.id, { cycleId: foreignCycle.id })],
-      [admin, url(org.id, { cycleId: quarter.id, unitId: foreignUnit.id })],
-      [admin, url(other.org.id, { cycleId: foreignCycle.id })],
-    ] as const) {
-      const response = await client.get(target);
-      expect(response.statusCode, target).toBe(404);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-    }
-    expect((await admin.get(url(org.id, {}))).statusCode).toBe(400);
+    await expectCycleFiguresScoped(app, deps, 'alignment-health', { orgId: org.id, cycleId: quarter.id, admin });
   });
 });

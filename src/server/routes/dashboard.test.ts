@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../../db/connect.ts';
 import { alignments, checkIns } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
+import { expectCycleFiguresScoped } from '../../test/cycle-figures.ts';
 import {
   addToUnit,
   createCycle,
@@ -299,23 +300,8 @@ describe('dashboard API', () => {
 
   it('answers 404 for another organisation’s ids and 400 without a cycle', async () => {
     const { app, deps, org, cycle, admin } = await constructedOrg();
-    const other = await createOrg(deps.db);
-    const foreignCycle = await createCycle(deps.db, other.org.id);
-    const foreignUnit = await createUnit(deps.db, other.org.id);
-    const outsider = await ApiClient.signIn(app, other.owner.email);
-    const url = (orgId: string, query: Record<string, string>) =>
-      `/api/v1/orgs/${orgId}/dashboard?${new URLSearchParams(query)}`;
-    for (const [client, target] of [
-      [outsider, url(org.id, { cycleId: cycle.id })],
-      [admin, url(org.id, { cycleId: foreignCycle.id })],
-      [admin, url(org.id, { cycleId: cycle.id, unitId: foreignUnit.id })],
-      [admin, url(other.org.id, { cycleId: foreignCycle.id })],
-    ] as const) {
-      const response = await client.get(target);
-      expect(response.statusCode, target).toBe(404);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-    }
-    expect((await admin.get(url(org.id, {}))).statusCode).toBe(400);
-    expect((await admin.get(url(org.id, { cycleId: cycle.id, unitId: 'nope' }))).statusCode).toBe(400);
+    await expectCycleFiguresScoped(app, deps, 'dashboard', { orgId: org.id, cycleId: cycle.id, admin });
+    const badUnit = `/api/v1/orgs/${org.id}/dashboard?cycleId=${cycle.id}&unitId=nope`;
+    expect((await admin.get(badUnit)).statusCode).toBe(400);
   });
 });
