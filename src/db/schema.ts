@@ -318,6 +318,11 @@ export const comments = pgTable(
     keyResultId: uuid('key_result_id').references(() => keyResults.id),
     authorId: uuid('author_id').references(() => accounts.id),
     body: text('body').notNull(),
+    /** Set when the author changed the text; the audit log keeps what it said before. */
+    editedAt: timestamp('edited_at', { withTimezone: true, precision: 3 }),
+    /** A removed comment keeps its place in the conversation, without its text. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
+    version: version(),
     createdAt: createdAt(),
   },
   (t) => [index('comments_org_objective_idx').on(t.orgId, t.objectiveId, t.createdAt, t.id)],
