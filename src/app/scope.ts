@@ -24,6 +24,7 @@ export const SCOPED_TABLES = {
   objective: 'objectives',
   keyResult: 'key_results',
   activity: 'activities',
+  comment: 'comments',
 } as const;
 export type ScopedEntity = keyof typeof SCOPED_TABLES;
 

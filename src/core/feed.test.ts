@@ -76,4 +76,15 @@ describe('feedDetails', () => {
   it.each(rows)('$case', ({ action, before, after, details }) =>
     expect(feedDetails(action, before, after)).toEqual(details),
   );
+
+  it.each([
+    {
+      case: 'an edited comment is quoted as it reads now',
+      now: { body: 'Rättat', removed: false },
+      details: { excerpt: 'Rättat' },
+    },
+    { case: 'a removed comment is not quoted at all', now: { body: 'Hemligt', removed: true }, details: {} },
+  ])('$case', ({ now, details }) =>
+    expect(feedDetails('comment.create', null, { body: 'Först skrivet' }, now)).toEqual(details),
+  );
 });

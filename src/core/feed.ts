@@ -83,7 +83,22 @@ function compact(details: FeedDetails): FeedDetails {
   return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined)) as FeedDetails;
 }
 
-export function feedDetails(action: string, beforeValue: unknown, afterValue: unknown): FeedDetails {
+/** What a commented event's comment says now: its latest text, or that it was removed. */
+export interface CommentNow {
+  body: string;
+  removed: boolean;
+}
+
+/**
+ * `comment` is the comment as it is now, when the event is about one: the feed quotes its
+ * latest text, and nothing of a removed one (the audit log keeps what it said).
+ */
+export function feedDetails(
+  action: string,
+  beforeValue: unknown,
+  afterValue: unknown,
+  comment?: CommentNow | null,
+): FeedDetails {
   const before = asObject(beforeValue);
   const after = asObject(afterValue);
   switch (action) {
@@ -108,7 +123,7 @@ export function feedDetails(action: string, beforeValue: unknown, afterValue: un
     case 'cycle.reopen':
       return compact({ name: str(after?.name) ?? str(before?.name) });
     case 'comment.create': {
-      const body = str(after?.body);
+      const body = comment ? (comment.removed ? undefined : comment.body) : str(after?.body);
       return body === undefined ? {} : { excerpt: excerpt(body, 160) };
     }
     default:

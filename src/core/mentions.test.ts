@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, mentionedIds, mentionQuery, mentionTarget, mentionToken, tokenizeMentions } from './mentions.ts';
+import {
+  excerpt,
+  mentionedIds,
+  mentionQuery,
+  mentionTarget,
+  mentionToken,
+  tokenizeMentions,
+  untokenizeMentions,
+} from './mentions.ts';
 
 const SARA = '0b6a3f0e-6c1d-4f5e-9a57-2f1e0c3d4b5a';
 const OLLE = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
@@ -68,6 +76,21 @@ describe('tokenizeMentions', () => {
   ])('$text', ({ text, out }) => expect(tokenizeMentions(text, people)).toBe(out));
   it('handles names with characters that mean something in a pattern', () =>
     expect(tokenizeMentions('@A.(b)', [{ id: SARA, name: 'A.(b)' }])).toBe(`@[A.(b)](mention:${SARA})`));
+});
+
+describe('untokenizeMentions', () => {
+  it('shows tokens as @Name and gives them back unchanged', () => {
+    const body = `Hej ${mentionToken('Sara Lind', SARA)} och ${mentionToken('Olle', OLLE)}, ${mentionToken('Sara Lind', SARA)}!`;
+    const { text, people } = untokenizeMentions(body);
+    expect(text).toBe('Hej @Sara Lind och @Olle, @Sara Lind!');
+    expect(people).toEqual([
+      { id: SARA, name: 'Sara Lind' },
+      { id: OLLE, name: 'Olle' },
+    ]);
+    expect(tokenizeMentions(text, people)).toBe(body);
+  });
+  it('leaves text without tokens alone', () =>
+    expect(untokenizeMentions('mejla sara@exempel.se')).toEqual({ text: 'mejla sara@exempel.se', people: [] }));
 });
 
 describe('mentionQuery', () => {

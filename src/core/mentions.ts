@@ -60,6 +60,20 @@ export function tokenizeMentions(text: string, people: readonly { id: string; na
   }, text);
 }
 
+/**
+ * The other way round, for editing a comment: tokens become the `@Name` a person typed,
+ * and the people they name are returned, so `tokenizeMentions(text, people)` gives the
+ * tokens back (for every mention still written as `@Name`).
+ */
+export function untokenizeMentions(body: string): { text: string; people: { id: string; name: string }[] } {
+  const people = new Map<string, string>();
+  const text = body.replace(TOKEN, (_, name: string, id: string) => {
+    people.set(id.toLowerCase(), name);
+    return `@${name}`;
+  });
+  return { text, people: [...people].map(([id, name]) => ({ id, name })) };
+}
+
 /** The text before the caret as a mention being typed: the part after `@`, or null. */
 export function mentionQuery(textBeforeCaret: string): string | null {
   const match = /(?:^|[\s(])@([\p{L}\p{N}_.'-]*(?: [\p{L}\p{N}_.'-]*)?)$/u.exec(textBeforeCaret);

@@ -42,19 +42,21 @@ const STATES = [
   ['the unit I lead (no objective)', { unitId: LED_UNIT }],
   ['a unit led by someone else (no objective)', { unitId: OTHER_UNIT }],
   ['no object', {}],
+  ['a comment I wrote', { level: 'organization', commentAuthorId: ME }],
+  ["someone else's comment", { level: 'organization', commentAuthorId: SOMEONE }],
 ] as const satisfies readonly (readonly [string, PolicyObject])[];
 
 const Y = true;
 const N = false;
 type Row = Record<OrgRole, readonly boolean[]>;
 
-const ALL_Y = [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y];
-const ALL_N = [N, N, N, N, N, N, N, N, N, N, N, N];
+const ALL_Y = [Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y];
+const ALL_N = [N, N, N, N, N, N, N, N, N, N, N, N, N, N];
 const ADMINS_ONLY: Row = { owner: ALL_Y, admin: ALL_Y, member: ALL_N, viewer: ALL_N };
 
 /**
  * Expected answers, written out by hand. Columns, in STATES order:
- *        ownP  othP  ledU  othU  org   myKR  myAct clsP  clsU  unitL unitO none
+ *        ownP  othP  ledU  othU  org   myKR  myAct clsP  clsU  unitL unitO none  myCmt othCmt
  */
 const TABLE: Record<string, Row> = {
   'org.update': ADMINS_ONLY,
@@ -64,60 +66,73 @@ const TABLE: Record<string, Row> = {
   'unit.update': {
     owner: ALL_Y,
     admin: ALL_Y,
-    member: [N, N, Y, N, N, N, N, N, Y, Y, N, N],
+    member: [N, N, Y, N, N, N, N, N, Y, Y, N, N, N, N],
     viewer: ALL_N,
   },
   'unit.archive': ADMINS_ONLY,
   'unit.manageMembers': {
     owner: ALL_Y,
     admin: ALL_Y,
-    member: [N, N, Y, N, N, N, N, N, Y, Y, N, N],
+    member: [N, N, Y, N, N, N, N, N, Y, Y, N, N, N, N],
     viewer: ALL_N,
   },
   'cycle.manage': ADMINS_ONLY,
   'objective.create': {
     owner: ALL_Y,
     admin: ALL_Y,
-    member: [Y, N, Y, N, N, N, N, N, N, Y, N, N],
+    member: [Y, N, Y, N, N, N, N, N, N, Y, N, N, N, N],
     viewer: ALL_N,
   },
   'objective.update': {
     owner: ALL_Y,
     admin: ALL_Y,
-    member: [Y, N, Y, N, N, N, N, N, N, Y, N, N],
+    member: [Y, N, Y, N, N, N, N, N, N, Y, N, N, N, N],
     viewer: ALL_N,
   },
   'objective.archive': {
     owner: ALL_Y,
     admin: ALL_Y,
-    member: [Y, N, Y, N, N, N, N, N, N, Y, N, N],
+    member: [Y, N, Y, N, N, N, N, N, N, Y, N, N, N, N],
     viewer: ALL_N,
   },
   'keyResult.manage': {
     owner: ALL_Y,
     admin: ALL_Y,
-    member: [Y, N, Y, N, N, N, N, N, N, Y, N, N],
+    member: [Y, N, Y, N, N, N, N, N, N, Y, N, N, N, N],
     viewer: ALL_N,
   },
   'objective.score': {
     owner: ALL_Y,
     admin: ALL_Y,
-    member: [Y, N, Y, N, N, N, N, Y, Y, Y, N, N],
+    member: [Y, N, Y, N, N, N, N, Y, Y, Y, N, N, N, N],
     viewer: ALL_N,
   },
   'checkIn.create': {
     owner: ALL_Y,
     admin: ALL_Y,
-    member: [Y, N, Y, N, N, Y, N, N, N, Y, N, N],
+    member: [Y, N, Y, N, N, Y, N, N, N, Y, N, N, N, N],
     viewer: ALL_N,
   },
   'activity.manage': {
     owner: ALL_Y,
     admin: ALL_Y,
-    member: [Y, N, Y, N, N, Y, Y, N, N, Y, N, N],
+    member: [Y, N, Y, N, N, Y, Y, N, N, Y, N, N, N, N],
     viewer: ALL_N,
   },
   'comment.create': { owner: ALL_Y, admin: ALL_Y, member: ALL_Y, viewer: ALL_N },
+  // Only the author edits, admins included; admins remove anyone's (moderation).
+  'comment.update': {
+    owner: [N, N, N, N, N, N, N, N, N, N, N, N, Y, N],
+    admin: [N, N, N, N, N, N, N, N, N, N, N, N, Y, N],
+    member: [N, N, N, N, N, N, N, N, N, N, N, N, Y, N],
+    viewer: ALL_N,
+  },
+  'comment.delete': {
+    owner: ALL_Y,
+    admin: ALL_Y,
+    member: [N, N, N, N, N, N, N, N, N, N, N, N, Y, N],
+    viewer: ALL_N,
+  },
   'audit.read': ADMINS_ONLY,
   'outbox.read': ADMINS_ONLY,
   'archive.restore': ADMINS_ONLY,
@@ -339,8 +354,12 @@ describe('abilities', () => {
   });
 
   it.each([
-    { role: 'owner', expected: Object.fromEntries(ACTIONS.map((a) => [a, true])) },
-    { role: 'admin', expected: Object.fromEntries(ACTIONS.map((a) => [a, a !== 'member.grantOwner'])) },
+    // With no object there is no comment of theirs to edit.
+    { role: 'owner', expected: Object.fromEntries(ACTIONS.map((a) => [a, a !== 'comment.update'])) },
+    {
+      role: 'admin',
+      expected: Object.fromEntries(ACTIONS.map((a) => [a, a !== 'member.grantOwner' && a !== 'comment.update'])),
+    },
     { role: 'viewer', expected: Object.fromEntries(ACTIONS.map((a) => [a, false])) },
   ] satisfies { role: OrgRole; expected: Record<string, boolean> }[])(
     'every action for $role',

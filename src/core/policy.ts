@@ -19,6 +19,8 @@ export const ACTIONS = [
   'checkIn.create',
   'activity.manage',
   'comment.create',
+  'comment.update',
+  'comment.delete',
   'audit.read',
   'outbox.read',
   'archive.restore',
@@ -40,6 +42,7 @@ export interface PolicyObject {
   personId?: string | null;
   keyResultOwnerId?: string | null;
   activityOwnerId?: string | null;
+  commentAuthorId?: string | null;
   /** The objective belongs to a closed cycle. */
   cycleClosed?: boolean;
 }
@@ -51,6 +54,7 @@ const RELATIONS = {
     (o.level === undefined || o.level === 'unit') && !!o.unitId && s.ledUnitIds.has(o.unitId),
   ownsKeyResult: (s: Subject, o: PolicyObject) => !!o.keyResultOwnerId && o.keyResultOwnerId === s.accountId,
   ownsActivity: (s: Subject, o: PolicyObject) => !!o.activityOwnerId && o.activityOwnerId === s.accountId,
+  ownsComment: (s: Subject, o: PolicyObject) => !!o.commentAuthorId && o.commentAuthorId === s.accountId,
   anyone: () => true,
 } satisfies Record<string, (s: Subject, o: PolicyObject) => boolean>;
 type Relation = keyof typeof RELATIONS;
@@ -82,6 +86,10 @@ export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
   'checkIn.create': { ...ADMINS, member: [...OKR_EDITORS, 'ownsKeyResult'] },
   'activity.manage': { ...ADMINS, member: [...OKR_EDITORS, 'ownsKeyResult', 'ownsActivity'] },
   'comment.create': { ...ADMINS, member: ['anyone'] },
+  // Words stay their author's: nobody, not even an admin, puts words in someone's mouth.
+  // Admins may remove anyone's comment (moderation); a viewer, who cannot comment, neither.
+  'comment.update': { owner: ['ownsComment'], admin: ['ownsComment'], member: ['ownsComment'] },
+  'comment.delete': { ...ADMINS, member: ['ownsComment'] },
   'audit.read': ADMINS,
   'outbox.read': ADMINS,
   'archive.restore': ADMINS,

@@ -219,6 +219,15 @@ const TABLE: Record<string, WalkCase> = {
     params: id((w) => w.unitObjective),
     body: () => ({ body: 'Snyggt jobbat!' }),
   },
+  // The world's comment is the member's: only its author edits it (not even an admin);
+  // admins may remove it too (moderation).
+  'PATCH /api/v1/comments/{id}': {
+    ok: 200,
+    allowed: ['member'],
+    params: id((w) => w.comment),
+    body: () => ({ body: 'Riktigt bra!' }),
+  },
+  'DELETE /api/v1/comments/{id}': { ok: 204, allowed: ['member', 'admin'], params: id((w) => w.comment) },
   'GET /api/v1/orgs/{orgId}/key-results': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/activities': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/key-results/{id}': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },

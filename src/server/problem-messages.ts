@@ -208,6 +208,7 @@ export const ENTITY_NAMES: Record<string, Texts> = {
   objective: { en: 'Objective', sv: 'Målet' },
   keyResult: { en: 'Key result', sv: 'Nyckelresultatet' },
   activity: { en: 'Activity', sv: 'Aktiviteten' },
+  comment: { en: 'Comment', sv: 'Kommentaren' },
   member: { en: 'Member', sv: 'Medlemmen' },
   token: { en: 'API token', sv: 'API-token' },
   account: { en: 'Account', sv: 'Kontot' },

@@ -61,7 +61,10 @@ export async function createWorld(db: Queryable) {
     .insert(activities)
     .values({ orgId: org.id, keyResultId: keyResult.id, title: 'Planera' })
     .returning();
-  await db.insert(comments).values({ orgId: org.id, objectiveId: unitObjective.id, authorId: member.id, body: 'Bra!' });
+  const [comment] = await db
+    .insert(comments)
+    .values({ orgId: org.id, objectiveId: unitObjective.id, authorId: member.id, body: 'Bra!' })
+    .returning();
   const [outboxMessage] = await db
     .insert(outboxMessages)
     .values({
@@ -103,6 +106,7 @@ export async function createWorld(db: Queryable) {
     keyResult,
     archivedKeyResult,
     activity: activity as NonNullable<typeof activity>,
+    comment: comment as NonNullable<typeof comment>,
     outboxMessage: outboxMessage as NonNullable<typeof outboxMessage>,
     tokens,
   };

@@ -10,9 +10,15 @@ export const CommentSchema = Type.Object({
   authorId: Nullable(Uuid),
   authorName: Nullable(Type.String()),
   body: Type.String({
-    description: 'Markdown (raw HTML is not rendered). A mention is `@[Name](mention:<account id>)`.',
+    description:
+      'Markdown (raw HTML is not rendered). A mention is `@[Name](mention:<account id>)`. Empty once removed.',
   }),
   createdAt: Timestamp,
+  editedAt: Nullable(Timestamp),
+  /** A removed comment keeps its place, without text or author. */
+  deletedAt: Nullable(Timestamp),
+  version: Type.Integer({ description: 'For If-Match when editing' }),
+  abilities: Type.Object({ 'comment.update': Type.Boolean(), 'comment.delete': Type.Boolean() }),
 });
 
 export const ListCommentsQuery = Type.Object(
@@ -20,17 +26,23 @@ export const ListCommentsQuery = Type.Object(
   { additionalProperties: false },
 );
 
+const CommentBody = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 10_000, pattern: '\\S', description });
+
 export const AddCommentBody = Type.Object(
   {
-    body: Type.String({
-      minLength: 1,
-      maxLength: 10_000,
-      pattern: '\\S',
-      description:
-        'Markdown. Mention members as `@[Name](mention:<account id>)`: each one who may read the objective ' +
+    body: CommentBody(
+      'Markdown. Mention members as `@[Name](mention:<account id>)`: each one who may read the objective ' +
         '(but not the author) gets an e-mail; a mention of someone who is not a member is refused.',
-    }),
+    ),
     keyResultId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateCommentBody = Type.Object(
+  {
+    body: CommentBody('The new markdown. Members it mentions for the first time are mailed, as for a new comment.'),
   },
   { additionalProperties: false },
 );

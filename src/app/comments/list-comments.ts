@@ -11,7 +11,10 @@ export interface ListCommentsInput extends PageRequest {
   keyResultId?: string;
 }
 
-/** Comments oldest first, as a conversation reads; whoever may read the objective reads them. */
+/**
+ * Comments oldest first, as a conversation reads; whoever may read the objective reads them.
+ * Removed ones stay in their place, without text or author (see comment-view.ts).
+ */
 export async function listComments(
   deps: AppDeps,
   caller: Caller,
@@ -39,7 +42,7 @@ export async function listComments(
   return toPage(
     rows,
     limit,
-    (r) => presentComment(r.comment, r.authorName),
+    (r) => presentComment(r.comment, r.authorName, actor),
     (r) => [r.comment.createdAt.toISOString(), r.comment.id],
   );
 }

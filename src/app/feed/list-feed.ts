@@ -4,7 +4,7 @@
 // drafts) are filtered out in the same statement, with the objectives' own read rule.
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { FEED_ACTIONS, feedDetails, type FeedAction, type FeedDetails } from '../../core/feed.ts';
-import { accounts, auditEvents, keyResults, objectives, units } from '../../db/schema.ts';
+import { accounts, auditEvents, comments, keyResults, objectives, units } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorInOrg, type OrgActor } from '../scope.ts';
@@ -74,6 +74,7 @@ export async function listFeed(
       objective: { id: objectives.id, title: objectives.title, archivedAt: objectives.archivedAt },
       keyResult: { id: keyResults.id, title: keyResults.title },
       unit: { id: units.id, name: units.name },
+      comment: { body: comments.body, deletedAt: comments.deletedAt },
     })
     .from(auditEvents)
     .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
@@ -85,6 +86,11 @@ export async function listFeed(
       sql`${keyResults.id} = case when ${auditEvents.entityType} = 'keyResult' then ${auditEvents.entityId}::uuid end`,
     )
     .leftJoin(units, eq(units.id, auditEvents.unitId))
+    // A comment is quoted as it reads now: edited text, or nothing once removed.
+    .leftJoin(
+      comments,
+      sql`${comments.id} = case when ${auditEvents.entityType} = 'comment' then ${auditEvents.entityId}::uuid end`,
+    )
     .where(
       and(
         eq(auditEvents.orgId, actor.orgId),
@@ -110,7 +116,12 @@ export async function listFeed(
         : null,
       keyResult: row.keyResult,
       unit: row.unit,
-      details: feedDetails(row.event.action, row.event.before, row.event.after),
+      details: feedDetails(
+        row.event.action,
+        row.event.before,
+        row.event.after,
+        row.comment && { body: row.comment.body, removed: row.comment.deletedAt !== null },
+      ),
       createdAt: row.event.createdAt.toISOString(),
     }),
     (row) => [row.event.id],

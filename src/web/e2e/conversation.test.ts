@@ -93,6 +93,39 @@ browserSuite('conversation journey', (journey) => {
     await comment.getByText('Mallen ligger nu i teamets mapp.').waitFor();
   });
 
+  it('Sara edits her comment with the keyboard, sees "(redigerad)", then removes it after confirming', async () => {
+    const { page } = journey;
+    await signIn(page, 'sara@example.com');
+    await page.getByRole('link', { name: 'Mina OKR' }).first().click();
+    await page.getByRole('link', { name: SARA_OBJECTIVE }).first().click();
+    const conversation = page.getByTestId('conversation');
+    await conversation.getByLabel('Skriv en kommentar').fill('Vi når 80 anmälningar i veckan.');
+    await conversation.getByRole('button', { name: 'Kommentera' }).click();
+    const comment = conversation.getByTestId('comment').filter({ hasText: 'Vi når 80 anmälningar' });
+    await comment.waitFor();
+
+    await comment.getByRole('button', { name: 'Redigera: kommentar av Sara Lindqvist' }).focus();
+    await page.keyboard.press('Enter');
+    const editor = comment.getByLabel('Redigera din kommentar');
+    await expect.poll(() => editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Vi når 90 anmälningar i veckan.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const edited = conversation.getByTestId('comment').filter({ hasText: 'Vi når 90 anmälningar' });
+    await edited.getByText('(redigerad)').waitFor();
+    await expectNoSeriousViolations(page, 'edited comment');
+
+    await edited.getByRole('button', { name: 'Ta bort: kommentar av Sara Lindqvist' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ta bort kommentaren?' });
+    await dialog.getByRole('button', { name: 'Ta bort kommentaren' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await conversation.getByText('Kommentaren har tagits bort').waitFor();
+    expect(await conversation.getByText('Vi når 90 anmälningar').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/conversation-f.png', fullPage: true });
+  });
+
   it('an admin finds the comment in the audit log, filters in the URL, with a CSV export of the same', async () => {
     const { page, harness } = journey;
     await signIn(page, 'demo@example.com');

@@ -1,18 +1,14 @@
 // The conversation on an objective: comments oldest first, paged ("show later comments"),
 // each about the objective or one of its key results (filterable; the filter is in the URL
 // as ?about=<key result id>), and a composer for those who may comment.
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Button, Group, NativeSelect, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useOrg } from '../../api/queries.ts';
-import type { Comment, Objective } from '../../api/types.ts';
-import { useFormat } from '../../format.ts';
+import type { Objective } from '../../api/types.ts';
 import { CommentComposer } from './CommentComposer.tsx';
+import { CommentItem } from './CommentItem.tsx';
 import { useComments } from './queries.ts';
-import { relativeTime } from './relative-time.ts';
-
-const CommentMarkdown = lazy(() => import('./CommentMarkdown.tsx'));
 
 export function Conversation({ orgId, objective }: { orgId: string; objective: Objective }) {
   const { t } = useTranslation('conversation');
@@ -80,36 +76,5 @@ export function Conversation({ orgId, objective }: { orgId: string; objective: O
         )
       )}
     </Stack>
-  );
-}
-
-function CommentItem({ comment, keyResultTitle }: { comment: Comment; keyResultTitle?: string }) {
-  const { t } = useTranslation('conversation');
-  const format = useFormat();
-  return (
-    <Card component="li" withBorder padding="sm" id={`comment-${comment.id}`} data-testid="comment">
-      <Stack gap={4}>
-        <Group gap="xs" wrap="wrap">
-          <Text fw={600} size="sm">
-            {comment.authorName ?? t('comments.unknownAuthor')}
-          </Text>
-          <Anchor href={`#comment-${comment.id}`} size="xs" c="dimmed">
-            <time dateTime={comment.createdAt} title={format.dateTime(comment.createdAt)}>
-              {relativeTime(comment.createdAt, format.locale)}
-            </time>
-          </Anchor>
-          {keyResultTitle && (
-            <Badge variant="outline" color="gray" tt="none" fw={500}>
-              {t('comments.about', { title: keyResultTitle })}
-            </Badge>
-          )}
-        </Group>
-        <div className="markdown" style={{ overflowWrap: 'anywhere' }}>
-          <Suspense fallback={<Text style={{ whiteSpace: 'pre-wrap' }}>{comment.body}</Text>}>
-            <CommentMarkdown>{comment.body}</CommentMarkdown>
-          </Suspense>
-        </div>
-      </Stack>
-    </Card>
   );
 }
