@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import {
   ACTIVITY_STATUSES,
+  CYCLE_STATUSES,
   LIFECYCLES,
   METRICS,
   OBJECTIVE_KINDS,
@@ -263,7 +264,14 @@ export const KeyResultInContextSchema = Type.Intersect([
 ]);
 
 export const ListKeyResultsQuery = Type.Object(
-  { ownerId: Type.Optional(Uuid), cycleId: Type.Optional(Uuid), ...PageQuery },
+  {
+    ownerId: Type.Optional(Uuid),
+    cycleId: Type.Optional(Uuid),
+    cycleStatus: Type.Optional(
+      Type.Enum([...CYCLE_STATUSES], { description: 'Only key results of cycles in this status, e.g. active' }),
+    ),
+    ...PageQuery,
+  },
   { additionalProperties: false },
 );
 

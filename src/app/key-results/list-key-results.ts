@@ -2,6 +2,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { isCheckInDue } from '../../core/check-in-due.ts';
+import type { CycleStatus } from '../../core/domain.ts';
 import { expectedProgress } from '../../core/progress.ts';
 import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
@@ -15,6 +16,7 @@ import { readableBy } from '../objectives/records.ts';
 export interface ListKeyResultsInput extends PageRequest {
   ownerId?: string;
   cycleId?: string;
+  cycleStatus?: CycleStatus;
 }
 
 export interface KeyResultInContext extends KeyResultView {
@@ -52,6 +54,7 @@ export async function listKeyResults(
         readableBy(actor),
         input.ownerId ? eq(keyResults.ownerId, input.ownerId) : undefined,
         input.cycleId ? eq(objectives.cycleId, input.cycleId) : undefined,
+        input.cycleStatus ? eq(cycles.status, input.cycleStatus) : undefined,
         after,
       ),
     )

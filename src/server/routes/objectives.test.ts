@@ -454,6 +454,17 @@ describe('objectives API', () => {
       [fresh.id, false, objective.title],
       [stale.id, true, objective.title],
     ]);
+    // My week asks for active cycles only: a closed cycle's key result stays out.
+    const closed = await createCycle(deps.db, org.id, { status: 'closed' });
+    const old = await createObjective(deps.db, org.id, closed.id, { level: 'person', personId: person.id });
+    await createKeyResult(deps.db, org.id, old.id, { ownerId: person.id });
+    const ids = async (query: string) =>
+      (await client.get(`/api/v1/orgs/${org.id}/key-results?ownerId=${person.id}&${query}`))
+        .json()
+        .items.map((kr: { id: string }) => kr.id);
+    expect(await ids('cycleStatus=active')).toEqual([fresh.id, stale.id]);
+    expect(await ids('cycleStatus=closed')).toHaveLength(1);
+    expect((await client.get(`/api/v1/orgs/${org.id}/key-results?cycleStatus=over`)).statusCode).toBe(400);
 
     await client.post(`/api/v1/key-results/${stale.id}/activities`, {
       title: 'Ring kunderna',

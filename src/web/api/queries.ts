@@ -2,6 +2,7 @@
 // the resource name, so a change can invalidate everything it affects.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, query } from './client.ts';
+import type { CycleStatus } from '../../core/domain.ts';
 import type {
   Cycle,
   KeyResultInContext,
@@ -89,7 +90,11 @@ export const useObjectives = (orgId: string, filters: ObjectiveFilters, enabled 
 export const useObjective = (id: string) =>
   useQuery({ queryKey: ['objective', id], queryFn: ({ signal }) => api.get<Objective>(`/objectives/${id}`, signal) });
 
-export const useKeyResults = (orgId: string, filters: { ownerId?: string; cycleId?: string }, enabled = true) =>
+export const useKeyResults = (
+  orgId: string,
+  filters: { ownerId?: string; cycleId?: string; cycleStatus?: CycleStatus },
+  enabled = true,
+) =>
   useQuery({
     queryKey: ['keyResults', orgId, filters],
     queryFn: ({ signal }) => fetchAll<KeyResultInContext>(`/orgs/${orgId}/key-results${query(filters)}`, signal),
