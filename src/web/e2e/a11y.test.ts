@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { csrfHeaders, expectNoSeriousViolations, hasHorizontalScroll, signIn, type Harness } from './harness.ts';
 import { browserSuite } from './journey.ts';
+import { field } from './locators.ts';
 
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
 
@@ -100,7 +101,11 @@ const OWNER_PAGES: { name: string; path: (ids: DemoIds) => string; ready: (page:
   {
     name: 'edit objective form',
     path: (ids) => `/orgs/${ids.orgId}/objectives/${ids.objectiveId}/edit`,
-    ready: heading('Redigera mål'),
+    ready: async (page) => {
+      // The heading is drawn before the objective has loaded; the form is filled once it has.
+      await heading('Redigera mål')(page);
+      await expect.poll(() => field(page, 'Mål').inputValue()).toBe(SARA_OBJECTIVE);
+    },
   },
   ...(['members', 'units', 'cycles', 'profile'] as const).map((tab) => ({
     name: `admin: ${tab}`,

@@ -120,8 +120,9 @@ browserSuite('admin journey', (journey) => {
     await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
 
     const form = page.getByRole('main');
-    expect(await field(form, 'Period').inputValue()).toBe(cycleName);
-    expect(await field(form, 'Team eller enhet').inputValue()).toBe(UNIT);
+    // The selects show their names once the cycles and units have loaded.
+    await expect.poll(() => field(form, 'Period').inputValue()).toBe(cycleName);
+    await expect.poll(() => field(form, 'Team eller enhet').inputValue()).toBe(UNIT);
     await field(form, 'Mål').fill(OBJECTIVE);
     await field(form, 'Beskrivning').fill('Vi ska visa kunderna att vi gör som vi säger.');
     const supports = field(form, 'Stöder');
@@ -135,16 +136,16 @@ browserSuite('admin journey', (journey) => {
       const row = page.getByRole('group', { name: `Nyckelresultat ${i + 1}` });
       await fillKeyResult(page, row, kr);
     }
-    expect(await page.getByTestId('key-result-row').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('key-result-row').count()).toBe(3);
     await page.getByRole('button', { name: 'Skapa mål' }).click();
 
     // The objective's own page: three key results and the link to what it supports.
     await page.getByRole('heading', { level: 1, name: OBJECTIVE }).waitFor();
     await page.getByText('Målet är skapat').waitFor();
-    expect(await page.getByTestId('key-result').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('key-result').count()).toBe(3);
     for (const kr of KEY_RESULTS) {
       const figures = page.getByRole('article', { name: kr.title }).getByTestId('key-result-figures');
-      expect((await figures.textContent())?.replace(/\s+/g, ' ')).toBe(kr.shown);
+      await expect.poll(async () => (await figures.textContent())?.replace(/\s+/g, ' ')).toBe(kr.shown);
     }
     await page.getByTestId('supports').getByRole('link', { name: ORG_OBJECTIVE }).waitFor();
 

@@ -50,7 +50,7 @@ browserSuite('closing journey', (journey) => {
     await page.getByRole('heading', { level: 2, name: 'Perioder' }).waitFor();
     await page.getByRole('button', { name: `Avsluta perioden ${names.current}` }).click();
     const confirm = page.getByRole('dialog', { name: `Avsluta ${names.current}?` });
-    expect(await confirm.textContent()).toContain('föreslagna, framdriften avrundad till tiondelar');
+    await expect.poll(() => confirm.textContent()).toContain('föreslagna, framdriften avrundad till tiondelar');
     await confirm.getByRole('button', { name: 'Avsluta perioden' }).click();
     await confirm.waitFor({ state: 'hidden' });
     const row = page.getByTestId('cycle-row').filter({ hasText: names.current });
@@ -75,7 +75,7 @@ browserSuite('closing journey', (journey) => {
     await panel.getByRole('heading', { name: 'Sätt betyg och reflektera' }).waitFor();
     expect(await sara.getByRole('link', { name: 'Redigera', exact: true }).count()).toBe(0);
     const krScore = field(panel, `Slutbetyg: ${FIRST_KEY_RESULT}`);
-    expect(await panel.textContent()).toMatch(/Förslag \d(,\d)? \(från framdriften\)/);
+    await expect.poll(() => panel.textContent()).toMatch(/Förslag \d(,\d)? \(från framdriften\)/);
     await expectNoSeriousViolations(sara, 'objective: score and reflect');
     await krScore.fill('0,3');
     await field(panel, 'Målets slutbetyg').fill('0,6');
@@ -88,18 +88,18 @@ browserSuite('closing journey', (journey) => {
     const record = sara.getByTestId('score-record');
     await record.waitFor();
     await panel.getByRole('heading', { name: 'Slutbetyg och reflektion' }).waitFor();
-    const badges = await record.getByTestId('score-badge').allTextContents();
-    expect(badges[0]).toBe('0,6 · Gult: delvis nått');
-    expect(badges).toContain('0,3 · Rött: missat');
-    expect(await record.getByTestId('reflection-learned').textContent()).toBe(
-      'Säljarnas egna inbjudningar når längst.',
-    );
+    const badges = () => record.getByTestId('score-badge').allTextContents();
+    await expect.poll(async () => (await badges())[0]).toBe('0,6 · Gult: delvis nått');
+    await expect.poll(badges).toContain('0,3 · Rött: missat');
+    await expect
+      .poll(() => record.getByTestId('reflection-learned').textContent())
+      .toBe('Säljarnas egna inbjudningar når längst.');
 
     // Carry it over to the next quarter: a new objective whose key results start where
     // the old ones stand, linked both ways.
     await sara.getByRole('button', { name: 'För över' }).click();
     const dialog = sara.getByRole('dialog', { name: 'För över till en annan period' });
-    expect(await field(dialog, 'Period').inputValue()).toContain(names.next);
+    await expect.poll(() => field(dialog, 'Period').inputValue()).toContain(names.next);
     await dialog.getByRole('button', { name: 'För över' }).click();
     await sara.waitForURL((url) => !url.pathname.endsWith(oldId));
     // The new objective has the old one's title, so wait for what only the new page says
@@ -108,8 +108,7 @@ browserSuite('closing journey', (journey) => {
     const from = sara.getByTestId('carry-links').getByRole('link');
     await expect.poll(() => from.textContent()).toBe(`Fortsätter ”${SARA_OBJECTIVE}” från ${names.current}`);
     const newKr = sara.getByRole('article', { name: FIRST_KEY_RESULT });
-    await newKr.getByTestId('progress-value').waitFor();
-    expect(await newKr.getByTestId('progress-value').textContent()).toMatch(/^0\s%$/);
+    await expect.poll(() => newKr.getByTestId('progress-value').textContent()).toMatch(/^0\s%$/);
     const newFigures = await newKr.getByTestId('key-result-figures').textContent();
     // Still Sara's to change: the next quarter is open.
     await sara.getByRole('link', { name: 'Redigera', exact: true }).waitFor();
@@ -122,12 +121,12 @@ browserSuite('closing journey', (journey) => {
       .waitFor();
     // The old key result stood where the new one starts (same "N av 100 anmälningar").
     const oldKr = sara.getByRole('article', { name: FIRST_KEY_RESULT });
-    expect(await oldKr.getByTestId('key-result-figures').textContent()).toBe(newFigures);
+    await expect.poll(() => oldKr.getByTestId('key-result-figures').textContent()).toBe(newFigures);
 
     // And in English.
     await sara.getByRole('banner').getByText('EN', { exact: true }).click();
     await panel.getByRole('heading', { name: 'Final score and reflection' }).waitFor();
-    expect((await record.getByTestId('score-badge').allTextContents())[0]).toBe('0.6 · Yellow: partly reached');
+    await expect.poll(async () => (await badges())[0]).toBe('0.6 · Yellow: partly reached');
 
     // The admin writes the marketing team's reflection on the closed quarter.
     const units = (await (await page.request.get(`/api/v1/orgs/${harness.orgId}/units?limit=200`)).json()) as {

@@ -32,7 +32,7 @@ browserSuite('coach journey', (journey) => {
     await page.getByRole('link', { name: 'Nytt mål' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
     const form = page.getByRole('main');
-    expect(await field(form, 'Team eller enhet').inputValue()).toBe('Marknad');
+    await expect.poll(() => field(form, 'Team eller enhet').inputValue()).toBe('Marknad');
 
     const supports = field(form, 'Stöder');
     await supports.click();
@@ -49,7 +49,7 @@ browserSuite('coach journey', (journey) => {
     const title = field(form, 'Mål');
     await title.pressSequentially(KEY_RESULT);
     await waterfall(page).waitFor({ timeout: 10_000 });
-    expect(await waterfall(page).textContent()).toMatch(/Varning/);
+    await expect.poll(() => waterfall(page).textContent()).toMatch(/Varning/);
     // The live region announces the change politely.
     expect(await page.getByTestId('coach-live').locator('[aria-live="polite"]').count()).toBe(1);
 

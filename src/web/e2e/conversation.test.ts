@@ -28,19 +28,25 @@ browserSuite('conversation journey', (journey) => {
     await expect.poll(() => composer.getAttribute('aria-activedescendant')).toBeTruthy();
     await page.keyboard.press('Enter');
     await suggestions.waitFor({ state: 'hidden' });
-    expect(await composer.inputValue()).toBe('Tack för hjälpen med utskicket, @Elin Sandberg ');
+    await expect.poll(() => composer.inputValue()).toBe('Tack för hjälpen med utskicket, @Elin Sandberg ');
+    // The caret is after the picked name before the next key press (the app moves it).
+    await expect
+      .poll(() => composer.evaluate((el: HTMLTextAreaElement) => el === document.activeElement && el.selectionStart))
+      .toBe('Tack för hjälpen med utskicket, @Elin Sandberg '.length);
     await page.keyboard.type('! <script>window.__pwned = 1</script> [klicka](javascript:window.__pwned=2)');
     await conversation.getByRole('button', { name: 'Kommentera' }).click();
 
     const comment = conversation.getByTestId('comment').last();
+    // Text only the new comment has (the one before it is the last until the list reloads).
+    await comment.getByText('Tack för hjälpen med utskicket', { exact: false }).waitFor();
     await comment.getByText('Elin Sandberg').waitFor();
     // The mention is a chip; the script tag was skipped, and the javascript: link lost its target.
-    expect(await comment.locator('[data-mention]').textContent()).toBe('@Elin Sandberg');
+    await expect.poll(() => comment.locator('[data-mention]').textContent()).toBe('@Elin Sandberg');
     expect(await comment.locator('script').count()).toBe(0);
     expect(await comment.locator('a[href^="javascript"]').count()).toBe(0);
     await comment.getByText('klicka').click();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await composer.inputValue()).toBe('');
+    await expect.poll(() => composer.inputValue()).toBe('');
 
     // The objective's feed tells of it.
     await page
@@ -63,9 +69,9 @@ browserSuite('conversation journey', (journey) => {
     await row.getByRole('button', { name: `Läs ”${subject}”` }).click();
     const message = admin.getByRole('dialog', { name: subject });
     await message.getByText('Tack för hjälpen med utskicket, @Elin Sandberg !', { exact: false }).waitFor();
-    expect(await message.textContent()).toMatch(
-      /Svara i Riktning: http:\/\/\S+\/objectives\/[0-9a-f-]+#comment-[0-9a-f-]+/,
-    );
+    await expect
+      .poll(() => message.textContent())
+      .toMatch(/Svara i Riktning: http:\/\/\S+\/objectives\/[0-9a-f-]+#comment-[0-9a-f-]+/);
     const elin = await harness.handle.db.query.accounts.findFirst({
       where: (a, { eq: is }) => is(a.email, 'elin.sandberg@example.com'),
     });
@@ -122,7 +128,7 @@ browserSuite('conversation journey', (journey) => {
     await dialog.getByRole('button', { name: 'Ta bort kommentaren' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await conversation.getByText('Kommentaren har tagits bort').waitFor();
-    expect(await conversation.getByText('Vi når 90 anmälningar').count()).toBe(0);
+    await expect.poll(() => conversation.getByText('Vi når 90 anmälningar').count()).toBe(0);
     await page.screenshot({ path: '/tmp/conversation-f.png', fullPage: true });
   });
 
@@ -142,10 +148,13 @@ browserSuite('conversation journey', (journey) => {
     await page.getByRole('tab', { name: 'Granskningslogg', selected: true }).waitFor();
     const table = page.getByTestId('audit-table');
     await table.getByText('comment.create').first().waitFor();
-    expect(await page.getByLabel('Händelse').inputValue()).toBe('comment.create');
+    await expect.poll(() => page.getByLabel('Händelse').inputValue()).toBe('comment.create');
     await expectNoSeriousViolations(page, 'audit log');
-    const href = await page.getByRole('link', { name: 'Exportera CSV' }).getAttribute('href');
-    expect(href).toBe(`/api/v1/orgs/${harness.orgId}/audit-events.csv?action=comment.create`);
+    const exportLink = page.getByRole('link', { name: 'Exportera CSV' });
+    await expect
+      .poll(() => exportLink.getAttribute('href'))
+      .toBe(`/api/v1/orgs/${harness.orgId}/audit-events.csv?action=comment.create`);
+    const href = await exportLink.getAttribute('href');
     const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href ?? '');
     // (The browser's decoder drops the byte order mark.)
     expect(csv.split('\r\n')[0]).toBe(

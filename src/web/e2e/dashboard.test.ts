@@ -21,32 +21,31 @@ browserSuite('dashboard journey', (journey) => {
 
     // The organisation home shows net confidence as one figure, with the way to the dashboard.
     const small = page.getByTestId('net-confidence');
-    await small.getByTestId('net-confidence-value').waitFor();
-    expect(await small.getByTestId('net-confidence-value').textContent()).toMatch(/^([+−-]?\d+|—)$/);
+    await expect.poll(() => small.getByTestId('net-confidence-value').textContent()).toMatch(/^([+−-]?\d+|—)$/);
 
     await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Översikt' }).click();
     await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
     await page.getByTestId('dashboard').waitFor();
-    expect(await figure(page, 'figure-net-confidence').textContent()).toMatch(/^([+−-]?\d+|—)$/);
-    expect(await figure(page, 'figure-on-track').textContent()).toMatch(/^\d+ av \d+$/);
-    expect(await figure(page, 'figure-progress').textContent()).toMatch(/%$/);
-    expect(await figure(page, 'figure-participation').textContent()).toMatch(/%$/);
+    await expect.poll(() => figure(page, 'figure-net-confidence').textContent()).toMatch(/^([+−-]?\d+|—)$/);
+    await expect.poll(() => figure(page, 'figure-on-track').textContent()).toMatch(/^\d+ av \d+$/);
+    await expect.poll(() => figure(page, 'figure-progress').textContent()).toMatch(/%$/);
+    await expect.poll(() => figure(page, 'figure-participation').textContent()).toMatch(/%$/);
 
     // The charts load on demand and draw; their numbers are also there as tables.
     for (const id of ['dashboard-status', 'dashboard-distribution', 'dashboard-trend']) {
       await page.getByTestId(id).getByTestId('chart').locator('svg.recharts-surface').first().waitFor();
     }
     const statusTable = page.getByTestId('dashboard-status').getByRole('table');
-    expect(await statusTable.getByRole('rowheader', { name: 'I fas' }).count()).toBe(1);
-    expect(await page.getByTestId('trend-week').count()).toBeGreaterThanOrEqual(12);
-    expect(await page.getByTestId('dashboard-trend').textContent()).toMatch(/avstämningar hittills/);
+    await expect.poll(() => statusTable.getByRole('rowheader', { name: 'I fas' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('trend-week').count()).toBeGreaterThanOrEqual(12);
+    await expect.poll(() => page.getByTestId('dashboard-trend').textContent()).toMatch(/avstämningar hittills/);
     await page.getByRole('heading', { name: 'Förankring' }).waitFor();
     await settle(page);
     await expectNoSeriousViolations(page, 'dashboard');
 
     // One row per top-level unit, each a way to that unit's dashboard.
     const rows = page.getByTestId('unit-row');
-    expect(await rows.count()).toBeGreaterThan(0);
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
     const first = rows.first().getByRole('link');
     const name = (await first.textContent()) ?? '';
     await first.click();
@@ -58,7 +57,8 @@ browserSuite('dashboard journey', (journey) => {
 
     // Back on the unit page, the same net confidence in small.
     await page.getByRole('link', { name: `Tillbaka till ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name }).waitFor();
+    // Exact: the dashboard's own heading ("Översikt: <name>") contains the unit's name.
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
     await page.getByTestId('net-confidence').getByTestId('net-confidence-value').waitFor();
     await page.getByTestId('net-confidence').getByRole('link', { name: 'Öppna översikten' }).waitFor();
   });

@@ -33,14 +33,14 @@ browserSuite('alignment map', (journey) => {
     await node(TEAM_OBJECTIVE).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => node(TEAM_OBJECTIVE).getByTestId('map-node').getAttribute('data-selected')).toBe('true');
-    expect(await node(ORG_OBJECTIVE).getByTestId('map-node').getAttribute('data-state')).toBe('path');
-    expect(await node(SARA_OBJECTIVE).getByTestId('map-node').getAttribute('data-state')).toBe('path');
-    expect(await map.locator('[data-state="dim"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => node(ORG_OBJECTIVE).getByTestId('map-node').getAttribute('data-state')).toBe('path');
+    await expect.poll(() => node(SARA_OBJECTIVE).getByTestId('map-node').getAttribute('data-state')).toBe('path');
+    await expect.poll(() => map.locator('[data-state="dim"]').count()).toBeGreaterThan(0);
     const selection = page.getByTestId('map-selection');
     await selection.getByText(`Valt: ${TEAM_OBJECTIVE}`).waitFor();
-    expect(await selection.getByRole('link', { name: 'Öppna målet' }).getAttribute('href')).toMatch(
-      /\/objectives\/[0-9a-f-]+/,
-    );
+    await expect
+      .poll(() => selection.getByRole('link', { name: 'Öppna målet' }).getAttribute('href'))
+      .toMatch(/\/objectives\/[0-9a-f-]+/);
 
     // A click selects too.
     await node(ORG_OBJECTIVE).click();
@@ -60,6 +60,8 @@ browserSuite('alignment map', (journey) => {
     await list.waitFor();
     await list.getByRole('rowheader', { name: TEAM_OBJECTIVE }).waitFor();
     await list.getByRole('rowheader', { name: SARA_OBJECTIVE }).waitFor();
-    expect(await page.getByRole('button', { name: 'Dölj listan' }).getAttribute('aria-expanded')).toBe('true');
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Dölj listan' }).getAttribute('aria-expanded'))
+      .toBe('true');
   });
 });

@@ -39,18 +39,21 @@ browserSuite('member journey', (journey) => {
       .click();
     await page.getByRole('heading', { level: 1, name: 'Marknad' }).waitFor();
     // The team follows the organisation's weekly rhythm (it sets none of its own).
-    expect(await page.getByTestId('unit-cadence').textContent()).toBe('Stämmer av en gång på 7 dagar');
+    await expect.poll(() => page.getByTestId('unit-cadence').textContent()).toBe('Stämmer av en gång på 7 dagar');
 
     // The team's objective, and from it the individual objective that supports it.
     await page.getByRole('link', { name: TEAM_OBJECTIVE }).click();
     await page.getByRole('heading', { level: 1, name: TEAM_OBJECTIVE }).waitFor();
     await page.getByTestId('supported-by').getByRole('link', { name: SARA_OBJECTIVE }).click();
     await page.getByRole('heading', { level: 1, name: SARA_OBJECTIVE }).waitFor();
-    expect(await page.getByTestId('objective-owner').textContent()).toContain('Sara Lindqvist');
+    await expect.poll(() => page.getByTestId('objective-owner').textContent()).toContain('Sara Lindqvist');
 
     const keyResult = page.getByRole('article', { name: KEY_RESULT });
     await keyResult.getByTestId('history-point').first().waitFor({ state: 'attached' });
     await keyResult.getByTestId('history-chart').locator('svg').first().waitFor();
+    await expect
+      .poll(() => keyResult.getByTestId('key-result-figures').textContent())
+      .toContain('34 av 100 anmälningar');
     const before = await figures(page, keyResult);
     expect(before.keyResultFigures).toContain('34 av 100 anmälningar');
 
@@ -79,6 +82,9 @@ browserSuite('member journey', (journey) => {
     await expect
       .poll(async () => (await figures(page, keyResult)).objectiveProgress)
       .not.toBe(before.objectiveProgress);
+    await expect.poll(async () => (await figures(page, keyResult)).keyResultProgress?.replace(/\s/g, '')).toBe('61%');
+    await expect.poll(async () => (await figures(page, keyResult)).historySummary).toContain('61 anmälningar');
+    await expect.poll(async () => (await figures(page, keyResult)).chartDots).toBeGreaterThan(before.chartDots);
     const after = await figures(page, keyResult);
     expect(after.keyResultProgress).not.toBe(before.keyResultProgress);
     expect(after.keyResultProgress?.replace(/\s/g, '')).toBe('61%');
@@ -92,8 +98,8 @@ browserSuite('member journey', (journey) => {
     await page.getByRole('heading', { level: 2, name: 'Key results' }).waitFor();
     await keyResult.getByRole('button', { name: 'Check in' }).waitFor();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My OKRs' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await keyResult.getByTestId('key-result-figures').textContent()).toContain('61 of 100');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => keyResult.getByTestId('key-result-figures').textContent()).toContain('61 of 100');
 
     // Signing out lands on sign-in, in the language just chosen.
     await page.getByRole('button', { name: 'Account menu' }).click();

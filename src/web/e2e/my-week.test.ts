@@ -61,7 +61,7 @@ browserSuite('my week', (journey) => {
     await expect.poll(() => dueRows(page).count()).toBe(3);
     // What is not due is listed too, and can be checked in as well.
     await page.getByRole('heading', { level: 2, name: 'Avstämda' }).waitFor();
-    expect(await page.locator('[data-testid="week-row"]:not([data-due])').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="week-row"]:not([data-due])').count()).toBeGreaterThan(0);
     await expectNoSeriousViolations(page, 'my week');
 
     // Keyboard only: from the first value field, type, Tab, type, Tab, type; Tab past the
@@ -77,17 +77,17 @@ browserSuite('my week', (journey) => {
     for (const [index, title] of titles.entries()) {
       const input = NEW_VALUES[title];
       if (!input) throw new Error(`unexpected row ${title}`);
-      expect(await focused(page)).toMatch(new RegExp(`^${title}.* / Nytt värde`));
+      await expect.poll(() => focused(page)).toMatch(new RegExp(`^${title}.* / Nytt värde`));
       await page.keyboard.type(input.value);
       await page.keyboard.press('Tab');
-      expect(await focused(page)).toMatch(/ \/ Tilltro \(0–10\)$/);
+      await expect.poll(() => focused(page)).toMatch(/ \/ Tilltro \(0–10\)$/);
       await page.keyboard.type(input.confidence);
       await page.keyboard.press('Tab');
-      expect(await focused(page)).toMatch(/ \/ Kommentar \(frivillig\)$/);
+      await expect.poll(() => focused(page)).toMatch(/ \/ Kommentar \(frivillig\)$/);
       await page.keyboard.type(input.note);
       if (index < titles.length - 1) {
         await page.keyboard.press('Tab');
-        expect(await focused(page)).toMatch(/ \/ Ta med när du sparar$/);
+        await expect.poll(() => focused(page)).toMatch(/ \/ Ta med när du sparar$/);
         await page.keyboard.press('Tab');
         await page.keyboard.press('Tab');
       }
@@ -99,7 +99,9 @@ browserSuite('my week', (journey) => {
     const summary = page.getByTestId('week-summary');
     await summary.getByText('3 avstämningar sparade').waitFor();
     await expect.poll(() => summary.evaluate((el) => el.contains(document.activeElement))).toBe(true);
-    expect(await summary.textContent()).toContain('E-post genererar 100 anmälningar: 63 → 70 anmälningar, tilltro 8');
+    await expect
+      .poll(() => summary.textContent())
+      .toContain('E-post genererar 100 anmälningar: 63 → 70 anmälningar, tilltro 8');
     await page.getByText('Allt är avstämt. Inget väntar på dig den här veckan.').waitFor();
     await expect.poll(() => dueRows(page).count()).toBe(0);
     await expect.poll(() => page.getByTestId('week-due-badge').count()).toBe(0);
@@ -125,7 +127,9 @@ browserSuite('my week', (journey) => {
     await page.getByRole('heading', { level: 1, name: SARA_OBJECTIVE }).waitFor();
 
     const status = page.getByLabel('Status', { exact: true });
-    const suggested = (await status.locator('option').first().textContent()) ?? '';
+    const suggestion = status.locator('option').first();
+    await expect.poll(() => suggestion.textContent()).toMatch(/^Föreslagen \((I fas|I riskzonen|Efter plan)\)$/);
+    const suggested = (await suggestion.textContent()) ?? '';
     expect(suggested).toMatch(/^Föreslagen \((I fas|I riskzonen|Efter plan)\)$/);
     await page.getByText('Följer förslaget utifrån framsteg mot planen och den senaste tilltron.').waitFor();
 

@@ -28,7 +28,7 @@ browserSuite('notifications', (journey) => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Mina inställningar' }).waitFor();
     await page.getByRole('switch', { name: /^Påminnelser om incheckning/ }).waitFor();
-    expect(await page.getByRole('switch', { name: /^Veckosammanfattning/ }).isChecked()).toBe(false);
+    await expect.poll(() => page.getByRole('switch', { name: /^Veckosammanfattning/ }).isChecked()).toBe(false);
 
     // A reminder for her, as the job runner writes one; without a mail server it is held.
     const { db } = harness.handle;
@@ -56,10 +56,11 @@ browserSuite('notifications', (journey) => {
     await admin.getByText('Ingen e-postserver är inställd (SMTP_URL)').waitFor();
     const row = admin.getByTestId('outbox-table').getByRole('row', { name: /Dags att checka in/ });
     await row.getByText('Sparat').waitFor();
-    expect(await row.textContent()).toContain('sara@example.com');
+    await expect.poll(() => row.textContent()).toContain('sara@example.com');
     await expectNoSeriousViolations(admin, 'outbox');
     await row.getByRole('button', { name: /^Läs ”Dags att checka in/ }).click();
     const dialog = admin.getByRole('dialog', { name: /Dags att checka in/ });
+    await expect.poll(() => dialog.getByTestId('outbox-body').textContent()).toContain('Hej Sara!');
     const body = await dialog.getByTestId('outbox-body').textContent();
     expect(body).toContain('Hej Sara!');
     expect(body).toContain('Mejl ger 100 anmälningar');
@@ -70,6 +71,6 @@ browserSuite('notifications', (journey) => {
     // The filters narrow the list, and live in the URL.
     await pickOption(admin, field(admin, 'Status'), 'Skickat');
     await admin.getByText('Inga meddelanden.').waitFor();
-    expect(admin.url()).toContain('status=sent');
+    await expect.poll(() => admin.url()).toContain('status=sent');
   });
 });

@@ -22,7 +22,7 @@ browserSuite('sign-in and organisation home', (journey) => {
     await page.getByRole('heading', { level: 1, name: 'Nordljus AB' }).waitFor();
     await page.getByRole('heading', { name: 'Organisationens mål' }).waitFor();
     await page.getByRole('link', { name: 'Bli förstahandsvalet för energismart belysning i Norden' }).waitFor();
-    expect(await page.getByTestId('objective-card').count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => page.getByTestId('objective-card').count()).toBeGreaterThanOrEqual(4);
     await expectNoSeriousViolations(page, 'home');
   });
 

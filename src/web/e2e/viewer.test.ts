@@ -35,14 +35,15 @@ browserSuite('viewer', (journey) => {
     await field(invite, 'E-post').fill(VIEWER.email);
     await pickOption(admin, field(invite, 'Roll'), 'Läsare');
     await invite.getByRole('button', { name: 'Lägg till i organisationen' }).click();
-    const link = await admin.getByTestId('invitation-link').inputValue();
-    expect(link).toMatch(/\/invite\/[^/]+$/);
+    const invitationLink = admin.getByTestId('invitation-link');
+    await expect.poll(() => invitationLink.inputValue()).toMatch(/\/invite\/[^/]+$/);
+    const link = await invitationLink.inputValue();
 
     // The viewer, in a browser of their own, joins with it.
     const page = await journey.openPage();
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Gå med i Nordljus AB' }).waitFor();
-    expect(await field(page, 'Ditt namn').inputValue()).toBe(VIEWER.name);
+    await expect.poll(() => field(page, 'Ditt namn').inputValue()).toBe(VIEWER.name);
     await field(page, 'Välj ett lösenord').fill(VIEWER.password);
     await page.getByRole('button', { name: 'Gå med och logga in' }).click();
     await page.waitForURL(new RegExp(`/orgs/${harness.orgId}$`));
@@ -72,12 +73,12 @@ browserSuite('viewer', (journey) => {
     await page.getByRole('heading', { level: 1, name: SARA_OBJECTIVE }).waitFor();
     await page.getByTestId('key-result').first().waitFor();
     await page.getByTestId('history-chart').first().waitFor();
-    expect(await page.getByTestId('key-result').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('key-result').count()).toBe(3);
     expect(await editControls(page)).toEqual([]);
     // The same page shows the owner its controls, so the check above looks in the right place.
     await admin.goto(`/orgs/${harness.orgId}/objectives/${objective.id}`);
     await admin.getByTestId('key-result').first().waitFor();
-    expect(await editControls(admin)).toEqual(expect.arrayContaining(['Redigera', 'Stäm av', 'Arkivera']));
+    await expect.poll(() => editControls(admin)).toEqual(expect.arrayContaining(['Redigera', 'Stäm av', 'Arkivera']));
 
     // Administration is closed to viewers.
     await page.goto(`/orgs/${harness.orgId}/admin`);
