@@ -55,7 +55,6 @@ browserSuite('conversation journey', (journey) => {
       .first()
       .waitFor();
 
-    await page.screenshot({ path: 'dist/e2e-failures/conversation-d.png', fullPage: true });
     await expectNoSeriousViolations(page, 'objective conversation');
 
     // An admin finds the message for Elin in the outbox (admin → Utkorg), in Swedish, with
@@ -129,7 +128,6 @@ browserSuite('conversation journey', (journey) => {
     await dialog.waitFor({ state: 'hidden' });
     await conversation.getByText('Kommentaren har tagits bort').waitFor();
     await expect.poll(() => conversation.getByText('Vi når 90 anmälningar').count()).toBe(0);
-    await page.screenshot({ path: '/tmp/conversation-f.png', fullPage: true });
   });
 
   it('an admin finds the comment in the audit log, filters in the URL, with a CSV export of the same', async () => {
