@@ -16,8 +16,13 @@ export const webPlugin = fp(async (app: FastifyInstance, { root }: { root: strin
     root,
     wildcard: false,
     index: false,
-    setHeaders: (reply, path) => {
-      reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // Our own cache rule below, not send's default max-age=0.
+    cacheControl: false,
+    setHeaders: (response, path) => {
+      response.setHeader(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
   app.get('/*', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
