@@ -1,32 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ApiClient, testServer } from '../../test/server.ts';
-import { createCycle, createMember, createObjective, createOrg } from '../../test/factories.ts';
+import { ApiClient } from '../../test/server.ts';
+import { conversationWorld } from '../../test/conversation-world.ts';
+import { createOrg } from '../../test/factories.ts';
 import { auditEvents, outboxMessages } from '../../db/schema.ts';
 import { mentionToken } from '../../core/mentions.ts';
 
 async function world() {
-  const { app, deps, clock } = await testServer();
-  const { org, owner } = await createOrg(deps.db);
-  const cycle = await createCycle(deps.db, org.id, { startsOn: '2026-04-01', endsOn: '2026-06-30' });
-  const sara = await createMember(deps.db, org.id, 'member', { name: 'Sara Lind', locale: 'sv' });
-  const olle = await createMember(deps.db, org.id, 'member', { name: 'Olle Berg', locale: 'en' });
-  const pia = await createMember(deps.db, org.id, 'member', { name: 'Pia Ek', locale: 'sv' });
-  const viewer = await createMember(deps.db, org.id, 'viewer', { name: 'Vera Viewer' });
-  const objective = await createObjective(
-    deps.db,
-    org.id,
-    cycle.id,
-    { level: 'organization' },
-    { title: 'Fler deltagare' },
-  );
+  const base = await conversationWorld();
+  const { app, clock, sara, olle, objective } = base;
   const author = await ApiClient.signIn(app, sara.email);
   clock.set('2026-05-15T10:00:00Z');
   const created = await author.post(`/api/v1/objectives/${objective.id}/comments`, {
     body: `Hej ${mentionToken('Olle Berg', olle.id)}, hemligt förslag`,
   });
   expect(created.statusCode).toBe(201);
-  return { app, deps, clock, org, owner, sara, olle, pia, viewer, objective, author, comment: created.json() };
+  return { ...base, author, comment: created.json() };
 }
 
 type World = Awaited<ReturnType<typeof world>>;

@@ -1,41 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ApiClient, testServer } from '../../test/server.ts';
-import {
-  addToUnit,
-  createCycle,
-  createKeyResult,
-  createMember,
-  createObjective,
-  createOrg,
-  createUnit,
-} from '../../test/factories.ts';
+import { ApiClient } from '../../test/server.ts';
+import { addToUnit, createKeyResult, createObjective, createOrg, createUnit } from '../../test/factories.ts';
 import { auditEvents, comments, outboxMessages } from '../../db/schema.ts';
 import { mentionToken } from '../../core/mentions.ts';
+import { conversationWorld } from '../../test/conversation-world.ts';
 
-async function world() {
-  const { app, deps, clock } = await testServer();
-  const { org, owner } = await createOrg(deps.db);
-  const cycle = await createCycle(deps.db, org.id, { startsOn: '2026-04-01', endsOn: '2026-06-30' });
-  const sara = await createMember(deps.db, org.id, 'member', { name: 'Sara Lind', locale: 'sv' });
-  const olle = await createMember(deps.db, org.id, 'member', { name: 'Olle Berg', locale: 'en' });
-  const viewer = await createMember(deps.db, org.id, 'viewer', { name: 'Vera Viewer' });
-  const objective = await createObjective(
-    deps.db,
-    org.id,
-    cycle.id,
-    { level: 'organization' },
-    { title: 'Fler deltagare' },
-  );
-  return { app, deps, clock, org, owner, cycle, sara, olle, viewer, objective };
-}
-
-const outboxOf = (deps: Awaited<ReturnType<typeof world>>['deps'], orgId: string) =>
+const outboxOf = (deps: Awaited<ReturnType<typeof conversationWorld>>['deps'], orgId: string) =>
   deps.db.select().from(outboxMessages).where(eq(outboxMessages.orgId, orgId));
 
 describe('comments API', () => {
   it('stores a comment with a mention and mails the mentioned person in their language, with a link', async () => {
-    const { app, deps, org, sara, olle, objective } = await world();
+    const { app, deps, org, sara, olle, objective } = await conversationWorld();
     const client = await ApiClient.signIn(app, olle.email);
     const body = `Snyggt jobbat ${mentionToken(sara.name, sara.id)}! Se **siffrorna**.`;
     const response = await client.post(`/api/v1/objectives/${objective.id}/comments`, { body });
@@ -71,7 +47,7 @@ describe('comments API', () => {
   });
 
   it('mails each person once, never the author, and in English to those who read English', async () => {
-    const { app, deps, org, sara, olle, objective } = await world();
+    const { app, deps, org, sara, olle, objective } = await conversationWorld();
     const client = await ApiClient.signIn(app, sara.email);
     const body = [mentionToken('Olle', olle.id), mentionToken('Sara', sara.id), mentionToken('Olle B', olle.id)].join(
       ' ',
@@ -85,7 +61,7 @@ describe('comments API', () => {
   });
 
   it('does not mail a mentioned member who may not read the objective', async () => {
-    const { app, deps, org, owner, cycle, sara, olle } = await world();
+    const { app, deps, org, owner, cycle, sara, olle } = await conversationWorld();
     const unit = await createUnit(deps.db, org.id, { name: 'Marknad' });
     await addToUnit(deps.db, org.id, unit.id, olle.id, 'lead');
     const privateOne = await createObjective(
@@ -123,7 +99,7 @@ describe('comments API', () => {
   });
 
   it('refuses a mention of someone who is not a member, and writes nothing', async () => {
-    const { app, deps, org, olle, objective } = await world();
+    const { app, deps, org, olle, objective } = await conversationWorld();
     const stranger = (await createOrg(deps.db)).owner;
     const client = await ApiClient.signIn(app, olle.email);
     const response = await client.post(
@@ -144,7 +120,7 @@ describe('comments API', () => {
   });
 
   it('lets viewers read but not write, and filters by key result', async () => {
-    const { app, deps, clock, org, olle, viewer, objective } = await world();
+    const { app, deps, clock, org, olle, viewer, objective } = await conversationWorld();
     const kr = await createKeyResult(deps.db, org.id, objective.id, { title: 'E-post ger 100 anmälningar' });
     const writer = await ApiClient.signIn(app, olle.email);
     clock.set('2026-05-15T10:00:00Z');
@@ -166,7 +142,7 @@ describe('comments API', () => {
   });
 
   it('pages a conversation oldest first, also through comments of the same moment', async () => {
-    const { app, deps, clock, org, olle, objective } = await world();
+    const { app, deps, clock, org, olle, objective } = await conversationWorld();
     const writer = await ApiClient.signIn(app, olle.email);
     for (const n of [1, 2, 3, 4, 5]) {
       // Two comments in the same millisecond keep the order of their ids.
