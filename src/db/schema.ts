@@ -184,6 +184,14 @@ export const objectives = pgTable(
     reflection: text('reflection').notNull().default(''),
     /** The objective of an earlier cycle this one carries over. */
     carriedFromId: uuid('carried_from_id').references((): AnyPgColumn => objectives.id),
+    /**
+     * Figures every reader needs, kept current on write by the database's triggers
+     * (migration 0006): the weighted progress of the live key results, and how many live,
+     * published, public objectives support this one with the sum of their progress.
+     */
+    progress: doublePrecision('progress').notNull().default(0),
+    supporterCount: integer('supporter_count').notNull().default(0),
+    supporterProgressSum: doublePrecision('supporter_progress_sum').notNull().default(0),
     createdBy: uuid('created_by').references(() => accounts.id),
     archivedAt: archivedAt(),
     version: version(),
