@@ -4,14 +4,14 @@ import type { Queryable } from '../../db/connect.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorForResource, type OrgActor } from '../scope.ts';
-import { presentObjectives, type ObjectiveView } from './present.ts';
+import { loadObjectiveViews } from './objective-views.ts';
+import type { ObjectiveView } from './present.ts';
 import { selectObjectiveRecords } from './records.ts';
 
 /** One objective as the actor sees it; archived ones only for those who may restore them. */
 export async function viewObjective(q: Queryable, actor: OrgActor, id: string, now: Date): Promise<ObjectiveView> {
   const includeArchived = actor.role === 'owner' || actor.role === 'admin';
-  const records = await selectObjectiveRecords(q, actor, [eq(objectives.id, id)], { includeArchived });
-  const [view] = await presentObjectives(q, actor, records, now);
+  const [view] = await loadObjectiveViews(q, actor, [eq(objectives.id, id)], now, { includeArchived });
   if (!view) throw notFound('objective');
   return view;
 }

@@ -5,8 +5,8 @@ import type { AppDeps, Caller } from '../context.ts';
 import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { containsPattern } from '../search.ts';
-import { presentObjectives, type ObjectiveView } from './present.ts';
-import { selectObjectiveRecords } from './records.ts';
+import { loadObjectiveViews } from './objective-views.ts';
+import type { ObjectiveView } from './present.ts';
 
 export interface ListObjectivesInput extends PageRequest {
   cycleId?: string;
@@ -48,12 +48,11 @@ export async function listObjectives(
     input.q ? ilike(objectives.title, containsPattern(input.q)) : undefined,
   ];
   conditions.push(afterTimeCursor(input.cursor, objectives.createdAt, objectives.id));
-  const records = await selectObjectiveRecords(deps.db, actor, conditions, { limit: limit + 1 });
-  const page = toPage(
-    records,
+  const views = await loadObjectiveViews(deps.db, actor, conditions, deps.now(), { limit: limit + 1 });
+  return toPage(
+    views,
     limit,
-    (r) => r,
-    (r) => [r.objective.createdAt.toISOString(), r.objective.id],
+    (view) => view,
+    (view) => [view.createdAt, view.id],
   );
-  return { items: await presentObjectives(deps.db, actor, page.items, deps.now()), nextCursor: page.nextCursor };
 }

@@ -1,7 +1,7 @@
 // The one query that reads objectives with their cycle and owner's name, restricted to
 // what the caller may read (drafts and private objectives only for their owners).
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/connect.ts';
 import { accounts, cycles, objectives, organizations, units } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
@@ -10,14 +10,17 @@ import type { ObjectiveRecord } from './present.ts';
 const person = alias(accounts, 'person');
 
 /** SQL form of core's canRead: admins read all; others public published ones and their own. */
-export function readableBy(actor: OrgActor): SQL | undefined {
+/** The columns readableBy looks at, of the objectives table or an alias of it. */
+type ReadableColumns = Record<'level' | 'personId' | 'unitId' | 'visibility' | 'lifecycle', AnyPgColumn>;
+
+export function readableBy(actor: OrgActor, table: ReadableColumns = objectives): SQL | undefined {
   if (actor.role === 'owner' || actor.role === 'admin') return undefined;
   const led = [...actor.ledUnitIds];
   const own = or(
-    and(eq(objectives.level, 'person'), eq(objectives.personId, actor.accountId)),
-    led.length ? and(eq(objectives.level, 'unit'), inArray(objectives.unitId, led)) : undefined,
+    and(eq(table.level, 'person'), eq(table.personId, actor.accountId)),
+    led.length ? and(eq(table.level, 'unit'), inArray(table.unitId, led)) : undefined,
   );
-  return or(and(eq(objectives.visibility, 'public'), ne(objectives.lifecycle, 'draft')), own);
+  return or(and(eq(table.visibility, 'public'), ne(table.lifecycle, 'draft')), own);
 }
 
 export async function selectObjectiveRecords(
