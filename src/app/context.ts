@@ -1,5 +1,6 @@
 // What every use case runs with: the database and a clock (tests move time).
 import type { Db } from '../db/connect.ts';
+import type { AppCaches } from './caches.ts';
 
 export interface AppDeps {
   db: Db;
@@ -8,11 +9,15 @@ export interface AppDeps {
   publicUrl?: string;
   /** Whether a mail server is configured (SMTP_URL); without one the outbox holds messages. */
   mailEnabled?: boolean;
+  /** The process's short-lived caches (the server has them; use cases called directly do not). */
+  caches?: AppCaches;
 }
 
 /** The authenticated account making a call. */
 export interface Caller {
   accountId: string;
+  /** The process's caches, when the call came through the server (see caches.ts). */
+  caches?: AppCaches;
 }
 
 /** An absolute link into the web app, e.g. for an e-mail: `appLink(deps, '/orgs/…')`. */

@@ -4,9 +4,9 @@
 // they reveal nothing.
 import { sql } from 'drizzle-orm';
 import type { Subject } from '../core/policy.ts';
-import type { OrgRole } from '../core/domain.ts';
 import type { Queryable } from '../db/connect.ts';
 import { queryRows } from '../db/raw.ts';
+import type { MembershipGrant } from './caches.ts';
 import type { Caller } from './context.ts';
 import { notFound } from './errors.ts';
 
@@ -31,22 +31,9 @@ export type ScopedEntity = keyof typeof SCOPED_TABLES;
 /** The caller as a member of one organisation, with the units they lead (and those beneath). */
 export async function actorInOrg(q: Queryable, caller: Caller, orgId: string): Promise<OrgActor> {
   if (!isUuid(orgId)) throw notFound('organization');
-  const [row] = await queryRows<{ role: OrgRole; led: string[] }>(
-    q,
-    sql`
-    with recursive led(id) as (
-      select u.id from unit_members um join units u on u.id = um.unit_id
-       where um.org_id = ${orgId} and um.account_id = ${caller.accountId} and um.role = 'lead'
-         and u.archived_at is null
-      union
-      select c.id from units c join led on c.parent_id = led.id
-       where c.org_id = ${orgId} and c.archived_at is null
-    )
-    select m.role, coalesce((select json_agg(id) from led), '[]'::json) as led
-      from memberships m where m.org_id = ${orgId} and m.account_id = ${caller.accountId}`,
-  );
-  if (!row) throw notFound('organization');
-  return { orgId, accountId: caller.accountId, role: row.role, ledUnitIds: new Set(row.led) };
+  const grant = await membershipGrant(q, caller, orgId);
+  if (!grant) throw notFound('organization');
+  return { orgId, accountId: caller.accountId, role: grant.role, ledUnitIds: new Set(grant.led) };
 }
 
 /** The caller as a member of the organisation that owns one resource. */
@@ -57,14 +44,38 @@ export async function actorForResource(
   id: string,
 ): Promise<OrgActor> {
   if (!isUuid(id)) throw notFound(entity);
-  const table = sql.identifier(SCOPED_TABLES[entity]);
-  const [row] = await queryRows<{ org_id: string }>(
+  // A resource never moves to another organisation, so its owner is cached for long.
+  const loadOwner = async () => {
+    const table = sql.identifier(SCOPED_TABLES[entity]);
+    const [row] = await queryRows<{ org_id: string }>(q, sql`select t.org_id from ${table} t where t.id = ${id}`);
+    return row?.org_id ?? null;
+  };
+  const orgId = caller.caches ? await caller.caches.owners.get(`${entity}:${id}`, loadOwner) : await loadOwner();
+  // Not a member answers like no such resource: it reveals nothing.
+  const grant = orgId === null ? null : await membershipGrant(q, caller, orgId);
+  if (orgId === null || !grant) throw notFound(entity);
+  return { orgId, accountId: caller.accountId, role: grant.role, ledUnitIds: new Set(grant.led) };
+}
+
+function membershipGrant(q: Queryable, caller: Caller, orgId: string): Promise<MembershipGrant | null> {
+  const load = () => loadMembershipGrant(q, caller.accountId, orgId);
+  return caller.caches ? caller.caches.actors.get(`${caller.accountId}:${orgId}`, load) : load();
+}
+
+async function loadMembershipGrant(q: Queryable, accountId: string, orgId: string): Promise<MembershipGrant | null> {
+  const [row] = await queryRows<MembershipGrant>(
     q,
     sql`
-    select t.org_id from ${table} t
-      join memberships m on m.org_id = t.org_id and m.account_id = ${caller.accountId}
-     where t.id = ${id}`,
+    with recursive led(id) as (
+      select u.id from unit_members um join units u on u.id = um.unit_id
+       where um.org_id = ${orgId} and um.account_id = ${accountId} and um.role = 'lead'
+         and u.archived_at is null
+      union
+      select c.id from units c join led on c.parent_id = led.id
+       where c.org_id = ${orgId} and c.archived_at is null
+    )
+    select m.role, coalesce((select json_agg(id) from led), '[]'::json) as led
+      from memberships m where m.org_id = ${orgId} and m.account_id = ${accountId}`,
   );
-  if (!row) throw notFound(entity);
-  return actorInOrg(q, caller, row.org_id);
+  return row ?? null;
 }

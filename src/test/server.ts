@@ -3,6 +3,7 @@ import { afterAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildServer, type Server } from '../server/app.ts';
 import type { AppDeps } from '../app/context.ts';
+import { createAppCaches } from '../app/caches.ts';
 import { testDatabase } from './test-db.ts';
 import { TestClock } from './clock.ts';
 import { TEST_PASSWORD } from './factories.ts';
@@ -20,7 +21,8 @@ export function testServer(): Promise<TestServer> {
     server = (async () => {
       const { db } = await testDatabase();
       const clock = new TestClock();
-      const deps: AppDeps = { db, now: clock.now };
+      // With the server's caches, so every API test also proves they are cleared in time.
+      const deps: AppDeps = { db, now: clock.now, caches: createAppCaches() };
       const app = await buildServer({ deps, loginRateLimit: 1000 });
       await app.ready();
       return { app, deps, clock };

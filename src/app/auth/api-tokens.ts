@@ -6,6 +6,7 @@ import { notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { isUuid } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { forgetCallers } from '../caches.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 export const API_TOKEN_PREFIX = 'rkt_';
@@ -69,5 +70,5 @@ export async function revokeApiToken(deps: AppDeps, caller: Caller, id: string):
       entityType: 'api_token',
       entityId: id,
     });
-  });
+  }).finally(() => forgetCallers(deps));
 }

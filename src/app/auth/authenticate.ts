@@ -2,10 +2,11 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Locale } from '../../core/domain.ts';
 import { accounts, apiTokens, sessions } from '../../db/schema.ts';
-import type { AppDeps } from '../context.ts';
+import type { CachedCaller } from '../caches.ts';
+import type { AppDeps, Caller } from '../context.ts';
 import { hashSecret } from './secrets.ts';
 
-export interface Authenticated {
+export interface Authenticated extends Caller {
   accountId: string;
   locale: Locale;
   /** Set for session (cookie) callers: writes must echo it. */
@@ -15,33 +16,67 @@ export interface Authenticated {
 /** Token use is recorded at most this often, so reads do not turn into writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/** The caller a session cookie stands for; from the cache when it was asked a moment ago. */
 export async function authenticateSession(deps: AppDeps, token: string): Promise<Authenticated | null> {
-  const [row] = await deps.db
-    .select({ accountId: sessions.accountId, csrfToken: sessions.csrfToken, locale: accounts.locale })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(
-      and(eq(sessions.tokenHash, hashSecret(token)), gt(sessions.expiresAt, deps.now()), eq(accounts.status, 'active')),
-    );
-  return row ? { accountId: row.accountId, csrfToken: row.csrfToken, locale: row.locale as Locale } : null;
+  const hash = hashSecret(token);
+  const load = async (): Promise<CachedCaller | null> => {
+    const [row] = await deps.db
+      .select({
+        accountId: sessions.accountId,
+        csrfToken: sessions.csrfToken,
+        locale: accounts.locale,
+        expiresAt: sessions.expiresAt,
+      })
+      .from(sessions)
+      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+      .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, deps.now()), eq(accounts.status, 'active')));
+    return row
+      ? {
+          accountId: row.accountId,
+          csrfToken: row.csrfToken,
+          locale: row.locale as Locale,
+          expiresAt: row.expiresAt.getTime(),
+        }
+      : null;
+  };
+  const found = deps.caches ? await deps.caches.callers.get(`session:${hash}`, load) : await load();
+  // A cached session still ends on time.
+  if (!found || (found.expiresAt !== null && found.expiresAt <= deps.now().getTime())) return null;
+  return authenticated(deps, found);
 }
 
+/** The caller a personal API token stands for; its use is recorded at most once a minute. */
 export async function authenticateApiToken(deps: AppDeps, token: string): Promise<Authenticated | null> {
-  const [row] = await deps.db
-    .select({
-      id: apiTokens.id,
-      accountId: apiTokens.accountId,
-      lastUsedAt: apiTokens.lastUsedAt,
-      locale: accounts.locale,
-    })
-    .from(apiTokens)
-    .innerJoin(accounts, eq(accounts.id, apiTokens.accountId))
-    .where(and(eq(apiTokens.tokenHash, hashSecret(token)), isNull(apiTokens.revokedAt), eq(accounts.status, 'active')));
-  if (!row) return null;
-  const now = deps.now();
-  // Record use at most once a minute, so reading with a token does not write each time.
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-  }
-  return { accountId: row.accountId, csrfToken: null, locale: row.locale as Locale };
+  const hash = hashSecret(token);
+  const load = async (): Promise<CachedCaller | null> => {
+    const [row] = await deps.db
+      .select({
+        id: apiTokens.id,
+        accountId: apiTokens.accountId,
+        lastUsedAt: apiTokens.lastUsedAt,
+        locale: accounts.locale,
+      })
+      .from(apiTokens)
+      .innerJoin(accounts, eq(accounts.id, apiTokens.accountId))
+      .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt), eq(accounts.status, 'active')));
+    if (!row) return null;
+    const now = deps.now();
+    // Record use at most once a minute, so reading with a token does not write each time;
+    // the cache lives shorter than that, so each minute of use is still recorded.
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+      await deps.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+    }
+    return { accountId: row.accountId, csrfToken: null, locale: row.locale as Locale, expiresAt: null };
+  };
+  const found = deps.caches ? await deps.caches.callers.get(`token:${hash}`, load) : await load();
+  return found && authenticated(deps, found);
+}
+
+function authenticated(deps: AppDeps, found: CachedCaller): Authenticated {
+  return {
+    accountId: found.accountId,
+    locale: found.locale,
+    csrfToken: found.csrfToken,
+    ...(deps.caches ? { caches: deps.caches } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { verifyPassword } from './passwords.ts';
 import { startSession, type StartedSession } from './session.ts';
+import { forgetCallers } from '../caches.ts';
 
 export interface LoginInput {
   email: string;
@@ -25,5 +26,5 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
 
   return inTransaction(deps, (tx) =>
     startSession(tx, deps.now(), account.id, { previousSessionToken: input.previousSessionToken }),
-  );
+  ).finally(() => forgetCallers(deps)); // it ends the previous session, if any
 }

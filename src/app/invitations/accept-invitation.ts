@@ -7,6 +7,7 @@ import { assertAcceptablePassword, hashPassword } from '../auth/passwords.ts';
 import { hashSecret } from '../auth/secrets.ts';
 import { startSession, type StartedSession } from '../auth/session.ts';
 import { findOpenInvitation, invitationInvalid } from './invitation-links.ts';
+import { forgetCallers } from '../caches.ts';
 
 export interface AcceptInvitationInput {
   password: string;
@@ -55,5 +56,5 @@ export async function acceptInvitation(
       after: { accountId: account.id, ...(name ? { name } : {}) },
     });
     return startSession(tx, now, account.id, { previousSessionToken: input.previousSessionToken, via: 'invitation' });
-  });
+  }).finally(() => forgetCallers(deps));
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { getMe, type MeView } from './get-me.ts';
+import { forgetCallers } from '../caches.ts';
 
 export interface UpdateMeInput {
   name?: string;
@@ -30,7 +31,7 @@ export async function updateMe(deps: AppDeps, caller: Caller, version: number, i
       after: input,
     });
     return getMe({ db: tx }, caller);
-  });
+  }).finally(() => forgetCallers(deps));
 }
 
 export async function changePassword(
@@ -56,5 +57,5 @@ export async function changePassword(
       entityType: 'account',
       entityId: caller.accountId,
     });
-  });
+  }).finally(() => forgetCallers(deps));
 }

@@ -9,6 +9,7 @@ import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { loadMember, type MemberView } from './member-view.ts';
 import { invitationEligibility, issueInvitation, type InvitationLink } from '../invitations/invitation-links.ts';
+import { forgetActors } from '../caches.ts';
 
 export interface AddMemberInput {
   email: string;
@@ -92,5 +93,5 @@ export async function addMember(
       role: membership.role,
     });
     return invitation ? { ...member, invitation } : member;
-  });
+  }).finally(() => forgetActors(deps));
 }

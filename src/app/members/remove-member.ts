@@ -9,6 +9,7 @@ import { inTransaction } from '../transaction.ts';
 import { findMember } from './find-member.ts';
 import { takeTurnInOrg } from '../org-lock.ts';
 import { assertOwnerRemains } from './owners.ts';
+import { forgetActors } from '../caches.ts';
 
 /**
  * Takes a person out of the organisation and out of its units. The account stays: it may
@@ -41,5 +42,5 @@ export async function removeMember(deps: AppDeps, caller: Caller, orgId: string,
       entityId: before.accountId,
       before: { ...before, units: removedUnits },
     });
-  });
+  }).finally(() => forgetActors(deps));
 }

@@ -11,6 +11,7 @@ import { findMember } from './find-member.ts';
 import { loadMember, type MemberView } from './member-view.ts';
 import { takeTurnInOrg } from '../org-lock.ts';
 import { assertOwnerRemains } from './owners.ts';
+import { forgetActors } from '../caches.ts';
 
 export interface UpdateMemberInput {
   role: OrgRole;
@@ -48,5 +49,5 @@ export async function updateMember(
       after: { role: after.role },
     });
     return loadMember(tx, actor.orgId, after);
-  });
+  }).finally(() => forgetActors(deps));
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { findUnit, MAX_DEPTH } from './unit-tree.ts';
+import { forgetActors } from '../caches.ts';
 
 /**
  * Archives a unit together with every unit beneath it (a team cannot outlive its
@@ -42,5 +43,5 @@ export async function archiveUnit(deps: AppDeps, caller: Caller, id: string): Pr
       before,
       after: { archivedAt: now, archivedUnitIds: archived.map((r) => r.id) },
     });
-  });
+  }).finally(() => forgetActors(deps));
 }

@@ -8,6 +8,7 @@ import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertUsableParent } from './unit-tree.ts';
 import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
+import { forgetActors } from '../caches.ts';
 
 export interface CreateUnitInput {
   name: string;
@@ -55,5 +56,5 @@ export async function createUnit(
       after: row,
     });
     return presentUnitDetail(tx, actor, row);
-  });
+  }).finally(() => forgetActors(deps));
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit.ts';
 import { actorForResource, isUuid } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertNotArchived, findUnit } from './unit-tree.ts';
+import { forgetActors } from '../caches.ts';
 
 /** Takes a person out of one unit; they stay in the organisation. */
 export async function removeUnitMember(
@@ -36,5 +37,5 @@ export async function removeUnitMember(
       entityId: unit.id,
       before: { accountId: removed.accountId, role: removed.role },
     });
-  });
+  }).finally(() => forgetActors(deps));
 }

@@ -8,6 +8,7 @@ import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { findUnit, MAX_DEPTH } from './unit-tree.ts';
 import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
+import { forgetActors } from '../caches.ts';
 
 /** Brings back an archived unit and the units that were archived with it. */
 export async function restoreUnit(deps: AppDeps, caller: Caller, id: string): Promise<UnitDetailView> {
@@ -45,5 +46,5 @@ export async function restoreUnit(deps: AppDeps, caller: Caller, id: string): Pr
       after: { restoredUnitIds: restored.map((r) => r.id) },
     });
     return presentUnitDetail(tx, actor, await findUnit(tx, actor.orgId, before.id));
-  });
+  }).finally(() => forgetActors(deps));
 }

@@ -9,6 +9,7 @@ import { actorForResource, isUuid } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertNotArchived, findUnit } from './unit-tree.ts';
 import type { UnitMemberView } from './unit-view.ts';
+import { forgetActors } from '../caches.ts';
 
 /** Puts a member of the organisation in a unit as lead or member, or changes their role there. */
 export async function setUnitMember(
@@ -60,5 +61,5 @@ export async function setUnitMember(
       });
     }
     return { accountId: person.accountId, name: person.name, role: input.role };
-  });
+  }).finally(() => forgetActors(deps));
 }

@@ -12,6 +12,7 @@ import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { assertNotArchived, assertUsableParent, findUnit, isWithin } from './unit-tree.ts';
 import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
+import { forgetActors } from '../caches.ts';
 
 export interface UpdateUnitInput {
   name?: string;
@@ -75,5 +76,5 @@ export async function updateUnit(
       after,
     });
     return presentUnitDetail(tx, actor, after);
-  });
+  }).finally(() => forgetActors(deps));
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ShortLivedCache } from './caches.ts';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('ShortLivedCache', () => {
+  it('answers from memory until the entry is older than its time to live', async () => {
+    const cache = new ShortLivedCache<number>(40);
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.get('a', load)).toBe(1);
+    expect(await cache.get('a', load)).toBe(1);
+    await pause(60);
+    expect(await cache.get('a', load)).toBe(2);
+  });
+
+  it('never keeps a missing answer, so a later sign-up or membership is seen at once', async () => {
+    const cache = new ShortLivedCache<string>(10_000);
+    let answer: string | null = null;
+    expect(await cache.get('a', async () => answer)).toBeNull();
+    answer = 'member';
+    expect(await cache.get('a', async () => answer)).toBe('member');
+  });
+
+  it('does not store an answer loaded while the cache was cleared (it may predate the write)', async () => {
+    const cache = new ShortLivedCache<string>(10_000);
+    let release: (value: string) => void = () => {};
+    const slow = cache.get('role', () => new Promise<string>((resolve) => (release = resolve)));
+    cache.clear(); // a write committed while the load was on its way
+    release('admin');
+    expect(await slow).toBe('admin');
+    expect(await cache.get('role', async () => 'viewer')).toBe('viewer');
+  });
+
+  it('holds at most its size, dropping the oldest entry first', async () => {
+    const cache = new ShortLivedCache<string>(10_000, 2);
+    await cache.get('a', async () => 'A');
+    await cache.get('b', async () => 'B');
+    await cache.get('c', async () => 'C');
+    expect(await cache.get('a', async () => 'A again')).toBe('A again');
+    expect(await cache.get('c', async () => 'C again')).toBe('C');
+  });
+});

@@ -1,0 +1,86 @@
+// Answers every request needs and that rarely change — who is calling, their role in an
+// organisation and the units they lead, which organisation a resource belongs to — kept
+// in the process for a few seconds instead of asked of the database each time.
+//
+// Safety: a write in this process that changes an answer clears that cache after its
+// transaction (`forget…`), and a load that began before the clearing is not stored. Other
+// server processes on the same database see such a change within CACHE_SECONDS, the
+// longest a signed-out session or a lowered role may still be honoured there.
+import type { Locale, OrgRole } from '../core/domain.ts';
+
+export const CACHE_SECONDS = 5;
+
+/** A map whose entries live `ttlMs` at most, holding `maxEntries` at most (oldest go first). */
+export class ShortLivedCache<V> {
+  private readonly entries = new Map<string, { value: V; expires: number }>();
+  private generation = 0;
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 20_000,
+  ) {}
+
+  /** The cached answer, or `load`'s (stored unless it is null or the cache was cleared meanwhile). */
+  async get(key: string, load: () => Promise<V | null>): Promise<V | null> {
+    const now = performance.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) return hit.value;
+    if (hit) this.entries.delete(key);
+    const generation = this.generation;
+    const value = await load();
+    if (value !== null && generation === this.generation) {
+      if (this.entries.size >= this.maxEntries) {
+        const oldest = this.entries.keys().next();
+        if (!oldest.done) this.entries.delete(oldest.value);
+      }
+      this.entries.set(key, { value, expires: now + this.ttlMs });
+    }
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.generation++;
+  }
+}
+
+/** A signed-in caller as its session or token says, until `expiresAt` (ms) when it has an end. */
+export interface CachedCaller {
+  accountId: string;
+  locale: Locale;
+  csrfToken: string | null;
+  expiresAt: number | null;
+}
+
+/** What an organisation membership grants: the role and the units led (with those beneath). */
+export interface MembershipGrant {
+  role: OrgRole;
+  led: string[];
+}
+
+export interface AppCaches {
+  /** Session and API-token hashes → the authenticated caller. */
+  callers: ShortLivedCache<CachedCaller>;
+  /** `${accountId}:${orgId}` → role and led units. */
+  actors: ShortLivedCache<MembershipGrant>;
+  /** `${entity}:${id}` → the organisation it belongs to (never changes, so kept longer). */
+  owners: ShortLivedCache<string>;
+}
+
+export function createAppCaches(): AppCaches {
+  return {
+    callers: new ShortLivedCache(CACHE_SECONDS * 1000),
+    actors: new ShortLivedCache(CACHE_SECONDS * 1000),
+    owners: new ShortLivedCache(10 * 60 * 1000, 100_000),
+  };
+}
+
+/** After a write that ends sessions, revokes tokens or changes an account's locale or status. */
+export function forgetCallers(deps: { caches?: AppCaches }): void {
+  deps.caches?.callers.clear();
+}
+
+/** After a write to memberships, unit leads or the unit tree: roles and led units may differ. */
+export function forgetActors(deps: { caches?: AppCaches }): void {
+  deps.caches?.actors.clear();
+}
