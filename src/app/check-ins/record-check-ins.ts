@@ -7,8 +7,9 @@ import { alias } from 'drizzle-orm/pg-core';
 import { can } from '../../core/policy.ts';
 import { expectedProgress } from '../../core/progress.ts';
 import type { Tx } from '../../db/connect.ts';
-import { uuidArray } from '../../db/raw.ts';
-import { accounts, auditEvents, checkIns, cycles, keyResults, objectives } from '../../db/schema.ts';
+import { queryRows, uuidArray } from '../../db/raw.ts';
+import type { checkIns } from '../../db/schema.ts';
+import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
@@ -79,7 +80,14 @@ export async function recordCheckIns(
   // Locked in id order, so two batches over the same key results queue rather than
   // deadlock, and "current" is always the latest check-in.
   const rows = await tx
-    .select({ kr: keyResults, objective: objectives, cycle: cycles, ownerName: owner.name })
+    .select({
+      kr: keyResults,
+      objective: objectives,
+      cycle: cycles,
+      ownerName: owner.name,
+      // The author's name for the answer, read here rather than in a statement of its own.
+      authorName: sql<string | null>`(select a.name from accounts a where a.id = ${actor.accountId})`,
+    })
     .from(keyResults)
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
     .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
@@ -98,48 +106,59 @@ export async function recordCheckIns(
     return { item, row, policy };
   });
 
-  const inserted = await tx
-    .insert(checkIns)
-    .values(
-      items.map((item) => ({
-        orgId: actor.orgId,
-        keyResultId: item.keyResultId,
-        authorId: actor.accountId,
-        value: item.value,
-        confidence: item.confidence,
-        note: item.note ?? '',
-        createdAt: now,
-      })),
-    )
-    .returning();
-  const checkInOf = new Map(inserted.map((row) => [row.keyResultId, row]));
-
-  const latest = JSON.stringify(items.map((i) => ({ id: i.keyResultId, value: i.value, confidence: i.confidence })));
-  await tx.execute(sql`
-    update key_results k
-       set current_value = v.value, confidence = v.confidence, last_check_in_at = ${now.toISOString()}::timestamptz,
-           version = k.version + 1, updated_at = ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${latest}::jsonb) as v(id uuid, value double precision, confidence smallint)
-     where k.id = v.id and k.org_id = ${actor.orgId}`);
-
-  await tx.insert(auditEvents).values(
+  // The check-ins, the key results' copies of their latest one and the audit events in one
+  // statement; the database's triggers then move the objectives' figures (migration 0006).
+  const input = JSON.stringify(
     loaded.map(({ item, row }) => ({
-      orgId: actor.orgId,
-      actorId: actor.accountId,
-      action: 'checkIn.create',
-      entityType: 'keyResult',
-      entityId: item.keyResultId,
-      objectiveId: row.objective.id,
-      unitId: row.objective.unitId,
+      key_result_id: item.keyResultId,
+      value: item.value,
+      confidence: item.confidence,
+      note: item.note ?? '',
+      objective_id: row.objective.id,
+      unit_id: row.objective.unitId,
       before: { current: row.kr.currentValue, confidence: row.kr.confidence },
-      after: { current: item.value, confidence: item.confidence, checkInId: checkInOf.get(item.keyResultId)?.id },
     })),
   );
+  const at = now.toISOString();
+  const inserted = await queryRows<{ id: string; key_result_id: string }>(
+    tx,
+    sql`
+    with input as (
+      select * from jsonb_to_recordset(${input}::jsonb) as v(key_result_id uuid, value double precision,
+        confidence smallint, note text, objective_id uuid, unit_id uuid, before jsonb)
+    ), written as (
+      insert into check_ins (org_id, key_result_id, author_id, value, confidence, note, created_at)
+      select ${actor.orgId}, key_result_id, ${actor.accountId}, value, confidence, note, ${at}::timestamptz from input
+      returning id, key_result_id
+    ), latest as (
+      update key_results k
+         set current_value = i.value, confidence = i.confidence, last_check_in_at = ${at}::timestamptz,
+             version = k.version + 1, updated_at = ${at}::timestamptz
+        from input i where k.id = i.key_result_id and k.org_id = ${actor.orgId}
+    ), audited as (
+      insert into audit_events (org_id, actor_id, action, entity_type, entity_id, objective_id, unit_id, before, after)
+      select ${actor.orgId}, ${actor.accountId}, 'checkIn.create', 'keyResult', i.key_result_id::text, i.objective_id,
+             i.unit_id, i.before, jsonb_build_object('current', i.value, 'confidence', i.confidence, 'checkInId', w.id)
+        from input i join written w on w.key_result_id = i.key_result_id
+    )
+    select w.id, w.key_result_id from written w`,
+  );
+  const checkInOf = new Map(inserted.map((row) => [row.key_result_id, row]));
+  const authorName = rows[0]?.authorName ?? null;
 
-  const [author] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, actor.accountId));
   return loaded.map(({ item, row, policy }) => {
-    const checkIn = checkInOf.get(item.keyResultId);
-    if (!checkIn) throw new Error('insert returned no row');
+    const written = checkInOf.get(item.keyResultId);
+    if (!written) throw new Error('insert returned no row');
+    const checkIn = {
+      id: written.id,
+      orgId: actor.orgId,
+      keyResultId: item.keyResultId,
+      authorId: actor.accountId,
+      value: item.value,
+      confidence: item.confidence,
+      note: item.note ?? '',
+      createdAt: now,
+    };
     // The key result as the update above left it, without reading it again.
     const kr = {
       ...row.kr,
@@ -151,7 +170,7 @@ export async function recordCheckIns(
     };
     const { start, end } = cycleBounds(row.cycle);
     return {
-      ...presentCheckIn(checkIn, author?.name ?? null),
+      ...presentCheckIn(checkIn, authorName),
       keyResult: presentKeyResult(kr, row.ownerName, expectedProgress(start, end, now), actor, policy),
     };
   });
