@@ -74,8 +74,14 @@ export function keysetAfter(
  * here, so that a made-up one is bad input rather than a failing cast in the database.
  */
 export function afterTimeCursor(cursor: string | undefined, time: Column, id: Column, order: 'asc' | 'desc' = 'asc') {
+  const after = parseTimeCursor(cursor);
+  return after && keysetAfter(time, id, after[0], after[1], order);
+}
+
+/** The (time, id) a cursor of a list ordered by (time, id) holds; a made-up one is bad input. */
+export function parseTimeCursor(cursor: string | undefined): [string, string] | undefined {
   if (!cursor) return undefined;
   const [cursorTime, cursorId] = decodeCursor(cursor, ['string', 'string']) as [string, string];
   if (!isUuid(cursorId) || Number.isNaN(Date.parse(cursorTime))) throw invalid('/query/cursor', 'cursor_invalid');
-  return keysetAfter(time, id, cursorTime, cursorId, order);
+  return [cursorTime, cursorId];
 }

@@ -11,7 +11,7 @@ import { selectObjectiveRecords } from './records.ts';
 /** One objective as the actor sees it; archived ones only for those who may restore them. */
 export async function viewObjective(q: Queryable, actor: OrgActor, id: string, now: Date): Promise<ObjectiveView> {
   const includeArchived = actor.role === 'owner' || actor.role === 'admin';
-  const [view] = await loadObjectiveViews(q, actor, [eq(objectives.id, id)], now, { includeArchived });
+  const [view] = await loadObjectiveViews(q, actor, { id, includeArchived }, now);
   if (!view) throw notFound('objective');
   return view;
 }

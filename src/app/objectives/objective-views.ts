@@ -2,14 +2,16 @@
 // owner's name, live key results (with their owners' names), what it supports, its
 // reflection and both ends of its carry-overs as JSON, and the supporters' figures the
 // database keeps on write (migration 0006). Presenting them is then pure work.
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
+import type { ObjectiveLevel } from '../../core/domain.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/connect.ts';
 import { accounts, cycles, objectives, organizations, units } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
+import { containsPattern } from '../search.ts';
 import type { KeyResultRow } from './owner-context.ts';
 import { presentObjective, type CarryLink, type ObjectiveView } from './present.ts';
-import { readableBy } from './records.ts';
 
 const person = alias(accounts, 'person');
 const carried = alias(objectives, 'carried');
@@ -22,9 +24,22 @@ type KeyResultJson = Omit<KeyResultRow, 'lastCheckInAt' | 'archivedAt' | 'create
   ownerName: string | null;
 };
 
-export interface ObjectiveViewsOptions {
-  limit?: number;
+/** Which objectives to read; every field narrows the list. */
+export interface ObjectiveFilter {
+  id?: string;
+  ids?: string[];
+  cycleId?: string;
+  level?: ObjectiveLevel;
+  unitId?: string;
+  personId?: string;
+  /** Only objectives that support this one. */
+  supportsId?: string;
+  /** Title contains this text, case-insensitively. */
+  q?: string;
+  /** After this (createdAt, id), in list order. */
+  after?: [string, string];
   includeArchived?: boolean;
+  limit?: number;
 }
 
 const keyResultsJson = sql<KeyResultJson[]>`(
@@ -48,24 +63,55 @@ const reflectionJson = sql<{ wentWell: string; learned: string; changeNext: stri
          'updatedAt', r.updated_at)
     from reflections r where r.org_id = ${objectives.orgId} and r.objective_id = ${objectives.id})`;
 
-/** The other ends of carry-overs the actor may read, as [{id, title, cycleId, cycleName}]. */
-function carryLinksJson(actor: OrgActor, link: SQL): SQL<CarryLink[]> {
+const p = (name: string) => sql.placeholder(name);
+
+/** readableBy (records.ts) with the caller as parameters, so one statement serves every caller. */
+function readableByParams(table: typeof objectives | typeof carried): SQL {
+  return sql`((${table.visibility} = 'public' and ${table.lifecycle} <> 'draft')
+    or (${table.level} = 'person' and ${table.personId} = ${p('me')})
+    or (${table.level} = 'unit' and ${table.unitId} = any(${p('led')}::uuid[])))`;
+}
+
+/** The other ends of carry-overs the caller may read, as [{id, title, cycleId, cycleName}]. */
+function carryLinksJson(everything: boolean, link: SQL): SQL<CarryLink[]> {
   return sql<CarryLink[]>`(
     select coalesce(json_agg(json_build_object('id', ${carried.id}, 'title', ${carried.title},
            'cycleId', ${carried.cycleId}, 'cycleName', cc.name) order by ${carried.createdAt}, ${carried.id}), '[]')
       from objectives ${carried} join cycles cc on cc.id = ${carried.cycleId}
      where ${carried.orgId} = ${objectives.orgId} and ${link} and ${carried.archivedAt} is null
-       ${readableBy(actor, carried) ? sql`and ${readableBy(actor, carried)}` : sql``})`;
+       ${everything ? sql`` : sql`and ${readableByParams(carried)}`})`;
 }
 
-/** The objectives matching the conditions that the actor may read, presented, oldest first. */
-export async function loadObjectiveViews(
+const FILTERS = {
+  id: () => eq(objectives.id, p('id')),
+  ids: () => sql`${objectives.id} = any(${p('ids')}::uuid[])`,
+  cycleId: () => eq(objectives.cycleId, p('cycleId')),
+  level: () => eq(objectives.level, p('level')),
+  unitId: () => eq(objectives.unitId, p('unitId')),
+  personId: () => eq(objectives.personId, p('personId')),
+  supportsId: () =>
+    sql`exists (select 1 from alignments s where s.objective_id = ${objectives.id} and s.supports_id = ${p('supportsId')})`,
+  q: () => ilike(objectives.title, p('q')),
+  after: () =>
+    sql`(${objectives.createdAt}, ${objectives.id}) > (${p('afterTime')}::timestamptz, ${p('afterId')}::uuid)`,
+} satisfies Record<string, () => SQL>;
+type FilterName = keyof typeof FILTERS;
+
+/**
+ * The statement for one shape of question (which filters, whether the caller reads
+ * everything), built and prepared once per database: PostgreSQL then plans it once per
+ * connection instead of on every request, and no query is built in JavaScript again.
+ */
+function buildStatement(
   q: Queryable,
-  actor: OrgActor,
-  conditions: (SQL | undefined)[],
-  now: Date,
-  options: ObjectiveViewsOptions = {},
-): Promise<ObjectiveView[]> {
+  filters: FilterName[],
+  everything: boolean,
+  includeArchived: boolean,
+  limited: boolean,
+) {
+  // Statement names are cut at 63 characters by PostgreSQL: a digest keeps them apart.
+  const shape = `${everything}:${includeArchived}:${limited}:${filters.join(',')}`;
+  const name = `objective_views_${createHash('sha1').update(shape).digest('hex').slice(0, 20)}`;
   const query = q
     .select({
       objective: objectives,
@@ -74,8 +120,8 @@ export async function loadObjectiveViews(
       keyResults: keyResultsJson,
       supports: supportsJson,
       reflection: reflectionJson,
-      carriedFrom: carryLinksJson(actor, sql`${carried.id} = ${objectives.carriedFromId}`),
-      carriedTo: carryLinksJson(actor, sql`${carried.carriedFromId} = ${objectives.id}`),
+      carriedFrom: carryLinksJson(everything, sql`${carried.id} = ${objectives.carriedFromId}`),
+      carriedTo: carryLinksJson(everything, sql`${carried.carriedFromId} = ${objectives.id}`),
     })
     .from(objectives)
     .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
@@ -84,14 +130,59 @@ export async function loadObjectiveViews(
     .leftJoin(person, eq(person.id, objectives.personId))
     .where(
       and(
-        eq(objectives.orgId, actor.orgId),
-        options.includeArchived ? undefined : isNull(objectives.archivedAt),
-        readableBy(actor),
-        ...conditions,
+        eq(objectives.orgId, p('orgId')),
+        includeArchived ? undefined : isNull(objectives.archivedAt),
+        everything ? undefined : readableByParams(objectives),
+        ...filters.map((filter) => FILTERS[filter]()),
       ),
     )
     .orderBy(asc(objectives.createdAt), asc(objectives.id));
-  const rows = options.limit === undefined ? await query : await query.limit(options.limit);
+  return (limited ? query.limit(p('limit')) : query).prepare(name);
+}
+type Statement = ReturnType<typeof buildStatement>;
+
+const prepared = new WeakMap<Queryable, Map<string, Statement>>();
+
+function statementFor(
+  q: Queryable,
+  filters: FilterName[],
+  everything: boolean,
+  includeArchived: boolean,
+  limited: boolean,
+) {
+  const key = `${everything}:${includeArchived}:${limited}:${filters.join(',')}`;
+  let statements = prepared.get(q);
+  if (!statements) prepared.set(q, (statements = new Map()));
+  let statement = statements.get(key);
+  if (!statement) statements.set(key, (statement = buildStatement(q, filters, everything, includeArchived, limited)));
+  return statement;
+}
+
+/** The objectives matching the filter that the actor may read, presented, oldest first. */
+export async function loadObjectiveViews(
+  q: Queryable,
+  actor: OrgActor,
+  filter: ObjectiveFilter,
+  now: Date,
+): Promise<ObjectiveView[]> {
+  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const filters = (Object.keys(FILTERS) as FilterName[]).filter((name) => filter[name] !== undefined);
+  const statement = statementFor(q, filters, everything, filter.includeArchived ?? false, filter.limit !== undefined);
+  const rows = await statement.execute({
+    orgId: actor.orgId,
+    ...(everything ? {} : { me: actor.accountId, led: `{${[...actor.ledUnitIds].join(',')}}` }),
+    id: filter.id,
+    ids: filter.ids && `{${filter.ids.join(',')}}`,
+    cycleId: filter.cycleId,
+    level: filter.level,
+    unitId: filter.unitId,
+    personId: filter.personId,
+    supportsId: filter.supportsId,
+    q: filter.q === undefined ? undefined : containsPattern(filter.q),
+    afterTime: filter.after?.[0],
+    afterId: filter.after?.[1],
+    limit: filter.limit,
+  });
   return rows.map((row) =>
     presentObjective(
       {
