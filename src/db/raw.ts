@@ -19,3 +19,16 @@ export function uuidArray(ids: readonly string[]): SQL {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A hand-written statement with `$1…$n` parameters, prepared under its name: PostgreSQL
+ * parses and plans it once per connection instead of on every call. Use it on hot paths
+ * whose SQL never changes shape; the name must be unique to the text.
+ */
+export function namedStatement<Row>(name: string, text: string) {
+  return async (q: Queryable, ...params: unknown[]): Promise<Row[]> => {
+    const prepared = q._.session.prepareQuery({ sql: text, params }, undefined, name, false);
+    const result = (await prepared.execute()) as { rows: Row[] };
+    return result.rows;
+  };
+}

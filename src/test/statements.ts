@@ -7,10 +7,25 @@ const STATEMENTS = new Set<PropertyKey>(['select', 'execute', 'insert', 'update'
 /** The database, counting the statements started through it and through its transactions. */
 export function countStatements(db: Db): { db: Db; statements: () => number } {
   let statements = 0;
+  const countPrepared = (internals: { session: object }) => ({
+    ...internals,
+    session: new Proxy(internals.session, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (property !== 'prepareQuery' || typeof value !== 'function') return value;
+        const prepare = value as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          statements++;
+          return prepare.apply(target, args);
+        };
+      },
+    }),
+  });
   const wrap = <Q extends object>(q: Q): Q =>
     new Proxy(q, {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
+        if (property === '_') return countPrepared(value as { session: object });
         if (typeof value !== 'function') return value;
         const call = value as (...args: unknown[]) => unknown;
         if (STATEMENTS.has(property))

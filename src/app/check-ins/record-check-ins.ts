@@ -7,13 +7,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import { can } from '../../core/policy.ts';
 import { expectedProgress } from '../../core/progress.ts';
 import type { Tx } from '../../db/connect.ts';
-import { queryRows, uuidArray } from '../../db/raw.ts';
+import { namedStatement } from '../../db/raw.ts';
 import type { checkIns } from '../../db/schema.ts';
 import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
-import type { OrgActor } from '../scope.ts';
+import { isUuid, type OrgActor } from '../scope.ts';
 
 export interface CheckInInput {
   value: number;
@@ -63,6 +63,34 @@ function itemError(code: 'not_found' | 'forbidden' | 'unprocessable', key: strin
   return new AppError(code, title, params, field ? [{ field, key }] : []);
 }
 
+/**
+ * The check-ins, the key results' copies of their latest one and the audit events, in one
+ * prepared statement; the database's triggers then move the objectives' figures.
+ * $1: the items as JSON, $2: organisation, $3: author, $4: time.
+ */
+const writeCheckIns = namedStatement<{ id: string; key_result_id: string }>(
+  'check_in_write',
+  `with input as (
+     select * from jsonb_to_recordset($1::jsonb) as v(key_result_id uuid, value double precision,
+       confidence smallint, note text, objective_id uuid, unit_id uuid, before jsonb)
+   ), written as (
+     insert into check_ins (org_id, key_result_id, author_id, value, confidence, note, created_at)
+     select $2::uuid, key_result_id, $3::uuid, value, confidence, note, $4::timestamptz from input
+     returning id, key_result_id
+   ), latest as (
+     update key_results k
+        set current_value = i.value, confidence = i.confidence, last_check_in_at = $4::timestamptz,
+            version = k.version + 1, updated_at = $4::timestamptz
+       from input i where k.id = i.key_result_id and k.org_id = $2::uuid
+   ), audited as (
+     insert into audit_events (org_id, actor_id, action, entity_type, entity_id, objective_id, unit_id, before, after)
+     select $2::uuid, $3::uuid, 'checkIn.create', 'keyResult', i.key_result_id::text, i.objective_id, i.unit_id,
+            i.before, jsonb_build_object('current', i.value, 'confidence', i.confidence, 'checkInId', w.id)
+       from input i join written w on w.key_result_id = i.key_result_id
+   )
+   select w.id, w.key_result_id from written w`,
+);
+
 /** Records the check-ins, in the order given, for the actor; all or nothing (the caller's transaction). */
 export async function recordCheckIns(
   tx: Tx,
@@ -73,6 +101,7 @@ export async function recordCheckIns(
 ): Promise<RecordedCheckIn[]> {
   const seen = new Map<string, number>();
   items.forEach((item, index) => {
+    if (!isUuid(item.keyResultId)) throw itemError('not_found', 'unknown_reference', fieldOf(index));
     if (seen.has(item.keyResultId)) throw itemError('unprocessable', 'repeated_item', fieldOf(index));
     seen.set(item.keyResultId, index);
   });
@@ -86,15 +115,22 @@ export async function recordCheckIns(
       cycle: cycles,
       ownerName: owner.name,
       // The author's name for the answer, read here rather than in a statement of its own.
-      authorName: sql<string | null>`(select a.name from accounts a where a.id = ${actor.accountId})`,
+      authorName: sql<string | null>`(select a.name from accounts a where a.id = ${sql.placeholder('authorId')})`,
     })
     .from(keyResults)
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
     .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
     .leftJoin(owner, eq(owner.id, keyResults.ownerId))
-    .where(and(eq(keyResults.orgId, actor.orgId), sql`${keyResults.id} = any(${uuidArray(ids)})`))
+    .where(
+      and(
+        eq(keyResults.orgId, sql.placeholder('orgId')),
+        sql`${keyResults.id} = any(${sql.placeholder('ids')}::uuid[])`,
+      ),
+    )
     .orderBy(keyResults.id)
-    .for('update', { of: keyResults });
+    .for('update', { of: keyResults })
+    .prepare('check_in_lock')
+    .execute({ authorId: actor.accountId, orgId: actor.orgId, ids: `{${ids.join(',')}}` });
   const byId = new Map(rows.map((row) => [row.kr.id, row]));
   // Problems are reported for the first item that has one, in the order sent.
   const loaded = items.map((item, index) => {
@@ -106,8 +142,6 @@ export async function recordCheckIns(
     return { item, row, policy };
   });
 
-  // The check-ins, the key results' copies of their latest one and the audit events in one
-  // statement; the database's triggers then move the objectives' figures (migration 0006).
   const input = JSON.stringify(
     loaded.map(({ item, row }) => ({
       key_result_id: item.keyResultId,
@@ -119,30 +153,7 @@ export async function recordCheckIns(
       before: { current: row.kr.currentValue, confidence: row.kr.confidence },
     })),
   );
-  const at = now.toISOString();
-  const inserted = await queryRows<{ id: string; key_result_id: string }>(
-    tx,
-    sql`
-    with input as (
-      select * from jsonb_to_recordset(${input}::jsonb) as v(key_result_id uuid, value double precision,
-        confidence smallint, note text, objective_id uuid, unit_id uuid, before jsonb)
-    ), written as (
-      insert into check_ins (org_id, key_result_id, author_id, value, confidence, note, created_at)
-      select ${actor.orgId}, key_result_id, ${actor.accountId}, value, confidence, note, ${at}::timestamptz from input
-      returning id, key_result_id
-    ), latest as (
-      update key_results k
-         set current_value = i.value, confidence = i.confidence, last_check_in_at = ${at}::timestamptz,
-             version = k.version + 1, updated_at = ${at}::timestamptz
-        from input i where k.id = i.key_result_id and k.org_id = ${actor.orgId}
-    ), audited as (
-      insert into audit_events (org_id, actor_id, action, entity_type, entity_id, objective_id, unit_id, before, after)
-      select ${actor.orgId}, ${actor.accountId}, 'checkIn.create', 'keyResult', i.key_result_id::text, i.objective_id,
-             i.unit_id, i.before, jsonb_build_object('current', i.value, 'confidence', i.confidence, 'checkInId', w.id)
-        from input i join written w on w.key_result_id = i.key_result_id
-    )
-    select w.id, w.key_result_id from written w`,
-  );
+  const inserted = await writeCheckIns(tx, input, actor.orgId, actor.accountId, now.toISOString());
   const checkInOf = new Map(inserted.map((row) => [row.key_result_id, row]));
   const authorName = rows[0]?.authorName ?? null;
 
