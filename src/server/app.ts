@@ -13,6 +13,8 @@ import { ProblemSchema } from '../api/schemas/common.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
 import { webPlugin } from './plugins/web.ts';
+import { compressionPlugin } from './plugins/compression.ts';
+import { lazySerializers } from './plugins/lazy-compile.ts';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -38,6 +40,7 @@ export async function buildServer(options: ServerOptions) {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidators(app);
   app.addSchema(ProblemSchema);
@@ -71,14 +74,19 @@ export async function buildServer(options: ServerOptions) {
     },
   });
   await app.register(authPlugin, { deps: options.deps });
-  await app.register(healthRoutes, { ready: options.ready ?? (async () => true) });
-  await app.register(apiRoutes, {
-    prefix: '/api/v1',
-    deps: options.deps,
-    loginRateLimit: options.loginRateLimit ?? 10,
+  // The API, compressed as it answers. The web app's files are compressed once, at build
+  // time, and sent as they are (plugins/web.ts), so they stay outside this context.
+  await app.register(async (api) => {
+    await api.register(compressionPlugin);
+    await api.register(healthRoutes, { ready: options.ready ?? (async () => true) });
+    await api.register(apiRoutes, {
+      prefix: '/api/v1',
+      deps: options.deps,
+      loginRateLimit: options.loginRateLimit ?? 10,
+    });
+    api.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+    await api.register(swaggerUi, { routePrefix: '/api/docs' });
   });
-  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;
 }

@@ -1,7 +1,8 @@
-// `npm start` as a real process: embedded database in a fresh directory, the demo on
-// first start, the directory lock against a second process, a clean stop on SIGTERM,
-// and the data still there after a restart.
-import { spawn, type ChildProcess } from 'node:child_process';
+// `npm start` as a real process: the built server (dist/server/main.js, built here when
+// older than its sources) on plain Node, an embedded database in a fresh directory, the
+// demo on first start, the directory lock against a second process, a clean stop on
+// SIGTERM, and the data still there after a restart.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** What `npm start` runs, after its prestart build. */
+const builtMain = 'dist/server/main.js';
 const DEMO_PASSWORD = 'riktning-demo';
 
 interface Running {
@@ -42,7 +45,8 @@ function start(dataDir: string, port: number): Running {
   };
   delete env.DATABASE_URL;
   delete env.RIKTNING_DEMO;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // No TypeScript loader: what runs is the build's JavaScript.
+  const child = spawn(process.execPath, [builtMain], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,11 +107,17 @@ async function signIn(server: Running): Promise<{ status: number; cookie: string
 
 // The test starts its own embedded database in a child process; the PostgreSQL project
 // would only run the same thing again.
-describe.skipIf(process.env.RIKTNING_TEST_ENGINE === 'postgres')('npm start (src/server/main.ts)', () => {
+describe.skipIf(process.env.RIKTNING_TEST_ENGINE === 'postgres')('npm start (dist/server/main.js)', () => {
   let dataDir = '';
   let first: Running;
 
   beforeAll(async () => {
+    // As `npm start`'s prestart does (a no-op after `npm run build`, as in `npm test`).
+    const build = spawnSync(process.execPath, ['scripts/build-if-stale.mjs', 'server'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`building the server failed:\n${build.stdout}${build.stderr}`);
     dataDir = await mkdtemp(path.join(tmpdir(), 'riktning-main-'));
   });
 

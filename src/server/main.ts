@@ -5,8 +5,9 @@ import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, demoOrgExists, isDatabaseEmpty, seedDemo } from '../app/demo/seed-demo.ts';
 import { openPglite, openPostgres, type DatabaseHandle } from '../db/connect.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import { startJobRunner } from '../app/notifications/job-runner.ts';
+import { startJobRunner, type JobRunner } from '../app/notifications/job-runner.ts';
 import { createMailTransport } from './mail-transport.ts';
+import { createAppCaches } from '../app/caches.ts';
 import { buildServer, LOG_REDACT } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 
@@ -47,13 +48,16 @@ async function main(): Promise<void> {
     await handle.migrate();
     const seeded = config.demo && (await isDatabaseEmpty(db));
     if (seeded) await seedDemo(db, new Date());
-    // PGlite runs no autovacuum, so its planner would have no statistics at all; gather
-    // them at each start (quick at this size) so queries get the plans PostgreSQL gets.
-    if (handle.engine === 'pglite') await db.execute(sql`analyze`);
     const showDemo = seeded || (await demoOrgExists(db));
 
     const mailer = config.smtpUrl ? createMailTransport(config.smtpUrl, config.mailFrom) : null;
-    const deps = { db, now: () => new Date(), publicUrl: config.publicUrl, mailEnabled: mailer !== null };
+    const deps = {
+      db,
+      now: () => new Date(),
+      publicUrl: config.publicUrl,
+      mailEnabled: mailer !== null,
+      caches: createAppCaches(),
+    };
     const app = await buildServer({
       deps,
       logger: { level: config.logLevel, redact: LOG_REDACT },
@@ -65,13 +69,7 @@ async function main(): Promise<void> {
       },
     });
 
-    // Reminders, digests and the outbox: polled in this process, safe beside others on one database.
-    const jobs = startJobRunner(deps, {
-      mailer,
-      intervalMs: config.jobPollMs,
-      timeZone: config.timeZone,
-      log: app.log,
-    });
+    let jobs: JobRunner | undefined;
     let stopping = false;
     const stop = async (signal: NodeJS.Signals) => {
       // A second Ctrl+C must not interrupt the checkpoint of the first.
@@ -81,7 +79,7 @@ async function main(): Promise<void> {
       try {
         await app.close();
         // The runner's poll in progress finishes on the open database, then it closes.
-        await jobs.stop();
+        await jobs?.stop();
         mailer?.close();
         await handle.close();
         process.exit(0);
@@ -95,6 +93,22 @@ async function main(): Promise<void> {
 
     const address = await app.listen({ host: config.host, port: config.port });
     console.log(banner(address, config, showDemo));
+
+    // What is not needed to answer comes after listening, so a start is quick to serve.
+    // Reminders, digests and the outbox: polled in this process, safe beside others on one database.
+    if (!stopping) {
+      jobs = startJobRunner(deps, { mailer, intervalMs: config.jobPollMs, timeZone: config.timeZone, log: app.log });
+    }
+    // PGlite runs no autovacuum, so its planner would have no statistics at all; gather
+    // them at each start so queries get the plans PostgreSQL gets. It takes a few hundred
+    // milliseconds, so it runs after listening (a request in the meantime waits its turn).
+    if (handle.engine === 'pglite') {
+      const started = Date.now();
+      db.execute(sql`analyze`).then(
+        () => app.log.info({ ms: Date.now() - started }, 'database statistics gathered'),
+        (error: unknown) => app.log.warn({ err: error }, 'analyze failed'),
+      );
+    }
   } catch (error) {
     // Release the data directory so the next start does not find it locked.
     await handle.close().catch(() => {});

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Ajv, type Options } from 'ajv';
 import addFormatsImport from 'ajv-formats';
+import { validateLazily } from './lazy-compile.ts';
 
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv;
@@ -19,5 +20,7 @@ function makeAjv(options: Options): Ajv {
 export function installValidators(app: FastifyInstance) {
   const strict = makeAjv({ coerceTypes: false });
   const coercing = makeAjv({ coerceTypes: 'array' });
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    validateLazily(() => (httpPart === 'body' ? strict : coercing).compile(schema)),
+  );
 }
