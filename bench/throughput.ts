@@ -118,7 +118,8 @@ async function drive(base: string, scenario: string, make: () => RequestShape, h
 /** The product's requests for the floor's five scenarios, as the web app asks for those pages. */
 async function productRound(base: string, fx: Fixture): Promise<Result[]> {
   const pick = picker();
-  const auth = { authorization: `Bearer ${fx.token}`, accept: 'application/json', 'accept-encoding': 'gzip, br' };
+  // No accept-encoding, like the floor's driver: neither side spends time compressing.
+  const auth = { authorization: `Bearer ${fx.token}`, accept: 'application/json' };
   const objectives = (query: Record<string, string>) =>
     `/api/v1/orgs/${fx.org}/objectives?${new URLSearchParams({ ...query, limit: '200' })}`;
   const get = (p: string): RequestShape => ({ method: 'GET', path: p, headers: auth });
@@ -247,7 +248,6 @@ async function main(): Promise<void> {
         productMap,
         await mapObjectivesPerSecond(`${productBase}/api/v1/orgs/${fx.org}/map?cycleId=${fx.quarter}`, {
           authorization: `Bearer ${fx.token}`,
-          'accept-encoding': 'gzip, br',
         }),
       );
     }
