@@ -11,21 +11,14 @@ import {
   OFF_TRACK_GAP,
 } from '../../core/status.ts';
 
-/** Progress 0–1 of the key result aliased `k` (core keyResultProgress). */
+/**
+ * Progress 0–1 of the key result aliased `k` (core keyResultProgress): the database's own
+ * function (migration 0006), which also keeps objectives' stored progress; being a plain
+ * SQL function, PostgreSQL inlines it.
+ */
 export function keyResultProgressSql(k: string): SQL<number> {
   const col = (name: string) => sql.raw(`${k}.${name}`);
-  const [metric, start, target, current] = [
-    col('metric'),
-    col('start_value'),
-    col('target_value'),
-    col('current_value'),
-  ];
-  const share = sql`greatest(0::float8, least(1::float8, (${current} - ${start}) / (${target} - ${start})))`;
-  return sql<number>`(case ${metric}
-    when 'increase_to' then case when ${target} = ${start} then (${current} >= ${target})::int::float8 else ${share} end
-    when 'decrease_to' then case when ${target} = ${start} then (${current} <= ${target})::int::float8 else ${share} end
-    when 'stay_at_or_below' then (${current} <= ${target})::int::float8
-    else (${current} >= ${target})::int::float8 end)`;
+  return sql<number>`riktning_kr_progress(${col('metric')}, ${col('start_value')}, ${col('target_value')}, ${col('current_value')})`;
 }
 
 /**
