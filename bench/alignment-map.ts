@@ -1,26 +1,49 @@
-// `npm run bench:map`: the alignment map at 2,000 objectives.
+// `npm run bench:map`: the alignment map at scale. Prints:
 //
-// A synthetic organisation (12 organisation objectives; 8 divisions × 6 departments × 4
-// teams with 3 objectives each; the rest individual objectives), with "supports" links the
-// way the method has them: each layer supports the layer above, some departments support
-// another division's objective (cross-team), most people support a team objective.
+// (a) Node: building the graph and laying it out (dagre for a small map, the layered
+//     layout above DAGRE_MAX) for synthetic organisations of 600, 2,000 and 31,000
+//     objectives, median of 5 runs (the page does this in a Web Worker).
+// (b) The map request at full scale: `GET /api/v1/orgs/{org}/map?cycleId=…` of the real
+//     server (a child process, `src/server/main.ts`) over the loaded `riktning_bench`
+//     database (bench/scale.ts), as an admin with the bearer token of a fixture
+//     (../shared/perf/make-fixture.sh), against the bare server's map of the same quarter
+//     (../shared/perf/floor-server.mjs over `riktning_floor`): objectives per second, the
+//     median of 3 requests each, alternately, with the headers of Node's fetch as the
+//     floor's own `map-floor.mjs` sends them; and the product again with the browser's
+//     `Accept-Encoding: br` (what the page receives).
+// (c) Chromium (Debian's, never downloaded): click on "Alignment map" in the navigation
+//     to the map drawn, over that server and database, median of 3 fresh pages, with the
+//     number of map requests and the longest main-thread task in between.
 //
-// (a) Node: building the graph and the dagre layout, median of 5 runs.
-// (b) Debian's Chromium over the real server on the demo data (the e2e harness, 127.0.0.1),
-//     with the objectives and units lists answered by `page.route` from the synthetic data
-//     (so the server and database are not what is measured): time from navigation to the
-//     map drawn, and frames per second (requestAnimationFrame count) during 2 s of scripted
-//     wheel zoom and drag, once with the whole map in view and once zoomed in.
-// Build first (`npm run build`). Stops by itself.
+// Without the database or the fixture, (b) is skipped and (c) runs over the demo server
+// (src/web/e2e/harness.ts) with the map answered by `page.route` from the synthetic
+// 31,000 objectives. Build the web app first (`npm run build`, or RIKTNING_WEB_ROOT).
+// Short by design (a few requests and three page loads): it never loads the machine for long.
+//
+// Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/riktning_bench),
+// BENCH_MAP_FIXTURE (default /tmp/fx.json), FLOOR_DIR (default ../shared/perf),
+// FLOOR_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/riktning_floor).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Page } from 'playwright-core';
-import type { Objective, Unit } from '../src/web/api/types.ts';
+import pg from 'pg';
+import { chromium, type Page } from 'playwright-core';
+import type { AlignmentMap, MapObjective, MapUnit } from '../src/web/api/types.ts';
 import { buildGraph } from '../src/web/pages/map/map-graph.ts';
-import { layoutGraph } from '../src/web/pages/map/map-layout.ts';
-import { browserAvailable, CHROMIUM_PATH, newPage, signIn, startHarness } from '../src/web/e2e/harness.ts';
+import { DAGRE_MAX, layoutInput } from '../src/web/pages/map/layout-input.ts';
+import { layout } from '../src/web/pages/map/map-layout.ts';
+import {
+  browserAvailable,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  newPage,
+  signIn,
+  startHarness,
+} from '../src/web/e2e/harness.ts';
 
-const TOTAL = 2000;
 const STATUSES = ['on_track', 'on_track', 'at_risk', 'off_track'] as const;
+const FLOOR_OBJECTIVES_PER_SECOND_README = 59_000;
 
 /** A deterministic pseudo-random sequence, so every run measures the same graph. */
 function random(seed: number): () => number {
@@ -34,87 +57,58 @@ function random(seed: number): () => number {
 const uuid = (kind: number, n: number) =>
   `00000000-0000-4000-8${kind.toString(16).padStart(3, '0')}-${n.toString(16).padStart(12, '0')}`;
 
-export function syntheticOrganisation(orgId: string, total = TOTAL): { objectives: Objective[]; units: Unit[] } {
+/**
+ * A synthetic organisation shaped like bench/scale.ts's: 12 organisation objectives; 10
+ * divisions × 10 departments × 9 teams with 3 objectives each (as far as `total` allows);
+ * the rest individual objectives. Each layer supports the one above, now and then across
+ * divisions; most people support a team objective.
+ */
+export function syntheticMap(cycleId: string, total: number): AlignmentMap {
   const rnd = random(42);
-  const now = new Date().toISOString();
-  const units: Unit[] = [];
-  const addUnit = (parentId: string | null, name: string, kind: Unit['kind']) => {
-    const unit: Unit = {
-      id: uuid(1, units.length + 1),
-      parentId,
-      name,
-      kind,
-      vision: '',
-      mission: '',
-      version: 1,
-      memberCount: 5,
-      createdAt: now,
-      updatedAt: now,
-    } as Unit;
+  const units: MapUnit[] = [];
+  const addUnit = (parentId: string | null, name: string) => {
+    const unit = { id: uuid(1, units.length + 1), parentId, name };
     units.push(unit);
     return unit;
   };
-  const objectives: Objective[] = [];
-  const add = (level: Objective['level'], ownerName: string, unitId: string | null, supports: string[]) => {
+  const objectives: MapObjective[] = [];
+  const add = (level: MapObjective['level'], ownerName: string, unitId: string | null, supports: string[]) => {
     const n = objectives.length + 1;
-    const progress = Math.round(rnd() * 100) / 100;
-    const status = STATUSES[Math.floor(rnd() * STATUSES.length)] ?? 'on_track';
-    const objective = {
+    const objective: MapObjective = {
       id: uuid(2, n),
-      orgId,
-      cycleId: uuid(3, 1),
+      title: `Objective ${n}: grow what matters for ${ownerName}`,
       level,
-      ownerId: unitId ?? uuid(4, n),
-      ownerName,
       unitId,
       personId: level === 'person' ? uuid(4, n) : null,
-      title: `Objective ${n}: grow what matters for ${ownerName}`,
-      description: '',
-      kind: 'committed',
-      visibility: 'public',
-      lifecycle: 'published',
-      progress,
-      expectedProgress: 0.5,
-      status,
-      suggestedStatus: status,
-      statusIsExplicit: false,
-      confidence: 7,
-      finalScore: null,
-      scoreBand: null,
-      reflection: '',
+      ownerName,
+      status: STATUSES[Math.floor(rnd() * STATUSES.length)] ?? 'on_track',
+      progress: Math.round(rnd() * 100) / 100,
       supports,
-      supportedBy: { count: 0, progress: null },
-      keyResults: [],
-      version: 1,
-      archivedAt: null,
-      createdAt: now,
-      updatedAt: now,
-      abilities: {},
-    } as unknown as Objective;
+    };
     objectives.push(objective);
     return objective;
   };
   const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)] as T;
-
+  const unitBudget = Math.floor(total / 10);
   const org = Array.from({ length: 12 }, () => add('organization', 'Synthetic AB', null, []));
-  const teamObjectives: Objective[] = [];
-  const divisionObjectives: Objective[][] = [];
-  for (let d = 0; d < 8; d++) {
-    const division = addUnit(null, `Division ${d + 1}`, 'division');
+  const teamObjectives: MapObjective[] = [];
+  const divisionObjectives: MapObjective[][] = [];
+  for (let d = 0; d < 10 && objectives.length < unitBudget; d++) {
+    const division = addUnit(null, `Division ${d + 1}`);
     const dObjs = Array.from({ length: 3 }, () =>
       add('unit', division.name, division.id, rnd() < 0.3 ? [pick(org).id, pick(org).id] : [pick(org).id]),
     );
     divisionObjectives.push(dObjs);
-    for (let p = 0; p < 6; p++) {
-      const department = addUnit(division.id, `Department ${d + 1}.${p + 1}`, 'department');
+    for (let p = 0; p < 10 && objectives.length < unitBudget; p++) {
+      const department = addUnit(division.id, `Department ${d + 1}.${p + 1}`);
       const pObjs = Array.from({ length: 3 }, () => {
         const supports = [pick(dObjs).id];
         // Horizontal alignment: now and then a department supports another division too.
         if (rnd() < 0.1 && divisionObjectives.length > 1) supports.push(pick(pick(divisionObjectives)).id);
         return add('unit', department.name, department.id, supports);
       });
-      for (let t = 0; t < 4; t++) {
-        const team = addUnit(department.id, `Team ${d + 1}.${p + 1}.${t + 1}`, 'team');
+      for (let t = 0; t < 9 && objectives.length < unitBudget; t++) {
+        const team = addUnit(department.id, `Team ${d + 1}.${p + 1}.${t + 1}`);
         for (let o = 0; o < 3; o++) {
           teamObjectives.push(add('unit', team.name, team.id, rnd() < 0.85 ? [pick(pObjs).id] : []));
         }
@@ -126,137 +120,296 @@ export function syntheticOrganisation(orgId: string, total = TOTAL): { objective
     person += 1;
     add('person', `Person ${person}`, null, rnd() < 0.9 ? [pick(teamObjectives).id] : []);
   }
-  return { objectives, units };
+  return { cycleId, parentCycleId: null, objectives, units };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-function measureLayout(): { build: number; layout: number; nodes: number; edges: number } {
-  const { objectives, units } = syntheticOrganisation(uuid(0, 1));
+function measureLayout(total: number) {
+  const map = syntheticMap(uuid(3, 1), total);
   const builds: number[] = [];
   const layouts: number[] = [];
   let nodes = 0;
   let edges = 0;
   for (let run = 0; run < 5; run++) {
     const t0 = performance.now();
-    const graph = buildGraph(objectives, units, { folded: new Set() });
+    const graph = buildGraph(map.objectives, map.units, { folded: new Set() });
+    const input = layoutInput(graph, map.units);
     const t1 = performance.now();
-    layoutGraph(graph);
-    const t2 = performance.now();
+    layout(input);
+    layouts.push(performance.now() - t1);
     builds.push(t1 - t0);
-    layouts.push(t2 - t1);
     nodes = graph.nodes.length;
     edges = graph.edges.length;
   }
-  return { build: median(builds), layout: median(layouts), nodes, edges };
+  const how = nodes <= DAGRE_MAX ? 'dagre' : 'layered';
+  console.log(
+    `  ${total.toLocaleString('en')} objectives (${edges.toLocaleString('en')} links): graph ${ms(median(builds))}, ` +
+      `${how} layout ${ms(median(layouts))}`,
+  );
 }
 
-/** Frames counted by requestAnimationFrame while the mouse zooms and drags for 2 s. */
-async function framesWhileMoving(page: Page): Promise<number> {
-  const box = await page.getByTestId('alignment-map').boundingBox();
-  if (!box) throw new Error('The map has no box.');
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  await page.mouse.move(cx, cy);
-  // A string, not a function: the bundler's helper names (keepNames) do not exist in the page.
-  await page.evaluate(`(() => {
-    window.__frames = 0;
-    window.__counting = true;
-    const tick = () => { window.__frames += 1; if (window.__counting) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
-  const start = performance.now();
-  let step = 0;
-  while (performance.now() - start < 2000) {
-    if (step % 2 === 0) {
-      await page.mouse.wheel(0, step % 4 === 0 ? -120 : 120);
-    } else {
-      await page.mouse.down();
-      await page.mouse.move(cx + (step % 4 === 1 ? 80 : -80), cy + 30, { steps: 4 });
-      await page.mouse.up();
-      await page.mouse.move(cx, cy);
+interface Fixture {
+  org: string;
+  q4: string;
+  token: string;
+}
+
+/** Starts a server process and waits for its health check; stopped with its process group. */
+async function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv, base: string, cwd?: string) {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, cwd, detached: true, stdio: 'ignore' });
+  const stop = () => {
+    if (child.pid && child.exitCode === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
     }
-    step += 1;
+  };
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}`);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { child, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  const elapsed = performance.now() - start;
-  const frames = await page.evaluate(() => {
-    const g = globalThis as unknown as { __frames: number; __counting: boolean };
-    g.__counting = false;
-    return g.__frames;
-  });
-  return (frames * 1000) / elapsed;
+  stop();
+  throw new Error(`${command} did not answer on ${base}`);
 }
 
-async function measureBrowser(): Promise<{
-  navigationToMap: number;
-  inPage: number;
-  fpsAll: number;
-  fpsZoomed: number;
-}> {
+const freePort = () => 20_000 + Math.floor(Math.random() * 20_000);
+
+/** One request for the whole map; its time and the objectives it held. */
+async function timeMap(url: string, headers: Record<string, string>) {
+  const t0 = performance.now();
+  const response = await fetch(url, { headers });
+  const body = (await response.json()) as { objectives?: unknown[]; items?: unknown[] } | unknown[];
+  const time = performance.now() - t0;
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
+  const count = Array.isArray(body) ? body.length : (body.objectives ?? body.items ?? []).length;
+  return { time, count, encoding: response.headers.get('content-encoding') ?? 'identity' };
+}
+
+async function compareWithFloor(product: string, fixture: Fixture, floorDir: string): Promise<void> {
+  const floorPort = freePort();
+  const floorBase = `http://127.0.0.1:${floorPort}`;
+  const floor = await startProcess(
+    'node',
+    [path.join(floorDir, 'floor-server.mjs')],
+    {
+      PORT: String(floorPort),
+      DATABASE_URL: process.env.FLOOR_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_floor',
+    },
+    floorBase,
+    floorDir,
+  );
+  try {
+    const productUrl = `${product}/api/v1/orgs/${fixture.org}/map?cycleId=${fixture.q4}`;
+    const auth = { authorization: `Bearer ${fixture.token}`, accept: 'application/json' };
+    // One untimed request each: connections, plans and the server's first compile.
+    await timeMap(productUrl, auth);
+    await timeMap(`${floorBase}/orgs/1/map?cycle=5`, {});
+    const runs = { floor: [] as number[], product: [] as number[], productBr: [] as number[] };
+    let counts = { floor: 0, product: 0 };
+    let encodings = { product: '', productBr: '' };
+    for (let run = 0; run < 3; run++) {
+      const f = await timeMap(`${floorBase}/orgs/1/map?cycle=5`, {});
+      const p = await timeMap(productUrl, auth);
+      const b = await timeMap(productUrl, { ...auth, 'accept-encoding': 'br' });
+      runs.floor.push(f.time);
+      runs.product.push(p.time);
+      runs.productBr.push(b.time);
+      counts = { floor: f.count, product: p.count };
+      encodings = { product: p.encoding, productBr: b.encoding };
+    }
+    const rate = (count: number, times: number[]) => count / (median(times) / 1000);
+    const floorRate = rate(counts.floor, runs.floor);
+    const productRate = rate(counts.product, runs.product);
+    const brRate = rate(counts.product, runs.productBr);
+    const share = (value: number) => `${Math.round((100 * value) / floorRate)} % of the floor`;
+    console.log('Map request at full scale (median of 3, alternately with the floor):');
+    console.log(
+      `  floor   /orgs/1/map?cycle=5: ${counts.floor.toLocaleString('en')} objectives in ${ms(median(runs.floor))}, ` +
+        `${Math.round(floorRate).toLocaleString('en')} objectives/s (its README: ${FLOOR_OBJECTIVES_PER_SECOND_README.toLocaleString('en')})`,
+    );
+    console.log(
+      `  product GET /orgs/{org}/map (${encodings.product}): ${counts.product.toLocaleString('en')} objectives in ` +
+        `${ms(median(runs.product))}, ${Math.round(productRate).toLocaleString('en')} objectives/s, ${share(productRate)}`,
+    );
+    console.log(
+      `  product GET /orgs/{org}/map (${encodings.productBr}, as the browser asks): ${ms(median(runs.productBr))}, ` +
+        `${Math.round(brRate).toLocaleString('en')} objectives/s, ${share(brRate)}`,
+    );
+  } finally {
+    floor.stop();
+  }
+}
+
+/**
+ * Click on the navigation's map link to the map drawn, on the page's own clock: from the
+ * click event to the frame after the page marks the map drawn (MapCanvas), with the
+ * milestones in between, the map requests made and the longest main-thread task.
+ */
+async function clickToDrawn(page: Page, homeUrl: string) {
+  await page.goto(homeUrl);
+  const link = page.getByRole('navigation').getByRole('link', { name: /^(Alignment map|Målkarta)$/ });
+  await link.waitFor({ timeout: 60_000 });
+  // Strings, not functions: they run in the page, where the bundler's helpers do not exist.
+  await page.evaluate(`(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask' });
+    document.addEventListener('click', (event) => { window.__clicked = event.timeStamp; }, { capture: true, once: true });
+    // The frame after the map says it is drawn, seen from inside the page.
+    new MutationObserver((_changes, observer) => {
+      if (!document.querySelector('[data-testid="alignment-map"][data-drawn="true"]')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__frame = performance.now(); });
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-drawn'], childList: true });
+  })()`);
+  let mapRequests = 0;
+  const count = (request: { url(): string }) => {
+    if (/\/api\/v1\/orgs\/[^/]+\/map\?/.test(request.url())) mapRequests += 1;
+  };
+  page.on('request', count);
+  const started = performance.now();
+  await link.click();
+  await page.locator('[data-testid="alignment-map"][data-drawn="true"]').waitFor({ timeout: 60_000 });
+  await page.waitForFunction('window.__frame !== undefined');
+  const timings = (await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => {
+    const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
+    const request = performance.getEntriesByType('resource').filter((e) => e.name.includes('/map?')).at(-1);
+    resolve({
+      frame: window.__frame - window.__clicked,
+      requestStart: (request?.startTime ?? NaN) - window.__clicked,
+      responseEnd: (request?.responseEnd ?? NaN) - window.__clicked,
+      layoutStart: at('riktning:map-layout-start') - window.__clicked,
+      layoutDone: at('riktning:map-layout-done') - window.__clicked,
+      drawn: at('riktning:map-drawn') - window.__clicked,
+      longest: window.__longest,
+    });
+  }))`)) as Record<
+    'frame' | 'requestStart' | 'responseEnd' | 'layoutStart' | 'layoutDone' | 'drawn' | 'longest',
+    number
+  >;
+  const outside = performance.now() - started;
+  page.off('request', count);
+  const counts = (await page.getByTestId('map-counts').textContent()) ?? '';
+  return { ...timings, outside, mapRequests, counts };
+}
+
+type ClickResult = Awaited<ReturnType<typeof clickToDrawn>>;
+
+async function measureBrowser(open: () => Promise<{ page: Page; close: () => Promise<void> }>, homeUrl: string) {
+  const results: ClickResult[] = [];
+  for (let run = 0; run < 3; run++) {
+    const { page, close } = await open();
+    try {
+      results.push(await clickToDrawn(page, homeUrl));
+    } finally {
+      await close();
+    }
+  }
+  const mid = (key: Exclude<keyof ClickResult, 'counts'>) => ms(median(results.map((r) => r[key])));
+  console.log(
+    `  Chromium, click to map drawn: ${mid('frame')} (median of 3: ${results.map((r) => ms(r.frame)).join(', ')}; ` +
+      `page's clock, click event to the frame after drawing; ${mid('outside')} as Playwright sees it)`,
+  );
+  console.log(
+    `    request sent ${mid('requestStart')}, answer in ${mid('responseEnd')}, layout asked ${mid('layoutStart')}, ` +
+      `laid out ${mid('layoutDone')}, drawn ${mid('drawn')}; longest main-thread task ${mid('longest')}`,
+  );
+  console.log(
+    `    map requests per load: ${results.map((r) => r.mapRequests).join(', ')}; ` +
+      `the page says "${results.at(-1)?.counts ?? ''}"`,
+  );
+}
+
+async function fullScale(fixture: Fixture, databaseUrl: string): Promise<void> {
+  const port = freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = await startProcess(
+    'npx',
+    ['tsx', 'src/server/main.ts'],
+    {
+      DATABASE_URL: databaseUrl,
+      RIKTNING_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      RIKTNING_JOB_POLL_MS: '3600000',
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+    base,
+  );
+  try {
+    const floorDir = path.resolve(process.env.FLOOR_DIR ?? '../shared/perf');
+    if (existsSync(path.join(floorDir, 'floor-server.mjs'))) await compareWithFloor(base, fixture, floorDir);
+    else console.log(`Map request: skipped the floor (${floorDir}/floor-server.mjs not found)`);
+    if (!browserAvailable()) return console.log(`  Browser: skipped (${CHROMIUM_PATH} not found)`);
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      console.log('Alignment map page at full scale (the fixture’s admin, by bearer token):');
+      await measureBrowser(async () => {
+        const context = await browser.newContext({
+          baseURL: base,
+          locale: 'en-GB',
+          viewport: { width: 1280, height: 900 },
+          extraHTTPHeaders: { authorization: `Bearer ${fixture.token}` },
+        });
+        return { page: await context.newPage(), close: () => context.close() };
+      }, `/orgs/${fixture.org}?cycle=${fixture.q4}`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.stop();
+  }
+}
+
+async function synthetic(): Promise<void> {
+  if (!browserAvailable()) return console.log(`  Browser: skipped (${CHROMIUM_PATH} not found)`);
   const harness = await startHarness();
   try {
-    const { objectives, units } = syntheticOrganisation(harness.orgId);
-    const { context, page } = await newPage(harness, { locale: 'en-GB', width: 1280, height: 900 });
-    await signIn(page, 'demo@example.com');
-    const pageOf = <T>(items: T[], url: URL) => {
-      const offset = Number(url.searchParams.get('cursor') ?? '0');
-      const limit = Number(url.searchParams.get('limit') ?? '200');
-      const next = offset + limit < items.length ? String(offset + limit) : null;
-      return JSON.stringify({ items: items.slice(offset, offset + limit), nextCursor: next });
-    };
-    await page.route(/\/api\/v1\/orgs\/[^/]+\/objectives(\?|$)/, async (route) => {
-      const url = new URL(route.request().url());
-      // The parent cycle's organisation objectives: none (all 2,000 are in the cycle shown).
-      const items = url.searchParams.get('level') === 'organization' ? [] : objectives;
-      await route.fulfill({ contentType: 'application/json', body: pageOf(items, url) });
-    });
-    await page.route(/\/api\/v1\/orgs\/[^/]+\/units(\?|$)/, async (route) => {
-      await route.fulfill({ contentType: 'application/json', body: pageOf(units, new URL(route.request().url())) });
-    });
-
-    const started = performance.now();
-    await page.goto(`/orgs/${harness.orgId}/map`);
-    await page.getByTestId('map-node').first().waitFor({ timeout: 60_000 });
-    await page
-      .getByTestId('map-counts')
-      .filter({ hasText: new RegExp(`^${objectives.length}\\D`) })
-      .waitFor({ timeout: 60_000 });
-    // Drawn: the next frame after the first nodes are in the page.
-    // A string, because it runs in the page, where requestAnimationFrame exists.
-    const inPage = (await page.evaluate(
-      'new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))',
-    )) as number;
-    const navigationToMap = performance.now() - started;
-
-    const fpsAll = await framesWhileMoving(page);
-    // Zoomed in to reading size: fewer nodes drawn (only the visible ones are rendered).
-    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -300);
-    await page.waitForTimeout(300);
-    const fpsZoomed = await framesWhileMoving(page);
-    await context.close();
-    return { navigationToMap, inPage, fpsAll, fpsZoomed };
+    const body = JSON.stringify(syntheticMap(uuid(3, 1), 31_000));
+    console.log('Alignment map page, demo server with 31,000 synthetic objectives answered by page.route:');
+    await measureBrowser(async () => {
+      const { context, page } = await newPage(harness, { locale: 'en-GB', width: 1280, height: 900 });
+      await signIn(page, 'demo@example.com');
+      await page.route(/\/api\/v1\/orgs\/[^/]+\/map\?/, (route) =>
+        route.fulfill({ contentType: 'application/json', body }),
+      );
+      return { page, close: () => context.close() };
+    }, `/orgs/${harness.orgId}`);
   } finally {
     await harness.close();
   }
 }
 
 async function main(): Promise<void> {
-  const layout = measureLayout();
-  console.log(`Alignment map, ${TOTAL} objectives (${layout.nodes} nodes, ${layout.edges} supports links)`);
-  console.log(
-    `  Node: build graph ${layout.build.toFixed(1)} ms, dagre layout ${layout.layout.toFixed(0)} ms (median of 5)`,
+  console.log('Alignment map: graph and layout in Node (median of 5)');
+  for (const total of [DAGRE_MAX, 2_000, 31_000]) measureLayout(total);
+
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_bench';
+  const fixturePath = process.env.BENCH_MAP_FIXTURE ?? '/tmp/fx.json';
+  const client = new pg.Client({ connectionString: databaseUrl });
+  const reachable = await client.connect().then(
+    () => true,
+    () => false,
   );
-  if (!browserAvailable()) {
-    console.log(`  Browser: skipped (${CHROMIUM_PATH} not found)`);
-    return;
+  await client.end().catch(() => {});
+  if (reachable && existsSync(fixturePath)) {
+    const fixture = JSON.parse(readFileSync(fixturePath, 'utf8')) as Fixture;
+    await fullScale(fixture, databaseUrl);
+  } else {
+    console.log(`Map request at full scale: skipped (${databaseUrl} or ${fixturePath} not there)`);
+    await synthetic();
   }
-  const browser = await measureBrowser();
-  console.log(
-    `  Chromium: navigation to map drawn ${browser.navigationToMap.toFixed(0)} ms ` +
-      `(page's own clock: ${browser.inPage.toFixed(0)} ms after navigation start)`,
-  );
-  console.log(`  Chromium: ${browser.fpsAll.toFixed(1)} frames/s zooming and dragging with the whole map in view`);
-  console.log(`  Chromium: ${browser.fpsZoomed.toFixed(1)} frames/s zooming and dragging zoomed in`);
 }
 
 main().then(

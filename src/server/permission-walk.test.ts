@@ -275,6 +275,7 @@ const TABLE: Record<string, WalkCase> = {
   },
   'GET /api/v1/orgs/{orgId}/alignment-health': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
   'GET /api/v1/orgs/{orgId}/dashboard': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
+  'GET /api/v1/orgs/{orgId}/map': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
 };
 
 function expectedStatus(walk: WalkCase, role: WalkRole): number {

@@ -19,6 +19,7 @@ import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
 import { dashboardRoutes } from './dashboard.ts';
+import { mapRoutes } from './map.ts';
 
 export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: number }> = async (
   app,
@@ -44,4 +45,5 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(alignmentHealthRoutes, options);
   await app.register(closingRoutes, options);
   await app.register(dashboardRoutes, options);
+  await app.register(mapRoutes, options);
 };

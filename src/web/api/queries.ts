@@ -1,9 +1,10 @@
 // Server state shared by many pages, with TanStack Query. Keys are arrays that start with
 // the resource name, so a change can invalidate everything it affects.
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, query } from './client.ts';
 import type { CycleStatus } from '../../core/domain.ts';
 import type {
+  AlignmentMap,
   Cycle,
   KeyResultInContext,
   Me,
@@ -86,6 +87,27 @@ export const useObjectives = (orgId: string, filters: ObjectiveFilters, enabled 
     queryFn: ({ signal }) => fetchAll<Objective>(`/orgs/${orgId}/objectives${query({ ...filters })}`, signal),
     enabled,
   });
+
+/**
+ * A cycle's alignment map in one request: whole, however many objectives (30,000 is about
+ * 8 MB). Its key starts with 'objectives', so every change to OKRs (invalidateOkrs) marks it
+ * stale too. Structural sharing would walk the whole answer on every refetch for nothing.
+ */
+const alignmentMapQuery = (orgId: string, cycleId: string) =>
+  queryOptions({
+    queryKey: ['objectives', orgId, 'map', cycleId],
+    queryFn: ({ signal }) => api.get<AlignmentMap>(`/orgs/${orgId}/map${query({ cycleId })}`, signal),
+    structuralSharing: false,
+  });
+
+export function useAlignmentMap(orgId: string, cycleId: string | undefined) {
+  const client = useQueryClient();
+  const options = alignmentMapQuery(orgId, cycleId ?? '');
+  // Asked for while the page renders, not once it is shown: React may hold a page that has
+  // just loaded back for a few hundred milliseconds before it commits it (and runs effects).
+  if (cycleId && !client.getQueryState(options.queryKey)) void client.prefetchQuery(options);
+  return useQuery({ ...options, enabled: !!cycleId });
+}
 
 export const useObjective = (id: string) =>
   useQuery({ queryKey: ['objective', id], queryFn: ({ signal }) => api.get<Objective>(`/objectives/${id}`, signal) });

@@ -119,3 +119,9 @@ export type NotificationSettings = Static<typeof NotificationSettingsSchema>;
 export type OutboxMessageSummary = Static<typeof OutboxMessageSummarySchema>;
 export type OutboxMessage = Static<typeof OutboxMessageSchema>;
 export type OutboxPage = Static<typeof OutboxPageSchema>;
+
+import type { AlignmentMapSchema, MapObjectiveSchema, MapUnitSchema } from '../../api/schemas/map.ts';
+
+export type AlignmentMap = Static<typeof AlignmentMapSchema>;
+export type MapObjective = Static<typeof MapObjectiveSchema>;
+export type MapUnit = Static<typeof MapUnitSchema>;

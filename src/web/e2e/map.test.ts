@@ -11,10 +11,43 @@ const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra 
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A large map's answer: 12 organisation objectives, 300 team objectives and people's beneath. */
+function largeMap(cycleId: string, total: number) {
+  const id = (kind: number, n: number) =>
+    `00000000-0000-4000-8${kind.toString(16).padStart(3, '0')}-${n.toString(16).padStart(12, '0')}`;
+  const units = Array.from({ length: 100 }, (_, u) => ({ id: id(1, u), parentId: null, name: `Team ${u}` }));
+  const statuses = ['on_track', 'at_risk', 'off_track'] as const;
+  const objectives = Array.from({ length: total }, (_, n) => {
+    const level = n < 12 ? 'organization' : n < 312 ? 'unit' : 'person';
+    const unitId = level === 'unit' ? id(1, n % 100) : null;
+    const supports = level === 'unit' ? [id(2, n % 12)] : level === 'person' ? [id(2, 12 + (n % 300))] : [];
+    return {
+      id: id(2, n),
+      title: `Objective ${n}`,
+      level,
+      unitId,
+      personId: level === 'person' ? id(3, n) : null,
+      ownerName: unitId ? `Team ${n % 100}` : level === 'person' ? `Person ${n}` : 'Nordljus AB',
+      status: statuses[n % 3],
+      progress: (n % 10) / 10,
+      supports,
+    };
+  });
+  return { cycleId, parentCycleId: null, objectives, units };
+}
+
 browserSuite('alignment map', (journey) => {
   it('shows who supports whom, highlights a path, filters by unit and offers a list', async () => {
     const { page } = journey;
     await signIn(page, 'demo@example.com');
+    // The map comes in one request (GET /orgs/{orgId}/map), not by paging through lists.
+    const mapRequests: string[] = [];
+    const listRequests: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (/\/api\/v1\/orgs\/[^/]+\/map\?/.test(url)) mapRequests.push(url);
+      if (/\/api\/v1\/orgs\/[^/]+\/(objectives|units)(\?|$)/.test(url)) listRequests.push(url);
+    });
     await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Målkarta' }).click();
     await page.getByRole('heading', { level: 1, name: 'Målkarta' }).waitFor();
 
@@ -22,6 +55,8 @@ browserSuite('alignment map', (journey) => {
     const node = (title: string) => map.getByRole('group', { name: new RegExp(`^${escape(title)},`) });
     await node(ORG_OBJECTIVE).waitFor();
     await node(TEAM_OBJECTIVE).waitFor();
+    expect(mapRequests).toHaveLength(1);
+    expect(listRequests).toEqual([]);
     // The node shows owner, progress as text and status.
     const text = await node(TEAM_OBJECTIVE).textContent();
     expect(text).toMatch(/Team · Marknad/);
@@ -63,5 +98,49 @@ browserSuite('alignment map', (journey) => {
     await expect
       .poll(() => page.getByRole('button', { name: 'Dölj listan' }).getAttribute('aria-expanded'))
       .toBe('true');
+    // Filters, selection and the list work on the one answer.
+    expect(mapRequests).toHaveLength(1);
+  });
+
+  it('paints a large map, turns boxes into nodes when zoomed in, and selects with a click', async () => {
+    const { page } = journey;
+    await signIn(page, 'demo@example.com');
+    await page.route(/\/api\/v1\/orgs\/[^/]+\/map\?/, async (route) => {
+      const cycleId = new URL(route.request().url()).searchParams.get('cycleId') ?? '';
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(largeMap(cycleId, 3000)) });
+    });
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Målkarta' }).click();
+    const map = page.locator('[data-testid="alignment-map"][data-painted="true"][data-drawn="true"]');
+    await map.waitFor();
+    await page
+      .getByTestId('map-counts')
+      .getByText(/^3000 mål/)
+      .waitFor();
+    // Painted: no node elements, a legend of the colours.
+    expect(await map.getByTestId('map-node').count()).toBe(0);
+    await map.getByText('I fas').waitFor();
+
+    // A click on a box selects its objective.
+    const box = await map.boundingBox();
+    if (!box) throw new Error('The map has no box.');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.6);
+    await page
+      .getByTestId('map-selection')
+      .getByText(/^Valt: Objective \d+$/)
+      .waitFor();
+
+    // Zoomed in, the objectives in view are nodes again.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, -400);
+    await expect.poll(() => map.getByTestId('map-node').count()).toBeGreaterThan(0);
+    expect(await map.getByTestId('map-node').count()).toBeLessThanOrEqual(300);
+
+    // The list shows the graph 500 rows at a time.
+    await page.getByRole('button', { name: 'Visa som lista' }).click();
+    const list = page.getByRole('table', { name: 'Målen och vad de stöder' });
+    await list.waitFor();
+    await expect.poll(() => list.getByRole('row').count()).toBe(501);
+    await page.getByRole('button', { name: /^Visa fler/ }).click();
+    await expect.poll(() => list.getByRole('row').count()).toBe(1001);
   });
 });

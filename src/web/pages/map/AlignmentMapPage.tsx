@@ -13,41 +13,79 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ComponentType } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useObjectives, useUnits } from '../../api/queries.ts';
-import type { Objective, Unit } from '../../api/types.ts';
+import { useAlignmentMap } from '../../api/queries.ts';
+import type { MapObjective, MapUnit } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../format.ts';
 import { OBJECTIVE_LEVELS, STATUSES, type ObjectiveLevel, type Status } from '../../../core/domain.ts';
-import { buildUnitTree, type UnitNode } from '../units/unit-tree.ts';
 import { buildGraph, pathOf, type MapGraph } from './map-graph.ts';
+import { layoutInput } from './layout-input.ts';
+import { useMapLayout } from './use-map-layout.ts';
+import type { MapCanvasProps } from './MapCanvas.tsx';
 
-// React Flow, dagre and their CSS come with the canvas, on demand.
-const MapCanvas = lazy(() => import('./MapCanvas.tsx'));
+// React Flow and its CSS come with the canvas, on demand: asked for as soon as this page's
+// code loads, so the chunk arrives while the map's data does. Not React.lazy: a lazy
+// component suspends on its first render even when its code is there, and React holds a
+// revealed Suspense boundary back for up to 300 ms.
+type MapCanvasComponent = ComponentType<MapCanvasProps>;
+let loadedCanvas: MapCanvasComponent | null = null;
+const canvasModule = import('./MapCanvas.tsx').then((module) => (loadedCanvas = module.default));
 
-const EMPTY: Objective[] = [];
+function useMapCanvas(): MapCanvasComponent | null {
+  const [canvas, setCanvas] = useState<MapCanvasComponent | null>(() => loadedCanvas);
+  useEffect(() => {
+    if (!canvas) void canvasModule.then((component) => setCanvas(() => component));
+  }, [canvas]);
+  return canvas;
+}
 
-/** Units in tree order, indented by depth, for the unit filter and the fold list. */
-function flatten(nodes: UnitNode[]): { unit: Unit; depth: number }[] {
-  return nodes.flatMap((n) => [{ unit: n.unit, depth: n.depth }, ...flatten(n.children)]);
+const EMPTY_OBJECTIVES: MapObjective[] = [];
+const EMPTY_UNITS: MapUnit[] = [];
+/** Rows of the list view drawn at first, and added by each "show more". */
+const LIST_STEP = 500;
+
+/** Units in tree order (children by name beneath their parent), with their depth. */
+function unitsInTreeOrder(units: readonly MapUnit[]): { unit: MapUnit; depth: number }[] {
+  const ids = new Set(units.map((u) => u.id));
+  const children = new Map<string | null, MapUnit[]>();
+  for (const unit of units) {
+    const parent = unit.parentId !== null && ids.has(unit.parentId) ? unit.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(unit);
+    else children.set(parent, [unit]);
+  }
+  const result: { unit: MapUnit; depth: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (parent: string | null, depth: number) => {
+    const list = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+    for (const unit of list) {
+      // The server never lets the tree loop; `seen` keeps a bad answer from hanging the page.
+      if (seen.has(unit.id)) continue;
+      seen.add(unit.id);
+      result.push({ unit, depth });
+      visit(unit.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return result;
 }
 
 /** The cycle's objectives as a graph: who supports whom, from the organisation to people. */
 export default function AlignmentMapPage() {
   const { orgId = '' } = useParams();
-  const { t } = useTranslation(['map', 'common']);
   const [params, setParams] = useSearchParams();
   const { cycle, cycles } = useSelectedCycle(orgId);
   const parent = cycles.find((c) => c.id === cycle?.parentId);
-  // A fixed set of lists: the cycle's objectives at every level, the year's organisation
-  // objectives (as on the home page) and the units.
-  const own = useObjectives(orgId, { cycleId: cycle?.id }, !!cycle);
-  const yearly = useObjectives(orgId, { cycleId: parent?.id, level: 'organization' }, !!parent);
-  const units = useUnits(orgId);
+  // One request: the cycle's objectives at every level, the year's organisation objectives
+  // (as on the home page) and the units, shaped for the map. Asked for before the page's
+  // texts, whose first load suspends this render: the request need not wait for them.
+  const map = useAlignmentMap(orgId, cycle?.id);
+  const { t } = useTranslation(['map', 'common']);
   const [selected, setSelected] = useState<string | null>(null);
   const [listOpen, list] = useDisclosure(false);
 
@@ -72,17 +110,19 @@ export default function AlignmentMapPage() {
       { replace: true },
     );
 
-  const ownData = own.data ?? EMPTY;
-  const yearlyData = yearly.data ?? EMPTY;
-  const unitList = units.data;
-  const objectives = useMemo(() => [...yearlyData, ...ownData], [yearlyData, ownData]);
-  const unitOptions = useMemo(() => flatten(buildUnitTree(unitList ?? [], (a, b) => a.localeCompare(b))), [unitList]);
+  const objectives = map.data?.objectives ?? EMPTY_OBJECTIVES;
+  const unitList = map.data?.units ?? EMPTY_UNITS;
+  const unitOptions = useMemo(() => unitsInTreeOrder(unitList), [unitList]);
   const depths = useMemo(() => new Map(unitOptions.map(({ unit, depth }) => [unit.id, depth])), [unitOptions]);
   const graph: MapGraph = useMemo(
-    () => buildGraph(objectives, unitList ?? [], { unitId, level, status, folded }),
+    () => buildGraph(objectives, unitList, { unitId, level, status, folded }),
     [objectives, unitList, unitId, level, status, folded],
   );
-  const selectedNode = graph.nodes.find((n) => n.id === selected) ?? null;
+  // Laid out in a Web Worker; until the first layout arrives the canvas shows a loader.
+  const input = useMemo(() => (map.data ? layoutInput(graph, unitList) : null), [map.data, graph, unitList]);
+  const laidOut = useMapLayout(map.data ? graph : null, input);
+  const MapCanvas = useMapCanvas();
+  const selectedNode = useMemo(() => graph.nodes.find((n) => n.id === selected) ?? null, [graph, selected]);
   const path = useMemo(() => (selectedNode ? pathOf(graph, selectedNode.id) : null), [graph, selectedNode]);
   const unitsWithObjectives = useMemo(() => new Set(objectives.map((o) => o.unitId)), [objectives]);
 
@@ -106,7 +146,7 @@ export default function AlignmentMapPage() {
       {!cycle ? (
         <Text c="dimmed">{t('noCycle')}</Text>
       ) : (
-        <QueryState query={own}>
+        <QueryState query={map}>
           {() => (
             <Stack gap="md">
               <SimpleGrid cols={{ base: 1, sm: 3 }} role="group" aria-label={t('filters')}>
@@ -115,6 +155,8 @@ export default function AlignmentMapPage() {
                   placeholder={t('allUnits')}
                   clearable
                   searchable
+                  // Mantine keeps a closed list in the page; a thousand units' options are made when it opens.
+                  comboboxProps={{ keepMounted: false }}
                   value={unitId ?? null}
                   onChange={(value) => setParam('unit', value)}
                   data={unitOptions.map(({ unit }) => ({ value: unit.id, label: unit.name }))}
@@ -187,9 +229,19 @@ export default function AlignmentMapPage() {
                 <Text c="dimmed">{t('empty')}</Text>
               ) : (
                 <section aria-label={t('graph')}>
-                  <Suspense fallback={<PageLoader />}>
-                    <MapCanvas graph={graph} selected={selectedNode?.id ?? null} path={path} onSelect={setSelected} />
-                  </Suspense>
+                  {laidOut && MapCanvas ? (
+                    <MapCanvas
+                      // A new layout (another filter or fold) is fitted to the view afresh.
+                      key={laidOut.version}
+                      graph={laidOut.graph}
+                      layout={laidOut.layout}
+                      selected={selectedNode?.id ?? null}
+                      path={path}
+                      onSelect={setSelected}
+                    />
+                  ) : (
+                    <PageLoader />
+                  )}
                 </section>
               )}
               <Collapse expanded={listOpen}>
@@ -208,7 +260,7 @@ function FoldList({
   folded,
   onToggle,
 }: {
-  units: { unit: Unit; depth: number }[];
+  units: { unit: MapUnit; depth: number }[];
   folded: ReadonlySet<string>;
   onToggle: (id: string, on: boolean) => void;
 }) {
@@ -221,21 +273,24 @@ function FoldList({
         {t('fold')} ({folded.size})
       </Button>
       <Collapse expanded={open}>
-        <Stack gap={4} mt="xs" role="group" aria-label={t('fold')}>
-          <Text size="xs" c="dimmed">
-            {t('foldHelp')}
-          </Text>
-          {units.map(({ unit, depth }) => (
-            <Checkbox
-              key={unit.id}
-              ml={depth * 16}
-              label={unit.name}
-              aria-label={t('foldUnit', { name: unit.name })}
-              checked={folded.has(unit.id)}
-              onChange={(event) => onToggle(unit.id, event.currentTarget.checked)}
-            />
-          ))}
-        </Stack>
+        {/* A large organisation has a thousand units: their boxes are made when asked for. */}
+        {open && (
+          <Stack gap={4} mt="xs" role="group" aria-label={t('fold')}>
+            <Text size="xs" c="dimmed">
+              {t('foldHelp')}
+            </Text>
+            {units.map(({ unit, depth }) => (
+              <Checkbox
+                key={unit.id}
+                ml={depth * 16}
+                label={unit.name}
+                aria-label={t('foldUnit', { name: unit.name })}
+                checked={folded.has(unit.id)}
+                onChange={(event) => onToggle(unit.id, event.currentTarget.checked)}
+              />
+            ))}
+          </Stack>
+        )}
       </Collapse>
     </div>
   );
@@ -245,9 +300,17 @@ function FoldList({
 function MapList({ graph, orgId, cycleId }: { graph: MapGraph; orgId: string; cycleId: string }) {
   const { t } = useTranslation(['map', 'common']);
   const format = useFormat();
-  const titles = new Map(graph.nodes.map((n) => [n.id, n.title]));
-  const supports = new Map<string, string[]>();
-  for (const e of graph.edges) supports.set(e.from, [...(supports.get(e.from) ?? []), titles.get(e.to) ?? '']);
+  const [rows, setRows] = useState(LIST_STEP);
+  const supports = useMemo(() => {
+    const titles = new Map(graph.nodes.map((n) => [n.id, n.title]));
+    const byNode = new Map<string, string[]>();
+    for (const e of graph.edges) {
+      const list = byNode.get(e.from);
+      if (list) list.push(titles.get(e.to) ?? '');
+      else byNode.set(e.from, [titles.get(e.to) ?? '']);
+    }
+    return byNode;
+  }, [graph]);
   return (
     <Table.ScrollContainer minWidth={600}>
       <Table striped data-testid="map-list">
@@ -262,7 +325,7 @@ function MapList({ graph, orgId, cycleId }: { graph: MapGraph; orgId: string; cy
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {graph.nodes.map((node) => (
+          {graph.nodes.slice(0, rows).map((node) => (
             <Table.Tr key={node.id}>
               <Table.Th scope="row" fw={400}>
                 {node.objectiveId ? (
@@ -283,6 +346,11 @@ function MapList({ graph, orgId, cycleId }: { graph: MapGraph; orgId: string; cy
           ))}
         </Table.Tbody>
       </Table>
+      {graph.nodes.length > rows && (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setRows(rows + LIST_STEP)}>
+          {t('showMore', { shown: rows, total: graph.nodes.length })}
+        </Button>
+      )}
     </Table.ScrollContainer>
   );
 }

@@ -1,8 +1,14 @@
-// The drawn map: React Flow with a dagre layout. Its own lazy chunk (with its CSS), so
-// neither the first page nor the map's list view waits for it.
+// The drawn map: React Flow over a layout made in a Web Worker (use-map-layout.ts). Its own
+// lazy chunk (with its CSS), so neither the first page nor the map's list view waits for it.
+//
+// A map of up to DOM_NODES_MAX objectives is all React Flow nodes, as ever. A larger one
+// (a whole quarter of a large organisation: 30,000 objectives) would be as many elements,
+// far too many to draw or move: every objective is painted on one canvas instead
+// (OverviewCanvas), and React Flow gets only the nodes in view once they are few enough
+// to read (VISIBLE_MAX), so zooming in turns the canvas's boxes into the usual nodes.
 import '@xyflow/react/dist/style.css';
 import './map.css';
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background,
   Controls,
@@ -15,11 +21,13 @@ import {
   type Node,
   type NodeChange,
   type NodeProps,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format.ts';
-import type { MapGraph, MapNode, Path } from './map-graph.ts';
-import { NODE_HEIGHT, NODE_WIDTH, layoutGraph } from './map-layout.ts';
+import { edgeId, type MapGraph, type MapNode, type Path } from './map-graph.ts';
+import { NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from './layout-input.ts';
+import { OverviewCanvas, nodeAt, type ViewBox } from './OverviewCanvas.tsx';
 
 type NodeState = 'selected' | 'path' | 'dim' | 'none';
 interface NodeData extends Record<string, unknown> {
@@ -63,24 +71,72 @@ const ObjectiveNode = memo(function ObjectiveNode({ data }: NodeProps<ObjectiveF
 
 const nodeTypes = { objective: ObjectiveNode };
 const FAR_ZOOM = 0.35;
+/** The most objectives drawn as React Flow nodes; above, the map is painted (see the top). */
+export const DOM_NODES_MAX = 1500;
+/** In a painted map, the most nodes in view that React Flow draws as nodes. */
+const VISIBLE_MAX = 300;
 
 export interface MapCanvasProps {
+  /** The graph the layout was made for (use-map-layout.ts). */
   graph: MapGraph;
+  layout: LayoutResult;
   selected: string | null;
   path: Path | null;
   onSelect: (id: string | null) => void;
 }
 
-export default function MapCanvas({ graph, selected, path, onSelect }: MapCanvasProps) {
+/** Indexes of the nodes in (or near) the view; null when more than `limit` are. */
+function nodesInView(layout: LayoutResult, view: ViewBox, limit: number): number[] | null {
+  // A quarter of the view's size around it, so a small pan does not reveal empty places.
+  const marginX = view.width / view.zoom / 4;
+  const marginY = view.height / view.zoom / 4;
+  const left = -view.x / view.zoom - marginX;
+  const top = -view.y / view.zoom - marginY;
+  const right = left + view.width / view.zoom + 2 * marginX;
+  const bottom = top + view.height / view.zoom + 2 * marginY;
+  const found: number[] = [];
+  for (let i = 0; i < layout.x.length; i++) {
+    const x = layout.x[i] as number;
+    const y = layout.y[i] as number;
+    if (x + NODE_WIDTH >= left && x <= right && y + NODE_HEIGHT >= top && y <= bottom) {
+      found.push(i);
+      if (found.length > limit) return null;
+    }
+  }
+  return found;
+}
+
+const sameList = (a: number[] | null, b: number[] | null) =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]));
+
+export default function MapCanvas({ graph, layout, selected, path, onSelect }: MapCanvasProps) {
   const { t } = useTranslation(['map', 'common']);
   const { locale } = useFormat();
-  // Layout only when the graph changes, never on selection.
-  const positions = useMemo(() => layoutGraph(graph), [graph]);
+  const painted = graph.nodes.length > DOM_NODES_MAX;
   const titles = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.title])), [graph]);
+  const indexOf = useMemo(() => new Map(graph.nodes.map((n, i) => [n.id, i])), [graph]);
+
+  // In a painted map: the nodes React Flow draws, by index (null: too many in view).
+  const [inView, setInView] = useState<number[] | null>(null);
+  const inViewRef = useRef<number[] | null>(null);
+  const onView = useCallback(
+    (view: ViewBox) => {
+      const next = nodesInView(layout, view, VISIBLE_MAX);
+      if (sameList(next, inViewRef.current)) return;
+      inViewRef.current = next;
+      setInView(next);
+    },
+    [layout],
+  );
+  const shown = useMemo(
+    () => (painted ? (inView ?? []).map((i) => graph.nodes[i] as MapNode) : graph.nodes),
+    [painted, inView, graph],
+  );
+  const shownIds = useMemo(() => new Set(shown.map((n) => n.id)), [shown]);
 
   const nodes = useMemo<ObjectiveFlowNode[]>(() => {
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-    return graph.nodes.map((node) => {
+    return shown.map((node) => {
       const state: NodeState = !selected
         ? 'none'
         : node.id === selected
@@ -94,10 +150,11 @@ export default function MapCanvas({ graph, selected, path, onSelect }: MapCanvas
         node.objectiveId === null
           ? t('map:foldedNode', { count: node.count })
           : `${t(`common:level.${node.level}`)} · ${node.owner}`;
+      const i = indexOf.get(node.id) ?? 0;
       return {
         id: node.id,
         type: 'objective',
-        position: positions.get(node.id) ?? { x: 0, y: 0 },
+        position: { x: layout.x[i] ?? 0, y: layout.y[i] ?? 0 },
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
         selected: node.id === selected,
@@ -106,36 +163,44 @@ export default function MapCanvas({ graph, selected, path, onSelect }: MapCanvas
         data: { node, state, progress, status, owner },
       };
     });
-  }, [graph, positions, selected, path, locale, t]);
+  }, [shown, indexOf, layout, selected, path, locale, t]);
 
   const edges = useMemo<Edge[]>(
     () =>
-      graph.edges.map((edge) => {
-        const onPath =
-          !!selected &&
-          (edge.from === selected || path?.down.has(edge.from) === true) &&
-          (edge.to === selected || path?.up.has(edge.to) === true);
-        const classes = [
-          edge.crossTeam ? 'map-edge--cross' : '',
-          selected ? (onPath ? 'map-edge--path' : 'map-edge--dim') : '',
-        ];
-        return {
-          id: edge.id,
-          // Drawn from the supported objective (above) down to its supporter.
-          source: edge.to,
-          target: edge.from,
-          className: classes.filter(Boolean).join(' '),
-          markerStart: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-          focusable: false,
-          ariaLabel: t('map:edgeLabel', { from: titles.get(edge.from) ?? '', to: titles.get(edge.to) ?? '' }),
-        };
-      }),
-    [graph, selected, path, titles, t],
+      graph.edges
+        .filter((edge) => !painted || (shownIds.has(edge.from) && shownIds.has(edge.to)))
+        .map((edge) => {
+          const onPath =
+            !!selected &&
+            (edge.from === selected || path?.down.has(edge.from) === true) &&
+            (edge.to === selected || path?.up.has(edge.to) === true);
+          const classes = [
+            edge.crossTeam ? 'map-edge--cross' : '',
+            selected ? (onPath ? 'map-edge--path' : 'map-edge--dim') : '',
+          ];
+          return {
+            id: edgeId(edge),
+            // Drawn from the supported objective (above) down to its supporter.
+            source: edge.to,
+            target: edge.from,
+            className: classes.filter(Boolean).join(' '),
+            markerStart: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+            focusable: false,
+            ariaLabel: t('map:edgeLabel', { from: titles.get(edge.from) ?? '', to: titles.get(edge.to) ?? '' }),
+          };
+        }),
+    [graph, painted, shownIds, selected, path, titles, t],
   );
 
   // Far out, a node is too small to read: drawn as a plain box, and only the selected
   // path's links are drawn (1,800 curves would halve the frame rate; bench:map).
   const [far, setFar] = useState(false);
+  const [fitted, setFitted] = useState(false);
+  const [drawn, setDrawn] = useState(false);
+  const onDrawn = useCallback(() => {
+    setDrawn(true);
+    performance.mark('riktning:map-drawn');
+  }, []);
 
   // Clicks and Enter/Space on a focused node both arrive as selection changes.
   const onNodesChange = (changes: NodeChange<ObjectiveFlowNode>[]) => {
@@ -146,21 +211,43 @@ export default function MapCanvas({ graph, selected, path, onSelect }: MapCanvas
     }
   };
 
+  const flow = useRef<ReactFlowInstance<ObjectiveFlowNode> | null>(null);
+  // A painted map fits its whole picture (React Flow knows only the nodes in view).
+  const bounds = { x: 0, y: 0, width: layout.width, height: layout.height };
+  const minZoom = Math.min(0.05, 300 / Math.max(layout.width, layout.height, 1));
+  const onPaneClick = (event: ReactMouseEvent) => {
+    if (!painted || !flow.current) return;
+    const point = flow.current.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const hit = nodeAt(layout, point);
+    onSelect(hit === null ? null : (graph.nodes[hit]?.id ?? null));
+  };
+
   return (
-    <div className={far ? 'alignment-map map-far' : 'alignment-map'} data-testid="alignment-map">
+    <div
+      className={far && !painted ? 'alignment-map map-far' : 'alignment-map'}
+      data-testid="alignment-map"
+      data-painted={painted ? 'true' : undefined}
+      data-drawn={drawn ? 'true' : undefined}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
+        onPaneClick={onPaneClick}
         nodesDraggable={false}
         nodesConnectable={false}
         edgesFocusable={false}
         onlyRenderVisibleElements
-        minZoom={0.05}
+        minZoom={painted ? minZoom : 0.05}
         maxZoom={2}
-        fitView
-        onInit={(flow) => setFar(flow.getZoom() < FAR_ZOOM)}
+        fitView={!painted}
+        onInit={(instance) => {
+          flow.current = instance;
+          if (painted) void instance.fitBounds(bounds, { padding: 0.02 }).then(() => setFitted(true));
+          else onDrawn();
+          setFar(instance.getZoom() < FAR_ZOOM);
+        }}
         onMove={(_event, viewport) => setFar(viewport.zoom < FAR_ZOOM)}
         // A small map stays readable on a phone (pan to see the rest); a large one fits whole.
         fitViewOptions={{ maxZoom: 1, minZoom: graph.nodes.length <= 60 ? 0.6 : 0.05 }}
@@ -174,11 +261,42 @@ export default function MapCanvas({ graph, selected, path, onSelect }: MapCanvas
         }}
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
-        {far && (
+        {painted && (
+          <OverviewCanvas
+            graph={graph}
+            layout={layout}
+            hidden={shownIds}
+            selected={selected}
+            path={path}
+            onView={onView}
+            fitted={fitted}
+            onDrawn={onDrawn}
+          />
+        )}
+        <Controls
+          showInteractive={false}
+          fitViewOptions={painted ? undefined : { maxZoom: 1 }}
+          onFitView={painted ? () => void flow.current?.fitBounds(bounds, { padding: 0.02 }) : undefined}
+        />
+        {painted && inView === null ? (
           <Panel position="top-left" className="map-far-hint">
-            {t('map:farHint')}
+            {t('map:paintedHint')}
+            <span className="map-legend">
+              {(['on_track', 'at_risk', 'off_track'] as const).map((status) => (
+                <span key={status}>
+                  <span className="map-legend__swatch" data-status={status} aria-hidden />
+                  {t(`common:status.${status}`)}
+                </span>
+              ))}
+            </span>
           </Panel>
+        ) : (
+          far &&
+          !painted && (
+            <Panel position="top-left" className="map-far-hint">
+              {t('map:farHint')}
+            </Panel>
+          )
         )}
       </ReactFlow>
     </div>

@@ -1,7 +1,8 @@
-// The alignment map's graph, built in the browser from two lists (objectives, units):
-// filtering, folding a unit's objectives into one node, and the path of a selection.
-// Pure and framework-free, so the benchmark can run it in Node too.
-import type { Objective, Unit } from '../../api/types.ts';
+// The alignment map's graph, built in the browser from the map's answer (objectives and
+// units): filtering, folding a unit's objectives into one node, and the path of a
+// selection. Pure and framework-free, so the benchmark can run it in Node too; linear in
+// the objectives and links, as a quarter may hold 30,000 objectives.
+import type { MapObjective, MapUnit } from '../../api/types.ts';
 import type { ObjectiveLevel, Status } from '../../../core/domain.ts';
 
 export interface MapFilters {
@@ -27,7 +28,6 @@ export interface MapNode {
 }
 
 export interface MapEdge {
-  id: string;
   /** The objective that supports … */
   from: string;
   /** … this one. */
@@ -41,26 +41,38 @@ export interface MapGraph {
   edges: MapEdge[];
 }
 
+/** Appends to the list under `key`, creating it. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** The unit and every unit beneath it. */
-export function subtree(units: Unit[], rootId: string): Set<string> {
+export function subtree(units: readonly MapUnit[], rootId: string): Set<string> {
   const children = new Map<string, string[]>();
-  for (const unit of units) {
-    if (unit.parentId) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit.id]);
-  }
+  for (const unit of units) if (unit.parentId) push(children, unit.parentId, unit.id);
   const ids = new Set<string>();
   const stack = [rootId];
   while (stack.length > 0) {
     const id = stack.pop() as string;
     if (ids.has(id)) continue;
     ids.add(id);
-    stack.push(...(children.get(id) ?? []));
+    for (const child of children.get(id) ?? []) stack.push(child);
   }
   return ids;
 }
 
 const WORST: Status[] = ['off_track', 'at_risk', 'on_track'];
 
-export function buildGraph(objectives: Objective[], units: Unit[], filters: MapFilters): MapGraph {
+/** A link's id (unique in a graph): made only for the links drawn, not for 30,000. */
+export const edgeId = (edge: Pick<MapEdge, 'from' | 'to'>): string => `${edge.from}>${edge.to}`;
+
+export function buildGraph(
+  objectives: readonly MapObjective[],
+  units: readonly MapUnit[],
+  filters: MapFilters,
+): MapGraph {
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   let kept = objectives;
   if (filters.unitId) {
@@ -79,12 +91,12 @@ export function buildGraph(objectives: Objective[], units: Unit[], filters: MapF
   // Each objective's node: its own, or its unit's when the unit is folded.
   const nodeOf = new Map<string, string>();
   const nodes = new Map<string, MapNode>();
-  const foldedMembers = new Map<string, Objective[]>();
+  const foldedMembers = new Map<string, MapObjective[]>();
   for (const o of kept) {
     if (o.level === 'unit' && o.unitId && filters.folded.has(o.unitId)) {
       const id = `unit:${o.unitId}`;
       nodeOf.set(o.id, id);
-      foldedMembers.set(id, [...(foldedMembers.get(id) ?? []), o]);
+      push(foldedMembers, id, o);
       continue;
     }
     nodeOf.set(o.id, o.id);
@@ -115,20 +127,25 @@ export function buildGraph(objectives: Objective[], units: Unit[], filters: MapF
     });
   }
 
-  const edges = new Map<string, MapEdge>();
+  const edges: MapEdge[] = [];
+  // Links are unique by objective; folded nodes may gather several into one.
+  const seen = foldedMembers.size > 0 ? new Set<string>() : null;
   for (const o of kept) {
     const from = nodeOf.get(o.id) as string;
     for (const supported of o.supports) {
       const to = nodeOf.get(supported);
       if (!to || to === from) continue;
-      const id = `${from}>${to}`;
-      if (edges.has(id)) continue;
+      if (seen) {
+        const key = edgeId({ from, to });
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       const a = nodes.get(from)?.unitId;
       const b = nodes.get(to)?.unitId;
-      edges.set(id, { id, from, to, crossTeam: !!a && !!b && a !== b });
+      edges.push({ from, to, crossTeam: !!a && !!b && a !== b });
     }
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return { nodes: [...nodes.values()], edges };
 }
 
 export interface Path {
@@ -142,8 +159,8 @@ export function pathOf(graph: MapGraph, id: string): Path {
   const out = new Map<string, string[]>();
   const into = new Map<string, string[]>();
   for (const e of graph.edges) {
-    out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
-    into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
+    push(out, e.from, e.to);
+    push(into, e.to, e.from);
   }
   const walk = (next: Map<string, string[]>) => {
     const seen = new Set<string>();
@@ -152,7 +169,7 @@ export function pathOf(graph: MapGraph, id: string): Path {
       const n = stack.pop() as string;
       if (seen.has(n) || n === id) continue;
       seen.add(n);
-      stack.push(...(next.get(n) ?? []));
+      for (const m of next.get(n) ?? []) stack.push(m);
     }
     return seen;
   };

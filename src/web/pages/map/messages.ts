@@ -27,6 +27,7 @@ export const map = bilingual(
     showList: 'Show as list',
     hideList: 'Hide the list',
     listCaption: 'Objectives and what they support',
+    showMore: 'Show more ({{shown}} of {{total}} shown)',
     objective: 'Objective',
     owner: 'Owner',
     progress: 'Progress',
@@ -42,6 +43,7 @@ export const map = bilingual(
     fitView: 'Fit the map to the view',
     edgeLabel: '{{from}} supports {{to}}',
     farHint: 'Zoomed out: zoom in or select an objective to see its links.',
+    paintedHint: 'Each box is an objective in its status’s colour: zoom in to read them, or click one to see its path.',
     counts: '{{objectives}} objectives, {{links}} links',
   },
   {
@@ -70,6 +72,7 @@ export const map = bilingual(
     showList: 'Visa som lista',
     hideList: 'Dölj listan',
     listCaption: 'Målen och vad de stöder',
+    showMore: 'Visa fler ({{shown}} av {{total}} visas)',
     objective: 'Mål',
     owner: 'Ägare',
     progress: 'Framsteg',
@@ -85,6 +88,8 @@ export const map = bilingual(
     fitView: 'Anpassa kartan till vyn',
     edgeLabel: '{{from}} stöder {{to}}',
     farHint: 'Utzoomat: zooma in eller välj ett mål för att se dess kopplingar.',
+    paintedHint:
+      'Varje ruta är ett mål, i färgen för dess status: zooma in för att läsa dem, eller klicka på ett för att se dess väg.',
     counts: '{{objectives}} mål, {{links}} kopplingar',
   },
 );

@@ -1,0 +1,46 @@
+// The alignment map of one cycle (docs/alignment-map.md): what the map draws, nothing more.
+import { Type } from 'typebox';
+import { OBJECTIVE_LEVELS, STATUSES } from '../../core/domain.ts';
+import { Nullable, Uuid } from './common.ts';
+
+export const AlignmentMapQuery = Type.Object(
+  { cycleId: Type.String({ format: 'uuid', description: 'The cycle to draw' }) },
+  { additionalProperties: false },
+);
+
+export const MapObjectiveSchema = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  level: Type.Enum([...OBJECTIVE_LEVELS]),
+  unitId: Nullable(Uuid),
+  personId: Nullable(Uuid),
+  ownerName: Type.String({ description: 'The unit’s, the person’s or the organisation’s name' }),
+  status: Type.Enum([...STATUSES], { description: 'The owner’s explicit status, else the suggested one' }),
+  progress: Type.Number({
+    minimum: 0,
+    maximum: 1,
+    description: 'Weighted progress of the live key results, as in the objectives list',
+  }),
+  supports: Type.Array(Uuid, { description: 'Objectives (not archived) this one supports' }),
+});
+
+export const MapUnitSchema = Type.Object({ id: Uuid, parentId: Nullable(Uuid), name: Type.String() });
+
+export const AlignmentMapSchema = Type.Object(
+  {
+    cycleId: Uuid,
+    parentCycleId: Nullable(Uuid),
+    objectives: Type.Array(MapObjectiveSchema, {
+      description:
+        'Every objective of the cycle the caller may read, and the parent cycle’s organisation ' +
+        'objectives first; not archived; drafts and private objectives only for those who may read them. ' +
+        'Ordered parent cycle first, then by creation.',
+    }),
+    units: Type.Array(MapUnitSchema, { description: 'The organisation’s units (not archived), by name' }),
+  },
+  {
+    description:
+      'The map as the database writes it: sent as JSON text without being parsed and serialised again ' +
+      'by the server.',
+  },
+);

@@ -1,0 +1,84 @@
+// What the map's layout works on and gives back, the sizes it lays out, and the graph turned
+// into its input. Light on purpose: the page and the canvas import this; dagre and the
+// layouts themselves (map-layout.ts) load with the Web Worker only.
+import type { MapGraph } from './map-graph.ts';
+import type { MapUnit } from '../../api/types.ts';
+
+export const NODE_WIDTH = 240;
+export const NODE_HEIGHT = 104;
+/** Gaps between nodes side by side, between the rows of one rank, and between ranks. */
+export const COLUMN_GAP = 24;
+export const ROW_GAP = 24;
+export const RANK_GAP = 72;
+export const MARGIN = 16;
+/** Width to height of the layered layout's picture, about a wide screen's. */
+export const ASPECT = 1.6;
+
+/** The largest graph dagre lays out; above it, map-layout.ts's layeredLayout. */
+export const DAGRE_MAX = 600;
+/**
+ * Above this many nodes dagre trades some tidiness for speed: ranks by longest path and no
+ * crossing-reduction sweeps (bench:map: at 600 nodes about 0.2 s instead of 0.5 s).
+ */
+export const FAST_DAGRE_ABOVE = 300;
+
+export interface LayoutInput {
+  /** The lowest rank each node may take: organisation 0, a unit's 1 + the unit's depth, people below all units. */
+  minRank: Int32Array;
+  /** A group per node (its unit's index, or -1), so a rank's unaligned nodes stay together. */
+  group: Int32Array;
+  /** Links, as node indexes: `from[i]` supports `to[i]`. */
+  from: Int32Array;
+  to: Int32Array;
+}
+
+export interface LayoutResult {
+  /** Top-left corner of each node, by index. */
+  x: Float64Array;
+  y: Float64Array;
+  width: number;
+  height: number;
+}
+
+/** The graph as the layout needs it: ranks and groups from the levels and the unit tree. */
+export function layoutInput(graph: MapGraph, units: readonly MapUnit[]): LayoutInput {
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  const depthOf = new Map<string, number>();
+  const depth = (id: string): number => {
+    const known = depthOf.get(id);
+    if (known !== undefined) return known;
+    // Iterative, and safe against a loop in a bad answer.
+    const chain: string[] = [];
+    let current: string | null | undefined = id;
+    let base = -1;
+    while (current && parentOf.has(current) && !chain.includes(current)) {
+      const cached = depthOf.get(current);
+      if (cached !== undefined) {
+        base = cached;
+        break;
+      }
+      chain.push(current);
+      current = parentOf.get(current);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) depthOf.set(chain[i] as string, ++base);
+    return depthOf.get(id) ?? 0;
+  };
+  let deepest = 0;
+  for (const unit of units) deepest = Math.max(deepest, depth(unit.id));
+  const unitIndex = new Map(units.map((u, i) => [u.id, i]));
+  const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  const n = graph.nodes.length;
+  const minRank = new Int32Array(n);
+  const group = new Int32Array(n);
+  graph.nodes.forEach((node, i) => {
+    minRank[i] = node.level === 'organization' ? 0 : node.level === 'unit' ? 1 + depth(node.unitId ?? '') : deepest + 2;
+    group[i] = node.unitId ? (unitIndex.get(node.unitId) ?? -1) : -1;
+  });
+  const from = new Int32Array(graph.edges.length);
+  const to = new Int32Array(graph.edges.length);
+  graph.edges.forEach((edge, i) => {
+    from[i] = index.get(edge.from) ?? 0;
+    to[i] = index.get(edge.to) ?? 0;
+  });
+  return { minRank, group, from, to };
+}
