@@ -10,4 +10,10 @@ describe('the PostgreSQL connection', () => {
     const [row] = await queryRows<{ plan_cache_mode: string }>(db, sql`show plan_cache_mode`);
     expect(row?.plan_cache_mode).toBe('force_generic_plan');
   });
+
+  it.runIf(testEngine() === 'postgres')('compiles no query just in time (a page read would pay for it)', async () => {
+    const { db } = await testDatabase();
+    const [row] = await queryRows<{ jit: string }>(db, sql`show jit`);
+    expect(row?.jit).toBe('off');
+  });
 });

@@ -57,7 +57,10 @@ export async function openPostgres(connectionString: string, maxConnections = 10
     // The hot paths run as named prepared statements (objective lists, check-ins) whose
     // plans do not depend on their parameters' values: plan them once per connection
     // instead of again at every execution. Unnamed statements are planned as before.
-    options: '-c plan_cache_mode=force_generic_plan',
+    // No JIT: it pays off for long analytical queries, while a whole-organisation page read
+    // (the alignment map, a dashboard) would cross its cost threshold and spend a second
+    // compiling to save milliseconds.
+    options: '-c plan_cache_mode=force_generic_plan -c jit=off',
   });
   // A dropped idle connection must not take the process down.
   pool.on('error', () => {});
