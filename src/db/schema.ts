@@ -205,6 +205,9 @@ export const objectives = pgTable(
     index('objectives_org_carried_from_idx').on(t.orgId, t.carriedFromId),
     // The organisation's objectives of a cycle (alignment targets on every unit dashboard).
     index('objectives_org_level_cycle_idx').on(t.orgId, t.level, t.cycleId),
+    // A level's objectives of a cycle in list order (the home page's organisation objectives):
+    // one plan serves every value, so an empty level does not walk the whole cycle.
+    index('objectives_org_cycle_level_created_idx').on(t.orgId, t.cycleId, t.level, t.createdAt, t.id),
     check(
       'objectives_one_owner',
       sql`(${t.level} = 'organization' and ${t.unitId} is null and ${t.personId} is null)

@@ -1,0 +1,1 @@
+CREATE INDEX "objectives_org_cycle_level_created_idx" ON "objectives" USING btree ("org_id","cycle_id","level","created_at","id");
