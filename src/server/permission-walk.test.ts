@@ -275,6 +275,11 @@ const TABLE: Record<string, WalkCase> = {
   },
   'GET /api/v1/orgs/{orgId}/alignment-health': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
   'GET /api/v1/orgs/{orgId}/dashboard': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
+  'GET /api/v1/orgs/{orgId}/dashboard/summary': {
+    ok: 200,
+    allowed: IN_ORG,
+    query: (w) => ({ cycleId: w.cycle.id, unitId: w.unit.id }),
+  },
   'GET /api/v1/orgs/{orgId}/map': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
 };
 

@@ -20,6 +20,24 @@ export const CoachQuery = Type.Object(
     ),
     ruleId: Type.Optional(CoachRuleId),
     severity: Type.Optional(Severity),
+    subunits: Type.Optional(
+      Type.Boolean({
+        default: true,
+        description:
+          'With unitId, false leaves out the units beneath it and their people: only advice about the unit, ' +
+          'its objectives and key results, and its own members with their individual objectives',
+      }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 1000,
+        description: 'At most this many pieces of advice (warnings first); the answer’s total says how many there are',
+      }),
+    ),
+    rules: Type.Optional(
+      Type.Boolean({ default: true, description: 'False leaves the list of rules out of the answer' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -44,7 +62,14 @@ export const CoachRuleSchema = Type.Object({ id: CoachRuleId, severity: Severity
 
 export const CoachAdviceSchema = Type.Object({
   items: Type.Array(AdviceSchema, { description: 'Warnings first, then hints' }),
-  rules: Type.Array(CoachRuleSchema, { description: 'Every rule, and whether the organisation has it on' }),
+  total: Type.Optional(
+    Type.Integer({ minimum: 0, description: 'With limit: how many pieces of advice there are, shown or not' }),
+  ),
+  rules: Type.Optional(
+    Type.Array(CoachRuleSchema, {
+      description: 'Every rule, and whether the organisation has it on (left out when rules=false)',
+    }),
+  ),
 });
 
 const DraftKeyResultBody = Type.Object(

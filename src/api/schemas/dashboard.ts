@@ -88,3 +88,12 @@ export const DashboardSchema = Type.Object({
     description: 'Top-level units for the organisation, the units directly beneath for a unit',
   }),
 });
+
+export const DashboardSummarySchema = Type.Object({
+  cycleId: Uuid,
+  unitId: Nullable(Uuid),
+  objectives: Type.Object(
+    { total: Count, byStatus: StatusCounts, netConfidence: NetConfidence },
+    { description: 'The same objectives and statuses as the dashboard’s `objectives`' },
+  ),
+});

@@ -1,12 +1,19 @@
 // The check-in cadence of every key result: its objective's unit's (or that unit's nearest
-// ancestor's) when set, else the organisation's. Loaded once per request (about a thousand
-// units at most), then applied per row in code or, for set-based queries, as one SQL
-// expression, so no query runs per key result.
+// ancestor's) when set, else the organisation's. Resolved for the whole tree at once (about
+// a thousand units at most), then applied per row in code or, for set-based queries, as one
+// SQL expression, so no query runs per key result.
+//
+// The server keeps each organisation's cadences for CACHE_SECONDS beside its other caches
+// (caches.ts), with the same discipline: the writes that change them — the organisation's
+// settings, a unit created, moved, given a cadence, archived or restored — clear them after
+// their transaction (`forgetCadences`), and a load that straddles a clearing is not kept.
+// Another server process sees such a change within CACHE_SECONDS.
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { effectiveCadences } from '../../core/cadence.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { organizations, units } from '../../db/schema.ts';
+import { CACHE_SECONDS, ShortLivedCache, type AppCaches } from '../caches.ts';
 import { DEFAULT_SETTINGS } from '../orgs/org-view.ts';
 
 export interface Cadences {
@@ -15,7 +22,31 @@ export interface Cadences {
   byUnit: ReadonlyMap<string, number>;
 }
 
-export async function loadCadences(q: Queryable, orgId: string): Promise<Cadences> {
+/** One cache of cadences per set of process caches (the server has one set). */
+const cadenceCaches = new WeakMap<AppCaches, ShortLivedCache<Cadences>>();
+
+function cadenceCache(caches: AppCaches): ShortLivedCache<Cadences> {
+  let cache = cadenceCaches.get(caches);
+  if (!cache) {
+    cache = new ShortLivedCache<Cadences>(CACHE_SECONDS * 1000, 10_000);
+    cadenceCaches.set(caches, cache);
+  }
+  return cache;
+}
+
+/** The organisation's cadences: from the process's cache when `caches` is given (the server's). */
+export async function loadCadences(q: Queryable, orgId: string, caches?: AppCaches): Promise<Cadences> {
+  if (!caches) return readCadences(q, orgId);
+  const cached = await cadenceCache(caches).get(orgId, () => readCadences(q, orgId));
+  return cached ?? readCadences(q, orgId);
+}
+
+/** After a write to an organisation's settings or to its unit tree (creation, parent, cadence, archive, restore). */
+export function forgetCadences(deps: { caches?: AppCaches }): void {
+  if (deps.caches) cadenceCaches.get(deps.caches)?.clear();
+}
+
+async function readCadences(q: Queryable, orgId: string): Promise<Cadences> {
   const [org] = await q
     .select({ settings: organizations.settings })
     .from(organizations)

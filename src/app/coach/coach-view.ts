@@ -25,7 +25,9 @@ export interface RuleState {
 
 export interface CoachAdviceView {
   items: AdviceView[];
-  rules: RuleState[];
+  /** How many there are, when `items` holds only the first few. */
+  total?: number;
+  rules?: RuleState[];
 }
 
 export function ruleStates(disabled: readonly string[]): RuleState[] {
@@ -47,10 +49,17 @@ function namesOf(context: CoachContext): Map<string, string> {
 
 const SEVERITY_ORDER: Record<Severity, number> = { warning: 0, hint: 1 };
 
-export function presentAdvice(advice: readonly Advice[], context: CoachContext, locale: Locale): AdviceView[] {
+/** Warnings first; only the first `limit` are worded (all when there is no limit). */
+export function presentAdvice(
+  advice: readonly Advice[],
+  context: CoachContext,
+  locale: Locale,
+  limit = advice.length,
+): AdviceView[] {
   const names = namesOf(context);
   return [...advice]
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+    .slice(0, limit)
     .map((a) => ({
       ruleId: a.ruleId,
       severity: a.severity,

@@ -13,6 +13,12 @@ export interface ListAdviceInput {
   unitId?: string;
   ruleId?: RuleId;
   severity?: Severity;
+  /** With `unitId`, false: only the unit itself and its own members, not the units beneath it. */
+  subunits?: boolean;
+  /** At most this many items; the answer then says how many there are (`total`). */
+  limit?: number;
+  /** False leaves the list of rules out of the answer. */
+  rules?: boolean;
   locale: Locale;
 }
 
@@ -28,7 +34,9 @@ export async function listAdvice(
   input: ListAdviceInput,
 ): Promise<CoachAdviceView> {
   const actor = await actorInOrg(deps.db, caller, orgId);
-  const scope = input.unitId ? await unitScope(deps.db, actor.orgId, input.unitId) : null;
+  const scope = input.unitId
+    ? await unitScope(deps.db, actor.orgId, input.unitId, { subunits: input.subunits ?? true })
+    : null;
   const context = await loadCoachContext(deps.db, actor, input.cycleId, deps.now(), scope ? { only: scope } : {});
   const inScope = scope ? adviceInScope(context.snapshot, scope) : () => true;
   const advice = runCoach(context.snapshot, context.disabledRules).filter(
@@ -37,5 +45,9 @@ export async function listAdvice(
       (input.ruleId === undefined || a.ruleId === input.ruleId) &&
       (input.severity === undefined || a.severity === input.severity),
   );
-  return { items: presentAdvice(advice, context, input.locale), rules: ruleStates(context.disabledRules) };
+  return {
+    items: presentAdvice(advice, context, input.locale, input.limit),
+    ...(input.limit === undefined ? {} : { total: advice.length }),
+    ...(input.rules === false ? {} : { rules: ruleStates(context.disabledRules) }),
+  };
 }

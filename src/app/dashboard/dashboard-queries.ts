@@ -7,7 +7,7 @@
 // reduced in the database, so the answer is one row per objective or less.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Status } from '../../core/domain.ts';
-import type { WeekRow } from '../../core/dashboard.ts';
+import type { StatusCounts, WeekRow } from '../../core/dashboard.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { queryRows } from '../../db/raw.ts';
 import { cadenceDaysSql, type Cadences } from '../check-ins/cadences.ts';
@@ -22,11 +22,16 @@ export interface Scope {
   units: UnitScope | null;
 }
 
-function inScope({ actor, cycleId, units }: Scope): SQL {
+/** The objectives in scope, as a condition on the table `objectives`. */
+function inScopeWhere({ actor, cycleId, units }: Scope): SQL {
+  return sql`${liveObjectives(actor)} and objectives.cycle_id = ${cycleId} and ${ownedInScope(units)}`;
+}
+
+function inScope(scope: Scope): SQL {
   return sql`select objectives.id, objectives.level, objectives.unit_id, objectives.person_id, objectives.status,
                     objectives.title
                from objectives
-              where ${liveObjectives(actor)} and objectives.cycle_id = ${cycleId} and ${ownedInScope(units)}`;
+              where ${inScopeWhere(scope)}`;
 }
 
 /** The live key results of the objectives in the CTE `o`, with `o`'s columns alongside. */
@@ -181,4 +186,31 @@ export function checkInWeeks(q: Queryable, scope: Scope, start: Date, end: Date)
              group by 1) w
      order by 1`,
   );
+}
+
+/**
+ * How many objectives in scope have each status — the owner's when set, else the one
+ * suggested by the objective's stored progress and the lowest latest confidence of its
+ * live key results (core objectiveStatus) — in one statement that returns one row. Only
+ * the key results' confidence is read: progress is kept on the objective (migration 0006).
+ * One join grouped by objective, so that the planner hash-joins the key results for an
+ * organisation and looks them up by index for a unit's few objectives.
+ */
+export async function objectiveStatusCounts(q: Queryable, scope: Scope, expected: number): Promise<StatusCounts> {
+  const status = suggestedStatusSql(sql`objectives.progress`, expected, sql`min(k.confidence)`);
+  const [row] = await queryRows<StatusCounts>(
+    q,
+    sql`
+    select count(*) filter (where s.status = 'on_track')::int as on_track,
+           count(*) filter (where s.status = 'at_risk')::int as at_risk,
+           count(*) filter (where s.status = 'off_track')::int as off_track
+      from (select coalesce(objectives.status, ${status}) as status
+              from objectives
+              left join key_results k
+                on k.org_id = objectives.org_id and k.objective_id = objectives.id and k.archived_at is null
+             where ${inScopeWhere(scope)}
+             group by objectives.id) s`,
+  );
+  if (!row) throw new Error('aggregate returned no row');
+  return row;
 }

@@ -16,6 +16,7 @@ import {
 } from '../../test/factories.ts';
 import type { AppDeps } from '../context.ts';
 import { getDashboard } from './get-dashboard.ts';
+import { getDashboardSummary } from './get-dashboard-summary.ts';
 
 const NOW = new Date('2026-05-15T10:00:00Z');
 
@@ -68,5 +69,25 @@ describe('the dashboard', () => {
     expect(figures[1]).toEqual(figures[0]);
     // The figures themselves, so that a new query shows up here.
     expect(figures[0]).toEqual({ org: 9, unit: 10 });
+  });
+
+  it('summary: net confidence in one statement after the membership, the cycle and the unit’s scope', async () => {
+    const { db } = await testDatabase();
+    const figures = [];
+    for (const size of [1, 10]) {
+      const { org, owner, cycle, unitId } = await organisation(db, size);
+      const counting = countStatements(db);
+      const deps: AppDeps = { db: counting.db, now: () => NOW };
+      const perCall: Record<string, number> = {};
+      for (const [name, input] of Object.entries({ org: { cycleId: cycle.id }, unit: { cycleId: cycle.id, unitId } })) {
+        const before = counting.statements();
+        const view = await getDashboardSummary(deps, { accountId: owner.id }, org.id, input);
+        perCall[name] = counting.statements() - before;
+        expect(view.objectives.total).toBe(name === 'org' ? 1 + size * 3 : 3);
+      }
+      figures.push(perCall);
+    }
+    expect(figures[1]).toEqual(figures[0]);
+    expect(figures[0]).toEqual({ org: 3, unit: 4 });
   });
 });

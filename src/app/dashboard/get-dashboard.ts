@@ -90,12 +90,11 @@ const figuresOf = (row: ObjectiveRow): ObjectiveFigures => ({
   confidence: row.min_confidence,
 });
 
-export async function getDashboard(
-  deps: AppDeps,
-  caller: Caller,
-  orgId: string,
-  input: DashboardInput,
-): Promise<DashboardView> {
+/**
+ * What every dashboard figure starts from: the caller in the organisation, the cycle, the
+ * objectives in scope (for a unit, its subtree and people) and the progress expected now.
+ */
+export async function dashboardScope(deps: AppDeps, caller: Caller, orgId: string, input: DashboardInput) {
   const actor = await actorInOrg(deps.db, caller, orgId);
   const [cycle] = await deps.db
     .select({
@@ -112,10 +111,24 @@ export async function getDashboard(
   const scope: Scope = { actor, cycleId: cycle.id, units: scopeUnits };
   const now = deps.now();
   const { start, end } = cycleBounds(cycle);
-  const expected = expectedProgress(start, end, now);
+  return { actor, cycle, scopeUnits, scope, now, start, end, expected: expectedProgress(start, end, now) };
+}
+
+export async function getDashboard(
+  deps: AppDeps,
+  caller: Caller,
+  orgId: string,
+  input: DashboardInput,
+): Promise<DashboardView> {
+  const { actor, cycle, scopeUnits, scope, now, start, end, expected } = await dashboardScope(
+    deps,
+    caller,
+    orgId,
+    input,
+  );
   const tracking = cycle.status === 'active';
 
-  const cadences = await loadCadences(deps.db, actor.orgId);
+  const cadences = await loadCadences(deps.db, actor.orgId, deps.caches);
   const tree = await deps.db
     .select({ id: units.id, parentId: units.parentId, name: units.name })
     .from(units)

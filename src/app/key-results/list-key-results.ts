@@ -39,7 +39,7 @@ export async function listKeyResults(
   const actor = await actorInOrg(deps.db, caller, orgId);
   const limit = pageSize(input);
   const after = afterTimeCursor(input.cursor, keyResults.createdAt, keyResults.id);
-  const cadences = await loadCadences(deps.db, actor.orgId);
+  const cadences = await loadCadences(deps.db, actor.orgId, deps.caches);
   const rows = await deps.db
     .select({ kr: keyResults, objective: objectives, cycle: cycles, ownerName: owner.name })
     .from(keyResults)

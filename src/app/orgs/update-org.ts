@@ -6,6 +6,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { actorInOrg } from '../scope.ts';
+import { forgetCadences } from '../check-ins/cadences.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { presentOrg, type OrgView } from './org-view.ts';
@@ -61,5 +62,6 @@ export async function updateOrg(
       after,
     });
     return presentOrg(after, actor);
-  });
+    // The check-in cadence is one of the settings: key-result lists and dashboards cache it.
+  }).finally(() => forgetCadences(deps));
 }

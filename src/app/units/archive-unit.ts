@@ -8,6 +8,7 @@ import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { findUnit, MAX_DEPTH } from './unit-tree.ts';
 import { forgetActors } from '../caches.ts';
+import { forgetCadences } from '../check-ins/cadences.ts';
 
 /**
  * Archives a unit together with every unit beneath it (a team cannot outlive its
@@ -43,5 +44,8 @@ export async function archiveUnit(deps: AppDeps, caller: Caller, id: string): Pr
       before,
       after: { archivedAt: now, archivedUnitIds: archived.map((r) => r.id) },
     });
-  }).finally(() => forgetActors(deps));
+  }).finally(() => {
+    forgetActors(deps);
+    forgetCadences(deps);
+  });
 }

@@ -9,6 +9,7 @@ import { inTransaction } from '../transaction.ts';
 import { assertUsableParent } from './unit-tree.ts';
 import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
 import { forgetActors } from '../caches.ts';
+import { forgetCadences } from '../check-ins/cadences.ts';
 
 export interface CreateUnitInput {
   name: string;
@@ -56,5 +57,8 @@ export async function createUnit(
       after: row,
     });
     return presentUnitDetail(tx, actor, row);
-  }).finally(() => forgetActors(deps));
+  }).finally(() => {
+    forgetActors(deps);
+    forgetCadences(deps);
+  });
 }

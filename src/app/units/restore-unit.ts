@@ -9,6 +9,7 @@ import { inTransaction } from '../transaction.ts';
 import { findUnit, MAX_DEPTH } from './unit-tree.ts';
 import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
 import { forgetActors } from '../caches.ts';
+import { forgetCadences } from '../check-ins/cadences.ts';
 
 /** Brings back an archived unit and the units that were archived with it. */
 export async function restoreUnit(deps: AppDeps, caller: Caller, id: string): Promise<UnitDetailView> {
@@ -46,5 +47,8 @@ export async function restoreUnit(deps: AppDeps, caller: Caller, id: string): Pr
       after: { restoredUnitIds: restored.map((r) => r.id) },
     });
     return presentUnitDetail(tx, actor, await findUnit(tx, actor.orgId, before.id));
-  }).finally(() => forgetActors(deps));
+  }).finally(() => {
+    forgetActors(deps);
+    forgetCadences(deps);
+  });
 }

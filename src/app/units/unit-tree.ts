@@ -74,8 +74,16 @@ export interface UnitScope {
   personIds: string[];
 }
 
-/** The scope of a unit that is not archived; another organisation's unit (or none) is not found. */
-export async function unitScope(q: Queryable, orgId: string, unitId: string): Promise<UnitScope> {
+/**
+ * The scope of a unit that is not archived; another organisation's unit (or none) is not
+ * found. `subunits: false` keeps only the unit itself and its own members.
+ */
+export async function unitScope(
+  q: Queryable,
+  orgId: string,
+  unitId: string,
+  { subunits = true }: { subunits?: boolean } = {},
+): Promise<UnitScope> {
   if (!isUuid(unitId)) throw notFound('unit');
   const [row] = await queryRows<{ unit_ids: string[]; person_ids: string[] }>(
     q,
@@ -84,7 +92,7 @@ export async function unitScope(q: Queryable, orgId: string, unitId: string): Pr
       select id, 0 from units where id = ${unitId} and org_id = ${orgId} and archived_at is null
       union all
       select c.id, down.depth + 1 from units c join down on c.parent_id = down.id
-       where c.org_id = ${orgId} and c.archived_at is null and down.depth < ${MAX_DEPTH}
+       where c.org_id = ${orgId} and c.archived_at is null and down.depth < ${subunits ? MAX_DEPTH : 0}
     )
     select coalesce((select json_agg(id) from down), '[]'::json) as unit_ids,
            coalesce((select json_agg(distinct account_id) from unit_members

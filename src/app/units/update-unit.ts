@@ -13,6 +13,7 @@ import { assertVersion, definedFields } from '../versioning.ts';
 import { assertNotArchived, assertUsableParent, findUnit, isWithin } from './unit-tree.ts';
 import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
 import { forgetActors } from '../caches.ts';
+import { forgetCadences } from '../check-ins/cadences.ts';
 
 export interface UpdateUnitInput {
   name?: string;
@@ -76,5 +77,8 @@ export async function updateUnit(
       after,
     });
     return presentUnitDetail(tx, actor, after);
-  }).finally(() => forgetActors(deps));
+  }).finally(() => {
+    forgetActors(deps);
+    forgetCadences(deps);
+  });
 }

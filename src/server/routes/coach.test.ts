@@ -26,6 +26,7 @@ interface AdviceItem {
 }
 interface CoachAnswer {
   items: AdviceItem[];
+  total?: number;
   rules: { id: string; severity: string; enabled: boolean }[];
 }
 
@@ -407,6 +408,65 @@ describe('coach API', () => {
     expect(new Set(teamOnly.items.map((a) => a.objectiveId).filter((id) => id !== null))).toEqual(
       new Set([teamObjective.id, personal.id]),
     );
+  });
+
+  it('gives a unit’s own advice without the units beneath it, the first few with their total, without rules', async () => {
+    const { deps, org, cycle, admin } = await orgWithOwner();
+    const division = await createUnit(deps.db, org.id, { name: 'Division', vision: 'v', mission: 'm' });
+    const team = await createUnit(deps.db, org.id, { name: 'Team', parentId: division.id, vision: '', mission: '' });
+    const [boss, member] = [
+      await createMember(deps.db, org.id, 'member'),
+      await createMember(deps.db, org.id, 'member'),
+    ];
+    await addToUnit(deps.db, org.id, division.id, boss.id, 'member');
+    await addToUnit(deps.db, org.id, team.id, member.id, 'member');
+    const make = (o: ObjectiveOwner) => createObjective(deps.db, org.id, cycle.id, o);
+    await make({ level: 'organization' });
+    const divisionObjective = await make({ level: 'unit', unitId: division.id });
+    const bossObjective = await make({ level: 'person', personId: boss.id });
+    const teamObjective = await make({ level: 'unit', unitId: team.id });
+    await make({ level: 'person', personId: member.id });
+
+    const subtree = await adviceOf(admin, org.id, { cycleId: cycle.id, unitId: division.id });
+    const own = await adviceOf(admin, org.id, { cycleId: cycle.id, unitId: division.id, subunits: 'false' });
+    const isOwn = (a: AdviceItem) =>
+      (a.objectiveId !== null && [divisionObjective.id, bossObjective.id].includes(a.objectiveId)) ||
+      (a.target.type === 'unit' && a.target.id === division.id) ||
+      (a.target.type === 'person' && a.target.id === boss.id);
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items).toEqual(subtree.items.filter(isOwn));
+    expect(subtree.items.some((a) => a.objectiveId === teamObjective.id)).toBe(true);
+    expect(subtree.items.some((a) => a.target.id === team.id)).toBe(true);
+    expect(own.rules).toEqual(subtree.rules);
+    expect(own).not.toHaveProperty('total');
+    // A team with nothing beneath it: the same either way.
+    expect(await adviceOf(admin, org.id, { cycleId: cycle.id, unitId: team.id, subunits: 'false' })).toEqual(
+      await adviceOf(admin, org.id, { cycleId: cycle.id, unitId: team.id }),
+    );
+
+    expect(subtree.items.length).toBeGreaterThan(2);
+    const firstTwo = await adviceOf(admin, org.id, {
+      cycleId: cycle.id,
+      unitId: division.id,
+      limit: '2',
+      rules: 'false',
+    });
+    expect(firstTwo).toEqual({ items: subtree.items.slice(0, 2), total: subtree.items.length });
+    const everything = await adviceOf(admin, org.id, { cycleId: cycle.id, limit: '1000' });
+    expect(everything.total).toBe(everything.items.length);
+    expect(everything.rules?.map((r) => r.id)).toEqual([...RULE_IDS]);
+
+    const malformed: Record<string, string>[] = [
+      { limit: '0' },
+      { limit: '1001' },
+      { limit: 'a few' },
+      { subunits: 'maybe' },
+      { rules: 'no' },
+    ];
+    for (const bad of malformed) {
+      const response = await admin.get(coachUrl(org.id, { cycleId: cycle.id, ...bad }));
+      expect(response.statusCode, JSON.stringify(bad)).toBe(400);
+    }
   });
 
   it('advises only on what the caller may read', async () => {

@@ -305,3 +305,75 @@ describe('dashboard API', () => {
     expect((await admin.get(badUnit)).statusCode).toBe(400);
   });
 });
+
+describe('dashboard summary API', () => {
+  const summaryOf = async (client: ApiClient, orgId: string, query: Record<string, string>) => {
+    const response = await client.get(`/api/v1/orgs/${orgId}/dashboard/summary?${new URLSearchParams(query)}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+
+  it('counts objectives by status and net confidence by hand, as the dashboard does', async () => {
+    const { org, cycle, units, admin, m1, viewer } = await constructedOrg();
+    // The figures worked out by hand above constructedOrg: O1, b1 (explicit) and m1o on
+    // track; a1 and m2o at risk; d1 and c1 off track.
+    expect(await summaryOf(admin, org.id, { cycleId: cycle.id })).toEqual({
+      cycleId: cycle.id,
+      unitId: null,
+      objectives: { total: 7, byStatus: statuses(3, 2, 2), netConfidence: 1 / 7 },
+    });
+    expect(await summaryOf(admin, org.id, { cycleId: cycle.id, unitId: units.D.id })).toEqual({
+      cycleId: cycle.id,
+      unitId: units.D.id,
+      objectives: { total: 5, byStatus: statuses(2, 2, 1), netConfidence: 0.2 },
+    });
+    expect((await summaryOf(admin, org.id, { cycleId: cycle.id, unitId: units.C.id })).objectives).toEqual({
+      total: 1,
+      byStatus: statuses(0, 0, 1),
+      netConfidence: -1,
+    });
+    // m2's private objective (at risk) is not m1's to count, nor a viewer's.
+    for (const reader of [m1, viewer]) {
+      expect((await summaryOf(reader, org.id, { cycleId: cycle.id })).objectives).toEqual({
+        total: 6,
+        byStatus: statuses(3, 1, 2),
+        netConfidence: 1 / 6,
+      });
+    }
+    // The same figures as the whole dashboard's, for every scope.
+    const scopes: Record<string, string>[] = [
+      {},
+      { unitId: units.D.id },
+      { unitId: units.A.id },
+      { unitId: units.B.id },
+    ];
+    for (const query of scopes) {
+      const whole = await dashboardOf(admin, org.id, { cycleId: cycle.id, ...query });
+      const summary = await summaryOf(admin, org.id, { cycleId: cycle.id, ...query });
+      expect(summary.objectives).toEqual({
+        total: whole.objectives.total,
+        byStatus: whole.objectives.byStatus,
+        netConfidence: whole.objectives.netConfidence,
+      });
+    }
+  });
+
+  it('is empty for a cycle without objectives', async () => {
+    const { app, deps } = await testServer();
+    const { org, owner } = await createOrg(deps.db);
+    const cycle = await createCycle(deps.db, org.id);
+    const client = await ApiClient.signIn(app, owner.email);
+    expect((await summaryOf(client, org.id, { cycleId: cycle.id })).objectives).toEqual({
+      total: 0,
+      byStatus: statuses(0, 0, 0),
+      netConfidence: null,
+    });
+  });
+
+  it('answers 404 for another organisation’s ids and 400 without a cycle', async () => {
+    const { app, deps, org, cycle, admin } = await constructedOrg();
+    await expectCycleFiguresScoped(app, deps, 'dashboard/summary', { orgId: org.id, cycleId: cycle.id, admin });
+    const badUnit = `/api/v1/orgs/${org.id}/dashboard/summary?cycleId=${cycle.id}&unitId=nope`;
+    expect((await admin.get(badUnit)).statusCode).toBe(400);
+  });
+});

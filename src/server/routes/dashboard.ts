@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { getDashboard } from '../../app/dashboard/get-dashboard.ts';
+import { getDashboardSummary } from '../../app/dashboard/get-dashboard-summary.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { OrgParams, problemResponses } from '../../api/schemas/common.ts';
-import { DashboardQuery, DashboardSchema } from '../../api/schemas/dashboard.ts';
+import { DashboardQuery, DashboardSchema, DashboardSummarySchema } from '../../api/schemas/dashboard.ts';
 
 export const dashboardRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
@@ -19,5 +20,20 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       },
     },
     async (request) => getDashboard(deps, callerOf(request), request.params.orgId, request.query),
+  );
+
+  app.get(
+    '/orgs/:orgId/dashboard/summary',
+    {
+      schema: {
+        tags: ['dashboards'],
+        operationId: 'getDashboardSummary',
+        summary: 'Net confidence and objectives by status only: the dashboard’s one figure, at a fraction of its cost',
+        params: OrgParams,
+        querystring: DashboardQuery,
+        response: { 200: DashboardSummarySchema, ...problemResponses },
+      },
+    },
+    async (request) => getDashboardSummary(deps, callerOf(request), request.params.orgId, request.query),
   );
 };

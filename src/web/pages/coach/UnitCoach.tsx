@@ -1,5 +1,7 @@
 // The unit page's coach corner: alignment health of the unit and the coach's first pieces
-// of advice for it, with a link to the full list. A chunk of its own, loaded with the page.
+// of advice about the unit itself, with a link to the full list. A chunk of its own,
+// loaded with the page. It asks only for what it shows: the unit's own advice (not that of
+// every team beneath a division), the first few pieces and how many there are.
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +13,17 @@ import { useCoachAdvice } from './queries.ts';
 
 const SHOWN = 3;
 
-export default function UnitCoach({ orgId, unitId }: { orgId: string; unitId: string }) {
+export interface UnitCoachProps {
+  orgId: string;
+  unitId: string;
+  /** The unit has units beneath it: the link leads to their advice too. */
+  hasSubunits?: boolean;
+}
+
+export default function UnitCoach({ orgId, unitId, hasSubunits = false }: UnitCoachProps) {
   const { t } = useTranslation('coach');
   const { cycle } = useSelectedCycle(orgId);
-  const advice = useCoachAdvice(orgId, { cycleId: cycle?.id, unitId });
+  const advice = useCoachAdvice(orgId, { cycleId: cycle?.id, unitId, subunits: false, limit: SHOWN, rules: false });
   if (!cycle) return null;
   const full = `/orgs/${orgId}/coach?cycle=${cycle.id}&unit=${unitId}`;
   return (
@@ -25,18 +34,25 @@ export default function UnitCoach({ orgId, unitId }: { orgId: string; unitId: st
           {t('unit.title')}
         </Title>
         <QueryState query={advice}>
-          {(data) =>
-            data.items.length === 0 ? (
-              <Text c="dimmed">{t('unit.none')}</Text>
-            ) : (
+          {(data) => {
+            const total = data.total ?? data.items.length;
+            return (
               <>
-                <AdviceList items={data.items.slice(0, SHOWN)} />
-                <Anchor component={Link} to={full} size="sm">
-                  {t('unit.more', { count: data.items.length })}
-                </Anchor>
+                {total === 0 ? <Text c="dimmed">{t('unit.none')}</Text> : <AdviceList items={data.items} />}
+                {hasSubunits ? (
+                  <Anchor component={Link} to={full} size="sm">
+                    {t('unit.moreBeneath')}
+                  </Anchor>
+                ) : (
+                  total > 0 && (
+                    <Anchor component={Link} to={full} size="sm">
+                      {t('unit.more', { count: total })}
+                    </Anchor>
+                  )
+                )}
               </>
-            )
-          }
+            );
+          }}
         </QueryState>
       </Stack>
     </Stack>

@@ -47,6 +47,7 @@ export const coach = bilingual(
       none: 'No advice for this unit in the cycle.',
       more_one: 'See the advice in the coach',
       more_other: 'See all {{count}} pieces of advice',
+      moreBeneath: 'See the advice for this unit and the units beneath it',
     },
     health: {
       title: 'Alignment health',
@@ -112,6 +113,7 @@ export const coach = bilingual(
       none: 'Inga råd för enheten i perioden.',
       more_one: 'Se rådet hos coachen',
       more_other: 'Se alla {{count}} råd',
+      moreBeneath: 'Se råden för enheten och enheterna under den',
     },
     health: {
       title: 'Målens förankring',

@@ -9,12 +9,22 @@ export interface AdviceFilters {
   unitId?: string;
   ruleId?: string;
   severity?: string;
+  /** False: only the unit's own advice, not that of the units beneath it. */
+  subunits?: boolean;
+  /** Only the first few pieces of advice (the answer's `total` counts them all). */
+  limit?: number;
+  /** False: without the list of rules. */
+  rules?: boolean;
 }
 
 export const useCoachAdvice = (orgId: string, filters: AdviceFilters, enabled = true) =>
   useQuery({
     queryKey: ['coach', orgId, filters],
-    queryFn: ({ signal }) => api.get<CoachAdvice>(`/orgs/${orgId}/coach${query({ ...filters })}`, signal),
+    queryFn: ({ signal }) => {
+      const { subunits, rules, ...rest } = filters;
+      const search = query({ ...rest, subunits: subunits?.toString(), rules: rules?.toString() });
+      return api.get<CoachAdvice>(`/orgs/${orgId}/coach${search}`, signal);
+    },
     enabled: enabled && !!filters.cycleId,
   });
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { useFormat } from '../../format.ts';
 import { formatNet } from './figures.ts';
-import { useDashboard } from './queries.ts';
+import { useDashboardSummary } from './queries.ts';
 
 export interface NetConfidenceFigureProps {
   orgId: string;
@@ -18,11 +18,12 @@ export default function NetConfidenceFigure({ orgId, unitId }: NetConfidenceFigu
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const { cycle } = useSelectedCycle(orgId);
-  const dashboard = useDashboard(orgId, cycle?.id, unitId);
+  // Only the figure this card shows, not the whole dashboard behind the link.
+  const summary = useDashboardSummary(orgId, cycle?.id, unitId);
   if (!cycle) return null;
   const cycleId = cycle.id;
   const headingId = unitId ? 'net-confidence-unit' : 'net-confidence';
-  const objectives = dashboard.data?.objectives;
+  const objectives = summary.data?.objectives;
   const link = `/orgs/${orgId}${unitId ? `/units/${unitId}` : ''}/dashboard?cycle=${encodeURIComponent(cycleId)}`;
   return (
     <Card withBorder component="section" aria-labelledby={headingId} data-testid="net-confidence">

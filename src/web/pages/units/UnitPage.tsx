@@ -132,7 +132,7 @@ function UnitView({ unit }: { unit: UnitDetail }) {
               <NetConfidenceFigure orgId={orgId} unitId={unit.id} />
             </Suspense>
             <Suspense fallback={null}>
-              <UnitCoach orgId={orgId} unitId={unit.id} />
+              <UnitCoach orgId={orgId} unitId={unit.id} hasSubunits={unit.children.length > 0} />
             </Suspense>
             <Suspense fallback={null}>
               <ActivityFeed orgId={orgId} scope={{ unitId: unit.id }} />
