@@ -1,16 +1,14 @@
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import '../styles/mantine-first.css';
 import '../styles/global.css';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { cssVariablesResolver, localisedTheme } from './theme.ts';
-import { router } from './router.tsx';
+import { AppRoutes } from './router.tsx';
 import { PageLoader } from '../components/PageLoader.tsx';
+import { NotificationsOnDemand } from '../components/NotificationsOnDemand.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -28,10 +26,10 @@ export function App() {
   const theme = useMemo(() => localisedTheme(closeLabel), [closeLabel]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <NotificationsOnDemand />
       <QueryClientProvider client={queryClient}>
         <Suspense fallback={<PageLoader />}>
-          <RouterProvider router={router} />
+          <AppRoutes />
         </Suspense>
       </QueryClientProvider>
     </MantineProvider>

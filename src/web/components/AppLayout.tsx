@@ -1,30 +1,14 @@
-import {
-  AppShell,
-  Badge,
-  Box,
-  Burger,
-  Group,
-  Menu,
-  NavLink,
-  Text,
-  UnstyledButton,
-  Anchor,
-  Avatar,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Box, Burger, Group, Text, Anchor, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconAffiliate,
   IconBuilding,
   IconChartBar,
   IconCalendarCheck,
-  IconChevronDown,
   IconHierarchy2,
-  IconLogout,
   IconMessageCircle,
   IconSettings,
   IconTarget,
-  IconUserCog,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
@@ -34,8 +18,16 @@ import { PageLoader } from './PageLoader.tsx';
 import { api } from '../api/client.ts';
 import { useMe, useOrg } from '../api/queries.ts';
 import { useMyWeek } from '../api/my-week.ts';
+import { AccountMenu } from './AccountMenu.tsx';
 import { CycleSwitcher } from './CycleSwitcher.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import classes from './AppLayout.module.css';
+
+// The skip link, header, navigation and page are our own elements (AppLayout.module.css),
+// not Mantine's AppShell and NavLink: the same layout without their resizing, asides,
+// collapsible children and run-time media rules, most of the signed-in frame's script.
+/** react-remove-scroll-bar's class: a dialog that locks the page's scrolling keeps the header in place. */
+const FIXED_RIGHT = 'right-scroll-bar-position';
 
 /** The frame of every signed-in page: header with cycle, language and account; navigation. */
 export function AppLayout() {
@@ -73,15 +65,11 @@ export function AppLayout() {
   };
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
+    <div>
       <a href="#main" className="skip-link">
         {t('skipToContent')}
       </a>
-      <AppShell.Header>
+      <header className={`${classes.header} ${FIXED_RIGHT}`}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.openMenu')} />
@@ -98,35 +86,15 @@ export function AppLayout() {
             {/* On a phone the cycle moves into the navigation drawer, for room. */}
             {!phone && <CycleSwitcher orgId={orgId} />}
             <LanguageSwitcher />
-            <Menu position="bottom-end">
-              <Menu.Target>
-                {/* Named by hidden text, not aria-label: the visible initials are not a name (WCAG 2.5.3). */}
-                <UnstyledButton>
-                  <VisuallyHidden>{t('account.menu')}</VisuallyHidden>
-                  <Group gap={4} wrap="nowrap">
-                    <Avatar size="sm" name={me.data?.name} color="initials" aria-hidden />
-                    <IconChevronDown size={14} aria-hidden />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>{t('account.signedInAs', { name: me.data?.name ?? '' })}</Menu.Label>
-                <Menu.Item
-                  component={Link}
-                  to={withCycle(`${base}/settings`)}
-                  leftSection={<IconUserCog size={16} aria-hidden />}
-                >
-                  {t('account.settings')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut()}>
-                  {t('account.signOut')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <AccountMenu
+              name={me.data?.name}
+              settingsPath={withCycle(`${base}/settings`)}
+              onSignOut={() => void signOut()}
+            />
           </Group>
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('nav.main')} component="nav">
+      </header>
+      <nav className={classes.navbar} data-opened={opened || undefined} aria-label={t('nav.main')}>
         {phone && (
           <Box mb="sm">
             <CycleSwitcher orgId={orgId} />
@@ -134,40 +102,43 @@ export function AppLayout() {
         )}
         {links.map((link) => {
           const active = link.end ? location.pathname === link.to : location.pathname.startsWith(link.to);
+          const count = 'count' in link ? link.count : 0;
           return (
-            <NavLink
+            <UnstyledButton
               key={link.to}
               component={Link}
               to={withCycle(link.to)}
-              active={active}
+              className={classes.link}
+              data-active={active || undefined}
               aria-current={active ? 'page' : undefined}
-              label={
-                <>
-                  {link.label}
-                  {'count' in link && link.count ? (
-                    <VisuallyHidden>, {t('nav.dueCount', { count: link.count })}</VisuallyHidden>
-                  ) : null}
-                </>
-              }
-              leftSection={<link.icon size={18} aria-hidden />}
-              rightSection={
-                'count' in link && link.count ? (
-                  <Badge size="sm" color="yellow" variant="filled" c="dark" aria-hidden data-testid="week-due-badge">
-                    {link.count}
-                  </Badge>
-                ) : undefined
-              }
               onClick={close}
-            />
+            >
+              <span className={classes.section} data-position="left">
+                <link.icon size={18} aria-hidden />
+              </span>
+              <div className={classes.body}>
+                <span className={classes.label}>
+                  {link.label}
+                  {count ? <VisuallyHidden>, {t('nav.dueCount', { count })}</VisuallyHidden> : null}
+                </span>
+              </div>
+              {count ? (
+                <span className={classes.section} data-position="right">
+                  <Badge size="sm" color="yellow" variant="filled" c="dark" aria-hidden data-testid="week-due-badge">
+                    {count}
+                  </Badge>
+                </span>
+              ) : null}
+            </UnstyledButton>
           );
         })}
-      </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1}>
+      </nav>
+      <main className={classes.main} id="main" tabIndex={-1}>
         {/* A page waiting for its texts shows a loader inside the frame, not instead of it. */}
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }

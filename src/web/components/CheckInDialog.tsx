@@ -14,7 +14,7 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from './notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -86,7 +86,7 @@ function CheckInForm({ keyResult, onDone }: { keyResult: CheckInTarget; onDone: 
     const body: CheckInInput = { value: figure, confidence, ...(note.trim() ? { note: note.trim() } : {}) };
     try {
       await api.post(`/key-results/${keyResult.id}/check-ins`, body);
-      notifications.show({
+      notify({
         color: 'teal',
         message: t('checkIn.saved', { title: keyResult.title }),
         closeButtonProps: { 'aria-label': t('common:actions.close') },

@@ -1,5 +1,6 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { HoverTooltip } from './HoverTooltip.tsx';
 
 /** Confidence 0–10 from the latest check-in: how sure the owner is of reaching the target. */
 export function ConfidenceBadge({ value }: { value: number | null }) {
@@ -8,10 +9,10 @@ export function ConfidenceBadge({ value }: { value: number | null }) {
   const colour = value <= 3 ? 'red' : value <= 6 ? 'yellow' : 'teal';
   const label = t('confidenceValue', { value });
   return (
-    <Tooltip label={label}>
+    <HoverTooltip label={label}>
       <Badge color={colour} variant="outline" aria-label={label}>
         {value}/10
       </Badge>
-    </Tooltip>
+    </HoverTooltip>
   );
 }

@@ -1,11 +1,9 @@
-import { Alert, Button, Container, Stack } from '@mantine/core';
-import { useRouteError } from 'react-router';
+import { Alert, Box, Button, rem, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 
 /** What a page shows when loading it failed: the API's own words where there are any. */
-export function RouteError() {
-  const error = useRouteError();
+export function RouteError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const message =
     error instanceof ApiError
@@ -16,7 +14,9 @@ export function RouteError() {
           : error.problem.title
       : t('error.title');
   return (
-    <Container size="sm" py="xl">
+    // Mantine's Container (size sm) in style props: Container itself is script no first
+    // page needs, and this page must be at hand without loading anything when it is shown.
+    <Box maw={rem(540)} mx="auto" px="md" py="xl">
       <Stack>
         <Alert color="red" title={t('error.title')} role="alert">
           {message}
@@ -25,6 +25,6 @@ export function RouteError() {
           {t('error.retry')}
         </Button>
       </Stack>
-    </Container>
+    </Box>
   );
 }

@@ -3,7 +3,14 @@
 // and objective pages fit 375 px without scrolling sideways.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { csrfHeaders, expectNoSeriousViolations, hasHorizontalScroll, signIn, type Harness } from './harness.ts';
+import {
+  csrfHeaders,
+  expectNoSeriousViolations,
+  hasHorizontalScroll,
+  scrollToEnd,
+  signIn,
+  type Harness,
+} from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -48,6 +55,9 @@ const OWNER_PAGES: { name: string; path: (ids: DemoIds) => string; ready: (page:
     ready: async (page) => {
       await page.getByTestId('objective-card').first().waitFor();
       await page.getByRole('heading', { name: 'Strategi' }).waitFor();
+      // The panels below the objectives load as they come into sight.
+      await scrollToEnd(page);
+      await page.getByTestId('activity-feed').waitFor();
     },
   },
   {
@@ -204,6 +214,8 @@ browserSuite('accessibility', (journey) => {
     await phone.goto(`/orgs/${ids.orgId}`);
     await phone.getByTestId('objective-card').first().waitFor();
     await phone.getByRole('heading', { name: 'Strategi' }).waitFor();
+    await scrollToEnd(phone);
+    await phone.getByTestId('activity-feed').waitFor();
     await phone.waitForLoadState('networkidle');
     expect(await hasHorizontalScroll(phone)).toMatchObject({ overflow: false });
     // The navigation folds into a menu button on a phone.

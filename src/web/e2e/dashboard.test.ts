@@ -4,7 +4,7 @@
 // 375 px without scrolling sideways. Every view passes an axe scan.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousViolations, hasHorizontalScroll, signIn } from './harness.ts';
+import { expectNoSeriousViolations, hasHorizontalScroll, scrollToEnd, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 const figure = (page: Page, testId: string) => page.getByTestId(testId).getByTestId(`${testId}-value`);
@@ -19,7 +19,10 @@ browserSuite('dashboard journey', (journey) => {
     const { page } = journey;
     await signIn(page, 'demo@example.com');
 
-    // The organisation home shows net confidence as one figure, with the way to the dashboard.
+    // The organisation home shows net confidence as one figure, with the way to the dashboard
+    // (below the objectives: it loads as it comes into sight).
+    await page.getByTestId('objective-card').first().waitFor();
+    await scrollToEnd(page);
     const small = page.getByTestId('net-confidence');
     await expect.poll(() => small.getByTestId('net-confidence-value').textContent()).toMatch(/^([+−-]?\d+|—)$/);
 

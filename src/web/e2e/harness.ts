@@ -131,6 +131,14 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
+/**
+ * Scrolls to the end of the page, as a reader does: what a page shows below the fold (the
+ * home page's panels) loads when it comes into sight.
+ */
+export async function scrollToEnd(page: Page): Promise<void> {
+  await page.mouse.wheel(0, 100_000);
+}
+
 /** Calls the API as the page's signed-in account, with the CSRF token from its cookie. */
 export async function csrfHeaders(page: Page): Promise<Record<string, string>> {
   const cookies = await page.context().cookies();

@@ -1,6 +1,6 @@
 // Signing in and the organisation home: the first thing everyone sees.
 import { expect, it } from 'vitest';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { expectNoSeriousViolations, scrollToEnd, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 browserSuite('sign-in and organisation home', (journey) => {
@@ -23,6 +23,9 @@ browserSuite('sign-in and organisation home', (journey) => {
     await page.getByRole('heading', { name: 'Organisationens mål' }).waitFor();
     await page.getByRole('link', { name: 'Bli förstahandsvalet för energismart belysning i Norden' }).waitFor();
     await expect.poll(() => page.getByTestId('objective-card').count()).toBeGreaterThanOrEqual(4);
+    // The panels below the objectives load as they come into sight.
+    await scrollToEnd(page);
+    await page.getByTestId('activity-feed').waitFor();
     await expectNoSeriousViolations(page, 'home');
   });
 

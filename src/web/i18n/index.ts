@@ -3,7 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { BackendModule } from 'i18next';
 import { common } from './common.ts';
-import { NAMESPACE_LOADERS } from './resources.ts';
+import { loadNamespace } from './namespaces.ts';
 import type { Locale } from '../../core/domain.ts';
 
 const STORAGE_KEY = 'riktning.locale';
@@ -25,15 +25,13 @@ export function currentLocale(): Locale {
   return i18n.language === 'en' ? 'en' : 'sv';
 }
 
-/** Loads a page's namespace when a component first asks for it (both languages at once). */
+/** Loads a page's namespace, in one language, when a component first asks for it. */
 const lazyNamespaces: BackendModule = {
   type: 'backend',
   init: () => undefined,
   read(language, namespace, callback) {
-    const load = NAMESPACE_LOADERS[namespace as keyof typeof NAMESPACE_LOADERS];
-    if (!load) return callback(new Error(`unknown namespace ${namespace}`), null);
-    load().then(
-      (texts) => callback(null, texts[language === 'en' ? 'en' : 'sv']),
+    loadNamespace(namespace, language === 'en' ? 'en' : 'sv').then(
+      (texts) => callback(null, texts),
       (error: Error) => callback(error, null),
     );
   },
@@ -48,7 +46,9 @@ void i18n
     partialBundledLanguages: true,
     ns: ['common'],
     lng: initialLocale(),
-    fallbackLng: 'en',
+    // No fallback language: bilingual() makes every namespace complete in both, and a
+    // fallback would load each page's English texts beside its Swedish ones.
+    fallbackLng: false,
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -1,6 +1,7 @@
-// All translation namespaces. A page's strings live beside the page (messages.ts) and
-// load with it, on demand; only the shared `common` namespace is in the first bundle.
-import { common } from './common.ts';
+// All translation namespaces and their types. A page's strings live beside the page
+// (messages.ts) and load with it, on demand and in the reader's language only
+// (namespaces.ts); the shared `common` namespace is in the first bundle.
+import type { common } from './common.ts';
 import type { auth } from '../pages/auth/messages.ts';
 import type { home } from '../pages/home/messages.ts';
 import type { my } from '../pages/my/messages.ts';
@@ -37,24 +38,5 @@ interface Namespaces {
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 
-type Loader = () => Promise<{ en: object; sv: object }>;
-
-export const NAMESPACE_LOADERS: Record<keyof Namespaces, Loader> = {
-  // Bundled (see index.ts); here for completeness of the table.
-  common: () => Promise.resolve(common),
-  auth: () => import('../pages/auth/messages.ts').then((m) => m.auth),
-  home: () => import('../pages/home/messages.ts').then((m) => m.home),
-  units: () => import('../pages/units/messages.ts').then((m) => m.units),
-  objective: () => import('../pages/objective/messages.ts').then((m) => m.objective),
-  my: () => import('../pages/my/messages.ts').then((m) => m.my),
-  admin: () => import('../pages/admin/messages.ts').then((m) => m.admin),
-  map: () => import('../pages/map/messages.ts').then((m) => m.map),
-  coach: () => import('../pages/coach/messages.ts').then((m) => m.coach),
-  conversation: () => import('../pages/conversation/messages.ts').then((m) => m.conversation),
-  audit: () => import('../pages/audit/messages.ts').then((m) => m.audit),
-  closing: () => import('../pages/closing/messages.ts').then((m) => m.closing),
-  week: () => import('../pages/week/messages.ts').then((m) => m.week),
-  dashboard: () => import('../pages/dashboard/messages.ts').then((m) => m.dashboard),
-  settings: () => import('../pages/settings/messages.ts').then((m) => m.settings),
-  outbox: () => import('../pages/outbox/messages.ts').then((m) => m.outbox),
-};
+export type Language = 'en' | 'sv';
+export type Namespace = keyof Namespaces;

@@ -1,11 +1,11 @@
 // What the administration tabs share: notices after a change, and
 // the handling of a rejected save (messages beside fields, 412 as "someone else changed it").
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify.ts';
 import type { ReactNode } from 'react';
 import { isConflict, problemText, showFieldErrors } from '../../components/serverErrors.ts';
 
-export const notifyDone = (message: string) => notifications.show({ message, color: 'teal' });
-export const notifyError = (error: unknown) => notifications.show({ message: problemText(error), color: 'red' });
+export const notifyDone = (message: string) => notify({ message, color: 'teal' });
+export const notifyError = (error: unknown) => notify({ message: problemText(error), color: 'red' });
 
 interface FormLike {
   setFieldError: (path: string, error: ReactNode) => void;

@@ -92,7 +92,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const form = useForm({
     initialValues: { name: invitation.name, password: '' },
     validate: {
-      name: (value) => (value.trim() ? null : t('signIn.required')),
+      name: (value) => (value.trim() ? null : t('common:required')),
       password: (value) => passwordRule(value, t),
     },
   });

@@ -41,16 +41,16 @@ export default function SetupPage() {
   const form = useForm({
     initialValues: { organizationName: '', slug: '', name: '', email: '', password: '' },
     validate: {
-      organizationName: (value) => (value.trim() ? null : t('signIn.required')),
+      organizationName: (value) => (value.trim() ? null : t('common:required')),
       slug: (value) =>
         !value
-          ? t('signIn.required')
+          ? t('common:required')
           : value.length >= 2 && value.length <= 60 && SLUG.test(value)
             ? null
             : t('setup.slugInvalid'),
-      name: (value) => (value.trim() ? null : t('signIn.required')),
+      name: (value) => (value.trim() ? null : t('common:required')),
       email: (value) =>
-        !value.trim() ? t('signIn.required') : /^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('setup.emailInvalid'),
+        !value.trim() ? t('common:required') : /^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('setup.emailInvalid'),
       password: (value) => passwordRule(value, t),
     },
   });

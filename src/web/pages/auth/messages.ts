@@ -2,16 +2,6 @@ import { bilingual } from '../../i18n/bilingual.ts';
 
 export const auth = bilingual(
   {
-    signIn: {
-      title: 'Sign in to Riktning',
-      intro: 'Objectives and key results for your organisation, your team and you.',
-      email: 'E-mail',
-      password: 'Password',
-      submit: 'Sign in',
-      failed: 'Wrong e-mail or password.',
-      tooMany: 'Too many attempts. Wait a minute and try again.',
-      required: 'Required',
-    },
     setup: {
       title: 'Set up Riktning',
       intro: 'Welcome! Start your organisation and your own account. You can invite everyone else afterwards.',
@@ -48,16 +38,6 @@ export const auth = bilingual(
     },
   },
   {
-    signIn: {
-      title: 'Logga in i Riktning',
-      intro: 'Mål och nyckelresultat för din organisation, ditt team och dig.',
-      email: 'E-post',
-      password: 'Lösenord',
-      submit: 'Logga in',
-      failed: 'Fel e-postadress eller lösenord.',
-      tooMany: 'För många försök. Vänta en minut och försök igen.',
-      required: 'Måste anges',
-    },
     setup: {
       title: 'Kom igång med Riktning',
       intro: 'Välkommen! Skapa din organisation och ditt eget konto. Resten av kollegorna bjuder du in efteråt.',

@@ -27,9 +27,9 @@ export function suggestSlug(name: string): string {
 }
 
 /** Length only: whether a password is too common is the server's list to judge. */
-export function passwordRule(value: string, t: TFunction<'auth'>): string | null {
+export function passwordRule(value: string, t: TFunction<['auth', 'common']>): string | null {
   const length = [...value].length;
-  if (length === 0) return t('signIn.required');
+  if (length === 0) return t('common:required');
   if (length < 8) return t('password.tooShort');
   if (length > 128) return t('password.tooLong');
   return null;

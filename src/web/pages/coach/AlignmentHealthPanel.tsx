@@ -1,5 +1,7 @@
 // Alignment health of a cycle, for the organisation or one unit and the units beneath it:
 // figures as text, lists as links. Loaded on its own so the home page's first load stays small.
+// Below the home page's fold, it loads on demand: with the styles of its Mantine parts.
+import '../../styles/mantine-pages.css';
 import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,7 @@
 // What happened lately to the OKRs of the organisation, a unit or an objective: one
 // translated sentence per event, newest first, in relative time, with "show more".
+// Below the home page's fold, it loads on demand: with the styles of its Mantine parts.
+import '../../styles/mantine-pages.css';
 import { Anchor, Button, Card, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';

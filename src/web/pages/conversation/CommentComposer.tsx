@@ -3,7 +3,7 @@
 // The text shows "@Sara Lind"; on sending, picked names become mention tokens.
 import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useId } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
@@ -51,7 +51,7 @@ export function CommentComposer({ orgId, objective, keyResultId }: Props) {
       setPicked([]);
       setTyping(null);
       setError(null);
-      notifications.show({ message: t('composer.sent'), color: 'teal' });
+      notify({ message: t('composer.sent'), color: 'teal' });
       await Promise.all([
         client.invalidateQueries({ queryKey: ['comments', objective.id] }),
         client.invalidateQueries({ queryKey: ['feed'] }),

@@ -2,7 +2,7 @@
 // into tokens on saving (a name still written the same way keeps its person). Escape
 // cancels, as does the Cancel button; the server mails only people mentioned for the first time.
 import { Button, Group, Stack, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,7 @@ export function CommentEditor({ comment, onDone }: { comment: Comment; onDone: (
         body: tokenizeMentions(text.trim(), initial.people),
       }),
     onSuccess: async () => {
-      notifications.show({ message: t('comment.saved'), color: 'teal' });
+      notify({ message: t('comment.saved'), color: 'teal' });
       await Promise.all([
         client.invalidateQueries({ queryKey: ['comments', comment.objectiveId] }),
         client.invalidateQueries({ queryKey: ['feed'] }),

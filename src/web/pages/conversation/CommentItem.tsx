@@ -2,7 +2,7 @@
 // and Edit / Remove for those the server says may (the comment's abilities). A removed
 // comment keeps its place, as a line saying so.
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +25,7 @@ export function CommentItem({ comment, keyResultTitle }: { comment: Comment; key
 
   const remove = async () => {
     await api.delete(`/comments/${comment.id}`);
-    notifications.show({ message: t('comment.removedToast'), color: 'teal' });
+    notify({ message: t('comment.removedToast'), color: 'teal' });
     await Promise.all([
       client.invalidateQueries({ queryKey: ['comments', comment.objectiveId] }),
       client.invalidateQueries({ queryKey: ['feed'] }),

@@ -1,5 +1,7 @@
 // Net confidence as one small figure, for the organisation home and the unit page, with a
 // link to the full dashboard. Loaded on its own (React.lazy), texts and all.
+// Below the home page's fold, it loads on demand: with the styles of its Mantine parts.
+import '../../styles/mantine-pages.css';
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { Button, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,11 @@ import { useSelectedCycle } from '../../app/cycle.ts';
 import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
 import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { WhenVisible } from '../../components/WhenVisible.tsx';
+import classes from './OrgHomePage.module.css';
 
-// Its own chunk (and its texts): the first load of the home page stays within budget.
+// Below the objectives, out of sight when the page opens: their code, texts and data load
+// when someone scrolls near them (WhenVisible), not with the page.
 const AlignmentHealthPanel = lazy(() => import('../coach/AlignmentHealthPanel.tsx'));
 const NetConfidenceFigure = lazy(() => import('../dashboard/NetConfidenceFigure.tsx'));
 const ActivityFeed = lazy(() => import('../conversation/ActivityFeed.tsx').then((m) => ({ default: m.ActivityFeed })));
@@ -20,7 +23,7 @@ export default function OrgHomePage() {
   const { orgId = '' } = useParams();
   const { t } = useTranslation('home');
   const org = useOrg(orgId);
-  const { cycle, cycles } = useSelectedCycle(orgId);
+  const { cycle, cycles, isLoading: cyclesLoading } = useSelectedCycle(orgId);
   // Organisation objectives are often set for the year while teams work in quarters:
   // a quarter shows the year's objectives too.
   const parent = cycles.find((c) => c.id === cycle?.parentId);
@@ -33,7 +36,7 @@ export default function OrgHomePage() {
       {(data) => (
         <Stack gap="lg">
           <Title order={1}>{data.name}</Title>
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <div className={classes.columns}>
             <Card withBorder>
               <Title order={2} size="h4" mb="xs">
                 {t('vision')}
@@ -46,7 +49,7 @@ export default function OrgHomePage() {
               </Title>
               <Text>{data.mission || '—'}</Text>
             </Card>
-          </SimpleGrid>
+          </div>
           {data.strategy && (
             <Card withBorder>
               <Title order={2} size="h4" mb="xs">
@@ -83,34 +86,41 @@ export default function OrgHomePage() {
                 objectives.length === 0 ? (
                   <Text c="dimmed">{t('noObjectives')}</Text>
                 ) : (
-                  <Grid>
+                  <div className={classes.columns}>
                     {objectives.map((objective) => (
-                      <Grid.Col key={objective.id} span={{ base: 12, md: 6 }}>
+                      <div key={objective.id}>
                         <ObjectiveCard objective={objective} showOwner={false} />
-                      </Grid.Col>
+                      </div>
                     ))}
-                  </Grid>
+                  </div>
                 )
               }
             </QueryState>
           )}
-          {cycle && (
-            <Suspense fallback={null}>
-              <NetConfidenceFigure orgId={orgId} />
-            </Suspense>
+          {/* Placed once the objectives above have their height, so that it starts out of sight. */}
+          {!cyclesLoading && !(cycle && own.isPending) && !(parent && yearly.isPending) && (
+            <WhenVisible>
+              <Stack gap="lg">
+                {cycle && (
+                  <Suspense fallback={null}>
+                    <NetConfidenceFigure orgId={orgId} />
+                  </Suspense>
+                )}
+                {cycle && (
+                  <Suspense fallback={null}>
+                    <AlignmentHealthPanel
+                      orgId={orgId}
+                      cycleId={cycle.id}
+                      cycleName={parent ? `${parent.name} / ${cycle.name}` : cycle.name}
+                    />
+                  </Suspense>
+                )}
+                <Suspense fallback={null}>
+                  <ActivityFeed orgId={orgId} />
+                </Suspense>
+              </Stack>
+            </WhenVisible>
           )}
-          {cycle && (
-            <Suspense fallback={null}>
-              <AlignmentHealthPanel
-                orgId={orgId}
-                cycleId={cycle.id}
-                cycleName={parent ? `${parent.name} / ${cycle.name}` : cycle.name}
-              />
-            </Suspense>
-          )}
-          <Suspense fallback={null}>
-            <ActivityFeed orgId={orgId} />
-          </Suspense>
         </Stack>
       )}
     </QueryState>

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
@@ -76,12 +76,12 @@ function ActivityRow({ activity }: { activity: ActivityInContext }) {
     setBusy(true);
     try {
       await api.patch(`/activities/${activity.id}`, activity.version, { status });
-      notifications.show({
+      notify({
         color: 'teal',
         message: t('activities.changed', { title: activity.title, status: t(`activities.statuses.${status}`) }),
       });
     } catch (e) {
-      notifications.show({ color: 'red', message: problemText(e) });
+      notify({ color: 'red', message: problemText(e) });
       if (!isConflict(e)) return;
     } finally {
       setBusy(false);

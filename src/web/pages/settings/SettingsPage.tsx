@@ -1,7 +1,7 @@
 // A person's own settings: the language (of the app and of their e-mail) and which e-mails
 // they receive. Each switch saves at once; the server's version guards a concurrent change.
 import { Card, SegmentedControl, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -44,7 +44,7 @@ function LanguageCard() {
     },
     onSuccess: (updated) => {
       if (updated) client.setQueryData(['me'], updated);
-      notifications.show({ message: t('language.saved'), color: 'teal' });
+      notify({ message: t('language.saved'), color: 'teal' });
     },
   });
   return (
@@ -83,10 +83,10 @@ function EmailCard() {
       api.patch<NotificationSettings>('/me/notifications', version, { [key]: on }),
     onSuccess: (updated) => {
       client.setQueryData(SETTINGS_KEY, updated);
-      notifications.show({ message: t('email.saved'), color: 'teal' });
+      notify({ message: t('email.saved'), color: 'teal' });
     },
     onError: (error) => {
-      notifications.show({ message: t(isConflict(error) ? 'email.stale' : 'email.failed'), color: 'red' });
+      notify({ message: t(isConflict(error) ? 'email.stale' : 'email.failed'), color: 'red' });
       void client.invalidateQueries({ queryKey: SETTINGS_KEY });
     },
   });

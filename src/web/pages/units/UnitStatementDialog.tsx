@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
+import { notify } from '../../components/notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,7 @@ function StatementForm({ unit, onDone }: { unit: UnitDetail; onDone: () => void 
       const updated = await api.patch<UnitDetail>(`/units/${unit.id}`, unit.version, values);
       client.setQueryData(['unit', unit.id], updated);
       void client.invalidateQueries({ queryKey: ['units'] });
-      notifications.show({ message: t('common:saved'), color: 'teal' });
+      notify({ message: t('common:saved'), color: 'teal' });
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
