@@ -7,6 +7,7 @@
 // server processes on the same database see such a change within CACHE_SECONDS, the
 // longest a signed-out session or a lowered role may still be honoured there.
 import type { Locale, OrgRole } from '../core/domain.ts';
+import type { Cadences } from './check-ins/cadences.ts';
 
 export const CACHE_SECONDS = 5;
 
@@ -65,6 +66,8 @@ export interface AppCaches {
   actors: ShortLivedCache<MembershipGrant>;
   /** `${entity}:${id}` → the organisation it belongs to (never changes, so kept longer). */
   owners: ShortLivedCache<string>;
+  /** Organisation id → its check-in cadences, resolved down the unit tree (check-ins/cadences.ts). */
+  cadences: ShortLivedCache<Cadences>;
 }
 
 export function createAppCaches(): AppCaches {
@@ -72,6 +75,7 @@ export function createAppCaches(): AppCaches {
     callers: new ShortLivedCache(CACHE_SECONDS * 1000),
     actors: new ShortLivedCache(CACHE_SECONDS * 1000),
     owners: new ShortLivedCache(10 * 60 * 1000, 100_000),
+    cadences: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
   };
 }
 
@@ -83,4 +87,9 @@ export function forgetCallers(deps: { caches?: AppCaches }): void {
 /** After a write to memberships, unit leads or the unit tree: roles and led units may differ. */
 export function forgetActors(deps: { caches?: AppCaches }): void {
   deps.caches?.actors.clear();
+}
+
+/** After a write to an organisation's settings or its unit tree (creation, parent, cadence, archive, restore). */
+export function forgetCadences(deps: { caches?: AppCaches }): void {
+  deps.caches?.cadences.clear();
 }

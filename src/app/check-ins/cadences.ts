@@ -6,14 +6,14 @@
 // The server keeps each organisation's cadences for CACHE_SECONDS beside its other caches
 // (caches.ts), with the same discipline: the writes that change them — the organisation's
 // settings, a unit created, moved, given a cadence, archived or restored — clear them after
-// their transaction (`forgetCadences`), and a load that straddles a clearing is not kept.
+// their transaction (`forgetCadences` in caches.ts), and a load that straddles a clearing is not kept.
 // Another server process sees such a change within CACHE_SECONDS.
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { effectiveCadences } from '../../core/cadence.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { organizations, units } from '../../db/schema.ts';
-import { CACHE_SECONDS, ShortLivedCache, type AppCaches } from '../caches.ts';
+import type { AppCaches } from '../caches.ts';
 import { DEFAULT_SETTINGS } from '../orgs/org-view.ts';
 
 export interface Cadences {
@@ -22,28 +22,10 @@ export interface Cadences {
   byUnit: ReadonlyMap<string, number>;
 }
 
-/** One cache of cadences per set of process caches (the server has one set). */
-const cadenceCaches = new WeakMap<AppCaches, ShortLivedCache<Cadences>>();
-
-function cadenceCache(caches: AppCaches): ShortLivedCache<Cadences> {
-  let cache = cadenceCaches.get(caches);
-  if (!cache) {
-    cache = new ShortLivedCache<Cadences>(CACHE_SECONDS * 1000, 10_000);
-    cadenceCaches.set(caches, cache);
-  }
-  return cache;
-}
-
 /** The organisation's cadences: from the process's cache when `caches` is given (the server's). */
 export async function loadCadences(q: Queryable, orgId: string, caches?: AppCaches): Promise<Cadences> {
   if (!caches) return readCadences(q, orgId);
-  const cached = await cadenceCache(caches).get(orgId, () => readCadences(q, orgId));
-  return cached ?? readCadences(q, orgId);
-}
-
-/** After a write to an organisation's settings or to its unit tree (creation, parent, cadence, archive, restore). */
-export function forgetCadences(deps: { caches?: AppCaches }): void {
-  if (deps.caches) cadenceCaches.get(deps.caches)?.clear();
+  return (await caches.cadences.get(orgId, () => readCadences(q, orgId))) ?? readCadences(q, orgId);
 }
 
 async function readCadences(q: Queryable, orgId: string): Promise<Cadences> {

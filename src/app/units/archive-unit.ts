@@ -7,8 +7,7 @@ import { recordAudit } from '../audit.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { findUnit, MAX_DEPTH } from './unit-tree.ts';
-import { forgetActors } from '../caches.ts';
-import { forgetCadences } from '../check-ins/cadences.ts';
+import { forgetActors, forgetCadences } from '../caches.ts';
 
 /**
  * Archives a unit together with every unit beneath it (a team cannot outlive its

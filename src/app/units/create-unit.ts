@@ -8,8 +8,7 @@ import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertUsableParent } from './unit-tree.ts';
 import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
-import { forgetActors } from '../caches.ts';
-import { forgetCadences } from '../check-ins/cadences.ts';
+import { forgetActors, forgetCadences } from '../caches.ts';
 
 export interface CreateUnitInput {
   name: string;

@@ -8,8 +8,7 @@ import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { findUnit, MAX_DEPTH } from './unit-tree.ts';
 import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
-import { forgetActors } from '../caches.ts';
-import { forgetCadences } from '../check-ins/cadences.ts';
+import { forgetActors, forgetCadences } from '../caches.ts';
 
 /** Brings back an archived unit and the units that were archived with it. */
 export async function restoreUnit(deps: AppDeps, caller: Caller, id: string): Promise<UnitDetailView> {

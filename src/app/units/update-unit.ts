@@ -12,8 +12,7 @@ import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { assertNotArchived, assertUsableParent, findUnit, isWithin } from './unit-tree.ts';
 import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
-import { forgetActors } from '../caches.ts';
-import { forgetCadences } from '../check-ins/cadences.ts';
+import { forgetActors, forgetCadences } from '../caches.ts';
 
 export interface UpdateUnitInput {
   name?: string;
