@@ -104,14 +104,12 @@ type FilterName = keyof typeof FILTERS;
  */
 function buildStatement(
   q: Queryable,
+  name: string,
   filters: FilterName[],
   everything: boolean,
   includeArchived: boolean,
   limited: boolean,
 ) {
-  // Statement names are cut at 63 characters by PostgreSQL: a digest keeps them apart.
-  const shape = `${everything}:${includeArchived}:${limited}:${filters.join(',')}`;
-  const name = `objective_views_${createHash('sha1').update(shape).digest('hex').slice(0, 20)}`;
   const query = q
     .select({
       objective: objectives,
@@ -150,11 +148,16 @@ function statementFor(
   includeArchived: boolean,
   limited: boolean,
 ) {
-  const key = `${everything}:${includeArchived}:${limited}:${filters.join(',')}`;
+  const shape = `${everything}:${includeArchived}:${limited}:${filters.join(',')}`;
   let statements = prepared.get(q);
   if (!statements) prepared.set(q, (statements = new Map()));
-  let statement = statements.get(key);
-  if (!statement) statements.set(key, (statement = buildStatement(q, filters, everything, includeArchived, limited)));
+  let statement = statements.get(shape);
+  if (!statement) {
+    // Statement names are cut at 63 characters by PostgreSQL: a digest keeps them apart.
+    const name = `objective_views_${createHash('sha1').update(shape).digest('hex').slice(0, 20)}`;
+    statement = buildStatement(q, name, filters, everything, includeArchived, limited);
+    statements.set(shape, statement);
+  }
   return statement;
 }
 
