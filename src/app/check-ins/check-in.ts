@@ -11,6 +11,7 @@ import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import {
   presentCheckIn,
   recordCheckIns,
+  tryRecordCheckIn,
   type CheckInInput,
   type CheckInView,
   type RecordedCheckIn,
@@ -18,15 +19,25 @@ import {
 
 export type { CheckInInput, CheckInView } from './record-check-ins.ts';
 
+/** How often a single check-in is tried without a lock before it queues on one. */
+const UNLOCKED_ATTEMPTS = 3;
+
 export async function checkIn(
   deps: AppDeps,
   caller: Caller,
   keyResultId: string,
   input: CheckInInput,
 ): Promise<RecordedCheckIn> {
+  const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
+  const item = { ...input, keyResultId };
+  // One statement, no transaction to hold open across round trips: the common case. Only
+  // when others keep changing the key result meanwhile does it queue on the row's lock.
+  for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
+    const recorded = await tryRecordCheckIn(deps.db, actor, item, deps.now());
+    if (recorded) return recorded;
+  }
   return inTransaction(deps, async (tx) => {
-    const actor = await actorForResource(tx, caller, 'keyResult', keyResultId);
-    const [recorded] = await recordCheckIns(tx, actor, [{ ...input, keyResultId }], deps.now(), () => null);
+    const [recorded] = await recordCheckIns(tx, actor, [item], deps.now(), () => null);
     if (!recorded) throw new Error('check-in recorded nothing');
     return recorded;
   });

@@ -4,9 +4,9 @@
 // written in one statement, so a batch of fifty costs what a batch of one does.
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { can } from '../../core/policy.ts';
+import { can, type PolicyObject } from '../../core/policy.ts';
 import { expectedProgress } from '../../core/progress.ts';
-import type { Tx } from '../../db/connect.ts';
+import type { Queryable, Tx } from '../../db/connect.ts';
 import { namedStatement } from '../../db/raw.ts';
 import type { checkIns } from '../../db/schema.ts';
 import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
@@ -65,23 +65,27 @@ function itemError(code: 'not_found' | 'forbidden' | 'unprocessable', key: strin
 
 /**
  * The check-ins, the key results' copies of their latest one and the audit events, in one
- * prepared statement; the database's triggers then move the objectives' figures.
+ * prepared statement; the database's triggers then move the objectives' figures. A key
+ * result is written only at the version it was read at (always so when it is locked), so
+ * the statement also serves a check-in written without a transaction.
  * $1: the items as JSON, $2: organisation, $3: author, $4: time.
  */
 const writeCheckIns = namedStatement<{ id: string; key_result_id: string }>(
   'check_in_write',
   `with input as (
-     select * from jsonb_to_recordset($1::jsonb) as v(key_result_id uuid, value double precision,
+     select * from jsonb_to_recordset($1::jsonb) as v(key_result_id uuid, version int, value double precision,
        confidence smallint, note text, objective_id uuid, unit_id uuid, before jsonb)
-   ), written as (
-     insert into check_ins (org_id, key_result_id, author_id, value, confidence, note, created_at)
-     select $2::uuid, key_result_id, $3::uuid, value, confidence, note, $4::timestamptz from input
-     returning id, key_result_id
    ), latest as (
      update key_results k
         set current_value = i.value, confidence = i.confidence, last_check_in_at = $4::timestamptz,
             version = k.version + 1, updated_at = $4::timestamptz
-       from input i where k.id = i.key_result_id and k.org_id = $2::uuid
+       from input i where k.id = i.key_result_id and k.org_id = $2::uuid and k.version = i.version
+     returning k.id
+   ), written as (
+     insert into check_ins (org_id, key_result_id, author_id, value, confidence, note, created_at)
+     select $2::uuid, i.key_result_id, $3::uuid, i.value, i.confidence, i.note, $4::timestamptz
+       from input i join latest l on l.id = i.key_result_id
+     returning id, key_result_id
    ), audited as (
      insert into audit_events (org_id, actor_id, action, entity_type, entity_id, objective_id, unit_id, before, after)
      select $2::uuid, $3::uuid, 'checkIn.create', 'keyResult', i.key_result_id::text, i.objective_id, i.unit_id,
@@ -91,24 +95,9 @@ const writeCheckIns = namedStatement<{ id: string; key_result_id: string }>(
    select w.id, w.key_result_id from written w`,
 );
 
-/** Records the check-ins, in the order given, for the actor; all or nothing (the caller's transaction). */
-export async function recordCheckIns(
-  tx: Tx,
-  actor: OrgActor,
-  items: readonly CheckInItem[],
-  now: Date,
-  fieldOf: ItemField,
-): Promise<RecordedCheckIn[]> {
-  const seen = new Map<string, number>();
-  items.forEach((item, index) => {
-    if (!isUuid(item.keyResultId)) throw itemError('not_found', 'unknown_reference', fieldOf(index));
-    if (seen.has(item.keyResultId)) throw itemError('unprocessable', 'repeated_item', fieldOf(index));
-    seen.set(item.keyResultId, index);
-  });
-  const ids = [...seen.keys()];
-  // Locked in id order, so two batches over the same key results queue rather than
-  // deadlock, and "current" is always the latest check-in.
-  const rows = await tx
+/** The key results with their objective, cycle, owner's name and the author's name; locked on request. */
+function buildSelect(q: Queryable, lock: boolean) {
+  const query = q
     .select({
       kr: keyResults,
       objective: objectives,
@@ -127,13 +116,33 @@ export async function recordCheckIns(
         sql`${keyResults.id} = any(${sql.placeholder('ids')}::uuid[])`,
       ),
     )
-    .orderBy(keyResults.id)
-    .for('update', { of: keyResults })
-    .prepare('check_in_lock')
-    .execute({ authorId: actor.accountId, orgId: actor.orgId, ids: `{${ids.join(',')}}` });
+    .orderBy(keyResults.id);
+  return lock ? query.for('update', { of: keyResults }).prepare('check_in_lock') : query.prepare('check_in_read');
+}
+
+/** Built once per database or transaction (building a query costs more than running it). */
+const selects = new WeakMap<Queryable, Map<boolean, ReturnType<typeof buildSelect>>>();
+
+function selectKeyResults(q: Queryable, actor: OrgActor, ids: string[], lock: boolean) {
+  let built = selects.get(q);
+  if (!built) selects.set(q, (built = new Map()));
+  let select = built.get(lock);
+  if (!select) built.set(lock, (select = buildSelect(q, lock)));
+  return select.execute({ authorId: actor.accountId, orgId: actor.orgId, ids: `{${ids.join(',')}}` });
+}
+
+type KeyResultRows = Awaited<ReturnType<typeof selectKeyResults>>;
+type Authorised = { item: CheckInItem; row: KeyResultRows[number]; policy: PolicyObject }[];
+
+/** Each item against its key result: found, live and the actor's to check in on; in the order sent. */
+function authorise(
+  actor: OrgActor,
+  items: readonly CheckInItem[],
+  rows: KeyResultRows,
+  fieldOf: ItemField,
+): Authorised {
   const byId = new Map(rows.map((row) => [row.kr.id, row]));
-  // Problems are reported for the first item that has one, in the order sent.
-  const loaded = items.map((item, index) => {
+  return items.map((item, index) => {
     const row = byId.get(item.keyResultId);
     if (!row || row.kr.archivedAt || row.objective.archivedAt)
       throw itemError('not_found', 'unknown_reference', fieldOf(index));
@@ -141,10 +150,19 @@ export async function recordCheckIns(
     if (!can(actor, 'checkIn.create', policy)) throw itemError('forbidden', 'check_in_not_allowed', fieldOf(index));
     return { item, row, policy };
   });
+}
 
+/** Writes the check-ins; null when a key result has moved on since it was read (nothing written then). */
+async function write(
+  q: Queryable,
+  actor: OrgActor,
+  authorised: Authorised,
+  now: Date,
+): Promise<RecordedCheckIn[] | null> {
   const input = JSON.stringify(
-    loaded.map(({ item, row }) => ({
+    authorised.map(({ item, row }) => ({
       key_result_id: item.keyResultId,
+      version: row.kr.version,
       value: item.value,
       confidence: item.confidence,
       note: item.note ?? '',
@@ -153,15 +171,12 @@ export async function recordCheckIns(
       before: { current: row.kr.currentValue, confidence: row.kr.confidence },
     })),
   );
-  const inserted = await writeCheckIns(tx, input, actor.orgId, actor.accountId, now.toISOString());
-  const checkInOf = new Map(inserted.map((row) => [row.key_result_id, row]));
-  const authorName = rows[0]?.authorName ?? null;
-
-  return loaded.map(({ item, row, policy }) => {
-    const written = checkInOf.get(item.keyResultId);
-    if (!written) throw new Error('insert returned no row');
+  const inserted = await writeCheckIns(q, input, actor.orgId, actor.accountId, now.toISOString());
+  if (inserted.length !== authorised.length) return null;
+  const checkInOf = new Map(inserted.map((row) => [row.key_result_id, row.id]));
+  return authorised.map(({ item, row, policy }) => {
     const checkIn = {
-      id: written.id,
+      id: checkInOf.get(item.keyResultId) ?? '',
       orgId: actor.orgId,
       keyResultId: item.keyResultId,
       authorId: actor.accountId,
@@ -181,8 +196,52 @@ export async function recordCheckIns(
     };
     const { start, end } = cycleBounds(row.cycle);
     return {
-      ...presentCheckIn(checkIn, authorName),
+      ...presentCheckIn(checkIn, row.authorName),
       keyResult: presentKeyResult(kr, row.ownerName, expectedProgress(start, end, now), actor, policy),
     };
   });
+}
+
+/** Records the check-ins, in the order given, for the actor; all or nothing (the caller's transaction). */
+export async function recordCheckIns(
+  tx: Tx,
+  actor: OrgActor,
+  items: readonly CheckInItem[],
+  now: Date,
+  fieldOf: ItemField,
+): Promise<RecordedCheckIn[]> {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    if (!isUuid(item.keyResultId)) throw itemError('not_found', 'unknown_reference', fieldOf(index));
+    if (seen.has(item.keyResultId)) throw itemError('unprocessable', 'repeated_item', fieldOf(index));
+    seen.set(item.keyResultId, index);
+  });
+  // Locked in id order, so two batches over the same key results queue rather than
+  // deadlock, and "current" is always the latest check-in.
+  const rows = await selectKeyResults(tx, actor, [...seen.keys()], true);
+  const recorded = await write(tx, actor, authorise(actor, items, rows, fieldOf), now);
+  if (!recorded) throw new Error('a locked key result changed under its lock');
+  return recorded;
+}
+
+/**
+ * One check-in in a single statement, without a transaction: the key result is read, the
+ * check-in authorised, then written only if the key result is still at the version read.
+ * Null when it has moved on meanwhile (another check-in or an edit): nothing was written,
+ * and the caller tries again.
+ */
+export async function tryRecordCheckIn(
+  db: Queryable,
+  actor: OrgActor,
+  item: CheckInItem,
+  now: Date,
+): Promise<RecordedCheckIn | null> {
+  const rows = await selectKeyResults(db, actor, [item.keyResultId], false);
+  const recorded = await write(
+    db,
+    actor,
+    authorise(actor, [item], rows, () => null),
+    now,
+  );
+  return recorded?.[0] ?? null;
 }

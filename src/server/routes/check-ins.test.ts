@@ -1,5 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { createAppCaches } from '../../app/caches.ts';
+import { checkIn } from '../../app/check-ins/check-in.ts';
 import { checkInBatch } from '../../app/check-ins/check-in-batch.ts';
 import { auditEvents, checkIns, keyResults } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
@@ -220,5 +222,40 @@ describe('checking in on several key results at once', () => {
     expect(eight).toBe(one);
     // Scope, lock (with the author's name), then check-ins, key results and audit in one.
     expect(one).toBe(3);
+  });
+});
+
+describe('checking in on one key result', () => {
+  it('takes two statements with the server’s caches warm: the key result, then one write', async () => {
+    const { deps, member, own } = await memberWithKeyResults();
+    const caller = { accountId: member.id, caches: createAppCaches() };
+    const once = async (value: number) => {
+      const counting = countStatements(deps.db);
+      await checkIn({ ...deps, db: counting.db }, caller, own[0].id, { value, confidence: 5 });
+      return counting.statements();
+    };
+    await once(11); // fills the caches: the key result's organisation and the membership
+    expect(await once(12)).toBe(2);
+  });
+
+  it('lets many people check in on one key result at once: every check-in lands, none lost', async () => {
+    const { deps, member, own } = await memberWithKeyResults();
+    const caller = { accountId: member.id };
+    const values = Array.from({ length: 8 }, (_, i) => 100 + i);
+    // Unlocked attempts that lose the race try again, and at last queue on the row's lock.
+    const recorded = await Promise.all(
+      values.map((value) => checkIn(deps, caller, own[0].id, { value, confidence: 5 })),
+    );
+    expect(recorded.map((r) => r.keyResult.version).sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    const history = await checkInsOf(deps.db, [own[0].id]);
+    expect(history.map((c) => c.value).sort()).toEqual(values);
+    const [kr] = await deps.db.select().from(keyResults).where(eq(keyResults.id, own[0].id));
+    const last = recorded.find((r) => r.keyResult.version === 9);
+    expect(kr).toMatchObject({ version: 9, currentValue: last?.value });
+    const audited = await deps.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, own[0].id), eq(auditEvents.action, 'checkIn.create')));
+    expect(audited).toHaveLength(8);
   });
 });
