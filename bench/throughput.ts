@@ -163,20 +163,17 @@ async function floorRound(base: string): Promise<Result[]> {
   });
 }
 
-/** Objectives per second for the whole quarter's map in one request, best of three. */
-async function mapObjectivesPerSecond(url: string, headers: Record<string, string>): Promise<number> {
-  let best = 0;
+/** The whole quarter's map in one request, best of three: objectives in it and per second. */
+async function timeMap(url: string, headers: Record<string, string>): Promise<{ count: number; perSecond: number }> {
+  let best = { count: 0, perSecond: 0 };
   for (let run = 0; run < 3; run++) {
     const t0 = performance.now();
     const body = (await (await fetch(url, { headers })).json()) as unknown;
-    const list = Array.isArray(body)
-      ? body
-      : ((body as { objectives?: unknown[]; items?: unknown[] }).objectives ??
-        (body as { items?: unknown[] }).items ??
-        []);
-    best = Math.max(best, list.length / ((performance.now() - t0) / 1000));
+    const list = Array.isArray(body) ? body : ((body as { objectives?: unknown[] }).objectives ?? []);
+    const perSecond = Math.round(list.length / ((performance.now() - t0) / 1000));
+    if (perSecond > best.perSecond) best = { count: list.length, perSecond };
   }
-  return Math.round(best);
+  return best;
 }
 
 function output(command: string, args: string[]): Promise<string[]> {
@@ -237,36 +234,44 @@ async function main(): Promise<void> {
     const keep = (side: Map<string, Result>, results: Result[]) => {
       for (const r of results) if ((side.get(r.scenario)?.rps ?? -1) < r.rps) side.set(r.scenario, r);
     };
-    let floorMap = 0;
-    let productMap = 0;
+    let floorMap = { count: 0, perSecond: 0 };
+    let productMap = { count: 0, perSecond: 0 };
     for (let round = 1; round <= ROUNDS; round++) {
       console.log(`round ${round} of ${ROUNDS}…`);
       keep(best.floor, await floorRound(floorBase));
-      floorMap = Math.max(floorMap, await mapObjectivesPerSecond(`${floorBase}/orgs/1/map?cycle=5`, {}));
+      const floorTimed = await timeMap(`${floorBase}/orgs/1/map?cycle=5`, {});
+      if (floorTimed.perSecond > floorMap.perSecond) floorMap = floorTimed;
       keep(best.product, await productRound(productBase, fx));
-      productMap = Math.max(
-        productMap,
-        await mapObjectivesPerSecond(`${productBase}/api/v1/orgs/${fx.org}/map?cycleId=${fx.quarter}`, {
-          authorization: `Bearer ${fx.token}`,
-        }),
-      );
+      const productTimed = await timeMap(`${productBase}/api/v1/orgs/${fx.org}/map?cycleId=${fx.quarter}`, {
+        authorization: `Bearer ${fx.token}`,
+      });
+      if (productTimed.perSecond > productMap.perSecond) productMap = productTimed;
     }
+    // The map scenario's quarters differ in size (the floor's ~10k objectives, the product's
+    // ~31k), so it is compared in objectives per second; the others in requests per second.
+    const perRequest = (scenario: string, side: 'floor' | 'product') =>
+      scenario === 'map' ? (side === 'floor' ? floorMap.count : productMap.count) : 1;
     const rows = [...best.floor.keys()].map((scenario) => {
       const f = best.floor.get(scenario) as Result;
       const p = best.product.get(scenario);
+      const floorRate = f.rps * perRequest(scenario, 'floor');
+      const productRate = (p?.rps ?? 0) * perRequest(scenario, 'product');
       return {
         scenario,
-        'floor req/s': f.rps,
+        unit: scenario === 'map' ? 'objectives/s' : 'req/s',
+        floor: floorRate,
         'floor p99 ms': f.p99,
-        'product req/s': p?.rps ?? 0,
+        product: productRate,
         'product p99 ms': p?.p99 ?? 0,
         'product errors': p?.errors ?? 0,
-        share: `${((100 * (p?.rps ?? 0)) / f.rps).toFixed(1)} %`,
+        share: `${((100 * productRate) / Math.max(1, floorRate)).toFixed(1)} %`,
       };
     });
     console.table(rows);
     console.log(
-      `map, one request for the quarter: floor ${floorMap} objectives/s, product ${productMap} objectives/s → ${((100 * productMap) / Math.max(1, floorMap)).toFixed(1)} %`,
+      `map, one request for the quarter at a time: floor ${floorMap.perSecond} objectives/s (${floorMap.count}), ` +
+        `product ${productMap.perSecond} objectives/s (${productMap.count}) → ` +
+        `${((100 * productMap.perSecond) / Math.max(1, floorMap.perSecond)).toFixed(1)} %`,
     );
   } finally {
     floor.kill();
