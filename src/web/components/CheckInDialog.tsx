@@ -140,7 +140,8 @@ function CheckInForm({ keyResult, onDone }: { keyResult: CheckInTarget; onDone: 
             })}
             value={value}
             onChange={setValue}
-            onFocus={(event) => event.currentTarget.select()}
+            // In the focus event itself, not in NumberInput's deferred onFocus (see WeekRow.tsx).
+            onFocusCapture={(event) => event.currentTarget.select()}
             decimalSeparator={format.locale === 'sv-SE' ? ',' : '.'}
             hideControls
             required

@@ -69,7 +69,10 @@ export function WeekRow({ kr, row, errors, onChange }: WeekRowProps) {
             label={kr.unit ? t('row.valueWithUnit', { unit: kr.unit }) : t('row.value')}
             value={row.value}
             onChange={(value) => change({ value })}
-            onFocus={(event) => event.currentTarget.select()}
+            // Typing replaces the value. Selected in the focus event itself: NumberInput
+            // calls onFocus a task later, so a fast first key stroke could land first and
+            // then be selected and overwritten by the second ("70" saved as "0").
+            onFocusCapture={(event) => event.currentTarget.select()}
             decimalSeparator={format.locale === 'sv-SE' ? ',' : '.'}
             hideControls
             styles={clearOfSaveBar}
@@ -80,7 +83,7 @@ export function WeekRow({ kr, row, errors, onChange }: WeekRowProps) {
           label={t('row.confidence')}
           value={row.confidence}
           onChange={(confidence) => change({ confidence })}
-          onFocus={(event) => event.currentTarget.select()}
+          onFocusCapture={(event) => event.currentTarget.select()}
           min={0}
           max={10}
           allowDecimal={false}
