@@ -12,13 +12,14 @@
 // it starts dist/server/main.js itself unless BENCH_BASE_URL names one already running.
 // With ../shared/perf and its database it also drives the bare server's matching pages.
 // Prints figures only; nothing fails on a slow figure.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { chromium, type Page, type Request } from 'playwright-core';
+import { start, waitFor } from './processes.ts';
 
 const PRODUCT_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_bench';
 const FLOOR_DB = process.env.BENCH_FLOOR_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_floor';
@@ -332,24 +333,6 @@ async function floorPagesPerSecond(base: string, kind: 'org' | 'unit' | 'person'
     requests: [{ setupRequest: (request: object) => ({ ...request, method: 'GET', path: make() }) }],
   });
   return result.requests.total / result.duration;
-}
-
-function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 async function floorAvailable(): Promise<boolean> {

@@ -5,12 +5,13 @@
 // Needs the floor's database (`../shared/perf/load.sh`) and the product's scale data set
 // in `riktning_bench` (`BENCH_DATABASE_URL=… BENCH_ONLY='^no request$' npx tsx bench/scale.ts`),
 // and a built server (`npm run build`). Prints figures; fails only when it cannot run.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { start, waitFor } from './processes.ts';
 
 const PERF = path.resolve(process.env.BENCH_PERF_DIR ?? '../shared/perf');
 const PRODUCT_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_bench';
@@ -187,24 +188,6 @@ function output(command: string, args: string[]): Promise<string[]> {
         : reject(new Error(`${command} exited ${code}`)),
     );
   });
-}
-
-function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 async function main(): Promise<void> {
