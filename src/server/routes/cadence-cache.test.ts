@@ -3,12 +3,10 @@
 // transaction, so the next list here shows the change at once — well within the cache's
 // five seconds, which is what this test relies on: a write that forgot to clear would
 // leave the old figure in the answers below.
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createAppCaches } from '../../app/caches.ts';
 import type { AppDeps } from '../../app/context.ts';
 import { listKeyResults } from '../../app/key-results/list-key-results.ts';
-import { organizations } from '../../db/schema.ts';
 import { countStatements } from '../../test/statements.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
 import {
@@ -23,11 +21,7 @@ import {
 describe('check-in cadences in key-result lists', () => {
   it('follow every write that changes them at once: settings, a unit’s cadence, its parent, archive, restore', async () => {
     const { app, deps } = await testServer();
-    const { org, owner } = await createOrg(deps.db);
-    await deps.db
-      .update(organizations)
-      .set({ settings: { checkInCadenceDays: 7 } })
-      .where(eq(organizations.id, org.id));
+    const { org, owner } = await createOrg(deps.db, { settings: { checkInCadenceDays: 7 } });
     const admin = await ApiClient.signIn(app, owner.email);
     const member = await createMember(deps.db, org.id, 'member');
     const cycle = await createCycle(deps.db, org.id);

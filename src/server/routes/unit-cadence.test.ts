@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { organizations } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
 import {
   addToUnit,
@@ -14,11 +12,7 @@ import {
 describe('check-in cadence per unit', () => {
   it('is set on create and update, inherited down the tree, and shown with its effective value', async () => {
     const { app, deps } = await testServer();
-    const { org, owner } = await createOrg(deps.db);
-    await deps.db
-      .update(organizations)
-      .set({ settings: { checkInCadenceDays: 7 } })
-      .where(eq(organizations.id, org.id));
+    const { org, owner } = await createOrg(deps.db, { settings: { checkInCadenceDays: 7 } });
     const client = await ApiClient.signIn(app, owner.email);
     const url = `/api/v1/orgs/${org.id}/units`;
 
