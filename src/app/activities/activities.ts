@@ -15,6 +15,7 @@ import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import { loadActivity, loadKeyResult } from '../objectives/owner-context.ts';
 import { activityOrder, presentActivity, viewActivity, type ActivityView } from './activity-view.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export interface ActivityInput {
   title: string;
@@ -53,7 +54,7 @@ export async function listActivities(
       ),
     )
     .orderBy(asc(sortKey), asc(activities.id))
-    .limit(limit + 1);
+    .limit(literalLimit(limit + 1));
   return toPage(
     rows,
     limit,

@@ -10,6 +10,7 @@ import { actorInOrg } from '../scope.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { readableBy } from '../objectives/records.ts';
 import { activityOrder, presentActivity, type ActivityView } from './activity-view.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export interface ListOrgActivitiesInput extends PageRequest {
   ownerId?: string;
@@ -66,7 +67,7 @@ export async function listOrgActivities(
       ),
     )
     .orderBy(sortKey, activities.id)
-    .limit(limit + 1);
+    .limit(literalLimit(limit + 1));
   return toPage(
     rows,
     limit,

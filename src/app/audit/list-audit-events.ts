@@ -6,6 +6,7 @@ import { forbidden } from '../errors.ts';
 import { actorInOrg } from '../scope.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { auditConditions, type AuditFilters } from './audit-filters.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export interface AuditEventView {
   id: number;
@@ -37,7 +38,7 @@ export async function selectAuditEvents(
     .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
     .where(and(auditConditions(orgId, filters), beforeId === undefined ? undefined : lt(auditEvents.id, beforeId)))
     .orderBy(desc(auditEvents.id))
-    .limit(limit);
+    .limit(literalLimit(limit));
   return rows.map(({ event, actorName }) => ({
     id: event.id,
     actorId: event.actorId,

@@ -16,6 +16,7 @@ import {
   type CheckInView,
   type RecordedCheckIn,
 } from './record-check-ins.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export type { CheckInInput, CheckInView } from './record-check-ins.ts';
 
@@ -61,7 +62,7 @@ export async function listCheckIns(
     .leftJoin(accounts, eq(accounts.id, checkIns.authorId))
     .where(and(eq(checkIns.orgId, actor.orgId), eq(checkIns.keyResultId, keyResultId), after))
     .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
-    .limit(limit + 1);
+    .limit(literalLimit(limit + 1));
   return toPage(
     rows,
     limit,

@@ -5,6 +5,7 @@ import { actorForResource } from '../scope.ts';
 import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import { presentComment, type CommentView } from './comment-view.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export interface ListCommentsInput extends PageRequest {
   /** Only the comments about this key result. */
@@ -38,7 +39,7 @@ export async function listComments(
       ),
     )
     .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(limit + 1);
+    .limit(literalLimit(limit + 1));
   return toPage(
     rows,
     limit,

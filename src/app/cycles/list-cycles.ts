@@ -6,6 +6,7 @@ import { invalid } from '../errors.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg, isUuid } from '../scope.ts';
 import { presentCycle, type CycleView } from './cycle-view.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export interface ListCyclesInput extends PageRequest {
   status?: CycleStatus;
@@ -38,6 +39,6 @@ export async function listCycles(
     .from(cycles)
     .where(and(...conditions))
     .orderBy(desc(cycles.startsOn), desc(cycles.id))
-    .limit(limit + 1);
+    .limit(literalLimit(limit + 1));
   return toPage(rows, limit, presentCycle, (row) => [row.startsOn, row.id]);
 }

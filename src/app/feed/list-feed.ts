@@ -1,15 +1,19 @@
 // The activity feed of an organisation, a unit or an objective: the feed-worthy events of
 // the audit log, newest first. One query per page: the objective, key result, unit and
 // actor are joined, and events about an objective the caller may not read (private ones,
-// drafts) are filtered out in the same statement, with the objectives' own read rule.
+// drafts) are filtered out in the same statement, with the objectives' own read rule. The
+// statement is prepared once per shape of question (db/prepared-shapes.ts): planning its
+// five joins took longer than running it.
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { FEED_ACTIONS, feedDetails, type FeedAction, type FeedDetails } from '../../core/feed.ts';
 import { accounts, auditEvents, comments, keyResults, objectives, units } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { actorInOrg, type OrgActor } from '../scope.ts';
+import { actorInOrg } from '../scope.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
-import { readableBy, selectObjectiveRecords } from '../objectives/records.ts';
+import { readableByParams, readerParams, selectObjectiveRecords } from '../objectives/records.ts';
+import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export interface FeedItemView {
   id: number;
@@ -28,11 +32,69 @@ export interface ListFeedInput extends PageRequest {
   objectiveId?: string;
 }
 
-/** Events about no objective, or about one the actor may read (admins read all). */
-function readableEvents(actor: OrgActor) {
-  const readable = readableBy(actor);
-  return readable === undefined ? undefined : or(isNull(auditEvents.objectiveId), readable);
+interface Shape {
+  /** The caller reads every objective (an admin): no read rule in the statement. */
+  everything: boolean;
+  objective: boolean;
+  unit: boolean;
+  cursor: boolean;
+  /** Rows to fetch: written into the statement, so that its plan knows how few are wanted. */
+  rows: number;
 }
+
+const p = (name: string) => sql.placeholder(name);
+
+/** One page of the feed, for one shape of question, prepared once per database. */
+const feedStatement = preparedByShape(
+  'feed',
+  (shape: Shape) => `${shape.everything}:${shape.objective}:${shape.unit}:${shape.cursor}:${shape.rows}`,
+  (q, name, shape) =>
+    q
+      .select({
+        event: {
+          id: auditEvents.id,
+          action: auditEvents.action,
+          actorId: auditEvents.actorId,
+          before: auditEvents.before,
+          after: auditEvents.after,
+          createdAt: auditEvents.createdAt,
+        },
+        actorName: accounts.name,
+        objective: { id: objectives.id, title: objectives.title, archivedAt: objectives.archivedAt },
+        keyResult: { id: keyResults.id, title: keyResults.title },
+        unit: { id: units.id, name: units.name },
+        comment: { body: comments.body, deletedAt: comments.deletedAt },
+      })
+      .from(auditEvents)
+      .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
+      .leftJoin(objectives, eq(objectives.id, auditEvents.objectiveId))
+      // Only key-result events name a key result by entity id; the case keeps other ids
+      // (not all of them uuids) from being cast, and lets the join use the primary key.
+      .leftJoin(
+        keyResults,
+        sql`${keyResults.id} = case when ${auditEvents.entityType} = 'keyResult' then ${auditEvents.entityId}::uuid end`,
+      )
+      .leftJoin(units, eq(units.id, auditEvents.unitId))
+      // A comment is quoted as it reads now: edited text, or nothing once removed.
+      .leftJoin(
+        comments,
+        sql`${comments.id} = case when ${auditEvents.entityType} = 'comment' then ${auditEvents.entityId}::uuid end`,
+      )
+      .where(
+        and(
+          eq(auditEvents.orgId, p('orgId')),
+          inArray(auditEvents.action, [...FEED_ACTIONS]),
+          shape.objective ? eq(auditEvents.objectiveId, p('objectiveId')) : undefined,
+          shape.unit ? eq(auditEvents.unitId, p('unitId')) : undefined,
+          // Events about no objective, or about one the caller may read.
+          shape.everything ? undefined : or(isNull(auditEvents.objectiveId), readableByParams()),
+          shape.cursor ? lt(auditEvents.id, p('before')) : undefined,
+        ),
+      )
+      .orderBy(desc(auditEvents.id))
+      .limit(literalLimit(shape.rows))
+      .prepare(name),
+);
 
 export async function listFeed(
   deps: AppDeps,
@@ -60,49 +122,21 @@ export async function listFeed(
   }
   const limit = pageSize(input);
   const before = input.cursor ? (decodeCursor(input.cursor, ['number'])[0] as number) : undefined;
-  const rows = await db
-    .select({
-      event: {
-        id: auditEvents.id,
-        action: auditEvents.action,
-        actorId: auditEvents.actorId,
-        before: auditEvents.before,
-        after: auditEvents.after,
-        createdAt: auditEvents.createdAt,
-      },
-      actorName: accounts.name,
-      objective: { id: objectives.id, title: objectives.title, archivedAt: objectives.archivedAt },
-      keyResult: { id: keyResults.id, title: keyResults.title },
-      unit: { id: units.id, name: units.name },
-      comment: { body: comments.body, deletedAt: comments.deletedAt },
-    })
-    .from(auditEvents)
-    .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
-    .leftJoin(objectives, eq(objectives.id, auditEvents.objectiveId))
-    // Only key-result events name a key result by entity id; the case keeps other ids
-    // (not all of them uuids) from being cast, and lets the join use the primary key.
-    .leftJoin(
-      keyResults,
-      sql`${keyResults.id} = case when ${auditEvents.entityType} = 'keyResult' then ${auditEvents.entityId}::uuid end`,
-    )
-    .leftJoin(units, eq(units.id, auditEvents.unitId))
-    // A comment is quoted as it reads now: edited text, or nothing once removed.
-    .leftJoin(
-      comments,
-      sql`${comments.id} = case when ${auditEvents.entityType} = 'comment' then ${auditEvents.entityId}::uuid end`,
-    )
-    .where(
-      and(
-        eq(auditEvents.orgId, actor.orgId),
-        inArray(auditEvents.action, [...FEED_ACTIONS]),
-        input.objectiveId ? eq(auditEvents.objectiveId, input.objectiveId) : undefined,
-        input.unitId ? eq(auditEvents.unitId, input.unitId) : undefined,
-        readableEvents(actor),
-        before === undefined ? undefined : lt(auditEvents.id, before),
-      ),
-    )
-    .orderBy(desc(auditEvents.id))
-    .limit(limit + 1);
+  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const statement = feedStatement(db, {
+    everything,
+    objective: input.objectiveId !== undefined,
+    unit: input.unitId !== undefined,
+    cursor: before !== undefined,
+    rows: limit + 1,
+  });
+  const rows = await statement.execute({
+    orgId: actor.orgId,
+    objectiveId: input.objectiveId,
+    unitId: input.unitId,
+    before,
+    ...(everything ? {} : readerParams(actor)),
+  });
   return toPage(
     rows,
     limit,

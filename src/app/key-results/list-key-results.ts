@@ -12,6 +12,7 @@ import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { readableBy } from '../objectives/records.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export interface ListKeyResultsInput extends PageRequest {
   ownerId?: string;
@@ -59,7 +60,7 @@ export async function listKeyResults(
       ),
     )
     .orderBy(keyResults.createdAt, keyResults.id)
-    .limit(limit + 1);
+    .limit(literalLimit(limit + 1));
   const now = deps.now();
   return toPage(
     rows,

@@ -6,6 +6,7 @@ import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../
 import { actorInOrg, isUuid } from '../scope.ts';
 import { containsPattern } from '../search.ts';
 import { presentMember, unitsOfMembers, type MemberView } from './member-view.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export interface ListMembersInput extends PageRequest {
   /** Part of a name or e-mail address. */
@@ -40,7 +41,7 @@ export async function listMembers(
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(and(...conditions))
     .orderBy(asc(accounts.name), asc(accounts.id))
-    .limit(limit + 1);
+    .limit(literalLimit(limit + 1));
   const pageRows = rows.slice(0, limit);
   const memberUnits = await unitsOfMembers(
     deps.db,

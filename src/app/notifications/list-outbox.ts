@@ -8,6 +8,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg, isUuid } from '../scope.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held';
 
@@ -85,7 +86,7 @@ export async function listOutbox(
       ),
     )
     .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
-    .limit(limit + 1);
+    .limit(literalLimit(limit + 1));
   return {
     ...toPage(rows, limit, summary, ({ message }) => [message.createdAt.toISOString(), message.id]),
     mailEnabled: deps.mailEnabled === true,

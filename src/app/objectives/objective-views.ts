@@ -2,15 +2,16 @@
 // owner's name, live key results (with their owners' names), what it supports, its
 // reflection and both ends of its carry-overs as JSON, and the supporters' figures the
 // database keeps on write (migration 0006). Presenting them is then pure work.
-import { createHash } from 'node:crypto';
 import { and, asc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/connect.ts';
+import { preparedByShape } from '../../db/prepared-shapes.ts';
 import { accounts, cycles, objectives, organizations, units } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { containsPattern } from '../search.ts';
 import type { KeyResultRow } from './owner-context.ts';
+import { readableByParams, readerParams } from './records.ts';
 import { presentObjective, type CarryLink, type ObjectiveView } from './present.ts';
 
 const person = alias(accounts, 'person');
@@ -65,13 +66,6 @@ const reflectionJson = sql<{ wentWell: string; learned: string; changeNext: stri
 
 const p = (name: string) => sql.placeholder(name);
 
-/** readableBy (records.ts) with the caller as parameters, so one statement serves every caller. */
-function readableByParams(table: typeof objectives | typeof carried): SQL {
-  return sql`((${table.visibility} = 'public' and ${table.lifecycle} <> 'draft')
-    or (${table.level} = 'person' and ${table.personId} = ${p('me')})
-    or (${table.level} = 'unit' and ${table.unitId} = any(${p('led')}::uuid[])))`;
-}
-
 /** The other ends of carry-overs the caller may read, as [{id, title, cycleId, cycleName}]. */
 function carryLinksJson(everything: boolean, link: SQL): SQL<CarryLink[]> {
   return sql<CarryLink[]>`(
@@ -97,69 +91,47 @@ const FILTERS = {
 } satisfies Record<string, () => SQL>;
 type FilterName = keyof typeof FILTERS;
 
-/**
- * The statement for one shape of question (which filters, whether the caller reads
- * everything), built and prepared once per database: PostgreSQL then plans it once per
- * connection instead of on every request, and no query is built in JavaScript again.
- */
-function buildStatement(
-  q: Queryable,
-  name: string,
-  filters: FilterName[],
-  everything: boolean,
-  includeArchived: boolean,
-  limited: boolean,
-) {
-  const query = q
-    .select({
-      objective: objectives,
-      cycle: { startsOn: cycles.startsOn, endsOn: cycles.endsOn, status: cycles.status },
-      ownerName: sql<string>`coalesce(${units.name}, ${person.name}, ${organizations.name})`,
-      keyResults: keyResultsJson,
-      supports: supportsJson,
-      reflection: reflectionJson,
-      carriedFrom: carryLinksJson(everything, sql`${carried.id} = ${objectives.carriedFromId}`),
-      carriedTo: carryLinksJson(everything, sql`${carried.carriedFromId} = ${objectives.id}`),
-    })
-    .from(objectives)
-    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-    .innerJoin(organizations, eq(organizations.id, objectives.orgId))
-    .leftJoin(units, eq(units.id, objectives.unitId))
-    .leftJoin(person, eq(person.id, objectives.personId))
-    .where(
-      and(
-        eq(objectives.orgId, p('orgId')),
-        includeArchived ? undefined : isNull(objectives.archivedAt),
-        everything ? undefined : readableByParams(objectives),
-        ...filters.map((filter) => FILTERS[filter]()),
-      ),
-    )
-    .orderBy(asc(objectives.createdAt), asc(objectives.id));
-  return (limited ? query.limit(p('limit')) : query).prepare(name);
+interface Shape {
+  filters: FilterName[];
+  everything: boolean;
+  includeArchived: boolean;
+  limited: boolean;
 }
-type Statement = ReturnType<typeof buildStatement>;
 
-const prepared = new WeakMap<Queryable, Map<string, Statement>>();
-
-function statementFor(
-  q: Queryable,
-  filters: FilterName[],
-  everything: boolean,
-  includeArchived: boolean,
-  limited: boolean,
-) {
-  const shape = `${everything}:${includeArchived}:${limited}:${filters.join(',')}`;
-  let statements = prepared.get(q);
-  if (!statements) prepared.set(q, (statements = new Map()));
-  let statement = statements.get(shape);
-  if (!statement) {
-    // Statement names are cut at 63 characters by PostgreSQL: a digest keeps them apart.
-    const name = `objective_views_${createHash('sha1').update(shape).digest('hex').slice(0, 20)}`;
-    statement = buildStatement(q, name, filters, everything, includeArchived, limited);
-    statements.set(shape, statement);
-  }
-  return statement;
-}
+/** The statement for one shape of question, prepared once per database (db/prepared-shapes.ts). */
+const statementFor = preparedByShape(
+  'objective_views',
+  ({ filters, everything, includeArchived, limited }: Shape) =>
+    `${everything}:${includeArchived}:${limited}:${filters.join(',')}`,
+  (q, name, { filters, everything, includeArchived, limited }) => {
+    const query = q
+      .select({
+        objective: objectives,
+        cycle: { startsOn: cycles.startsOn, endsOn: cycles.endsOn, status: cycles.status },
+        ownerName: sql<string>`coalesce(${units.name}, ${person.name}, ${organizations.name})`,
+        keyResults: keyResultsJson,
+        supports: supportsJson,
+        reflection: reflectionJson,
+        carriedFrom: carryLinksJson(everything, sql`${carried.id} = ${objectives.carriedFromId}`),
+        carriedTo: carryLinksJson(everything, sql`${carried.carriedFromId} = ${objectives.id}`),
+      })
+      .from(objectives)
+      .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+      .innerJoin(organizations, eq(organizations.id, objectives.orgId))
+      .leftJoin(units, eq(units.id, objectives.unitId))
+      .leftJoin(person, eq(person.id, objectives.personId))
+      .where(
+        and(
+          eq(objectives.orgId, p('orgId')),
+          includeArchived ? undefined : isNull(objectives.archivedAt),
+          everything ? undefined : readableByParams(objectives),
+          ...filters.map((filter) => FILTERS[filter]()),
+        ),
+      )
+      .orderBy(asc(objectives.createdAt), asc(objectives.id));
+    return (limited ? query.limit(p('limit')) : query).prepare(name);
+  },
+);
 
 /** The objectives matching the filter that the actor may read, presented, oldest first. */
 export async function loadObjectiveViews(
@@ -170,10 +142,15 @@ export async function loadObjectiveViews(
 ): Promise<ObjectiveView[]> {
   const everything = actor.role === 'owner' || actor.role === 'admin';
   const filters = (Object.keys(FILTERS) as FilterName[]).filter((name) => filter[name] !== undefined);
-  const statement = statementFor(q, filters, everything, filter.includeArchived ?? false, filter.limit !== undefined);
+  const statement = statementFor(q, {
+    filters,
+    everything,
+    includeArchived: filter.includeArchived ?? false,
+    limited: filter.limit !== undefined,
+  });
   const rows = await statement.execute({
     orgId: actor.orgId,
-    ...(everything ? {} : { me: actor.accountId, led: `{${[...actor.ledUnitIds].join(',')}}` }),
+    ...(everything ? {} : readerParams(actor)),
     id: filter.id,
     ids: filter.ids && `{${filter.ids.join(',')}}`,
     cycleId: filter.cycleId,

@@ -9,10 +9,10 @@ import type { ObjectiveRecord } from './present.ts';
 
 const person = alias(accounts, 'person');
 
-/** SQL form of core's canRead: admins read all; others public published ones and their own. */
 /** The columns readableBy looks at, of the objectives table or an alias of it. */
 type ReadableColumns = Record<'level' | 'personId' | 'unitId' | 'visibility' | 'lifecycle', AnyPgColumn>;
 
+/** SQL form of core's canRead: admins read all; others public published ones and their own. */
 export function readableBy(actor: OrgActor, table: ReadableColumns = objectives): SQL | undefined {
   if (actor.role === 'owner' || actor.role === 'admin') return undefined;
   const led = [...actor.ledUnitIds];
@@ -22,6 +22,19 @@ export function readableBy(actor: OrgActor, table: ReadableColumns = objectives)
   );
   return or(and(eq(table.visibility, 'public'), ne(table.lifecycle, 'draft')), own);
 }
+
+/**
+ * readableBy with the caller as the placeholders `me` (account id) and `led` (a uuid[]
+ * literal of the led units), so that one prepared statement serves every caller.
+ */
+export function readableByParams(table: ReadableColumns = objectives): SQL {
+  return sql`((${table.visibility} = 'public' and ${table.lifecycle} <> 'draft')
+    or (${table.level} = 'person' and ${table.personId} = ${sql.placeholder('me')})
+    or (${table.level} = 'unit' and ${table.unitId} = any(${sql.placeholder('led')}::uuid[])))`;
+}
+
+/** The values of readableByParams's placeholders for an actor. */
+export const readerParams = (actor: OrgActor) => ({ me: actor.accountId, led: `{${[...actor.ledUnitIds].join(',')}}` });
 
 export async function selectObjectiveRecords(
   q: Queryable,

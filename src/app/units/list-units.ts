@@ -5,6 +5,7 @@ import { invalid } from '../errors.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg, isUuid } from '../scope.ts';
 import { presentUnit, type UnitView } from './unit-view.ts';
+import { literalLimit } from '../../db/raw.ts';
 
 export interface ListUnitsInput extends PageRequest {
   /** Only the children of this unit; `root` for the units at the top. */
@@ -43,7 +44,7 @@ export async function listUnits(
     .leftJoin(counts, eq(counts.unitId, units.id))
     .where(and(...conditions))
     .orderBy(asc(units.name), asc(units.id))
-    .limit(limit + 1);
+    .limit(literalLimit(limit + 1));
   return toPage(
     rows,
     limit,
