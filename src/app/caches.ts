@@ -8,6 +8,7 @@
 // longest a signed-out session or a lowered role may still be honoured there.
 import type { Locale, OrgRole } from '../core/domain.ts';
 import type { Cadences } from './check-ins/cadences.ts';
+import { FiguresCache } from './figures-cache.ts';
 
 export const CACHE_SECONDS = 5;
 
@@ -68,6 +69,8 @@ export interface AppCaches {
   owners: ShortLivedCache<string>;
   /** Organisation id → its check-in cadences, resolved down the unit tree (check-ins/cadences.ts). */
   cadences: ShortLivedCache<Cadences>;
+  /** Slow whole-organisation figures, reused for a bounded time (figures-cache.ts). */
+  figures: FiguresCache;
 }
 
 export function createAppCaches(): AppCaches {
@@ -76,6 +79,7 @@ export function createAppCaches(): AppCaches {
     actors: new ShortLivedCache(CACHE_SECONDS * 1000),
     owners: new ShortLivedCache(10 * 60 * 1000, 100_000),
     cadences: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
+    figures: new FiguresCache(),
   };
 }
 

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { METRICS, OBJECTIVE_KINDS, OBJECTIVE_LEVELS } from '../../core/domain.ts';
 import { SEVERITIES } from '../../core/coach/rule-ids.ts';
 import { TARGET_TYPES } from '../../core/coach/model.ts';
-import { Nullable, Uuid } from './common.ts';
+import { FiguresAsOf, Nullable, Uuid } from './common.ts';
 import { Figure, Supports } from './objective.ts';
 import { CoachRuleId } from './org.ts';
 
@@ -138,4 +138,5 @@ export const AlignmentHealthSchema = Type.Object({
   objectivesWithoutKeyResults: Type.Array(
     Type.Object({ id: Uuid, title: Type.String(), level: Type.Enum([...OBJECTIVE_LEVELS]) }),
   ),
+  asOf: FiguresAsOf,
 });

@@ -5,6 +5,13 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
 export const OrgParams = Type.Object({ orgId: Uuid });
 export const Timestamp = Type.String({ format: 'date-time' });
+
+/** When figures over many rows were worked out (they may be reused for a few seconds). */
+export const FiguresAsOf = Type.String({
+  format: 'date-time',
+  description:
+    'When the figures were worked out. For a large organisation (1,000 or more objectives or people counted) they are reused for up to 30 seconds; for a smaller one they are worked out on every request.',
+});
 export const DateOnly = Type.String({ format: 'date' });
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

@@ -1,6 +1,6 @@
 // A cycle's dashboard for the organisation or one unit (docs/dashboards.md).
 import { Type } from 'typebox';
-import { Nullable, Timestamp, Uuid, DateOnly } from './common.ts';
+import { FiguresAsOf, Nullable, Timestamp, Uuid, DateOnly } from './common.ts';
 
 export const DashboardQuery = Type.Object(
   {
@@ -96,4 +96,5 @@ export const DashboardSummarySchema = Type.Object({
     { total: Count, byStatus: StatusCounts, netConfidence: NetConfidence },
     { description: 'The same objectives and statuses as the dashboard’s `objectives`' },
   ),
+  asOf: FiguresAsOf,
 });

@@ -1,9 +1,11 @@
 // Net confidence and objectives by status for a cycle, for the organisation or one unit
 // and the units beneath it: the one figure the organisation home and the unit page show,
 // without the rest of the dashboard (docs/dashboards.md). The same objectives and the same
-// rule as the dashboard's `objectives`, counted in the database in one statement.
+// rule as the dashboard's `objectives`, counted in the database in one statement, and for
+// a large organisation reused for a few seconds (figures-cache.ts).
 import { netConfidence, type StatusCounts } from '../../core/dashboard.ts';
 import type { AppDeps, Caller } from '../context.ts';
+import { figuresFor } from '../figures-cache.ts';
 import { objectiveStatusCounts } from './dashboard-queries.ts';
 import { dashboardScope, type DashboardInput } from './get-dashboard.ts';
 
@@ -11,6 +13,8 @@ export interface DashboardSummaryView {
   cycleId: string;
   unitId: string | null;
   objectives: { total: number; byStatus: StatusCounts; netConfidence: number | null };
+  /** When the figures were worked out. */
+  asOf: string;
 }
 
 export async function getDashboardSummary(
@@ -19,8 +23,11 @@ export async function getDashboardSummary(
   orgId: string,
   input: DashboardInput,
 ): Promise<DashboardSummaryView> {
-  const { cycle, scope, expected } = await dashboardScope(deps, caller, orgId, input);
-  const byStatus = await objectiveStatusCounts(deps.db, scope, expected);
+  const { actor, cycle, scope, expected } = await dashboardScope(deps, caller, orgId, input);
+  const { value: byStatus, asOf } = await figuresFor(deps, actor, `summary:${cycle.id}:${input.unitId ?? ''}`, {
+    compute: (reader) => objectiveStatusCounts(deps.db, { ...scope, actor: reader }, expected),
+    countedOver: (counts) => counts.on_track + counts.at_risk + counts.off_track,
+  });
   return {
     cycleId: cycle.id,
     unitId: input.unitId ?? null,
@@ -29,5 +36,6 @@ export async function getDashboardSummary(
       byStatus,
       netConfidence: netConfidence(byStatus),
     },
+    asOf: asOf.toISOString(),
   };
 }

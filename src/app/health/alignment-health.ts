@@ -1,13 +1,15 @@
 // Alignment health of one cycle, for the organisation or one unit and the units beneath
 // it: how much of the teams' work supports the organisation's objectives, what nobody
 // supports, who has no OKRs, and objectives with nothing to measure. Set-based SQL: a
-// fixed handful of statements, whatever the organisation's size.
+// fixed handful of statements, whatever the organisation's size; for a large organisation
+// reused for a few seconds (figures-cache.ts).
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import { queryRows, uuidArray } from '../../db/raw.ts';
 import { cycles } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { figuresFor } from '../figures-cache.ts';
 import { readableBy } from '../objectives/records.ts';
 import { actorInOrg, type OrgActor } from '../scope.ts';
 import { unitScope, type UnitScope } from '../units/unit-tree.ts';
@@ -40,6 +42,8 @@ export interface AlignmentHealthView {
   units: { total: number; withoutObjectives: { id: string; name: string }[] };
   people: { total: number; withIndividualObjectives: number; share: number | null };
   objectivesWithoutKeyResults: (Named & { level: ObjectiveLevel })[];
+  /** When the figures were worked out. */
+  asOf: string;
 }
 
 const share = (part: number, total: number) => (total === 0 ? null : part / total);
@@ -178,8 +182,14 @@ export async function getAlignmentHealth(
     .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, input.cycleId)));
   if (!cycle) throw notFound('cycle');
   const scope = input.unitId ? await unitScope(deps.db, actor.orgId, input.unitId) : null;
-  const objectives = await objectiveFigures(deps, actor, cycle, scope);
-  const rest = await unitAndPeopleFigures(deps, actor, cycle.id, scope);
+  const { value, asOf } = await figuresFor(deps, actor, `alignment-health:${cycle.id}:${input.unitId ?? ''}`, {
+    compute: async (reader) => ({
+      objectives: await objectiveFigures(deps, reader, cycle, scope),
+      rest: await unitAndPeopleFigures(deps, reader, cycle.id, scope),
+    }),
+    countedOver: ({ objectives, rest }) => objectives.unit_objectives + rest.people,
+  });
+  const { objectives, rest } = value;
   return {
     cycleId: cycle.id,
     unitId: input.unitId ?? null,
@@ -196,5 +206,6 @@ export async function getAlignmentHealth(
       share: share(rest.people_with, rest.people),
     },
     objectivesWithoutKeyResults: objectives.without_key_results,
+    asOf: asOf.toISOString(),
   };
 }

@@ -131,6 +131,7 @@ describe('alignment health API', () => {
       units: { total: 5, withoutObjectives: [{ id: units.E.id, name: 'Team E' }] },
       people: { total: 4, withIndividualObjectives: 2, share: 0.5 },
       objectivesWithoutKeyResults: byTitle([o.a2, o.c1, o.m1o].map(({ id, title, level }) => ({ id, title, level }))),
+      asOf: expect.any(String),
     });
 
     expect(await healthOf(admin, org.id, { cycleId: quarter.id, unitId: units.D.id })).toEqual({
@@ -142,6 +143,7 @@ describe('alignment health API', () => {
       // m1 and m2; the viewer v1 does not count.
       people: { total: 2, withIndividualObjectives: 2, share: 1 },
       objectivesWithoutKeyResults: byTitle([o.a2, o.m1o].map(({ id, title, level }) => ({ id, title, level }))),
+      asOf: expect.any(String),
     });
 
     expect(await healthOf(admin, org.id, { cycleId: quarter.id, unitId: units.C.id })).toEqual({
@@ -152,6 +154,7 @@ describe('alignment health API', () => {
       units: { total: 1, withoutObjectives: [] },
       people: { total: 0, withIndividualObjectives: 0, share: null },
       objectivesWithoutKeyResults: [{ id: o.c1.id, title: 'c1', level: 'unit' }],
+      asOf: expect.any(String),
     });
   });
 
@@ -175,6 +178,7 @@ describe('alignment health API', () => {
       units: { total: 0, withoutObjectives: [] },
       people: { total: 1, withIndividualObjectives: 0, share: 0 },
       objectivesWithoutKeyResults: [],
+      asOf: expect.any(String),
     });
   });
 

@@ -321,11 +321,13 @@ describe('dashboard summary API', () => {
       cycleId: cycle.id,
       unitId: null,
       objectives: { total: 7, byStatus: statuses(3, 2, 2), netConfidence: 1 / 7 },
+      asOf: expect.any(String),
     });
     expect(await summaryOf(admin, org.id, { cycleId: cycle.id, unitId: units.D.id })).toEqual({
       cycleId: cycle.id,
       unitId: units.D.id,
       objectives: { total: 5, byStatus: statuses(2, 2, 1), netConfidence: 0.2 },
+      asOf: expect.any(String),
     });
     expect((await summaryOf(admin, org.id, { cycleId: cycle.id, unitId: units.C.id })).objectives).toEqual({
       total: 1,

@@ -46,6 +46,7 @@ export const common = bilingual(
     owner: 'Owner',
     noOwner: 'No owner',
     loading: 'Loading…',
+    figuresAsOf: 'Figures as of {{time}}',
     error: {
       title: 'Something went wrong',
       retry: 'Try again',
@@ -121,6 +122,7 @@ export const common = bilingual(
     owner: 'Ägare',
     noOwner: 'Ingen ägare',
     loading: 'Laddar…',
+    figuresAsOf: 'Siffror per {{time}}',
     error: {
       title: 'Något gick fel',
       retry: 'Försök igen',

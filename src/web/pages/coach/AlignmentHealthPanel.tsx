@@ -6,6 +6,7 @@ import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AlignmentHealth } from '../../api/types.ts';
+import { FiguresAsOf } from '../../components/FiguresAsOf.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../format.ts';
 import { useAlignmentHealth } from './queries.ts';
@@ -32,7 +33,14 @@ export default function AlignmentHealthPanel({ orgId, cycleId, cycleName, unitId
             {t('health.intro', { cycle: cycleName })}
           </Text>
         </Stack>
-        <QueryState query={health}>{(data) => <Figures orgId={orgId} data={data} compact={!!unitId} />}</QueryState>
+        <QueryState query={health}>
+          {(data) => (
+            <>
+              <Figures orgId={orgId} data={data} compact={!!unitId} />
+              <FiguresAsOf asOf={data.asOf} receivedAt={health.dataUpdatedAt} />
+            </>
+          )}
+        </QueryState>
       </Stack>
     </Card>
   );

@@ -6,6 +6,7 @@ import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSelectedCycle } from '../../app/cycle.ts';
+import { FiguresAsOf } from '../../components/FiguresAsOf.tsx';
 import { useFormat } from '../../format.ts';
 import { formatNet } from './figures.ts';
 import { useDashboardSummary } from './queries.ts';
@@ -55,6 +56,7 @@ export default function NetConfidenceFigure({ orgId, unitId }: NetConfidenceFigu
                 })}
               </Text>
             )}
+            {summary.data && <FiguresAsOf asOf={summary.data.asOf} receivedAt={summary.dataUpdatedAt} />}
           </>
         )}
         <Anchor component={Link} to={link} size="sm">

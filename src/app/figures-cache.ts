@@ -1,0 +1,119 @@
+// Figures over a whole organisation or a large unit — net confidence, alignment health —
+// that the database works out from thousands of rows, and that every view of the
+// organisation home asks for. Such figures are worked out at most once per FIGURES_SECONDS
+// in a process and reused meanwhile; the answer says when they were worked out (`asOf`),
+// and the page says so once that is more than a moment ago. Figures counted over fewer than
+// LARGE_FIGURES rows (a small organisation, a team) are quick to work out and are not
+// kept: they are current on every request. Requests that arrive while the same figures are
+// being worked out wait for that one run instead of starting their own.
+//
+// Kept per audience, because a reader does not count the private objectives they may not
+// read: admins share one copy, readers who own no private objective share another, and
+// only a reader who owns one (or leads a unit that does) gets a copy of their own.
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../db/connect.ts';
+import { queryRows, uuidArray } from '../db/raw.ts';
+import type { OrgActor } from './scope.ts';
+
+export const FIGURES_SECONDS = 30;
+/** Figures counted over fewer rows than this are not kept. */
+export const LARGE_FIGURES = 1_000;
+
+export interface Figures<V> {
+  value: V;
+  /** When they were worked out. */
+  asOf: Date;
+}
+
+interface Options {
+  ttlMs: number;
+  /** Figures counted over at least this many rows are kept. */
+  largeFrom: number;
+  maxEntries: number;
+}
+
+/** What to work out, and over how many rows the answer was counted. */
+export interface FiguresSource<V> {
+  compute: () => Promise<V>;
+  countedOver: (value: V) => number;
+}
+
+export class FiguresCache {
+  private readonly kept = new Map<string, { figures: Figures<unknown>; expires: number }>();
+  private readonly running = new Map<string, Promise<Figures<unknown>>>();
+  private readonly options: Options;
+
+  constructor(options: Partial<Options> = {}) {
+    this.options = { ttlMs: FIGURES_SECONDS * 1000, largeFrom: LARGE_FIGURES, maxEntries: 10_000, ...options };
+  }
+
+  /** The kept figures for `key`, the run already working them out, or a new run of `source`. */
+  get<V>(key: string, now: () => Date, source: FiguresSource<V>): Promise<Figures<V>> {
+    const hit = this.kept.get(key);
+    if (hit && hit.expires > performance.now()) return Promise.resolve(hit.figures as Figures<V>);
+    if (hit) this.kept.delete(key);
+    const running = this.running.get(key);
+    if (running) return running as Promise<Figures<V>>;
+    const run = this.run(key, now, source);
+    this.running.set(key, run);
+    const forget = () => this.running.delete(key);
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async run<V>(key: string, now: () => Date, source: FiguresSource<V>): Promise<Figures<V>> {
+    const asOf = now();
+    const value = await source.compute();
+    const figures = { value, asOf };
+    if (source.countedOver(value) >= this.options.largeFrom) {
+      if (this.kept.size >= this.options.maxEntries) {
+        const oldest = this.kept.keys().next();
+        if (!oldest.done) this.kept.delete(oldest.value);
+      }
+      this.kept.set(key, { figures, expires: performance.now() + this.options.ttlMs });
+    }
+    return figures;
+  }
+}
+
+/** Someone who reads exactly the public objectives: what every reader without private ones of their own sees. */
+function publicReader(actor: OrgActor): OrgActor {
+  return { ...actor, role: 'member', accountId: '00000000-0000-0000-0000-000000000000', ledUnitIds: new Set() };
+}
+
+/** Whether the actor may read a live private objective that others may not: one of theirs or of a unit they lead. */
+async function readsPrivateObjectives(q: Queryable, actor: OrgActor): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(
+    q,
+    sql`select exists (
+          select 1 from objectives
+           where org_id = ${actor.orgId} and visibility = 'private' and archived_at is null and lifecycle <> 'draft'
+             and ((level = 'person' and person_id = ${actor.accountId})
+               or (level = 'unit' and unit_id = any(${uuidArray([...actor.ledUnitIds])})))
+        ) as found`,
+  );
+  return row?.found ?? true;
+}
+
+/**
+ * Figures as the actor may see them: `compute` is given the reader to count for (the actor,
+ * or one who reads what the actor reads), and its answer is shared with every reader of the
+ * same audience. Without a cache (a use case called directly) they are worked out now.
+ */
+export async function figuresFor<V>(
+  deps: { db: Queryable; now: () => Date; caches?: { figures: FiguresCache } },
+  actor: OrgActor,
+  key: string,
+  source: { compute: (reader: OrgActor) => Promise<V>; countedOver: (value: V) => number },
+): Promise<Figures<V>> {
+  const cache = deps.caches?.figures;
+  if (!cache) return { value: await source.compute(actor), asOf: deps.now() };
+  let audience: { name: string; reader: OrgActor };
+  if (actor.role === 'owner' || actor.role === 'admin') audience = { name: 'all', reader: actor };
+  else if (await readsPrivateObjectives(deps.db, actor)) audience = { name: actor.accountId, reader: actor };
+  else audience = { name: 'public', reader: publicReader(actor) };
+  return cache.get(`${actor.orgId}:${audience.name}:${key}`, deps.now, {
+    compute: () => source.compute(audience.reader),
+    countedOver: source.countedOver,
+  });
+}
