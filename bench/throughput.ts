@@ -170,7 +170,9 @@ async function timeMap(url: string, headers: Record<string, string>): Promise<{ 
   for (let run = 0; run < 3; run++) {
     const t0 = performance.now();
     const body = (await (await fetch(url, { headers })).json()) as unknown;
-    const list = Array.isArray(body) ? body : ((body as { objectives?: unknown[] }).objectives ?? []);
+    // The product answers { objectives }, the bare server { items } (an array in its first version).
+    const shaped = body as { objectives?: unknown[]; items?: unknown[] };
+    const list = Array.isArray(body) ? body : (shaped.objectives ?? shaped.items ?? []);
     const perSecond = Math.round(list.length / ((performance.now() - t0) / 1000));
     if (perSecond > best.perSecond) best = { count: list.length, perSecond };
   }

@@ -1,7 +1,7 @@
 // Loads what the coach looks at for one cycle, as the caller may read it, in a fixed
-// number of statements whatever the organisation's size: the organisation and cycle, its
-// units, the objectives, what they support, and their key results with activity counts
-// in one grouped query.
+// number of statements whatever the organisation's size: the organisation and cycle, the
+// objectives, the units that own them, what they support, and their key results with
+// activity counts in one grouped query.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Metric, ObjectiveKind, ObjectiveLevel } from '../../core/domain.ts';
@@ -165,13 +165,20 @@ export async function loadCoachContext(
     .innerJoin(organizations, eq(organizations.id, cycles.orgId))
     .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycleId)));
   if (!head) throw notFound('cycle');
-  const unitRows = await q
-    .select({ id: units.id, name: units.name, vision: units.vision, mission: units.mission })
-    .from(units)
-    .where(and(eq(units.orgId, actor.orgId), isNull(units.archivedAt)))
-    .orderBy(asc(units.name), asc(units.id));
   const objectiveRows = await loadObjectives(q, actor, head.cycle, options);
   const ids = objectiveRows.map((o) => o.id);
+  // Only the units that own an objective in the snapshot: the rules judge no other unit,
+  // and advice names no other (a team's advice need not read the organisation's 1,000).
+  const ownerUnits = [...new Set(objectiveRows.flatMap((o) => (o.unit_id ? [o.unit_id] : [])))];
+  const unitRows = ownerUnits.length
+    ? await q
+        .select({ id: units.id, name: units.name, vision: units.vision, mission: units.mission })
+        .from(units)
+        .where(
+          and(eq(units.orgId, actor.orgId), sql`${units.id} = any(${uuidArray(ownerUnits)})`, isNull(units.archivedAt)),
+        )
+        .orderBy(asc(units.name), asc(units.id))
+    : [];
   const supportRows = await loadSupports(q, actor.orgId, ids);
   const krRows = await loadKeyResults(q, actor.orgId, ids);
 
