@@ -11,26 +11,10 @@ const stopwords = { sv: new StopwordsSv(), en: new StopwordsEn() };
 export type Language = keyof typeof stemmers;
 export const LANGUAGES: readonly Language[] = ['sv', 'en'];
 
-/** Words of a text: letters and digits, lower-cased. */
-export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Swedish or English, by which language's stop words and letters the words use more (Swedish on a tie). */
-export function guessLanguage(list: readonly string[]): Language {
-  let sv = 0;
-  let en = 0;
-  for (const word of list) {
-    if (/[åäö]/.test(word)) sv += 2;
-    if (stopwords.sv.isStopword(word)) sv++;
-    if (stopwords.en.isStopword(word)) en++;
-  }
-  return en > sv ? 'en' : 'sv';
-}
-
 /**
- * Stemming is the slow part of comparing thousands of titles, and the same words recur:
- * remember recent answers (a plain cache; it changes no result).
+ * Comparing thousands of titles repeats the same work: the coach compares every team
+ * objective with every key result above it, and the same words recur. Remember recent
+ * answers (a plain cache; it changes no result, and the arrays it hands out are not changed).
  */
 const CACHE_LIMIT = 20_000;
 function remembered<T>(compute: (key: string) => T): (key: string) => T {
@@ -50,23 +34,60 @@ const stemCache = {
   en: remembered((word) => stemmers.en.stem(word)),
 };
 
+/** Words of a text: letters and digits, lower-cased. */
+export const words: (text: string) => readonly string[] = remembered(
+  (text) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [],
+);
+
+/** How strongly words look Swedish and English: their letters and their stop words. */
+function languageScore(list: readonly string[]): { sv: number; en: number } {
+  let sv = 0;
+  let en = 0;
+  for (const word of list) {
+    if (/[åäö]/.test(word)) sv += 2;
+    if (stopwords.sv.isStopword(word)) sv++;
+    if (stopwords.en.isStopword(word)) en++;
+  }
+  return { sv, en };
+}
+const textLanguageScore = remembered((text) => languageScore(words(text)));
+
+/** Swedish or English, by which language's stop words and letters the words use more (Swedish on a tie). */
+export function guessLanguage(list: readonly string[]): Language {
+  const { sv, en } = languageScore(list);
+  return en > sv ? 'en' : 'sv';
+}
+
 /** Stem of a single word in a given language. */
 export function stemOf(word: string, language: Language): string {
   return stemCache[language](word.toLowerCase());
 }
 
-/** The stems of a text's meaningful words, in the given language or the one the text seems to be in. */
-export function stems(text: string, language: Language = guessLanguage(words(text))): string[] {
+const stemsIn = {
+  sv: remembered((text) => textStems(text, 'sv')),
+  en: remembered((text) => textStems(text, 'en')),
+};
+function textStems(text: string, language: Language): readonly string[] {
   return words(text)
     .filter((word) => !stopwords[language].isStopword(word))
     .map((word) => stemOf(word, language));
 }
 
+/** The stems of a text's meaningful words, in the given language or the one the text seems to be in. */
+export function stems(text: string, language: Language = guessLanguage(words(text))): readonly string[] {
+  return stemsIn[language](text);
+}
+
 /**
  * The language to compare two texts in: guessed from both together, so that both are
- * stemmed alike (a short title alone often has no stop word to tell by).
+ * stemmed alike (a short title alone often has no stop word to tell by). The same as
+ * guessing from both texts' words at once: each word counts on its own.
  */
-export const pairLanguage = (a: string, b: string): Language => guessLanguage([...words(a), ...words(b)]);
+export function pairLanguage(a: string, b: string): Language {
+  const left = textLanguageScore(a);
+  const right = textLanguageScore(b);
+  return right.en + left.en > right.sv + left.sv ? 'en' : 'sv';
+}
 
 /** Dice similarity 0–1 of two sets. */
 export function dice(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
