@@ -21,7 +21,13 @@ export default defineConfig({
     reporters: ['default', './src/test/summary-reporter.ts'],
     projects: [
       // Pure code: core's rules, and the web app's pure modules (e.g. the map's layout).
-      { test: { ...shared, name: 'unit', include: ['src/core/**/*.test.ts', 'src/web/pages/**/*.test.ts'] } },
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['src/core/**/*.test.ts', 'src/web/app/**/*.test.ts', 'src/web/pages/**/*.test.ts'],
+        },
+      },
       { test: { ...shared, name: 'pglite', include: dbTests, env: { RIKTNING_TEST_ENGINE: 'pglite' } } },
       ...(process.env.TEST_DATABASE_URL
         ? [

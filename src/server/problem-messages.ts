@@ -77,6 +77,22 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'Only a closed cycle can be reopened',
     sv: 'Bara en avslutad period kan öppnas igen',
   },
+  cycle_name_taken: {
+    en: 'There is already a cycle called “{name}”; choose another name',
+    sv: 'Det finns redan en period som heter ”{name}”; välj ett annat namn',
+  },
+  year_exists: {
+    en: '{name} and all its quarters already exist',
+    sv: '{name} och alla dess kvartal finns redan',
+  },
+  cycle_not_empty: {
+    en: '“{name}” holds objectives or reflections (also in the cycles within it) and cannot be deleted; close it instead',
+    sv: '”{name}” har mål eller reflektioner (även i perioderna inom den) och kan inte tas bort; avsluta den i stället',
+  },
+  cycle_closed_kept: {
+    en: '“{name}” or a cycle within it is closed: closed cycles are kept',
+    sv: '”{name}” eller en period inom den är avslutad: avslutade perioder sparas',
+  },
   already_carried_over: {
     en: 'This objective has already been carried over to that cycle',
     sv: 'Målet har redan förts över till den perioden',

@@ -38,6 +38,28 @@ export const CreateCycleBody = Type.Object(
   { additionalProperties: false },
 );
 
+const Span = { name: CycleName, startsOn: CycleDate, endsOn: CycleDate };
+
+export const CreateYearBody = Type.Object(
+  {
+    ...Span,
+    status: Type.Optional(Type.Enum([...CREATABLE_CYCLE_STATUSES])),
+    quarters: Type.Array(Type.Object(Span, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 12,
+      description: 'The cycles within the year; those it already has (same dates) are left as they are',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const YearSchema = Type.Object({
+  year: CycleDetailSchema,
+  created: Type.Array(CycleDetailSchema, {
+    description: 'What this request added: the year (unless it existed) and the quarters it lacked',
+  }),
+});
+
 export const UpdateCycleBody = Type.Object(
   {
     name: Type.Optional(CycleName),

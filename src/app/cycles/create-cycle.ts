@@ -4,8 +4,11 @@ import { cycles } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forbidden } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
-import { actorInOrg } from '../scope.ts';
+import { takeTurnInOrg } from '../org-lock.ts';
+import { actorInOrg, type OrgActor } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import type { Tx } from '../../db/connect.ts';
+import { assertCycleNameFree } from './cycle-names.ts';
 import { assertDatesOrdered, assertUsableParent } from './cycle-rules.ts';
 import { presentCycleDetail, type CycleDetailView } from './cycle-view.ts';
 
@@ -28,31 +31,44 @@ export async function createCycle(
     const actor = await actorInOrg(tx, caller, orgId);
     if (!can(actor, 'cycle.manage')) throw forbidden();
     assertDatesOrdered(input.startsOn, input.endsOn);
-    const parentId = input.parentId ?? null;
-    if (parentId !== null) await assertUsableParent(tx, actor.orgId, parentId, input, { parentGiven: true });
-    const now = deps.now();
-    const [row] = await tx
-      .insert(cycles)
-      .values({
-        orgId: actor.orgId,
-        parentId,
-        name: input.name.trim(),
-        startsOn: input.startsOn,
-        endsOn: input.endsOn,
-        status: input.status ?? 'planning',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    await recordAudit(tx, {
-      orgId: actor.orgId,
-      actorId: caller.accountId,
-      action: 'cycle.create',
-      entityType: 'cycle',
-      entityId: row.id,
-      after: row,
-    });
-    return presentCycleDetail(row, actor);
+    await takeTurnInOrg(tx, actor.orgId);
+    await assertCycleNameFree(tx, actor.orgId, input.name, '/body/name');
+    return insertCycle(deps, tx, actor, caller.accountId, input);
   });
+}
+
+/** A new cycle, once its name is known to be free (the caller took its turn in the organisation); audited. */
+export async function insertCycle(
+  deps: AppDeps,
+  tx: Tx,
+  actor: OrgActor,
+  actorId: string,
+  input: CreateCycleInput,
+): Promise<CycleDetailView> {
+  const parentId = input.parentId ?? null;
+  if (parentId !== null) await assertUsableParent(tx, actor.orgId, parentId, input, { parentGiven: true });
+  const now = deps.now();
+  const [row] = await tx
+    .insert(cycles)
+    .values({
+      orgId: actor.orgId,
+      parentId,
+      name: input.name.trim(),
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      status: input.status ?? 'planning',
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  await recordAudit(tx, {
+    orgId: actor.orgId,
+    actorId,
+    action: 'cycle.create',
+    entityType: 'cycle',
+    entityId: row.id,
+    after: row,
+  });
+  return presentCycleDetail(row, actor);
 }

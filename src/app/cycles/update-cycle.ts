@@ -10,6 +10,7 @@ import { takeTurnInOrg } from '../org-lock.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
+import { assertCycleNameFree } from './cycle-names.ts';
 import { assertContainsChildren, assertDatesOrdered, assertUsableParent, findCycle } from './cycle-rules.ts';
 import { presentCycleDetail, type CycleDetailView } from './cycle-view.ts';
 
@@ -32,10 +33,12 @@ export async function updateCycle(
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'cycle', id);
     if (!can(actor, 'cycle.manage')) throw forbidden();
-    // Moves take turns (before any cycle is locked), so two crossing moves cannot build a loop.
-    if (input.parentId !== undefined) await takeTurnInOrg(tx, actor.orgId);
+    // Moves and renames take turns (before any cycle is locked), so two crossing moves cannot
+    // build a loop and two renames cannot take the same name.
+    if (input.parentId !== undefined || input.name !== undefined) await takeTurnInOrg(tx, actor.orgId);
     const before = await findCycle(tx, actor.orgId, id, true);
     assertVersion(before.version, version);
+    if (input.name !== undefined) await assertCycleNameFree(tx, actor.orgId, input.name, '/body/name', before.id);
     if (input.status !== undefined) assertPlainTransition(before.status as CycleStatus, input.status);
     const dates = { startsOn: input.startsOn ?? before.startsOn, endsOn: input.endsOn ?? before.endsOn };
     assertDatesOrdered(dates.startsOn, dates.endsOn, input.endsOn === undefined);

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { createCycle } from '../../app/cycles/create-cycle.ts';
+import { createYear } from '../../app/cycles/create-year.ts';
+import { deleteCycle } from '../../app/cycles/delete-cycle.ts';
 import { getCycle } from '../../app/cycles/get-cycle.ts';
 import { listCycles } from '../../app/cycles/list-cycles.ts';
 import { updateCycle } from '../../app/cycles/update-cycle.ts';
@@ -11,10 +14,12 @@ import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } fr
 import {
   ClosedCycleSchema,
   CreateCycleBody,
+  CreateYearBody,
   CycleDetailSchema,
   CycleSchema,
   ListCyclesQuery,
   UpdateCycleBody,
+  YearSchema,
 } from '../../api/schemas/cycles.ts';
 
 export const cycleRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
@@ -47,6 +52,41 @@ export const cycleRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
     },
     async (request, reply) =>
       sendWithEtag(reply, await createCycle(deps, callerOf(request), request.params.orgId, request.body), 201),
+  );
+
+  app.post(
+    '/orgs/:orgId/cycles/years',
+    {
+      schema: {
+        tags: ['cycles'],
+        operationId: 'createYear',
+        summary:
+          'Create a year and its quarters in one go, or add the quarters a year with these dates lacks; 409 when nothing is missing (admins)',
+        params: OrgParams,
+        body: CreateYearBody,
+        response: { 201: YearSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createYear(deps, callerOf(request), request.params.orgId, request.body)),
+  );
+
+  app.delete(
+    '/cycles/:id',
+    {
+      schema: {
+        tags: ['cycles'],
+        operationId: 'deleteCycle',
+        summary:
+          'Delete a cycle made by mistake, with the cycles within it, while none holds an objective or a reflection and none is closed (admins; If-Match required)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...writeProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteCycle(deps, callerOf(request), request.params.id, expectedVersion(request));
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -66,7 +66,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),
-  delete: (path: string) => request<undefined>('DELETE', path),
+  delete: (path: string, version?: number) => request<undefined>('DELETE', path, { version }),
 };
 
 /** Builds a query string from the defined values only. */

@@ -2,6 +2,7 @@
 // the resource name, so a change can invalidate everything it affects.
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, query } from './client.ts';
+import { orderCycles } from '../app/cycle-order.ts';
 import type { CycleStatus } from '../../core/domain.ts';
 import type {
   AlignmentMap,
@@ -52,10 +53,11 @@ export function useMe() {
 export const useOrg = (orgId: string) =>
   useQuery({ queryKey: ['org', orgId], queryFn: ({ signal }) => api.get<Org>(`/orgs/${orgId}`, signal) });
 
+/** In the one order every list of cycles shows (app/cycle-order.ts). */
 export const useCycles = (orgId: string) =>
   useQuery({
     queryKey: ['cycles', orgId],
-    queryFn: ({ signal }) => fetchAll<Cycle>(`/orgs/${orgId}/cycles`, signal),
+    queryFn: async ({ signal }) => orderCycles(await fetchAll<Cycle>(`/orgs/${orgId}/cycles`, signal)),
     staleTime: 60_000,
   });
 

@@ -56,6 +56,7 @@ import type {
   ClosedCycleSchema,
   CreateCycleBody,
   UpdateCycleBody,
+  YearSchema,
 } from '../../api/schemas/cycles.ts';
 import type { UnitReflectionSchema, UnitReflectionBody } from '../../api/schemas/reflections.ts';
 import type { ScoreObjectiveBody } from '../../api/schemas/objective.ts';
@@ -69,6 +70,7 @@ export type CreateUnitInput = Static<typeof CreateUnitBody>;
 export type UpdateUnitInput = Static<typeof UpdateUnitBody>;
 export type Cycle = Static<typeof CycleSchema>;
 export type CycleDetail = Static<typeof CycleDetailSchema>;
+export type YearAnswer = Static<typeof YearSchema>;
 export type ClosedCycle = Static<typeof ClosedCycleSchema>;
 export type UnitReflection = Static<typeof UnitReflectionSchema>;
 export type UnitReflectionInput = Static<typeof UnitReflectionBody>;

@@ -1,43 +1,33 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCalendarPlus, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconCalendarPlus, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CycleStatus } from '../../../core/domain.ts';
+import { api } from '../../api/client.ts';
 import { useCycles } from '../../api/queries.ts';
+import { cycleTree } from '../../app/cycle-order.ts';
 import type { Cycle, Org } from '../../api/types.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../format.ts';
 import { CycleFormDialog } from './CycleFormDialog.tsx';
 import { YearDialog } from './YearDialog.tsx';
+import { notifyDone } from './shared.tsx';
 import { CycleStatusActions } from '../closing/CycleStatusActions.tsx';
 
 export const STATUS_COLOURS: Record<CycleStatus, string> = { planning: 'blue', active: 'teal', closed: 'gray' };
 
-/** Longer cycles first (latest first), each followed by the cycles within it in date order. */
-export function cycleRows(cycles: Cycle[]): { cycle: Cycle; depth: number }[] {
-  const ids = new Set(cycles.map((c) => c.id));
-  const childrenOf = new Map<string | null, Cycle[]>();
-  for (const cycle of cycles) {
-    const parent = cycle.parentId && ids.has(cycle.parentId) ? cycle.parentId : null;
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), cycle]);
-  }
-  const seen = new Set<string>();
-  const walk = (parent: string | null, depth: number): { cycle: Cycle; depth: number }[] =>
-    (childrenOf.get(parent) ?? [])
-      .filter((c) => !seen.has(c.id) && seen.add(c.id))
-      .sort((a, b) => (depth === 0 ? b.startsOn.localeCompare(a.startsOn) : a.startsOn.localeCompare(b.startsOn)))
-      .flatMap((cycle) => [{ cycle, depth }, ...walk(cycle.id, depth + 1)]);
-  return walk(null, 0);
-}
-
-type Dialog = { kind: 'create' } | { kind: 'year' } | { kind: 'edit'; cycle: Cycle } | null;
+type Dialog =
+  { kind: 'create' } | { kind: 'year' } | { kind: 'edit'; cycle: Cycle } | { kind: 'delete'; cycle: Cycle } | null;
 
 /** The organisation's cycles: a year and its quarters, their dates and status. */
 export function CyclesTab({ org }: { org: Org }) {
   const { t } = useTranslation(['admin', 'common']);
   const format = useFormat();
+  const client = useQueryClient();
   const cycles = useCycles(org.id);
-  const rows = useMemo(() => cycleRows(cycles.data ?? []), [cycles.data]);
+  const rows = useMemo(() => cycleTree(cycles.data ?? []), [cycles.data]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const manage = org.abilities['cycle.manage'] === true;
 
@@ -110,6 +100,18 @@ export function CyclesTab({ org }: { org: Org }) {
                         >
                           {t('cycles.edit')}
                         </Button>
+                        {cycle.status !== 'closed' && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            leftSection={<IconTrash size={14} aria-hidden />}
+                            aria-label={t('cycles.deleteCycle', { name: cycle.name })}
+                            onClick={() => setDialog({ kind: 'delete', cycle })}
+                          >
+                            {t('cycles.delete')}
+                          </Button>
+                        )}
                       </Group>
                     )}
                   </Group>
@@ -127,6 +129,21 @@ export function CyclesTab({ org }: { org: Org }) {
           onClose={() => setDialog(null)}
         />
       )}
+      <ConfirmDialog
+        opened={dialog?.kind === 'delete'}
+        title={dialog?.kind === 'delete' ? t('cycles.deleteTitle', { name: dialog.cycle.name }) : ''}
+        confirmLabel={t('cycles.delete')}
+        onConfirm={async () => {
+          if (dialog?.kind !== 'delete') return;
+          const { cycle } = dialog;
+          await api.delete(`/cycles/${cycle.id}`, cycle.version);
+          notifyDone(t('cycles.deleted', { name: cycle.name }));
+          await client.invalidateQueries({ queryKey: ['cycles', org.id] });
+        }}
+        onClose={() => setDialog(null)}
+      >
+        {t('cycles.deleteText')}
+      </ConfirmDialog>
       {dialog?.kind === 'year' && <YearDialog org={org} cycles={cycles.data ?? []} onClose={() => setDialog(null)} />}
     </Stack>
   );

@@ -6,7 +6,7 @@ import type { CycleStatus } from '../../../core/domain.ts';
 import { CREATABLE_CYCLE_STATUSES } from '../../../core/cycle-lifecycle.ts';
 import { api } from '../../api/client.ts';
 import { invalidateOkrs } from '../../api/queries.ts';
-import type { Cycle, CycleDetail, Org } from '../../api/types.ts';
+import type { Cycle, Org, YearAnswer } from '../../api/types.ts';
 import { problemText } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
 import { notifyDone } from './shared.tsx';
@@ -62,15 +62,28 @@ export function YearDialog({ org, cycles, onClose }: { org: Org; cycles: Cycle[]
     new Date(Date.UTC(2000, startMonth - 1, 1)),
   );
 
+  // The year as the server will match it: a top-level cycle with the same dates.
+  const existing = plan
+    ? cycles.find((c) => c.parentId === null && c.startsOn === plan.year.startsOn && c.endsOn === plan.year.endsOn)
+    : undefined;
+
   const create = async () => {
     if (!plan) return;
     setBusy(true);
     setError(null);
     try {
-      const parent = await api.post<CycleDetail>(`/orgs/${org.id}/cycles`, { ...plan.year, status });
-      for (const quarter of plan.quarters)
-        await api.post(`/orgs/${org.id}/cycles`, { ...quarter, status, parentId: parent.id });
-      notifyDone(t('cycles.yearCreated', { name: plan.year.name }));
+      // One request, one transaction: the year and the quarters it lacks, or nothing.
+      const answer = await api.post<YearAnswer>(`/orgs/${org.id}/cycles/years`, {
+        ...plan.year,
+        status,
+        quarters: plan.quarters,
+      });
+      const added = answer.created.filter((c) => c.id !== answer.year.id).map((c) => c.name);
+      notifyDone(
+        answer.created.some((c) => c.id === answer.year.id)
+          ? t('cycles.yearCreated', { name: answer.year.name })
+          : t('cycles.yearCompleted', { name: answer.year.name, added: added.join(', ') }),
+      );
       onClose();
     } catch (e) {
       setError(problemText(e));
@@ -86,6 +99,11 @@ export function YearDialog({ org, cycles, onClose }: { org: Org; cycles: Cycle[]
         <Text size="sm" c="dimmed">
           {t('cycles.yearIntro', { month })}
         </Text>
+        {existing && (
+          <Alert color="blue" data-testid="year-exists">
+            {t('cycles.yearIntroExisting', { name: existing.name })}
+          </Alert>
+        )}
         {error && (
           <Alert color="red" role="alert">
             {error}

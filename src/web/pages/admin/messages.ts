@@ -143,7 +143,15 @@ export const admin = bilingual(
         'Creates the year and its four quarters within it. The year starts in {{month}}, as set in the organisation profile.',
       yearPreview: 'These cycles will be created:',
       yearCreated: '{{name}} and its quarters were created.',
+      yearCompleted: '{{name}} already existed; added: {{added}}.',
+      yearIntroExisting: '{{name}} already exists: only the quarters it lacks will be added.',
       quarter: 'Q{{number}} {{year}}',
+      delete: 'Delete',
+      deleteCycle: 'Delete {{name}}',
+      deleteTitle: 'Delete {{name}}?',
+      deleteText:
+        'Only a cycle that nobody has used can be deleted: with no objectives and no reflections, in it or in the cycles within it, which are deleted with it.',
+      deleted: '{{name}} was deleted.',
     },
     profile: {
       title: 'Organisation profile',
@@ -319,7 +327,15 @@ export const admin = bilingual(
       yearIntro: 'Skapar året och dess fyra kvartal. Året börjar i {{month}}, enligt organisationsprofilen.',
       yearPreview: 'Dessa perioder skapas:',
       yearCreated: '{{name}} och dess kvartal skapades.',
+      yearCompleted: '{{name}} fanns redan; tillagt: {{added}}.',
+      yearIntroExisting: '{{name}} finns redan: bara de kvartal som saknas läggs till.',
       quarter: 'Q{{number}} {{year}}',
+      delete: 'Ta bort',
+      deleteCycle: 'Ta bort {{name}}',
+      deleteTitle: 'Ta bort {{name}}?',
+      deleteText:
+        'Bara en period som ingen har använt kan tas bort: utan mål och utan reflektioner, i den eller i perioderna inom den, som tas bort med den.',
+      deleted: '{{name}} togs bort.',
     },
     profile: {
       title: 'Organisationsprofil',

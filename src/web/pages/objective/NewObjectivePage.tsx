@@ -1,11 +1,11 @@
 // A new objective for the organisation, a unit or a person, with its first key results.
-// Query parameters preselect the owner and cycle: ?level=unit&unitId=…&cycle=….
+// Query parameters preselect the owner, cycle and kind: ?level=unit&unitId=…&cycle=…&kind=….
 import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { OBJECTIVE_LEVELS, type ObjectiveLevel } from '../../../core/domain.ts';
+import { OBJECTIVE_KINDS, OBJECTIVE_LEVELS, type ObjectiveKind, type ObjectiveLevel } from '../../../core/domain.ts';
 import { api } from '../../api/client.ts';
 import { invalidateOkrs, useMe } from '../../api/queries.ts';
 import type { CreateObjectiveInput, Me, Objective } from '../../api/types.ts';
@@ -44,6 +44,7 @@ function NewObjectiveForm({ orgId, me, cycleId }: { orgId: string; me: Me; cycle
     const asked = params.get('level');
     const unitId = params.get('unitId');
     const personId = params.get('personId');
+    const kind = params.get('kind');
     const level: ObjectiveLevel = OBJECTIVE_LEVELS.includes(asked as ObjectiveLevel)
       ? (asked as ObjectiveLevel)
       : unitId
@@ -57,7 +58,7 @@ function NewObjectiveForm({ orgId, me, cycleId }: { orgId: string; me: Me; cycle
       cycleId,
       title: '',
       description: '',
-      kind: 'committed',
+      kind: OBJECTIVE_KINDS.includes(kind as ObjectiveKind) ? (kind as ObjectiveKind) : 'committed',
       visibility: 'public',
       draft: false,
       supports: [],

@@ -28,7 +28,7 @@ import {
   type Visibility,
 } from '../../../core/domain.ts';
 import { useCycles, useUnits } from '../../api/queries.ts';
-import type { Cycle, KeyResult } from '../../api/types.ts';
+import type { KeyResult } from '../../api/types.ts';
 import { CoachPanel } from '../coach/CoachPanel.tsx';
 import {
   KeyResultFields,
@@ -72,8 +72,6 @@ const TOP_FIELDS = new Set([
   'supports',
 ]);
 const KR_FIELD = /^keyResults\.\d+\.(title|metric|start|target|unit|ownerId|weight)$/;
-
-const CYCLE_ORDER: Record<Cycle['status'], number> = { active: 0, planning: 1, closed: 2 };
 
 export interface ObjectiveFormProps {
   orgId: string;
@@ -145,14 +143,11 @@ export function ObjectiveForm({
         .filter(([path]) => path.startsWith(`keyResults.${i}.`))
         .map(([path, message]) => [path.slice(`keyResults.${i}.`.length), String(message)]),
     );
-  const cycleOptions = [...(cycles.data ?? [])]
-    .sort(
-      (a, b) =>
-        CYCLE_ORDER[a.status] - CYCLE_ORDER[b.status] ||
-        a.startsOn.localeCompare(b.startsOn) ||
-        a.name.localeCompare(b.name),
-    )
-    .map((c) => ({ value: c.id, label: c.status === 'closed' ? t('form.cycleClosed', { name: c.name }) : c.name }));
+  // In the header's order (useCycles), so a cycle is found where it was seen.
+  const cycleOptions = (cycles.data ?? []).map((c) => ({
+    value: c.id,
+    label: c.status === 'closed' ? t('form.cycleClosed', { name: c.name }) : c.name,
+  }));
   const unitOptions = [...(units.data ?? [])]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((u) => ({ value: u.id, label: u.name }));

@@ -1,0 +1,106 @@
+// What got in a newcomer's way, walked again in the browser: adding a year the demo
+// already has, deleting a period made by mistake, one order of periods everywhere, and a
+// new development objective that opens as one.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { csrfHeaders, signIn } from './harness.ts';
+import { browserSuite } from './journey.ts';
+import { field } from './locators.ts';
+
+async function openCyclesTab(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Administration' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+  await page.getByRole('tab', { name: 'Perioder' }).click();
+}
+
+async function addYear(page: Page, year: string): Promise<ReturnType<Page['getByRole']>> {
+  await page.getByRole('button', { name: 'Lägg till ett år med kvartal' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lägg till ett år med kvartal' });
+  await field(dialog, 'År').fill(year);
+  return dialog;
+}
+
+browserSuite('newcomer journey', (journey) => {
+  it('adding a year that exists adds only its missing quarters, again is refused, and an empty period can be deleted', async () => {
+    const { page } = journey;
+    // The refusals below are answers the page shows, not faults.
+    journey.errors.allow(/status of 409 \(Conflict\)/);
+    await signIn(page, 'demo@example.com');
+    // A year planned with only its first quarter, as the demo plans the next year.
+    const orgId = page.url().match(/\/orgs\/([^/?]+)/)?.[1] ?? '';
+    const headers = await csrfHeaders(page);
+    const year = await page.request.post(`/api/v1/orgs/${orgId}/cycles`, {
+      headers,
+      data: { name: '2031', startsOn: '2031-01-01', endsOn: '2031-12-31' },
+    });
+    expect(year.status()).toBe(201);
+    const q1 = await page.request.post(`/api/v1/orgs/${orgId}/cycles`, {
+      headers,
+      data: { name: 'Q1 2031', startsOn: '2031-01-01', endsOn: '2031-03-31', parentId: (await year.json()).id },
+    });
+    expect(q1.status()).toBe(201);
+
+    await page.reload();
+    await openCyclesTab(page);
+    const rows = page.getByTestId('cycle-row');
+    await rows.filter({ hasText: 'Q1 2031' }).waitFor();
+    const before = await rows.count();
+
+    // 2031 again: the dialog says it exists, and only Q2–Q4 are added.
+    let dialog = await addYear(page, '2031');
+    await dialog.getByText('2031 finns redan: bara de kvartal som saknas läggs till.').waitFor();
+    await dialog.getByRole('button', { name: 'Skapa' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('2031 fanns redan; tillagt: Q2 2031, Q3 2031, Q4 2031.').waitFor();
+    await expect.poll(() => rows.count()).toBe(before + 3);
+    expect(await rows.filter({ hasText: /^2031/ }).count()).toBe(1);
+
+    // Once more: nothing is missing, and the dialog says so.
+    dialog = await addYear(page, '2031');
+    await dialog.getByRole('button', { name: 'Skapa' }).click();
+    await dialog.getByRole('alert').filter({ hasText: '2031 och alla dess kvartal finns redan' }).waitFor();
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    expect(await rows.count()).toBe(before + 3);
+
+    // The admin list, the header's switcher and the objective form list periods in one order.
+    const adminOrder = (await rows.locator('p:first-child').allTextContents()).map((t) => t.trim());
+    const switcher = page.getByRole('combobox', { name: 'Period' });
+    const headerOrder = (await switcher.locator('option').allTextContents()).map((t) => t.trim());
+    expect(headerOrder).toEqual(adminOrder);
+
+    // An empty period made by mistake goes, with the periods within it.
+    await page.getByRole('button', { name: 'Ta bort 2031' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Ta bort 2031?' });
+    await confirm.getByRole('button', { name: 'Ta bort' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.getByText('2031 togs bort.').waitFor();
+    await expect.poll(() => rows.count()).toBe(before - 2);
+    expect(await rows.filter({ hasText: '2031' }).count()).toBe(0);
+
+    // A period in use is kept, and the dialog says why.
+    const inUse = rows.filter({ hasText: /^Q\d \d{4}/ }).filter({ has: page.getByText('Aktiv', { exact: true }) });
+    const inUseName = (await inUse.first().locator('p:first-child').textContent())?.trim() ?? '';
+    await page.getByRole('button', { name: `Ta bort ${inUseName}` }).click();
+    const refuse = page.getByRole('dialog', { name: `Ta bort ${inUseName}?` });
+    await refuse.getByRole('button', { name: 'Ta bort' }).click();
+    await refuse.getByRole('alert').filter({ hasText: 'har mål eller reflektioner' }).waitFor();
+    await refuse.getByRole('button', { name: 'Avbryt' }).click();
+  });
+
+  it('“New development objective” opens the form as a personal development objective, in both languages', async () => {
+    const { page } = journey;
+    await signIn(page, 'sara@example.com');
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Mina OKR' }).click();
+    await page.getByRole('link', { name: 'Nytt utvecklingsmål' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
+    await expect.poll(() => page.getByRole('radio', { name: 'Personlig utveckling' }).isChecked()).toBe(true);
+
+    // In English, from My OKRs again.
+    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My OKRs' }).click();
+    await page.getByRole('link', { name: 'New development objective' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New objective' }).waitFor();
+    await expect.poll(() => page.getByRole('radio', { name: 'Personal development' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Committed' }).isChecked()).toBe(false);
+  });
+});
