@@ -38,11 +38,26 @@ export const LOG_REDACT = [
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
+    // A line per request only when asked for (LOG_LEVEL=debug, below): by default the log
+    // holds starts, stops and problems, not thousands of lines of clicking.
+    disableRequestLogging: true,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidators(app);
+  app.addHook('onResponse', async (request, reply) => {
+    // The route's pattern, not the address: addresses may carry tokens (invitations).
+    request.log.debug(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unknown route',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
   app.addSchema(ProblemSchema);
   await app.register(cookie);
   await app.register(problemPlugin);

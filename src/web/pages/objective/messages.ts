@@ -80,7 +80,7 @@ export const objective = bilingual(
       notePlaceholder: 'What happened since last time? What helps or hinders?',
       submit: 'Save check-in',
       saved: 'Check-in saved: {{title}}',
-      enterHint: 'Enter saves.',
+      enterHint: 'Enter saves; in the note, Ctrl+Enter (Enter starts a new line).',
     },
     activities: {
       title: 'Action plan',
@@ -235,7 +235,7 @@ export const objective = bilingual(
       notePlaceholder: 'Vad har hänt sedan sist? Vad hjälper eller hindrar?',
       submit: 'Spara avstämning',
       saved: 'Avstämningen är sparad: {{title}}',
-      enterHint: 'Enter sparar.',
+      enterHint: 'Enter sparar; i anteckningen Ctrl+Enter (Enter ger en ny rad).',
     },
     activities: {
       title: 'Handlingsplan',
