@@ -1,6 +1,7 @@
 // What got in a newcomer's way, walked again in the browser: adding a year the demo
-// already has, deleting a period made by mistake, one order of periods everywhere, and a
-// new development objective that opens as one.
+// already has, deleting a period made by mistake, one order of periods everywhere, a
+// warning before closing a period that has not started, and a new development objective
+// that opens as one.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { csrfHeaders, signIn } from './harness.ts';
@@ -31,7 +32,7 @@ browserSuite('newcomer journey', (journey) => {
     const headers = await csrfHeaders(page);
     const year = await page.request.post(`/api/v1/orgs/${orgId}/cycles`, {
       headers,
-      data: { name: '2031', startsOn: '2031-01-01', endsOn: '2031-12-31' },
+      data: { name: '2031', startsOn: '2031-01-01', endsOn: '2031-12-31', status: 'active' },
     });
     expect(year.status()).toBe(201);
     const q1 = await page.request.post(`/api/v1/orgs/${orgId}/cycles`, {
@@ -67,6 +68,15 @@ browserSuite('newcomer journey', (journey) => {
     const switcher = page.getByRole('combobox', { name: 'Period' });
     const headerOrder = (await switcher.locator('option').allTextContents()).map((t) => t.trim());
     expect(headerOrder).toEqual(adminOrder);
+
+    // Closing a period that has not started warns first.
+    await page.getByRole('button', { name: 'Avsluta perioden 2031' }).click();
+    const closing = page.getByRole('dialog', { name: 'Avsluta 2031?' });
+    await expect
+      .poll(() => closing.getByTestId('close-early').textContent())
+      .toContain('2031 har inte börjat: den löper från 1 jan. 2031.');
+    await closing.getByRole('button', { name: 'Avbryt' }).click();
+    await closing.waitFor({ state: 'hidden' });
 
     // An empty period made by mistake goes, with the periods within it.
     await page.getByRole('button', { name: 'Ta bort 2031' }).click();

@@ -11,12 +11,16 @@ import { api, request } from '../../api/client.ts';
 import { invalidateOkrs } from '../../api/queries.ts';
 import type { ClosedCycle, Cycle, CycleDetail } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { useFormat } from '../../format.ts';
 import { notifyDone, notifyError } from '../admin/shared.tsx';
 
 export function CycleStatusActions({ orgId, cycle }: { orgId: string; cycle: Cycle }) {
   const { t } = useTranslation('closing');
   const client = useQueryClient();
   const [confirming, setConfirming] = useState<'close' | 'reopen' | null>(null);
+  // Closing early deserves a warning: before the start nobody could work on the OKRs at all.
+  const [early, setEarly] = useState<'beforeStart' | 'beforeEnd' | null>(null);
+  const format = useFormat();
   const [busy, setBusy] = useState(false);
   const next = nextCycleStatuses(cycle.status);
   const name = cycle.name;
@@ -82,7 +86,11 @@ export function CycleStatusActions({ orgId, cycle }: { orgId: string; cycle: Cyc
           color="red"
           leftSection={<IconLock size={14} aria-hidden />}
           aria-label={t('cycle.closeLabel', { name })}
-          onClick={() => setConfirming('close')}
+          onClick={() => {
+            const today = new Date().toISOString().slice(0, 10);
+            setEarly(today < cycle.startsOn ? 'beforeStart' : today < cycle.endsOn ? 'beforeEnd' : null);
+            setConfirming('close');
+          }}
         >
           {t('cycle.close')}
         </Button>
@@ -105,6 +113,15 @@ export function CycleStatusActions({ orgId, cycle }: { orgId: string; cycle: Cyc
         onConfirm={confirming === 'reopen' ? reopen : close}
         onClose={() => setConfirming(null)}
       >
+        {confirming === 'close' && early && (
+          <strong data-testid="close-early">
+            {t(early === 'beforeStart' ? 'cycle.closeBeforeStart' : 'cycle.closeBeforeEnd', {
+              name,
+              start: format.date(cycle.startsOn),
+              end: format.date(cycle.endsOn),
+            })}{' '}
+          </strong>
+        )}
         {t(confirming === 'reopen' ? 'cycle.reopenText' : 'cycle.closeText')}
       </ConfirmDialog>
     </Group>

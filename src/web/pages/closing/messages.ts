@@ -12,6 +12,9 @@ export const closing = bilingual(
       closeTitle: 'Close {{name}}?',
       closeText:
         'Closing makes the cycle’s objectives and key results the record: only their owners’ final scores and reflections can change, and administrators can still correct anything (every change is logged). Every objective and key result that has no final score yet gets the suggested one, its progress rounded to tenths; owners can change it afterwards.',
+      closeBeforeStart:
+        '{{name}} has not started: it runs from {{start}}. Closing it now gives its objectives their final scores before anyone could work on them.',
+      closeBeforeEnd: '{{name}} runs until {{end}}: closing it now ends it early.',
       closed: '{{name}} is closed. {{objectives}} objectives and {{keyResults}} key results got a suggested score.',
       closedOn: 'Closed {{date}}',
       reopen: 'Reopen',
@@ -82,6 +85,9 @@ export const closing = bilingual(
       closeTitle: 'Avsluta {{name}}?',
       closeText:
         'När perioden avslutas blir dess mål och nyckelresultat facit: bara ägarnas slutbetyg och reflektioner kan ändras, och administratörer kan fortfarande rätta allt (varje ändring loggas). Varje mål och nyckelresultat som saknar slutbetyg får det föreslagna, framdriften avrundad till tiondelar; ägarna kan ändra det efteråt.',
+      closeBeforeStart:
+        '{{name}} har inte börjat: den löper från {{start}}. Avslutas den nu får dess mål sina slutbetyg innan någon har kunnat arbeta med dem.',
+      closeBeforeEnd: '{{name}} löper till {{end}}: avslutas den nu slutar den i förtid.',
       closed: '{{name}} är avslutad. {{objectives}} mål och {{keyResults}} nyckelresultat fick ett föreslaget betyg.',
       closedOn: 'Avslutad {{date}}',
       reopen: 'Öppna igen',
