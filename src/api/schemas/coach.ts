@@ -61,6 +61,9 @@ export const AdviceSchema = Type.Object({
 export const CoachRuleSchema = Type.Object({ id: CoachRuleId, severity: Severity, enabled: Type.Boolean() });
 
 export const CoachAdviceSchema = Type.Object({
+  cycleClosed: Type.Boolean({
+    description: 'The cycle is closed: no advice about it (what is left is scoring and reflecting)',
+  }),
   items: Type.Array(AdviceSchema, { description: 'Warnings first, then hints' }),
   total: Type.Optional(
     Type.Integer({ minimum: 0, description: 'With limit: how many pieces of advice there are, shown or not' }),

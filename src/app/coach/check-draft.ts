@@ -101,5 +101,9 @@ export async function checkDraft(
   const aboutDraft = (a: Advice) =>
     a.objectiveId === DRAFT_ID || (a.target.type === owner.type && a.target.id === owner.id);
   const advice = runCoach(context.snapshot, context.disabledRules).filter(aboutDraft);
-  return { items: presentAdvice(advice, context, draft.locale), rules: ruleStates(context.disabledRules) };
+  return {
+    cycleClosed: context.cycleClosed,
+    items: presentAdvice(advice, context, draft.locale),
+    rules: ruleStates(context.disabledRules),
+  };
 }

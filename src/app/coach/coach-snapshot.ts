@@ -16,6 +16,7 @@ import type { OrgActor } from '../scope.ts';
 
 export interface CoachContext {
   snapshot: CoachSnapshot;
+  cycleClosed: boolean;
   orgName: string;
   disabledRules: string[];
   /** Names of the people whose objectives are in the snapshot, for naming advice about them. */
@@ -162,7 +163,13 @@ export async function loadCoachContext(
         strategy: organizations.strategy,
         settings: organizations.settings,
       },
-      cycle: { id: cycles.id, parentId: cycles.parentId, startsOn: cycles.startsOn, endsOn: cycles.endsOn },
+      cycle: {
+        id: cycles.id,
+        parentId: cycles.parentId,
+        startsOn: cycles.startsOn,
+        endsOn: cycles.endsOn,
+        status: cycles.status,
+      },
     })
     .from(cycles)
     .innerJoin(organizations, eq(organizations.id, cycles.orgId))
@@ -229,6 +236,7 @@ export async function loadCoachContext(
       units: unitRows,
       objectives: coachObjectives,
     },
+    cycleClosed: head.cycle.status === 'closed',
     orgName: head.org.name,
     disabledRules: settings.coach.disabledRules,
     personNames,

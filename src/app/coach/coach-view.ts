@@ -24,6 +24,8 @@ export interface RuleState {
 }
 
 export interface CoachAdviceView {
+  /** The cycle is closed: the coach is quiet about it (scores and reflections are what is left). */
+  cycleClosed: boolean;
   items: AdviceView[];
   /** How many there are, when `items` holds only the first few. */
   total?: number;

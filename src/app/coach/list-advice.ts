@@ -25,7 +25,7 @@ export interface ListAdviceInput {
 /**
  * The coach's advice on one cycle, for everything the caller may read (every member may
  * ask): the review list for the organisation or one unit. The rules the organisation
- * switched off give none.
+ * switched off give none, and a closed cycle none at all.
  */
 export async function listAdvice(
   deps: AppDeps,
@@ -39,13 +39,15 @@ export async function listAdvice(
     : null;
   const context = await loadCoachContext(deps.db, actor, input.cycleId, deps.now(), scope ? { only: scope } : {});
   const inScope = scope ? adviceInScope(context.snapshot, scope) : () => true;
-  const advice = runCoach(context.snapshot, context.disabledRules).filter(
+  // A closed cycle is the record: advice on how to set it up would come too late.
+  const advice = (context.cycleClosed ? [] : runCoach(context.snapshot, context.disabledRules)).filter(
     (a) =>
       inScope(a) &&
       (input.ruleId === undefined || a.ruleId === input.ruleId) &&
       (input.severity === undefined || a.severity === input.severity),
   );
   return {
+    cycleClosed: context.cycleClosed,
     items: presentAdvice(advice, context, input.locale, input.limit),
     ...(input.limit === undefined ? {} : { total: advice.length }),
     ...(input.rules === false ? {} : { rules: ruleStates(context.disabledRules) }),

@@ -1,12 +1,15 @@
 // Scoring and reflecting: the owners' last word on an objective, and the one change they
-// may still make once its cycle is closed (policy action objective.score).
+// may still make once its cycle is closed (policy action objective.score). The objective's
+// score follows its key results' until someone sets another (followedScore).
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import { keyResults, objectives, reflections } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
-import { actorForResource } from '../scope.ts';
+import { actorForResource, type OrgActor } from '../scope.ts';
+import type { Tx } from '../../db/connect.ts';
+import { suggestedObjectiveScore } from '../../core/scoring.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion } from '../versioning.ts';
 import { assertObjectiveReadable, viewObjective } from './get-objective.ts';
@@ -68,6 +71,7 @@ export async function scoreObjective(
     const unknown = scores.findIndex((kr) => !known.has(kr.id));
     if (unknown >= 0) throw invalid(`/body/keyResults/${unknown}/id`, 'unknown_reference');
     const changed = scores.filter((kr) => krBefore.find((b) => b.id === kr.id)?.finalScore !== kr.finalScore);
+    const followed = input.finalScore === undefined ? await followedScore(tx, actor, before, changed, now) : undefined;
     // One statement for all of them; only the scores that change get a new version.
     await setFinalScores(
       tx,
@@ -102,7 +106,11 @@ export async function scoreObjective(
     const [after] = await tx
       .update(objectives)
       .set({
-        ...(input.finalScore === undefined ? {} : { finalScore: input.finalScore }),
+        ...(input.finalScore !== undefined
+          ? { finalScore: input.finalScore }
+          : followed !== undefined
+            ? { finalScore: followed }
+            : {}),
         version: before.version + 1,
         updatedAt: now,
       })
@@ -131,6 +139,32 @@ export async function scoreObjective(
     });
     return viewObjective(tx, actor, id, now);
   });
+}
+
+/**
+ * The objective's score moves with its key results' scores for as long as it is the one
+ * suggested from them (closing gives it that one): changing a key result's score then
+ * changes the objective's too. Once someone gave it another, it stays theirs. Undefined:
+ * leave it as it is. Read before the key results' scores change.
+ */
+async function followedScore(
+  tx: Tx,
+  actor: OrgActor,
+  before: { id: string; finalScore: number | null },
+  changed: { id: string; finalScore: number | null }[],
+  now: Date,
+): Promise<number | undefined> {
+  if (changed.length === 0 || before.finalScore === null) return undefined;
+  const view = await viewObjective(tx, actor, before.id, now);
+  if (view.suggestedScore !== before.finalScore) return undefined;
+  const next = new Map(changed.map((kr) => [kr.id, kr.finalScore]));
+  return suggestedObjectiveScore(
+    view.keyResults.map((kr) => ({
+      finalScore: next.has(kr.id) ? (next.get(kr.id) ?? null) : kr.finalScore,
+      progress: kr.progress,
+      weight: kr.weight,
+    })),
+  );
 }
 
 export const trimmed = (r: ReflectionInput): ReflectionInput => ({

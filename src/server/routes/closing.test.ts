@@ -236,6 +236,24 @@ describe('scoring and reflecting', () => {
     expect(event?.after).toMatchObject({ finalScore: 0.5, reflection: { wentWell: 'Utskicken' } });
   });
 
+  it('moves the objective’s score with its key results’ while it is the suggested one, and not once someone set another', async () => {
+    const { deps, client, objective, kr1, kr2 } = await closedObjectiveOfMember();
+    const url = `/api/v1/objectives/${objective.id}/scoring`;
+    // As closing leaves it: key results 0.4 and 0.8 suggested, the objective 0.6.
+    await deps.db.update(objectives).set({ finalScore: 0.6 }).where(eq(objectives.id, objective.id));
+    const first = await client.put(url, { keyResults: [{ id: kr2.id, finalScore: 1 }] }, ifMatch(1));
+    expect(first.statusCode, first.body).toBe(200);
+    // (0.4 + 1) / 2 = 0.7
+    expect(first.json()).toMatchObject({ finalScore: 0.7, suggestedScore: 0.7, scoreBand: 'green' });
+    // Taken back: the key result's suggestion (0.8) again, and the objective follows.
+    const back = await client.put(url, { keyResults: [{ id: kr2.id, finalScore: null }] }, ifMatch(2));
+    expect(back.json()).toMatchObject({ finalScore: 0.6, suggestedScore: 0.6 });
+    // The owner's own objective score stays theirs.
+    await client.put(url, { finalScore: 0.2 }, ifMatch(3));
+    const kept = await client.put(url, { keyResults: [{ id: kr1.id, finalScore: 1 }] }, ifMatch(4));
+    expect(kept.json()).toMatchObject({ finalScore: 0.2, suggestedScore: 0.9 });
+  });
+
   it('refuses viewers, other members, foreign key results and repeated ones', async () => {
     const { deps, signIn, client, objective, kr1, org, cycle } = await closedObjectiveOfMember();
     const url = `/api/v1/objectives/${objective.id}/scoring`;

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../core/coach/rule-ids.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { activities, alignments, auditEvents, keyResults, objectives } from '../../db/schema.ts';
+import { activities, alignments, auditEvents, cycles, keyResults, objectives } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
 import {
   addToUnit,
@@ -25,6 +25,7 @@ interface AdviceItem {
   todo: string;
 }
 interface CoachAnswer {
+  cycleClosed: boolean;
   items: AdviceItem[];
   total?: number;
   rules: { id: string; severity: string; enabled: boolean }[];
@@ -118,6 +119,18 @@ describe('coach API', () => {
     const after = await adviceOf(admin, org.id, { cycleId: cycle.id });
     expect(after.items.filter((a) => a.ruleId === 'key-result.no-owner')).toEqual([]);
     expect(krs).toHaveLength(3);
+  });
+
+  it('is quiet about a closed cycle, and says so', async () => {
+    const { deps, org, cycle, admin } = await orgWithOwner();
+    const orphan = await createObjective(deps.db, org.id, cycle.id, { level: 'organization' });
+    await createKeyResult(deps.db, org.id, orphan.id, { ownerId: null });
+    const open = await adviceOf(admin, org.id, { cycleId: cycle.id });
+    expect(open.cycleClosed).toBe(false);
+    expect(open.items.length).toBeGreaterThan(0);
+    await deps.db.update(cycles).set({ status: 'closed' }).where(eq(cycles.id, cycle.id));
+    const closed = await adviceOf(admin, org.id, { cycleId: cycle.id });
+    expect(closed).toMatchObject({ cycleClosed: true, items: [] });
   });
 
   it('flags a team objective that restates the organisation’s key result until it is rewritten', async () => {
@@ -451,7 +464,7 @@ describe('coach API', () => {
       limit: '2',
       rules: 'false',
     });
-    expect(firstTwo).toEqual({ items: subtree.items.slice(0, 2), total: subtree.items.length });
+    expect(firstTwo).toEqual({ cycleClosed: false, items: subtree.items.slice(0, 2), total: subtree.items.length });
     const everything = await adviceOf(admin, org.id, { cycleId: cycle.id, limit: '1000' });
     expect(everything.total).toBe(everything.items.length);
     expect(everything.rules?.map((r) => r.id)).toEqual([...RULE_IDS]);

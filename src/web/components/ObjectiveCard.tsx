@@ -6,8 +6,9 @@ import { useFormat } from '../format.ts';
 import { ConfidenceBadge } from './ConfidenceBadge.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
+import { ScoreBadge } from '../pages/closing/ScoreBadge.tsx';
 
-/** One objective in a list: title, owner, progress, status, confidence and its support. */
+/** One objective in a list: title, owner, progress, status and confidence (or its final score), and its support. */
 export function ObjectiveCard({ objective, showOwner = true }: { objective: Objective; showOwner?: boolean }) {
   const { t } = useTranslation(['common', 'home']);
   const format = useFormat();
@@ -38,8 +39,15 @@ export function ObjectiveCard({ objective, showOwner = true }: { objective: Obje
                 {t(`kind.${objective.kind}`)}
               </Badge>
             )}
-            <StatusBadge status={objective.status} />
-            <ConfidenceBadge value={objective.confidence} />
+            {/* Once scored (a closed cycle), the score is the verdict, not the status on the way. */}
+            {objective.finalScore === null ? (
+              <>
+                <StatusBadge status={objective.status} />
+                <ConfidenceBadge value={objective.confidence} />
+              </>
+            ) : (
+              <ScoreBadge score={objective.finalScore} />
+            )}
           </Group>
         </Group>
         {showOwner && (

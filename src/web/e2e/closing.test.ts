@@ -73,6 +73,11 @@ browserSuite('closing journey', (journey) => {
     await sara.getByRole('heading', { level: 1, name: SARA_OBJECTIVE }).waitFor();
     const panel = sara.getByTestId('score-panel');
     await panel.getByRole('heading', { name: 'Sätt betyg och reflektera' }).waitFor();
+    // The verdict is the suggested score now, not a status on the way (nor an expected pace).
+    await expect
+      .poll(() => sara.getByRole('main').getByTestId('score-badge').first().textContent())
+      .toMatch(/^\d(,\d)? · /);
+    expect(await sara.getByTestId('expected-progress').count()).toBe(0);
     expect(await sara.getByRole('link', { name: 'Redigera', exact: true }).count()).toBe(0);
     const krScore = field(panel, `Slutbetyg: ${FIRST_KEY_RESULT}`);
     await expect.poll(() => panel.textContent()).toMatch(/Förslag \d(,\d)? \(från framdriften\)/);
@@ -127,6 +132,12 @@ browserSuite('closing journey', (journey) => {
     await sara.getByRole('banner').getByText('EN', { exact: true }).click();
     await panel.getByRole('heading', { name: 'Final score and reflection' }).waitFor();
     await expect.poll(async () => (await badges())[0]).toBe('0.6 · Yellow: partly reached');
+
+    // The coach is quiet about the closed quarter, and says why.
+    await page.goto(`/orgs/${harness.orgId}/coach?cycle=${closed.id}`);
+    await expect
+      .poll(() => page.getByTestId('coach-empty').textContent())
+      .toBe('Perioden är avslutad, så coachen har inga fler råd om den. Det som återstår är betyg och reflektion.');
 
     // The admin writes the marketing team's reflection on the closed quarter.
     const units = (await (await page.request.get(`/api/v1/orgs/${harness.orgId}/units?limit=200`)).json()) as {

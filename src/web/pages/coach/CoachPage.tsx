@@ -70,7 +70,9 @@ export default function CoachPage() {
                 {t('page.count', { count: data.items.length })}
               </Text>
               {data.items.length === 0 ? (
-                <Text c="dimmed">{t('page.none')}</Text>
+                <Text c="dimmed" data-testid="coach-empty">
+                  {t(data.cycleClosed ? 'page.closed' : 'page.none')}
+                </Text>
               ) : (
                 <Card withBorder py={0}>
                   <AdviceList items={data.items} />

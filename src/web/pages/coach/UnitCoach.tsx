@@ -38,7 +38,11 @@ export default function UnitCoach({ orgId, unitId, hasSubunits = false }: UnitCo
             const total = data.total ?? data.items.length;
             return (
               <>
-                {total === 0 ? <Text c="dimmed">{t('unit.none')}</Text> : <AdviceList items={data.items} />}
+                {total === 0 ? (
+                  <Text c="dimmed">{t(data.cycleClosed ? 'unit.closed' : 'unit.none')}</Text>
+                ) : (
+                  <AdviceList items={data.items} />
+                )}
                 {hasSubunits ? (
                   <Anchor component={Link} to={full} size="sm">
                     {t('unit.moreBeneath')}

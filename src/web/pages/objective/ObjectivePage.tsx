@@ -24,6 +24,7 @@ import { ActivityFeed } from '../conversation/ActivityFeed.tsx';
 import { notify } from './notify.ts';
 import { StatusControl } from './StatusControl.tsx';
 import { ScorePanel } from '../closing/ScorePanel.tsx';
+import { ScoreBadge } from '../closing/ScoreBadge.tsx';
 import { CarryLinks, CarryOverButton } from '../closing/CarryOver.tsx';
 
 export default function ObjectivePage() {
@@ -87,7 +88,11 @@ function ObjectiveView({ objective }: { objective: Objective }) {
           {objective.title}
         </Title>
         <Group gap={6}>
-          <StatusBadge status={objective.status} />
+          {objective.finalScore === null ? (
+            <StatusBadge status={objective.status} />
+          ) : (
+            <ScoreBadge score={objective.finalScore} />
+          )}
           <Badge variant="light" color={objective.kind === 'committed' ? 'gray' : 'grape'}>
             {t(`common:kind.${objective.kind}`)}
           </Badge>
@@ -139,11 +144,14 @@ function ObjectiveView({ objective }: { objective: Objective }) {
               <Stack gap={6}>
                 <Text fw={600}>{t('common:progress')}</Text>
                 <ProgressBar value={objective.progress} status={objective.status} title={objective.title} size="lg" />
-                <Text size="sm" c="dimmed" data-testid="expected-progress">
-                  {t('page.expected', { value: format.percent(objective.expectedProgress) })}
-                  {cycle && ` (${format.date(cycle.startsOn)} – ${format.date(cycle.endsOn)})`}
-                </Text>
-                {objective.abilities['objective.update'] ? (
+                {/* A closed cycle is judged by its scores (below), no longer by a status on the way. */}
+                {cycle?.status !== 'closed' && (
+                  <Text size="sm" c="dimmed" data-testid="expected-progress">
+                    {t('page.expected', { value: format.percent(objective.expectedProgress) })}
+                    {cycle && ` (${format.date(cycle.startsOn)} – ${format.date(cycle.endsOn)})`}
+                  </Text>
+                )}
+                {cycle?.status === 'closed' ? null : objective.abilities['objective.update'] ? (
                   <StatusControl objective={objective} />
                 ) : (
                   objective.statusIsExplicit && (
