@@ -258,8 +258,10 @@ export const KeyResultInContextSchema = Type.Intersect([
   Type.Object({
     objectiveTitle: Type.String(),
     cycleId: Uuid,
+    cycleName: Type.String(),
+    cycleStartsOn: Type.String({ format: 'date', description: 'Before this day no check-in falls due' }),
     cadenceDays: Type.Integer({ description: 'Days between check-ins: the unit’s cadence, else the organisation’s' }),
-    due: Type.Boolean(),
+    due: Type.Boolean({ description: 'No check-in within the cadence, in a cycle that has started and is not closed' }),
   }),
 ]);
 

@@ -23,6 +23,9 @@ export interface ListKeyResultsInput extends PageRequest {
 export interface KeyResultInContext extends KeyResultView {
   objectiveTitle: string;
   cycleId: string;
+  cycleName: string;
+  /** The first day of the cycle: before it nothing falls due. */
+  cycleStartsOn: string;
   /** Days between check-ins for this key result (its unit's cadence, else the organisation's). */
   cadenceDays: number;
   /** The owner has not checked in within the cadence. */
@@ -67,6 +70,7 @@ export async function listKeyResults(
     limit,
     ({ kr, objective, cycle, ownerName }) => {
       const { start, end } = cycleBounds(cycle);
+      const started = now >= start;
       return {
         ...presentKeyResult(
           kr,
@@ -77,9 +81,13 @@ export async function listKeyResults(
         ),
         objectiveTitle: objective.title,
         cycleId: objective.cycleId,
+        cycleName: cycle.name,
+        cycleStartsOn: cycle.startsOn,
         cadenceDays: cadenceFor(cadences, objective.unitId),
+        // Nothing falls due before the cycle starts, nor after it is closed.
         due:
           cycle.status !== 'closed' &&
+          started &&
           isCheckInDue(kr.lastCheckInAt, kr.createdAt, cadenceFor(cadences, objective.unitId), now),
       };
     },

@@ -466,6 +466,34 @@ describe('objectives API', () => {
     expect(await ids('cycleStatus=closed')).toHaveLength(1);
     expect((await client.get(`/api/v1/orgs/${org.id}/key-results?cycleStatus=over`)).statusCode).toBe(400);
 
+    // An active cycle that has not started: nothing falls due in it, however old the key result,
+    // and each key result names its cycle.
+    const later = await createCycle(deps.db, org.id, {
+      name: 'Sprint 2',
+      status: 'active',
+      startsOn: '2026-04-20',
+      endsOn: '2026-06-30',
+    });
+    const planned = await createObjective(deps.db, org.id, later.id, { level: 'person', personId: person.id });
+    const early = await createKeyResult(deps.db, org.id, planned.id, {
+      ownerId: person.id,
+      createdAt: new Date('2026-03-01T08:00:00Z'),
+    });
+    const laterResponse = await client.get(
+      `/api/v1/orgs/${org.id}/key-results?ownerId=${person.id}&cycleId=${later.id}`,
+    );
+    expect(laterResponse.statusCode, laterResponse.body).toBe(200);
+    const laterItems = laterResponse.json().items;
+    expect(laterItems).toEqual([
+      expect.objectContaining({ id: early.id, due: false, cycleName: 'Sprint 2', cycleStartsOn: '2026-04-20' }),
+    ]);
+    clock.set('2026-04-28T08:00:00Z');
+    const started = (
+      await client.get(`/api/v1/orgs/${org.id}/key-results?ownerId=${person.id}&cycleId=${later.id}`)
+    ).json().items;
+    expect(started).toEqual([expect.objectContaining({ id: early.id, due: true })]);
+    clock.set('2026-04-14T08:00:00Z');
+
     await client.post(`/api/v1/key-results/${stale.id}/activities`, {
       title: 'Ring kunderna',
       ownerId: person.id,

@@ -42,7 +42,7 @@ export default function MyWeekPage() {
         <Center py="xl">
           <Loader aria-label={t('common:loading')} />
         </Center>
-      ) : week.due.length + week.upToDate.length === 0 ? (
+      ) : week.due.length + week.upToDate.length + week.notStarted.length === 0 ? (
         <Text c="dimmed">{t('noKeyResults')}</Text>
       ) : (
         <WeekForm
@@ -50,6 +50,7 @@ export default function MyWeekPage() {
           orgId={orgId}
           due={week.due}
           upToDate={week.upToDate}
+          notStarted={week.notStarted}
           onSaved={(items) => {
             setSummary(items);
             setRound((r) => r + 1);
@@ -102,16 +103,18 @@ function WeekForm({
   orgId,
   due,
   upToDate,
+  notStarted,
   onSaved,
 }: {
   orgId: string;
   due: KeyResultInContext[];
   upToDate: KeyResultInContext[];
+  notStarted: KeyResultInContext[];
   onSaved: (items: SavedItem[]) => void;
 }) {
   const { t } = useTranslation(['week', 'common']);
   const client = useQueryClient();
-  const all = [...due, ...upToDate];
+  const all = [...due, ...upToDate, ...notStarted];
   const [rows, setRows] = useState<Record<string, RowState>>(() =>
     Object.fromEntries(all.map((kr) => [kr.id, initialRow(kr)])),
   );
@@ -177,11 +180,12 @@ function WeekForm({
     setRows((current) => ({ ...current, [id]: { ...(current[id] as RowState), ...patch } }));
     if (errors[id]) setErrors(({ [id]: _, ...rest }) => rest);
   };
-  const renderRows = (list: KeyResultInContext[]) =>
+  const renderRows = (list: KeyResultInContext[], notStarted = false) =>
     list.map((kr) => (
       <WeekRow
         key={kr.id}
         kr={kr}
+        notStarted={notStarted}
         row={rows[kr.id] ?? initialRow(kr)}
         errors={errors[kr.id] ?? {}}
         onChange={update(kr.id)}
@@ -213,6 +217,19 @@ function WeekForm({
               </Text>
             </Stack>
             {renderRows(upToDate)}
+          </Stack>
+        )}
+        {notStarted.length > 0 && (
+          <Stack gap="sm" component="section" aria-labelledby="week-not-started">
+            <Stack gap={2}>
+              <Title order={2} id="week-not-started">
+                {t('notStarted.title')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('notStarted.intro')}
+              </Text>
+            </Stack>
+            {renderRows(notStarted, true)}
           </Stack>
         )}
         <Paper

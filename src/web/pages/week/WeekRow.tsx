@@ -7,6 +7,8 @@ import { useFormat } from '../../format.ts';
 import type { RowErrors, RowState } from './week-rows.ts';
 
 export interface WeekRowProps {
+  /** Its cycle has not started: say when it does. */
+  notStarted?: boolean;
   kr: KeyResultInContext;
   row: RowState;
   errors: RowErrors;
@@ -16,7 +18,7 @@ export interface WeekRowProps {
 // The save bar sticks to the bottom of the window: a field reached with Tab scrolls clear of it.
 const clearOfSaveBar = { input: { scrollMarginBottom: '8rem' } };
 
-export function WeekRow({ kr, row, errors, onChange }: WeekRowProps) {
+export function WeekRow({ kr, row, errors, onChange, notStarted = false }: WeekRowProps) {
   const { t } = useTranslation('week');
   const format = useFormat();
   const { orgId } = useParams();
@@ -51,6 +53,9 @@ export function WeekRow({ kr, row, errors, onChange }: WeekRowProps) {
         <Anchor component={Link} to={`/orgs/${orgId}/objectives/${kr.objectiveId}`} c="dimmed" size="sm">
           {t('row.objective', { title: kr.objectiveTitle })}
         </Anchor>
+        {/* Two key results of the same title are told apart by their objective and cycle. */}
+        {' · '}
+        {notStarted ? t('row.cycleStarts', { cycle: kr.cycleName, date: format.date(kr.cycleStartsOn) }) : kr.cycleName}
         {' · '}
         {now} · {last} · {t('row.cadence', { count: kr.cadenceDays })}
       </Text>

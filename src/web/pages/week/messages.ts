@@ -17,8 +17,13 @@ export const week = bilingual(
       title: 'Up to date',
       intro: 'Checked in within their rhythm. You can check in on these too.',
     },
+    notStarted: {
+      title: 'Not started yet',
+      intro: 'Their cycle has not started, so nothing is due: check-ins fall due once it does.',
+    },
     row: {
       objective: 'Objective: {{title}}',
+      cycleStarts: '{{cycle}}, starts {{date}}',
       now: 'Now {{current}} of {{target}}',
       nowMilestone: 'Now: {{state}}',
       milestoneDone: 'done',
@@ -69,8 +74,13 @@ export const week = bilingual(
       title: 'Avstämda',
       intro: 'Avstämda inom sin rytm. Du kan stämma av dem också.',
     },
+    notStarted: {
+      title: 'Har inte börjat',
+      intro: 'Deras period har inte börjat, så inget väntar: avstämningarna börjar när den gör.',
+    },
     row: {
       objective: 'Mål: {{title}}',
+      cycleStarts: '{{cycle}}, börjar {{date}}',
       now: 'Nu {{current}} av {{target}}',
       nowMilestone: 'Nu: {{state}}',
       milestoneDone: 'klar',
