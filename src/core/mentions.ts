@@ -30,12 +30,35 @@ export function mentionTarget(href: string): string | null {
 }
 
 /**
- * A short plain-text version of a body for e-mail and feeds: mentions become `@Name`,
- * whitespace collapses, and the text is cut at a word near `max` characters.
+ * The words of a comment's Markdown without its marks, as a reader sees them rendered:
+ * emphasis, code, strike-through, headings, quotes and list markers go, a link or an
+ * image keeps its text. Not a renderer: enough for a line of text in a feed or an e-mail.
+ */
+export function markdownText(markdown: string): string {
+  return (
+    markdown
+      // Images and links keep their words (mentions are tokens, handled before).
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      // Headings, quotes, list markers and rules at the start of a line.
+      .replace(/^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gm, '')
+      .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, '')
+      // Code fences, inline code, bold, italics and strike-through around words.
+      .replace(/```[^\n]*/g, '')
+      .replace(/`([^`]+)`/g, '$1')
+      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+      .replace(/(\*|_)(?=\S)([\s\S]*?\S)\1(?![\p{L}\p{N}])/gu, '$2')
+      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+  );
+}
+
+/**
+ * A short plain-text version of a body for e-mail and feeds: mentions become `@Name`, the
+ * Markdown's marks go (markdownText), whitespace collapses, and the text is cut at a word
+ * near `max` characters.
  */
 export function excerpt(body: string, max = 280): string {
-  const text = body
-    .replace(TOKEN, (_, name: string) => `@${name}`)
+  const text = markdownText(body.replace(TOKEN, (_, name: string) => `@${name}`))
     .replace(/\s+/g, ' ')
     .trim();
   if (text.length <= max) return text;

@@ -1,5 +1,7 @@
 // What each rule says, in Swedish and English: what is wrong, why the method cares, and
-// what to do. `{name}` is replaced by the advice's parameter of that name.
+// what to do. `{name}` is replaced by the advice's parameter of that name; a title that
+// counts has a form for one and for more (the language's plural rules pick), and figures
+// are written as the language writes them.
 import type { Locale } from '../domain.ts';
 import type { Advice } from './model.ts';
 import type { RuleId } from './rule-ids.ts';
@@ -10,10 +12,21 @@ export interface RuleText {
   todo: string;
 }
 
-export const COACH_MESSAGES: Record<RuleId, Record<Locale, RuleText>> = {
+/** A text that names `{count}` of something: one form for one, another for more. */
+interface Counted {
+  one: string;
+  other: string;
+}
+
+type RuleTexts = Omit<RuleText, 'title'> & { title: string | Counted };
+
+export const COACH_MESSAGES: Record<RuleId, Record<Locale, RuleTexts>> = {
   'focus.too-many-objectives': {
     en: {
-      title: '{count} objectives in this cycle; the focus range is at most {max}',
+      title: {
+        one: '{count} objective in this cycle; the focus range is at most {max}',
+        other: '{count} objectives in this cycle; the focus range is at most {max}',
+      },
       why: 'OKRs are about focus: with more than a handful of objectives, none of them gets the attention it needs.',
       todo: 'Choose the objectives that matter most now, and move the rest to a later cycle or to the backlog.',
     },
@@ -25,7 +38,10 @@ export const COACH_MESSAGES: Record<RuleId, Record<Locale, RuleText>> = {
   },
   'focus.too-few-objectives': {
     en: {
-      title: 'Only {count} objective(s) in this cycle; the focus range starts at {min}',
+      title: {
+        one: 'Only {count} objective in this cycle; the focus range starts at {min}',
+        other: 'Only {count} objectives in this cycle; the focus range starts at {min}',
+      },
       why: 'A few objectives cover the main directions of the work; a single one can leave important parts without a goal.',
       todo: 'Consider whether another area of your work deserves an objective of its own.',
     },
@@ -37,7 +53,7 @@ export const COACH_MESSAGES: Record<RuleId, Record<Locale, RuleText>> = {
   },
   'focus.key-result-count': {
     en: {
-      title: '{count} key results; aim for {min}–{max}',
+      title: { one: '{count} key result; aim for {min}–{max}', other: '{count} key results; aim for {min}–{max}' },
       why: 'Three or four key results describe success from several sides without spreading the effort thin.',
       todo: 'Add key results until success is clearly measurable, or keep only the ones that say most about it.',
     },
@@ -157,12 +173,12 @@ export const COACH_MESSAGES: Record<RuleId, Record<Locale, RuleText>> = {
   },
   'key-result.no-action-plan': {
     en: {
-      title: '“{title}” has no activities, {elapsed} % into the cycle',
+      title: '“{title}” has no activities, {elapsed} into the cycle',
       why: 'Teams turn key results into action plans; without one, a key result tends to wait until it is too late.',
       todo: 'Add the first activities, each with an owner and a due date.',
     },
     sv: {
-      title: '”{title}” har inga aktiviteter, {elapsed} % in i perioden',
+      title: '”{title}” har inga aktiviteter, {elapsed} in i perioden',
       why: 'Team gör om nyckelresultat till handlingsplaner; utan en plan väntar nyckelresultatet lätt tills det är för sent.',
       todo: 'Lägg till de första aktiviteterna, var och en med ägare och slutdatum.',
     },
@@ -177,6 +193,15 @@ const OR: Record<Locale, string> = { en: ' or ', sv: ' eller ' };
 /** A draft may not have a title yet. */
 const UNTITLED: Record<Locale, string> = { en: 'Untitled', sv: 'Namnlöst' };
 
+const LANGUAGE_TAG: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE' };
+
+/** The form for the advice's count, by the language's plural rules (a text without one has one form). */
+function counted(text: string | Counted, count: unknown, locale: Locale): string {
+  if (typeof text === 'string') return text;
+  const form = typeof count === 'number' ? new Intl.PluralRules(LANGUAGE_TAG[locale]).select(count) : 'other';
+  return form === 'one' ? text.one : text.other;
+}
+
 const fill = (text: string, params: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 
@@ -187,11 +212,21 @@ export function describeAdvice(advice: Advice, locale: Locale): RuleText {
   for (const name of ['title', 'keyResult']) {
     if (typeof params[name] === 'string' && !params[name].trim()) params[name] = UNTITLED[locale];
   }
+  // A share of the cycle, written as the language writes percentages (as the pages do).
+  if (typeof params.elapsed === 'number') {
+    params.elapsed = new Intl.NumberFormat(LANGUAGE_TAG[locale], { style: 'percent', maximumFractionDigits: 0 }).format(
+      params.elapsed / 100,
+    );
+  }
   if (typeof params.missing === 'string') {
     params.missing = params.missing
       .split(',')
       .map((m) => MISSING[locale][m] ?? m)
       .join(OR[locale]);
   }
-  return { title: fill(texts.title, params), why: fill(texts.why, params), todo: fill(texts.todo, params) };
+  return {
+    title: fill(counted(texts.title, advice.params.count, locale), params),
+    why: fill(texts.why, params),
+    todo: fill(texts.todo, params),
+  };
 }

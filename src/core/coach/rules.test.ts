@@ -514,7 +514,8 @@ const cases: RuleCase[] = [
       {
         target: { type: 'keyResult', id: 'kr1' },
         objectiveId: 'o1',
-        params: { title: '11 nya kunder i region 1', elapsed: 48 },
+        // Rounded as the pages round the share of the cycle gone (49 %, not 48 %).
+        params: { title: '11 nya kunder i region 1', elapsed: 49 },
       },
     ],
   },
@@ -640,6 +641,49 @@ describe('the coach in words', () => {
       }
     }
     for (const id of RULE_IDS) expect(Object.keys(COACH_MESSAGES[id]).sort()).toEqual([...LOCALES].sort());
+  });
+
+  it('counts in the language’s plural forms and writes shares as the language writes percentages', () => {
+    const few = (count: number) =>
+      describeAdvice(
+        {
+          ruleId: 'focus.too-few-objectives',
+          severity: 'hint',
+          target: { type: 'unit', id: 'u' },
+          objectiveId: null,
+          params: { count, min: 3 },
+        },
+        'en',
+      ).title;
+    expect(few(1)).toBe('Only 1 objective in this cycle; the focus range starts at 3');
+    expect(few(2)).toBe('Only 2 objectives in this cycle; the focus range starts at 3');
+    const krs = (count: number, locale: 'sv' | 'en') =>
+      describeAdvice(
+        {
+          ruleId: 'focus.key-result-count',
+          severity: 'hint',
+          target: { type: 'objective', id: 'o' },
+          objectiveId: 'o',
+          params: { count, min: 3, max: 4 },
+        },
+        locale,
+      ).title;
+    expect(krs(1, 'en')).toBe('1 key result; aim for 3–4');
+    expect(krs(6, 'en')).toBe('6 key results; aim for 3–4');
+    expect(krs(1, 'sv')).toBe('1 nyckelresultat; sikta på 3–4');
+    const late = (locale: 'sv' | 'en') =>
+      describeAdvice(
+        {
+          ruleId: 'key-result.no-action-plan',
+          severity: 'hint',
+          target: { type: 'keyResult', id: 'k' },
+          objectiveId: 'o',
+          params: { title: 'NPS', elapsed: 69 },
+        },
+        locale,
+      ).title;
+    expect(late('en')).toBe('“NPS” has no activities, 69% into the cycle');
+    expect(late('sv')).toBe('”NPS” har inga aktiviteter, 69\u00a0% in i perioden');
   });
 
   it('names what is missing in the reader’s language, and an untitled draft', () => {

@@ -338,7 +338,7 @@ const noActionPlan = defineRule('key-result.no-action-plan', 'hint', (s, advise)
   if (elapsed < ACTION_PLAN_AFTER || elapsed >= 1) return [];
   return eachKeyResult(s, (kr, o) =>
     kr.activityCount === 0
-      ? advise(aboutKeyResult(kr), o.id, { title: kr.title, elapsed: Math.floor(elapsed * 100) })
+      ? advise(aboutKeyResult(kr), o.id, { title: kr.title, elapsed: Math.round(elapsed * 100) })
       : null,
   );
 });

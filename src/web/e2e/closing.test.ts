@@ -50,7 +50,7 @@ browserSuite('closing journey', (journey) => {
     await page.getByRole('heading', { level: 2, name: 'Perioder' }).waitFor();
     await page.getByRole('button', { name: `Avsluta perioden ${names.current}` }).click();
     const confirm = page.getByRole('dialog', { name: `Avsluta ${names.current}?` });
-    await expect.poll(() => confirm.textContent()).toContain('föreslagna, framdriften avrundad till tiondelar');
+    await expect.poll(() => confirm.textContent()).toContain('föreslagna, framsteget avrundat till tiondelar');
     await confirm.getByRole('button', { name: 'Avsluta perioden' }).click();
     await confirm.waitFor({ state: 'hidden' });
     const row = page.getByTestId('cycle-row').filter({ hasText: names.current });

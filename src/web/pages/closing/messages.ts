@@ -84,7 +84,7 @@ export const closing = bilingual(
       closeLabel: 'Avsluta perioden {{name}}',
       closeTitle: 'Avsluta {{name}}?',
       closeText:
-        'När perioden avslutas blir dess mål och nyckelresultat facit: bara ägarnas slutbetyg och reflektioner kan ändras, och administratörer kan fortfarande rätta allt (varje ändring loggas). Varje mål och nyckelresultat som saknar slutbetyg får det föreslagna, framdriften avrundad till tiondelar; ägarna kan ändra det efteråt.',
+        'När perioden avslutas blir dess mål och nyckelresultat facit: bara ägarnas slutbetyg och reflektioner kan ändras, och administratörer kan fortfarande rätta allt (varje ändring loggas). Varje mål och nyckelresultat som saknar slutbetyg får det föreslagna, framsteget avrundat till tiondelar; ägarna kan ändra det efteråt.',
       closeBeforeStart:
         '{{name}} har inte börjat: den löper från {{start}}. Avslutas den nu får dess mål sina slutbetyg innan någon har kunnat arbeta med dem.',
       closeBeforeEnd: '{{name}} löper till {{end}}: avslutas den nu slutar den i förtid.',
@@ -106,7 +106,7 @@ export const closing = bilingual(
         'Perioden är avslutad. Ge varje nyckelresultat och målet ett slutbetyg från 0,0 till 1,0 – 0,7 eller mer är ett bra resultat för ett ambitiöst mål – och skriv ner vad ni lärde er.',
       objectiveScore: 'Målets slutbetyg',
       keyResultScore: 'Slutbetyg: {{title}}',
-      suggested: 'Förslag {{value}} (från framdriften)',
+      suggested: 'Förslag {{value}} (från framsteget)',
       suggestedObjective: 'Förslag {{value}} (från nyckelresultatens betyg)',
       useSuggested: 'Använd förslaget',
       band: {

@@ -42,7 +42,8 @@ export function AdviceItem({ advice, showTarget = true }: { advice: Advice; show
             {advice.title}
           </Text>
         </Group>
-        {showTarget && (
+        {/* A draft's owner may have no name yet: then there is nothing to say it is about. */}
+        {showTarget && advice.target.name.trim() && (
           <Text size="sm" c="dimmed">
             {link ? (
               <Anchor component={Link} to={link} size="sm">

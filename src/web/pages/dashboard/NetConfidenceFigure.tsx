@@ -14,19 +14,22 @@ import { useDashboardSummary } from './queries.ts';
 export interface NetConfidenceFigureProps {
   orgId: string;
   unitId?: string;
+  /** The unit's name, to say whose objectives are counted. */
+  unitName?: string;
 }
 
 /** For the cycle selected in the URL (?cycle=), like the page around it. */
-export default function NetConfidenceFigure({ orgId, unitId }: NetConfidenceFigureProps) {
+export default function NetConfidenceFigure({ orgId, unitId, unitName }: NetConfidenceFigureProps) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
-  const { cycle } = useSelectedCycle(orgId);
+  const { cycle, cycles } = useSelectedCycle(orgId);
   // Only the figure this card shows, not the whole dashboard behind the link.
   const summary = useDashboardSummary(orgId, cycle?.id, unitId);
   if (!cycle) return null;
   const cycleId = cycle.id;
   const headingId = unitId ? 'net-confidence-unit' : 'net-confidence';
   const objectives = summary.data?.objectives;
+  const parent = cycles.find((c) => c.id === cycle.parentId);
   const link = `/orgs/${orgId}${unitId ? `/units/${unitId}` : ''}/dashboard?cycle=${encodeURIComponent(cycleId)}`;
   return (
     <Card withBorder component="section" aria-labelledby={headingId} data-testid="net-confidence">
@@ -56,6 +59,14 @@ export default function NetConfidenceFigure({ orgId, unitId }: NetConfidenceFigu
                 })}
               </Text>
             )}
+            {/* Which objectives the figure counts, so it never seems to contradict the page around it. */}
+            <Text size="xs" c="dimmed" data-testid="net-confidence-scope">
+              {unitId
+                ? t('netConfidence.scopeUnit', { unit: unitName ?? '', cycle: cycle.name })
+                : parent
+                  ? t('netConfidence.scopeQuarter', { cycle: cycle.name, parent: parent.name })
+                  : t('netConfidence.scopeOrg', { cycle: cycle.name })}
+            </Text>
             {summary.data && <FiguresAsOf asOf={summary.data.asOf} receivedAt={summary.dataUpdatedAt} />}
           </>
         )}

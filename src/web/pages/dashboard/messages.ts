@@ -16,6 +16,10 @@ export const dashboard = bilingual(
       none: 'No objectives to judge',
       summary_one: '{{count}} objective: {{onTrack}} on track, {{atRisk}} at risk, {{offTrack}} off track.',
       summary_other: '{{count}} objectives: {{onTrack}} on track, {{atRisk}} at risk, {{offTrack}} off track.',
+      scopeOrg: 'Counts every published objective of {{cycle}}, at every level.',
+      scopeQuarter:
+        'Counts every published objective of {{cycle}}, at every level; the organisation’s objectives for {{parent}} count in {{parent}}.',
+      scopeUnit: 'Counts the objectives of {{unit}}, the units beneath it and their people in {{cycle}}.',
     },
     figures: {
       onTrack: 'Objectives on track',
@@ -104,6 +108,10 @@ export const dashboard = bilingual(
       none: 'Inga mål att bedöma',
       summary_one: '{{count}} mål: {{onTrack}} i fas, {{atRisk}} i riskzonen, {{offTrack}} efter plan.',
       summary_other: '{{count}} mål: {{onTrack}} i fas, {{atRisk}} i riskzonen, {{offTrack}} efter plan.',
+      scopeOrg: 'Räknar alla publicerade mål i {{cycle}}, på alla nivåer.',
+      scopeQuarter:
+        'Räknar alla publicerade mål i {{cycle}}, på alla nivåer; organisationens mål för {{parent}} räknas i {{parent}}.',
+      scopeUnit: 'Räknar målen för {{unit}}, enheterna under och deras personer i {{cycle}}.',
     },
     figures: {
       onTrack: 'Mål i fas',

@@ -219,7 +219,8 @@ export default function AlignmentMapPage() {
               </Paper>
               <Group justify="space-between">
                 <Text size="sm" c="dimmed" data-testid="map-counts">
-                  {t('counts', { objectives: graph.nodes.length, links: graph.edges.length })} · {t('crossTeam')}
+                  {t('countsObjectives', { count: graph.nodes.length })},{' '}
+                  {t('countsLinks', { count: graph.edges.length })} · {t('crossTeam')}
                 </Text>
                 <Button variant="light" size="xs" onClick={list.toggle} aria-expanded={listOpen}>
                   {listOpen ? t('hideList') : t('showList')}
@@ -270,7 +271,7 @@ function FoldList({
   return (
     <div>
       <Button variant="subtle" size="xs" onClick={toggle.toggle} aria-expanded={open} px={0}>
-        {t('fold')} ({folded.size})
+        {folded.size > 0 ? `${t('fold')} (${t('foldedCount', { count: folded.size })})` : t('fold')}
       </Button>
       <Collapse expanded={open}>
         {/* A large organisation has a thousand units: their boxes are made when asked for. */}

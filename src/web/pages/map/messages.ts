@@ -14,7 +14,9 @@ export const map = bilingual(
     fold: 'Fold units',
     foldHelp: 'A folded unit shows its objectives as one node.',
     foldUnit: 'Fold {{name}}',
-    foldedNode: '{{count}} objectives (folded)',
+    foldedNode_one: '{{count}} objective (folded)',
+    foldedNode_other: '{{count}} objectives (folded)',
+    foldedCount: '{{count}} folded',
     graph: 'Alignment graph',
     graphHelp:
       'Tab moves between objectives; Enter selects one and highlights what it supports and what supports it. Drag or scroll to move and zoom.',
@@ -44,7 +46,10 @@ export const map = bilingual(
     edgeLabel: '{{from}} supports {{to}}',
     farHint: 'Zoomed out: zoom in or select an objective to see its links.',
     paintedHint: 'Each box is an objective in its status’s colour: zoom in to read them, or click one to see its path.',
-    counts: '{{objectives}} objectives, {{links}} links',
+    countsObjectives_one: '{{count}} objective',
+    countsObjectives_other: '{{count}} objectives',
+    countsLinks_one: '{{count}} link',
+    countsLinks_other: '{{count}} links',
   },
   {
     title: 'Målkarta',
@@ -59,7 +64,9 @@ export const map = bilingual(
     fold: 'Fäll ihop enheter',
     foldHelp: 'En hopfälld enhet visar sina mål som en enda nod.',
     foldUnit: 'Fäll ihop {{name}}',
-    foldedNode: '{{count}} mål (hopfällda)',
+    foldedNode_one: '{{count}} mål (hopfällt)',
+    foldedNode_other: '{{count}} mål (hopfällda)',
+    foldedCount: '{{count}} hopfällda',
     graph: 'Målgraf',
     graphHelp:
       'Tabb flyttar mellan målen; Enter väljer ett och markerar vad det stöder och vad som stöder det. Dra eller scrolla för att flytta och zooma.',
@@ -90,6 +97,9 @@ export const map = bilingual(
     farHint: 'Utzoomat: zooma in eller välj ett mål för att se dess kopplingar.',
     paintedHint:
       'Varje ruta är ett mål, i färgen för dess status: zooma in för att läsa dem, eller klicka på ett för att se dess väg.',
-    counts: '{{objectives}} mål, {{links}} kopplingar',
+    countsObjectives_one: '{{count}} mål',
+    countsObjectives_other: '{{count}} mål',
+    countsLinks_one: '{{count}} koppling',
+    countsLinks_other: '{{count}} kopplingar',
   },
 );

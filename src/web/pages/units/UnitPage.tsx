@@ -129,7 +129,7 @@ function UnitView({ unit }: { unit: UnitDetail }) {
               </Stack>
             )}
             <Suspense fallback={null}>
-              <NetConfidenceFigure orgId={orgId} unitId={unit.id} />
+              <NetConfidenceFigure orgId={orgId} unitId={unit.id} unitName={unit.name} />
             </Suspense>
             <Suspense fallback={null}>
               <UnitCoach orgId={orgId} unitId={unit.id} hasSubunits={unit.children.length > 0} />

@@ -28,7 +28,8 @@ export function WeekRow({ kr, row, errors, onChange, notStarted = false }: WeekR
   const now =
     kr.metric === 'milestone'
       ? t('row.nowMilestone', { state: kr.current >= kr.target ? t('row.milestoneDone') : t('row.milestoneOpen') })
-      : t('row.now', { current: format.number(kr.current) + unit, target: format.number(kr.target) + unit });
+      : // The unit once, after the target: "Now 1 of 3 talks", not "1 talks of 3 talks".
+        t('row.now', { current: format.number(kr.current), target: format.number(kr.target) + unit });
   const last = kr.lastCheckInAt ? t('row.lastCheckIn', { date: format.date(kr.lastCheckInAt) }) : t('row.never');
 
   return (
