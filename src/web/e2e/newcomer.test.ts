@@ -4,7 +4,7 @@
 // that opens as one.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { csrfHeaders, signIn } from './harness.ts';
+import { csrfHeaders, scrollToEnd, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -112,5 +112,24 @@ browserSuite('newcomer journey', (journey) => {
     await page.getByRole('heading', { level: 1, name: 'New objective' }).waitFor();
     await expect.poll(() => page.getByRole('radio', { name: 'Personal development' }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Committed' }).isChecked()).toBe(false);
+  });
+
+  it('the coach names each piece of advice once with all it is about, and the feed shows comments without Markdown marks', async () => {
+    const { page } = journey;
+    await signIn(page, 'demo@example.com');
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Coachen' }).click();
+    const items = page.getByTestId('advice');
+    await items.first().waitFor();
+    const titles = await items.evaluateAll((nodes) => nodes.map((n) => n.querySelector('p')?.textContent ?? ''));
+    expect(titles.length).toBeGreaterThan(1);
+    expect(new Set(titles).size).toBe(titles.length);
+
+    // The organisation home's feed: Sara's comment reads as text.
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nordljus AB' }).waitFor();
+    await scrollToEnd(page);
+    const feed = page.getByText(/nästa vecka/).first();
+    await expect.poll(() => feed.textContent()).toContain('testar kortfilmer nästa vecka');
+    expect(await page.getByText('**kortfilmer**').count()).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { Anchor, Badge, Box, Group, Stack, Text } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Advice } from '../../api/types.ts';
+import { groupAdvice } from './group-advice.ts';
 
 export function SeverityBadge({ severity }: { severity: Advice['severity'] }) {
   const { t } = useTranslation('coach');
@@ -29,10 +30,12 @@ function useAdviceLink() {
   };
 }
 
-export function AdviceItem({ advice, showTarget = true }: { advice: Advice; showTarget?: boolean }) {
+/** One piece of advice, about one owner or (grouped) several. */
+export function AdviceItem({ group, showTarget = true }: { group: Advice[]; showTarget?: boolean }) {
   const { t } = useTranslation('coach');
   const linkOf = useAdviceLink();
-  const link = showTarget ? linkOf(advice) : null;
+  const [advice] = group as [Advice, ...Advice[]];
+  const named = showTarget ? group.filter((a) => a.target.name.trim()) : [];
   return (
     <Box component="li" data-testid="advice" data-rule={advice.ruleId} py="xs">
       <Stack gap={4}>
@@ -43,15 +46,24 @@ export function AdviceItem({ advice, showTarget = true }: { advice: Advice; show
           </Text>
         </Group>
         {/* A draft's owner may have no name yet: then there is nothing to say it is about. */}
-        {showTarget && advice.target.name.trim() && (
-          <Text size="sm" c="dimmed">
-            {link ? (
-              <Anchor component={Link} to={link} size="sm">
-                {t('about', { name: advice.target.name })}
-              </Anchor>
-            ) : (
-              t('about', { name: advice.target.name })
-            )}
+        {named.length > 0 && (
+          <Text size="sm" c="dimmed" data-testid="advice-about">
+            {t('aboutLabel', { count: named.length })}{' '}
+            {named.map((a, i) => {
+              const link = linkOf(a);
+              return (
+                <span key={`${a.target.type}:${a.target.id}`}>
+                  {i > 0 && ', '}
+                  {link ? (
+                    <Anchor component={Link} to={link} size="sm">
+                      {a.target.name}
+                    </Anchor>
+                  ) : (
+                    a.target.name
+                  )}
+                </span>
+              );
+            })}
           </Text>
         )}
         <details>
@@ -82,8 +94,8 @@ export function AdviceItem({ advice, showTarget = true }: { advice: Advice; show
 export function AdviceList({ items, showTarget = true }: { items: Advice[]; showTarget?: boolean }) {
   return (
     <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
-      {items.map((advice, i) => (
-        <AdviceItem key={`${advice.ruleId}/${advice.target.id}/${i}`} advice={advice} showTarget={showTarget} />
+      {groupAdvice(items).map((group, i) => (
+        <AdviceItem key={`${group[0]?.ruleId}/${group[0]?.target.id}/${i}`} group={group} showTarget={showTarget} />
       ))}
     </Stack>
   );

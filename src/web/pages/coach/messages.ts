@@ -20,7 +20,8 @@ export const coach = bilingual(
     },
     why: 'Why',
     todo: 'What to do',
-    about: 'About: {{name}}',
+    aboutLabel_one: 'About:',
+    aboutLabel_other: 'About ({{count}}):',
     live: {
       title: 'Coach',
       intro: 'Advice on what you are writing, as you type.',
@@ -88,7 +89,8 @@ export const coach = bilingual(
     },
     why: 'Varför',
     todo: 'Vad du kan göra',
-    about: 'Gäller: {{name}}',
+    aboutLabel_one: 'Gäller:',
+    aboutLabel_other: 'Gäller ({{count}}):',
     live: {
       title: 'Coachen',
       intro: 'Råd om det du skriver, medan du skriver.',
