@@ -132,4 +132,39 @@ browserSuite('newcomer journey', (journey) => {
     await expect.poll(() => feed.textContent()).toContain('testar kortfilmer nästa vecka');
     expect(await page.getByText('**kortfilmer**').count()).toBe(0);
   });
+
+  it('a check-in note takes new lines and Ctrl+Enter saves, and the notification covers no “Check in” button', async () => {
+    const { page } = journey;
+    await signIn(page, 'sara@example.com');
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Mina OKR' }).click();
+    await page.getByRole('link', { name: 'Öka deltagandet på interna event jämfört med förra året' }).first().click();
+    const keyResult = page.getByRole('article', { name: 'Sociala medier genererar 100 anmälningar' });
+    await keyResult.getByRole('button', { name: 'Stäm av' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Stäm av' });
+    await dialog.getByText('Enter sparar; i kommentaren Ctrl+Enter (Enter ger en ny rad).').waitFor();
+    await dialog.getByLabel(/^Nytt värde/).fill('40');
+    const note = dialog.getByLabel(/^Kommentar/);
+    await note.click();
+    await page.keyboard.type('Rad ett');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Rad två');
+    expect(await note.inputValue()).toBe('Rad ett\nRad två');
+    expect(await dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Control+Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    const toast = page.getByText('Avstämningen är sparad: Sociala medier genererar 100 anmälningar');
+    await toast.waitFor();
+    const box = await toast.boundingBox();
+    if (!box) throw new Error('the notification has no box');
+    for (const button of await page.getByRole('button', { name: 'Stäm av' }).all()) {
+      const other = await button.boundingBox();
+      if (!other) continue;
+      const overlaps =
+        box.x < other.x + other.width &&
+        other.x < box.x + box.width &&
+        box.y < other.y + other.height &&
+        other.y < box.y + box.height;
+      expect(overlaps).toBe(false);
+    }
+  });
 });

@@ -235,7 +235,7 @@ export const objective = bilingual(
       notePlaceholder: 'Vad har hänt sedan sist? Vad hjälper eller hindrar?',
       submit: 'Spara avstämning',
       saved: 'Avstämningen är sparad: {{title}}',
-      enterHint: 'Enter sparar; i anteckningen Ctrl+Enter (Enter ger en ny rad).',
+      enterHint: 'Enter sparar; i kommentaren Ctrl+Enter (Enter ger en ny rad).',
     },
     activities: {
       title: 'Handlingsplan',
