@@ -1,5 +1,5 @@
 // Builds the HTTP server: plugins, then thin routes over the use cases.
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -40,7 +40,7 @@ export async function buildServer(options: ServerOptions) {
     logger: options.logger ?? false,
     // A line per request only when asked for (LOG_LEVEL=debug, below): by default the log
     // holds starts, stops and problems, not thousands of lines of clicking.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
