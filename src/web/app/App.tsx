@@ -25,7 +25,7 @@ export function App() {
   const closeLabel = t('actions.close');
   const theme = useMemo(() => localisedTheme(closeLabel), [closeLabel]);
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <NotificationsOnDemand />
       <QueryClientProvider client={queryClient}>
         <Suspense fallback={<PageLoader />}>

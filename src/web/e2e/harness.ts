@@ -82,6 +82,8 @@ export interface ContextOptions {
   locale?: string;
   width?: number;
   height?: number;
+  /** The system's colour scheme the page sees (prefers-color-scheme); light unless asked. */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** A fresh browser context (no cookies, no storage) and one page in it. */
@@ -94,6 +96,7 @@ export async function newPage(
     locale: options.locale ?? 'sv-SE',
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     reducedMotion: 'reduce',
+    colorScheme: options.colorScheme ?? 'light',
   });
   context.setDefaultTimeout(15_000);
   return { context, page: await context.newPage() };

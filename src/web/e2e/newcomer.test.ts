@@ -167,4 +167,16 @@ browserSuite('newcomer journey', (journey) => {
       expect(overlaps).toBe(false);
     }
   });
+
+  it('follows the system’s dark or light scheme', async () => {
+    const dark = await journey.openPage({ colorScheme: 'dark' });
+    await signIn(dark, 'demo@example.com');
+    await expect.poll(() => dark.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    const background = await dark.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+    // Dark: every channel of the background well below the middle.
+    const channels = (background.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+    expect(channels.every((c) => c < 80)).toBe(true);
+    await signIn(journey.page, 'demo@example.com');
+    await expect.poll(() => journey.page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('light');
+  });
 });

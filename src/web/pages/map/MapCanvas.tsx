@@ -23,6 +23,7 @@ import {
   type NodeProps,
   type ReactFlowInstance,
 } from '@xyflow/react';
+import { useComputedColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format.ts';
 import { edgeId, type MapGraph, type MapNode, type Path } from './map-graph.ts';
@@ -212,6 +213,7 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
   };
 
   const flow = useRef<ReactFlowInstance<ObjectiveFlowNode> | null>(null);
+  const colorScheme = useComputedColorScheme('light');
   // A painted map fits its whole picture (React Flow knows only the nodes in view).
   const bounds = { x: 0, y: 0, width: layout.width, height: layout.height };
   const minZoom = Math.min(0.05, 300 / Math.max(layout.width, layout.height, 1));
@@ -225,11 +227,14 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
   return (
     <div
       className={far && !painted ? 'alignment-map map-far' : 'alignment-map'}
+      data-color-scheme={colorScheme}
       data-testid="alignment-map"
       data-painted={painted ? 'true' : undefined}
       data-drawn={drawn ? 'true' : undefined}
     >
       <ReactFlow
+        // Its controls and edges in the page's colours, light or dark.
+        colorMode={colorScheme}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
