@@ -179,4 +179,32 @@ browserSuite('newcomer journey', (journey) => {
     await signIn(journey.page, 'demo@example.com');
     await expect.poll(() => journey.page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('light');
   });
+
+  it('a missing objective, a malformed address and an unknown page each say so, with a way back, in both languages', async () => {
+    const { page } = journey;
+    journey.errors.allow(/status of (404|400|422)/);
+    await signIn(page, 'demo@example.com');
+    const orgId = page.url().match(/\/orgs\/([^/?]+)/)?.[1] ?? '';
+    const problem = page.getByTestId('problem');
+
+    await page.goto(`/orgs/${orgId}/objectives/00000000-0000-4000-8000-000000000000`);
+    await problem.getByRole('heading', { level: 1, name: 'Här finns inget' }).waitFor();
+    expect(await problem.getAttribute('data-kind')).toBe('notFound');
+
+    await page.goto(`/orgs/${orgId}/objectives/inte-ett-id`);
+    await problem.getByRole('heading', { level: 1, name: 'Här finns inget' }).waitFor();
+    await page.goto(`/orgs/${orgId}/units/inte-ett-id`);
+    await problem.getByRole('heading', { level: 1, name: 'Här finns inget' }).waitFor();
+
+    await page.goto('/det-finns-ingen-sadan-sida');
+    await problem.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor();
+    await problem.getByRole('link', { name: 'Till startsidan' }).click();
+    await page.waitForURL((url) => !url.pathname.includes('det-finns-ingen'));
+
+    await page.goto(`/orgs/${orgId}/objectives/00000000-0000-4000-8000-000000000000`);
+    await problem.getByRole('heading', { level: 1, name: 'Här finns inget' }).waitFor();
+    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await problem.getByRole('heading', { level: 1, name: 'There is nothing here' }).waitFor();
+    await problem.getByRole('button', { name: 'Go back' }).waitFor();
+  });
 });

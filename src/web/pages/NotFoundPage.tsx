@@ -1,19 +1,11 @@
-import { Anchor, Container, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+// An address the app does not know: said plainly, with a way back and home.
+import { Box, rem } from '@mantine/core';
+import { ProblemView } from '../components/ProblemView.tsx';
 
 export default function NotFoundPage() {
-  const { t } = useTranslation();
   return (
-    <Container size="sm" py="xl" component="main">
-      <Stack>
-        <Title order={1}>{t('error.notFound')}</Title>
-        <Text>
-          <Anchor component={Link} to="/">
-            {t('appName')}
-          </Anchor>
-        </Text>
-      </Stack>
-    </Container>
+    <Box component="main" maw={rem(720)} mx="auto" px="md">
+      <ProblemView kind="unknownAddress" />
+    </Box>
   );
 }

@@ -30,7 +30,11 @@ import { CarryLinks, CarryOverButton } from '../closing/CarryOver.tsx';
 export default function ObjectivePage() {
   const { objectiveId = '' } = useParams();
   const objective = useObjective(objectiveId);
-  return <QueryState query={objective}>{(data) => <ObjectiveView objective={data} />}</QueryState>;
+  return (
+    <QueryState query={objective} page>
+      {(data) => <ObjectiveView objective={data} />}
+    </QueryState>
+  );
 }
 
 function ObjectiveView({ objective }: { objective: Objective }) {

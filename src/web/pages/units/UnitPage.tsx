@@ -19,7 +19,11 @@ const ActivityFeed = lazy(() => import('../conversation/ActivityFeed.tsx').then(
 export default function UnitPage() {
   const { unitId = '' } = useParams();
   const unit = useUnit(unitId);
-  return <QueryState query={unit}>{(data) => <UnitView unit={data} />}</QueryState>;
+  return (
+    <QueryState query={unit} page>
+      {(data) => <UnitView unit={data} />}
+    </QueryState>
+  );
 }
 
 function UnitView({ unit }: { unit: UnitDetail }) {
