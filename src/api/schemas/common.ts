@@ -1,5 +1,6 @@
 // Schemas shared by many routes. They validate requests and generate the OpenAPI document.
 import { Type, type TSchema } from 'typebox';
+import { TEXT_LIMITS } from '../../core/limits.ts';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
@@ -63,5 +64,5 @@ export const writeProblemResponses = {
 };
 
 export const TextField = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
-export const Title = Type.String({ minLength: 1, maxLength: 300 });
-export const LongText = Type.String({ maxLength: 20_000 });
+export const Title = Type.String({ minLength: 1, maxLength: TEXT_LIMITS.title });
+export const LongText = Type.String({ maxLength: TEXT_LIMITS.longText });

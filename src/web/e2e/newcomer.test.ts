@@ -207,4 +207,26 @@ browserSuite('newcomer journey', (journey) => {
     await problem.getByRole('heading', { level: 1, name: 'There is nothing here' }).waitFor();
     await problem.getByRole('button', { name: 'Go back' }).waitFor();
   });
+
+  it('the objective form focuses its first error, counts towards its limits and never cuts a title', async () => {
+    const { page } = journey;
+    await signIn(page, 'sara@example.com');
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Mina OKR' }).click();
+    await page.getByRole('link', { name: 'Nytt individuellt mål' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
+    const form = page.getByRole('main');
+    const title = field(form, 'Mål');
+    // Something else has the focus, far down the form, when Create is pressed with no title.
+    await form.getByRole('button', { name: 'Skapa mål' }).click();
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+
+    const long = 'Öka deltagandet '.repeat(20); // 320 characters
+    await title.fill(long);
+    expect((await title.inputValue()).length).toBe(320);
+    await form.getByText('320 av 300 tecken').waitFor();
+    await form.getByRole('button', { name: 'Skapa mål' }).click();
+    await form.getByText('Högst 300 tecken: 20 för många').waitFor();
+    await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
 });

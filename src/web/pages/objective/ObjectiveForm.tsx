@@ -16,6 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { TEXT_LIMITS } from '../../../core/limits.ts';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -109,6 +110,13 @@ export function ObjectiveForm({
     validate: (values) => {
       const errors: Record<string, string> = {};
       if (!values.title.trim()) errors.title = required;
+      for (const [field, max] of [
+        ['title', TEXT_LIMITS.title],
+        ['description', TEXT_LIMITS.longText],
+      ] as const) {
+        const over = values[field].length - max;
+        if (over > 0) errors[field] = t('form.tooLong', { max, over });
+      }
       if (!values.cycleId) errors.cycleId = required;
       if (!editing && values.level === 'unit' && !values.unitId) errors.unitId = required;
       if (!editing && values.level === 'person' && !values.personId) errors.personId = required;
@@ -121,6 +129,10 @@ export function ObjectiveForm({
   });
   const { values } = form;
 
+  // The first field in error gets the focus (and so comes into view): a long form's error
+  // must not wait off-screen.
+  const focusFirstError = () =>
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus());
   const submit = form.onSubmit(async (submitted) => {
     setGeneral(null);
     try {
@@ -134,8 +146,13 @@ export function ObjectiveForm({
       if (problem.conflict && onConflict) return onConflict();
       form.setErrors(problem.fields);
       setGeneral(problem.conflict ? t('common:conflict') : problem.general);
+      focusFirstError();
     }
-  });
+  }, focusFirstError);
+
+  /** "250 of 300 characters", once a text is four fifths of the way to its limit. */
+  const lengthNear = (text: string, max: number) =>
+    text.length >= max * 0.8 ? t('form.length', { count: text.length, max }) : undefined;
 
   const krErrors = (i: number): KeyResultErrors =>
     Object.fromEntries(
@@ -235,13 +252,15 @@ export function ObjectiveForm({
               label={t('form.title')}
               placeholder={t('form.titlePlaceholder')}
               required
-              maxLength={300}
               data-autofocus
+              description={lengthNear(values.title, TEXT_LIMITS.title)}
               {...form.getInputProps('title')}
             />
             <Textarea
               label={t('form.description')}
-              description={t('form.descriptionHint')}
+              description={[t('form.descriptionHint'), lengthNear(values.description, TEXT_LIMITS.longText)]
+                .filter(Boolean)
+                .join(' ')}
               autosize
               minRows={3}
               maxRows={12}
