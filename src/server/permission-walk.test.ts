@@ -148,7 +148,21 @@ const TABLE: Record<string, WalkCase> = {
     allowed: ADMIN,
     body: () => ({ name: 'Q3', startsOn: '2026-07-01', endsOn: '2026-09-30' }),
   },
+  'POST /api/v1/orgs/{orgId}/cycles/years': {
+    ok: 201,
+    allowed: ADMIN,
+    body: () => {
+      const year = unique();
+      return {
+        name: `År ${year}`,
+        startsOn: '2030-01-01',
+        endsOn: '2030-12-31',
+        quarters: [{ name: `K1 ${year}`, startsOn: '2030-01-01', endsOn: '2030-03-31' }],
+      };
+    },
+  },
   'GET /api/v1/cycles/{id}': { ok: 200, allowed: IN_ORG, params: id((w) => w.cycle) },
+  'DELETE /api/v1/cycles/{id}': { ok: 204, allowed: ADMIN, ifMatch: true, params: id((w) => w.spareCycle) },
   'PATCH /api/v1/cycles/{id}': {
     ok: 200,
     allowed: ADMIN,

@@ -45,6 +45,8 @@ export async function createWorld(db: Queryable) {
   // Closing a cycle and carrying over into the next one need a cycle of each kind.
   const closedCycle = await createCycle(db, org.id, { startsOn: '2026-01-01', endsOn: '2026-03-31', status: 'closed' });
   const nextCycle = await createCycle(db, org.id, { startsOn: '2026-07-01', endsOn: '2026-09-30', status: 'planning' });
+  // Made by mistake and never used: the one cycle that may be deleted.
+  const spareCycle = await createCycle(db, org.id, { startsOn: '2027-01-01', endsOn: '2027-03-31', status: 'planning' });
   const orgObjective = await createObjective(db, org.id, cycle.id);
   const unitObjective = await createObjective(db, org.id, cycle.id, { level: 'unit', unitId: unit.id });
   const personObjective = await createObjective(db, org.id, cycle.id, { level: 'person', personId: member.id });
@@ -97,6 +99,7 @@ export async function createWorld(db: Queryable) {
     unit,
     archivedUnit,
     cycle,
+    spareCycle,
     closedCycle,
     nextCycle,
     orgObjective,
