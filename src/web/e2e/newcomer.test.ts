@@ -229,4 +229,39 @@ browserSuite('newcomer journey', (journey) => {
     await form.getByText('Högst 300 tecken: 20 för många').waitFor();
     await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
   });
+
+  it('a form with unsaved changes asks before a link or a reload throws them away', async () => {
+    const { page } = journey;
+    await signIn(page, 'sara@example.com');
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Mina OKR' }).click();
+    await page.getByRole('link', { name: 'Nytt individuellt mål' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
+    const title = field(page.getByRole('main'), 'Mål');
+    await title.fill('Ett mål jag inte vill förlora');
+
+    const questions: string[] = [];
+    let answer = false;
+    page.on('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void (answer ? dialog.accept() : dialog.dismiss());
+    });
+    const myWeek = page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Min vecka' });
+    await myWeek.click();
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toBe('Du har ändringar som inte är sparade. Lämna utan att spara dem?');
+    await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
+    expect(await title.inputValue()).toBe('Ett mål jag inte vill förlora');
+    // A reload or a closed tab: the browser is asked to ask.
+    const asked = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(asked).toBe(true);
+
+    answer = true;
+    await myWeek.click();
+    await page.getByRole('heading', { level: 1, name: 'Min vecka' }).waitFor();
+    expect(questions).toHaveLength(2);
+  });
 });

@@ -53,6 +53,7 @@ export const common = bilingual(
       notFound: 'Not found',
       forbidden: 'You do not have access to this.',
     },
+    unsaved: { leave: 'You have changes that are not saved. Leave without saving them?' },
     problem: {
       back: 'Go back',
       home: 'To the start page',
@@ -149,6 +150,7 @@ export const common = bilingual(
       notFound: 'Hittades inte',
       forbidden: 'Du har inte åtkomst till detta.',
     },
+    unsaved: { leave: 'Du har ändringar som inte är sparade. Lämna utan att spara dem?' },
     problem: {
       back: 'Gå tillbaka',
       home: 'Till startsidan',

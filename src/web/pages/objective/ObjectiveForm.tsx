@@ -16,6 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { TEXT_LIMITS } from '../../../core/limits.ts';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Suspense, useState, type ReactNode } from 'react';
@@ -128,6 +129,7 @@ export function ObjectiveForm({
     },
   });
   const { values } = form;
+  const guard = useUnsavedChangesGuard(form.isDirty());
 
   // The first field in error gets the focus (and so comes into view): a long form's error
   // must not wait off-screen.
@@ -136,8 +138,11 @@ export function ObjectiveForm({
   const submit = form.onSubmit(async (submitted) => {
     setGeneral(null);
     try {
+      // A successful save moves on to the objective: no question then.
+      guard.allowLeaving();
       await onSubmit(submitted);
     } catch (error) {
+      guard.allowLeaving(false);
       const problem = formProblem(
         error,
         (path) => TOP_FIELDS.has(path) || KR_FIELD.test(path),

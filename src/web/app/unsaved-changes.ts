@@ -1,0 +1,48 @@
+// A form with changes not yet saved asks before they are lost: a reload or closing the tab
+// gets the browser's own question (beforeunload), and a link inside the app asks "Leave
+// without saving?" first. The app's router is declarative (no data router, so no
+// useBlocker): links are caught in the capture phase, before the router's own handler,
+// which leaves a click whose default was prevented alone.
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function useUnsavedChangesGuard(dirty: boolean): { allowLeaving: (allow?: boolean) => void } {
+  const { t } = useTranslation();
+  const allowed = useRef(false);
+  const question = t('unsaved.leave');
+  useEffect(() => {
+    if (!dirty) return;
+    allowed.current = false;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (allowed.current) return;
+      event.preventDefault();
+      // Older browsers ask only when a value is set; its text is not shown any more.
+      event.returnValue = '';
+    };
+    const onClick = (event: MouseEvent) => {
+      if (allowed.current || event.defaultPrevented || event.button !== 0) return;
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return; // a new tab keeps the form
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!(link instanceof HTMLAnchorElement) || link.target === '_blank') return;
+      const to = new URL(link.href, window.location.href);
+      if (to.origin !== window.location.origin) return;
+      if (to.pathname === window.location.pathname && to.search === window.location.search) return;
+      if (!window.confirm(question)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    document.addEventListener('click', onClick, true);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      document.removeEventListener('click', onClick, true);
+    };
+  }, [dirty, question]);
+  // Saving leaves the page on purpose; a save that failed asks again.
+  return {
+    allowLeaving: (allow = true) => {
+      allowed.current = allow;
+    },
+  };
+}
