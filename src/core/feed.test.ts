@@ -55,11 +55,11 @@ describe('feedDetails', () => {
       details: { name: 'Boka lokal', status: 'todo' },
     },
     {
-      case: 'comment: short excerpt with mentions as names',
+      case: 'comment: short excerpt with mentions as names, without Markdown marks',
       action: 'comment.create',
       before: null,
       after: { body: `Bra @[Sara Lind](mention:${SARA})! **Fint**`, mentions: [SARA] },
-      details: { excerpt: 'Bra @Sara Lind! **Fint**' },
+      details: { excerpt: 'Bra @Sara Lind! Fint' },
     },
     { case: 'score', action: 'objective.score', before: {}, after: { finalScore: 0.7 }, details: { score: 0.7 } },
     {

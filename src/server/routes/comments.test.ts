@@ -31,7 +31,8 @@ describe('comments API', () => {
       status: 'pending',
       subject: 'Olle Berg nämnde dig på ”Fler deltagare”',
     });
-    expect(message?.textBody).toContain('Snyggt jobbat @Sara Lind! Se **siffrorna**.');
+    // Plain text, as the comment reads: the mention as @Name, Markdown's marks gone.
+    expect(message?.textBody).toContain('Snyggt jobbat @Sara Lind! Se siffrorna.');
     expect(message?.textBody).toContain(
       `Svara i Riktning: http://localhost:3000/orgs/${org.id}/objectives/${objective.id}#comment-${comment.id}`,
     );
