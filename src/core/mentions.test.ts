@@ -61,7 +61,11 @@ describe('excerpt', () => {
     { body: 'kort', max: 10, text: 'kort' },
     // As the newcomer saw it in the feed: Markdown's marks, not its words, go.
     { body: 'jag testar **kortfilmer** nästa vecka', max: 280, text: 'jag testar kortfilmer nästa vecka' },
-    { body: '# Rubrik\n- *ett* och `två`\n> citat med [länk](https://x.se)', max: 280, text: 'Rubrik ett och två citat med länk' },
+    {
+      body: '# Rubrik\n- *ett* och `två`\n> citat med [länk](https://x.se)',
+      max: 280,
+      text: 'Rubrik ett och två citat med länk',
+    },
     { body: 'snake_case_name och 2 * 3 * 4 ~~bort~~', max: 280, text: 'snake_case_name och 2 * 3 * 4 bort' },
   ])('$body ($max) → $text', ({ body, max, text }) => expect(excerpt(body, max)).toBe(text));
 });

@@ -46,7 +46,11 @@ export async function createWorld(db: Queryable) {
   const closedCycle = await createCycle(db, org.id, { startsOn: '2026-01-01', endsOn: '2026-03-31', status: 'closed' });
   const nextCycle = await createCycle(db, org.id, { startsOn: '2026-07-01', endsOn: '2026-09-30', status: 'planning' });
   // Made by mistake and never used: the one cycle that may be deleted.
-  const spareCycle = await createCycle(db, org.id, { startsOn: '2027-01-01', endsOn: '2027-03-31', status: 'planning' });
+  const spareCycle = await createCycle(db, org.id, {
+    startsOn: '2027-01-01',
+    endsOn: '2027-03-31',
+    status: 'planning',
+  });
   const orgObjective = await createObjective(db, org.id, cycle.id);
   const unitObjective = await createObjective(db, org.id, cycle.id, { level: 'unit', unitId: unit.id });
   const personObjective = await createObjective(db, org.id, cycle.id, { level: 'person', personId: member.id });
