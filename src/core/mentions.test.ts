@@ -67,6 +67,7 @@ describe('excerpt', () => {
       text: 'Rubrik ett och två citat med länk',
     },
     { body: 'snake_case_name och 2 * 3 * 4 ~~bort~~', max: 280, text: 'snake_case_name och 2 * 3 * 4 bort' },
+    { body: 'kör `__init__` och `a**b`, sedan **klart**', max: 280, text: 'kör __init__ och a**b, sedan klart' },
   ])('$body ($max) → $text', ({ body, max, text }) => expect(excerpt(body, max)).toBe(text));
 });
 

@@ -35,20 +35,25 @@ export function mentionTarget(href: string): string | null {
  * image keeps its text. Not a renderer: enough for a line of text in a feed or an e-mail.
  */
 export function markdownText(markdown: string): string {
+  // Code keeps its characters as written: set aside before the marks go, put back after.
+  const code: string[] = [];
+  const kept = markdown
+    .replace(/```[^\n]*/g, '')
+    .replace(/`([^`\n]+)`/g, (_, text: string) => `\uE000${code.push(text) - 1}\uE000`);
   return (
-    markdown
+    kept
       // Images and links keep their words (mentions are tokens, handled before).
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+      .replace(/\[([^\]\n]+)\]\([^)\n]*\)/g, '$1')
       // Headings, quotes, list markers and rules at the start of a line.
       .replace(/^[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)/gm, '')
       .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, '')
-      // Code fences, inline code, bold, italics and strike-through around words.
-      .replace(/```[^\n]*/g, '')
-      .replace(/`([^`]+)`/g, '$1')
-      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-      .replace(/(\*|_)(?=\S)([\s\S]*?\S)\1(?![\p{L}\p{N}])/gu, '$2')
-      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+      // Bold, italics and strike-through around words, within a line and a short reach (so a
+      // long comment with an unclosed mark costs no more than a short one).
+      .replace(/(\*\*|__)(?=\S)([^\n]{0,200}?\S)\1/g, '$2')
+      .replace(/(\*|_)(?=\S)([^\n]{0,200}?\S)\1(?![\p{L}\p{N}])/gu, '$2')
+      .replace(/~~(?=\S)([^\n]{0,200}?\S)~~/g, '$1')
+      .replace(/\uE000(\d+)\uE000/g, (_, i: string) => code[Number(i)] ?? '')
   );
 }
 
@@ -58,7 +63,8 @@ export function markdownText(markdown: string): string {
  * near `max` characters.
  */
 export function excerpt(body: string, max = 280): string {
-  const text = markdownText(body.replace(TOKEN, (_, name: string) => `@${name}`))
+  // Only as much as can be shown is read: a long comment costs what a short one does.
+  const text = markdownText(body.slice(0, max * 4).replace(TOKEN, (_, name: string) => `@${name}`))
     .replace(/\s+/g, ' ')
     .trim();
   if (text.length <= max) return text;

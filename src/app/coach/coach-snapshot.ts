@@ -177,9 +177,12 @@ export async function loadCoachContext(
   if (!head) throw notFound('cycle');
   const objectiveRows = await loadObjectives(q, actor, head.cycle, options);
   const ids = objectiveRows.map((o) => o.id);
-  // Only the units that own an objective in the snapshot: the rules judge no other unit,
-  // and advice names no other (a team's advice need not read the organisation's 1,000).
-  const ownerUnits = [...new Set(objectiveRows.flatMap((o) => (o.unit_id ? [o.unit_id] : [])))];
+  // Only the units that own an objective in the snapshot, and those asked about (a draft's
+  // unit may own nothing yet): the rules judge no other unit, and advice names no other (a
+  // team's advice need not read the organisation's 1,000).
+  const ownerUnits = [
+    ...new Set([...objectiveRows.flatMap((o) => (o.unit_id ? [o.unit_id] : [])), ...(options.only?.unitIds ?? [])]),
+  ];
   const unitRows = ownerUnits.length
     ? await q
         .select({ id: units.id, name: units.name, vision: units.vision, mission: units.mission })

@@ -44,6 +44,10 @@ export async function createYear(
     assertDatesOrdered(input.startsOn, input.endsOn);
     input.quarters.forEach((quarter, i) => {
       if (quarter.endsOn < quarter.startsOn) throw invalid(`/body/quarters/${i}/endsOn`, 'ends_before_start');
+      const span = { startsOn: input.startsOn, endsOn: input.endsOn };
+      if (quarter.startsOn < input.startsOn)
+        throw invalid(`/body/quarters/${i}/startsOn`, 'outside_parent_cycle', span);
+      if (quarter.endsOn > input.endsOn) throw invalid(`/body/quarters/${i}/endsOn`, 'outside_parent_cycle', span);
     });
     await takeTurnInOrg(tx, actor.orgId);
     const [existing] = await tx

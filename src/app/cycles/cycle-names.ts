@@ -10,6 +10,9 @@ import { AppError } from '../errors.ts';
 /** The same name, ignoring case and surrounding space. */
 const sameName = (name: string) => sql`lower(btrim(${cycles.name})) = lower(btrim(${name}))`;
 
+/** A name as the check compares it (JavaScript's side of sameName). */
+export const sameCycleName = (name: string): string => name.trim().toLowerCase();
+
 export async function assertCycleNameFree(
   q: Queryable,
   orgId: string,

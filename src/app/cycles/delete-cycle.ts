@@ -21,33 +21,41 @@ export async function deleteCycle(deps: AppDeps, caller: Caller, id: string, ver
     await takeTurnInOrg(tx, actor.orgId);
     const cycle = await findCycle(tx, actor.orgId, id, true);
     assertVersion(cycle.version, version);
-    const [usage] = await queryRows<{ ids: string[]; closed: number; objectives: number; reflections: number }>(
+    // Every cycle of the tree locked before it is judged: a quarter closed meanwhile must not
+    // go with its year unseen (closing locks the cycle it closes).
+    const tree = await queryRows<{ id: string; status: string }>(
       tx,
       sql`with recursive tree(id) as (
             select ${cycle.id}::uuid
             union
             select c.id from cycles c join tree on c.parent_id = tree.id where c.org_id = ${actor.orgId}
           )
-          select array(select id from tree) as ids,
-                 (select count(*)::int from cycles c where c.id in (select id from tree) and c.status = 'closed') as closed,
-                 (select count(*)::int from objectives o
-                   where o.org_id = ${actor.orgId} and o.cycle_id in (select id from tree)) as objectives,
+          select c.id, c.status from cycles c
+           where c.org_id = ${actor.orgId} and c.id in (select id from tree)
+           for update`,
+    );
+    const ids = tree.map((c) => c.id);
+    const [usage] = await queryRows<{ objectives: number; reflections: number }>(
+      tx,
+      sql`select (select count(*)::int from objectives o
+                   where o.org_id = ${actor.orgId} and o.cycle_id = any(${uuidArray(ids)})) as objectives,
                  (select count(*)::int from reflections r
-                   where r.org_id = ${actor.orgId} and r.cycle_id in (select id from tree)) as reflections`,
+                   where r.org_id = ${actor.orgId} and r.cycle_id = any(${uuidArray(ids)})) as reflections`,
     );
     if (!usage) throw new Error('aggregate returned no row');
-    if (usage.closed > 0) throw new AppError('conflict', 'cycle_closed_kept', { name: cycle.name });
+    if (tree.some((c) => c.status === 'closed'))
+      throw new AppError('conflict', 'cycle_closed_kept', { name: cycle.name });
     if (usage.objectives + usage.reflections > 0)
       throw new AppError('conflict', 'cycle_not_empty', { name: cycle.name, count: usage.objectives });
     // One statement: the parent link is checked once it has run, when both ends are gone.
-    await tx.execute(sql`delete from cycles where org_id = ${actor.orgId} and id = any(${uuidArray(usage.ids)})`);
+    await tx.execute(sql`delete from cycles where org_id = ${actor.orgId} and id = any(${uuidArray(ids)})`);
     await recordAudit(tx, {
       orgId: actor.orgId,
       actorId: caller.accountId,
       action: 'cycle.delete',
       entityType: 'cycle',
       entityId: cycle.id,
-      before: { ...cycle, within: usage.ids.filter((within) => within !== cycle.id) },
+      before: { ...cycle, within: ids.filter((within) => within !== cycle.id) },
     });
   });
 }

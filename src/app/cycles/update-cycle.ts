@@ -10,7 +10,7 @@ import { takeTurnInOrg } from '../org-lock.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
-import { assertCycleNameFree } from './cycle-names.ts';
+import { assertCycleNameFree, sameCycleName } from './cycle-names.ts';
 import { assertContainsChildren, assertDatesOrdered, assertUsableParent, findCycle } from './cycle-rules.ts';
 import { presentCycleDetail, type CycleDetailView } from './cycle-view.ts';
 
@@ -38,7 +38,9 @@ export async function updateCycle(
     if (input.parentId !== undefined || input.name !== undefined) await takeTurnInOrg(tx, actor.orgId);
     const before = await findCycle(tx, actor.orgId, id, true);
     assertVersion(before.version, version);
-    if (input.name !== undefined) await assertCycleNameFree(tx, actor.orgId, input.name, '/body/name', before.id);
+    // Only a new name is checked: cycles named alike before names were unique stay editable.
+    if (input.name !== undefined && sameCycleName(input.name) !== sameCycleName(before.name))
+      await assertCycleNameFree(tx, actor.orgId, input.name, '/body/name', before.id);
     if (input.status !== undefined) assertPlainTransition(before.status as CycleStatus, input.status);
     const dates = { startsOn: input.startsOn ?? before.startsOn, endsOn: input.endsOn ?? before.endsOn };
     assertDatesOrdered(dates.startsOn, dates.endsOn, input.endsOn === undefined);

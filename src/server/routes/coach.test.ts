@@ -262,6 +262,23 @@ describe('coach API', () => {
     expect(forbidden.statusCode).toBe(403);
   });
 
+  it('names the unit of a draft that is the unit’s first objective when it lacks a vision', async () => {
+    const { app, deps, org, owner, cycle } = await orgWithOwner();
+    const unit = await createUnit(deps.db, org.id, { name: 'Nytt team', vision: '', mission: '' });
+    const client = await ApiClient.signIn(app, owner.email);
+    const response = await client.post(`/api/v1/orgs/${org.id}/coach/check`, {
+      cycleId: cycle.id,
+      level: 'unit',
+      unitId: unit.id,
+      title: 'Vårt första mål',
+      keyResults: [{ title: '40 nya kunder', metric: 'increase_to', target: 40, ownerId: owner.id }],
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<CoachAnswer>().items.filter((a) => a.ruleId === 'unit.no-vision-or-mission')).toEqual([
+      expect.objectContaining({ target: { type: 'unit', id: unit.id, name: 'Nytt team' } }),
+    ]);
+  });
+
   it('checks a draft: the copied key result is waterfall, Sara’s own objective is not (DESIGN.md), and nothing is written', async () => {
     const { app, deps, org, owner, cycle } = await orgWithOwner();
     const unit = await createUnit(deps.db, org.id, { name: 'Marknad', vision: 'Alla känner oss', mission: 'Möten' });

@@ -84,6 +84,16 @@ describe('a year with its quarters', () => {
     expect(await deps.db.select().from(cycles).where(eq(cycles.orgId, org.id))).toHaveLength(1);
   });
 
+  it('refuses a quarter outside the year, naming it', async () => {
+    const { org, client } = await ownerOfNewOrg();
+    const response = await client.post(`/api/v1/orgs/${org.id}/cycles/years`, {
+      ...year2027,
+      quarters: [{ name: 'Q4 2026', startsOn: '2026-10-01', endsOn: '2026-12-31' }],
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([expect.objectContaining({ field: '/body/quarters/0/startsOn' })]);
+  });
+
   it('is for admins only', async () => {
     const { app, deps } = await testServer();
     const { org } = await createOrg(deps.db);
@@ -107,6 +117,19 @@ describe('cycle names', () => {
     const other = (await client.post(url, { name: 'Q2 2027', startsOn: '2027-04-01', endsOn: '2027-06-30' })).json();
     const rename = await client.patch(`/api/v1/cycles/${other.id}`, { name: 'Q1 2027' }, ifMatch(other.version));
     expect(rename.statusCode).toBe(409);
+    // Cycles named alike before names were unique stay editable while their name stays.
+    const { deps } = await testServer();
+    const [twin] = await deps.db
+      .insert(cycles)
+      .values({ orgId: org.id, name: 'q1 2027', startsOn: '2027-01-01', endsOn: '2027-03-31' })
+      .returning();
+    if (!twin) throw new Error('no twin');
+    const kept = await client.patch(
+      `/api/v1/cycles/${twin.id}`,
+      { name: ' Q1 2027', endsOn: '2027-03-30' },
+      ifMatch(twin.version),
+    );
+    expect(kept.statusCode, kept.body).toBe(200);
     // Its own name again is no conflict.
     const keep = await client.patch(`/api/v1/cycles/${first.id}`, { name: 'Q1 2027' }, ifMatch(first.version));
     expect(keep.statusCode).toBe(200);
