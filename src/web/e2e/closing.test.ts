@@ -80,7 +80,7 @@ browserSuite('closing journey', (journey) => {
     expect(await sara.getByTestId('expected-progress').count()).toBe(0);
     expect(await sara.getByRole('link', { name: 'Redigera', exact: true }).count()).toBe(0);
     const krScore = field(panel, `Slutbetyg: ${FIRST_KEY_RESULT}`);
-    await expect.poll(() => panel.textContent()).toMatch(/Förslag \d(,\d)? \(från framdriften\)/);
+    await expect.poll(() => panel.textContent()).toMatch(/Förslag \d(,\d)? \(från framsteget\)/);
     await expectNoSeriousViolations(sara, 'objective: score and reflect');
     await krScore.fill('0,3');
     await field(panel, 'Målets slutbetyg').fill('0,6');

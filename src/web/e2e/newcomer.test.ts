@@ -8,6 +8,16 @@ import { csrfHeaders, scrollToEnd, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
+/** The language switch is saved on the account: the later tests sign in as the same people. */
+async function backToSwedish(page: Page): Promise<void> {
+  await page.getByRole('banner').getByText('SV', { exact: true }).click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('sv');
+  // Saved on the account before the test ends.
+  await expect
+    .poll(async () => ((await (await page.request.get('/api/v1/me')).json()) as { locale: string }).locale)
+    .toBe('sv');
+}
+
 async function openCyclesTab(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Administration' }).click();
   await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
@@ -112,6 +122,7 @@ browserSuite('newcomer journey', (journey) => {
     await page.getByRole('heading', { level: 1, name: 'New objective' }).waitFor();
     await expect.poll(() => page.getByRole('radio', { name: 'Personal development' }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Committed' }).isChecked()).toBe(false);
+    await backToSwedish(page);
   });
 
   it('the coach names each piece of advice once with all it is about, and the feed shows comments without Markdown marks', async () => {
@@ -206,6 +217,7 @@ browserSuite('newcomer journey', (journey) => {
     await page.getByRole('banner').getByText('EN', { exact: true }).click();
     await problem.getByRole('heading', { level: 1, name: 'There is nothing here' }).waitFor();
     await problem.getByRole('button', { name: 'Go back' }).waitFor();
+    await backToSwedish(page);
   });
 
   it('the objective form focuses its first error, counts towards its limits and never cuts a title', async () => {
