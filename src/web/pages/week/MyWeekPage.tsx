@@ -3,7 +3,7 @@
 import { Alert, Button, Center, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
@@ -195,42 +195,26 @@ function WeekForm({
   return (
     <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('title')}>
       <Stack gap="xl">
-        <Stack gap="sm" component="section" aria-labelledby="week-due">
-          <Stack gap={2}>
-            <Title order={2} id="week-due">
-              {t('due.title')}
-            </Title>
+        <WeekSection
+          id="week-due"
+          title={t('due.title')}
+          intro={
             <Text size="sm" c={due.length > 0 ? undefined : 'teal'} fw={due.length > 0 ? undefined : 500}>
               {due.length > 0 ? t('due.count', { count: due.length }) : t('due.none')}
             </Text>
-          </Stack>
+          }
+        >
           {renderRows(due)}
-        </Stack>
+        </WeekSection>
         {upToDate.length > 0 && (
-          <Stack gap="sm" component="section" aria-labelledby="week-up-to-date">
-            <Stack gap={2}>
-              <Title order={2} id="week-up-to-date">
-                {t('upToDate.title')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('upToDate.intro')}
-              </Text>
-            </Stack>
+          <WeekSection id="week-up-to-date" title={t('upToDate.title')} intro={dimmed(t('upToDate.intro'))}>
             {renderRows(upToDate)}
-          </Stack>
+          </WeekSection>
         )}
         {notStarted.length > 0 && (
-          <Stack gap="sm" component="section" aria-labelledby="week-not-started">
-            <Stack gap={2}>
-              <Title order={2} id="week-not-started">
-                {t('notStarted.title')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('notStarted.intro')}
-              </Text>
-            </Stack>
+          <WeekSection id="week-not-started" title={t('notStarted.title')} intro={dimmed(t('notStarted.intro'))}>
             {renderRows(notStarted, true)}
-          </Stack>
+          </WeekSection>
         )}
         <Paper
           withBorder
@@ -261,5 +245,36 @@ function WeekForm({
         </Paper>
       </Stack>
     </form>
+  );
+}
+
+const dimmed = (text: string) => (
+  <Text size="sm" c="dimmed">
+    {text}
+  </Text>
+);
+
+/** One group of rows: its heading, a line about it, and the rows. */
+function WeekSection({
+  id,
+  title,
+  intro,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={id}>
+      <Stack gap={2}>
+        <Title order={2} id={id}>
+          {title}
+        </Title>
+        {intro}
+      </Stack>
+      {children}
+    </Stack>
   );
 }
