@@ -1,7 +1,7 @@
 // Projects: pure unit tests once; database tests on PGlite always, and again on
 // PostgreSQL when TEST_DATABASE_URL is set (CI sets it, so there they are required);
-// browser journeys in Chromium, after the others and one file at a time (each file runs
-// a server and a browser, and CI machines have two cores).
+// browser journeys in Chromium, after the others (each file runs a server and a browser,
+// and CI machines have two cores).
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
@@ -14,7 +14,9 @@ if (process.env.RIKTNING_REQUIRE_BROWSER === '1' && !existsSync('/usr/bin/chromi
 }
 
 const dbTests = ['src/{app,server,db}/**/*.test.ts'];
-const shared = { testTimeout: 30_000, hookTimeout: 120_000 };
+// Two files at a time: vitest's default leaves one core idle (CPUs − 1), and the database
+// suites spend much of their time waiting on PostgreSQL. Projects of one group share it.
+const shared = { testTimeout: 30_000, hookTimeout: 120_000, maxWorkers: 2 };
 
 export default defineConfig({
   test: {
@@ -25,10 +27,23 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'unit',
-          include: ['src/core/**/*.test.ts', 'src/web/app/**/*.test.ts', 'src/web/pages/**/*.test.ts'],
+          include: [
+            'src/core/**/*.test.ts',
+            'src/web/api/**/*.test.ts',
+            'src/web/app/**/*.test.ts',
+            'src/web/pages/**/*.test.ts',
+          ],
         },
       },
-      { test: { ...shared, name: 'pglite', include: dbTests, env: { RIKTNING_TEST_ENGINE: 'pglite' } } },
+      {
+        test: {
+          ...shared,
+          name: 'pglite',
+          include: dbTests,
+          env: { RIKTNING_TEST_ENGINE: 'pglite' },
+          globalSetup: ['src/test/pglite-global-setup.ts'],
+        },
+      },
       ...(process.env.TEST_DATABASE_URL
         ? [
             {
@@ -49,7 +64,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two files at a time, like the others: each runs its own server and browser.
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
           globalSetup: ['src/web/e2e/global-setup.ts'],
         },

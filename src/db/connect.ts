@@ -33,9 +33,30 @@ const MIGRATION_LOCK_KEY = 7_315_004;
 /** PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const release = dataDir ? await lockDataDir(dataDir) : async () => {};
-  const client = await PGlite.create(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {});
+  return pgliteHandle(await PGlite.create(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}), release);
+}
+
+/**
+ * PGlite in memory, starting from an image of another one's data directory (`dumpImage`):
+ * under a second, where creating and migrating one takes about three (test suites open one
+ * per file).
+ */
+export async function openPgliteFromImage(image: Blob): Promise<DatabaseHandle> {
+  return pgliteHandle(await PGlite.create({ loadDataDir: image }), async () => {});
+}
+
+/** The data directory of an in-memory PGlite, as `openPgliteFromImage` takes it. */
+export async function dumpImage(handle: DatabaseHandle): Promise<Blob> {
+  const client = pgliteClients.get(handle);
+  if (!client) throw new Error('Only a PGlite database has an image.');
+  return client.dumpDataDir('none');
+}
+
+const pgliteClients = new WeakMap<DatabaseHandle, PGlite>();
+
+function pgliteHandle(client: PGlite, release: () => Promise<void>): DatabaseHandle {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
+  const handle: DatabaseHandle = {
     db,
     engine: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
@@ -48,6 +69,8 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
       await release();
     },
   };
+  pgliteClients.set(handle, client);
+  return handle;
 }
 
 export async function openPostgres(connectionString: string, maxConnections = 10): Promise<DatabaseHandle> {

@@ -22,7 +22,8 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
 const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
-const unique = () => randomUUID().slice(0, 8);
+// 48 random bits: the PostgreSQL test database keeps every run's organisations, and files run side by side.
+const unique = () => randomUUID().replaceAll('-', '').slice(0, 12);
 const first = <T>(rows: T[]): T => {
   if (rows[0] === undefined) throw new Error('insert returned no row');
   return rows[0];

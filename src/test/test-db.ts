@@ -1,8 +1,9 @@
 // The database for tests: PGlite in memory (always), or the PostgreSQL server named by
 // TEST_DATABASE_URL (migrated once by the global set-up). One database per test file;
 // tests stay apart by each making a fresh organisation, so they never truncate.
-import { afterAll } from 'vitest';
-import { openPglite, openPostgres, type DatabaseHandle } from '../db/connect.ts';
+import { afterAll, inject } from 'vitest';
+import { openPglite, openPgliteFromImage, openPostgres, type DatabaseHandle } from '../db/connect.ts';
+import { readImage } from './database-images.ts';
 
 export type TestEngine = 'pglite' | 'postgres';
 export const testEngine = (): TestEngine => (process.env.RIKTNING_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite');
@@ -15,6 +16,9 @@ async function open(): Promise<DatabaseHandle> {
     if (!url) throw new Error('RIKTNING_TEST_ENGINE=postgres needs TEST_DATABASE_URL');
     return openPostgres(url, 4);
   }
+  // A copy of the run's migrated database (pglite-global-setup.ts), or one of its own.
+  const image = inject('migratedImage');
+  if (image) return openPgliteFromImage(await readImage(image));
   const db = await openPglite();
   await db.migrate();
   return db;

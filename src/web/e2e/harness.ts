@@ -3,12 +3,12 @@
 // Chromium driven by playwright-core. Used by the journeys (through journey.ts, which adds
 // the vitest hooks) and by scripts/screenshots.ts. It never downloads a browser.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AxeResults, ImpactValue } from 'axe-core';
-import { openPglite, type DatabaseHandle } from '../../db/connect.ts';
+import { dumpImage, openPglite, openPgliteFromImage, type DatabaseHandle } from '../../db/connect.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../app/demo/seed-demo.ts';
 import { buildServer, type Server } from '../../server/app.ts';
 
@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS = [
 ];
 // RIKTNING_E2E_WEB_ROOT lets parallel work build and test its own copy of the app.
 export const WEB_ROOT = path.resolve(process.env.RIKTNING_E2E_WEB_ROOT ?? 'dist/web');
-export const AXE_REPORT = path.resolve('dist/axe-report.json');
+export const AXE_REPORT = path.resolve('dist/axe-report.jsonl');
 export { DEMO_PASSWORD };
 
 export const browserAvailable = (): boolean => existsSync(CHROMIUM_PATH);
@@ -39,16 +39,40 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts the server on a free port over a fresh demo database, and the browser. */
-export async function startHarness(): Promise<Harness> {
-  if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
-    throw new Error(`The web app is not built (${WEB_ROOT}/index.html is missing): run \`npm run build\` first.`);
-  }
+/** A migrated database with the demo organisation, as an image (connect.ts) and the organisation's id. */
+export interface DemoImage {
+  image: Blob;
+  orgId: string;
+}
+
+/** Makes the demo database once, so that each journey file can start from a copy of it. */
+export async function makeDemoImage(): Promise<DemoImage> {
   const handle = await openPglite();
-  let server: Server | undefined;
   try {
     await handle.migrate();
     const { orgId } = await seedDemo(handle.db, new Date());
+    return { image: await dumpImage(handle), orgId };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Starts the server on a free port over a fresh demo database (a copy of `demo` when given:
+ * the journeys' global set-up makes one per run), and the browser.
+ */
+export async function startHarness(demo?: DemoImage): Promise<Harness> {
+  if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
+    throw new Error(`The web app is not built (${WEB_ROOT}/index.html is missing): run \`npm run build\` first.`);
+  }
+  const handle = demo ? await openPgliteFromImage(demo.image) : await openPglite();
+  let server: Server | undefined;
+  try {
+    let orgId = demo?.orgId;
+    if (!orgId) {
+      await handle.migrate();
+      orgId = (await seedDemo(handle.db, new Date())).orgId;
+    }
     server = await buildServer({
       deps: { db: handle.db, now: () => new Date() },
       webRoot: WEB_ROOT,
@@ -135,6 +159,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /**
+ * Signs in through the API (the context keeps the session's cookies), for journeys about
+ * what comes after signing in; the form itself is walked by signIn and the sign-in journey.
+ */
+export async function signInDirectly(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const response = await page.request.post('/api/v1/auth/login', { data: { email, password } });
+  if (!response.ok()) throw new Error(`Signing in as ${email} failed: ${response.status()} ${await response.text()}`);
+}
+
+/**
  * Scrolls to the end of the page, as a reader does: what a page shows below the fold (the
  * home page's panels) loads when it comes into sight.
  */
@@ -202,17 +235,13 @@ export function summariseAxe(name: string, url: string, results: AxeResults): Ax
   };
 }
 
-/** Adds (or replaces) one page's figures in dist/axe-report.json. Test files run one at a time. */
+/**
+ * Adds one page's figures to dist/axe-report.jsonl, a line per scan: journey files run side
+ * by side, and an appended line is written whole where a rewritten file would lose scans.
+ */
 export async function recordAxe(report: AxePageReport): Promise<void> {
-  let reports: AxePageReport[] = [];
-  try {
-    reports = JSON.parse(await readFile(AXE_REPORT, 'utf8')) as AxePageReport[];
-  } catch {
-    // First page of the run: the global set-up removed the previous run's file.
-  }
-  reports = [...reports.filter((r) => r.page !== report.page), report];
   await mkdir(path.dirname(AXE_REPORT), { recursive: true });
-  await writeFile(AXE_REPORT, `${JSON.stringify(reports, null, 2)}\n`);
+  await appendFile(AXE_REPORT, `${JSON.stringify(report)}\n`);
 }
 
 /**

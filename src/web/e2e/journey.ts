@@ -4,7 +4,7 @@
 // RIKTNING_REQUIRE_BROWSER=1 (CI), where it fails.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   CHROMIUM_PATH,
@@ -16,6 +16,7 @@ import {
   type ContextOptions,
   type Harness,
 } from './harness.ts';
+import { readImage } from '../../test/database-images.ts';
 
 export interface Journey {
   readonly harness: Harness;
@@ -57,7 +58,9 @@ export function browserSuite(name: string, body: (journey: Journey) => void): vo
           `RIKTNING_REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} does not exist: the browser journeys are required.`,
         );
       }
-      harness = await startHarness();
+      // A copy of the run's demo database (global-setup.ts), or one of its own.
+      const demo = inject('demoImage');
+      harness = await startHarness(demo && { image: await readImage(demo.file), orgId: demo.orgId });
     });
 
     afterAll(async () => {
