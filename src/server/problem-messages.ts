@@ -124,6 +124,10 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
   minProperties: { en: 'must change at least one field', sv: 'måste ändra minst ett fält' },
   invalid: { en: 'is not valid', sv: 'är inte giltigt' },
   cursor_invalid: { en: 'is not a cursor from this list', sv: 'är ingen markör från denna lista' },
+  batch_not_json: {
+    en: 'answers something other than JSON; ask for it on its own',
+    sv: 'svarar med annat än JSON; fråga efter den för sig',
+  },
   password_too_short: { en: 'must be at least 8 characters', sv: 'måste ha minst 8 tecken' },
   password_too_long: { en: 'must be at most 128 characters', sv: 'får ha högst 128 tecken' },
   password_too_common: {

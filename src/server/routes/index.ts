@@ -20,6 +20,7 @@ import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { mapRoutes } from './map.ts';
+import { batchRoutes } from './batch.ts';
 
 export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: number }> = async (
   app,
@@ -46,4 +47,5 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(closingRoutes, options);
   await app.register(dashboardRoutes, options);
   await app.register(mapRoutes, options);
+  await app.register(batchRoutes);
 };

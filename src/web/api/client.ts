@@ -1,6 +1,7 @@
 // A small fetch wrapper for the API: JSON in and out, the session cookie, the CSRF token on
 // writes, If-Match for updates, and problem+json errors as ApiError.
 import type { Problem } from './types.ts';
+import { ReadBatcher } from './read-batch.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -61,8 +62,22 @@ export async function request<T>(method: string, path: string, options: RequestO
   return data as T;
 }
 
+const reads = new ReadBatcher({
+  alone: (path, signal) => request('GET', path, { signal }),
+  batch: async (paths) =>
+    (
+      await request<{ responses: { status: number; body: unknown }[] }>('POST', '/batch', {
+        body: { requests: paths.map((path) => ({ path })) },
+      })
+    ).responses,
+  failure: (status, problem) => new ApiError(status, problem),
+});
+
 export const api = {
-  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
+  /** A read; sent together with the others asked for at the same moment (read-batch.ts). */
+  get: <T>(path: string, signal?: AbortSignal) => reads.read<T>(path, signal),
+  /** A read on its own, for a large answer that nothing is gained by bundling (the map). */
+  getAlone: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),

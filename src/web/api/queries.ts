@@ -98,7 +98,7 @@ export const useObjectives = (orgId: string, filters: ObjectiveFilters, enabled 
 const alignmentMapQuery = (orgId: string, cycleId: string) =>
   queryOptions({
     queryKey: ['objectives', orgId, 'map', cycleId],
-    queryFn: ({ signal }) => api.get<AlignmentMap>(`/orgs/${orgId}/map${query({ cycleId })}`, signal),
+    queryFn: ({ signal }) => api.getAlone<AlignmentMap>(`/orgs/${orgId}/map${query({ cycleId })}`, signal),
     structuralSharing: false,
   });
 

@@ -1,0 +1,60 @@
+// POST /batch: several reads in one request. A page asks for the data of its parts at
+// once (the organisation, its cycles, the page's objectives…); sent one by one those are as
+// many round trips, each paying the HTTP work and a socket write, which under load cost
+// more than the small answers themselves. Each read runs through the server as if asked on
+// its own (authentication, permissions, validation, problem answers), with the caller's
+// own credentials, so a batch can read nothing its parts could not.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { invalid } from '../../app/errors.ts';
+import { readWithBodyProblemResponses } from '../../api/schemas/common.ts';
+import { BATCH_PREFIX, BatchBody, BatchResponse } from '../../api/schemas/batch.ts';
+
+/** The request headers a part carries on: who is asking, and in which language. */
+const CARRIED = ['cookie', 'authorization', 'accept-language'] as const;
+
+function carriedHeaders(request: FastifyRequest): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  for (const name of CARRIED) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return headers;
+}
+
+const isJson = (contentType: unknown) =>
+  typeof contentType === 'string' && /^application\/(?:problem\+)?json\b/.test(contentType);
+
+export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/batch',
+    {
+      config: { readOnly: true },
+      schema: {
+        tags: ['batch'],
+        operationId: 'batch',
+        summary: 'Several reads (GET requests of this API) in one request, answered in order',
+        description:
+          'Each part is answered as the same GET on its own would be, with its own status and body; ' +
+          'the batch answers 200 once all its parts are answered.',
+        body: BatchBody,
+        response: { 200: BatchResponse, ...readWithBodyProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { requests } = request.body;
+      const headers = carriedHeaders(request);
+      // The parts run side by side, as the browser would have sent them.
+      const answers = await Promise.all(
+        requests.map((part) => app.inject({ method: 'GET', url: `${BATCH_PREFIX}${part.path}`, headers })),
+      );
+      const parts = answers.map((answer, i) => {
+        if (answer.statusCode === 204 || answer.body === '') return `{"status":${answer.statusCode},"body":null}`;
+        if (!isJson(answer.headers['content-type'])) throw invalid(`/body/requests/${i}/path`, 'batch_not_json');
+        // JSON already: spliced in as it is, not parsed and written again.
+        return `{"status":${answer.statusCode},"body":${answer.body}}`;
+      });
+      return reply.type('application/json; charset=utf-8').send(`{"responses":[${parts.join(',')}]}`);
+    },
+  );
+};
