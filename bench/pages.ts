@@ -68,6 +68,8 @@ interface PageCase {
 interface Recorded {
   method: string;
   path: string;
+  /** A batch's body: the reads it bundles (server/routes/batch.ts). */
+  body?: string;
   status: number;
   bytes: number;
   wire: number;
@@ -149,6 +151,20 @@ async function startSession(client: pg.Client, accountId: string): Promise<Sessi
 
 const cookieOf = (s: Session) => `riktning_session=${s.token}; riktning_csrf=${s.csrf}`;
 
+/** A page's reads: its GETs and its batches of GETs (a POST that only reads). */
+const isRead = (r: Recorded) => r.method === 'GET' || (r.method === 'POST' && r.path === '/api/v1/batch');
+
+/** The headers a read is sent with: the session, and for a batch its CSRF token and body type. */
+const headersOf = (s: Session, r: Recorded): Record<string, string> => ({
+  cookie: cookieOf(s),
+  accept: 'application/json',
+  ...(r.body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': s.csrf }),
+});
+
+/** The paths a batch bundles, to print under it. */
+const partsOf = (r: Recorded): string[] =>
+  r.body === undefined ? [] : (JSON.parse(r.body) as { requests: { path: string }[] }).requests.map((p) => p.path);
+
 /** Every API request a page makes, and when its network has been quiet for QUIET_MS. */
 class Recorder {
   readonly requests: Recorded[] = [];
@@ -176,6 +192,7 @@ class Recorder {
     this.requests.push({
       method: request.method(),
       path: at,
+      body: request.postData() ?? undefined,
       status: response?.status() ?? 0,
       bytes: body.length,
       wire: sizes.responseBodySize,
@@ -242,10 +259,11 @@ async function record(base: string, session: Session, at: string): Promise<Recor
 
 /** Each request alone, one after another, warm: the median of three, in ms. */
 async function timeAlone(base: string, session: Session, requests: Recorded[]): Promise<number[]> {
-  const headers = { cookie: cookieOf(session), accept: 'application/json' };
   const once = async (r: Recorded) => {
     const t0 = performance.now();
-    await (await fetch(base + r.path, { method: r.method, headers })).arrayBuffer();
+    await (
+      await fetch(base + r.path, { method: r.method, headers: headersOf(session, r), body: r.body })
+    ).arrayBuffer();
     return performance.now() - t0;
   };
   const times: number[] = [];
@@ -279,8 +297,12 @@ async function replay(base: string, session: Session, requests: Recorded[]) {
     duration: SECONDS,
     connections: CONNECTIONS,
     // No accept-encoding, like the bare server's driver: neither side spends time compressing.
-    headers: { cookie: cookieOf(session), accept: 'application/json' },
-    requests: requests.map((r) => ({ method: r.method as 'GET', path: r.path })),
+    requests: requests.map((r) => ({
+      method: r.method as 'GET' | 'POST',
+      path: r.path,
+      headers: headersOf(session, r),
+      ...(r.body === undefined ? {} : { body: r.body }),
+    })),
   });
   return {
     pagesPerSecond: result.requests.total / requests.length / result.duration,
@@ -300,7 +322,12 @@ async function statementCounter() {
     async count(session: Session, requests: Recorded[]): Promise<number> {
       const run = async () => {
         for (const r of requests) {
-          await app.inject({ method: r.method as 'GET', url: r.path, headers: { cookie: cookieOf(session) } });
+          await app.inject({
+            method: r.method as 'GET' | 'POST',
+            url: r.path,
+            headers: headersOf(session, r),
+            ...(r.body === undefined ? {} : { payload: r.body }),
+          });
         }
       };
       await run();
@@ -440,26 +467,39 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(' ')}`,
     );
+    let counter: Awaited<ReturnType<typeof statementCounter>> | null = null;
+    if (process.env.BENCH_STATEMENTS !== '0') counter = await statementCounter();
+    const statementsOf = async (session: Session, r: Recorded) =>
+      counter ? String(await counter.count(session, [r])) : '—';
     const recorded = new Map<string, Recorded[]>();
     for (const c of cases) {
       const requests = await record(base, fx[c.who], c.path);
       recorded.set(c.name, requests);
       const alone = await timeAlone(base, fx[c.who], requests);
-      console.log(`\n${c.name} (${c.path}), as ${c.who}: status, KB, ms alone (warm, median of 3)`);
-      requests.forEach((r, i) => {
+      console.log(`\n${c.name} (${c.path}), as ${c.who}: status, KB, ms alone (warm, median of 3), statements (warm)`);
+      for (const [i, r] of requests.entries()) {
         const at = r.path.replace(orgId, ':org');
+        const statements = await statementsOf(fx[c.who], r);
         console.log(
-          `  ${r.status} ${f1(r.bytes / 1024).padStart(6)} ${f1(alone[i] ?? 0).padStart(7)}  ${r.method} ${at}`,
+          `  ${r.status} ${f1(r.bytes / 1024).padStart(6)} ${f1(alone[i] ?? 0).padStart(7)} ${statements.padStart(3)}  ${r.method} ${at}`,
         );
-      });
+        for (const part of partsOf(r)) {
+          const alonePart = await statementsOf(fx[c.who], {
+            method: 'GET',
+            path: `/api/v1${part}`,
+            status: 0,
+            bytes: 0,
+            wire: 0,
+          });
+          console.log(`${' '.repeat(26)}${alonePart.padStart(3)}  · ${part.replace(orgId, ':org')}`);
+        }
+      }
     }
 
-    let counter: Awaited<ReturnType<typeof statementCounter>> | null = null;
-    if (process.env.BENCH_STATEMENTS !== '0') counter = await statementCounter();
     const rows: Row[] = [];
     try {
       for (const c of cases) {
-        const requests = (recorded.get(c.name) ?? []).filter((r) => r.method === 'GET');
+        const requests = (recorded.get(c.name) ?? []).filter(isRead);
         if (requests.length === 0) continue;
         const session = fx[c.who];
         const statements = counter ? await counter.count(session, requests) : null;

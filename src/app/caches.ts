@@ -8,6 +8,7 @@
 // longest a signed-out session or a lowered role may still be honoured there.
 import type { Locale, OrgRole } from '../core/domain.ts';
 import type { Cadences } from './check-ins/cadences.ts';
+import type { organizations } from '../db/schema.ts';
 import { FiguresCache } from './figures-cache.ts';
 
 export const CACHE_SECONDS = 5;
@@ -60,6 +61,8 @@ export interface MembershipGrant {
   led: string[];
 }
 
+type OrganizationRow = typeof organizations.$inferSelect;
+
 export interface AppCaches {
   /** Session and API-token hashes → the authenticated caller. */
   callers: ShortLivedCache<CachedCaller>;
@@ -67,6 +70,8 @@ export interface AppCaches {
   actors: ShortLivedCache<MembershipGrant>;
   /** `${entity}:${id}` → the organisation it belongs to (never changes, so kept longer). */
   owners: ShortLivedCache<string>;
+  /** Organisation id → its row (profile and settings), which every page shows (orgs/get-org.ts). */
+  orgs: ShortLivedCache<OrganizationRow>;
   /** Organisation id → its check-in cadences, resolved down the unit tree (check-ins/cadences.ts). */
   cadences: ShortLivedCache<Cadences>;
   /** Slow whole-organisation figures, reused for a bounded time (figures-cache.ts). */
@@ -78,6 +83,7 @@ export function createAppCaches(): AppCaches {
     callers: new ShortLivedCache(CACHE_SECONDS * 1000),
     actors: new ShortLivedCache(CACHE_SECONDS * 1000),
     owners: new ShortLivedCache(10 * 60 * 1000, 100_000),
+    orgs: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     cadences: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     figures: new FiguresCache(),
   };
@@ -91,6 +97,11 @@ export function forgetCallers(deps: { caches?: AppCaches }): void {
 /** After a write to memberships, unit leads or the unit tree: roles and led units may differ. */
 export function forgetActors(deps: { caches?: AppCaches }): void {
   deps.caches?.actors.clear();
+}
+
+/** After a write to an organisation's row (its profile or settings). */
+export function forgetOrgs(deps: { caches?: AppCaches }): void {
+  deps.caches?.orgs.clear();
 }
 
 /** After a write to an organisation's settings or its unit tree (creation, parent, cadence, archive, restore). */

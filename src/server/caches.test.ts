@@ -1,8 +1,12 @@
-// The server caches who is calling and what their membership grants (app/caches.ts); a
-// change made through the API must apply to the very next request all the same.
+// The server caches who is calling, what their membership grants and the organisation's
+// row (app/caches.ts); a change made through the API must apply to the very next request
+// all the same.
 import { describe, expect, it } from 'vitest';
+import { createAppCaches } from '../app/caches.ts';
 import { createMember, createOrg } from '../test/factories.ts';
 import { ApiClient, testServer } from '../test/server.ts';
+import { countStatements } from '../test/statements.ts';
+import { buildServer } from './app.ts';
 
 async function orgWithAdmin() {
   const { app, deps, clock } = await testServer();
@@ -51,6 +55,39 @@ describe('cached callers and memberships', () => {
       expect((await again.get(objectives)).statusCode).toBe(401);
     } finally {
       clock.set(before);
+    }
+  });
+});
+
+describe('the cached organisation', () => {
+  it('is read once while cached, and a change shows on the next read', async () => {
+    const { deps } = await testServer();
+    const { org, owner } = await createOrg(deps.db);
+    const counting = countStatements(deps.db);
+    // A server of its own over the counting database, with caches of its own.
+    const counted = await buildServer({ deps: { ...deps, db: counting.db, caches: createAppCaches() } });
+    try {
+      const client = await ApiClient.signIn(counted, owner.email);
+      const read = async () => {
+        const before = counting.statements();
+        const response = await client.get(`/api/v1/orgs/${org.id}`);
+        expect(response.statusCode).toBe(200);
+        return {
+          statements: counting.statements() - before,
+          org: response.json<{ vision: string; version: number }>(),
+        };
+      };
+      const first = await read();
+      expect((await read()).statements).toBe(0);
+      const changed = await client.patch(
+        `/api/v1/orgs/${org.id}`,
+        { vision: 'En ny vision' },
+        { headers: { 'if-match': `"${first.org.version}"` } },
+      );
+      expect(changed.statusCode).toBe(200);
+      expect((await read()).org.vision).toBe('En ny vision');
+    } finally {
+      await counted.close();
     }
   });
 });

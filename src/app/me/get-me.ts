@@ -14,26 +14,37 @@ export interface MeView {
   memberships: { orgId: string; orgName: string; orgSlug: string; role: OrgRole }[];
 }
 
+/** The account and its organisations in one statement: every page load asks for it. */
 export async function getMe(deps: { db: Queryable }, caller: Caller): Promise<MeView> {
-  const [account] = await deps.db.select().from(accounts).where(eq(accounts.id, caller.accountId));
-  if (!account) throw notFound('account');
-  const orgs = await deps.db
+  const rows = await deps.db
     .select({
+      id: accounts.id,
+      name: accounts.name,
+      email: accounts.email,
+      locale: accounts.locale,
+      version: accounts.version,
       orgId: organizations.id,
       orgName: organizations.name,
       orgSlug: organizations.slug,
       role: memberships.role,
     })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
-    .where(eq(memberships.accountId, caller.accountId))
-    .orderBy(asc(organizations.name));
+    .from(accounts)
+    .leftJoin(memberships, eq(memberships.accountId, accounts.id))
+    .leftJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(eq(accounts.id, caller.accountId))
+    .orderBy(asc(organizations.name), asc(organizations.id));
+  const [account] = rows;
+  if (!account) throw notFound('account');
   return {
     id: account.id,
     name: account.name,
     email: account.email,
     locale: account.locale as Locale,
     version: account.version,
-    memberships: orgs.map((o) => ({ ...o, role: o.role as OrgRole })),
+    memberships: rows.flatMap((o) =>
+      o.orgId === null || o.orgName === null || o.orgSlug === null || o.role === null
+        ? []
+        : [{ orgId: o.orgId, orgName: o.orgName, orgSlug: o.orgSlug, role: o.role as OrgRole }],
+    ),
   };
 }

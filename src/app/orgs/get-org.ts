@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { organizations } from '../../db/schema.ts';
+import type { Queryable } from '../../db/connect.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorInOrg } from '../scope.ts';
@@ -7,7 +8,14 @@ import { presentOrg, type OrgView } from './org-view.ts';
 
 export async function getOrg(deps: AppDeps, caller: Caller, orgId: string): Promise<OrgView> {
   const actor = await actorInOrg(deps.db, caller, orgId);
-  const [row] = await deps.db.select().from(organizations).where(eq(organizations.id, actor.orgId));
+  const read = () => readOrg(deps.db, actor.orgId);
+  // Every page shows the organisation: kept a few seconds, cleared by its update (caches.ts).
+  const row = deps.caches ? await deps.caches.orgs.get(actor.orgId, read) : await read();
   if (!row) throw notFound('organization');
   return presentOrg(row, actor);
+}
+
+async function readOrg(db: Queryable, orgId: string) {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  return row ?? null;
 }

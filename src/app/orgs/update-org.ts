@@ -3,7 +3,7 @@ import { can } from '../../core/policy.ts';
 import type { Locale } from '../../core/domain.ts';
 import { organizations, type OrgSettings } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { forgetCadences } from '../caches.ts';
+import { forgetCadences, forgetOrgs } from '../caches.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { actorInOrg } from '../scope.ts';
@@ -63,5 +63,8 @@ export async function updateOrg(
     });
     return presentOrg(after, actor);
     // The check-in cadence is one of the settings: key-result lists and dashboards cache it.
-  }).finally(() => forgetCadences(deps));
+  }).finally(() => {
+    forgetOrgs(deps);
+    forgetCadences(deps);
+  });
 }

@@ -47,12 +47,15 @@ export const authPlugin = fp(async (app: FastifyInstance, { deps }: { deps: AppD
     request.caller = await identify(deps, request);
     if (request.routeOptions.config.public) return;
     if (!request.caller) return sendProblem(request, reply, new AppError('unauthenticated', 'unauthenticated'));
-    const csrf = request.caller.csrfToken;
-    if (csrf !== null && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== csrf) {
-      return sendProblem(request, reply, new AppError('forbidden', 'csrf_failed'));
-    }
+    if (!csrfHonoured(request)) return sendProblem(request, reply, new AppError('forbidden', 'csrf_failed'));
   });
 });
+
+/** False for a cookie-authenticated POST (or other unsafe method) without the session's CSRF token. */
+export function csrfHonoured(request: FastifyRequest): boolean {
+  const csrf = request.caller?.csrfToken ?? null;
+  return csrf === null || SAFE_METHODS.has(request.method) || request.headers[CSRF_HEADER] === csrf;
+}
 
 /** The signed-in caller; routes that are not public can rely on it. */
 export function callerOf(request: FastifyRequest): Authenticated {

@@ -46,7 +46,7 @@ describe('POST /batch', () => {
     expect((responses[3]?.body as { id: string }).id).toBe(shared.id);
   });
 
-  it('reads with the caller’s own credentials and language, and only for a signed-in caller with the CSRF token', async () => {
+  it('reads with the caller’s own credentials and language, signed out as well, and with the CSRF token when signed in by cookie', async () => {
     const { app, org, client } = await memberWithObjectives();
     const { deps } = await testServer();
     const missing = { requests: [{ path: '/objectives/00000000-0000-4000-8000-000000000000' }] };
@@ -56,8 +56,15 @@ describe('POST /batch', () => {
     const swedish = await (await ApiClient.signIn(app, astrid.email)).post(BATCH, missing);
     expect(swedish.json().responses[0]).toMatchObject({ status: 404, body: { title: 'Målet hittades inte' } });
 
-    const anonymous = await ApiClient.anonymous(app).post(BATCH, { requests: [{ path: `/orgs/${org.id}` }] });
-    expect(anonymous.statusCode).toBe(401);
+    // Signed out, each part answers as it would on its own: the session has no account.
+    const anonymous = await ApiClient.anonymous(app).post(BATCH, {
+      requests: [{ path: '/auth/session' }, { path: `/orgs/${org.id}` }],
+    });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json().responses).toMatchObject([
+      { status: 200, body: { account: null } },
+      { status: 401, body: { code: 'unauthenticated' } },
+    ]);
     const withoutToken = await app.inject({
       method: 'POST',
       url: BATCH,

@@ -3,10 +3,13 @@
 // many round trips, each paying the HTTP work and a socket write, which under load cost
 // more than the small answers themselves. Each read runs through the server as if asked on
 // its own (authentication, permissions, validation, problem answers), with the caller's
-// own credentials, so a batch can read nothing its parts could not.
+// own credentials, so a batch can read nothing its parts could not. The batch itself is
+// open to signed-out callers, like the session read a page starts with: each part then
+// answers as it would them (the session with no account, the rest 401).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { invalid } from '../../app/errors.ts';
+import { AppError, invalid } from '../../app/errors.ts';
+import { csrfHonoured } from '../plugins/auth.ts';
 import { readWithBodyProblemResponses } from '../../api/schemas/common.ts';
 import { BATCH_PREFIX, BatchBody, BatchResponse } from '../../api/schemas/batch.ts';
 
@@ -29,7 +32,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/batch',
     {
-      config: { readOnly: true },
+      config: { readOnly: true, public: true },
       schema: {
         tags: ['batch'],
         operationId: 'batch',
@@ -37,11 +40,14 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         description:
           'Each part is answered as the same GET on its own would be, with its own status and body; ' +
           'the batch answers 200 once all its parts are answered.',
+        security: [],
         body: BatchBody,
         response: { 200: BatchResponse, ...readWithBodyProblemResponses },
       },
     },
     async (request, reply) => {
+      // Signed in by cookie, it still needs the CSRF token, like any POST.
+      if (!csrfHonoured(request)) throw new AppError('forbidden', 'csrf_failed');
       const { requests } = request.body;
       const headers = carriedHeaders(request);
       // The parts run side by side, as the browser would have sent them.

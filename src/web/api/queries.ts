@@ -50,16 +50,33 @@ export function useMe() {
   return { ...session, data: session.data ?? undefined };
 }
 
-export const useOrg = (orgId: string) =>
-  useQuery({ queryKey: ['org', orgId], queryFn: ({ signal }) => api.get<Org>(`/orgs/${orgId}`, signal) });
+const orgQuery = (orgId: string) =>
+  queryOptions({ queryKey: ['org', orgId], queryFn: ({ signal }) => api.get<Org>(`/orgs/${orgId}`, signal) });
+
+export const useOrg = (orgId: string) => useQuery(orgQuery(orgId));
 
 /** In the one order every list of cycles shows (app/cycle-order.ts). */
-export const useCycles = (orgId: string) =>
-  useQuery({
+const cyclesQuery = (orgId: string) =>
+  queryOptions({
     queryKey: ['cycles', orgId],
     queryFn: async ({ signal }) => orderCycles(await fetchAll<Cycle>(`/orgs/${orgId}/cycles`, signal)),
     staleTime: 60_000,
   });
+
+export const useCycles = (orgId: string) => useQuery(cyclesQuery(orgId));
+
+/**
+ * Asks for the organisation and its cycles, which every page of it shows, at once: called
+ * while the session is asked for, they go out in the same batch (read-batch.ts) instead of
+ * a round trip later. Signed out, they fail quietly and are asked again after signing in.
+ */
+export function usePrefetchOrg(orgId: string): void {
+  const client = useQueryClient();
+  const org = orgQuery(orgId);
+  const cycles = cyclesQuery(orgId);
+  if (!client.getQueryState(org.queryKey)) void client.prefetchQuery(org);
+  if (!client.getQueryState(cycles.queryKey)) void client.prefetchQuery(cycles);
+}
 
 export const useUnits = (orgId: string) =>
   useQuery({ queryKey: ['units', orgId], queryFn: ({ signal }) => fetchAll<Unit>(`/orgs/${orgId}/units`, signal) });
