@@ -37,12 +37,13 @@ export async function fetchAll<T>(path: string, signal?: AbortSignal): Promise<T
 }
 
 /** The signed-in account, or null when nobody is signed in (asked without a 401). */
-export const useSession = () =>
-  useQuery({
-    queryKey: ['me'],
-    queryFn: async ({ signal }) => (await api.get<{ account: Me | null }>('/auth/session', signal)).account,
-    staleTime: 60_000,
-  });
+const sessionQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async ({ signal }) => (await api.get<{ account: Me | null }>('/auth/session', signal)).account,
+  staleTime: 60_000,
+});
+
+export const useSession = () => useQuery(sessionQuery);
 
 /** The signed-in account; only inside pages that require sign-in. */
 export function useMe() {
@@ -66,14 +67,16 @@ const cyclesQuery = (orgId: string) =>
 export const useCycles = (orgId: string) => useQuery(cyclesQuery(orgId));
 
 /**
- * Asks for the organisation and its cycles, which every page of it shows, at once: called
- * while the session is asked for, they go out in the same batch (read-batch.ts) instead of
- * a round trip later. Signed out, they fail quietly and are asked again after signing in.
+ * Asks for the session, the organisation and its cycles, which every page of it needs, at
+ * once, while the page renders: they go out as one batch (read-batch.ts), where the queries'
+ * own effects would send the session a moment apart. Signed out, the organisation's reads
+ * fail quietly and are asked again after signing in.
  */
-export function usePrefetchOrg(orgId: string): void {
+export function usePrefetchOrgPage(orgId: string): void {
   const client = useQueryClient();
   const org = orgQuery(orgId);
   const cycles = cyclesQuery(orgId);
+  if (!client.getQueryState(sessionQuery.queryKey)) void client.prefetchQuery(sessionQuery);
   if (!client.getQueryState(org.queryKey)) void client.prefetchQuery(org);
   if (!client.getQueryState(cycles.queryKey)) void client.prefetchQuery(cycles);
 }

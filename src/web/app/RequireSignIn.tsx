@@ -2,14 +2,14 @@ import { Center, Loader } from '@mantine/core';
 import { Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
-import { usePrefetchOrg, useSession } from '../api/queries.ts';
+import { usePrefetchOrgPage, useSession } from '../api/queries.ts';
 import { currentLocale, setLocale } from '../i18n/index.ts';
 
 /** Pages inside need a signed-in account; the account's language wins over the browser's. */
 export function RequireSignIn() {
-  const me = useSession();
   const { orgId = '' } = useParams();
-  usePrefetchOrg(orgId);
+  usePrefetchOrgPage(orgId);
+  const me = useSession();
   const location = useLocation();
   const { t } = useTranslation();
   const locale = me.data?.locale;
