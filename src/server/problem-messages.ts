@@ -124,6 +124,7 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
   minProperties: { en: 'must change at least one field', sv: 'måste ändra minst ett fält' },
   invalid: { en: 'is not valid', sv: 'är inte giltigt' },
   cursor_invalid: { en: 'is not a cursor from this list', sv: 'är ingen markör från denna lista' },
+  batch_outside_api: { en: 'must be a path of this API', sv: 'måste vara en sökväg i detta API' },
   batch_not_json: {
     en: 'answers something other than JSON; ask for it on its own',
     sv: 'svarar med annat än JSON; fråga efter den för sig',

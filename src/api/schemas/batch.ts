@@ -5,6 +5,8 @@ import { Type } from 'typebox';
 /** The parts' paths are below this prefix. */
 export const BATCH_PREFIX = '/api/v1';
 export const BATCH_MAX_PARTS = 25;
+/** The longest path a part may have (a list of 50 ids in its query string fits). */
+export const BATCH_MAX_PATH = 8192;
 
 export const BatchBody = Type.Object(
   {
@@ -13,7 +15,7 @@ export const BatchBody = Type.Object(
         {
           path: Type.String({
             minLength: 2,
-            maxLength: 2000,
+            maxLength: BATCH_MAX_PATH,
             // A path of this API such as /orgs/…/objectives?cycleId=…: no scheme, host or fragment.
             pattern: '^/[^/#\\\\]',
             description: 'The GET request’s path below /api/v1, with its query string',

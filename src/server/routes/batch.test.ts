@@ -56,15 +56,28 @@ describe('POST /batch', () => {
     const swedish = await (await ApiClient.signIn(app, astrid.email)).post(BATCH, missing);
     expect(swedish.json().responses[0]).toMatchObject({ status: 404, body: { title: 'Målet hittades inte' } });
 
-    // Signed out, each part answers as it would on its own: the session has no account.
-    const anonymous = await ApiClient.anonymous(app).post(BATCH, {
-      requests: [{ path: '/auth/session' }, { path: `/orgs/${org.id}` }],
-    });
+    // Signed out, each part answers as it would on its own (the session has no account), in
+    // the browser's language.
+    const anonymous = await ApiClient.anonymous(app).post(
+      BATCH,
+      { requests: [{ path: '/auth/session' }, { path: `/orgs/${org.id}` }] },
+      { headers: { 'accept-language': 'sv-SE,sv;q=0.9' } },
+    );
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.json().responses).toMatchObject([
       { status: 200, body: { account: null } },
-      { status: 401, body: { code: 'unauthenticated' } },
+      { status: 401, body: { code: 'unauthenticated', title: 'Logga in först' } },
     ]);
+
+    // A script's bearer token reaches the parts too (and needs no CSRF token).
+    const token = (await client.post('/api/v1/me/tokens', { name: 'Skript' })).json<{ token: string }>().token;
+    const viaToken = await app.inject({
+      method: 'POST',
+      url: BATCH,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { requests: [{ path: `/orgs/${org.id}` }] },
+    });
+    expect(viaToken.json().responses[0]).toMatchObject({ status: 200, body: { id: org.id } });
     const withoutToken = await app.inject({
       method: 'POST',
       url: BATCH,
@@ -89,6 +102,12 @@ describe('POST /batch', () => {
     expect((await problem({ requests: tooMany }, 400))[0]?.field).toBe('/body/requests');
     for (const path of ['https://example.com/x', '//example.com/x', 'orgs']) {
       expect((await problem({ requests: [{ path }] }, 400))[0]?.field).toBe('/body/requests/0/path');
+    }
+    // Nothing outside the API: the server's health checks, its documentation, the web app.
+    for (const path of ['/../../healthz', '/%2e%2e/%2E%2e/readyz', '/../docs/json']) {
+      expect(await problem({ requests: [{ path: `/orgs/${org.id}` }, { path }] }, 422)).toEqual([
+        { field: '/body/requests/1/path', code: 'batch_outside_api', message: 'must be a path of this API' },
+      ]);
     }
     const csv = await problem(
       { requests: [{ path: `/orgs/${org.id}` }, { path: `/orgs/${org.id}/audit-events.csv` }] },

@@ -49,17 +49,13 @@ export async function request<T>(method: string, path: string, options: RequestO
   });
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const problem = (data as Problem | null) ?? {
-      type: 'about:blank',
-      title: response.statusText,
-      status: response.status,
-      instance: path,
-      code: 'unknown',
-    };
-    throw new ApiError(response.status, problem);
-  }
+  if (!response.ok) throw failure(response.status, data as Problem | null, path, response.statusText);
   return data as T;
+}
+
+/** The error for a failed read or write; an answer without a problem body gets a plain one. */
+function failure(status: number, problem: Problem | null, path: string, title = ''): ApiError {
+  return new ApiError(status, problem ?? { type: 'about:blank', title, status, instance: path, code: 'unknown' });
 }
 
 const reads = new ReadBatcher({
@@ -70,7 +66,8 @@ const reads = new ReadBatcher({
         body: { requests: paths.map((path) => ({ path })) },
       })
     ).responses,
-  failure: (status, problem) => new ApiError(status, problem),
+  refused: (error) => error instanceof ApiError && error.status >= 400 && error.status < 500,
+  failure: (status, problem, path) => failure(status, problem, path),
 });
 
 export const api = {

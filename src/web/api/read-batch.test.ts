@@ -8,8 +8,11 @@ class Failure extends Error {
   }
 }
 
-/** A server that answers each path with its own text, or 404 for paths starting /missing. */
-function recordingTransport() {
+/**
+ * A server that answers each path with its own text, or 404 for paths starting /missing;
+ * with `refuse`, it refuses every batch as a whole (as a stale CSRF cookie would).
+ */
+function recordingTransport(refuse?: 'refuse' | 'network') {
   const sent: { alone: string[]; batches: string[][] } = { alone: [], batches: [] };
   const transport: BatchTransport = {
     alone: async (path) => {
@@ -18,6 +21,8 @@ function recordingTransport() {
     },
     batch: async (paths) => {
       sent.batches.push(paths);
+      if (refuse === 'refuse') throw new Failure(403);
+      if (refuse === 'network') throw new Error('network down');
       return paths.map((path) =>
         path.startsWith('/missing')
           ? { status: 404, body: { status: 404, title: 'not found' } }
@@ -26,7 +31,8 @@ function recordingTransport() {
             : { status: 200, body: `answer to ${path}` },
       );
     },
-    failure: (status: number, _problem: Problem) => new Failure(status),
+    refused: (error) => error instanceof Failure,
+    failure: (status: number, _problem: Problem | null) => new Failure(status),
   };
   return { sent, batcher: new ReadBatcher(transport) };
 }
@@ -66,5 +72,27 @@ describe('ReadBatcher', () => {
     expect(sent.batches.map((b) => b.length)).toEqual([25, 5]);
     expect(sent.alone).toEqual([]);
     expect(sent.batches.flat()).not.toContain('/dropped');
+  });
+
+  it('asks each read on its own when the server refuses the batch as a whole, and fails them all when it is unreachable', async () => {
+    const refused = recordingTransport('refuse');
+    expect(await Promise.all([refused.batcher.read('/a'), refused.batcher.read('/b')])).toEqual([
+      'answer to /a',
+      'answer to /b',
+    ]);
+    expect(refused.sent.alone.sort()).toEqual(['/a', '/b']);
+
+    const unreachable = recordingTransport('network');
+    const settled = await Promise.allSettled([unreachable.batcher.read('/a'), unreachable.batcher.read('/b')]);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+    expect(unreachable.sent.alone).toEqual([]);
+  });
+
+  it('sends a path too long for a batch on its own', async () => {
+    const { sent, batcher } = recordingTransport();
+    const long = `/objectives?ids=${'x'.repeat(9000)}`;
+    await Promise.all([batcher.read('/a'), batcher.read('/b'), batcher.read(long)]);
+    expect(sent.alone).toEqual([long]);
+    expect(sent.batches).toEqual([['/a', '/b']]);
   });
 });

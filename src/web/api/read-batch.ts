@@ -5,6 +5,7 @@ import type { Problem } from './types.ts';
 
 /** As the server allows (api/schemas/batch.ts). */
 const MAX_PARTS = 25;
+const MAX_PATH = 8192;
 
 interface Waiting {
   resolve: (value: unknown) => void;
@@ -22,8 +23,10 @@ export interface BatchTransport {
   alone(path: string, signal?: AbortSignal): Promise<unknown>;
   /** The batch: its parts' statuses and bodies, in order. */
   batch(paths: string[]): Promise<Part[]>;
-  /** A part's problem as the error a read on its own would throw. */
-  failure(status: number, problem: Problem): Error;
+  /** True when the batch itself was refused as a request (not its parts): its reads go alone. */
+  refused(error: unknown): boolean;
+  /** A part's problem (null when it had no body) as the error a read on its own would throw. */
+  failure(status: number, problem: Problem | null, path: string): Error;
 }
 
 export class ReadBatcher {
@@ -46,7 +49,12 @@ export class ReadBatcher {
   private flush(): void {
     const reads = [...this.queue].filter(([, waiting]) => stillWanted(waiting));
     this.queue = new Map();
-    for (let start = 0; start < reads.length; start += MAX_PARTS) void this.send(reads.slice(start, start + MAX_PARTS));
+    // A path too long for a batch goes on its own.
+    for (const read of reads.filter(([path]) => path.length > MAX_PATH)) void this.send([read]);
+    const batchable = reads.filter(([path]) => path.length <= MAX_PATH);
+    for (let start = 0; start < batchable.length; start += MAX_PARTS) {
+      void this.send(batchable.slice(start, start + MAX_PARTS));
+    }
   }
 
   private async send(reads: [string, Waiting[]][]): Promise<void> {
@@ -61,14 +69,17 @@ export class ReadBatcher {
     try {
       parts = await this.transport.batch(reads.map(([path]) => path));
     } catch (error) {
-      for (const [, waiting] of reads) for (const w of waiting) w.reject(error);
+      // A batch the server refused as a whole (a stale CSRF cookie, say) says nothing of its
+      // reads: each is asked on its own, as it would have been without batching.
+      if (this.transport.refused(error)) for (const read of reads) void this.send([read]);
+      else for (const [, waiting] of reads) for (const w of waiting) w.reject(error);
       return;
     }
-    reads.forEach(([, waiting], i) => {
+    reads.forEach(([path, waiting], i) => {
       const part = parts[i];
       void settle(waiting, async () => {
         if (!part) throw new Error('The batch answered fewer parts than it was asked.');
-        if (part.status >= 400) throw this.transport.failure(part.status, part.body as Problem);
+        if (part.status >= 400) throw this.transport.failure(part.status, part.body as Problem | null, path);
         return part.status === 204 ? undefined : part.body;
       });
     });
