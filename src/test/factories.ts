@@ -126,6 +126,11 @@ export async function createObjective(
   );
 }
 
+/** A person's private objective: only they (and admins) may read it. */
+export function createPrivateObjective(db: Queryable, orgId: string, cycleId: string, personId: string) {
+  return createObjective(db, orgId, cycleId, { level: 'person', personId }, { visibility: 'private' });
+}
+
 export async function createKeyResult(
   db: Queryable,
   orgId: string,

@@ -12,8 +12,7 @@ import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { assertMembers } from '../references.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
-import { assertObjectiveReadable } from '../objectives/get-objective.ts';
-import { loadActivity, loadKeyResult } from '../objectives/owner-context.ts';
+import { loadActivity, loadKeyResult, loadReadableKeyResult } from '../objectives/owner-context.ts';
 import { activityOrder, presentActivity, viewActivity, type ActivityView } from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
 
@@ -32,8 +31,7 @@ export async function listActivities(
   input: PageRequest,
 ): Promise<Page<ActivityView>> {
   const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
-  const { keyResult, policy } = await loadKeyResult(deps.db, actor.orgId, keyResultId);
-  await assertObjectiveReadable(deps.db, actor, keyResult.objectiveId);
+  const { policy } = await loadReadableKeyResult(deps.db, actor, keyResultId);
   const limit = pageSize(input);
   const sortKey = activityOrder;
   let after;

@@ -6,8 +6,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
-import { loadKeyResult } from '../objectives/owner-context.ts';
-import { assertObjectiveReadable } from '../objectives/get-objective.ts';
+import { loadReadableKeyResult } from '../objectives/owner-context.ts';
 import {
   presentCheckIn,
   recordCheckIns,
@@ -52,8 +51,7 @@ export async function listCheckIns(
   input: PageRequest,
 ): Promise<Page<CheckInView>> {
   const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
-  const { keyResult } = await loadKeyResult(deps.db, actor.orgId, keyResultId);
-  await assertObjectiveReadable(deps.db, actor, keyResult.objectiveId);
+  await loadReadableKeyResult(deps.db, actor, keyResultId);
   const limit = pageSize(input);
   const after = afterTimeCursor(input.cursor, checkIns.createdAt, checkIns.id, 'desc');
   const rows = await deps.db

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, testServer } from '../../test/server.ts';
-import { createCycle, createMember, createObjective, createOrg } from '../../test/factories.ts';
+import { createCycle, createMember, createObjective, createOrg, createPrivateObjective } from '../../test/factories.ts';
 
 const BATCH = '/api/v1/batch';
 
@@ -10,13 +10,7 @@ async function memberWithObjectives() {
   const cycle = await createCycle(deps.db, org.id);
   const sara = await createMember(deps.db, org.id, 'member');
   const shared = await createObjective(deps.db, org.id, cycle.id);
-  const ownersPrivate = await createObjective(
-    deps.db,
-    org.id,
-    cycle.id,
-    { level: 'person', personId: owner.id },
-    { visibility: 'private' },
-  );
+  const ownersPrivate = await createPrivateObjective(deps.db, org.id, cycle.id, owner.id);
   const { org: otherOrg } = await createOrg(deps.db);
   const client = await ApiClient.signIn(app, sara.email);
   return { app, org, owner, cycle, shared, ownersPrivate, otherOrg, client };

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createAppCaches } from '../../app/caches.ts';
-import { checkIn } from '../../app/check-ins/check-in.ts';
+import { checkIn, listCheckIns } from '../../app/check-ins/check-in.ts';
+import { listActivities } from '../../app/activities/activities.ts';
 import { checkInBatch } from '../../app/check-ins/check-in-batch.ts';
 import { auditEvents, checkIns, keyResults } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
@@ -12,6 +13,7 @@ import {
   createKeyResult,
   createMember,
   createObjective,
+  createPrivateObjective,
   createOrg,
   createUnit,
 } from '../../test/factories.ts';
@@ -236,6 +238,32 @@ describe('checking in on one key result', () => {
     };
     await once(11); // fills the caches: the key result's organisation and the membership
     expect(await once(12)).toBe(2);
+  });
+
+  it('reads a key result’s check-ins and activities in two statements each, caches warm (the objective page asks for every key result’s)', async () => {
+    const { deps, org, objective, member, own } = await memberWithKeyResults();
+    const caller = { accountId: member.id, caches: createAppCaches() };
+    await checkIn(deps, caller, own[0].id, { value: 30, confidence: 6 });
+    const counted = async (read: (d: typeof deps) => Promise<{ items: unknown[] }>) => {
+      const counting = countStatements(deps.db);
+      const page = await read({ ...deps, db: counting.db });
+      return { statements: counting.statements(), items: page.items.length };
+    };
+    const history = (d: typeof deps) => listCheckIns(d, caller, own[0].id, {});
+    const plan = (d: typeof deps) => listActivities(d, caller, own[0].id, {});
+    expect(await counted(history)).toEqual({ statements: 2, items: 1 });
+    expect((await counted(plan)).statements).toBe(2);
+
+    // Still only for those who may read the objective: another member's private one is not found.
+    const other = await createMember(deps.db, org.id, 'member');
+    const secret = await createPrivateObjective(deps.db, org.id, objective.cycleId, other.id);
+    const hidden = await createKeyResult(deps.db, org.id, secret.id, { ownerId: other.id });
+    for (const read of [listCheckIns, listActivities]) {
+      await expect(read(deps, caller, hidden.id, {})).rejects.toMatchObject({
+        code: 'not_found',
+        params: { entity: 'objective' },
+      });
+    }
   });
 
   it('lets many people check in on one key result at once: every check-in lands, none lost', async () => {
