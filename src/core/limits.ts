@@ -6,3 +6,10 @@ export const TEXT_LIMITS = {
   /** Descriptions, strategies and other Markdown. */
   longText: 20_000,
 } as const;
+
+/** A batch of reads (POST /batch): the server refuses more, the web app's batcher sends no more. */
+export const BATCH_LIMITS = {
+  parts: 25,
+  /** The longest path of a part (a list of 50 ids in its query string fits). */
+  pathLength: 8192,
+} as const;

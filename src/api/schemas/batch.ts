@@ -1,12 +1,10 @@
 // The batch of reads (routes/batch.ts): up to 25 GET requests of this API, each named by its
 // path below /api/v1 with its query string, answered in the same order.
 import { Type } from 'typebox';
+import { BATCH_LIMITS } from '../../core/limits.ts';
 
 /** The parts' paths are below this prefix. */
 export const BATCH_PREFIX = '/api/v1';
-export const BATCH_MAX_PARTS = 25;
-/** The longest path a part may have (a list of 50 ids in its query string fits). */
-export const BATCH_MAX_PATH = 8192;
 
 export const BatchBody = Type.Object(
   {
@@ -15,7 +13,7 @@ export const BatchBody = Type.Object(
         {
           path: Type.String({
             minLength: 2,
-            maxLength: BATCH_MAX_PATH,
+            maxLength: BATCH_LIMITS.pathLength,
             // A path of this API such as /orgs/…/objectives?cycleId=…: no scheme, host or fragment.
             pattern: '^/[^/#\\\\]',
             description: 'The GET request’s path below /api/v1, with its query string',
@@ -23,7 +21,7 @@ export const BatchBody = Type.Object(
         },
         { additionalProperties: false },
       ),
-      { minItems: 1, maxItems: BATCH_MAX_PARTS },
+      { minItems: 1, maxItems: BATCH_LIMITS.parts },
     ),
   },
   { additionalProperties: false },

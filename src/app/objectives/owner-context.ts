@@ -1,6 +1,6 @@
 // Loads what the policy needs to judge an action on an objective, a key result or an
 // activity: the owning objective's level and owner, and whether its cycle is closed.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import type { PolicyObject } from '../../core/policy.ts';
 import type { Queryable } from '../../db/connect.ts';
@@ -34,30 +34,12 @@ export async function loadObjective(q: Queryable, orgId: string, id: string, loc
   return { objective: row.objective, policy: objectivePolicyObject(row.objective, row.cycleStatus) };
 }
 
-export async function loadKeyResult(q: Queryable, orgId: string, id: string, lock = false) {
-  const query = q
-    .select({ keyResult: keyResults, objective: objectives, cycleStatus: cycles.status })
-    .from(keyResults)
-    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-    .where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, id)));
-  const [row] = lock ? await query.for('update', { of: keyResults }) : await query;
-  if (!row || row.objective.archivedAt) throw notFound('keyResult');
-  return {
-    keyResult: row.keyResult,
-    objective: row.objective,
-    policy: { ...objectivePolicyObject(row.objective, row.cycleStatus), keyResultOwnerId: row.keyResult.ownerId },
-  };
-}
-
 /**
- * The key result, for reading it or its history: not found when archived (or its objective
- * is), and its objective not found when the actor may not read it (private, or a draft of
- * someone else). One statement where loading and then checking the objective took two.
+ * The key result, its objective and whether `readable` (readableBy's condition; none: all
+ * may) holds for that objective, in one statement.
  */
-export async function loadReadableKeyResult(q: Queryable, actor: OrgActor, id: string) {
-  const readable = readableBy(actor);
-  const [row] = await q
+function selectKeyResult(q: Queryable, orgId: string, id: string, readable?: SQL) {
+  return q
     .select({
       keyResult: keyResults,
       objective: objectives,
@@ -67,14 +49,37 @@ export async function loadReadableKeyResult(q: Queryable, actor: OrgActor, id: s
     .from(keyResults)
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
     .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-    .where(and(eq(keyResults.orgId, actor.orgId), eq(keyResults.id, id)));
+    .where(and(eq(keyResults.orgId, orgId), eq(keyResults.id, id)));
+}
+
+type KeyResultSelection = Awaited<ReturnType<typeof selectKeyResult>>[number];
+
+/** The loaded key result with its policy object; archived ones (or of archived objectives) are not found. */
+function keyResultContext(row: KeyResultSelection | undefined) {
   if (!row || row.objective.archivedAt) throw notFound('keyResult');
-  if (!row.readable) throw notFound('objective');
   return {
     keyResult: row.keyResult,
     objective: row.objective,
     policy: { ...objectivePolicyObject(row.objective, row.cycleStatus), keyResultOwnerId: row.keyResult.ownerId },
   };
+}
+
+export async function loadKeyResult(q: Queryable, orgId: string, id: string, lock = false) {
+  const query = selectKeyResult(q, orgId, id);
+  const [row] = lock ? await query.for('update', { of: keyResults }) : await query;
+  return keyResultContext(row);
+}
+
+/**
+ * The key result, for reading it or its history: not found as loadKeyResult has it, and
+ * its objective not found when the actor may not read it (private, or a draft of someone
+ * else). One statement where loading and then checking the objective took two.
+ */
+export async function loadReadableKeyResult(q: Queryable, actor: OrgActor, id: string) {
+  const [row] = await selectKeyResult(q, actor.orgId, id, readableBy(actor));
+  const loaded = keyResultContext(row);
+  if (!row?.readable) throw notFound('objective');
+  return loaded;
 }
 
 export async function loadActivity(q: Queryable, orgId: string, id: string, lock = false) {

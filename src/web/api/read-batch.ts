@@ -2,10 +2,7 @@
 // cycles, the page's lists — go to the server as one POST /batch (server/routes/batch.ts)
 // instead of a request each. A read asked for alone still goes as a plain GET.
 import type { Problem } from './types.ts';
-
-/** As the server allows (api/schemas/batch.ts). */
-const MAX_PARTS = 25;
-const MAX_PATH = 8192;
+import { BATCH_LIMITS } from '../../core/limits.ts';
 
 interface Waiting {
   resolve: (value: unknown) => void;
@@ -50,10 +47,10 @@ export class ReadBatcher {
     const reads = [...this.queue].filter(([, waiting]) => stillWanted(waiting));
     this.queue = new Map();
     // A path too long for a batch goes on its own.
-    for (const read of reads.filter(([path]) => path.length > MAX_PATH)) void this.send([read]);
-    const batchable = reads.filter(([path]) => path.length <= MAX_PATH);
-    for (let start = 0; start < batchable.length; start += MAX_PARTS) {
-      void this.send(batchable.slice(start, start + MAX_PARTS));
+    for (const read of reads.filter(([path]) => path.length > BATCH_LIMITS.pathLength)) void this.send([read]);
+    const batchable = reads.filter(([path]) => path.length <= BATCH_LIMITS.pathLength);
+    for (let start = 0; start < batchable.length; start += BATCH_LIMITS.parts) {
+      void this.send(batchable.slice(start, start + BATCH_LIMITS.parts));
     }
   }
 

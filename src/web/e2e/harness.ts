@@ -58,21 +58,17 @@ export async function makeDemoImage(): Promise<DemoImage> {
 }
 
 /**
- * Starts the server on a free port over a fresh demo database (a copy of `demo` when given:
- * the journeys' global set-up makes one per run), and the browser.
+ * Starts the server on a free port over a copy of the demo database (`demo`: the journeys'
+ * global set-up makes one per run; made here when not given), and the browser.
  */
-export async function startHarness(demo?: DemoImage): Promise<Harness> {
+export async function startHarness(given?: DemoImage): Promise<Harness> {
   if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error(`The web app is not built (${WEB_ROOT}/index.html is missing): run \`npm run build\` first.`);
   }
-  const handle = demo ? await openPgliteFromImage(demo.image) : await openPglite();
+  const demo = given ?? (await makeDemoImage());
+  const handle = await openPgliteFromImage(demo.image);
   let server: Server | undefined;
   try {
-    let orgId = demo?.orgId;
-    if (!orgId) {
-      await handle.migrate();
-      orgId = (await seedDemo(handle.db, new Date())).orgId;
-    }
     server = await buildServer({
       deps: { db: handle.db, now: () => new Date() },
       webRoot: WEB_ROOT,
@@ -85,7 +81,7 @@ export async function startHarness(demo?: DemoImage): Promise<Harness> {
     return {
       baseUrl,
       handle,
-      orgId,
+      orgId: demo.orgId,
       server: started,
       browser,
       async close() {
