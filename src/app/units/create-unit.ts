@@ -7,7 +7,7 @@ import { recordAudit } from '../audit.ts';
 import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertUsableParent } from './unit-tree.ts';
-import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
+import { loadUnitDetail, type UnitDetailView } from './unit-view.ts';
 import { forgetActors, forgetCadences } from '../caches.ts';
 
 export interface CreateUnitInput {
@@ -55,7 +55,7 @@ export async function createUnit(
       entityId: row.id,
       after: row,
     });
-    return presentUnitDetail(tx, actor, row);
+    return loadUnitDetail(tx, actor, row.id);
   }).finally(() => {
     forgetActors(deps);
     forgetCadences(deps);

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { findUnit, MAX_DEPTH } from './unit-tree.ts';
-import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
+import { loadUnitDetail, type UnitDetailView } from './unit-view.ts';
 import { forgetActors, forgetCadences } from '../caches.ts';
 
 /** Brings back an archived unit and the units that were archived with it. */
@@ -16,7 +16,7 @@ export async function restoreUnit(deps: AppDeps, caller: Caller, id: string): Pr
     const actor = await actorForResource(tx, caller, 'unit', id);
     if (!can(actor, 'archive.restore')) throw forbidden();
     const before = await findUnit(tx, actor.orgId, id, true);
-    if (!before.archivedAt) return presentUnitDetail(tx, actor, before);
+    if (!before.archivedAt) return loadUnitDetail(tx, actor, before.id);
     if (before.parentId) {
       const parent = await findUnit(tx, actor.orgId, before.parentId);
       if (parent.archivedAt) throw new AppError('conflict', 'parent_archived');
@@ -45,7 +45,7 @@ export async function restoreUnit(deps: AppDeps, caller: Caller, id: string): Pr
       before: { archivedAt: before.archivedAt },
       after: { restoredUnitIds: restored.map((r) => r.id) },
     });
-    return presentUnitDetail(tx, actor, await findUnit(tx, actor.orgId, before.id));
+    return loadUnitDetail(tx, actor, before.id);
   }).finally(() => {
     forgetActors(deps);
     forgetCadences(deps);

@@ -48,26 +48,6 @@ export async function assertUsableParent(q: Queryable, orgId: string, parentId: 
 export const isWithin = (q: Queryable, orgId: string, unitId: string, parentId: string): Promise<boolean> =>
   isWithinTree(q, 'unit', orgId, unitId, parentId, MAX_DEPTH);
 
-/** The units above one unit, root first. */
-export async function ancestorsOf(
-  q: Queryable,
-  orgId: string,
-  unitId: string,
-): Promise<{ id: string; name: string }[]> {
-  return queryRows<{ id: string; name: string }>(
-    q,
-    sql`
-    with recursive up(id, name, parent_id, depth) as (
-      select p.id, p.name, p.parent_id, 1 from units p join units u on u.parent_id = p.id
-       where u.id = ${unitId} and u.org_id = ${orgId} and p.org_id = ${orgId}
-      union all
-      select p.id, p.name, p.parent_id, up.depth + 1 from units p join up on p.id = up.parent_id
-       where p.org_id = ${orgId} and up.depth < ${MAX_DEPTH}
-    )
-    select id, name from up order by depth desc`,
-  );
-}
-
 /** A unit and everything beneath it, and the people who belong to any of them. */
 export interface UnitScope {
   unitIds: string[];

@@ -1,11 +1,12 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { abilities } from '../../core/policy.ts';
 import type { UnitKind, UnitRole } from '../../core/domain.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { accounts, unitMembers, units } from '../../db/schema.ts';
-import type { OrgActor } from '../scope.ts';
-import { ancestorsOf, type UnitRow } from './unit-tree.ts';
-import { inheritedCadenceDays } from './unit-cadence.ts';
+import { units } from '../../db/schema.ts';
+import { notFound } from '../errors.ts';
+import { DEFAULT_SETTINGS } from '../orgs/org-view.ts';
+import { isUuid, type OrgActor } from '../scope.ts';
+import { MAX_DEPTH, type UnitRow } from './unit-tree.ts';
 
 const UNIT_ACTIONS = [
   'unit.update',
@@ -52,29 +53,68 @@ export interface UnitDetailView extends UnitView {
   abilities: Record<(typeof UNIT_ACTIONS)[number], boolean>;
 }
 
-/** One unit with its place in the tree, its people and what the caller may do with it. */
-export async function presentUnitDetail(q: Queryable, actor: OrgActor, row: UnitRow): Promise<UnitDetailView> {
-  // One after another: inside a transaction they share one connection anyway.
-  const ancestors = await ancestorsOf(q, actor.orgId, row.id);
-  const children = await q
-    .select({ id: units.id, name: units.name, kind: units.kind })
+const orgDefaultCadence = sql<
+  number | null
+>`(select (settings ->> 'checkInCadenceDays')::int from organizations where id = units.org_id)`;
+
+/**
+ * The unit's row and everything its detail shows, in one statement: the units above it
+ * (root first), the live units beneath it, its people (leads first, then by name) and the
+ * cadence it inherits (the nearest live unit above that sets one, else the organisation's;
+ * core/cadence.ts resolves the same for a whole tree at once). Each walk up the tree is a
+ * recursive query with a depth guard.
+ */
+// Columns of the outer row are written out: the query builder leaves table names off the
+// columns of a one-table select, and inside the subqueries "id" would be the inner row's.
+function selectUnitDetail(q: Queryable, orgId: string, unitId: string) {
+  return q
+    .select({
+      unit: units,
+      ancestors: sql<{ id: string; name: string }[]>`(
+        with recursive up(id, name, parent_id, depth) as (
+          select p.id, p.name, p.parent_id, 1 from units p where p.id = units.parent_id and p.org_id = units.org_id
+          union all
+          select p.id, p.name, p.parent_id, up.depth + 1 from units p join up on p.id = up.parent_id
+           where p.org_id = units.org_id and up.depth < ${MAX_DEPTH}
+        )
+        select coalesce(json_agg(json_build_object('id', id, 'name', name) order by depth desc), '[]') from up)`,
+      children: sql<{ id: string; name: string; kind: UnitKind }[]>`(
+        select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'kind', c.kind) order by c.name, c.id), '[]')
+          from units c where c.org_id = units.org_id and c.parent_id = units.id and c.archived_at is null)`,
+      members: sql<UnitMemberView[]>`(
+        select coalesce(json_agg(json_build_object('accountId', a.id, 'name', a.name, 'role', um.role)
+                 order by um.role = 'lead' desc, a.name, a.id), '[]')
+          from unit_members um join accounts a on a.id = um.account_id
+         where um.org_id = units.org_id and um.unit_id = units.id)`,
+      inheritedDays: sql<number | null>`coalesce((
+        with recursive up(id, parent_id, days, depth) as (
+          select p.id, p.parent_id, p.check_in_cadence_days, 0 from units p
+           where p.id = units.parent_id and p.org_id = units.org_id and p.archived_at is null
+          union all
+          select p.id, p.parent_id, p.check_in_cadence_days, up.depth + 1 from units p join up on p.id = up.parent_id
+           where up.days is null and p.org_id = units.org_id and p.archived_at is null and up.depth < ${MAX_DEPTH}
+        )
+        select days from up where days is not null order by depth limit 1), ${orgDefaultCadence})`,
+    })
     .from(units)
-    .where(and(eq(units.orgId, actor.orgId), eq(units.parentId, row.id), isNull(units.archivedAt)))
-    .orderBy(asc(units.name), asc(units.id));
-  const members = await q
-    .select({ accountId: accounts.id, name: accounts.name, role: unitMembers.role })
-    .from(unitMembers)
-    .innerJoin(accounts, eq(accounts.id, unitMembers.accountId))
-    .where(and(eq(unitMembers.orgId, actor.orgId), eq(unitMembers.unitId, row.id)))
-    // Leads first, then by name.
-    .orderBy(sql`${unitMembers.role} = 'lead' desc`, asc(accounts.name), asc(accounts.id));
-  const inherited = await inheritedCadenceDays(q, actor.orgId, row.parentId);
+    .where(and(eq(units.id, unitId), eq(units.orgId, orgId)));
+}
+
+/**
+ * One unit of the actor's organisation (archived or not) with its place in the tree, its
+ * people and what the caller may do with it; not found when there is none.
+ */
+export async function loadUnitDetail(q: Queryable, actor: OrgActor, unitId: string): Promise<UnitDetailView> {
+  const [found] = isUuid(unitId) ? await selectUnitDetail(q, actor.orgId, unitId) : [];
+  if (!found) throw notFound('unit');
+  const { unit: row, ancestors, children, members } = found;
+  const inherited = found.inheritedDays ?? DEFAULT_SETTINGS.checkInCadenceDays;
   return {
     ...presentUnit(row, members.length),
     archivedAt: row.archivedAt?.toISOString() ?? null,
     ancestors,
-    children: children.map((c) => ({ ...c, kind: c.kind as UnitKind })),
-    members: members.map((m) => ({ ...m, role: m.role as UnitRole })),
+    children,
+    members,
     effectiveCheckInCadenceDays: row.checkInCadenceDays ?? inherited,
     inheritedCheckInCadenceDays: inherited,
     abilities: abilities(actor, UNIT_ACTIONS, { unitId: row.id, level: 'unit' }),

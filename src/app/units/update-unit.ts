@@ -11,7 +11,7 @@ import { takeTurnInOrg } from '../org-lock.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { assertNotArchived, assertUsableParent, findUnit, isWithin } from './unit-tree.ts';
-import { presentUnitDetail, type UnitDetailView } from './unit-view.ts';
+import { loadUnitDetail, type UnitDetailView } from './unit-view.ts';
 import { forgetActors, forgetCadences } from '../caches.ts';
 
 export interface UpdateUnitInput {
@@ -75,7 +75,7 @@ export async function updateUnit(
       before,
       after,
     });
-    return presentUnitDetail(tx, actor, after);
+    return loadUnitDetail(tx, actor, after.id);
   }).finally(() => {
     forgetActors(deps);
     forgetCadences(deps);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { OrgRole } from '../../core/domain.ts';
 import { auditEvents, unitMembers, units } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
+import { countStatements } from '../../test/statements.ts';
 import { addToUnit, createMember, createOrg, createUnit } from '../../test/factories.ts';
+import { createAppCaches } from '../../app/caches.ts';
+import { getUnit } from '../../app/units/get-unit.ts';
 
 async function signedIn(orgId: string, role: OrgRole) {
   const { app, deps } = await testServer();
@@ -93,6 +96,33 @@ describe('units', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.action, 'unit.create')));
     expect(audits).toHaveLength(3);
+  });
+
+  it('reads a unit with its ancestors, children, people and inherited cadence in one statement, caches warm', async () => {
+    const { deps } = await testServer();
+    const { org } = await createOrg(deps.db);
+    const top = await createUnit(deps.db, org.id, { name: 'Top', checkInCadenceDays: 14 });
+    const middle = await createUnit(deps.db, org.id, { name: 'Middle', parentId: top.id });
+    const team = await createUnit(deps.db, org.id, { name: 'Team', parentId: middle.id });
+    await createUnit(deps.db, org.id, { name: 'Below', parentId: team.id });
+    for (let i = 0; i < 3; i++)
+      await addToUnit(deps.db, org.id, team.id, (await createMember(deps.db, org.id, 'member')).id, 'member');
+    const member = await createMember(deps.db, org.id, 'member');
+    const caller = { accountId: member.id, caches: createAppCaches() };
+    await getUnit(deps, caller, team.id); // fills the caches: the unit's organisation and the membership
+    const counting = countStatements(deps.db);
+    const detail = await getUnit({ ...deps, db: counting.db }, caller, team.id);
+    expect(counting.statements()).toBe(1);
+    expect(detail).toMatchObject({
+      ancestors: [
+        { id: top.id, name: 'Top' },
+        { id: middle.id, name: 'Middle' },
+      ],
+      children: [{ name: 'Below' }],
+      memberCount: 3,
+      inheritedCheckInCadenceDays: 14,
+      effectiveCheckInCadenceDays: 14,
+    });
   });
 
   it('pages through units by name without duplicates or gaps', async () => {
