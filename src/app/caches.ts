@@ -9,6 +9,8 @@
 import type { Locale, OrgRole } from '../core/domain.ts';
 import type { Cadences } from './check-ins/cadences.ts';
 import type { organizations } from '../db/schema.ts';
+import type { CycleRow } from './cycles/cycle-view.ts';
+import type { UnitScope } from './units/unit-tree.ts';
 import { FiguresCache } from './figures-cache.ts';
 
 export const CACHE_SECONDS = 5;
@@ -68,10 +70,14 @@ export interface AppCaches {
   callers: ShortLivedCache<CachedCaller>;
   /** `${accountId}:${orgId}` → role and led units. */
   actors: ShortLivedCache<MembershipGrant>;
+  /** `${orgId}:${unitId}:${subunits}` → the unit, the units beneath it and their people (units/unit-tree.ts). */
+  unitScopes: ShortLivedCache<UnitScope>;
   /** `${entity}:${id}` → the organisation it belongs to (never changes, so kept longer). */
   owners: ShortLivedCache<string>;
   /** Organisation id → its row (profile and settings), which every page shows (orgs/get-org.ts). */
   orgs: ShortLivedCache<OrganizationRow>;
+  /** Organisation id → its cycles, which nearly every page reads (cycles/org-cycles.ts). */
+  cycles: ShortLivedCache<CycleRow[]>;
   /** Organisation id → its check-in cadences, resolved down the unit tree (check-ins/cadences.ts). */
   cadences: ShortLivedCache<Cadences>;
   /** Slow whole-organisation figures, reused for a bounded time (figures-cache.ts). */
@@ -82,8 +88,10 @@ export function createAppCaches(): AppCaches {
   return {
     callers: new ShortLivedCache(CACHE_SECONDS * 1000),
     actors: new ShortLivedCache(CACHE_SECONDS * 1000),
+    unitScopes: new ShortLivedCache(CACHE_SECONDS * 1000),
     owners: new ShortLivedCache(10 * 60 * 1000, 100_000),
     orgs: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
+    cycles: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     cadences: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     figures: new FiguresCache(),
   };
@@ -94,9 +102,10 @@ export function forgetCallers(deps: { caches?: AppCaches }): void {
   deps.caches?.callers.clear();
 }
 
-/** After a write to memberships, unit leads or the unit tree: roles and led units may differ. */
+/** After a write to memberships, unit members or leads, or the unit tree: roles, led units and units' people may differ. */
 export function forgetActors(deps: { caches?: AppCaches }): void {
   deps.caches?.actors.clear();
+  deps.caches?.unitScopes.clear();
 }
 
 /** After a write to an organisation's row (its profile or settings). */
@@ -104,7 +113,13 @@ export function forgetOrgs(deps: { caches?: AppCaches }): void {
   deps.caches?.orgs.clear();
 }
 
+/** After a write to cycles: created, renamed, moved, closed, reopened or deleted. */
+export function forgetCycles(deps: { caches?: AppCaches }): void {
+  deps.caches?.cycles.clear();
+}
+
 /** After a write to an organisation's settings or its unit tree (creation, parent, cadence, archive, restore). */
 export function forgetCadences(deps: { caches?: AppCaches }): void {
   deps.caches?.cadences.clear();
+  deps.caches?.unitScopes.clear();
 }

@@ -3,7 +3,7 @@
 // all the same.
 import { describe, expect, it } from 'vitest';
 import { createAppCaches } from '../app/caches.ts';
-import { createMember, createOrg } from '../test/factories.ts';
+import { createCycle, createMember, createObjective, createOrg, createUnit } from '../test/factories.ts';
 import { ApiClient, testServer } from '../test/server.ts';
 import { countStatements } from '../test/statements.ts';
 import { buildServer } from './app.ts';
@@ -89,5 +89,77 @@ describe('the cached organisation', () => {
     } finally {
       await counted.close();
     }
+  });
+});
+
+describe('the cached cycles and unit scopes', () => {
+  it('a cycle renamed, added or closed through the API shows on the next read', async () => {
+    const { deps } = await testServer();
+    const { org, owner } = await createOrg(deps.db);
+    const quarter = await createCycle(deps.db, org.id, { name: 'Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' });
+    const counting = countStatements(deps.db);
+    const counted = await buildServer({ deps: { ...deps, db: counting.db, caches: createAppCaches() } });
+    try {
+      const client = await ApiClient.signIn(counted, owner.email);
+      const list = async () => {
+        const before = counting.statements();
+        const response = await client.get(`/api/v1/orgs/${org.id}/cycles`);
+        expect(response.statusCode).toBe(200);
+        const names = response.json<{ items: { name: string; status: string }[] }>().items;
+        return { statements: counting.statements() - before, names: names.map((c) => `${c.name}:${c.status}`) };
+      };
+      expect((await list()).names).toEqual(['Q1:active']);
+      expect((await list()).statements).toBe(0);
+
+      const renamed = await client.patch(
+        `/api/v1/cycles/${quarter.id}`,
+        { name: 'Kvartal 1' },
+        { headers: { 'if-match': `"${quarter.version}"` } },
+      );
+      expect(renamed.statusCode).toBe(200);
+      expect((await list()).names).toEqual(['Kvartal 1:active']);
+
+      const added = await client.post(`/api/v1/orgs/${org.id}/cycles`, {
+        name: 'Q2',
+        startsOn: '2027-04-01',
+        endsOn: '2027-06-30',
+      });
+      expect(added.statusCode).toBe(201);
+      expect((await list()).names).toEqual(['Q2:planning', 'Kvartal 1:active']);
+
+      const closed = await client.post(
+        `/api/v1/cycles/${quarter.id}/close`,
+        {},
+        {
+          headers: { 'if-match': renamed.headers.etag as string },
+        },
+      );
+      expect(closed.statusCode).toBe(200);
+      expect((await list()).names).toEqual(['Q2:planning', 'Kvartal 1:closed']);
+    } finally {
+      await counted.close();
+    }
+  });
+
+  it('a person put in or taken out of a unit through the API counts in its figures on the next read', async () => {
+    const { app, deps } = await testServer();
+    const { org, owner } = await createOrg(deps.db);
+    const cycle = await createCycle(deps.db, org.id);
+    const unit = await createUnit(deps.db, org.id);
+    const person = await createMember(deps.db, org.id, 'member');
+    // The person's own objective, still without key results: the unit's figures count it
+    // once the person belongs to the unit (its scope's people).
+    await createObjective(deps.db, org.id, cycle.id, { level: 'person', personId: person.id });
+    const client = await ApiClient.signIn(app, owner.email);
+    const withoutKeyResults = async () =>
+      (await client.get(`/api/v1/orgs/${org.id}/alignment-health?cycleId=${cycle.id}&unitId=${unit.id}`)).json<{
+        objectivesWithoutKeyResults: unknown[];
+      }>().objectivesWithoutKeyResults.length;
+    expect(await withoutKeyResults()).toBe(0);
+    const added = await client.put(`/api/v1/units/${unit.id}/members/${person.id}`, { role: 'member' });
+    expect(added.statusCode).toBe(200);
+    expect(await withoutKeyResults()).toBe(1);
+    expect((await client.delete(`/api/v1/units/${unit.id}/members/${person.id}`)).statusCode).toBe(204);
+    expect(await withoutKeyResults()).toBe(0);
   });
 });

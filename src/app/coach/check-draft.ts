@@ -52,7 +52,7 @@ export async function checkDraft(
   const actor = await actorInOrg(deps.db, caller, orgId);
   await assertCycleInOrg(deps.db, actor.orgId, draft.cycleId, '/body/cycleId');
   await assertOwner(deps.db, actor, draft);
-  const context = await loadCoachContext(deps.db, actor, draft.cycleId, deps.now(), {
+  const context = await loadCoachContext(deps, actor, draft.cycleId, deps.now(), {
     supportIds: draft.supports ?? [],
     only: {
       unitIds: draft.level === 'unit' && draft.unitId ? [draft.unitId] : [],

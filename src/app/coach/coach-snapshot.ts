@@ -1,16 +1,17 @@
 // Loads what the coach looks at for one cycle, as the caller may read it, in a fixed
-// number of statements whatever the organisation's size: the organisation and cycle, the
-// objectives, the units that own them, what they support, and their key results with
-// their activity counts.
+// number of statements whatever the organisation's size: the organisation and cycle (kept
+// by the server for every page), the objectives with what they support and their key
+// results with their activity counts (one statement), and the units that own them (one).
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { Metric, ObjectiveKind, ObjectiveLevel } from '../../core/domain.ts';
+import type { ObjectiveKind, ObjectiveLevel } from '../../core/domain.ts';
 import type { CoachKeyResult, CoachObjective, CoachSnapshot } from '../../core/coach/model.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { queryRows, uuidArray } from '../../db/raw.ts';
-import { alignments, cycles, keyResults, objectives, organizations, units } from '../../db/schema.ts';
-import { notFound } from '../errors.ts';
+import { units } from '../../db/schema.ts';
+import type { AppCaches } from '../caches.ts';
+import { findOrgCycle } from '../cycles/org-cycles.ts';
 import { readableBy } from '../objectives/records.ts';
+import { loadOrgRow } from '../orgs/get-org.ts';
 import { effectiveSettings } from '../orgs/org-view.ts';
 import type { OrgActor } from '../scope.ts';
 
@@ -45,6 +46,10 @@ interface ObjectiveRow {
   kind: ObjectiveKind;
   in_cycle: boolean;
   person_name: string | null;
+  /** What it supports (objectives not archived), in the order the links were made. */
+  supports: string[];
+  /** Its live key results, each with its number of live activities. */
+  key_results: CoachKeyResult[];
 }
 
 /**
@@ -88,95 +93,38 @@ async function loadObjectives(
         ) up
     )
     select objectives.id, objectives.title, objectives.level, objectives.unit_id, objectives.person_id,
-           objectives.kind, objectives.cycle_id = ${cycle.id} as in_cycle, person.name as person_name
+           objectives.kind, objectives.cycle_id = ${cycle.id} as in_cycle, person.name as person_name,
+           (select coalesce(json_agg(a.supports_id order by a.created_at, a.supports_id), '[]')
+              from alignments a join objectives supported on supported.id = a.supports_id
+             where a.org_id = objectives.org_id and a.objective_id = objectives.id
+               and supported.archived_at is null) as supports,
+           -- Each key result's activities counted through the index, one key result at a time.
+           (select coalesce(json_agg(json_build_object('id', k.id, 'title', k.title, 'metric', k.metric,
+                     'start', k.start_value, 'target', k.target_value, 'unit', k.unit, 'ownerId', k.owner_id,
+                     'activityCount', (select count(*)::int from activities act
+                        where act.org_id = k.org_id and act.key_result_id = k.id and act.archived_at is null))
+                     order by k.position, k.created_at, k.id), '[]')
+              from key_results k
+             where k.org_id = objectives.org_id and k.objective_id = objectives.id and k.archived_at is null) as key_results
       from objectives left join accounts person on person.id = objectives.person_id
      where objectives.id = any(array(select id from reach)) and ${live} ${excluded}
      order by objectives.created_at, objectives.id`,
   );
 }
 
-/** What each objective supports (objectives not archived), in the order the links were made. */
-async function loadSupports(q: Queryable, orgId: string, objectiveIds: string[]) {
-  if (objectiveIds.length === 0) return [];
-  const supported = alias(objectives, 'supported');
-  return q
-    .select({ objectiveId: alignments.objectiveId, supportsId: alignments.supportsId })
-    .from(alignments)
-    .innerJoin(supported, eq(supported.id, alignments.supportsId))
-    .where(
-      and(
-        eq(alignments.orgId, orgId),
-        sql`${alignments.objectiveId} = any(${uuidArray(objectiveIds)})`,
-        isNull(supported.archivedAt),
-      ),
-    )
-    .orderBy(asc(alignments.createdAt), asc(alignments.supportsId));
-}
-
-/**
- * Key results of the objectives, each with its number of live activities counted through
- * the index, one key result at a time: a grouped join planned without knowing how many
- * objectives are asked about (a generic plan) hashed all 100,000 activities of a large
- * organisation for a team's dozen key results.
- */
-async function loadKeyResults(q: Queryable, orgId: string, objectiveIds: string[]) {
-  if (objectiveIds.length === 0) return [];
-  return q
-    .select({
-      id: keyResults.id,
-      objectiveId: keyResults.objectiveId,
-      title: keyResults.title,
-      metric: keyResults.metric,
-      start: keyResults.startValue,
-      target: keyResults.targetValue,
-      unit: keyResults.unit,
-      ownerId: keyResults.ownerId,
-      // Written out: the query builder leaves table names off the columns of a one-table
-      // select, and "id" here must be the key result's.
-      activityCount: sql<number>`(select count(*)::int from activities a
-        where a.org_id = ${orgId} and a.key_result_id = key_results.id and a.archived_at is null)`,
-    })
-    .from(keyResults)
-    .where(
-      and(
-        eq(keyResults.orgId, orgId),
-        sql`${keyResults.objectiveId} = any(${uuidArray(objectiveIds)})`,
-        isNull(keyResults.archivedAt),
-      ),
-    )
-    .orderBy(asc(keyResults.position), asc(keyResults.createdAt), asc(keyResults.id));
-}
-
 /** The coach's snapshot of one cycle of the caller's organisation; another organisation's cycle is not found. */
 export async function loadCoachContext(
-  q: Queryable,
+  deps: { db: Queryable; caches?: AppCaches },
   actor: OrgActor,
   cycleId: string,
   now: Date,
   options: SnapshotOptions = {},
 ): Promise<CoachContext> {
-  const [head] = await q
-    .select({
-      org: {
-        name: organizations.name,
-        vision: organizations.vision,
-        strategy: organizations.strategy,
-        settings: organizations.settings,
-      },
-      cycle: {
-        id: cycles.id,
-        parentId: cycles.parentId,
-        startsOn: cycles.startsOn,
-        endsOn: cycles.endsOn,
-        status: cycles.status,
-      },
-    })
-    .from(cycles)
-    .innerJoin(organizations, eq(organizations.id, cycles.orgId))
-    .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, cycleId)));
-  if (!head) throw notFound('cycle');
-  const objectiveRows = await loadObjectives(q, actor, head.cycle, options);
-  const ids = objectiveRows.map((o) => o.id);
+  // The organisation and the cycle as the server keeps them for every page (caches.ts).
+  const org = await loadOrgRow(deps, actor.orgId);
+  const cycle = await findOrgCycle(deps, actor.orgId, cycleId);
+  const q = deps.db;
+  const objectiveRows = await loadObjectives(q, actor, cycle, options);
   // Only the units that own an objective in the snapshot, and those asked about (a draft's
   // unit may own nothing yet): the rules judge no other unit, and advice names no other (a
   // team's advice need not read the organisation's 1,000).
@@ -192,30 +140,6 @@ export async function loadCoachContext(
         )
         .orderBy(asc(units.name), asc(units.id))
     : [];
-  const supportRows = await loadSupports(q, actor.orgId, ids);
-  const krRows = await loadKeyResults(q, actor.orgId, ids);
-
-  const krsByObjective = new Map<string, CoachKeyResult[]>();
-  for (const kr of krRows) {
-    const list = krsByObjective.get(kr.objectiveId) ?? [];
-    list.push({
-      id: kr.id,
-      title: kr.title,
-      metric: kr.metric as Metric,
-      start: kr.start,
-      target: kr.target,
-      unit: kr.unit,
-      ownerId: kr.ownerId,
-      activityCount: kr.activityCount,
-    });
-    krsByObjective.set(kr.objectiveId, list);
-  }
-  const supports = new Map<string, string[]>();
-  for (const row of supportRows) {
-    const list = supports.get(row.objectiveId) ?? [];
-    list.push(row.supportsId);
-    supports.set(row.objectiveId, list);
-  }
   const coachObjectives: CoachObjective[] = objectiveRows.map((o) => ({
     id: o.id,
     title: o.title,
@@ -224,23 +148,23 @@ export async function loadCoachContext(
     personId: o.person_id,
     kind: o.kind,
     inCycle: o.in_cycle,
-    supports: supports.get(o.id) ?? [],
-    keyResults: krsByObjective.get(o.id) ?? [],
+    supports: o.supports,
+    keyResults: o.key_results,
   }));
   const personNames = new Map(
     objectiveRows.flatMap((o) => (o.person_id && o.person_name ? [[o.person_id, o.person_name] as const] : [])),
   );
-  const settings = effectiveSettings(head.org.settings);
+  const settings = effectiveSettings(org.settings);
   return {
     snapshot: {
       now,
-      org: { id: actor.orgId, vision: head.org.vision, strategy: head.org.strategy, focus: settings.focus },
-      cycle: { id: head.cycle.id, startsOn: head.cycle.startsOn, endsOn: head.cycle.endsOn },
+      org: { id: actor.orgId, vision: org.vision, strategy: org.strategy, focus: settings.focus },
+      cycle: { id: cycle.id, startsOn: cycle.startsOn, endsOn: cycle.endsOn },
       units: unitRows,
       objectives: coachObjectives,
     },
-    cycleClosed: head.cycle.status === 'closed',
-    orgName: head.org.name,
+    cycleClosed: cycle.status === 'closed',
+    orgName: org.name,
     disabledRules: settings.coach.disabledRules,
     personNames,
   };

@@ -35,9 +35,9 @@ export async function listAdvice(
 ): Promise<CoachAdviceView> {
   const actor = await actorInOrg(deps.db, caller, orgId);
   const scope = input.unitId
-    ? await unitScope(deps.db, actor.orgId, input.unitId, { subunits: input.subunits ?? true })
+    ? await unitScope(deps, actor.orgId, input.unitId, { subunits: input.subunits ?? true })
     : null;
-  const context = await loadCoachContext(deps.db, actor, input.cycleId, deps.now(), scope ? { only: scope } : {});
+  const context = await loadCoachContext(deps, actor, input.cycleId, deps.now(), scope ? { only: scope } : {});
   const inScope = scope ? adviceInScope(context.snapshot, scope) : () => true;
   // A closed cycle is the record: advice on how to set it up would come too late.
   const advice = (context.cycleClosed ? [] : runCoach(context.snapshot, context.disabledRules)).filter(

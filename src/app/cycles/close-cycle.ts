@@ -11,6 +11,7 @@ import { AppError, forbidden, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { forgetCycles } from '../caches.ts';
 import { assertVersion } from '../versioning.ts';
 import { findCycle } from './cycle-rules.ts';
 import { presentCycleDetail, type CycleDetailView } from './cycle-view.ts';
@@ -79,7 +80,7 @@ async function moveCycle<Outcome extends object>(
       after: { ...after, ...outcome },
     });
     return { ...presentCycleDetail(after, actor), ...outcome };
-  });
+  }).finally(() => forgetCycles(deps));
 }
 
 /** Only an active cycle closes, and only a closed one reopens. */

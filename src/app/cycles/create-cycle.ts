@@ -7,6 +7,7 @@ import { recordAudit } from '../audit.ts';
 import { takeTurnInOrg } from '../org-lock.ts';
 import { actorInOrg, type OrgActor } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { forgetCycles } from '../caches.ts';
 import type { Tx } from '../../db/connect.ts';
 import { assertCycleNameFree } from './cycle-names.ts';
 import { assertDatesOrdered, assertUsableParent } from './cycle-rules.ts';
@@ -34,7 +35,7 @@ export async function createCycle(
     await takeTurnInOrg(tx, actor.orgId);
     await assertCycleNameFree(tx, actor.orgId, input.name, '/body/name');
     return insertCycle(deps, tx, actor, caller.accountId, input);
-  });
+  }).finally(() => forgetCycles(deps));
 }
 
 /** A new cycle, once its name is known to be free (the caller took its turn in the organisation); audited. */

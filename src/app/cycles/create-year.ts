@@ -10,6 +10,7 @@ import { AppError, forbidden, invalid } from '../errors.ts';
 import { takeTurnInOrg } from '../org-lock.ts';
 import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { forgetCycles } from '../caches.ts';
 import { insertCycle } from './create-cycle.ts';
 import { assertCycleNameFree } from './cycle-names.ts';
 import { assertDatesOrdered } from './cycle-rules.ts';
@@ -84,5 +85,5 @@ export async function createYear(
     }
     if (created.length === 0) throw new AppError('conflict', 'year_exists', { name: year.name });
     return { year, created };
-  });
+  }).finally(() => forgetCycles(deps));
 }

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit.ts';
 import { takeTurnInOrg } from '../org-lock.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { forgetCycles } from '../caches.ts';
 import { assertVersion } from '../versioning.ts';
 import { findCycle } from './cycle-rules.ts';
 
@@ -57,5 +58,5 @@ export async function deleteCycle(deps: AppDeps, caller: Caller, id: string, ver
       entityId: cycle.id,
       before: { ...cycle, within: ids.filter((within) => within !== cycle.id) },
     });
-  });
+  }).finally(() => forgetCycles(deps));
 }

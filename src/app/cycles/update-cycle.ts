@@ -9,6 +9,7 @@ import { recordAudit } from '../audit.ts';
 import { takeTurnInOrg } from '../org-lock.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { forgetCycles } from '../caches.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { assertCycleNameFree, sameCycleName } from './cycle-names.ts';
 import { assertContainsChildren, assertDatesOrdered, assertUsableParent, findCycle } from './cycle-rules.ts';
@@ -71,7 +72,7 @@ export async function updateCycle(
       after,
     });
     return presentCycleDetail(after, actor);
-  });
+  }).finally(() => forgetCycles(deps));
 }
 
 /**

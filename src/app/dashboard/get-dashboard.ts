@@ -17,13 +17,13 @@ import {
   type TrendWeek,
 } from '../../core/dashboard.ts';
 import { expectedProgress } from '../../core/progress.ts';
-import { cycles, units } from '../../db/schema.ts';
+import { units } from '../../db/schema.ts';
 import { loadCadences } from '../check-ins/cadences.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { notFound } from '../errors.ts';
 import { objectiveFigures } from '../health/alignment-health.ts';
 import { cycleBounds } from '../objectives/present.ts';
 import { actorInOrg } from '../scope.ts';
+import { findOrgCycle } from '../cycles/org-cycles.ts';
 import { unitScope } from '../units/unit-tree.ts';
 import { checkInFigures, checkInWeeks, objectiveRows, type ObjectiveRow, type Scope } from './dashboard-queries.ts';
 
@@ -96,18 +96,8 @@ const figuresOf = (row: ObjectiveRow): ObjectiveFigures => ({
  */
 export async function dashboardScope(deps: AppDeps, caller: Caller, orgId: string, input: DashboardInput) {
   const actor = await actorInOrg(deps.db, caller, orgId);
-  const [cycle] = await deps.db
-    .select({
-      id: cycles.id,
-      parentId: cycles.parentId,
-      startsOn: cycles.startsOn,
-      endsOn: cycles.endsOn,
-      status: cycles.status,
-    })
-    .from(cycles)
-    .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, input.cycleId)));
-  if (!cycle) throw notFound('cycle');
-  const scopeUnits = input.unitId ? await unitScope(deps.db, actor.orgId, input.unitId) : null;
+  const cycle = await findOrgCycle(deps, actor.orgId, input.cycleId);
+  const scopeUnits = input.unitId ? await unitScope(deps, actor.orgId, input.unitId) : null;
   const scope: Scope = { actor, cycleId: cycle.id, units: scopeUnits };
   const now = deps.now();
   const { start, end } = cycleBounds(cycle);

@@ -3,15 +3,14 @@
 // supports, who has no OKRs, and objectives with nothing to measure. Set-based SQL: a
 // fixed handful of statements, whatever the organisation's size; for a large organisation
 // reused for a few seconds (figures-cache.ts).
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import { queryRows, uuidArray } from '../../db/raw.ts';
-import { cycles } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { notFound } from '../errors.ts';
 import { figuresFor } from '../figures-cache.ts';
 import { readableBy } from '../objectives/records.ts';
 import { actorInOrg, type OrgActor } from '../scope.ts';
+import { findOrgCycle } from '../cycles/org-cycles.ts';
 import { unitScope, type UnitScope } from '../units/unit-tree.ts';
 
 export interface AlignmentHealthInput {
@@ -176,12 +175,8 @@ export async function getAlignmentHealth(
   input: AlignmentHealthInput,
 ): Promise<AlignmentHealthView> {
   const actor = await actorInOrg(deps.db, caller, orgId);
-  const [cycle] = await deps.db
-    .select({ id: cycles.id, parentId: cycles.parentId })
-    .from(cycles)
-    .where(and(eq(cycles.orgId, actor.orgId), eq(cycles.id, input.cycleId)));
-  if (!cycle) throw notFound('cycle');
-  const scope = input.unitId ? await unitScope(deps.db, actor.orgId, input.unitId) : null;
+  const cycle = await findOrgCycle(deps, actor.orgId, input.cycleId);
+  const scope = input.unitId ? await unitScope(deps, actor.orgId, input.unitId) : null;
   const { value, asOf } = await figuresFor(deps, actor, `alignment-health:${cycle.id}:${input.unitId ?? ''}`, {
     compute: async (reader) => ({
       objectives: await objectiveFigures(deps, reader, cycle, scope),

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { organizations } from '../../db/schema.ts';
 import type { Queryable } from '../../db/connect.ts';
+import type { AppCaches } from '../caches.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorInOrg } from '../scope.ts';
@@ -8,11 +9,15 @@ import { presentOrg, type OrgView } from './org-view.ts';
 
 export async function getOrg(deps: AppDeps, caller: Caller, orgId: string): Promise<OrgView> {
   const actor = await actorInOrg(deps.db, caller, orgId);
-  const read = () => readOrg(deps.db, actor.orgId);
-  // Every page shows the organisation: kept a few seconds, cleared by its update (caches.ts).
-  const row = deps.caches ? await deps.caches.orgs.get(actor.orgId, read) : await read();
+  return presentOrg(await loadOrgRow(deps, actor.orgId), actor);
+}
+
+/** The organisation's row: every page shows it, so it is kept a few seconds, cleared by its update (caches.ts). */
+export async function loadOrgRow(deps: { db: Queryable; caches?: AppCaches }, orgId: string) {
+  const read = () => readOrg(deps.db, orgId);
+  const row = deps.caches ? await deps.caches.orgs.get(orgId, read) : await read();
   if (!row) throw notFound('organization');
-  return presentOrg(row, actor);
+  return row;
 }
 
 async function readOrg(db: Queryable, orgId: string) {

@@ -7,6 +7,7 @@ import { queryRows } from '../../db/raw.ts';
 import { units } from '../../db/schema.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { isUuid } from '../scope.ts';
+import type { AppCaches } from '../caches.ts';
 
 export const MAX_DEPTH = 1000;
 
@@ -56,15 +57,30 @@ export interface UnitScope {
 
 /**
  * The scope of a unit that is not archived; another organisation's unit (or none) is not
- * found. `subunits: false` keeps only the unit itself and its own members.
+ * found. `subunits: false` keeps only the unit itself and its own members. The unit pages'
+ * panels (dashboard, alignment health, coach) each ask for it, so the server keeps it like
+ * the memberships (caches.ts): cleared by every write to the unit tree or to who belongs
+ * to a unit (`forgetActors`, `forgetCadences`).
  */
 export async function unitScope(
-  q: Queryable,
+  deps: { db: Queryable; caches?: AppCaches },
   orgId: string,
   unitId: string,
   { subunits = true }: { subunits?: boolean } = {},
 ): Promise<UnitScope> {
   if (!isUuid(unitId)) throw notFound('unit');
+  const read = () => readUnitScope(deps.db, orgId, unitId, subunits);
+  const scope = deps.caches ? await deps.caches.unitScopes.get(`${orgId}:${unitId}:${subunits}`, read) : await read();
+  if (!scope) throw notFound('unit');
+  return scope;
+}
+
+async function readUnitScope(
+  q: Queryable,
+  orgId: string,
+  unitId: string,
+  subunits: boolean,
+): Promise<UnitScope | null> {
   const [row] = await queryRows<{ unit_ids: string[]; person_ids: string[] }>(
     q,
     sql`
@@ -78,6 +94,6 @@ export async function unitScope(
            coalesce((select json_agg(distinct account_id) from unit_members
                       where org_id = ${orgId} and unit_id in (select id from down)), '[]'::json) as person_ids`,
   );
-  if (!row || row.unit_ids.length === 0) throw notFound('unit');
+  if (!row || row.unit_ids.length === 0) return null;
   return { unitIds: row.unit_ids, personIds: row.person_ids };
 }

@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { forgetCycles } from '../../app/caches.ts';
 import { RULE_IDS } from '../../core/coach/rule-ids.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { activities, alignments, auditEvents, cycles, keyResults, objectives } from '../../db/schema.ts';
@@ -129,6 +130,7 @@ describe('coach API', () => {
     expect(open.cycleClosed).toBe(false);
     expect(open.items.length).toBeGreaterThan(0);
     await deps.db.update(cycles).set({ status: 'closed' }).where(eq(cycles.id, cycle.id));
+    forgetCycles(deps); // written past the server, which would clear its cycles itself
     const closed = await adviceOf(admin, org.id, { cycleId: cycle.id });
     expect(closed).toMatchObject({ cycleClosed: true, items: [] });
   });
