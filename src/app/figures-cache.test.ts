@@ -7,6 +7,7 @@ import { getDashboardSummary } from './dashboard/get-dashboard-summary.ts';
 import { FiguresCache } from './figures-cache.ts';
 import { TestClock } from '../test/clock.ts';
 import { createCycle, createMember, createObjective, createOrg } from '../test/factories.ts';
+import { countStatements } from '../test/statements.ts';
 import { testDatabase } from '../test/test-db.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -32,6 +33,18 @@ describe('FiguresCache', () => {
     const source = { compute: async () => counted(++runs), countedOver: (v: { rows: number }) => v.rows };
     expect((await cache.get('k', clock, source)).value.rows).toBe(1);
     expect((await cache.get('k', clock, source)).value.rows).toBe(2);
+  });
+
+  it('remembers which figures were small the last time, until they grow large', async () => {
+    const cache = new FiguresCache({ ttlMs: 60_000, largeFrom: 100 });
+    let rows = 5;
+    const source = { compute: async () => counted(rows), countedOver: (v: { rows: number }) => v.rows };
+    expect(cache.isSmall('figures')).toBe(false);
+    await cache.get('audience:figures', clock, source, 'figures');
+    expect(cache.isSmall('figures')).toBe(true);
+    rows = 500;
+    expect((await cache.direct('figures', clock, source)).value.rows).toBe(500);
+    expect(cache.isSmall('figures')).toBe(false);
   });
 
   it('lets requests that arrive during a run wait for it instead of starting their own', async () => {
@@ -92,5 +105,27 @@ describe('figures shared by audience', () => {
       .set({ visibility: 'public' })
       .where(and(eq(objectives.orgId, org.id), eq(objectives.personId, private1.id)));
     expect(await totalFor(private1.id)).toMatchObject({ objectives: { total: 1 }, asOf: asked });
+  });
+
+  it('asks no audience for figures too small to keep, and counts the reader’s own private objective at once', async () => {
+    const { db } = await testDatabase();
+    const caches = createAppCaches();
+    const counting = countStatements(db);
+    const deps: AppDeps = { db: counting.db, now: () => new Date('2026-03-02T10:00:00Z'), caches };
+    const { org } = await createOrg(db);
+    const cycle = await createCycle(db, org.id);
+    const reader = await createMember(db, org.id, 'member');
+    await createObjective(db, org.id, cycle.id);
+    const summary = async () => {
+      const before = counting.statements();
+      const { objectives: figures } = await getDashboardSummary(deps, { accountId: reader.id, caches }, org.id, {
+        cycleId: cycle.id,
+      });
+      return { total: figures.total, statements: counting.statements() - before };
+    };
+    expect((await summary()).total).toBe(1); // learns that the figures are small
+    expect(await summary()).toEqual({ total: 1, statements: 1 });
+    await createObjective(db, org.id, cycle.id, { level: 'person', personId: reader.id }, { visibility: 'private' });
+    expect(await summary()).toEqual({ total: 2, statements: 1 });
   });
 });

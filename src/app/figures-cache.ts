@@ -10,6 +10,8 @@
 // Kept per audience, because a reader does not count the private objectives they may not
 // read: admins share one copy, readers who own no private objective share another, and
 // only a reader who owns one (or leads a unit that does) gets a copy of their own.
+// Which audience a reader belongs to takes a statement, so it is asked only for figures
+// that were large the last time: small ones are worked out for the reader as they are.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
 import { queryRows, uuidArray } from '../db/raw.ts';
@@ -41,31 +43,61 @@ export interface FiguresSource<V> {
 export class FiguresCache {
   private readonly kept = new Map<string, { figures: Figures<unknown>; expires: number }>();
   private readonly running = new Map<string, Promise<Figures<unknown>>>();
+  /** Figures (by key without the audience) last counted over fewer than `largeFrom` rows. */
+  private readonly small = new Set<string>();
   private readonly options: Options;
 
   constructor(options: Partial<Options> = {}) {
     this.options = { ttlMs: FIGURES_SECONDS * 1000, largeFrom: LARGE_FIGURES, maxEntries: 10_000, ...options };
   }
 
-  /** The kept figures for `key`, the run already working them out, or a new run of `source`. */
-  get<V>(key: string, now: () => Date, source: FiguresSource<V>): Promise<Figures<V>> {
+  /**
+   * The kept figures for `key`, the run already working them out, or a new run of `source`.
+   * `figuresKey` names the figures whatever the audience, to remember their size by.
+   */
+  get<V>(key: string, now: () => Date, source: FiguresSource<V>, figuresKey = key): Promise<Figures<V>> {
     const hit = this.kept.get(key);
     if (hit && hit.expires > performance.now()) return Promise.resolve(hit.figures as Figures<V>);
     if (hit) this.kept.delete(key);
     const running = this.running.get(key);
     if (running) return running as Promise<Figures<V>>;
-    const run = this.run(key, now, source);
+    const run = this.run(key, now, source, figuresKey);
     this.running.set(key, run);
     const forget = () => this.running.delete(key);
     run.then(forget, forget);
     return run;
   }
 
-  private async run<V>(key: string, now: () => Date, source: FiguresSource<V>): Promise<Figures<V>> {
+  /** Whether these figures were last counted over too few rows to keep (see `figuresFor`). */
+  isSmall(figuresKey: string): boolean {
+    return this.small.has(figuresKey);
+  }
+
+  /** Works figures out now, remembering whether they are small; they are not kept. */
+  async direct<V>(figuresKey: string, now: () => Date, source: FiguresSource<V>): Promise<Figures<V>> {
+    const asOf = now();
+    const value = await source.compute();
+    this.noteSize(figuresKey, source.countedOver(value));
+    return { value, asOf };
+  }
+
+  private noteSize(figuresKey: string, rows: number): void {
+    if (rows >= this.options.largeFrom) this.small.delete(figuresKey);
+    else if (this.small.size < this.options.maxEntries) this.small.add(figuresKey);
+  }
+
+  private async run<V>(
+    key: string,
+    now: () => Date,
+    source: FiguresSource<V>,
+    figuresKey: string,
+  ): Promise<Figures<V>> {
     const asOf = now();
     const value = await source.compute();
     const figures = { value, asOf };
-    if (source.countedOver(value) >= this.options.largeFrom) {
+    const rows = source.countedOver(value);
+    this.noteSize(figuresKey, rows);
+    if (rows >= this.options.largeFrom) {
       if (this.kept.size >= this.options.maxEntries) {
         const oldest = this.kept.keys().next();
         if (!oldest.done) this.kept.delete(oldest.value);
@@ -108,12 +140,20 @@ export async function figuresFor<V>(
 ): Promise<Figures<V>> {
   const cache = deps.caches?.figures;
   if (!cache) return { value: await source.compute(actor), asOf: deps.now() };
+  // Figures too small to keep (a team's) are worked out for the actor on every request, so
+  // whose audience they belong to does not matter: no need to ask the database. Once they
+  // grow large they go the audience's way again from the next request on.
+  const figuresKey = `${actor.orgId}:${key}`;
+  const direct = { compute: () => source.compute(actor), countedOver: source.countedOver };
+  if (cache.isSmall(figuresKey)) return cache.direct(figuresKey, deps.now, direct);
   let audience: { name: string; reader: OrgActor };
   if (actor.role === 'owner' || actor.role === 'admin') audience = { name: 'all', reader: actor };
   else if (await readsPrivateObjectives(deps.db, actor)) audience = { name: actor.accountId, reader: actor };
   else audience = { name: 'public', reader: publicReader(actor) };
-  return cache.get(`${actor.orgId}:${audience.name}:${key}`, deps.now, {
-    compute: () => source.compute(audience.reader),
-    countedOver: source.countedOver,
-  });
+  return cache.get(
+    `${actor.orgId}:${audience.name}:${key}`,
+    deps.now,
+    { compute: () => source.compute(audience.reader), countedOver: source.countedOver },
+    figuresKey,
+  );
 }

@@ -44,17 +44,30 @@ export async function actorForResource(
   id: string,
 ): Promise<OrgActor> {
   if (!isUuid(id)) throw notFound(entity);
-  // A resource never moves to another organisation, so its owner is cached for long.
+  const orgId = await orgOfResource(q, caller, entity, id);
+  // Not a member answers like no such resource: it reveals nothing.
+  const grant = orgId === null ? null : await membershipGrant(q, caller, orgId);
+  if (orgId === null || !grant) throw notFound(entity);
+  return { orgId, accountId: caller.accountId, role: grant.role, ledUnitIds: new Set(grant.led) };
+}
+
+/**
+ * The organisation a resource belongs to, or null when there is none. A resource never
+ * moves to another organisation, so its owner is cached for long.
+ */
+export async function orgOfResource(
+  q: Queryable,
+  caller: Caller,
+  entity: ScopedEntity,
+  id: string,
+): Promise<string | null> {
+  if (!isUuid(id)) return null;
   const loadOwner = async () => {
     const table = sql.identifier(SCOPED_TABLES[entity]);
     const [row] = await queryRows<{ org_id: string }>(q, sql`select t.org_id from ${table} t where t.id = ${id}`);
     return row?.org_id ?? null;
   };
-  const orgId = caller.caches ? await caller.caches.owners.get(`${entity}:${id}`, loadOwner) : await loadOwner();
-  // Not a member answers like no such resource: it reveals nothing.
-  const grant = orgId === null ? null : await membershipGrant(q, caller, orgId);
-  if (orgId === null || !grant) throw notFound(entity);
-  return { orgId, accountId: caller.accountId, role: grant.role, ledUnitIds: new Set(grant.led) };
+  return caller.caches ? caller.caches.owners.get(`${entity}:${id}`, loadOwner) : loadOwner();
 }
 
 function membershipGrant(q: Queryable, caller: Caller, orgId: string): Promise<MembershipGrant | null> {

@@ -9,7 +9,7 @@ import { FEED_ACTIONS, feedDetails, type FeedAction, type FeedDetails } from '..
 import { accounts, auditEvents, comments, keyResults, objectives, units } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
-import { actorInOrg } from '../scope.ts';
+import { actorInOrg, orgOfResource } from '../scope.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { readableByParams, readerParams, selectObjectiveRecords } from '../objectives/records.ts';
 import { preparedByShape } from '../../db/prepared-shapes.ts';
@@ -113,13 +113,7 @@ export async function listFeed(
     });
     if (found.length === 0) throw notFound('objective');
   }
-  if (input.unitId) {
-    const [unit] = await db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.orgId, actor.orgId), eq(units.id, input.unitId)));
-    if (!unit) throw notFound('unit');
-  }
+  if (input.unitId && (await orgOfResource(db, caller, 'unit', input.unitId)) !== actor.orgId) throw notFound('unit');
   const limit = pageSize(input);
   const before = input.cursor ? (decodeCursor(input.cursor, ['number'])[0] as number) : undefined;
   const everything = actor.role === 'owner' || actor.role === 'admin';

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit.ts';
 import { actorForResource, type OrgActor } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion } from '../versioning.ts';
+import { findOrgCycle } from '../cycles/org-cycles.ts';
 import { findCycle } from '../cycles/cycle-rules.ts';
 import { trimmed, type ReflectionInput } from '../objectives/score-objective.ts';
 import { assertNotArchived, findUnit } from './unit-tree.ts';
@@ -63,7 +64,7 @@ export async function getUnitReflection(
   cycleId: string,
 ): Promise<UnitReflectionView> {
   const actor = await actorForResource(deps.db, caller, 'unit', unitId);
-  await findCycle(deps.db, actor.orgId, cycleId);
+  await findOrgCycle(deps, actor.orgId, cycleId);
   return present(actor, unitId, cycleId, await readReflection(deps.db, actor.orgId, unitId, cycleId));
 }
 
