@@ -38,3 +38,17 @@ export const notFound = (entity: string) => new AppError('not_found', 'not_found
 export const forbidden = () => new AppError('forbidden', 'forbidden');
 export const invalid = (field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError('unprocessable', 'invalid', {}, [{ field, key, params }]);
+
+const ARCHIVED_PARENT_KEYS = {
+  objective: 'objective_archived',
+  keyResult: 'key_result_archived',
+  unit: 'parent_archived',
+} as const;
+
+/**
+ * Restoring a row whose objective, key result or parent unit is archived: restored alone it
+ * would be live where no list shows it. The parent is named so the person knows what to
+ * restore first.
+ */
+export const archivedParent = (parent: keyof typeof ARCHIVED_PARENT_KEYS, title: string) =>
+  new AppError('conflict', ARCHIVED_PARENT_KEYS[parent], { title });

@@ -34,6 +34,10 @@ export type Metric = (typeof METRICS)[number];
 export const ACTIVITY_STATUSES = ['todo', 'doing', 'done'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
+/** What is archived instead of deleted, and can be restored. */
+export const ARCHIVABLE_KINDS = ['objective', 'keyResult', 'activity', 'unit'] as const;
+export type ArchivableKind = (typeof ARCHIVABLE_KINDS)[number];
+
 export const LOCALES = ['sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 

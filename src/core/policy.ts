@@ -92,6 +92,8 @@ export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
   'comment.delete': { ...ADMINS, member: ['ownsComment'] },
   'audit.read': ADMINS,
   'outbox.read': ADMINS,
+  // The organisation's archive (Administration → Archive): everything archived, to restore.
+  // Restoring one row takes what archiving it takes, so whoever archived it may undo it.
   'archive.restore': ADMINS,
 };
 

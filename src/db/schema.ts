@@ -30,6 +30,16 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true, precision:
 const version = () => integer('version').notNull().default(1);
 const archivedAt = () => timestamp('archived_at', { withTimezone: true });
 
+/**
+ * The organisation's archive, newest archived first (app/archive/list-archived.ts, read
+ * backwards): a partial index holds only the archived rows, so it stays small beside
+ * 140,000 live key results and costs their writes nothing.
+ */
+const archivedIndex = (name: string, t: { orgId: AnyPgColumn; archivedAt: AnyPgColumn; id: AnyPgColumn }) =>
+  index(name)
+    .on(t.orgId, t.archivedAt, t.id)
+    .where(sql`${t.archivedAt} is not null`);
+
 export interface OrgSettings {
   focus?: { objectivesMin: number; objectivesMax: number; keyResultsMin: number; keyResultsMax: number };
   checkInCadenceDays?: number;
@@ -113,6 +123,7 @@ export const units = pgTable(
   (t) => [
     index('units_org_parent_idx').on(t.orgId, t.parentId),
     index('units_org_name_idx').on(t.orgId, t.name, t.id),
+    archivedIndex('units_org_archived_idx', t),
     check('units_cadence_range', sql`${t.checkInCadenceDays} between 1 and 90`),
   ],
 );
@@ -208,6 +219,7 @@ export const objectives = pgTable(
     // A level's objectives of a cycle in list order (the home page's organisation objectives):
     // one plan serves every value, so an empty level does not walk the whole cycle.
     index('objectives_org_cycle_level_created_idx').on(t.orgId, t.cycleId, t.level, t.createdAt, t.id),
+    archivedIndex('objectives_org_archived_idx', t),
     check(
       'objectives_one_owner',
       sql`(${t.level} = 'organization' and ${t.unitId} is null and ${t.personId} is null)
@@ -265,6 +277,7 @@ export const keyResults = pgTable(
   (t) => [
     index('key_results_org_objective_idx').on(t.orgId, t.objectiveId, t.position),
     index('key_results_org_owner_idx').on(t.orgId, t.ownerId),
+    archivedIndex('key_results_org_archived_idx', t),
     check('key_results_weight_nonnegative', sql`${t.weight} >= 0`),
   ],
 );
@@ -315,6 +328,7 @@ export const activities = pgTable(
   (t) => [
     index('activities_org_kr_idx').on(t.orgId, t.keyResultId, t.createdAt),
     index('activities_org_owner_idx').on(t.orgId, t.ownerId, t.status),
+    archivedIndex('activities_org_archived_idx', t),
   ],
 );
 

@@ -16,3 +16,8 @@ export function expectedVersion(request: FastifyRequest): number {
   if (!match?.[1]) throw new AppError('precondition_failed', 'precondition_failed');
   return Number(match[1]);
 }
+
+/** 204 for an archived row, with its new version as the ETag: an undo names it in If-Match. */
+export function sendArchived(reply: FastifyReply, version: number): FastifyReply {
+  return reply.status(204).header('etag', etagOf(version)).send(null);
+}

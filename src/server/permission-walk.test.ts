@@ -94,6 +94,7 @@ const TABLE: Record<string, WalkCase> = {
   'GET /api/v1/orgs/{orgId}': { ok: 200, allowed: IN_ORG },
   'PATCH /api/v1/orgs/{orgId}': { ok: 200, allowed: ADMIN, body: () => ({ vision: 'Ny vision' }) },
   'GET /api/v1/orgs/{orgId}/audit-events': { ok: 200, allowed: ADMIN },
+  'GET /api/v1/orgs/{orgId}/archive': { ok: 200, allowed: ADMIN },
   'GET /api/v1/orgs/{orgId}/outbox': { ok: 200, allowed: ADMIN },
   'GET /api/v1/orgs/{orgId}/outbox/{id}': { ok: 200, allowed: ADMIN, params: id((w) => w.outboxMessage) },
   'GET /api/v1/orgs/{orgId}/audit-events.csv': { ok: 200, allowed: ADMIN },
@@ -130,7 +131,7 @@ const TABLE: Record<string, WalkCase> = {
     body: () => ({ mission: 'Nytt uppdrag' }),
   },
   'DELETE /api/v1/units/{id}': { ok: 204, allowed: ADMIN, params: id((w) => w.unit) },
-  'POST /api/v1/units/{id}/restore': { ok: 200, allowed: ADMIN, params: id((w) => w.archivedUnit) },
+  'POST /api/v1/units/{id}/restore': { ok: 200, allowed: ADMIN, params: id((w) => w.archivedUnit), ifMatch: true },
   'PUT /api/v1/units/{id}/members/{accountId}': {
     ok: 200,
     allowed: LEAD_OR_ADMIN,
@@ -219,7 +220,13 @@ const TABLE: Record<string, WalkCase> = {
     body: () => ({ title: 'Skarpare mål' }),
   },
   'DELETE /api/v1/objectives/{id}': { ok: 204, allowed: LEAD_OR_ADMIN, params: id((w) => w.unitObjective) },
-  'POST /api/v1/objectives/{id}/restore': { ok: 200, allowed: ADMIN, params: id((w) => w.archivedObjective) },
+  // Restoring takes what archiving takes: the world's archived objective is the unit's.
+  'POST /api/v1/objectives/{id}/restore': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.archivedObjective),
+    ifMatch: true,
+  },
   'POST /api/v1/objectives/{id}/key-results': {
     ok: 201,
     allowed: LEAD_OR_ADMIN,
@@ -252,7 +259,12 @@ const TABLE: Record<string, WalkCase> = {
     body: () => ({ target: 200 }),
   },
   'DELETE /api/v1/key-results/{id}': { ok: 204, allowed: LEAD_OR_ADMIN, params: id((w) => w.keyResult) },
-  'POST /api/v1/key-results/{id}/restore': { ok: 200, allowed: ADMIN, params: id((w) => w.archivedKeyResult) },
+  'POST /api/v1/key-results/{id}/restore': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.archivedKeyResult),
+    ifMatch: true,
+  },
   'POST /api/v1/key-results/{id}/check-ins': {
     ok: 201,
     allowed: LEAD_OR_ADMIN,
@@ -280,6 +292,12 @@ const TABLE: Record<string, WalkCase> = {
     body: () => ({ status: 'doing' }),
   },
   'DELETE /api/v1/activities/{id}': { ok: 204, allowed: LEAD_OR_ADMIN, params: id((w) => w.activity) },
+  'POST /api/v1/activities/{id}/restore': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.archivedActivity),
+    ifMatch: true,
+  },
   'GET /api/v1/orgs/{orgId}/coach': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
   // A read with a body (x-read-only): everyone in the organisation may ask about a draft.
   'POST /api/v1/orgs/{orgId}/coach/check': {

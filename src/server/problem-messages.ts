@@ -49,9 +49,17 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: '{entity} is archived; restore it first',
     sv: '{entity} är arkiverad; återställ den först',
   },
+  objective_archived: {
+    en: 'The objective it belongs to, “{title}”, is archived; restore the objective first',
+    sv: 'Målet det hör till, ”{title}”, är arkiverat; återställ målet först',
+  },
+  key_result_archived: {
+    en: 'The key result it belongs to, “{title}”, is archived; restore the key result first',
+    sv: 'Nyckelresultatet det hör till, ”{title}”, är arkiverat; återställ nyckelresultatet först',
+  },
   parent_archived: {
-    en: 'The unit above is archived; restore it first',
-    sv: 'Enheten ovanför är arkiverad; återställ den först',
+    en: 'The unit above, “{title}”, is archived; restore it first',
+    sv: 'Enheten ovanför, ”{title}”, är arkiverad; återställ den först',
   },
   setup_done: {
     en: 'Riktning is already set up; sign in instead',

@@ -63,9 +63,12 @@ export async function createWorld(db: Queryable) {
   );
   const keyResult = await createKeyResult(db, org.id, unitObjective.id);
   const archivedKeyResult = await createKeyResult(db, org.id, unitObjective.id, { archivedAt: new Date() });
-  const [activity] = await db
+  const [activity, archivedActivity] = await db
     .insert(activities)
-    .values({ orgId: org.id, keyResultId: keyResult.id, title: 'Planera' })
+    .values([
+      { orgId: org.id, keyResultId: keyResult.id, title: 'Planera' },
+      { orgId: org.id, keyResultId: keyResult.id, title: 'Inställt', archivedAt: new Date() },
+    ])
     .returning();
   const [comment] = await db
     .insert(comments)
@@ -113,6 +116,7 @@ export async function createWorld(db: Queryable) {
     keyResult,
     archivedKeyResult,
     activity: activity as NonNullable<typeof activity>,
+    archivedActivity: archivedActivity as NonNullable<typeof archivedActivity>,
     comment: comment as NonNullable<typeof comment>,
     outboxMessage: outboxMessage as NonNullable<typeof outboxMessage>,
     tokens,

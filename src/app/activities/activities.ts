@@ -6,13 +6,18 @@ import { accounts, activities } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
-import { setArchived } from '../archive.ts';
+import { restoreRow, setArchived } from '../archive/set-archived.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { assertMembers } from '../references.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
-import { loadActivity, loadKeyResult, loadReadableKeyResult } from '../objectives/owner-context.ts';
+import {
+  loadActivity,
+  loadActivityToRestore,
+  loadKeyResult,
+  loadReadableKeyResult,
+} from '../objectives/owner-context.ts';
 import { activityOrder, presentActivity, viewActivity, type ActivityView } from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
 
@@ -145,11 +150,28 @@ export async function updateActivity(
   });
 }
 
-export async function archiveActivity(deps: AppDeps, caller: Caller, id: string): Promise<void> {
-  await inTransaction(deps, async (tx) => {
+/** Archives the activity; answers its new version, which an undo names in If-Match. */
+export async function archiveActivity(deps: AppDeps, caller: Caller, id: string): Promise<number> {
+  return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'activity', id);
     const { policy } = await loadActivity(tx, actor.orgId, id, true);
     if (!can(actor, 'activity.manage', policy)) throw forbidden();
-    await setArchived(tx, actor, 'activity', id, true, deps.now());
+    return setArchived(tx, actor, 'activity', id, true, deps.now());
+  });
+}
+
+/** Whoever may manage the activity may bring it back, once its key result and objective are live. */
+export async function restoreActivity(
+  deps: AppDeps,
+  caller: Caller,
+  id: string,
+  version: number,
+): Promise<ActivityView> {
+  return inTransaction(deps, async (tx) => {
+    const actor = await actorForResource(tx, caller, 'activity', id);
+    const { activity, keyResult, objective, policy } = await loadActivityToRestore(tx, actor.orgId, id);
+    if (!can(actor, 'activity.manage', policy)) throw forbidden();
+    await restoreRow(tx, actor, 'activity', activity, version, deps.now(), { objective, keyResult });
+    return viewActivity(tx, actor, id);
   });
 }

@@ -1,27 +1,35 @@
 import { can } from '../../core/policy.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forbidden } from '../errors.ts';
-import { setArchived } from '../archive.ts';
+import { restoreRow, setArchived } from '../archive/set-archived.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { viewObjective } from './get-objective.ts';
 import { loadObjective } from './owner-context.ts';
 import type { ObjectiveView } from './present.ts';
 
-export async function archiveObjective(deps: AppDeps, caller: Caller, id: string): Promise<void> {
-  await inTransaction(deps, async (tx) => {
+/** Archives the objective; answers its new version, which an undo names in If-Match. */
+export async function archiveObjective(deps: AppDeps, caller: Caller, id: string): Promise<number> {
+  return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'objective', id);
     const { policy } = await loadObjective(tx, actor.orgId, id, true);
     if (!can(actor, 'objective.archive', policy)) throw forbidden();
-    await setArchived(tx, actor, 'objective', id, true, deps.now());
+    return setArchived(tx, actor, 'objective', id, true, deps.now());
   });
 }
 
-export async function restoreObjective(deps: AppDeps, caller: Caller, id: string): Promise<ObjectiveView> {
+/** Whoever may archive the objective may bring it back (the undo of their own archiving). */
+export async function restoreObjective(
+  deps: AppDeps,
+  caller: Caller,
+  id: string,
+  version: number,
+): Promise<ObjectiveView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'objective', id);
-    if (!can(actor, 'archive.restore')) throw forbidden();
-    await setArchived(tx, actor, 'objective', id, false, deps.now());
+    const { objective, policy } = await loadObjective(tx, actor.orgId, id, true);
+    if (!can(actor, 'objective.archive', policy)) throw forbidden();
+    await restoreRow(tx, actor, 'objective', objective, version, deps.now());
     return viewObjective(tx, actor, id, deps.now());
   });
 }

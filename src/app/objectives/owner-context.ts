@@ -54,20 +54,27 @@ function selectKeyResult(q: Queryable, orgId: string, id: string, readable?: SQL
 
 type KeyResultSelection = Awaited<ReturnType<typeof selectKeyResult>>[number];
 
+function keyResultPolicy(row: KeyResultSelection): PolicyObject {
+  return { ...objectivePolicyObject(row.objective, row.cycleStatus), keyResultOwnerId: row.keyResult.ownerId };
+}
+
 /** The loaded key result with its policy object; archived ones (or of archived objectives) are not found. */
 function keyResultContext(row: KeyResultSelection | undefined) {
   if (!row || row.objective.archivedAt) throw notFound('keyResult');
-  return {
-    keyResult: row.keyResult,
-    objective: row.objective,
-    policy: { ...objectivePolicyObject(row.objective, row.cycleStatus), keyResultOwnerId: row.keyResult.ownerId },
-  };
+  return { keyResult: row.keyResult, objective: row.objective, policy: keyResultPolicy(row) };
 }
 
 export async function loadKeyResult(q: Queryable, orgId: string, id: string, lock = false) {
   const query = selectKeyResult(q, orgId, id);
   const [row] = lock ? await query.for('update', { of: keyResults }) : await query;
   return keyResultContext(row);
+}
+
+/** The key result to restore, locked: archived or not, and whatever its objective's state. */
+export async function loadKeyResultToRestore(q: Queryable, orgId: string, id: string) {
+  const [row] = await selectKeyResult(q, orgId, id).for('update', { of: keyResults });
+  if (!row) throw notFound('keyResult');
+  return { keyResult: row.keyResult, objective: row.objective, policy: keyResultPolicy(row) };
 }
 
 /**
@@ -82,7 +89,7 @@ export async function loadReadableKeyResult(q: Queryable, actor: OrgActor, id: s
   return loaded;
 }
 
-export async function loadActivity(q: Queryable, orgId: string, id: string, lock = false) {
+function selectActivity(q: Queryable, orgId: string, id: string, lock: boolean) {
   const query = q
     .select({ activity: activities, keyResult: keyResults, objective: objectives, cycleStatus: cycles.status })
     .from(activities)
@@ -90,15 +97,34 @@ export async function loadActivity(q: Queryable, orgId: string, id: string, lock
     .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
     .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
     .where(and(eq(activities.orgId, orgId), eq(activities.id, id)));
-  const [row] = lock ? await query.for('update', { of: activities }) : await query;
-  if (!row || row.keyResult.archivedAt || row.objective.archivedAt) throw notFound('activity');
+  return lock ? query.for('update', { of: activities }) : query;
+}
+
+type ActivitySelection = Awaited<ReturnType<typeof selectActivity>>[number];
+
+function activityContext(row: ActivitySelection) {
   return {
     activity: row.activity,
     keyResult: row.keyResult,
+    objective: row.objective,
     policy: {
       ...objectivePolicyObject(row.objective, row.cycleStatus),
       keyResultOwnerId: row.keyResult.ownerId,
       activityOwnerId: row.activity.ownerId,
     },
   };
+}
+
+/** The activity and its policy object; one under an archived key result or objective is not found. */
+export async function loadActivity(q: Queryable, orgId: string, id: string, lock = false) {
+  const [row] = await selectActivity(q, orgId, id, lock);
+  if (!row || row.keyResult.archivedAt || row.objective.archivedAt) throw notFound('activity');
+  return activityContext(row);
+}
+
+/** The activity to restore, locked: archived or not, and whatever its key result's and objective's state. */
+export async function loadActivityToRestore(q: Queryable, orgId: string, id: string) {
+  const [row] = await selectActivity(q, orgId, id, true);
+  if (!row) throw notFound('activity');
+  return activityContext(row);
 }

@@ -12,14 +12,15 @@ import { forgetActors, forgetCadences } from '../caches.ts';
 /**
  * Archives a unit together with every unit beneath it (a team cannot outlive its
  * division in the lists). They share one archived_at, so restoring the unit brings back
- * exactly what was archived with it. Archiving twice changes nothing.
+ * exactly what was archived with it. Archiving twice changes nothing. Answers the unit's
+ * version, which an undo names in If-Match.
  */
-export async function archiveUnit(deps: AppDeps, caller: Caller, id: string): Promise<void> {
-  await inTransaction(deps, async (tx) => {
+export async function archiveUnit(deps: AppDeps, caller: Caller, id: string): Promise<number> {
+  return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'unit', id);
     if (!can(actor, 'unit.archive', { unitId: id })) throw forbidden();
     const before = await findUnit(tx, actor.orgId, id, true);
-    if (before.archivedAt) return;
+    if (before.archivedAt) return before.version;
     const now = deps.now().toISOString();
     const archived = await queryRows<{ id: string }>(
       tx,
@@ -43,6 +44,7 @@ export async function archiveUnit(deps: AppDeps, caller: Caller, id: string): Pr
       before,
       after: { archivedAt: now, archivedUnitIds: archived.map((r) => r.id) },
     });
+    return before.version + 1;
   }).finally(() => {
     forgetActors(deps);
     forgetCadences(deps);

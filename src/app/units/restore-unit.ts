@@ -2,24 +2,29 @@ import { sql } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { AppError, forbidden } from '../errors.ts';
+import { archivedParent, forbidden } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { assertVersion } from '../versioning.ts';
 import { findUnit, MAX_DEPTH } from './unit-tree.ts';
 import { loadUnitDetail, type UnitDetailView } from './unit-view.ts';
 import { forgetActors, forgetCadences } from '../caches.ts';
 
-/** Brings back an archived unit and the units that were archived with it. */
-export async function restoreUnit(deps: AppDeps, caller: Caller, id: string): Promise<UnitDetailView> {
+/**
+ * Brings back an archived unit and the units that were archived with it, if it is still
+ * the version the caller saw. Whoever may archive a unit may restore it.
+ */
+export async function restoreUnit(deps: AppDeps, caller: Caller, id: string, version: number): Promise<UnitDetailView> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorForResource(tx, caller, 'unit', id);
-    if (!can(actor, 'archive.restore')) throw forbidden();
+    if (!can(actor, 'unit.archive', { unitId: id })) throw forbidden();
     const before = await findUnit(tx, actor.orgId, id, true);
+    assertVersion(before.version, version);
     if (!before.archivedAt) return loadUnitDetail(tx, actor, before.id);
     if (before.parentId) {
       const parent = await findUnit(tx, actor.orgId, before.parentId);
-      if (parent.archivedAt) throw new AppError('conflict', 'parent_archived');
+      if (parent.archivedAt) throw archivedParent('unit', parent.name);
     }
     const now = deps.now().toISOString();
     const restored = await queryRows<{ id: string }>(

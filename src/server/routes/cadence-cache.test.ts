@@ -70,9 +70,11 @@ describe('check-in cadences in key-result lists', () => {
     expect(await cadences()).toEqual([14, 10]);
 
     // Archiving the division archives the team with it: an archived unit's cadence no longer applies.
-    expect((await admin.delete(`/api/v1/units/${division.json().id}`)).statusCode).toBe(204);
+    const archived = await admin.delete(`/api/v1/units/${division.json().id}`);
+    expect(archived.statusCode).toBe(204);
     expect(await cadences()).toEqual([10, 10]);
-    expect((await admin.post(`/api/v1/units/${division.json().id}/restore`)).statusCode).toBe(200);
+    const restore = { headers: { 'if-match': archived.headers.etag as string } };
+    expect((await admin.post(`/api/v1/units/${division.json().id}/restore`, undefined, restore)).statusCode).toBe(200);
     expect(await cadences()).toEqual([14, 10]);
 
     // A new unit beneath the division follows it from the start.

@@ -15,6 +15,7 @@ import { keyResultRoutes } from './key-results.ts';
 import { checkInRoutes } from './check-ins.ts';
 import { conversationRoutes } from './conversation.ts';
 import { auditRoutes } from './audit.ts';
+import { archiveRoutes } from './archive.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
@@ -42,6 +43,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(checkInRoutes, options);
   await app.register(conversationRoutes, options);
   await app.register(auditRoutes, options);
+  await app.register(archiveRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
   await app.register(closingRoutes, options);

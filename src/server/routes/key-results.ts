@@ -7,9 +7,15 @@ import { archiveKeyResult, restoreKeyResult } from '../../app/key-results/archiv
 import { checkIn, listCheckIns } from '../../app/check-ins/check-in.ts';
 import { listKeyResults } from '../../app/key-results/list-key-results.ts';
 import { listOrgActivities } from '../../app/activities/list-org-activities.ts';
-import { archiveActivity, createActivity, listActivities, updateActivity } from '../../app/activities/activities.ts';
+import {
+  archiveActivity,
+  createActivity,
+  listActivities,
+  restoreActivity,
+  updateActivity,
+} from '../../app/activities/activities.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { expectedVersion, sendWithEtag } from '../etag.ts';
+import { expectedVersion, sendArchived, sendWithEtag } from '../etag.ts';
 import {
   IdParams,
   OrgParams,
@@ -105,15 +111,15 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       schema: {
         tags,
         operationId: 'archiveKeyResult',
-        summary: 'Archive a key result',
+        summary: 'Archive a key result (it can be restored)',
+        description:
+          'Answers 204 with the archived row’s version as its ETag, so that the archiving can be undone: ' +
+          'POST …/restore with that ETag in If-Match.',
         params: IdParams,
         response: { 204: Type.Null(), ...writeProblemResponses },
       },
     },
-    async (request, reply) => {
-      await archiveKeyResult(deps, callerOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    async (request, reply) => sendArchived(reply, await archiveKeyResult(deps, callerOf(request), request.params.id)),
   );
 
   app.post(
@@ -122,12 +128,14 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       schema: {
         tags,
         operationId: 'restoreKeyResult',
-        summary: 'Restore an archived key result (admins)',
+        summary: 'Restore an archived key result (If-Match; whoever may manage it)',
+        description: 'Refused with 409 while its objective is archived: restore the objective first.',
         params: IdParams,
         response: { 200: KeyResultSchema, ...writeProblemResponses },
       },
     },
-    async (request, reply) => sendWithEtag(reply, await restoreKeyResult(deps, callerOf(request), request.params.id)),
+    async (request, reply) =>
+      sendWithEtag(reply, await restoreKeyResult(deps, callerOf(request), request.params.id, expectedVersion(request))),
   );
 
   app.post(
@@ -220,14 +228,30 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       schema: {
         tags: ['activities'],
         operationId: 'archiveActivity',
-        summary: 'Archive an activity',
+        summary: 'Archive an activity (it can be restored)',
+        description:
+          'Answers 204 with the archived row’s version as its ETag, so that the archiving can be undone: ' +
+          'POST …/restore with that ETag in If-Match.',
         params: IdParams,
         response: { 204: Type.Null(), ...writeProblemResponses },
       },
     },
-    async (request, reply) => {
-      await archiveActivity(deps, callerOf(request), request.params.id);
-      return reply.status(204).send(null);
+    async (request, reply) => sendArchived(reply, await archiveActivity(deps, callerOf(request), request.params.id)),
+  );
+
+  app.post(
+    '/activities/:id/restore',
+    {
+      schema: {
+        tags: ['activities'],
+        operationId: 'restoreActivity',
+        summary: 'Restore an archived activity (If-Match; whoever may manage it)',
+        description: 'Refused with 409 while its key result or objective is archived: restore that first.',
+        params: IdParams,
+        response: { 200: ActivitySchema, ...writeProblemResponses },
+      },
     },
+    async (request, reply) =>
+      sendWithEtag(reply, await restoreActivity(deps, callerOf(request), request.params.id, expectedVersion(request))),
   );
 };

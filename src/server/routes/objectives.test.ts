@@ -309,10 +309,13 @@ describe('objectives API', () => {
     expect(second.statusCode).toBe(412);
     expect((await admin.get(`/api/v1/objectives/${objective.id}`)).json().title).toBe('Ny titel');
 
-    expect((await admin.delete(`/api/v1/objectives/${objective.id}`)).statusCode).toBe(204);
+    const archived = await admin.delete(`/api/v1/objectives/${objective.id}`);
+    expect(archived.statusCode).toBe(204);
+    expect(archived.headers.etag).toBe('"3"');
     expect((await admin.get(`/api/v1/orgs/${org.id}/objectives`)).json().items).toHaveLength(0);
     expect(await deps.db.select().from(objectives).where(eq(objectives.id, objective.id))).toHaveLength(1);
-    expect((await admin.post(`/api/v1/objectives/${objective.id}/restore`)).statusCode).toBe(200);
+    const restore = { headers: { 'if-match': archived.headers.etag as string } };
+    expect((await admin.post(`/api/v1/objectives/${objective.id}/restore`, undefined, restore)).statusCode).toBe(200);
     expect((await admin.get(`/api/v1/orgs/${org.id}/objectives`)).json().items).toHaveLength(1);
   });
 

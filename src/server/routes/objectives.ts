@@ -8,7 +8,7 @@ import { updateObjective } from '../../app/objectives/update-objective.ts';
 import { archiveObjective, restoreObjective } from '../../app/objectives/archive-objective.ts';
 import { addKeyResult } from '../../app/key-results/add-key-result.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { expectedVersion, sendWithEtag } from '../etag.ts';
+import { expectedVersion, sendArchived, sendWithEtag } from '../etag.ts';
 import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
   CreateObjectiveBody,
@@ -99,15 +99,15 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       schema: {
         tags,
         operationId: 'archiveObjective',
-        summary: 'Archive an objective (admins can restore it)',
+        summary: 'Archive an objective (it can be restored)',
+        description:
+          'Answers 204 with the archived row’s version as its ETag, so that the archiving can be undone: ' +
+          'POST …/restore with that ETag in If-Match.',
         params: IdParams,
         response: { 204: Type.Null(), ...writeProblemResponses },
       },
     },
-    async (request, reply) => {
-      await archiveObjective(deps, callerOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    async (request, reply) => sendArchived(reply, await archiveObjective(deps, callerOf(request), request.params.id)),
   );
 
   app.post(
@@ -116,12 +116,13 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       schema: {
         tags,
         operationId: 'restoreObjective',
-        summary: 'Restore an archived objective (admins)',
+        summary: 'Restore an archived objective (If-Match; whoever may archive it)',
         params: IdParams,
         response: { 200: ObjectiveSchema, ...writeProblemResponses },
       },
     },
-    async (request, reply) => sendWithEtag(reply, await restoreObjective(deps, callerOf(request), request.params.id)),
+    async (request, reply) =>
+      sendWithEtag(reply, await restoreObjective(deps, callerOf(request), request.params.id, expectedVersion(request))),
   );
 
   app.post(

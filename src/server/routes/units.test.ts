@@ -331,13 +331,16 @@ describe('units', () => {
     expect(edit.json().code).toBe('archived');
     // The archived lead role no longer grants anything.
     expect((await leadClient.get(`/api/v1/units/${team.id}`)).json().abilities['unit.update']).toBe(false);
-    expect((await admin.delete(`/api/v1/units/${division.id}`)).statusCode).toBe(204);
+    const again = await admin.delete(`/api/v1/units/${division.id}`);
+    expect(again.statusCode).toBe(204);
+    const ifMatch = (etag: string) => ({ headers: { 'if-match': etag } });
 
-    const early = await client.post(`/api/v1/units/${team.id}/restore`);
+    const early = await client.post(`/api/v1/units/${team.id}/restore`, undefined, ifMatch(etagOf(archived)));
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('parent_archived');
-    expect((await leadClient.post(`/api/v1/units/${division.id}/restore`)).statusCode).toBe(403);
-    const restored = await client.post(`/api/v1/units/${division.id}/restore`);
+    const restore = ifMatch(again.headers.etag as string);
+    expect((await leadClient.post(`/api/v1/units/${division.id}/restore`, undefined, restore)).statusCode).toBe(403);
+    const restored = await client.post(`/api/v1/units/${division.id}/restore`, undefined, restore);
     expect(restored.statusCode).toBe(200);
     expect(restored.json()).toMatchObject({ archivedAt: null, children: [{ id: team.id }] });
     const after = (await client.get(`/api/v1/orgs/${org.id}/units`)).json();
@@ -388,7 +391,10 @@ describe('units', () => {
       (await client.patch(`/api/v1/units/${theirs.id}`, { name: 'X' }, { headers: { 'if-match': '"1"' } })).statusCode,
     ).toBe(404);
     expect((await client.delete(`/api/v1/units/${theirs.id}`)).statusCode).toBe(404);
-    expect((await client.post(`/api/v1/units/${theirs.id}/restore`)).statusCode).toBe(404);
+    expect(
+      (await client.post(`/api/v1/units/${theirs.id}/restore`, undefined, { headers: { 'if-match': '"1"' } }))
+        .statusCode,
+    ).toBe(404);
     expect((await client.put(`/api/v1/units/${theirs.id}/members/${otherOwner.id}`, { role: 'lead' })).statusCode).toBe(
       404,
     );

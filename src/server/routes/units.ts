@@ -10,7 +10,7 @@ import { restoreUnit } from '../../app/units/restore-unit.ts';
 import { setUnitMember } from '../../app/units/set-unit-member.ts';
 import { updateUnit } from '../../app/units/update-unit.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { expectedVersion, sendWithEtag } from '../etag.ts';
+import { expectedVersion, sendArchived, sendWithEtag } from '../etag.ts';
 import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
   CreateUnitBody,
@@ -95,14 +95,14 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
         tags: ['units'],
         operationId: 'archiveUnit',
         summary: 'Archive a unit and the units beneath it (admins)',
+        description:
+          'Answers 204 with the archived row’s version as its ETag, so that the archiving can be undone: ' +
+          'POST …/restore with that ETag in If-Match.',
         params: IdParams,
         response: { 204: Type.Null(), ...writeProblemResponses },
       },
     },
-    async (request, reply) => {
-      await archiveUnit(deps, callerOf(request), request.params.id);
-      return reply.status(204).send(null);
-    },
+    async (request, reply) => sendArchived(reply, await archiveUnit(deps, callerOf(request), request.params.id)),
   );
 
   app.post(
@@ -111,12 +111,14 @@ export const unitRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (a
       schema: {
         tags: ['units'],
         operationId: 'restoreUnit',
-        summary: 'Restore an archived unit and the units archived with it (admins)',
+        summary: 'Restore an archived unit and the units archived with it (admins, If-Match)',
+        description: 'Refused with 409 while the unit above it is archived: restore that first.',
         params: IdParams,
         response: { 200: UnitDetailSchema, ...writeProblemResponses },
       },
     },
-    async (request, reply) => sendWithEtag(reply, await restoreUnit(deps, callerOf(request), request.params.id)),
+    async (request, reply) =>
+      sendWithEtag(reply, await restoreUnit(deps, callerOf(request), request.params.id, expectedVersion(request))),
   );
 
   app.put(

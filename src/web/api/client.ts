@@ -33,6 +33,13 @@ export interface RequestOptions {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options);
+  if (response.status === 204) return undefined as T;
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** Sends one request; a refusal or failure is thrown as an ApiError. */
+async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
@@ -47,10 +54,18 @@ export async function request<T>(method: string, path: string, options: RequestO
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     signal: options.signal,
   });
-  if (response.status === 204) return undefined as T;
-  const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw failure(response.status, data as Problem | null, path, response.statusText);
-  return data as T;
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as Problem | null;
+    throw failure(response.status, problem, path, response.statusText);
+  }
+  return response;
+}
+
+/** The version an answer's ETag names (`"7"`), for a later If-Match. */
+function versionOf(response: Response): number {
+  const version = Number(/^(?:W\/)?"(\d+)"$/.exec(response.headers.get('etag') ?? '')?.[1]);
+  if (!Number.isSafeInteger(version)) throw new Error(`no version in the answer to ${response.url}`);
+  return version;
 }
 
 /** The error for a failed read or write; an answer without a problem body gets a plain one. */
@@ -79,6 +94,10 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),
   delete: (path: string, version?: number) => request<undefined>('DELETE', path, { version }),
+  /** Archives (DELETE) and answers the archived row's version, which its undo names. */
+  archive: async (path: string) => versionOf(await send('DELETE', path, {})),
+  /** Restores an archived row (`path` is the row's own, e.g. /objectives/…) seen at `version`. */
+  restore: (path: string, version: number) => request<unknown>('POST', `${path}/restore`, { version }),
 };
 
 /** Builds a query string from the defined values only. */

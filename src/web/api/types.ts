@@ -19,6 +19,7 @@ import type {
   UpdateActivityBody,
 } from '../../api/schemas/objective.ts';
 import type { ProblemSchema } from '../../api/schemas/common.ts';
+import type { ArchivedItemSchema } from '../../api/schemas/archive.ts';
 
 export type Me = Static<typeof MeSchema>;
 export type ApiToken = Static<typeof ApiTokenSchema>;
@@ -30,6 +31,7 @@ export type CheckIn = Static<typeof CheckInSchema>;
 export type Activity = Static<typeof ActivitySchema>;
 export type ActivityInContext = Static<typeof ActivityInContextSchema>;
 export type Problem = Static<typeof ProblemSchema>;
+export type ArchivedItem = Static<typeof ArchivedItemSchema>;
 export type CreateObjectiveInput = Static<typeof CreateObjectiveBody>;
 export type UpdateObjectiveInput = Static<typeof UpdateObjectiveBody>;
 export type NewKeyResultInput = Static<typeof NewKeyResultBody>;

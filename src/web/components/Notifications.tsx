@@ -12,6 +12,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications, Notifications as MantineNotifications, type NotificationData } from '@mantine/notifications';
 
 export const show = (notification: NotificationData): string => notifications.show(notification);
+export const update = (notification: NotificationData): void => void notifications.update(notification);
 
 export default function Notifications() {
   const phone = useMediaQuery('(max-width: 48em)') ?? false;

@@ -19,6 +19,14 @@ export function notify(notification: NotificationData): void {
   );
 }
 
+/** Replaces a notification still shown (by its id), e.g. an offer to undo by what came of it. */
+export function renotify(notification: NotificationData & { id: string }): void {
+  import('./Notifications.tsx').then(
+    ({ update }) => update(notification),
+    () => undefined,
+  );
+}
+
 /** Whether anything has been notified yet: NotificationsOnDemand mounts the stack then. */
 export const notificationsWanted = {
   subscribe(listener: () => void): () => void {

@@ -82,7 +82,9 @@ export const common = bilingual(
       create: 'Create',
       close: 'Close',
       back: 'Back',
+      undo: 'Undo',
     },
+    undone: 'Restored.',
     // The sign-in page's words are bundled too: the app's front door opens without waiting
     // for a namespace of texts.
     signIn: {
@@ -179,7 +181,9 @@ export const common = bilingual(
       create: 'Skapa',
       close: 'Stäng',
       back: 'Tillbaka',
+      undo: 'Ångra',
     },
+    undone: 'Återställt.',
     signIn: {
       title: 'Logga in i Riktning',
       intro: 'Mål och nyckelresultat för din organisation, ditt team och dig.',

@@ -26,6 +26,7 @@ const NAMESPACES: Record<Namespace, true> = {
   dashboard: true,
   settings: true,
   outbox: true,
+  archive: true,
 };
 
 /** A page namespace's texts in one language (`common` is bundled). */

@@ -17,6 +17,7 @@ import type { week } from '../pages/week/messages.ts';
 import type { dashboard } from '../pages/dashboard/messages.ts';
 import type { settings } from '../pages/settings/messages.ts';
 import type { outbox } from '../pages/outbox/messages.ts';
+import type { archive } from '../pages/archive/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -35,6 +36,7 @@ interface Namespaces {
   dashboard: typeof dashboard;
   settings: typeof settings;
   outbox: typeof outbox;
+  archive: typeof archive;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

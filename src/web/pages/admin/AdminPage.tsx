@@ -1,5 +1,13 @@
 import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconBuilding, IconCalendar, IconHierarchy2, IconMail, IconHistory, IconUsers } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconBuilding,
+  IconCalendar,
+  IconHierarchy2,
+  IconMail,
+  IconHistory,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../api/queries.ts';
@@ -11,6 +19,7 @@ import { ProfileTab } from './ProfileTab.tsx';
 import { UnitsTab } from './UnitsTab.tsx';
 import { OutboxTab } from '../outbox/OutboxTab.tsx';
 import { AuditTab } from '../audit/AuditTab.tsx';
+import { ArchiveTab } from '../archive/ArchiveTab.tsx';
 
 /** Each tab is shown to those whose abilities allow what it is for. */
 const TABS = [
@@ -20,6 +29,7 @@ const TABS = [
   { id: 'profile', ability: 'org.update', icon: IconBuilding, Panel: ProfileTab },
   { id: 'outbox', ability: 'outbox.read', icon: IconMail, Panel: OutboxTab },
   { id: 'audit', ability: 'audit.read', icon: IconHistory, Panel: AuditTab },
+  { id: 'archive', ability: 'archive.restore', icon: IconArchive, Panel: ArchiveTab },
 ] as const;
 
 /** Administration, one tab per area; the tab is part of the URL (admin/members, …). */

@@ -11,6 +11,7 @@ import type { Org, Unit, UnitDetail } from '../../api/types.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { isConflict, problemText } from '../../components/serverErrors.ts';
 import { notifyDone, saveProblem } from './shared.tsx';
+import { archiveUndoably } from '../../components/undo.tsx';
 
 interface Values {
   name: string;
@@ -171,8 +172,7 @@ function UnitForm({
     if (!detail) return;
     setArchiving(true);
     try {
-      await api.delete(`/units/${detail.id}`);
-      notifyDone(t('units.archived', { name: detail.name }));
+      await archiveUndoably(`/units/${detail.id}`, t('units.archived', { name: detail.name }), refresh);
       await refresh();
       onClose();
     } catch (e) {

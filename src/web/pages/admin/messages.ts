@@ -12,6 +12,7 @@ export const admin = bilingual(
       profile: 'Organisation profile',
       outbox: 'Outbox',
       audit: 'Audit log',
+      archive: 'Archive',
     },
     noAccess: 'Administration is for the organisation’s owners and admins.',
     required: 'Required',
@@ -98,7 +99,7 @@ export const admin = bilingual(
       archive: 'Archive',
       archiveTitle: 'Archive {{name}}?',
       archiveBody:
-        '{{name}} and the units beneath it drop out of every list and figure. Their OKRs are kept, and an admin can restore them.',
+        '{{name}} and the units beneath it drop out of every list and figure. Their OKRs are kept. You can undo it at once, or restore them later under Archive.',
       archived: '{{name}} was archived.',
       noMembers: 'Nobody in this unit yet.',
       lead: 'Lead',
@@ -197,6 +198,7 @@ export const admin = bilingual(
       profile: 'Organisationsprofil',
       outbox: 'Utkorg',
       audit: 'Granskningslogg',
+      archive: 'Arkiv',
     },
     noAccess: 'Administrationen är till för organisationens ägare och administratörer.',
     required: 'Måste anges',
@@ -283,7 +285,7 @@ export const admin = bilingual(
       archive: 'Arkivera',
       archiveTitle: 'Arkivera {{name}}?',
       archiveBody:
-        '{{name}} och enheterna under den försvinner ur alla listor och siffror. Deras OKR finns kvar, och en administratör kan återställa dem.',
+        '{{name}} och enheterna under den försvinner ur alla listor och siffror. Deras OKR finns kvar. Du kan ångra det direkt eller återställa dem senare under Arkiv.',
       archived: '{{name}} arkiverades.',
       noMembers: 'Ingen i enheten än.',
       lead: 'Ledare',

@@ -1,8 +1,23 @@
-// What the administration tabs share: notices after a change, and
+// What the administration tabs share: their heading, notices after a change, and
 // the handling of a rejected save (messages beside fields, 412 as "someone else changed it").
+import { Stack, Text, Title } from '@mantine/core';
 import { notify } from '../../components/notify.ts';
 import type { ReactNode } from 'react';
 import { isConflict, problemText, showFieldErrors } from '../../components/serverErrors.ts';
+
+/** A tab's heading and what it is for, under the page's tabs. */
+export function TabHeading({ title, intro }: { title: string; intro: string }) {
+  return (
+    <Stack gap={4}>
+      <Title order={2} size="h3">
+        {title}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {intro}
+      </Text>
+    </Stack>
+  );
+}
 
 export const notifyDone = (message: string) => notify({ message, color: 'teal' });
 export const notifyError = (error: unknown) => notify({ message: problemText(error), color: 'red' });

@@ -1,6 +1,6 @@
 // The audit log for admins: filters in the URL, a table with before and after, paging,
 // and a CSV export of everything the filters match (streamed by the server).
-import { Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import type { AuditEvent, Org, Page } from '../../api/types.ts';
 import { useSearchFilters } from '../../app/search-params.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { useFormat } from '../../format.ts';
+import { TabHeading } from '../admin/shared.tsx';
 import { apiFilters, changedKeys, FILTER_KEYS, readFilters, type FilterKey } from './audit-filters.ts';
 
 const TYPES = ['objective', 'keyResult', 'activity', 'comment', 'unit', 'cycle', 'member', 'organization', 'account'];
@@ -36,14 +37,7 @@ export function AuditTab({ org }: { org: Org }) {
 
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <Title order={2} size="h3">
-          {t('title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('intro')}
-        </Text>
-      </Stack>
+      <TabHeading title={t('title')} intro={t('intro')} />
       <Stack gap="xs" component="section" aria-label={t('filters')}>
         <Group gap="sm" align="end" wrap="wrap">
           <Select

@@ -13,6 +13,7 @@ import { useFormat } from '../../format.ts';
 import { MemberSelect } from './MemberSelect.tsx';
 import { formProblem } from './server-errors.ts';
 import { notify } from './notify.ts';
+import { archiveUndoably } from '../../components/undo.tsx';
 
 const STATUS_COLOURS: Record<ActivityStatus, string> = { todo: 'dimmed', doing: 'blue', done: 'teal' };
 
@@ -41,8 +42,7 @@ export function ActivityList({ orgId, keyResult }: { orgId: string; keyResult: K
   };
   const archive = async (activity: Activity) => {
     try {
-      await api.delete(`/activities/${activity.id}`);
-      notify(t('activities.archived'));
+      await archiveUndoably(`/activities/${activity.id}`, t('activities.archived'), () => invalidateOkrs(client));
       await invalidateOkrs(client);
     } catch (error) {
       report(error);

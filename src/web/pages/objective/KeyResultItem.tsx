@@ -7,7 +7,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
 import { invalidateOkrs } from '../../api/queries.ts';
 import type { Cycle, KeyResult } from '../../api/types.ts';
 import { CheckInDialog } from '../../components/CheckInDialog.tsx';
@@ -18,7 +17,7 @@ import { ActivityList } from './ActivityList.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { HistoryChart } from './HistoryChart.tsx';
 import { KeyResultDialog } from './KeyResultDialog.tsx';
-import { notify } from './notify.ts';
+import { archiveUndoably } from '../../components/undo.tsx';
 
 /** "63 of 100 registrations", "Done", or "Now 12 days · Decrease to 5 days". */
 export function useKeyResultFigures() {
@@ -70,9 +69,8 @@ export function KeyResultItem({
   const manage = keyResult.abilities['keyResult.manage'];
 
   const confirmArchive = async () => {
-    await api.delete(`/key-results/${keyResult.id}`);
+    await archiveUndoably(`/key-results/${keyResult.id}`, t('keyResult.archived'), () => invalidateOkrs(client));
     archive.close();
-    notify(t('keyResult.archived'));
     await invalidateOkrs(client);
   };
 

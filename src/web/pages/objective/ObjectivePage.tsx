@@ -7,8 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useCycles, useMe, useObjective, useObjectives } from '../../api/queries.ts';
+import { invalidateOkrs, useCycles, useMe, useObjective, useObjectives } from '../../api/queries.ts';
 import type { Objective } from '../../api/types.ts';
 import { ConfidenceBadge } from '../../components/ConfidenceBadge.tsx';
 import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
@@ -21,7 +20,7 @@ import { KeyResultDialog } from './KeyResultDialog.tsx';
 import { KeyResultItem } from './KeyResultItem.tsx';
 import { Conversation } from '../conversation/Conversation.tsx';
 import { ActivityFeed } from '../conversation/ActivityFeed.tsx';
-import { notify } from './notify.ts';
+import { archiveUndoably } from '../../components/undo.tsx';
 import { StatusControl } from './StatusControl.tsx';
 import { ScorePanel } from '../closing/ScorePanel.tsx';
 import { ScoreBadge } from '../closing/ScoreBadge.tsx';
@@ -61,8 +60,7 @@ function ObjectiveView({ objective }: { objective: Objective }) {
     );
 
   const confirmArchive = async () => {
-    await api.delete(`/objectives/${objective.id}`);
-    notify(t('page.archived'));
+    await archiveUndoably(`/objectives/${objective.id}`, t('page.archived'), () => invalidateOkrs(client));
     // Back to where the objective was listed; its own page would now say "not found".
     const back =
       objective.level === 'unit' && objective.unitId

@@ -18,7 +18,7 @@ export const objective = bilingual(
       archive: 'Archive',
       archiveTitle: 'Archive this objective?',
       archiveText:
-        '“{{title}}” and its key results disappear from every list and figure. An administrator can restore it.',
+        '“{{title}}” and its key results disappear from every list and figure. You can undo it at once, and an administrator can restore it later (Administration → Archive).',
       archived: 'The objective is archived',
       keyResultsTitle: 'Key results',
       noKeyResults: 'No key results yet. Add 3–4 measurable results that show when the objective is reached.',
@@ -43,7 +43,8 @@ export const objective = bilingual(
       edit: 'Edit key result',
       archive: 'Archive key result',
       archiveTitle: 'Archive this key result?',
-      archiveText: '“{{title}}” disappears from the objective and its progress. An administrator can restore it.',
+      archiveText:
+        '“{{title}}” disappears from the objective and its progress. You can undo it at once, and an administrator can restore it later.',
       archived: 'The key result is archived',
       weight: 'Weight {{weight}}',
       added: 'Key result added',
@@ -175,7 +176,7 @@ export const objective = bilingual(
       archive: 'Arkivera',
       archiveTitle: 'Arkivera målet?',
       archiveText:
-        '”{{title}}” och dess nyckelresultat försvinner ur alla listor och siffror. En administratör kan återställa det.',
+        '”{{title}}” och dess nyckelresultat försvinner ur alla listor och siffror. Du kan ångra det direkt, och en administratör kan återställa det senare (Administration → Arkiv).',
       archived: 'Målet är arkiverat',
       keyResultsTitle: 'Nyckelresultat',
       noKeyResults: 'Inga nyckelresultat än. Lägg till 3–4 mätbara resultat som visar när målet är nått.',
@@ -200,7 +201,8 @@ export const objective = bilingual(
       edit: 'Redigera nyckelresultat',
       archive: 'Arkivera nyckelresultat',
       archiveTitle: 'Arkivera nyckelresultatet?',
-      archiveText: '”{{title}}” försvinner från målet och dess framsteg. En administratör kan återställa det.',
+      archiveText:
+        '”{{title}}” försvinner från målet och dess framsteg. Du kan ångra det direkt, och en administratör kan återställa det senare.',
       archived: 'Nyckelresultatet är arkiverat',
       weight: 'Vikt {{weight}}',
       added: 'Nyckelresultatet är tillagt',

@@ -1,7 +1,7 @@
 // The outbox for admins: every e-mail to the organisation's people, newest first, filtered
 // by kind and status (in the URL), each readable in full. Without a mail server this is
 // where the messages are read.
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import { IconMail } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { useSearchFilters } from '../../app/search-params.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../format.ts';
+import { TabHeading } from '../admin/shared.tsx';
 
 const KINDS = ['check_in_reminder', 'weekly_digest', 'mention'] as const;
 const STATUSES = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
@@ -38,14 +39,7 @@ export function OutboxTab({ org }: { org: Org }) {
   const mailEnabled = messages.data?.pages[0]?.mailEnabled;
   return (
     <Stack gap="md">
-      <Stack gap={4}>
-        <Title order={2} size="h3">
-          {t('title')}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {t('intro')}
-        </Text>
-      </Stack>
+      <TabHeading title={t('title')} intro={t('intro')} />
       {mailEnabled === false && (
         <Alert color="yellow" icon={<IconMail size={18} aria-hidden />}>
           {t('noMailServer')}

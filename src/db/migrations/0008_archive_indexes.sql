@@ -1,0 +1,4 @@
+CREATE INDEX "activities_org_archived_idx" ON "activities" USING btree ("org_id","archived_at","id") WHERE "activities"."archived_at" is not null;--> statement-breakpoint
+CREATE INDEX "key_results_org_archived_idx" ON "key_results" USING btree ("org_id","archived_at","id") WHERE "key_results"."archived_at" is not null;--> statement-breakpoint
+CREATE INDEX "objectives_org_archived_idx" ON "objectives" USING btree ("org_id","archived_at","id") WHERE "objectives"."archived_at" is not null;--> statement-breakpoint
+CREATE INDEX "units_org_archived_idx" ON "units" USING btree ("org_id","archived_at","id") WHERE "units"."archived_at" is not null;
