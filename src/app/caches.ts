@@ -11,6 +11,7 @@ import type { Cadences } from './check-ins/cadences.ts';
 import type { organizations } from '../db/schema.ts';
 import type { CycleRow } from './cycles/cycle-view.ts';
 import type { UnitScope } from './units/unit-tree.ts';
+import type { MeView } from './me/get-me.ts';
 import { FiguresCache } from './figures-cache.ts';
 
 export const CACHE_SECONDS = 5;
@@ -68,6 +69,8 @@ type OrganizationRow = typeof organizations.$inferSelect;
 export interface AppCaches {
   /** Session and API-token hashes → the authenticated caller. */
   callers: ShortLivedCache<CachedCaller>;
+  /** Account id → the account and its organisations, which every page load asks for (me/get-me.ts). */
+  me: ShortLivedCache<MeView>;
   /** `${accountId}:${orgId}` → role and led units. */
   actors: ShortLivedCache<MembershipGrant>;
   /** `${orgId}:${unitId}:${subunits}` → the unit, the units beneath it and their people (units/unit-tree.ts). */
@@ -87,6 +90,7 @@ export interface AppCaches {
 export function createAppCaches(): AppCaches {
   return {
     callers: new ShortLivedCache(CACHE_SECONDS * 1000),
+    me: new ShortLivedCache(CACHE_SECONDS * 1000),
     actors: new ShortLivedCache(CACHE_SECONDS * 1000),
     unitScopes: new ShortLivedCache(CACHE_SECONDS * 1000),
     owners: new ShortLivedCache(10 * 60 * 1000, 100_000),
@@ -97,20 +101,23 @@ export function createAppCaches(): AppCaches {
   };
 }
 
-/** After a write that ends sessions, revokes tokens or changes an account's locale or status. */
+/** After a write that ends sessions, revokes tokens or changes an account (its profile, locale, status or version). */
 export function forgetCallers(deps: { caches?: AppCaches }): void {
   deps.caches?.callers.clear();
+  deps.caches?.me.clear();
 }
 
 /** After a write to memberships, unit members or leads, or the unit tree: roles, led units and units' people may differ. */
 export function forgetActors(deps: { caches?: AppCaches }): void {
   deps.caches?.actors.clear();
   deps.caches?.unitScopes.clear();
+  deps.caches?.me.clear();
 }
 
 /** After a write to an organisation's row (its profile or settings). */
 export function forgetOrgs(deps: { caches?: AppCaches }): void {
   deps.caches?.orgs.clear();
+  deps.caches?.me.clear();
 }
 
 /** After a write to cycles: created, renamed, moved, closed, reopened or deleted. */

@@ -163,3 +163,54 @@ describe('the cached cycles and unit scopes', () => {
     expect(await withoutKeyResults()).toBe(0);
   });
 });
+
+describe('the cached session read', () => {
+  it('is read once while cached, and the account’s, its memberships’ and its organisations’ changes show on the next read', async () => {
+    const { deps } = await testServer();
+    const { org, owner } = await createOrg(deps.db);
+    const counting = countStatements(deps.db);
+    const counted = await buildServer({ deps: { ...deps, db: counting.db, caches: createAppCaches() } });
+    try {
+      const client = await ApiClient.signIn(counted, owner.email);
+      const me = async () => {
+        const before = counting.statements();
+        const response = await client.get('/api/v1/me');
+        expect(response.statusCode).toBe(200);
+        const body = response.json<{ name: string; version: number; memberships: { orgName: string }[] }>();
+        return { statements: counting.statements() - before, etag: response.headers.etag as string, ...body };
+      };
+      const first = await me();
+      expect((await me()).statements).toBe(0);
+
+      const renamed = await client.patch('/api/v1/me', { name: 'Nytt Namn' }, { headers: { 'if-match': first.etag } });
+      expect(renamed.statusCode).toBe(200);
+      const afterRename = await me();
+      expect(afterRename.name).toBe('Nytt Namn');
+
+      // Switching an e-mail off moves the account's version: the next profile edit needs the new one.
+      const settings = await client.get('/api/v1/me/notifications');
+      const switched = await client.patch(
+        '/api/v1/me/notifications',
+        { weeklyDigest: false },
+        { headers: { 'if-match': settings.headers.etag as string } },
+      );
+      expect(switched.statusCode).toBe(200);
+      expect((await me()).version).toBe(afterRename.version + 1);
+
+      const orgRow = await client.get(`/api/v1/orgs/${org.id}`);
+      const orgRenamed = await client.patch(
+        `/api/v1/orgs/${org.id}`,
+        { name: 'Nytt Bolag' },
+        { headers: { 'if-match': orgRow.headers.etag as string } },
+      );
+      expect(orgRenamed.statusCode).toBe(200);
+      expect((await me()).memberships.map((m) => m.orgName)).toEqual(['Nytt Bolag']);
+
+      const started = await client.post('/api/v1/orgs', { name: 'Andra Bolaget', slug: `andra-${org.id.slice(0, 8)}` });
+      expect(started.statusCode).toBe(201);
+      expect((await me()).memberships.map((m) => m.orgName)).toEqual(['Andra Bolaget', 'Nytt Bolag']);
+    } finally {
+      await counted.close();
+    }
+  });
+});

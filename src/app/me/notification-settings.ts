@@ -7,6 +7,7 @@ import { recordAudit } from '../audit.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
+import { forgetCallers } from '../caches.ts';
 
 export type NotificationSettingsView = Required<NotificationSettings> & { version: number };
 
@@ -63,5 +64,5 @@ export async function updateNotificationSettings(
       after: switches(row.settings),
     });
     return present(row.settings, row.version);
-  });
+  }).finally(() => forgetCallers(deps)); // the account's version moved
 }

@@ -6,6 +6,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../transaction.ts';
+import { forgetActors } from '../caches.ts';
 import { presentOrg, type OrgView } from './org-view.ts';
 
 export interface CreateOrgInput {
@@ -46,5 +47,5 @@ export async function createOrg(deps: AppDeps, caller: Caller, input: CreateOrgI
   return inTransaction(deps, async (tx) => {
     const org = await insertOrgWithOwner(tx, caller.accountId, input);
     return presentOrg(org, { orgId: org.id, accountId: caller.accountId, role: 'owner', ledUnitIds: new Set() });
-  });
+  }).finally(() => forgetActors(deps)); // a new membership
 }
