@@ -23,6 +23,7 @@ export const SCOPED_TABLES = {
   cycle: 'cycles',
   objective: 'objectives',
   keyResult: 'key_results',
+  checkIn: 'check_ins',
   activity: 'activities',
   comment: 'comments',
 } as const;

@@ -16,6 +16,8 @@ export const FEED_ACTIONS = [
   'keyResult.archive',
   'keyResult.restore',
   'checkIn.create',
+  'checkIn.update',
+  'checkIn.delete',
   'activity.create',
   'activity.update',
   'activity.archive',
@@ -103,7 +105,10 @@ export function feedDetails(
   const after = asObject(afterValue);
   switch (action) {
     case 'checkIn.create':
+    case 'checkIn.update':
       return compact({ from: num(before?.current), to: num(after?.current), confidence: num(after?.confidence) });
+    case 'checkIn.delete':
+      return compact({ from: num(before?.current), confidence: num(before?.confidence) });
     case 'objective.update':
       return compact({ fields: changedFields(before, after), status: str(after?.lifecycle) });
     case 'keyResult.update':

@@ -295,6 +295,10 @@ export const checkIns = pgTable(
     confidence: smallint('confidence').notNull(),
     note: text('note').notNull().default(''),
     createdAt: createdAt(),
+    /** Moves with each correction by its author (core/check-in-correction.ts). */
+    version: integer('version').notNull().default(1),
+    /** When its author last corrected it; null if never. */
+    correctedAt: timestamp('corrected_at', { withTimezone: true }),
   },
   (t) => [
     // Newest first, matching the history's ORDER BY created_at DESC, id DESC exactly.

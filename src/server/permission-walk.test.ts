@@ -278,6 +278,19 @@ const TABLE: Record<string, WalkCase> = {
     body: (w) => ({ checkIns: [{ keyResultId: w.keyResult.id, value: 43, confidence: 6 }] }),
   },
   'GET /api/v1/key-results/{id}/check-ins': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },
+  // Only its author (the lead) corrects or removes a check-in.
+  'PATCH /api/v1/check-ins/{id}': {
+    ok: 200,
+    allowed: ['lead'],
+    params: id((w) => w.checkInToCorrect),
+    body: () => ({ value: 21, note: 'Rättad' }),
+  },
+  'DELETE /api/v1/check-ins/{id}': {
+    ok: 204,
+    allowed: ['lead'],
+    params: id((w) => w.checkInToRemove),
+    ifMatch: true,
+  },
   'GET /api/v1/key-results/{id}/activities': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },
   'POST /api/v1/key-results/{id}/activities': {
     ok: 201,

@@ -25,6 +25,14 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'Send If-Match with the ETag from your last read, so no one else’s change is overwritten',
     sv: 'Skicka If-Match med ETag från din senaste läsning, så att ingen annans ändring skrivs över',
   },
+  check_in_not_yours: {
+    en: 'Only the person who made a check-in can correct or remove it',
+    sv: 'Bara den som gjorde en avstämning kan rätta eller ta bort den',
+  },
+  check_in_correction_over: {
+    en: 'A check-in can be corrected or removed for a day after it was made; check in again instead',
+    sv: 'En avstämning kan rättas eller tas bort ett dygn efter att den gjordes; stäm av på nytt i stället',
+  },
   precondition_failed: {
     en: 'Someone else changed this since you read it; reload and try again',
     sv: 'Någon annan har ändrat detta sedan du läste det; läs in igen och försök på nytt',
@@ -236,6 +244,7 @@ export const ENTITY_NAMES: Record<string, Texts> = {
   cycle: { en: 'Cycle', sv: 'Perioden' },
   objective: { en: 'Objective', sv: 'Målet' },
   keyResult: { en: 'Key result', sv: 'Nyckelresultatet' },
+  checkIn: { en: 'Check-in', sv: 'Avstämningen' },
   activity: { en: 'Activity', sv: 'Aktiviteten' },
   comment: { en: 'Comment', sv: 'Kommentaren' },
   member: { en: 'Member', sv: 'Medlemmen' },

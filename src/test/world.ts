@@ -4,7 +4,7 @@ import type { Queryable } from '../db/connect.ts';
 import { apiTokens, comments } from '../db/schema.ts';
 import { hashSecret, newSecret } from '../app/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../app/auth/api-tokens.ts';
-import { activities, outboxMessages } from '../db/schema.ts';
+import { activities, checkIns, outboxMessages } from '../db/schema.ts';
 import {
   addToUnit,
   createCycle,
@@ -70,6 +70,19 @@ export async function createWorld(db: Queryable) {
       { orgId: org.id, keyResultId: keyResult.id, title: 'Inställt', archivedAt: new Date() },
     ])
     .returning();
+  // The lead's own check-ins, made an hour before the test clock's time: theirs to correct or remove.
+  const leadsCheckIn = (value: number) => ({
+    orgId: org.id,
+    keyResultId: keyResult.id,
+    authorId: lead.id,
+    value,
+    confidence: 5,
+    createdAt: new Date('2026-05-15T09:00:00Z'),
+  });
+  const [checkInToCorrect, checkInToRemove] = await db
+    .insert(checkIns)
+    .values([leadsCheckIn(20), leadsCheckIn(25)])
+    .returning();
   const [comment] = await db
     .insert(comments)
     .values({ orgId: org.id, objectiveId: unitObjective.id, authorId: member.id, body: 'Bra!' })
@@ -116,6 +129,8 @@ export async function createWorld(db: Queryable) {
     keyResult,
     archivedKeyResult,
     activity: activity as NonNullable<typeof activity>,
+    checkInToCorrect: checkInToCorrect as NonNullable<typeof checkInToCorrect>,
+    checkInToRemove: checkInToRemove as NonNullable<typeof checkInToRemove>,
     archivedActivity: archivedActivity as NonNullable<typeof archivedActivity>,
     comment: comment as NonNullable<typeof comment>,
     outboxMessage: outboxMessage as NonNullable<typeof outboxMessage>,

@@ -215,7 +215,24 @@ export const CheckInSchema = Type.Object({
   confidence: Type.Integer(),
   note: Type.String(),
   createdAt: Timestamp,
+  version: Type.Integer({ description: 'Send it as If-Match to correct or remove the check-in' }),
+  correctedAt: Nullable(Timestamp),
+  correctableUntil: Type.String({
+    format: 'date-time',
+    description: 'Until when its author may correct or remove it: a day after it was made',
+  }),
+  abilities: Type.Object({ 'checkIn.correct': Type.Boolean() }),
 });
+
+/** A correction of one's own check-in: only the fields sent change. */
+export const CheckInCorrectionBody = Type.Object(
+  {
+    value: Type.Optional(Figure),
+    confidence: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+    note: Type.Optional(Type.String({ maxLength: 5000 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
 
 const ActivityStatus = Type.Enum([...ACTIVITY_STATUSES]);
 

@@ -51,7 +51,8 @@ export async function listCheckIns(
   input: PageRequest,
 ): Promise<Page<CheckInView>> {
   const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
-  await loadReadableKeyResult(deps.db, actor, keyResultId);
+  const { policy } = await loadReadableKeyResult(deps.db, actor, keyResultId);
+  const now = deps.now();
   const limit = pageSize(input);
   const after = afterTimeCursor(input.cursor, checkIns.createdAt, checkIns.id, 'desc');
   const rows = await deps.db
@@ -64,7 +65,7 @@ export async function listCheckIns(
   return toPage(
     rows,
     limit,
-    (r) => presentCheckIn(r.checkIn, r.authorName),
+    (r) => presentCheckIn(r.checkIn, r.authorName, actor, policy, now),
     (r) => [r.checkIn.createdAt.toISOString(), r.checkIn.id],
   );
 }

@@ -4,6 +4,7 @@
 // written in one statement, so a batch of fifty costs what a batch of one does.
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { correctableUntil, correctionRefusal } from '../../core/check-in-correction.ts';
 import { can, type PolicyObject } from '../../core/policy.ts';
 import { expectedProgress } from '../../core/progress.ts';
 import type { Queryable, Tx } from '../../db/connect.ts';
@@ -34,20 +35,45 @@ export interface CheckInView {
   confidence: number;
   note: string;
   createdAt: string;
+  version: number;
+  /** When its author last corrected it; null if never. */
+  correctedAt: string | null;
+  /** Until when its author may correct or remove it (core/check-in-correction.ts). */
+  correctableUntil: string;
+  abilities: { 'checkIn.correct': boolean };
 }
 
 export type RecordedCheckIn = CheckInView & { keyResult: KeyResultView };
 
-export const presentCheckIn = (row: typeof checkIns.$inferSelect, authorName: string | null): CheckInView => ({
-  id: row.id,
-  keyResultId: row.keyResultId,
-  authorId: row.authorId,
-  authorName,
-  value: row.value,
-  confidence: row.confidence,
-  note: row.note,
-  createdAt: row.createdAt.toISOString(),
-});
+type CheckInRow = typeof checkIns.$inferSelect;
+
+/** The check-in as the actor sees it at `now`; `policy` is its key result's. */
+export function presentCheckIn(
+  row: CheckInRow,
+  authorName: string | null,
+  actor: OrgActor,
+  policy: PolicyObject,
+  now: Date,
+): CheckInView {
+  return {
+    id: row.id,
+    keyResultId: row.keyResultId,
+    authorId: row.authorId,
+    authorName,
+    value: row.value,
+    confidence: row.confidence,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    version: row.version,
+    correctedAt: row.correctedAt?.toISOString() ?? null,
+    correctableUntil: correctableUntil(row).toISOString(),
+    abilities: { 'checkIn.correct': mayCorrect(row, actor, policy, now) },
+  };
+}
+
+/** Its author, within the day, while they may still check in on the key result. */
+export const mayCorrect = (row: CheckInRow, actor: OrgActor, policy: PolicyObject, now: Date): boolean =>
+  correctionRefusal(row, actor.accountId, now) === null && can(actor, 'checkIn.create', policy);
 
 /**
  * Where a problem with one item points. A single check-in names no field (its key result is
@@ -184,6 +210,8 @@ async function write(
       confidence: item.confidence,
       note: item.note ?? '',
       createdAt: now,
+      version: 1,
+      correctedAt: null,
     };
     // The key result as the update above left it, without reading it again.
     const kr = {
@@ -196,7 +224,7 @@ async function write(
     };
     const { start, end } = cycleBounds(row.cycle);
     return {
-      ...presentCheckIn(checkIn, row.authorName),
+      ...presentCheckIn(checkIn, row.authorName, actor, policy, now),
       keyResult: presentKeyResult(kr, row.ownerName, expectedProgress(start, end, now), actor, policy),
     };
   });

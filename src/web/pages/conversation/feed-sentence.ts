@@ -8,6 +8,10 @@ export interface Sentence {
   values: Record<string, string>;
 }
 
+/** A figure of a check-in, or a dash where there is none. */
+const figure = (value: number | null | undefined, number: (n: number) => string) =>
+  value === null || value === undefined ? '–' : number(value);
+
 export function feedSentence(
   item: FeedItem,
   words: { actor: string; fields: (fields: string[]) => string; number: (n: number) => string },
@@ -23,12 +27,19 @@ export function feedSentence(
   const fields = d.fields ?? [];
   switch (item.action) {
     case 'checkIn.create': {
-      const from = d.from === null || d.from === undefined ? '–' : words.number(d.from);
-      const to = d.to === null || d.to === undefined ? '–' : words.number(d.to);
+      const from = figure(d.from, words.number);
+      const to = figure(d.to, words.number);
       if (d.confidence === null || d.confidence === undefined)
         return { key: 'checkInCreateNoConfidence', values: { ...values, from, to } };
       return { key: 'checkInCreate', values: { ...values, from, to, confidence: String(d.confidence) } };
     }
+    case 'checkIn.update':
+      return {
+        key: 'checkInUpdate',
+        values: { ...values, from: figure(d.from, words.number), to: figure(d.to, words.number) },
+      };
+    case 'checkIn.delete':
+      return { key: 'checkInDelete', values: { ...values, from: figure(d.from, words.number) } };
     case 'objective.update':
       if (fields.length === 1 && fields[0] === 'lifecycle' && d.status === 'published')
         return { key: 'objectivePublished', values };
