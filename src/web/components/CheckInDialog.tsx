@@ -20,7 +20,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client.ts';
 import { invalidateOkrs } from '../api/queries.ts';
-import type { CheckInInput, KeyResult } from '../api/types.ts';
+import type { CheckIn, CheckInInput, KeyResult } from '../api/types.ts';
 import { useFormat } from '../format.ts';
 
 export type CheckInTarget = Pick<
@@ -32,29 +32,40 @@ export interface CheckInDialogProps {
   keyResult: CheckInTarget;
   opened: boolean;
   onClose: () => void;
+  /** One's own check-in to correct, instead of a new one (PATCH /check-ins/{id}). */
+  correcting?: CheckIn;
 }
 
-export function CheckInDialog({ keyResult, opened, onClose }: CheckInDialogProps) {
+export function CheckInDialog({ keyResult, opened, onClose, correcting }: CheckInDialogProps) {
   const { t } = useTranslation('objective');
   return (
-    <Modal opened={opened} onClose={onClose} title={t('checkIn.title')} size="md">
+    <Modal opened={opened} onClose={onClose} title={t(correcting ? 'checkIn.correctTitle' : 'checkIn.title')} size="md">
       {/* Mounted per opening, so every check-in starts from the key result as it is now. */}
-      {opened && <CheckInForm keyResult={keyResult} onDone={onClose} />}
+      {opened && <CheckInForm keyResult={keyResult} correcting={correcting} onDone={onClose} />}
     </Modal>
   );
 }
 
-function CheckInForm({ keyResult, onDone }: { keyResult: CheckInTarget; onDone: () => void }) {
+function CheckInForm({
+  keyResult,
+  correcting,
+  onDone,
+}: {
+  keyResult: CheckInTarget;
+  correcting: CheckIn | undefined;
+  onDone: () => void;
+}) {
   const { t } = useTranslation(['objective', 'common']);
   const format = useFormat();
   const client = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
   const hintId = useId();
   const milestone = keyResult.metric === 'milestone';
-  const [value, setValue] = useState<number | string>(keyResult.current);
-  const [done, setDone] = useState(keyResult.current >= keyResult.target);
-  const [confidence, setConfidence] = useState(keyResult.confidence ?? 5);
-  const [note, setNote] = useState('');
+  const startValue = correcting?.value ?? keyResult.current;
+  const [value, setValue] = useState<number | string>(startValue);
+  const [done, setDone] = useState(startValue >= keyResult.target);
+  const [confidence, setConfidence] = useState(correcting?.confidence ?? keyResult.confidence ?? 5);
+  const [note, setNote] = useState(correcting?.note ?? '');
   const [errors, setErrors] = useState<Partial<Record<'value' | 'confidence' | 'note', string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -85,10 +96,13 @@ function CheckInForm({ keyResult, onDone }: { keyResult: CheckInTarget; onDone: 
     setSubmitting(true);
     const body: CheckInInput = { value: figure, confidence, ...(note.trim() ? { note: note.trim() } : {}) };
     try {
-      await api.post(`/key-results/${keyResult.id}/check-ins`, body);
+      // A correction sends its note even when emptied, so that a note can be taken away.
+      if (correcting)
+        await api.patch(`/check-ins/${correcting.id}`, correcting.version, { ...body, note: note.trim() });
+      else await api.post(`/key-results/${keyResult.id}/check-ins`, body);
       notify({
         color: 'teal',
-        message: t('checkIn.saved', { title: keyResult.title }),
+        message: t(correcting ? 'checkIn.corrected' : 'checkIn.saved', { title: keyResult.title }),
         closeButtonProps: { 'aria-label': t('common:actions.close') },
       });
       onDone();
@@ -198,7 +212,7 @@ function CheckInForm({ keyResult, onDone }: { keyResult: CheckInTarget; onDone: 
               {t('common:actions.cancel')}
             </Button>
             <Button type="submit" loading={submitting}>
-              {t('checkIn.submit')}
+              {t(correcting ? 'checkIn.correctSubmit' : 'checkIn.submit')}
             </Button>
           </Group>
         </Group>

@@ -10,6 +10,7 @@ import { useSearchParams } from 'react-router';
 import { invalidateOkrs } from '../../api/queries.ts';
 import type { Cycle, KeyResult } from '../../api/types.ts';
 import { CheckInDialog } from '../../components/CheckInDialog.tsx';
+import { CheckInCorrection } from './CheckInCorrection.tsx';
 import { ConfidenceBadge } from '../../components/ConfidenceBadge.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useFormat } from '../../format.ts';
@@ -136,6 +137,7 @@ export function KeyResultItem({
             {t('keyResult.discuss')}
           </Anchor>
         </Group>
+        <CheckInCorrection keyResult={keyResult} />
         <HistoryChart keyResult={keyResult} cycle={cycle} />
         <ActivityList orgId={orgId} keyResult={keyResult} />
       </Stack>
