@@ -1,6 +1,7 @@
 // Changing an objective: text, kind, visibility, cycle, what it supports, draft or not.
 // The version read is sent as If-Match; if someone else saved meanwhile, the latest version
-// is loaded and shown with a note.
+// is loaded as the new base, the person's typed values stay in the form, and the newer
+// version's differing fields are shown beside them to merge.
 import { Alert, Button, Stack, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { invalidateOkrs, useObjective } from '../../api/queries.ts';
 import type { Objective, UpdateObjectiveInput } from '../../api/types.ts';
+import { ConflictNotice, differingFields, type TheirField } from '../../components/ConflictNotice.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ObjectiveForm, type ObjectiveFormValues } from './ObjectiveForm.tsx';
 import { notify } from './notify.ts';
@@ -49,7 +51,8 @@ function EditObjective({ objective }: { objective: Objective }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [base, setBase] = useState(objective);
-  const [notice, setNotice] = useState<string | null>(null);
+  // After a conflict: what the person had typed, and where the newer version differs.
+  const [kept, setKept] = useState<{ typed: ObjectiveFormValues; theirs: TheirField[] } | null>(null);
   const page = `/orgs/${orgId}/objectives/${base.id}${search}`;
 
   if (!base.abilities['objective.update']) {
@@ -81,28 +84,35 @@ function EditObjective({ objective }: { objective: Objective }) {
     await navigate(page);
   };
 
-  const reload = async () => {
-    const fresh = await api.get<Objective>(`/objectives/${base.id}`).catch(() => undefined);
-    if (fresh) {
-      client.setQueryData(['objective', fresh.id], fresh);
-      setBase(fresh);
-    }
-    setNotice(t('common:conflict'));
+  const reload = async (typed: ObjectiveFormValues) => {
+    const fresh = (await api.get<Objective>(`/objectives/${base.id}`).catch(() => undefined)) ?? base;
+    client.setQueryData(['objective', fresh.id], fresh);
+    const theirs = differingFields(typed, valuesOf(fresh), {
+      title: { label: t('form.title') },
+      description: { label: t('form.description') },
+      kind: { label: t('form.kind'), show: (kind: Objective['kind']) => t(`common:kind.${kind}`) },
+      visibility: {
+        label: t('form.visibility'),
+        show: (visibility: Objective['visibility']) => t(`common:visibility.${visibility}`),
+      },
+    });
+    setKept({ typed, theirs });
+    setBase(fresh);
   };
 
   return (
     <ObjectiveForm
-      // A new version read means a fresh form with its values.
+      // A new version read means a fresh form: with what the person typed, if they had.
       key={base.version}
       orgId={orgId}
-      initial={valuesOf(base)}
+      initial={kept?.typed ?? valuesOf(base)}
       editing={{
         id: base.id,
         closed: base.lifecycle === 'closed',
         keyResults: base.keyResults,
         ownerLine: t('form.owner', { owner: base.ownerName, level: t(`common:level.${base.level}`) }),
       }}
-      notice={notice}
+      notice={kept && <ConflictNotice theirs={kept.theirs} />}
       submitLabel={t('form.save')}
       cancel={
         <Button component={Link} to={page} variant="default">
@@ -110,7 +120,7 @@ function EditObjective({ objective }: { objective: Objective }) {
         </Button>
       }
       onSubmit={save}
-      onConflict={() => void reload()}
+      onConflict={(typed) => void reload(typed)}
     />
   );
 }

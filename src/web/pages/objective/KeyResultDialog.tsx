@@ -18,6 +18,7 @@ import {
   type KeyResultErrors,
 } from './KeyResultFields.tsx';
 import { formProblem } from './server-errors.ts';
+import { ConflictNotice, differingFields, type TheirField } from '../../components/ConflictNotice.tsx';
 import { notify } from './notify.ts';
 
 export interface KeyResultDialogProps {
@@ -55,6 +56,8 @@ function KeyResultForm({ orgId, objectiveId, keyResult, defaultOwner, onClose }:
   );
   const [errors, setErrors] = useState<KeyResultErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
+  // After a conflict: where the newer version differs from what the person typed.
+  const [theirs, setTheirs] = useState<TheirField[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
   // The coach reads the key result as part of its objective (already loaded by the page).
   const objective = useObjective(objectiveId).data;
@@ -101,14 +104,25 @@ function KeyResultForm({ orgId, objectiveId, keyResult, defaultOwner, onClose }:
     } catch (error) {
       const problem = formProblem(error, (path) => FIELDS.has(path), t('common:error.title'));
       if (problem.conflict && base) {
-        // Show what is there now; the person makes the change again on top of it.
-        const fresh = await api.get<KeyResult>(`/key-results/${base.id}`).catch(() => undefined);
-        if (fresh) {
-          setBase(fresh);
-          setDraft(draftOf(fresh));
-        }
+        // The newer version becomes the base; what the person typed stays, with where the
+        // newer version differs shown beside it, so the next save is theirs to merge.
+        const fresh = (await api.get<KeyResult>(`/key-results/${base.id}`).catch(() => undefined)) ?? base;
+        setBase(fresh);
+        setTheirs(
+          differingFields(draft, draftOf(fresh), {
+            title: { label: t('krFields.title') },
+            metric: {
+              label: t('krFields.metric'),
+              show: (metric: KeyResult['metric']) => t(`common:metric.${metric}`),
+            },
+            start: { label: t('krFields.start') },
+            target: { label: t('krFields.target') },
+            unit: { label: t('krFields.unit') },
+            ownerName: { label: t('krFields.owner'), show: (name: string | null) => name ?? t('common:noOwner') },
+            weight: { label: t('krFields.weight') },
+          }),
+        );
         void invalidateOkrs(client);
-        setGeneral(t('common:conflict'));
       } else {
         setErrors(problem.fields);
         setGeneral(problem.general);
@@ -121,10 +135,12 @@ function KeyResultForm({ orgId, objectiveId, keyResult, defaultOwner, onClose }:
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
-        {general && (
-          <Alert color={general === t('common:conflict') ? 'yellow' : 'red'} role="alert">
+        {general ? (
+          <Alert color="red" role="alert">
             {general}
           </Alert>
+        ) : (
+          theirs && <ConflictNotice theirs={theirs} />
         )}
         <KeyResultFields
           orgId={orgId}

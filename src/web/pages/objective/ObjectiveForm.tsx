@@ -82,12 +82,12 @@ export interface ObjectiveFormProps {
   editing?: { id: string; ownerLine: string; closed: boolean; keyResults?: KeyResult[] };
   submitLabel: string;
   cancel: ReactNode;
-  /** A message above the form, e.g. that someone else changed the objective meanwhile. */
-  notice?: string | null;
+  /** Shown above the form while no error is, e.g. that someone else saved meanwhile (ConflictNotice). */
+  notice?: ReactNode;
   me?: { id: string; name: string };
   onSubmit: (values: ObjectiveFormValues) => Promise<void>;
-  /** Called on 412 instead of showing an error: the page reloads the objective. */
-  onConflict?: () => void;
+  /** Called on 412 instead of showing an error, with what was typed: the page reloads the objective. */
+  onConflict?: (typed: ObjectiveFormValues) => void;
 }
 
 export function ObjectiveForm({
@@ -148,7 +148,7 @@ export function ObjectiveForm({
         (path) => TOP_FIELDS.has(path) || KR_FIELD.test(path),
         t('common:error.title'),
       );
-      if (problem.conflict && onConflict) return onConflict();
+      if (problem.conflict && onConflict) return onConflict(submitted);
       form.setErrors(problem.fields);
       setGeneral(problem.conflict ? t('common:conflict') : problem.general);
       focusFirstError();
@@ -192,10 +192,12 @@ export function ObjectiveForm({
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <form onSubmit={submit} noValidate>
           <Stack gap="lg">
-            {(notice || general) && (
-              <Alert color={notice && !general ? 'yellow' : 'red'} role="alert">
-                {general ?? notice}
+            {general ? (
+              <Alert color="red" role="alert">
+                {general}
               </Alert>
+            ) : (
+              notice
             )}
 
             {editing ? (
