@@ -57,7 +57,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => {
     // link under the mouse) is a little darker than its resting one.
     light[`--mantine-color-${name}-light-color`] = readable(shades[9], shades[2]);
   }
-  return { variables: {}, light, dark: {} };
+  // Mantine's dimmed text in the dark scheme (dark.2 on dark.7, 4.0:1) is too faint to read.
+  const dark: Record<string, string> = { '--mantine-color-dimmed': t.colors.dark[1] };
+  return { variables: {}, light, dark };
 };
 
 /**

@@ -11,7 +11,7 @@ import {
   signInDirectly,
 } from './harness.ts';
 import { browserSuite } from './journey.ts';
-import { SARA_OBJECTIVE, demoIds, scan } from './a11y-pages.ts';
+import { OWNER_PAGES, SARA_OBJECTIVE, demoIds, scan } from './a11y-pages.ts';
 
 browserSuite('accessibility of dialogs, people’s pages and phones', (journey) => {
   it('admin dialogs (as the owner)', async () => {
@@ -97,5 +97,14 @@ browserSuite('accessibility of dialogs, people’s pages and phones', (journey) 
     await phone.waitForLoadState('networkidle');
     expect(await hasHorizontalScroll(phone)).toMatchObject({ overflow: false });
     await expectNoSeriousViolations(phone, 'objective page (375 px)');
+  });
+
+  it('every main page in the dark scheme (the system’s, followed)', async () => {
+    const { harness } = journey;
+    const dark = await journey.openPage({ colorScheme: 'dark' });
+    await signInDirectly(dark, 'demo@example.com');
+    const ids = await demoIds(dark, harness);
+    for (const target of OWNER_PAGES) await scan(dark, `${target.name} (dark)`, target.path(ids), target.ready);
+    expect(await dark.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
   });
 });
