@@ -11,6 +11,7 @@ import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { WhenVisible } from '../../components/WhenVisible.tsx';
 import classes from './OrgHomePage.module.css';
+import { FirstRunGuide } from './FirstRunGuide.tsx';
 
 // Below the objectives, out of sight when the page opens: their code, texts and data load
 // when someone scrolls near them (WhenVisible), not with the page.
@@ -30,12 +31,15 @@ export default function OrgHomePage() {
   const own = useObjectives(orgId, { cycleId: cycle?.id, level: 'organization' }, !!cycle);
   const yearly = useObjectives(orgId, { cycleId: parent?.id, level: 'organization' }, !!parent);
   const objectives: Objective[] = [...(yearly.data ?? []), ...(own.data ?? [])];
+  // The guide judges a new organisation by its objectives: only once they are known.
+  const objectivesKnown = !cyclesLoading && (!cycle || own.isSuccess) && (!parent || yearly.isSuccess);
 
   return (
     <QueryState query={org}>
       {(data) => (
         <Stack gap="lg">
           <Title order={1}>{data.name}</Title>
+          {objectivesKnown && <FirstRunGuide org={data} cycle={parent ?? cycle} objectiveCount={objectives.length} />}
           <div className={classes.columns}>
             <Card withBorder>
               <Title order={2} size="h4" mb="xs">

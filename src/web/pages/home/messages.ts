@@ -17,6 +17,35 @@ export const home = bilingual(
     supportedByWithProgress_one: 'Supported by {{count, number}} objective, {{progress}}',
     supportedByWithProgress_other: 'Supported by {{count, number}} objectives, {{progress}}',
     newObjective: 'New objective',
+    guide: {
+      title: 'Get started with Riktning',
+      intro: 'Four steps take the organisation from a blank page to goals everyone can see and build on.',
+      progress: '{{done, number}} of {{total, number}} done',
+      done: 'Done',
+      dismiss: 'Hide the guide',
+      vision: {
+        title: 'Write the vision and the strategy',
+        text: 'Where the organisation is going and how: every objective is read against them.',
+        action: 'Open the organisation profile',
+      },
+      units: {
+        title: 'Add your divisions and teams',
+        text: 'In as many layers as the organisation has; each team writes objectives of its own.',
+        action: 'Add units',
+      },
+      objectives: {
+        title: 'Set the organisation’s first objectives',
+        text: 'Three or four for the year, each with three or four key results: the agenda teams choose from.',
+        action: 'New organisation objective',
+        needsCycle: 'First add a year with its quarters.',
+        cycleAction: 'Add periods',
+      },
+      invite: {
+        title: 'Invite people',
+        text: 'Leads and members join and set their own OKRs from their team’s.',
+        action: 'Invite people',
+      },
+    },
   },
   {
     vision: 'Vision',
@@ -33,5 +62,34 @@ export const home = bilingual(
     supportedByWithProgress_one: 'Stöds av {{count, number}} mål, {{progress}}',
     supportedByWithProgress_other: 'Stöds av {{count, number}} mål, {{progress}}',
     newObjective: 'Nytt mål',
+    guide: {
+      title: 'Kom igång med Riktning',
+      intro: 'Fyra steg tar organisationen från ett tomt blad till mål som alla ser och kan bygga vidare på.',
+      progress: '{{done, number}} av {{total, number}} klara',
+      done: 'Klart',
+      dismiss: 'Dölj guiden',
+      vision: {
+        title: 'Skriv visionen och strategin',
+        text: 'Vart organisationen är på väg och hur: varje mål läses mot dem.',
+        action: 'Öppna organisationsprofilen',
+      },
+      units: {
+        title: 'Lägg till era divisioner och team',
+        text: 'I så många nivåer som organisationen har; varje team skriver egna mål.',
+        action: 'Lägg till enheter',
+      },
+      objectives: {
+        title: 'Sätt organisationens första mål',
+        text: 'Tre eller fyra för året, vart och ett med tre eller fyra nyckelresultat: agendan teamen väljer från.',
+        action: 'Nytt organisationsmål',
+        needsCycle: 'Lägg först till ett år med kvartal.',
+        cycleAction: 'Lägg till perioder',
+      },
+      invite: {
+        title: 'Bjud in personer',
+        text: 'Chefer och medarbetare går med och sätter egna OKR utifrån sitt teams.',
+        action: 'Bjud in personer',
+      },
+    },
   },
 );
