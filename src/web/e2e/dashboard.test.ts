@@ -28,6 +28,10 @@ browserSuite('dashboard journey', (journey) => {
 
     await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Översikt' }).click();
     await page.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+    // It names the period its figures count: the quarter; the year's organisation objectives count in the year.
+    await page
+      .getByText(/^Så går det under Q\d \d{4} för hela organisationen\. Organisationens mål för (\d{4}) räknas i \1\.$/)
+      .waitFor();
     await page.getByTestId('dashboard').waitFor();
     await expect.poll(() => figure(page, 'figure-net-confidence').textContent()).toMatch(/^([+−-]?\d+|—)$/);
     await expect.poll(() => figure(page, 'figure-on-track').textContent()).toMatch(/^\d+ av \d+$/);

@@ -21,7 +21,9 @@ export default function DashboardPage() {
   const unit = useDashboardUnit(unitId);
   const dashboard = useDashboard(orgId, cycle?.id, unitId);
   const parent = cycles.find((c) => c.id === cycle?.parentId);
-  const cycleName = cycle ? (parent ? `${parent.name} / ${cycle.name}` : cycle.name) : '';
+  // The figures count the cycle's own objectives; the year's organisation objectives count
+  // in the year (as the home page's net confidence says), so the intro names the cycle alone.
+  const cycleName = cycle?.name ?? '';
   const unitName = unitId ? unit.data?.name : undefined;
   const withCycle = (path: string) => (cycle ? `${path}?cycle=${encodeURIComponent(cycle.id)}` : path);
 
@@ -37,6 +39,7 @@ export default function DashboardPage() {
         {cycle && (
           <Text c="dimmed">
             {unitId ? t('unitIntro', { cycle: cycleName, unit: unitName ?? '' }) : t('intro', { cycle: cycleName })}
+            {!unitId && parent && ` ${t('introYear', { parent: parent.name })}`}
           </Text>
         )}
       </Stack>
