@@ -1,9 +1,9 @@
 // A form with changes not yet saved asks before they are lost: a reload or closing the tab
-// gets the browser's own question (beforeunload), and a link inside the app asks "Leave
-// without saving?" first. The app's router is declarative (no data router, so no
+// gets the browser's own question (beforeunload), a link inside the app asks "Leave
+// without saving?" first, and a dialog's form asks before the dialog closes. The app's router is declarative (no data router, so no
 // useBlocker): links are caught in the capture phase, before the router's own handler,
 // which leaves a click whose default was prevented alone.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export function useUnsavedChangesGuard(dirty: boolean): { allowLeaving: (allow?: boolean) => void } {
@@ -43,6 +43,40 @@ export function useUnsavedChangesGuard(dirty: boolean): { allowLeaving: (allow?:
   return {
     allowLeaving: (allow = true) => {
       allowed.current = allow;
+    },
+  };
+}
+
+/**
+ * A dialog whose form may hold unsaved changes: the form says whether it does
+ * (useDialogFormGuard, which also guards links and reloads), and closing the dialog by
+ * Escape, a click outside or its close button asks first. A save closes it through
+ * `onClose` itself, without asking.
+ */
+export function useGuardedDialog(onClose: () => void): { dirtyRef: RefObject<boolean>; close: () => void } {
+  const { t } = useTranslation();
+  const dirtyRef = useRef(false);
+  const question = t('unsaved.close');
+  return {
+    dirtyRef,
+    close: () => {
+      if (dirtyRef.current && !window.confirm(question)) return;
+      dirtyRef.current = false;
+      onClose();
+    },
+  };
+}
+
+/** The form's side of useGuardedDialog: keeps the dialog told whether it holds changes. */
+export function useDialogFormGuard(dirtyRef: RefObject<boolean>, dirty: boolean): { saved: () => void } {
+  const leaving = useUnsavedChangesGuard(dirty);
+  useEffect(() => {
+    dirtyRef.current = dirty;
+  }, [dirtyRef, dirty]);
+  return {
+    saved: () => {
+      leaving.allowLeaving();
+      dirtyRef.current = false;
     },
   };
 }

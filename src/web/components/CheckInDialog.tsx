@@ -16,12 +16,13 @@ import {
 } from '@mantine/core';
 import { notify } from './notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client.ts';
 import { invalidateOkrs } from '../api/queries.ts';
 import type { CheckIn, CheckInInput, KeyResult } from '../api/types.ts';
 import { useFormat } from '../format.ts';
+import { useDialogFormGuard, useGuardedDialog } from '../app/unsaved-changes.ts';
 
 export type CheckInTarget = Pick<
   KeyResult,
@@ -38,10 +39,18 @@ export interface CheckInDialogProps {
 
 export function CheckInDialog({ keyResult, opened, onClose, correcting }: CheckInDialogProps) {
   const { t } = useTranslation('objective');
+  const guard = useGuardedDialog(onClose);
   return (
-    <Modal opened={opened} onClose={onClose} title={t(correcting ? 'checkIn.correctTitle' : 'checkIn.title')} size="md">
+    <Modal
+      opened={opened}
+      onClose={guard.close}
+      title={t(correcting ? 'checkIn.correctTitle' : 'checkIn.title')}
+      size="md"
+    >
       {/* Mounted per opening, so every check-in starts from the key result as it is now. */}
-      {opened && <CheckInForm keyResult={keyResult} correcting={correcting} onDone={onClose} />}
+      {opened && (
+        <CheckInForm keyResult={keyResult} correcting={correcting} onDone={onClose} dirtyRef={guard.dirtyRef} />
+      )}
     </Modal>
   );
 }
@@ -50,10 +59,13 @@ function CheckInForm({
   keyResult,
   correcting,
   onDone,
+  dirtyRef,
 }: {
   keyResult: CheckInTarget;
   correcting: CheckIn | undefined;
   onDone: () => void;
+  /** Kept true while what is typed differs from what the form opened with. */
+  dirtyRef: RefObject<boolean>;
 }) {
   const { t } = useTranslation(['objective', 'common']);
   const format = useFormat();
@@ -66,6 +78,11 @@ function CheckInForm({
   const [done, setDone] = useState(startValue >= keyResult.target);
   const [confidence, setConfidence] = useState(correcting?.confidence ?? keyResult.confidence ?? 5);
   const [note, setNote] = useState(correcting?.note ?? '');
+  const [opening] = useState(() => ({ value: startValue, confidence, note }));
+  const guard = useDialogFormGuard(
+    dirtyRef,
+    value !== opening.value || confidence !== opening.confidence || note !== opening.note,
+  );
   const [errors, setErrors] = useState<Partial<Record<'value' | 'confidence' | 'note', string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -100,6 +117,7 @@ function CheckInForm({
       if (correcting)
         await api.patch(`/check-ins/${correcting.id}`, correcting.version, { ...body, note: note.trim() });
       else await api.post(`/key-results/${keyResult.id}/check-ins`, body);
+      guard.saved();
       notify({
         color: 'teal',
         message: t(correcting ? 'checkIn.corrected' : 'checkIn.saved', { title: keyResult.title }),

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { csrfHeaders, scrollToEnd, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
+import { SARA_OBJECTIVE } from './a11y-pages.ts';
 
 /** The language switch is saved on the account: the later tests sign in as the same people. */
 async function backToSwedish(page: Page): Promise<void> {
@@ -274,6 +275,40 @@ browserSuite('newcomer journey', (journey) => {
     answer = true;
     await myWeek.click();
     await page.getByRole('heading', { level: 1, name: 'Min vecka' }).waitFor();
+    expect(questions).toHaveLength(2);
+  });
+
+  it('a dialog with typed text asks before it closes, and keeps the text when told to stay', async () => {
+    const { page } = journey;
+    await signIn(page, 'sara@example.com');
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Mina OKR' }).click();
+    await page.getByRole('link', { name: SARA_OBJECTIVE }).first().click();
+    await page.getByRole('heading', { level: 1, name: SARA_OBJECTIVE }).waitFor();
+    await page.getByRole('button', { name: 'Stäm av' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Stäm av' });
+    const note = dialog.getByRole('textbox', { name: /^Kommentar/ });
+    await note.fill('En kommentar jag inte vill förlora');
+
+    const questions: string[] = [];
+    let answer = false;
+    page.on('dialog', (question) => {
+      questions.push(question.message());
+      void (answer ? question.accept() : question.dismiss());
+    });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => questions.length).toBe(1);
+    expect(questions[0]).toBe('Det du skrev är inte sparat. Stäng utan att spara det?');
+    expect(await note.inputValue()).toBe('En kommentar jag inte vill förlora');
+
+    answer = true;
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(questions).toHaveLength(2);
+    // Opened again without typing, it closes without a question.
+    await page.getByRole('button', { name: 'Stäm av' }).first().click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     expect(questions).toHaveLength(2);
   });
 });

@@ -53,7 +53,10 @@ export const common = bilingual(
       notFound: 'Not found',
       forbidden: 'You do not have access to this.',
     },
-    unsaved: { leave: 'You have changes that are not saved. Leave without saving them?' },
+    unsaved: {
+      leave: 'You have changes that are not saved. Leave without saving them?',
+      close: 'What you typed is not saved. Close without saving it?',
+    },
     problem: {
       back: 'Go back',
       home: 'To the start page',
@@ -157,7 +160,10 @@ export const common = bilingual(
       notFound: 'Hittades inte',
       forbidden: 'Du har inte åtkomst till detta.',
     },
-    unsaved: { leave: 'Du har ändringar som inte är sparade. Lämna utan att spara dem?' },
+    unsaved: {
+      leave: 'Du har ändringar som inte är sparade. Lämna utan att spara dem?',
+      close: 'Det du skrev är inte sparat. Stäng utan att spara det?',
+    },
     problem: {
       back: 'Gå tillbaka',
       home: 'Till startsidan',

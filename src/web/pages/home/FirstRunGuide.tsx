@@ -1,8 +1,9 @@
 // A new organisation's first steps, on its home page for those who may take them: vision
 // and strategy, units, the first organisation objectives, people. Each step is ticked
 // from what the organisation holds, and the guide goes away when all are done or when
-// dismissed (remembered in this browser). An organisation that already has its vision,
-// strategy and objectives asks nothing more: the guide costs a mature one no request.
+// dismissed (remembered in this browser). The home page loads it only while the
+// organisation still lacks its vision, strategy or objectives, so it costs a mature one
+// neither code nor a request.
 import { Button, Card, CloseButton, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -31,7 +32,7 @@ interface Step {
   first?: { text: string; action: string; to: string };
 }
 
-export function FirstRunGuide({
+export default function FirstRunGuide({
   org,
   cycle,
   objectiveCount,

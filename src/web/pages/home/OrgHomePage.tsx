@@ -11,12 +11,13 @@ import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { WhenVisible } from '../../components/WhenVisible.tsx';
 import classes from './OrgHomePage.module.css';
-import { FirstRunGuide } from './FirstRunGuide.tsx';
 
 // Below the objectives, out of sight when the page opens: their code, texts and data load
 // when someone scrolls near them (WhenVisible), not with the page.
 const AlignmentHealthPanel = lazy(() => import('../coach/AlignmentHealthPanel.tsx'));
 const NetConfidenceFigure = lazy(() => import('../dashboard/NetConfidenceFigure.tsx'));
+// For a new organisation's admins only, so its code loads only for them.
+const FirstRunGuide = lazy(() => import('./FirstRunGuide.tsx'));
 const ActivityFeed = lazy(() => import('../conversation/ActivityFeed.tsx').then((m) => ({ default: m.ActivityFeed })));
 
 /** Where the organisation is heading: vision, mission, strategy and its objectives. */
@@ -31,15 +32,21 @@ export default function OrgHomePage() {
   const own = useObjectives(orgId, { cycleId: cycle?.id, level: 'organization' }, !!cycle);
   const yearly = useObjectives(orgId, { cycleId: parent?.id, level: 'organization' }, !!parent);
   const objectives: Objective[] = [...(yearly.data ?? []), ...(own.data ?? [])];
-  // The guide judges a new organisation by its objectives: only once they are known.
+  // A new organisation's guide, for its admins: judged by its objectives once they are known.
   const objectivesKnown = !cyclesLoading && (!cycle || own.isSuccess) && (!parent || yearly.isSuccess);
+  const looksNew = (org: { vision: string; strategy: string }) =>
+    !org.vision.trim() || !org.strategy.trim() || objectives.length === 0;
 
   return (
     <QueryState query={org}>
       {(data) => (
         <Stack gap="lg">
           <Title order={1}>{data.name}</Title>
-          {objectivesKnown && <FirstRunGuide org={data} cycle={parent ?? cycle} objectiveCount={objectives.length} />}
+          {objectivesKnown && data.abilities['org.update'] && looksNew(data) && (
+            <Suspense fallback={null}>
+              <FirstRunGuide org={data} cycle={parent ?? cycle} objectiveCount={objectives.length} />
+            </Suspense>
+          )}
           <div className={classes.columns}>
             <Card withBorder>
               <Title order={2} size="h4" mb="xs">

@@ -1,7 +1,7 @@
 // Adding a key result to an objective, or changing one, from the objective page.
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { invalidateOkrs, useObjective } from '../../api/queries.ts';
@@ -18,6 +18,7 @@ import {
   type KeyResultErrors,
 } from './KeyResultFields.tsx';
 import { formProblem } from './server-errors.ts';
+import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.ts';
 import { ConflictNotice, differingFields, type TheirField } from '../../components/ConflictNotice.tsx';
 import { notify } from './notify.ts';
 
@@ -33,27 +34,37 @@ export interface KeyResultDialogProps {
 
 export function KeyResultDialog(props: KeyResultDialogProps) {
   const { t } = useTranslation('objective');
+  const guard = useGuardedDialog(props.onClose);
   return (
     <Modal
       opened={props.opened}
-      onClose={props.onClose}
+      onClose={guard.close}
       title={props.keyResult ? t('keyResult.editTitle') : t('keyResult.newTitle')}
       size="xl"
     >
-      {props.opened && <KeyResultForm {...props} />}
+      {props.opened && <KeyResultForm {...props} dirtyRef={guard.dirtyRef} />}
     </Modal>
   );
 }
 
 const FIELDS = new Set(['title', 'metric', 'start', 'target', 'unit', 'ownerId', 'weight']);
 
-function KeyResultForm({ orgId, objectiveId, keyResult, defaultOwner, onClose }: KeyResultDialogProps) {
+function KeyResultForm({
+  orgId,
+  objectiveId,
+  keyResult,
+  defaultOwner,
+  onClose,
+  dirtyRef,
+}: KeyResultDialogProps & { dirtyRef: RefObject<boolean> }) {
   const { t } = useTranslation(['objective', 'common']);
   const client = useQueryClient();
   const [base, setBase] = useState(keyResult);
   const [draft, setDraft] = useState<KeyResultDraft>(() =>
     keyResult ? draftOf(keyResult) : emptyKeyResult(defaultOwner),
   );
+  const [opening] = useState(draft);
+  const guard = useDialogFormGuard(dirtyRef, JSON.stringify(draft) !== JSON.stringify(opening));
   const [errors, setErrors] = useState<KeyResultErrors>({});
   const [general, setGeneral] = useState<string | null>(null);
   // After a conflict: where the newer version differs from what the person typed.
@@ -99,6 +110,7 @@ function KeyResultForm({ orgId, objectiveId, keyResult, defaultOwner, onClose }:
         await api.post(`/objectives/${objectiveId}/key-results`, body);
         notify(t('keyResult.added'));
       }
+      guard.saved();
       onClose();
       void invalidateOkrs(client);
     } catch (error) {
