@@ -295,6 +295,7 @@ const TABLE: Record<string, WalkCase> = {
     query: (w) => ({ cycleId: w.cycle.id, unitId: w.unit.id }),
   },
   'GET /api/v1/orgs/{orgId}/map': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
+  'GET /api/v1/orgs/{orgId}/search': { ok: 200, allowed: IN_ORG, query: () => ({ q: 'Objective' }) },
   // Anyone may batch reads; each part is then judged as the read on its own (batch.test.ts),
   // so the batch is 200 even when a part is refused.
   'POST /api/v1/batch': {
