@@ -104,6 +104,11 @@ const TABLE: Record<string, WalkCase> = {
     allowed: ADMIN,
     body: () => ({ email: `ny-${unique()}@example.test`, name: 'Ny Person', role: 'member' }),
   },
+  'GET /api/v1/orgs/{orgId}/members/{accountId}': {
+    ok: 200,
+    allowed: IN_ORG,
+    params: (w) => ({ accountId: w.people.member.id }),
+  },
   'PATCH /api/v1/orgs/{orgId}/members/{accountId}': {
     ok: 200,
     allowed: ADMIN,
