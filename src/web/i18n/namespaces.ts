@@ -26,6 +26,8 @@ const NAMESPACES: Record<Namespace, true> = {
   dashboard: true,
   settings: true,
   outbox: true,
+  search: true,
+  people: true,
 };
 
 /** A page namespace's texts in one language (`common` is bundled). */

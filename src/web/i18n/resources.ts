@@ -17,6 +17,8 @@ import type { week } from '../pages/week/messages.ts';
 import type { dashboard } from '../pages/dashboard/messages.ts';
 import type { settings } from '../pages/settings/messages.ts';
 import type { outbox } from '../pages/outbox/messages.ts';
+import type { search } from '../pages/search/messages.ts';
+import type { people } from '../pages/people/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -35,6 +37,8 @@ interface Namespaces {
   dashboard: typeof dashboard;
   settings: typeof settings;
   outbox: typeof outbox;
+  search: typeof search;
+  people: typeof people;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 
