@@ -13,3 +13,13 @@ export const BATCH_LIMITS = {
   /** The longest path of a part (a list of 50 ids in its query string fits). */
   pathLength: 8192,
 } as const;
+
+/** Quick search (GET /orgs/{orgId}/search): the dialog asks only once a query is long enough. */
+export const SEARCH_LIMITS = {
+  /** Characters of the trimmed query: fewer would match nearly everything. */
+  minQuery: 2,
+  maxQuery: 100,
+  /** Hits per group (objectives, key results, units, people). */
+  defaultPerGroup: 5,
+  maxPerGroup: 20,
+} as const;

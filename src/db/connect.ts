@@ -2,6 +2,7 @@
 // node-postgres when a URL is given. Both are used through the same Drizzle API.
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -30,10 +31,19 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 /** Arbitrary constant: serialises migrations when several servers start on one database. */
 const MIGRATION_LOCK_KEY = 7_315_004;
 
+/**
+ * The extensions the migrations create (0008: pg_trgm for search). PGlite loads an
+ * extension's code only when told at start, also for a database that already has it.
+ */
+const extensions = { pg_trgm };
+
 /** PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const release = dataDir ? await lockDataDir(dataDir) : async () => {};
-  return pgliteHandle(await PGlite.create(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}), release);
+  return pgliteHandle(
+    await PGlite.create({ extensions, ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}) }),
+    release,
+  );
 }
 
 /**
@@ -42,7 +52,7 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
  * per file).
  */
 export async function openPgliteFromImage(image: Blob): Promise<DatabaseHandle> {
-  return pgliteHandle(await PGlite.create({ loadDataDir: image }), async () => {});
+  return pgliteHandle(await PGlite.create({ loadDataDir: image, extensions }), async () => {});
 }
 
 /** The data directory of an in-memory PGlite, as `openPgliteFromImage` takes it. */

@@ -87,6 +87,9 @@ export const accounts = pgTable(
     uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`),
     // Member lists are ordered by name.
     index('accounts_name_idx').on(t.name, t.id),
+    // Quick search (app/search/search-org.ts): any part of a name or e-mail address, by trigrams.
+    index('accounts_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
+    index('accounts_email_trgm_idx').using('gin', sql`lower(${t.email}) gin_trgm_ops`),
   ],
 );
 
@@ -124,6 +127,9 @@ export const units = pgTable(
     index('units_org_parent_idx').on(t.orgId, t.parentId),
     index('units_org_name_idx').on(t.orgId, t.name, t.id),
     archivedIndex('units_org_archived_idx', t),
+    index('units_name_trgm_idx')
+      .using('gin', sql`lower(${t.name}) gin_trgm_ops`)
+      .where(sql`${t.archivedAt} is null`),
     check('units_cadence_range', sql`${t.checkInCadenceDays} between 1 and 90`),
   ],
 );
@@ -220,6 +226,10 @@ export const objectives = pgTable(
     // one plan serves every value, so an empty level does not walk the whole cycle.
     index('objectives_org_cycle_level_created_idx').on(t.orgId, t.cycleId, t.level, t.createdAt, t.id),
     archivedIndex('objectives_org_archived_idx', t),
+    // Quick search: any part of a live objective's title, by trigrams (migration 0010).
+    index('objectives_title_trgm_idx')
+      .using('gin', sql`lower(${t.title}) gin_trgm_ops`)
+      .where(sql`${t.archivedAt} is null`),
     check(
       'objectives_one_owner',
       sql`(${t.level} = 'organization' and ${t.unitId} is null and ${t.personId} is null)
@@ -278,6 +288,9 @@ export const keyResults = pgTable(
     index('key_results_org_objective_idx').on(t.orgId, t.objectiveId, t.position),
     index('key_results_org_owner_idx').on(t.orgId, t.ownerId),
     archivedIndex('key_results_org_archived_idx', t),
+    index('key_results_title_trgm_idx')
+      .using('gin', sql`lower(${t.title}) gin_trgm_ops`)
+      .where(sql`${t.archivedAt} is null`),
     check('key_results_weight_nonnegative', sql`${t.weight} >= 0`),
   ],
 );

@@ -105,6 +105,11 @@ const TABLE: Record<string, WalkCase> = {
     allowed: ADMIN,
     body: () => ({ email: `ny-${unique()}@example.test`, name: 'Ny Person', role: 'member' }),
   },
+  'GET /api/v1/orgs/{orgId}/members/{accountId}': {
+    ok: 200,
+    allowed: IN_ORG,
+    params: (w) => ({ accountId: w.people.member.id }),
+  },
   'PATCH /api/v1/orgs/{orgId}/members/{accountId}': {
     ok: 200,
     allowed: ADMIN,
@@ -326,6 +331,7 @@ const TABLE: Record<string, WalkCase> = {
     query: (w) => ({ cycleId: w.cycle.id, unitId: w.unit.id }),
   },
   'GET /api/v1/orgs/{orgId}/map': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
+  'GET /api/v1/orgs/{orgId}/search': { ok: 200, allowed: IN_ORG, query: () => ({ q: 'Objective' }) },
   // Anyone may batch reads; each part is then judged as the read on its own (batch.test.ts),
   // so the batch is 200 even when a part is refused.
   'POST /api/v1/batch': {

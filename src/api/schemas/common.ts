@@ -50,8 +50,11 @@ export const problemResponses = {
   403: problemRef,
   404: problemRef,
 };
-/** A read that takes a body (e.g. checking a draft): its body can be refused, but nothing is written. */
-export const readWithBodyProblemResponses = {
+/**
+ * A read whose input can be refused after validation (a body such as a draft to check, or a
+ * query the use case checks): 422, but nothing is written.
+ */
+export const checkedReadProblemResponses = {
   ...problemResponses,
   422: problemRef,
 };

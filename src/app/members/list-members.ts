@@ -4,7 +4,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg, isUuid } from '../scope.ts';
-import { containsPattern } from '../search.ts';
+import { containsPattern } from '../search/like.ts';
 import { presentMember, unitsOfMembers, type MemberView } from './member-view.ts';
 import { literalLimit } from '../../db/raw.ts';
 

@@ -9,7 +9,7 @@ import type { Queryable } from '../../db/connect.ts';
 import { preparedByShape } from '../../db/prepared-shapes.ts';
 import { accounts, cycles, objectives, organizations, units } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
-import { containsPattern } from '../search.ts';
+import { containsPattern } from '../search/like.ts';
 import type { KeyResultRow } from './owner-context.ts';
 import { readableByParams, readerParams } from './records.ts';
 import { presentObjective, type CarryLink, type ObjectiveView } from './present.ts';

@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../app/errors.ts';
 import { csrfHonoured } from '../plugins/auth.ts';
-import { readWithBodyProblemResponses } from '../../api/schemas/common.ts';
+import { checkedReadProblemResponses } from '../../api/schemas/common.ts';
 import { BATCH_PREFIX, BatchBody, BatchResponse } from '../../api/schemas/batch.ts';
 
 /** The request headers a part carries on: who is asking, and in which language. */
@@ -69,7 +69,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'the batch answers 200 once all its parts are answered.',
         security: [],
         body: BatchBody,
-        response: { 200: BatchResponse, ...readWithBodyProblemResponses },
+        response: { 200: BatchResponse, ...checkedReadProblemResponses },
       },
     },
     async (request, reply) => {

@@ -4,7 +4,7 @@ import { listAdvice } from '../../app/coach/list-advice.ts';
 import { checkDraft } from '../../app/coach/check-draft.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { requestLocale } from '../locale.ts';
-import { OrgParams, problemResponses, readWithBodyProblemResponses } from '../../api/schemas/common.ts';
+import { OrgParams, problemResponses, checkedReadProblemResponses } from '../../api/schemas/common.ts';
 import { CoachAdviceSchema, CoachCheckBody, CoachQuery } from '../../api/schemas/coach.ts';
 
 const tags = ['coach'];
@@ -36,7 +36,7 @@ export const coachRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
         summary: 'The coach’s advice on an objective being written, not saved (writes nothing)',
         params: OrgParams,
         body: CoachCheckBody,
-        response: { 200: CoachAdviceSchema, ...readWithBodyProblemResponses },
+        response: { 200: CoachAdviceSchema, ...checkedReadProblemResponses },
       },
     },
     async (request) =>

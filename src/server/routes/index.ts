@@ -21,6 +21,7 @@ import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { mapRoutes } from './map.ts';
+import { searchRoutes } from './search.ts';
 import { batchRoutes } from './batch.ts';
 
 export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: number }> = async (
@@ -49,5 +50,6 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(closingRoutes, options);
   await app.register(dashboardRoutes, options);
   await app.register(mapRoutes, options);
+  await app.register(searchRoutes, options);
   await app.register(batchRoutes);
 };

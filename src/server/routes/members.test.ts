@@ -212,6 +212,30 @@ describe('organisation members', () => {
     expect(last.json().code).toBe('last_owner');
   });
 
+  it('shows one member with their units to anyone in the organisation, and nobody of another', async () => {
+    const { app, deps } = await testServer();
+    const { org } = await createOrg(deps.db);
+    const { owner: stranger } = await createOrg(deps.db);
+    const team = await createUnit(deps.db, org.id, { name: 'Team A' });
+    const { account: viewer, client } = await signedIn(org.id, 'viewer');
+    await addToUnit(deps.db, org.id, team.id, viewer.id, 'member');
+    const { account: colleague } = await signedIn(org.id, 'member');
+    const one = await client.get(`/api/v1/orgs/${org.id}/members/${colleague.id}`);
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toEqual({
+      accountId: colleague.id,
+      name: colleague.name,
+      email: colleague.email,
+      role: 'member',
+      units: [],
+    });
+    const self = (await client.get(`/api/v1/orgs/${org.id}/members/${viewer.id}`)).json<MemberBody>();
+    expect(self.units).toEqual([{ unitId: team.id, role: 'member' }]);
+    expect((await client.get(`/api/v1/orgs/${org.id}/members/${stranger.id}`)).statusCode).toBe(404);
+    const outsider = await ApiClient.signIn(app, stranger.email);
+    expect((await outsider.get(`/api/v1/orgs/${org.id}/members/${colleague.id}`)).statusCode).toBe(404);
+  });
+
   it('answers 404 for other organisations and their people', async () => {
     const { app, deps } = await testServer();
     const { org, owner } = await createOrg(deps.db);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { addMember } from '../../app/members/add-member.ts';
+import { getMember } from '../../app/members/get-member.ts';
 import { listMembers } from '../../app/members/list-members.ts';
 import { removeMember } from '../../app/members/remove-member.ts';
 import { updateMember } from '../../app/members/update-member.ts';
@@ -47,6 +48,20 @@ export const memberRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     },
     async (request, reply) =>
       reply.status(201).send(await addMember(deps, callerOf(request), request.params.orgId, request.body)),
+  );
+
+  app.get(
+    '/orgs/:orgId/members/:accountId',
+    {
+      schema: {
+        tags: ['members'],
+        operationId: 'getMember',
+        summary: 'One person of the organisation, with their role and units (a person’s OKR page)',
+        params: MemberParams,
+        response: { 200: MemberSchema, ...problemResponses },
+      },
+    },
+    async (request) => getMember(deps, callerOf(request), request.params.orgId, request.params.accountId),
   );
 
   app.patch(

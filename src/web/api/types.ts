@@ -129,3 +129,6 @@ import type { AlignmentMapSchema, MapObjectiveSchema, MapUnitSchema } from '../.
 export type AlignmentMap = Static<typeof AlignmentMapSchema>;
 export type MapObjective = Static<typeof MapObjectiveSchema>;
 export type MapUnit = Static<typeof MapUnitSchema>;
+
+import type { SearchHitsSchema } from '../../api/schemas/search.ts';
+export type SearchHits = Static<typeof SearchHitsSchema>;

@@ -39,6 +39,7 @@ const routes = (
         <Route path="map" element={otherPage(() => import('../pages/map/AlignmentMapPage.tsx'))} />
         <Route path="coach" element={otherPage(() => import('../pages/coach/CoachPage.tsx'))} />
         <Route path="me" element={otherPage(() => import('../pages/my/MyOkrsPage.tsx'))} />
+        <Route path="people/:accountId" element={otherPage(() => import('../pages/people/PersonPage.tsx'))} />
         <Route path="week" element={otherPage(() => import('../pages/week/MyWeekPage.tsx'))} />
         <Route path="settings" element={otherPage(() => import('../pages/settings/SettingsPage.tsx'))} />
         <Route path="admin/*" element={otherPage(() => import('../pages/admin/AdminPage.tsx'))} />

@@ -21,6 +21,7 @@ import { useMyWeek } from '../api/my-week.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { CycleSwitcher } from './CycleSwitcher.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { SearchButton } from './SearchButton.tsx';
 import classes from './AppLayout.module.css';
 
 // The skip link, header, navigation and page are our own elements (AppLayout.module.css),
@@ -84,6 +85,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             {/* On a phone the cycle moves into the navigation drawer, for room. */}
+            <SearchButton orgId={orgId} />
             {!phone && <CycleSwitcher orgId={orgId} />}
             <LanguageSwitcher />
             <AccountMenu

@@ -20,6 +20,7 @@ export const common = bilingual(
     },
     cycle: { label: 'Cycle', none: 'No cycles yet' },
     language: { label: 'Language', sv: 'Svenska', en: 'English' },
+    search: { open: 'Search' },
     account: {
       menu: 'Account menu',
       settings: 'My settings',
@@ -127,6 +128,7 @@ export const common = bilingual(
     },
     cycle: { label: 'Period', none: 'Inga perioder än' },
     language: { label: 'Språk', sv: 'Svenska', en: 'English' },
+    search: { open: 'Sök' },
     account: {
       menu: 'Kontomeny',
       settings: 'Mina inställningar',

@@ -27,6 +27,8 @@ const NAMESPACES: Record<Namespace, true> = {
   settings: true,
   outbox: true,
   archive: true,
+  search: true,
+  people: true,
 };
 
 /** A page namespace's texts in one language (`common` is bundled). */

@@ -18,6 +18,8 @@ import type { dashboard } from '../pages/dashboard/messages.ts';
 import type { settings } from '../pages/settings/messages.ts';
 import type { outbox } from '../pages/outbox/messages.ts';
 import type { archive } from '../pages/archive/messages.ts';
+import type { search } from '../pages/search/messages.ts';
+import type { people } from '../pages/people/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -37,6 +39,8 @@ interface Namespaces {
   settings: typeof settings;
   outbox: typeof outbox;
   archive: typeof archive;
+  search: typeof search;
+  people: typeof people;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

@@ -1,11 +1,11 @@
-import { Anchor, Button, Card, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlant2, IconPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useKeyResults, useMe, useObjectives, useOrg, useOrgActivities } from '../../api/queries.ts';
 import type { Cycle, Org } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
-import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
+import { PersonObjectives } from '../../components/PersonObjectives.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { MyActivities } from './MyActivities.tsx';
 import { MyKeyResults } from './MyKeyResults.tsx';
@@ -118,19 +118,7 @@ function MyOkrs({ org, meId, cycle, parent }: { org: Org; meId: string; cycle: C
               {t('objectives.title')}
             </Title>
             <QueryState query={own}>
-              {() =>
-                objectives.length === 0 ? (
-                  <Text c="dimmed">{t('objectives.none')}</Text>
-                ) : (
-                  <Grid>
-                    {objectives.map((objective) => (
-                      <Grid.Col key={objective.id} span={{ base: 12, md: 6 }}>
-                        <ObjectiveCard objective={objective} showOwner={false} />
-                      </Grid.Col>
-                    ))}
-                  </Grid>
-                )
-              }
+              {() => <PersonObjectives objectives={objectives} none={t('objectives.none')} />}
             </QueryState>
           </Stack>
           <Stack gap="sm" component="section" aria-labelledby="my-key-results">

@@ -4,9 +4,9 @@ import { ActionIcon, Anchor, Button, Card, Group, Menu, Stack, Text, Title } fro
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconDots, IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { invalidateOkrs } from '../../api/queries.ts';
 import type { Cycle, KeyResult } from '../../api/types.ts';
 import { CheckInDialog } from '../../components/CheckInDialog.tsx';
@@ -54,6 +54,15 @@ export function KeyResultItem({
   const titleId = useId();
   const [checkingIn, checkIn] = useDisclosure(false);
   const [, setParams] = useSearchParams();
+  // A link to this key result (#kr-<id>, e.g. from search) brings it into view and focus.
+  const anchor = `kr-${keyResult.id}`;
+  const card = useRef<HTMLElement>(null);
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash !== `#${anchor}`) return;
+    card.current?.scrollIntoView({ block: 'center' });
+    card.current?.focus({ preventScroll: true });
+  }, [hash, anchor]);
   // The conversation below filters to this key result (?about=…), and comes into view.
   const showComments = () => {
     setParams(
@@ -76,7 +85,16 @@ export function KeyResultItem({
   };
 
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={titleId} data-testid="key-result">
+    <Card
+      ref={card}
+      id={anchor}
+      tabIndex={-1}
+      withBorder
+      padding="md"
+      component="article"
+      aria-labelledby={titleId}
+      data-testid="key-result"
+    >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
           <Title order={3} size="h4" id={titleId} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
