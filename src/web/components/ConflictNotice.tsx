@@ -10,7 +10,8 @@ export interface TheirField {
 }
 
 export function ConflictNotice({ theirs }: { theirs: TheirField[] }) {
-  const { t } = useTranslation();
+  // The objective pages' words: the objective form and the key-result dialog use it.
+  const { t } = useTranslation('objective');
   return (
     <Alert color="yellow" role="alert" title={t('conflictKept.title')} data-testid="conflict-notice">
       <Stack gap="xs">

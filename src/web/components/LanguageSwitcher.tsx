@@ -1,4 +1,4 @@
-import { SegmentedControl } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../core/domain.ts';
@@ -10,8 +10,7 @@ import { setLocale } from '../i18n/index.ts';
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const change = async (value: string) => {
-    const locale = value as Locale;
+  const change = async (locale: Locale) => {
     await setLocale(locale);
     const me = client.getQueryData<Me>(['me']);
     if (me && me.locale !== locale) {
@@ -19,16 +18,23 @@ export function LanguageSwitcher() {
       if (updated) client.setQueryData(['me'], updated);
     }
   };
+  const current: Locale = i18n.language === 'en' ? 'en' : 'sv';
+  // Two toggle buttons rather than a segmented control: this sits on the sign-in page, whose
+  // JavaScript every visit loads (docs/web.md, the first pages' budget).
   return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t('language.label')}
-      value={i18n.language === 'en' ? 'en' : 'sv'}
-      onChange={(value) => void change(value)}
-      data={[
-        { value: 'sv', label: <span lang="sv">SV</span> },
-        { value: 'en', label: <span lang="en">EN</span> },
-      ]}
-    />
+    <Group gap={0} role="group" aria-label={t('language.label')} wrap="nowrap">
+      {(['sv', 'en'] as const).map((locale) => (
+        <Button
+          key={locale}
+          size="compact-xs"
+          variant={locale === current ? 'filled' : 'default'}
+          aria-pressed={locale === current}
+          lang={locale}
+          onClick={() => void change(locale)}
+        >
+          {locale.toUpperCase()}
+        </Button>
+      ))}
+    </Group>
   );
 }

@@ -103,11 +103,6 @@ export const common = bilingual(
     required: 'Required',
     saved: 'Saved',
     conflict: 'Someone else changed this while you were editing. The latest version is shown; make your change again.',
-    conflictKept: {
-      title: 'Someone else saved a newer version while you were editing',
-      text: 'What you typed is kept in the form. Their version differs here; take what you need from it, then save again.',
-      theirs: 'Their version',
-    },
   },
   {
     appName: 'Riktning',
@@ -209,10 +204,5 @@ export const common = bilingual(
     required: 'Måste anges',
     saved: 'Sparat',
     conflict: 'Någon annan ändrade detta medan du redigerade. Den senaste versionen visas; gör din ändring igen.',
-    conflictKept: {
-      title: 'Någon annan sparade en nyare version medan du redigerade',
-      text: 'Det du skrev finns kvar i formuläret. Deras version skiljer sig här; ta det du behöver från den och spara igen.',
-      theirs: 'Deras version',
-    },
   },
 );

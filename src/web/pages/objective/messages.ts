@@ -67,6 +67,11 @@ export const objective = bilingual(
       show: 'Show history',
       hide: 'Hide history',
     },
+    conflictKept: {
+      title: 'Someone else saved a newer version while you were editing',
+      text: 'What you typed is kept in the form. Their version differs here; take what you need from it, then save again.',
+      theirs: 'Their version',
+    },
     checkIn: {
       title: 'Check in',
       forKeyResult: '{{title}}',
@@ -236,6 +241,11 @@ export const objective = bilingual(
       none: 'Historiken visas efter första avstämningen.',
       show: 'Visa historik',
       hide: 'Dölj historik',
+    },
+    conflictKept: {
+      title: 'Någon annan sparade en nyare version medan du redigerade',
+      text: 'Det du skrev finns kvar i formuläret. Deras version skiljer sig här; ta det du behöver från den och spara igen.',
+      theirs: 'Deras version',
     },
     checkIn: {
       title: 'Stäm av',
