@@ -39,6 +39,8 @@ async function ownerOfKeyResult() {
   const kr = await createKeyResult(deps.db, org.id, objective.id, { ownerId: member.id, currentValue: 10 });
   const client = await ApiClient.signIn(app, member.email);
   const checkIn = async (value: number, confidence: number) => {
+    // A second later than the one before: the latest check-in is the newest by time.
+    clock.set(new Date(clock.now().getTime() + 1000));
     const response = await client.post(`/api/v1/key-results/${kr.id}/check-ins`, { value, confidence, note: 'Vecka' });
     expect(response.statusCode).toBe(201);
     return response.json<Recorded>();

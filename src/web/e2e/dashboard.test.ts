@@ -81,7 +81,7 @@ browserSuite('dashboard journey', (journey) => {
     expect(await hasHorizontalScroll(phone)).toMatchObject({ overflow: false });
     await expectNoSeriousViolations(phone, 'dashboard (375 px)');
 
-    await phone.locator('label', { hasText: 'EN' }).click();
+    await phone.getByRole('button', { name: 'EN', exact: true }).click();
     await phone.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await phone.getByText('Net confidence').first().waitFor();
   });
