@@ -8,7 +8,8 @@ export const search = bilingual(
     placeholder: 'Objectives, key results, teams, people…',
     results: 'Search results',
     hint_one: 'Type at least {{count, number}} character. Move with the arrow keys, open with Enter, close with Esc.',
-    hint_other: 'Type at least {{count, number}} characters. Move with the arrow keys, open with Enter, close with Esc.',
+    hint_other:
+      'Type at least {{count, number}} characters. Move with the arrow keys, open with Enter, close with Esc.',
     tooShort_one: 'Keep typing: at least {{count, number}} character.',
     tooShort_other: 'Keep typing: at least {{count, number}} characters.',
     searching: 'Searching…',
