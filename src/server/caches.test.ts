@@ -8,6 +8,33 @@ import { ApiClient, testServer } from '../test/server.ts';
 import { countStatements } from '../test/statements.ts';
 import { buildServer } from './app.ts';
 
+type Deps = Awaited<ReturnType<typeof testServer>>['deps'];
+type Answer = Awaited<ReturnType<ApiClient['get']>>;
+
+/**
+ * The person signed in to a server of its own over a counting database, with caches of its
+ * own: `read` GETs a path (which must answer 200) and says how many statements it took.
+ */
+async function withCountedServer(
+  deps: Deps,
+  email: string,
+  work: (client: ApiClient, read: (path: string) => Promise<{ statements: number; response: Answer }>) => Promise<void>,
+): Promise<void> {
+  const counting = countStatements(deps.db);
+  const counted = await buildServer({ deps: { ...deps, db: counting.db, caches: createAppCaches() } });
+  try {
+    const client = await ApiClient.signIn(counted, email);
+    await work(client, async (path) => {
+      const before = counting.statements();
+      const response = await client.get(path);
+      expect(response.statusCode).toBe(200);
+      return { statements: counting.statements() - before, response };
+    });
+  } finally {
+    await counted.close();
+  }
+}
+
 async function orgWithAdmin() {
   const { app, deps, clock } = await testServer();
   const { org, owner } = await createOrg(deps.db);
@@ -63,19 +90,10 @@ describe('the cached organisation', () => {
   it('is read once while cached, and a change shows on the next read', async () => {
     const { deps } = await testServer();
     const { org, owner } = await createOrg(deps.db);
-    const counting = countStatements(deps.db);
-    // A server of its own over the counting database, with caches of its own.
-    const counted = await buildServer({ deps: { ...deps, db: counting.db, caches: createAppCaches() } });
-    try {
-      const client = await ApiClient.signIn(counted, owner.email);
+    await withCountedServer(deps, owner.email, async (client, counted) => {
       const read = async () => {
-        const before = counting.statements();
-        const response = await client.get(`/api/v1/orgs/${org.id}`);
-        expect(response.statusCode).toBe(200);
-        return {
-          statements: counting.statements() - before,
-          org: response.json<{ vision: string; version: number }>(),
-        };
+        const { statements, response } = await counted(`/api/v1/orgs/${org.id}`);
+        return { statements, org: response.json<{ vision: string; version: number }>() };
       };
       const first = await read();
       expect((await read()).statements).toBe(0);
@@ -86,9 +104,7 @@ describe('the cached organisation', () => {
       );
       expect(changed.statusCode).toBe(200);
       expect((await read()).org.vision).toBe('En ny vision');
-    } finally {
-      await counted.close();
-    }
+    });
   });
 });
 
@@ -97,16 +113,11 @@ describe('the cached cycles and unit scopes', () => {
     const { deps } = await testServer();
     const { org, owner } = await createOrg(deps.db);
     const quarter = await createCycle(deps.db, org.id, { name: 'Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' });
-    const counting = countStatements(deps.db);
-    const counted = await buildServer({ deps: { ...deps, db: counting.db, caches: createAppCaches() } });
-    try {
-      const client = await ApiClient.signIn(counted, owner.email);
+    await withCountedServer(deps, owner.email, async (client, counted) => {
       const list = async () => {
-        const before = counting.statements();
-        const response = await client.get(`/api/v1/orgs/${org.id}/cycles`);
-        expect(response.statusCode).toBe(200);
+        const { statements, response } = await counted(`/api/v1/orgs/${org.id}/cycles`);
         const names = response.json<{ items: { name: string; status: string }[] }>().items;
-        return { statements: counting.statements() - before, names: names.map((c) => `${c.name}:${c.status}`) };
+        return { statements, names: names.map((c) => `${c.name}:${c.status}`) };
       };
       expect((await list()).names).toEqual(['Q1:active']);
       expect((await list()).statements).toBe(0);
@@ -136,9 +147,7 @@ describe('the cached cycles and unit scopes', () => {
       );
       expect(closed.statusCode).toBe(200);
       expect((await list()).names).toEqual(['Q2:planning', 'Kvartal 1:closed']);
-    } finally {
-      await counted.close();
-    }
+    });
   });
 
   it('a person put in or taken out of a unit through the API counts in its figures on the next read', async () => {
@@ -168,16 +177,11 @@ describe('the cached session read', () => {
   it('is read once while cached, and the account’s, its memberships’ and its organisations’ changes show on the next read', async () => {
     const { deps } = await testServer();
     const { org, owner } = await createOrg(deps.db);
-    const counting = countStatements(deps.db);
-    const counted = await buildServer({ deps: { ...deps, db: counting.db, caches: createAppCaches() } });
-    try {
-      const client = await ApiClient.signIn(counted, owner.email);
+    await withCountedServer(deps, owner.email, async (client, counted) => {
       const me = async () => {
-        const before = counting.statements();
-        const response = await client.get('/api/v1/me');
-        expect(response.statusCode).toBe(200);
+        const { statements, response } = await counted('/api/v1/me');
         const body = response.json<{ name: string; version: number; memberships: { orgName: string }[] }>();
-        return { statements: counting.statements() - before, etag: response.headers.etag as string, ...body };
+        return { statements, etag: response.headers.etag as string, ...body };
       };
       const first = await me();
       expect((await me()).statements).toBe(0);
@@ -209,8 +213,6 @@ describe('the cached session read', () => {
       const started = await client.post('/api/v1/orgs', { name: 'Andra Bolaget', slug: `andra-${org.id.slice(0, 8)}` });
       expect(started.statusCode).toBe(201);
       expect((await me()).memberships.map((m) => m.orgName)).toEqual(['Andra Bolaget', 'Nytt Bolag']);
-    } finally {
-      await counted.close();
-    }
+    });
   });
 });

@@ -46,12 +46,11 @@ export default function FirstRunGuide({
   const [dismissed, setDismissed] = useState(() => localStorage.getItem(dismissedKey(org.id)) === '1');
   const admin = `/orgs/${org.id}/admin`;
   const visionDone = !!org.vision.trim() && !!org.strategy.trim();
-  const looksNew = !visionDone || objectiveCount === 0;
-  const relevant = !!org.abilities['org.update'] && !dismissed && looksNew;
-  const units = useHasAtLeast(`/orgs/${org.id}/units`, 1, relevant);
+  // The home page shows the guide to admins of an organisation that still looks new.
+  const units = useHasAtLeast(`/orgs/${org.id}/units`, 1, !dismissed);
   // The one who started the organisation is its first member: inviting makes two.
-  const people = useHasAtLeast(`/orgs/${org.id}/members`, 2, relevant);
-  if (!relevant || !units.isSuccess || !people.isSuccess) return null;
+  const people = useHasAtLeast(`/orgs/${org.id}/members`, 2, !dismissed);
+  if (dismissed || !units.isSuccess || !people.isSuccess) return null;
 
   const steps: Step[] = [
     { id: 'vision', done: visionDone, to: `${admin}/profile` },
