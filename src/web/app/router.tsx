@@ -2,6 +2,8 @@
 // Declarative routes (<BrowserRouter>, <Routes>) rather than a data router: the app loads
 // its data with TanStack Query, not with route loaders, and the data router is twice the
 // code (about 16 KB gzipped of the first page's JavaScript).
+// First: its history listener must be added before the router's (see the module).
+import './history-gate.ts';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { RootRedirect } from './RootRedirect.tsx';

@@ -1,10 +1,13 @@
 // A form with changes not yet saved asks before they are lost: a reload or closing the tab
-// gets the browser's own question (beforeunload), a link inside the app asks "Leave
-// without saving?" first, and a dialog's form asks before the dialog closes. The app's router is declarative (no data router, so no
+// gets the browser's own question (beforeunload), a link inside the app and the browser's
+// back and forward buttons ask "Leave without saving?" first, and a dialog's form asks
+// before the dialog closes. The app's router is declarative (no data router, so no
 // useBlocker): links are caught in the capture phase, before the router's own handler,
-// which leaves a click whose default was prevented alone.
+// which leaves a click whose default was prevented alone; a history step is caught before
+// the router's own handler too (history-gate.ts).
 import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { guardHistory } from './history-gate.ts';
 
 export function useUnsavedChangesGuard(dirty: boolean): { allowLeaving: (allow?: boolean) => void } {
   const { t } = useTranslation();
@@ -33,9 +36,11 @@ export function useUnsavedChangesGuard(dirty: boolean): { allowLeaving: (allow?:
       }
     };
     window.addEventListener('beforeunload', onBeforeUnload);
+    const unguardHistory = guardHistory(() => allowed.current || window.confirm(question));
     document.addEventListener('click', onClick, true);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
+      unguardHistory();
       document.removeEventListener('click', onClick, true);
     };
   }, [dirty, question]);

@@ -54,3 +54,22 @@ export function differingFields<V extends object>(
       value: show ? (show as (value: unknown) => string)(theirs[key]) : String(theirs[key]),
     }));
 }
+
+interface RebasableForm<V> {
+  getValues: () => V;
+  setInitialValues: (values: V) => void;
+}
+
+/**
+ * After a 412 in a form of @mantine/form: the newer version becomes what the form counts
+ * changes from, what the person typed stays in the fields, and their differing fields are
+ * returned for the notice.
+ */
+export function rebaseOnTheirs<V extends object>(
+  form: RebasableForm<V>,
+  theirs: V,
+  fields: Partial<Record<keyof V, FieldShown>>,
+): TheirField[] {
+  form.setInitialValues(theirs);
+  return differingFields(form.getValues(), theirs, fields);
+}

@@ -243,7 +243,7 @@ browserSuite('newcomer journey', (journey) => {
     await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
-  it('a form with unsaved changes asks before a link or a reload throws them away', async () => {
+  it('a form with unsaved changes asks before a link, the back button or a reload throws them away', async () => {
     const { page } = journey;
     await signIn(page, 'sara@example.com');
     await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Mina OKR' }).click();
@@ -271,11 +271,21 @@ browserSuite('newcomer journey', (journey) => {
       return event.defaultPrevented;
     });
     expect(asked).toBe(true);
+    // The browser's back button: staying keeps the address, the page and the text.
+    const form = page.url();
+    await page.evaluate(() => window.history.back());
+    await expect.poll(() => questions.length).toBe(2);
+    expect(questions[1]).toBe('Du har ändringar som inte är sparade. Lämna utan att spara dem?');
+    await expect.poll(() => page.url()).toBe(form);
+    expect(await title.inputValue()).toBe('Ett mål jag inte vill förlora');
 
     answer = true;
     await myWeek.click();
     await page.getByRole('heading', { level: 1, name: 'Min vecka' }).waitFor();
-    expect(questions).toHaveLength(2);
+    expect(questions).toHaveLength(3);
+    // The history is as it was: back leads to the form's page.
+    await page.evaluate(() => window.history.back());
+    await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
   });
 
   it('a dialog with typed text asks before it closes, and keeps the text when told to stay', async () => {

@@ -9,6 +9,8 @@ import { api } from '../../api/client.ts';
 import { invalidateOkrs } from '../../api/queries.ts';
 import type { Cycle, CycleDetail, Org } from '../../api/types.ts';
 import { isConflict } from '../../components/serverErrors.ts';
+import { ConflictNotice, rebaseOnTheirs, type TheirField } from '../../components/ConflictNotice.tsx';
+import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.ts';
 import { notifyDone, saveProblem } from './shared.tsx';
 
 interface Values {
@@ -59,8 +61,10 @@ export function CycleFormDialog({
   const { t } = useTranslation(['admin', 'common']);
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  // The version the form was filled from: a 412 reloads it.
+  // The version the form counts changes from: a 412 reads the newer one.
   const [version, setVersion] = useState(cycle?.version);
+  // After a conflict: where the newer version differs from what the person typed.
+  const [theirs, setTheirs] = useState<TheirField[] | null>(null);
   const required = (value: string) => (value.trim() ? null : t('required'));
   const form = useForm<Values>({
     initialValues: cycle ? valuesOf(cycle) : { name: '', startsOn: '', endsOn: '', status: 'planning', parentId: null },
@@ -76,6 +80,8 @@ export function CycleFormDialog({
             : null),
     },
   });
+  const dialog = useGuardedDialog(onClose);
+  const guard = useDialogFormGuard(dialog.dirtyRef, form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -90,30 +96,43 @@ export function CycleFormDialog({
         await api.post(`/orgs/${org.id}/cycles`, body);
         notifyDone(t('cycles.created', { name: body.name }));
       }
+      guard.saved();
       await Promise.all([client.invalidateQueries({ queryKey: ['cycles', org.id] }), invalidateOkrs(client)]);
       onClose();
     } catch (e) {
-      setError(saveProblem(form, e, FIELDS));
       if (isConflict(e) && cycle) {
         const fresh = await api.get<CycleDetail>(`/cycles/${cycle.id}`).catch(() => undefined);
         if (fresh) {
           setVersion(fresh.version);
-          form.setInitialValues(valuesOf(fresh));
-          form.setValues(valuesOf(fresh));
-        }
+          setTheirs(
+            rebaseOnTheirs(form, valuesOf(fresh), {
+              name: { label: t('cycles.name') },
+              startsOn: { label: t('cycles.startsOn') },
+              endsOn: { label: t('cycles.endsOn') },
+              parentId: {
+                label: t('cycles.parent'),
+                show: (id: string | null) => cycles.find((c) => c.id === id)?.name ?? t('cycles.noParent'),
+              },
+            }),
+          );
+        } else setError(saveProblem(form, e, FIELDS));
         void client.invalidateQueries({ queryKey: ['cycles', org.id] });
+        return;
       }
+      setTheirs(null);
+      setError(saveProblem(form, e, FIELDS));
     }
   });
 
   return (
     <Modal
       opened
-      onClose={onClose}
+      onClose={dialog.close}
       title={cycle ? t('cycles.editTitle', { name: cycle.name }) : t('cycles.createTitle')}
     >
       <form onSubmit={submit} noValidate>
         <Stack>
+          {theirs && <ConflictNotice theirs={theirs} />}
           {error && (
             <Alert color="red" role="alert">
               {error}
@@ -142,7 +161,7 @@ export function CycleFormDialog({
             {...form.getInputProps('parentId')}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={dialog.close}>
               {t('common:actions.cancel')}
             </Button>
             <Button type="submit" loading={form.submitting}>

@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import type { Member, Org } from '../../api/types.ts';
 import { InvitationLink, type InvitationLinkData } from './InvitationLink.tsx';
 import { saveProblem } from './shared.tsx';
+import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.ts';
 
 type Added = Member & { invitation?: InvitationLinkData };
 
@@ -38,6 +39,9 @@ export function InviteDialog({ org, opened, onClose }: { org: Org; opened: boole
     reset();
     onClose();
   };
+  // Once the person is added, what was typed is saved.
+  const dialog = useGuardedDialog(close);
+  useDialogFormGuard(dialog.dirtyRef, added === null && form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -57,7 +61,7 @@ export function InviteDialog({ org, opened, onClose }: { org: Org; opened: boole
   return (
     <Modal
       opened={opened}
-      onClose={close}
+      onClose={dialog.close}
       title={added ? t('link.title', { name: added.name }) : t('invite.title')}
       size="lg"
     >
@@ -113,7 +117,7 @@ export function InviteDialog({ org, opened, onClose }: { org: Org; opened: boole
               {...form.getInputProps('role')}
             />
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
+              <Button variant="default" onClick={dialog.close}>
                 {t('common:actions.cancel')}
               </Button>
               <Button type="submit" loading={form.submitting}>

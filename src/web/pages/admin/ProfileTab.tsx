@@ -23,6 +23,8 @@ import { api } from '../../api/client.ts';
 import type { Org } from '../../api/types.ts';
 import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
 import { isConflict } from '../../components/serverErrors.ts';
+import { ConflictNotice, rebaseOnTheirs, type TheirField } from '../../components/ConflictNotice.tsx';
+import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { useFormat } from '../../format.ts';
 import { notifyDone, saveProblem } from './shared.tsx';
 import { invalidateCoach } from '../coach/queries.ts';
@@ -80,6 +82,8 @@ export function ProfileTab({ org }: { org: Org }) {
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(org.version);
   const [preview, setPreview] = useState(false);
+  // After a conflict: where the newer version differs from what the person typed.
+  const [theirs, setTheirs] = useState<TheirField[] | null>(null);
   const count = (min: number, max: number) => (value: unknown) =>
     typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
       ? null
@@ -101,10 +105,31 @@ export function ProfileTab({ org }: { org: Org }) {
       },
     },
   });
+  useUnsavedChangesGuard(form.isDirty());
   const months = Array.from({ length: 12 }, (_, i) => ({
     value: String(i + 1),
     label: new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, i, 1))),
   }));
+
+  const theirFields = {
+    name: { label: t('profile.name') },
+    vision: { label: t('profile.vision') },
+    mission: { label: t('profile.mission') },
+    strategy: { label: t('profile.strategy') },
+    defaultLocale: { label: t('profile.language'), show: (l: Locale) => t(`common:language.${l}`) },
+    settings: {
+      label: t('profile.settings'),
+      show: ({ focus, checkInCadenceDays, fiscalYearStartMonth }: Values['settings']) =>
+        [
+          `${t('profile.objectivesMin')}: ${focus.objectivesMin}`,
+          `${t('profile.objectivesMax')}: ${focus.objectivesMax}`,
+          `${t('profile.keyResultsMin')}: ${focus.keyResultsMin}`,
+          `${t('profile.keyResultsMax')}: ${focus.keyResultsMax}`,
+          `${t('profile.cadence')}: ${checkInCadenceDays}`,
+          `${t('profile.fiscalYear')}: ${months[fiscalYearStartMonth - 1]?.label ?? ''}`,
+        ].join('\n'),
+    },
+  };
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -114,19 +139,19 @@ export function ProfileTab({ org }: { org: Org }) {
       setVersion(saved.version);
       form.setInitialValues(valuesOf(saved));
       form.setValues(valuesOf(saved));
+      setTheirs(null);
       notifyDone(t('profile.saved'));
       void invalidateCoach(client);
     } catch (e) {
-      setError(saveProblem(form, e, FIELDS));
-      if (isConflict(e)) {
-        const fresh = await api.get<Org>(`/orgs/${org.id}`).catch(() => undefined);
-        if (fresh) {
-          client.setQueryData(['org', org.id], fresh);
-          setVersion(fresh.version);
-          form.setInitialValues(valuesOf(fresh));
-          form.setValues(valuesOf(fresh));
-        }
+      const fresh = isConflict(e) ? await api.get<Org>(`/orgs/${org.id}`).catch(() => undefined) : undefined;
+      if (fresh) {
+        client.setQueryData(['org', org.id], fresh);
+        setVersion(fresh.version);
+        setError(null);
+        setTheirs(rebaseOnTheirs(form, valuesOf(fresh), theirFields));
+        return;
       }
+      setError(saveProblem(form, e, FIELDS));
     }
   });
 
@@ -139,6 +164,7 @@ export function ProfileTab({ org }: { org: Org }) {
             {t('profile.intro')}
           </Text>
         </Stack>
+        {theirs && <ConflictNotice theirs={theirs} />}
         {error && (
           <Alert color="red" role="alert">
             {error}

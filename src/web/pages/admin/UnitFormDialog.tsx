@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text, TextInpu
 import { useForm } from '@mantine/form';
 import { IconArchive } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_KINDS, type UnitKind } from '../../../core/domain.ts';
 import { api } from '../../api/client.ts';
@@ -10,6 +10,8 @@ import { useUnit } from '../../api/queries.ts';
 import type { Org, Unit, UnitDetail } from '../../api/types.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { isConflict, problemText } from '../../components/serverErrors.ts';
+import { ConflictNotice, rebaseOnTheirs, type TheirField } from '../../components/ConflictNotice.tsx';
+import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.ts';
 import { notifyDone, saveProblem } from './shared.tsx';
 import { archiveUndoably } from '../../components/undo.tsx';
 
@@ -81,22 +83,30 @@ export function UnitFormDialog({
   const title = unitId
     ? t('units.editTitle', { name: units.find((u) => u.id === unitId)?.name ?? '' })
     : t('units.createTitle');
+  const dialog = useGuardedDialog(onClose);
+  const shared = { org, units, onClose, onCancel: dialog.close, dirtyRef: dialog.dirtyRef };
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
-      {unitId ? (
-        <EditUnit org={org} units={units} unitId={unitId} onClose={onClose} />
-      ) : (
-        <UnitForm org={org} units={units} onClose={onClose} />
-      )}
+    <Modal opened onClose={dialog.close} title={title} size="lg">
+      {unitId ? <EditUnit unitId={unitId} {...shared} /> : <UnitForm {...shared} />}
     </Modal>
   );
 }
 
-function EditUnit({ org, units, unitId, onClose }: { org: Org; units: Unit[]; unitId: string; onClose: () => void }) {
+interface FormProps {
+  org: Org;
+  units: Unit[];
+  /** After a save or an archive. */
+  onClose: () => void;
+  /** Cancel: asks first when something is typed. */
+  onCancel: () => void;
+  dirtyRef: RefObject<boolean>;
+}
+
+function EditUnit({ unitId, ...props }: FormProps & { unitId: string }) {
   const unit = useUnit(unitId);
   return (
     <QueryState query={unit}>
-      {(detail) => <UnitForm org={org} units={units} detail={detail} reload={() => unit.refetch()} onClose={onClose} />}
+      {(detail) => <UnitForm {...props} detail={detail} reload={() => unit.refetch()} />}
     </QueryState>
   );
 }
@@ -107,16 +117,17 @@ function UnitForm({
   detail,
   reload,
   onClose,
-}: {
-  org: Org;
-  units: Unit[];
+  onCancel,
+  dirtyRef,
+}: FormProps & {
   detail?: UnitDetail;
   reload?: () => Promise<{ data?: UnitDetail }>;
-  onClose: () => void;
 }) {
   const { t } = useTranslation(['admin', 'common']);
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  // After a conflict: where the newer version (now `detail`) differs from what the person typed.
+  const [theirs, setTheirs] = useState<TheirField[] | null>(null);
   const [confirmArchive, setConfirmArchive] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const form = useForm<Values>({
@@ -125,6 +136,7 @@ function UnitForm({
       : { name: '', kind: 'team', parentId: null, vision: '', mission: '', checkInCadenceDays: '' },
     validate: { name: (value) => (value.trim() ? null : t('required')) },
   });
+  const guard = useDialogFormGuard(dirtyRef, form.isDirty());
   const editable = detail ? detail.abilities['unit.update'] === true : org.abilities['unit.create'] === true;
 
   const refresh = () =>
@@ -132,6 +144,18 @@ function UnitForm({
       client.invalidateQueries({ queryKey: ['units', org.id] }),
       client.invalidateQueries({ queryKey: ['unit'] }),
     ]);
+
+  const theirFields = {
+    name: { label: t('units.name') },
+    kind: { label: t('units.kind'), show: (kind: UnitKind) => t(`units.kinds.${kind}`) },
+    parentId: {
+      label: t('units.parent'),
+      show: (id: string | null) => units.find((unit) => unit.id === id)?.name ?? t('units.topLevel'),
+    },
+    vision: { label: t('units.vision') },
+    mission: { label: t('units.mission') },
+    checkInCadenceDays: { label: t('units.cadence') },
+  };
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
@@ -154,17 +178,17 @@ function UnitForm({
         });
         notifyDone(t('units.created', { name: body.name }));
       }
+      guard.saved();
       await refresh();
       onClose();
     } catch (e) {
-      setError(saveProblem(form, e, FIELDS));
-      if (isConflict(e) && reload) {
-        const fresh = await reload();
-        if (fresh.data) {
-          form.setInitialValues(valuesOf(fresh.data));
-          form.setValues(valuesOf(fresh.data));
-        }
+      const fresh = isConflict(e) && reload ? (await reload()).data : undefined;
+      if (fresh) {
+        setError(null);
+        setTheirs(rebaseOnTheirs(form, valuesOf(fresh), theirFields));
+        return;
       }
+      setError(saveProblem(form, e, FIELDS));
     }
   });
 
@@ -203,6 +227,7 @@ function UnitForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        {theirs && <ConflictNotice theirs={theirs} />}
         {error && (
           <Alert color="red" role="alert">
             {error}
@@ -291,7 +316,7 @@ function UnitForm({
             <span />
           )}
           <Group gap="xs">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={onCancel}>
               {t('common:actions.cancel')}
             </Button>
             {editable && (

@@ -13,6 +13,7 @@ import { invalidateOkrs } from '../../api/queries.ts';
 import type { Cycle, Objective, ScoreObjectiveInput } from '../../api/types.ts';
 import { isConflict, problemText } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
+import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { notify } from '../objective/notify.ts';
 import { ScoreBadge } from './ScoreBadge.tsx';
 
@@ -129,6 +130,8 @@ function ScoreForm({ objective, onDone }: { objective: Objective; onDone: () => 
       ),
     },
   });
+  // A refused save (412 included) keeps what was typed; the newer version arrives as `objective`.
+  useUnsavedChangesGuard(form.isDirty());
   // What the key results' scores as entered suggest for the objective.
   const suggested = suggestedObjectiveScore(
     objective.keyResults.map((kr) => ({

@@ -11,6 +11,7 @@ import type { Cycle, UnitReflection as Reflection, UnitReflectionInput } from '.
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { isConflict, problemText } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
+import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { notify } from '../objective/notify.ts';
 
 const FIELDS = ['wentWell', 'learned', 'changeNext'] as const;
@@ -97,6 +98,8 @@ function ReflectionForm({ reflection, onDone }: { reflection: Reflection; onDone
   const form = useForm<UnitReflectionInput>({
     initialValues: { wentWell: reflection.wentWell, learned: reflection.learned, changeNext: reflection.changeNext },
   });
+  // A refused save (412 included) keeps what was typed; the newer version arrives as `reflection`.
+  useUnsavedChangesGuard(form.isDirty());
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {

@@ -6,6 +6,7 @@ import { useDebouncedValue, useId } from '@mantine/hooks';
 import { notify } from '../../components/notify.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { mentionQuery, tokenizeMentions } from '../../../core/mentions.ts';
@@ -34,6 +35,8 @@ export function CommentComposer({ orgId, objective, keyResultId }: Props) {
   const listId = useId();
   const hintId = useId();
   const [error, setError] = useState<string | null>(null);
+  // Cleared once sent, so a sent comment no longer holds the page.
+  useUnsavedChangesGuard(text.trim() !== '');
 
   const suggestions: Member[] = typing === null ? [] : candidates.items;
   // A space after a name that matches nobody ends the mention: it was just an "@" in the text.

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { tokenizeMentions, untokenizeMentions } from '../../../core/mentions.ts';
 import { api, ApiError } from '../../api/client.ts';
 import type { Comment } from '../../api/types.ts';
+import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 
 export function CommentEditor({ comment, onDone }: { comment: Comment; onDone: () => void }) {
   const { t } = useTranslation('conversation');
@@ -16,6 +17,7 @@ export function CommentEditor({ comment, onDone }: { comment: Comment; onDone: (
   const [initial] = useState(() => untokenizeMentions(comment.body));
   const [text, setText] = useState(initial.text);
   const [error, setError] = useState<string | null>(null);
+  const leaving = useUnsavedChangesGuard(text !== initial.text);
 
   const save = useMutation({
     mutationFn: () =>
@@ -23,6 +25,7 @@ export function CommentEditor({ comment, onDone }: { comment: Comment; onDone: (
         body: tokenizeMentions(text.trim(), initial.people),
       }),
     onSuccess: async () => {
+      leaving.allowLeaving();
       notify({ message: t('comment.saved'), color: 'teal' });
       await Promise.all([
         client.invalidateQueries({ queryKey: ['comments', comment.objectiveId] }),

@@ -2,7 +2,7 @@
 import { ActionIcon, Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArchive, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../core/domain.ts';
 import { ApiError, api } from '../../api/client.ts';
@@ -14,6 +14,8 @@ import { MemberSelect } from './MemberSelect.tsx';
 import { formProblem } from './server-errors.ts';
 import { notify } from './notify.ts';
 import { archiveUndoably } from '../../components/undo.tsx';
+import { ConflictNotice, differingFields, type TheirField } from '../../components/ConflictNotice.tsx';
+import { useDialogFormGuard, useGuardedDialog, useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 
 const STATUS_COLOURS: Record<ActivityStatus, string> = { todo: 'dimmed', doing: 'blue', done: 'teal' };
 
@@ -23,6 +25,7 @@ export function ActivityList({ orgId, keyResult }: { orgId: string; keyResult: K
   const client = useQueryClient();
   const activities = useActivities(keyResult.id);
   const [editing, setEditing] = useState<Activity | null>(null);
+  const editDialog = useGuardedDialog(() => setEditing(null));
 
   const report = (error: unknown) => {
     const conflict = error instanceof ApiError && error.status === 412;
@@ -123,8 +126,16 @@ export function ActivityList({ orgId, keyResult }: { orgId: string; keyResult: K
         }
       </QueryState>
       {keyResult.abilities['activity.manage'] && <NewActivity orgId={orgId} keyResult={keyResult} />}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={t('activities.editTitle')}>
-        {editing && <ActivityForm orgId={orgId} activity={editing} onDone={() => setEditing(null)} />}
+      <Modal opened={editing !== null} onClose={editDialog.close} title={t('activities.editTitle')}>
+        {editing && (
+          <ActivityForm
+            orgId={orgId}
+            activity={editing}
+            onSaved={() => setEditing(null)}
+            onCancel={editDialog.close}
+            dirtyRef={editDialog.dirtyRef}
+          />
+        )}
       </Modal>
     </Stack>
   );
@@ -143,6 +154,7 @@ function NewActivity({ orgId, keyResult }: { orgId: string; keyResult: KeyResult
   const [submitting, setSubmitting] = useState(false);
   const [open, setOpen] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
+  useUnsavedChangesGuard(open && (title.trim() !== '' || dueOn !== ''));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -256,7 +268,31 @@ function NewActivity({ orgId, keyResult }: { orgId: string; keyResult: KeyResult
   );
 }
 
-function ActivityForm({ orgId, activity, onDone }: { orgId: string; activity: Activity; onDone: () => void }) {
+interface TypedActivity {
+  title: string;
+  ownerName: string | null;
+  dueOn: string;
+}
+
+const typedOf = (activity: Activity): TypedActivity => ({
+  title: activity.title,
+  ownerName: activity.ownerName,
+  dueOn: activity.dueOn ?? '',
+});
+
+function ActivityForm({
+  orgId,
+  activity,
+  onSaved,
+  onCancel,
+  dirtyRef,
+}: {
+  orgId: string;
+  activity: Activity;
+  onSaved: () => void;
+  onCancel: () => void;
+  dirtyRef: RefObject<boolean>;
+}) {
   const { t } = useTranslation(['objective', 'common']);
   const client = useQueryClient();
   const [base, setBase] = useState(activity);
@@ -265,7 +301,13 @@ function ActivityForm({ orgId, activity, onDone }: { orgId: string; activity: Ac
   const [dueOn, setDueOn] = useState(activity.dueOn ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
+  // After a conflict: where the newer version differs from what the person typed.
+  const [theirs, setTheirs] = useState<TheirField[] | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const guard = useDialogFormGuard(
+    dirtyRef,
+    title !== base.title || owner.id !== base.ownerId || dueOn !== (base.dueOn ?? ''),
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -279,12 +321,13 @@ function ActivityForm({ orgId, activity, onDone }: { orgId: string; activity: Ac
     if (title.trim() !== base.title) changes.title = title.trim();
     if (owner.id !== base.ownerId) changes.ownerId = owner.id;
     if ((dueOn || null) !== base.dueOn) changes.dueOn = dueOn || null;
-    if (Object.keys(changes).length === 0) return onDone();
+    if (Object.keys(changes).length === 0) return onSaved();
     setSubmitting(true);
     try {
       await api.patch(`/activities/${base.id}`, base.version, changes);
       notify(t('common:saved'));
-      onDone();
+      guard.saved();
+      onSaved();
       void invalidateOkrs(client);
     } catch (error) {
       const problem = formProblem(error, (path) => FIELDS.has(path), t('common:error.title'));
@@ -295,13 +338,17 @@ function ActivityForm({ orgId, activity, onDone }: { orgId: string; activity: Ac
             .catch(() => undefined)
         )?.items.find((a) => a.id === base.id);
         if (fresh) {
+          // The newer version becomes the base; what the person typed stays beside it.
           setBase(fresh);
-          setTitle(fresh.title);
-          setOwner({ id: fresh.ownerId, name: fresh.ownerName });
-          setDueOn(fresh.dueOn ?? '');
-        }
+          setTheirs(
+            differingFields({ title, ownerName: owner.name, dueOn }, typedOf(fresh), {
+              title: { label: t('activities.titleLabel') },
+              ownerName: { label: t('activities.owner'), show: (name: string | null) => name ?? t('common:noOwner') },
+              dueOn: { label: t('activities.due') },
+            }),
+          );
+        } else setGeneral(t('common:conflict'));
         void invalidateOkrs(client);
-        setGeneral(t('common:conflict'));
       } else {
         setErrors(problem.fields);
         setGeneral(problem.general);
@@ -314,6 +361,7 @@ function ActivityForm({ orgId, activity, onDone }: { orgId: string; activity: Ac
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
+        {theirs && <ConflictNotice theirs={theirs} />}
         {general && (
           <Alert color={general === t('common:conflict') ? 'yellow' : 'red'} role="alert">
             {general}
@@ -345,7 +393,7 @@ function ActivityForm({ orgId, activity, onDone }: { orgId: string; activity: Ac
           error={errors.dueOn}
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={onCancel}>
             {t('common:actions.cancel')}
           </Button>
           <Button type="submit" loading={submitting}>

@@ -2,10 +2,12 @@ import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notify } from '../../components/notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import type { UnitDetail } from '../../api/types.ts';
+import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.ts';
+import { ConflictNotice, rebaseOnTheirs, type TheirField } from '../../components/ConflictNotice.tsx';
 
 /** The team writes its own vision and mission (leads and admins: `unit.update`). */
 export function UnitStatementDialog({
@@ -18,35 +20,57 @@ export function UnitStatementDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation('units');
+  const dialog = useGuardedDialog(onClose);
   return (
-    <Modal opened={opened} onClose={onClose} title={t('unit.editStatement')} size="lg">
+    <Modal opened={opened} onClose={dialog.close} title={t('unit.editStatement')} size="lg">
       {/* The modal unmounts its content when closed, so each opening starts from the saved text. */}
-      <StatementForm unit={unit} onDone={onClose} />
+      <StatementForm unit={unit} onSaved={onClose} onCancel={dialog.close} dirtyRef={dialog.dirtyRef} />
     </Modal>
   );
 }
 
-function StatementForm({ unit, onDone }: { unit: UnitDetail; onDone: () => void }) {
+function StatementForm({
+  unit,
+  onSaved,
+  onCancel,
+  dirtyRef,
+}: {
+  unit: UnitDetail;
+  onSaved: () => void;
+  onCancel: () => void;
+  dirtyRef: RefObject<boolean>;
+}) {
   const { t } = useTranslation(['units', 'common']);
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  // The version the form counts changes from, and after a conflict where the newer one differs.
+  const [base, setBase] = useState(unit);
+  const [theirs, setTheirs] = useState<TheirField[] | null>(null);
   const form = useForm({ initialValues: { vision: unit.vision, mission: unit.mission } });
+  const guard = useDialogFormGuard(dirtyRef, form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const updated = await api.patch<UnitDetail>(`/units/${unit.id}`, unit.version, values);
+      const updated = await api.patch<UnitDetail>(`/units/${base.id}`, base.version, values);
       client.setQueryData(['unit', unit.id], updated);
       void client.invalidateQueries({ queryKey: ['units'] });
       notify({ message: t('common:saved'), color: 'teal' });
-      onDone();
+      guard.saved();
+      onSaved();
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
-        // Someone else saved first: show their text; the reader makes the change again.
+        // Someone else saved first: what the person typed stays, their text is shown beside it.
         const latest = await api.get<UnitDetail>(`/units/${unit.id}`);
         client.setQueryData(['unit', unit.id], latest);
-        form.setValues({ vision: latest.vision, mission: latest.mission });
-        setError(t('common:conflict'));
+        setBase(latest);
+        setTheirs(
+          rebaseOnTheirs(
+            form,
+            { vision: latest.vision, mission: latest.mission },
+            { vision: { label: t('unit.vision') }, mission: { label: t('unit.mission') } },
+          ),
+        );
         return;
       }
       if (e instanceof ApiError && (e.fieldMessage('vision') || e.fieldMessage('mission'))) {
@@ -60,6 +84,7 @@ function StatementForm({ unit, onDone }: { unit: UnitDetail; onDone: () => void 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        {theirs && <ConflictNotice theirs={theirs} />}
         {error && (
           <Alert color="red" role="alert">
             {error}
@@ -83,7 +108,7 @@ function StatementForm({ unit, onDone }: { unit: UnitDetail; onDone: () => void 
           {...form.getInputProps('mission')}
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={onCancel}>
             {t('common:actions.cancel')}
           </Button>
           <Button type="submit" loading={form.submitting}>

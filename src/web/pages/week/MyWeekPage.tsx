@@ -13,6 +13,7 @@ import type { CheckInBatch, CheckInBatchInput, KeyResultInContext } from '../../
 import { problemText } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
 import { WeekRow } from './WeekRow.tsx';
+import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { initialRow, problemTarget, rowItem, type RowErrors, type RowState } from './week-rows.ts';
 
 type SavedItem = CheckInBatch['items'][number] & { previous: number };
@@ -122,6 +123,8 @@ function WeekForm({
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const included = all.filter((kr) => rows[kr.id]?.include);
+  // A row counts as typed once it is ticked for saving or holds a note.
+  useUnsavedChangesGuard(included.length > 0 || Object.values(rows).some((row) => row.note.trim() !== ''));
 
   const focusFirstError = () =>
     requestAnimationFrame(() =>
