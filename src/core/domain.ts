@@ -34,6 +34,10 @@ export type Metric = (typeof METRICS)[number];
 export const ACTIVITY_STATUSES = ['todo', 'doing', 'done'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
+/** Why the inbox tells someone about a comment: it names them, or it is on an objective they own. */
+export const NOTIFICATION_KINDS = ['mention', 'comment'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** What is archived instead of deleted, and can be restored. */
 export const ARCHIVABLE_KINDS = ['objective', 'keyResult', 'activity', 'unit'] as const;
 export type ArchivableKind = (typeof ARCHIVABLE_KINDS)[number];

@@ -23,3 +23,8 @@ export const SEARCH_LIMITS = {
   defaultPerGroup: 5,
   maxPerGroup: 20,
 } as const;
+
+/** The inbox (the header's bell): how many notifications one request may mark read by id. */
+export const INBOX_LIMITS = {
+  markRead: 200,
+} as const;

@@ -22,6 +22,7 @@ const EXPECTED_TABLES = [
   'invitations',
   'key_results',
   'memberships',
+  'notifications',
   'objectives',
   'organizations',
   'outbox_messages',

@@ -481,6 +481,45 @@ export const reflections = pgTable(
 );
 
 /**
+ * The in-app inbox (the header's bell): one row per person told about a comment, written
+ * in the comment's transaction (app/comments/notify-comment.ts). `mention`: the comment
+ * names them; `comment`: it is on an objective they own (their own, or their unit's as its
+ * lead). The unique key makes a comment notify a person once, whatever edits follow.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    orgId: orgId(),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** mention or comment (core/inbox.ts) */
+    kind: text('kind').notNull(),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => objectives.id),
+    commentId: uuid('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    authorId: uuid('author_id').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    /** Null while unread. */
+    readAt: timestamp('read_at', { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    // My inbox, newest first (read backwards), paged by (created_at, id).
+    index('notifications_org_recipient_created_idx').on(t.orgId, t.recipientId, t.createdAt, t.id),
+    // The bell's unread count reads only the unread rows, however long the history.
+    index('notifications_org_recipient_unread_idx')
+      .on(t.orgId, t.recipientId, t.createdAt)
+      .where(sql`${t.readAt} is null`),
+    uniqueIndex('notifications_org_recipient_comment_key').on(t.orgId, t.recipientId, t.commentId),
+    check('notifications_kind', sql`${t.kind} in ('mention', 'comment')`),
+  ],
+);
+
+/**
  * E-mail to send, and the record of what was sent: the outbox. A message is written in the
  * same transaction as its cause, rendered in the recipient's language; the dedupe key makes
  * a second enqueue of the same reminder a no-op, and senders claim rows with

@@ -332,6 +332,9 @@ const TABLE: Record<string, WalkCase> = {
   },
   'GET /api/v1/orgs/{orgId}/map': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
   'GET /api/v1/orgs/{orgId}/search': { ok: 200, allowed: IN_ORG, query: () => ({ q: 'Objective' }) },
+  // One's own inbox: every member has one, viewers too (they may be mentioned).
+  'GET /api/v1/orgs/{orgId}/inbox': { ok: 200, allowed: IN_ORG },
+  'POST /api/v1/orgs/{orgId}/inbox/read': { ok: 200, allowed: IN_ORG, body: () => ({}) },
   // Anyone may batch reads; each part is then judged as the read on its own (batch.test.ts),
   // so the batch is 200 even when a part is refused.
   'POST /api/v1/batch': {

@@ -1,6 +1,7 @@
 // A comment on an objective (optionally about one of its key results). Everyone who can
 // read the objective may comment, except viewers. Mentions are checked and mailed as
-// comment-mentions.ts says.
+// comment-mentions.ts says; the mentioned and the objective's owners are told in the
+// inbox as notify-comment.ts says.
 import { and, eq } from 'drizzle-orm';
 import { mentionedIds } from '../../core/mentions.ts';
 import { can } from '../../core/policy.ts';
@@ -14,6 +15,7 @@ import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import { loadObjective } from '../objectives/owner-context.ts';
 import { presentComment, type CommentView } from './comment-view.ts';
 import { checkMentions, mailMentioned } from './comment-mentions.ts';
+import { notifyComment } from './notify-comment.ts';
 
 export interface AddCommentInput {
   body: string;
@@ -75,6 +77,15 @@ export async function addComment(
       commentId: row.id,
       body: row.body,
       people: mentioned,
+    });
+    await notifyComment(tx, {
+      orgId: actor.orgId,
+      authorId: caller.accountId,
+      objective,
+      commentId: row.id,
+      mentioned,
+      toOwners: true,
+      now: row.createdAt,
     });
     const [author] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, caller.accountId));
     return presentComment(row, author?.name ?? null, actor);

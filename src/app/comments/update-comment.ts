@@ -1,6 +1,7 @@
 // The author changes the text of their comment (nobody else may: see the policy). The
 // audit log keeps what it said before. People the new text mentions for the first time
-// are mailed; those mentioned before were mailed then (and the dedupe key says so too).
+// are mailed and told in the inbox; those mentioned before were told then (and the dedupe
+// and unique keys say so too).
 import { eq } from 'drizzle-orm';
 import { mentionedIds } from '../../core/mentions.ts';
 import { can } from '../../core/policy.ts';
@@ -12,6 +13,7 @@ import { actorForResource } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion } from '../versioning.ts';
 import { checkMentions, mailMentioned } from './comment-mentions.ts';
+import { notifyComment } from './notify-comment.ts';
 import { presentComment, type CommentView } from './comment-view.ts';
 import { loadCommentForChange } from './load-comment.ts';
 
@@ -46,13 +48,23 @@ export async function updateComment(
       after: { body: after.body, mentions: mentionedIds(after.body) },
     });
     const mentionedBefore = new Set(mentionedIds(before.body));
+    const newlyMentioned = mentioned.filter((person) => !mentionedBefore.has(person.accountId));
     await mailMentioned(tx, deps, {
       orgId: actor.orgId,
       authorId: caller.accountId,
       objective,
       commentId: id,
       body: after.body,
-      people: mentioned.filter((person) => !mentionedBefore.has(person.accountId)),
+      people: newlyMentioned,
+    });
+    await notifyComment(tx, {
+      orgId: actor.orgId,
+      authorId: caller.accountId,
+      objective,
+      commentId: id,
+      mentioned: newlyMentioned,
+      toOwners: false,
+      now: deps.now(),
     });
     const [author] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, caller.accountId));
     return presentComment(after, author?.name ?? null, actor);

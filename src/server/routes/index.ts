@@ -6,6 +6,7 @@ import { setupRoutes } from './setup.ts';
 import { invitationRoutes } from './invitations.ts';
 import { meRoutes } from './me.ts';
 import { notificationRoutes } from './notifications.ts';
+import { inboxRoutes } from './inbox.ts';
 import { orgRoutes } from './orgs.ts';
 import { memberRoutes } from './members.ts';
 import { unitRoutes } from './units.ts';
@@ -35,6 +36,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(invitationRoutes, options);
   await app.register(meRoutes, options);
   await app.register(notificationRoutes, options);
+  await app.register(inboxRoutes, options);
   await app.register(orgRoutes, options);
   await app.register(memberRoutes, options);
   await app.register(unitRoutes, options);

@@ -20,6 +20,7 @@ import type {
 } from '../../api/schemas/objective.ts';
 import type { ProblemSchema } from '../../api/schemas/common.ts';
 import type { ArchivedItemSchema } from '../../api/schemas/archive.ts';
+import type { InboxSchema, InboxItemSchema } from '../../api/schemas/inbox.ts';
 
 export type Me = Static<typeof MeSchema>;
 export type ApiToken = Static<typeof ApiTokenSchema>;
@@ -32,6 +33,8 @@ export type Activity = Static<typeof ActivitySchema>;
 export type ActivityInContext = Static<typeof ActivityInContextSchema>;
 export type Problem = Static<typeof ProblemSchema>;
 export type ArchivedItem = Static<typeof ArchivedItemSchema>;
+export type Inbox = Static<typeof InboxSchema>;
+export type InboxItem = Static<typeof InboxItemSchema>;
 export type CreateObjectiveInput = Static<typeof CreateObjectiveBody>;
 export type UpdateObjectiveInput = Static<typeof UpdateObjectiveBody>;
 export type NewKeyResultInput = Static<typeof NewKeyResultBody>;

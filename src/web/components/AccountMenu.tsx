@@ -1,5 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy } from 'react';
 import { AccountButton } from './AccountButton.tsx';
+import { OpenOnDemand } from './OpenOnDemand.tsx';
 
 export interface AccountMenuProps {
   /** The signed-in account's name (unknown for a moment while it loads). */
@@ -20,21 +21,12 @@ const preload = () => void loadDropdown().catch(() => undefined);
  * where they never open it.
  */
 export function AccountMenu(props: AccountMenuProps) {
-  const [wanted, setWanted] = useState(false);
-  const closed = (
-    <AccountButton
-      name={props.name}
-      aria-haspopup="menu"
-      aria-expanded={false}
-      onPointerEnter={preload}
-      onFocus={preload}
-      onClick={() => setWanted(true)}
-    />
-  );
-  if (!wanted) return closed;
   return (
-    <Suspense fallback={closed}>
+    <OpenOnDemand
+      preload={preload}
+      trigger={(trigger) => <AccountButton name={props.name} aria-haspopup="menu" {...trigger} />}
+    >
       <AccountMenuDropdown {...props} />
-    </Suspense>
+    </OpenOnDemand>
   );
 }

@@ -22,6 +22,7 @@ import { AccountMenu } from './AccountMenu.tsx';
 import { CycleSwitcher } from './CycleSwitcher.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { SearchButton } from './SearchButton.tsx';
+import { InboxBell } from './InboxBell.tsx';
 import classes from './AppLayout.module.css';
 
 // The skip link, header, navigation and page are our own elements (AppLayout.module.css),
@@ -86,6 +87,7 @@ export function AppLayout() {
           <Group gap="sm" wrap="nowrap">
             {/* On a phone the cycle moves into the navigation drawer, for room. */}
             <SearchButton orgId={orgId} />
+            <InboxBell orgId={orgId} checkInsDue={dueCount} />
             {!phone && <CycleSwitcher orgId={orgId} />}
             <LanguageSwitcher />
             <AccountMenu

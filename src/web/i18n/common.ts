@@ -21,6 +21,11 @@ export const common = bilingual(
     cycle: { label: 'Cycle', none: 'No cycles yet' },
     language: { label: 'Language', sv: 'Svenska', en: 'English' },
     search: { open: 'Search' },
+    inbox: {
+      bell: 'Notifications',
+      bellUnread_one: 'Notifications, {{count, number}} unread',
+      bellUnread_other: 'Notifications, {{count, number}} unread',
+    },
     account: {
       menu: 'Account menu',
       settings: 'My settings',
@@ -124,6 +129,11 @@ export const common = bilingual(
     cycle: { label: 'Period', none: 'Inga perioder än' },
     language: { label: 'Språk', sv: 'Svenska', en: 'English' },
     search: { open: 'Sök' },
+    inbox: {
+      bell: 'Aviseringar',
+      bellUnread_one: 'Aviseringar, {{count, number}} oläst',
+      bellUnread_other: 'Aviseringar, {{count, number}} olästa',
+    },
     account: {
       menu: 'Kontomeny',
       settings: 'Mina inställningar',

@@ -29,6 +29,7 @@ const NAMESPACES: Record<Namespace, true> = {
   archive: true,
   search: true,
   people: true,
+  inbox: true,
 };
 
 /** A page namespace's texts in one language (`common` is bundled). */

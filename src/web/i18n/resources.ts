@@ -20,6 +20,7 @@ import type { outbox } from '../pages/outbox/messages.ts';
 import type { archive } from '../pages/archive/messages.ts';
 import type { search } from '../pages/search/messages.ts';
 import type { people } from '../pages/people/messages.ts';
+import type { inbox } from '../pages/inbox/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -41,6 +42,7 @@ interface Namespaces {
   archive: typeof archive;
   search: typeof search;
   people: typeof people;
+  inbox: typeof inbox;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

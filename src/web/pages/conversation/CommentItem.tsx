@@ -4,7 +4,8 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notify } from '../../components/notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Comment } from '../../api/types.ts';
@@ -22,6 +23,15 @@ export function CommentItem({ comment, keyResultTitle }: { comment: Comment; key
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  // A link to this comment (#comment-<id>, from the bell or an e-mail) brings it into view
+  // and focus once the conversation has loaded, which the browser's own jump cannot wait for.
+  const card = useRef<HTMLLIElement>(null);
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash !== `#comment-${comment.id}`) return;
+    card.current?.scrollIntoView({ block: 'center' });
+    card.current?.focus({ preventScroll: true });
+  }, [hash, comment.id]);
 
   const remove = async () => {
     await api.delete(`/comments/${comment.id}`);
@@ -37,9 +47,20 @@ export function CommentItem({ comment, keyResultTitle }: { comment: Comment; key
     requestAnimationFrame(() => editButton.current?.focus());
   };
 
+  // Its place in the conversation, the same whether it was removed or not.
+  const cardProps = {
+    component: 'li',
+    ref: card,
+    tabIndex: -1,
+    withBorder: true,
+    padding: 'sm',
+    id: `comment-${comment.id}`,
+    'data-testid': 'comment',
+  } as const;
+
   if (comment.deletedAt) {
     return (
-      <Card component="li" withBorder padding="sm" id={`comment-${comment.id}`} data-testid="comment">
+      <Card {...cardProps}>
         <Text size="sm" c="dimmed" fs="italic">
           {t('comment.removed')}
         </Text>
@@ -51,7 +72,7 @@ export function CommentItem({ comment, keyResultTitle }: { comment: Comment; key
   const mayEdit = comment.abilities['comment.update'];
   const mayRemove = comment.abilities['comment.delete'];
   return (
-    <Card component="li" withBorder padding="sm" id={`comment-${comment.id}`} data-testid="comment">
+    <Card {...cardProps}>
       <Stack gap={4}>
         <Group gap="xs" wrap="wrap">
           <Text fw={600} size="sm">
