@@ -235,37 +235,64 @@ function reactSyncExternalStore(): Plugin {
 }
 
 /**
- * `messages.ts?locale=sv` is that namespace in Swedish only: a messages module is one call,
- * `bilingual(english, swedish)`, and the other language's object becomes empty (the type
- * checker has already held both to the same keys). src/web/i18n/namespaces.ts loads them.
+ * `messages.ts?locale=sv` (or `i18n/common.ts?locale=sv`) is that namespace in Swedish only:
+ * a namespace's module is one call, `bilingual(english, swedish)`, and the other language's
+ * object becomes empty (the type checker has already held both to the same keys). Its import
+ * of `bilingual` becomes a copy of that one-line function, so each namespace is one file that
+ * imports nothing. src/web/i18n/namespaces.ts loads them.
  */
+const ONE_LANGUAGE = /[\\/](?:messages|common)\.ts\?locale=(en|sv)$/;
 function oneLanguage(): Plugin {
-  type Node = { type?: string; start: number; end: number; callee?: Node; name?: string; arguments?: Node[] };
+  type Node = {
+    type?: string;
+    start: number;
+    end: number;
+    callee?: Node;
+    name?: string;
+    arguments?: Node[];
+    source?: { value?: unknown };
+  };
   return {
     name: 'riktning:one-language',
     transform: {
-      filter: { id: /[\\/]messages\.ts\?locale=(en|sv)$/ },
+      filter: { id: ONE_LANGUAGE },
       handler(code, id) {
-        const language = /[\\/]messages\.ts\?locale=(en|sv)$/.exec(id)?.[1];
+        const language = ONE_LANGUAGE.exec(id)?.[1];
         if (!language) return null;
         const calls: Node[][] = [];
+        const imports: Node[] = [];
         const visit = (node: unknown): void => {
           if (!node || typeof node !== 'object') return;
           const n = node as Node;
           if (n.type === 'CallExpression' && n.callee?.type === 'Identifier' && n.callee.name === 'bilingual') {
             calls.push(n.arguments ?? []);
           }
+          if (n.type === 'ImportDeclaration') imports.push(n);
           for (const value of Object.values(node)) visit(value);
         };
         visit(this.parse(code));
         const [english, swedish] = calls.length === 1 ? (calls[0] ?? []) : [];
         const drop = language === 'en' ? swedish : english;
+        const [bilingual] = imports;
         if (!english || !swedish || drop?.type !== 'ObjectExpression') {
           return this.error(`${id}: expected one bilingual({ english }, { swedish }) call`);
         }
-        // Blanked, not cut: every other character stays where it was, so the source map holds.
-        const blank = code.slice(drop.start + 1, drop.end - 1).replace(/[^\n]/g, ' ');
-        return { code: `${code.slice(0, drop.start + 1)}${blank}${code.slice(drop.end - 1)}`, map: null };
+        if (!bilingual || imports.length !== 1 || !String(bilingual.source?.value).endsWith('/bilingual.ts')) {
+          return this.error(`${id}: expected one import, of bilingual.ts`);
+        }
+        // Blanked, not cut: every other character stays where it was, so the source map holds
+        // (the function is added at the end).
+        const blank = (from: number, to: number) => code.slice(from, to).replace(/[^\n]/g, ' ');
+        return {
+          code:
+            code.slice(0, bilingual.start) +
+            blank(bilingual.start, bilingual.end) +
+            code.slice(bilingual.end, drop.start + 1) +
+            blank(drop.start + 1, drop.end - 1) +
+            code.slice(drop.end - 1) +
+            '\nfunction bilingual(en, sv) { return { en, sv }; }\n',
+          map: null,
+        };
       },
     },
   };

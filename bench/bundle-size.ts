@@ -40,9 +40,13 @@ type Manifest = Record<string, ManifestChunk>;
  * first pages' chunks) and the texts it asks for, in Swedish (the demo organisation's).
  */
 const PAGES: { name: string; path: string; chunks: string[]; texts: string[] }[] = [
-  { name: 'Sign-in', path: '/login', chunks: ['sign-in'], texts: [] },
-  { name: 'Organisation home', path: '/orgs/:orgId', chunks: ['app'], texts: ['home'] },
+  { name: 'Sign-in', path: '/login', chunks: ['sign-in'], texts: ['common'] },
+  { name: 'Organisation home', path: '/orgs/:orgId', chunks: ['app'], texts: ['common', 'home'] },
 ];
+
+/** The module of a namespace in one language (src/web/i18n/namespaces.ts). */
+const textsModule = (namespace: string, language: 'sv' | 'en') =>
+  namespace === 'common' ? `i18n/common.ts?locale=${language}` : `pages/${namespace}/messages.ts?locale=${language}`;
 
 function readManifest(): Manifest {
   try {
@@ -105,8 +109,7 @@ function fromManifest(showFiles: boolean): number {
   const rows = PAGES.map((page) => {
     const keys = new Set(entryKeys);
     for (const chunk of page.chunks) staticClosure(manifest, keyOf(manifest, chunk), keys);
-    for (const namespace of page.texts)
-      staticClosure(manifest, keyOf(manifest, `pages/${namespace}/messages.ts?locale=sv`), keys);
+    for (const namespace of page.texts) staticClosure(manifest, keyOf(manifest, textsModule(namespace, 'sv')), keys);
     return { name: page.name, path: page.path, keys };
   });
   const both = { name: 'Both', path: '', keys: new Set(rows.flatMap((r) => [...r.keys])) };
@@ -136,7 +139,7 @@ function fromManifest(showFiles: boolean): number {
   // What comes later, when it is wanted: the other pages, and the parts of these that load
   // as they are used (a menu opened, a panel scrolled to).
   const onDemand = new Set(
-    [...both.keys].flatMap((key) => manifest[key]?.dynamicImports ?? []).filter((key) => !/messages\.ts\?/.test(key)),
+    [...both.keys].flatMap((key) => manifest[key]?.dynamicImports ?? []).filter((key) => !/\.ts\?locale=/.test(key)),
   );
   const later = [...onDemand]
     .filter((key) => !both.keys.has(key))

@@ -2,6 +2,19 @@
 import { expect, it } from 'vitest';
 import { expectNoSeriousViolations, scrollToEnd, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
+import { common } from '../i18n/common.ts';
+
+/** A namespace's texts, every one. */
+const texts = (node: object): string[] =>
+  Object.values(node).flatMap((value: unknown) =>
+    typeof value === 'string' ? [value] : value && typeof value === 'object' ? texts(value) : [],
+  );
+const swedishTexts = texts(common.sv);
+/**
+ * The shared texts only English has, of three words or more: not "Organisation", which both
+ * have, nor "Search" or "Close", which code has too.
+ */
+const englishOnly = texts(common.en).filter((text) => !swedishTexts.includes(text) && /\S\s+\S+\s+\S/.test(text));
 
 browserSuite('sign-in and organisation home', (journey) => {
   it('refuses a wrong password with a message, then signs in to the organisation home', async () => {
@@ -27,6 +40,28 @@ browserSuite('sign-in and organisation home', (journey) => {
     await scrollToEnd(page);
     await page.getByTestId('activity-feed').waitFor();
     await expectNoSeriousViolations(page, 'home');
+  });
+
+  it('loads the shared words in the reader’s language only, and the other language’s when switched to it', async () => {
+    const { page } = journey;
+    const scripts: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.endsWith('.js')) scripts.push(response.text());
+    });
+    await page.goto('/login');
+    await page.getByRole('heading', { level: 1, name: 'Logga in i Riktning' }).waitFor();
+    const swedish = await Promise.all(scripts);
+    expect(swedish.some((script) => script.includes(common.sv.problem.notFound.text))).toBe(true);
+    // Not one English word of `common` in what a Swedish reader loaded (src/web/i18n/namespaces.ts).
+    expect(englishOnly.filter((text) => swedish.some((script) => script.includes(text)))).toEqual([]);
+
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Riktning' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'EN', exact: true }).getAttribute('aria-pressed'))
+      .toBe('true');
+    const both = await Promise.all(scripts);
+    expect(both.some((script) => script.includes(common.en.problem.notFound.text))).toBe(true);
   });
 
   it('sends a signed-out visitor of a deep link to sign-in and back there afterwards', async () => {

@@ -94,8 +94,8 @@ export const common = bilingual(
       undo: 'Undo',
     },
     undone: 'Restored.',
-    // The sign-in page's words are bundled too: the app's front door opens without waiting
-    // for a namespace of texts.
+    // The sign-in page's words are here too: the app's front door opens with the shared words,
+    // without waiting for a namespace of its own.
     signIn: {
       title: 'Sign in to Riktning',
       intro: 'Objectives and key results for your organisation, your team and you.',

@@ -2,7 +2,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { BackendModule } from 'i18next';
-import { common } from './common.ts';
 import { loadNamespace } from './namespaces.ts';
 import type { Locale } from '../../core/domain.ts';
 
@@ -17,8 +16,10 @@ export function initialLocale(): Locale {
 
 export async function setLocale(locale: Locale): Promise<void> {
   localStorage.setItem(STORAGE_KEY, locale);
-  document.documentElement.lang = locale;
+  // i18next switches once the language's texts have loaded (`common` and the namespaces in
+  // use): until then the page stays in the language it was in, with no keys showing.
   await i18n.changeLanguage(locale);
+  document.documentElement.lang = locale;
 }
 
 export function currentLocale(): Locale {
@@ -37,15 +38,20 @@ const lazyNamespaces: BackendModule = {
   },
 };
 
-void i18n
+const locale = initialLocale();
+/**
+ * Resolves once the shared words (`common`) are loaded in the reader's language; main.tsx
+ * renders then, so the frame of every page renders at once. Only that language's half
+ * loads: the other one comes when the language is switched (setLocale).
+ */
+export const i18nReady: Promise<unknown> = i18n
   .use(lazyNamespaces)
   .use(initReactI18next)
   .init({
-    // The shared words are bundled, so the frame of every page renders at once.
-    resources: { en: { common: common.en }, sv: { common: common.sv } },
-    partialBundledLanguages: true,
     ns: ['common'],
-    lng: initialLocale(),
+    lng: locale,
+    // Start loading `common` now, while the rest of the first chunk is still being evaluated.
+    initAsync: false,
     // No fallback language: bilingual() makes every namespace complete in both, and a
     // fallback would load each page's English texts beside its Swedish ones.
     fallbackLng: false,
@@ -53,6 +59,6 @@ void i18n
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-document.documentElement.lang = i18n.language;
+document.documentElement.lang = locale;
 
 export { i18n };

@@ -1,6 +1,7 @@
 // All translation namespaces and their types. A page's strings live beside the page
 // (messages.ts) and load with it, on demand and in the reader's language only
-// (namespaces.ts); the shared `common` namespace is in the first bundle.
+// (namespaces.ts); the shared `common` namespace loads, in the reader's language, before
+// the app first renders (index.ts).
 import type { common } from './common.ts';
 import type { auth } from '../pages/auth/messages.ts';
 import type { home } from '../pages/home/messages.ts';
