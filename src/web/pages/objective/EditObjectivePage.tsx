@@ -93,7 +93,7 @@ function EditObjective({ objective }: { objective: Objective }) {
       kind: { label: t('form.kind'), show: (kind: Objective['kind']) => t(`common:kind.${kind}`) },
       visibility: {
         label: t('form.visibility'),
-        show: (visibility: Objective['visibility']) => t(`common:visibility.${visibility}`),
+        show: (visibility: Objective['visibility']) => t(`visibilities.${visibility}`),
       },
     });
     setKept({ typed, theirs });

@@ -125,7 +125,7 @@ function KeyResultForm({
             title: { label: t('krFields.title') },
             metric: {
               label: t('krFields.metric'),
-              show: (metric: KeyResult['metric']) => t(`common:metric.${metric}`),
+              show: (metric: KeyResult['metric']) => t(`metrics.${metric}`),
             },
             start: { label: t('krFields.start') },
             target: { label: t('krFields.target') },

@@ -113,7 +113,7 @@ export function KeyResultFields({
         <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
           <Select
             label={t('krFields.metric')}
-            data={METRICS.map((metric) => ({ value: metric, label: t(`common:metric.${metric}`) }))}
+            data={METRICS.map((metric) => ({ value: metric, label: t(`metrics.${metric}`) }))}
             value={value.metric}
             onChange={(metric) => metric && set('metric', metric as Metric)}
             allowDeselect={false}

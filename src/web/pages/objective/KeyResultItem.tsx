@@ -32,7 +32,7 @@ export function useKeyResultFigures() {
       return t('keyResult.ofTarget', { current: format.number(kr.current), target: withUnit(kr.target) });
     return t('keyResult.nowAndTarget', {
       current: withUnit(kr.current),
-      metric: t(`common:metric.${kr.metric}`),
+      metric: t(`metrics.${kr.metric}`),
       target: withUnit(kr.target),
     });
   };

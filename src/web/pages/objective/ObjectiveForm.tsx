@@ -289,7 +289,7 @@ export function ObjectiveForm({
               <Radio.Group label={t('form.visibility')} {...form.getInputProps('visibility')}>
                 <Stack gap="xs" mt={6}>
                   {VISIBILITIES.map((visibility) => (
-                    <Radio key={visibility} value={visibility} label={t(`common:visibility.${visibility}`)} />
+                    <Radio key={visibility} value={visibility} label={t(`visibilities.${visibility}`)} />
                   ))}
                 </Stack>
               </Radio.Group>

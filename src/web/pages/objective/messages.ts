@@ -67,6 +67,14 @@ export const objective = bilingual(
       show: 'Show history',
       hide: 'Hide history',
     },
+    visibilities: { public: 'Everyone in the organisation', private: 'Only me and admins' },
+    metrics: {
+      increase_to: 'Increase to',
+      decrease_to: 'Decrease to',
+      stay_at_or_above: 'Stay at or above',
+      stay_at_or_below: 'Stay at or below',
+      milestone: 'Milestone (done or not)',
+    },
     conflictKept: {
       title: 'Someone else saved a newer version while you were editing',
       text: 'What you typed is kept in the form. Their version differs here; take what you need from it, then save again.',
@@ -241,6 +249,14 @@ export const objective = bilingual(
       none: 'Historiken visas efter första avstämningen.',
       show: 'Visa historik',
       hide: 'Dölj historik',
+    },
+    visibilities: { public: 'Alla i organisationen', private: 'Bara jag och administratörer' },
+    metrics: {
+      increase_to: 'Öka till',
+      decrease_to: 'Minska till',
+      stay_at_or_above: 'Hålla lägst',
+      stay_at_or_below: 'Hålla högst',
+      milestone: 'Milstolpe (klar eller inte)',
     },
     conflictKept: {
       title: 'Någon annan sparade en nyare version medan du redigerade',
