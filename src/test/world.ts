@@ -96,7 +96,7 @@ export async function createWorld(db: Queryable) {
       kind: 'check_in_reminder',
       dedupeKey: `check_in_reminder:${org.id}:${member.id}:walk`,
       locale: 'sv',
-      subject: 'Dags att checka in',
+      subject: 'Dags att stämma av',
       textBody: 'Hej!',
       status: 'held',
     })

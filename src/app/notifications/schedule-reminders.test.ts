@@ -108,7 +108,7 @@ describe('check-in reminders', () => {
       ['Tom', 'en'],
     ]);
     const [toSara, toTom] = sent;
-    expect(toSara?.subject).toBe('Dags att checka in: ”Mejl ger 100 anmälningar”');
+    expect(toSara?.subject).toBe('Dags att stämma av: ”Mejl ger 100 anmälningar”');
     expect(toSara?.text).toContain('Hej Sara!');
     expect(toSara?.text).toContain('Mejl ger 100 anmälningar (på ”Fler deltagare på interna event”)');
     expect(toSara?.text).not.toContain('Sociala medier');
@@ -153,7 +153,7 @@ describe('weekly digests', () => {
     expect(sent.map((m) => m.to)).toEqual(['Sara', 'Tom', 'Up To Date']);
     const [toSara, toTom, toUpToDate] = sent;
     expect(toSara?.subject).toBe('Din vecka i Nordljus, vecka 22');
-    expect(toSara?.text).toContain('Dags att checka in den här veckan:');
+    expect(toSara?.text).toContain('Dags att stämma av den här veckan:');
     expect(toSara?.text).toContain('Mejl ger 100 anmälningar');
     expect(toSara?.text).toMatch(/Fler deltagare på interna event: 0 %, (i fas|i riskzonen|efter plan)/);
     expect(toTom?.subject).toBe('Your week in Nordljus, week 22');

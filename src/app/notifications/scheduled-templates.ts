@@ -73,17 +73,17 @@ export const CHECK_IN_REMINDER: Record<Locale, (p: CheckInReminderParams) => Ren
   sv: (p) => ({
     subject:
       p.dueKeyResults.length === 1
-        ? `Dags att checka in: ”${p.dueKeyResults[0]?.title}”`
-        : `Dags att checka in: ${p.dueKeyResults.length} nyckelresultat`,
+        ? `Dags att stämma av: ”${p.dueKeyResults[0]?.title}”`
+        : `Dags att stämma av: ${p.dueKeyResults.length} nyckelresultat`,
     text: [
       `Hej ${firstName(p.name)}!`,
       '',
-      `De här nyckelresultaten som du äger i ${p.orgName} väntar på en incheckning:`,
+      `De här nyckelresultaten som du äger i ${p.orgName} väntar på en avstämning:`,
       bullets(p.dueKeyResults, 'sv'),
       '',
-      `En incheckning tar en minut – nytt värde och hur säker du är: ${p.link}`,
+      `En avstämning tar en minut – nytt värde och hur säker du är: ${p.link}`,
       '',
-      'Du får den här påminnelsen eftersom påminnelser om incheckning är på i dina inställningar.',
+      'Du får den här påminnelsen eftersom påminnelser om avstämning är på i dina inställningar.',
       '',
     ].join('\n'),
   }),
@@ -111,8 +111,8 @@ export const WEEKLY_DIGEST: Record<Locale, (p: WeeklyDigestParams) => RenderedMe
       `Hej ${firstName(p.name)}!`,
       '',
       ...(p.dueKeyResults.length > 0
-        ? ['Dags att checka in den här veckan:', bullets(p.dueKeyResults, 'sv'), '']
-        : ['Inga incheckningar väntar – bra jobbat!', '']),
+        ? ['Dags att stämma av den här veckan:', bullets(p.dueKeyResults, 'sv'), '']
+        : ['Inga avstämningar väntar – bra jobbat!', '']),
       ...(p.objectives.length > 0 ? ['Så går det för dina mål:', objectiveLines(p.objectives, 'sv'), ''] : []),
       `Planera din vecka: ${p.link}`,
       '',

@@ -1,5 +1,5 @@
 // The browser's back and forward buttons pass through here before the router sees them, so
-// a form with unsaved changes can ask first. The router handles a history step in its own
+// a form with unsaved changes can ask first; so do the moves the app makes itself (mayLeave). The router handles a history step in its own
 // popstate listener, and the page it leaves unmounts at once: a listener added later, by
 // the form itself, would run too late. This one is added when the module loads, before the
 // router is made (router.tsx imports it), so it runs first.
@@ -41,4 +41,13 @@ export function guardHistory(ask: Ask): () => void {
   const guard: Guard = { entry: historyIndex(window.history.state), ask };
   guards.add(guard);
   return () => guards.delete(guard);
+}
+
+/**
+ * For a move the app makes itself (a search hit, signing out): true when no form holds
+ * unsaved changes, or the person agrees to leave them.
+ */
+export function mayLeave(): boolean {
+  const [guard] = guards;
+  return !guard || guard.ask();
 }

@@ -1,5 +1,7 @@
 // The account menu itself (Mantine's Menu with its popover and floating-ui): a chunk of
 // its own, loaded when the menu is first wanted (see AccountMenu).
+// Signing out leaves the page: a form with unsaved changes asks first.
+import { mayLeave } from '../app/history-gate.ts';
 import '../styles/mantine-pages.css';
 import { Menu } from '@mantine/core';
 import { IconLogout, IconUserCog } from '@tabler/icons-react';
@@ -32,7 +34,7 @@ export default function AccountMenuDropdown({ name, settingsPath, onSignOut }: A
         <Menu.Item component={Link} to={settingsPath} leftSection={<IconUserCog size={16} aria-hidden />}>
           {t('account.settings')}
         </Menu.Item>
-        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={onSignOut}>
+        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => mayLeave() && onSignOut()}>
           {t('account.signOut')}
         </Menu.Item>
       </Menu.Dropdown>

@@ -48,7 +48,7 @@ browserSuite('dialogs that keep what was typed', (journey) => {
     const questions = answerQuestions(page);
     await page.keyboard.press('Escape');
     await expect.poll(() => questions.asked.length).toBe(1);
-    expect(questions.asked[0]).toBe('Det du skrev är inte sparat. Stäng utan att spara det?');
+    expect(questions.asked[0]).toBe('Stäng utan att spara det du skrev?');
     expect(await vision.inputValue()).toBe('Vår nya vision, skriven med omsorg.');
 
     await saveMeanwhile(page, `/units/${unit.id}`, { vision: 'Deras vision, sparad först.' });
@@ -95,7 +95,7 @@ browserSuite('dialogs that keep what was typed', (journey) => {
     const admin = page.url();
     await page.evaluate(() => window.history.back());
     await expect.poll(() => questions.asked.length).toBe(1);
-    expect(questions.asked[0]).toBe('You have changes that are not saved. Leave without saving them?');
+    expect(questions.asked[0]).toBe('Leave the page without saving your changes?');
     await expect.poll(() => page.url()).toBe(admin);
     expect(await name.inputValue()).toBe('Sprint one, 2033');
 

@@ -60,7 +60,7 @@ browserSuite('my week', (journey) => {
     await page.getByText('3 nyckelresultat har inte stämts av inom sin rytm.').waitFor();
     await expect.poll(() => dueRows(page).count()).toBe(3);
     // What is not due is listed too, and can be checked in as well.
-    await page.getByRole('heading', { level: 2, name: 'Avstämda' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Inte dags än' }).waitFor();
     await expect.poll(() => page.locator('[data-testid="week-row"]:not([data-due])').count()).toBeGreaterThan(0);
     await expectNoSeriousViolations(page, 'my week');
 
@@ -102,7 +102,7 @@ browserSuite('my week', (journey) => {
     await expect
       .poll(() => summary.textContent())
       .toContain('E-post genererar 100 anmälningar: 63 → 70 anmälningar, tilltro 8');
-    await page.getByText('Allt är avstämt. Inget väntar på dig den här veckan.').waitFor();
+    await page.getByText('Inget väntar på dig den här veckan.').waitFor();
     await expect.poll(() => dueRows(page).count()).toBe(0);
     await expect.poll(() => page.getByTestId('week-due-badge').count()).toBe(0);
     await expectNoSeriousViolations(page, 'my week (saved)');

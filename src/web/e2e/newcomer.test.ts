@@ -243,7 +243,7 @@ browserSuite('newcomer journey', (journey) => {
     await expect.poll(() => title.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
-  it('a form with unsaved changes asks before a link, the back button or a reload throws them away', async () => {
+  it('a form with unsaved changes asks before a link, the back button, a search hit or a reload throws them away', async () => {
     const { page } = journey;
     await signIn(page, 'sara@example.com');
     await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Mina OKR' }).click();
@@ -261,7 +261,7 @@ browserSuite('newcomer journey', (journey) => {
     const myWeek = page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Min vecka' });
     await myWeek.click();
     await expect.poll(() => questions.length).toBe(1);
-    expect(questions[0]).toBe('Du har ändringar som inte är sparade. Lämna utan att spara dem?');
+    expect(questions[0]).toBe('Lämna sidan utan att spara dina ändringar?');
     await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
     expect(await title.inputValue()).toBe('Ett mål jag inte vill förlora');
     // A reload or a closed tab: the browser is asked to ask.
@@ -275,14 +275,25 @@ browserSuite('newcomer journey', (journey) => {
     const form = page.url();
     await page.evaluate(() => window.history.back());
     await expect.poll(() => questions.length).toBe(2);
-    expect(questions[1]).toBe('Du har ändringar som inte är sparade. Lämna utan att spara dem?');
+    expect(questions[1]).toBe('Lämna sidan utan att spara dina ändringar?');
     await expect.poll(() => page.url()).toBe(form);
+    expect(await title.inputValue()).toBe('Ett mål jag inte vill förlora');
+    // A search hit opened with Enter asks too; staying keeps the search open over the form.
+    await page.keyboard.press('Control+K');
+    const search = page.getByRole('dialog', { name: 'Sök' });
+    await page.keyboard.type('marknad');
+    await expect.poll(() => search.getByTestId('search-status').textContent()).toMatch(/^\d+ träff(ar)?$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => questions.length).toBe(3);
+    expect(page.url()).toBe(form);
+    await page.keyboard.press('Escape');
+    await search.waitFor({ state: 'hidden' });
     expect(await title.inputValue()).toBe('Ett mål jag inte vill förlora');
 
     answer = true;
     await myWeek.click();
     await page.getByRole('heading', { level: 1, name: 'Min vecka' }).waitFor();
-    expect(questions).toHaveLength(3);
+    expect(questions).toHaveLength(4);
     // The history is as it was: back leads to the form's page.
     await page.evaluate(() => window.history.back());
     await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
@@ -307,7 +318,7 @@ browserSuite('newcomer journey', (journey) => {
     });
     await page.keyboard.press('Escape');
     await expect.poll(() => questions.length).toBe(1);
-    expect(questions[0]).toBe('Det du skrev är inte sparat. Stäng utan att spara det?');
+    expect(questions[0]).toBe('Stäng utan att spara det du skrev?');
     expect(await note.inputValue()).toBe('En kommentar jag inte vill förlora');
 
     answer = true;

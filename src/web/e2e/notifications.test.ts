@@ -21,13 +21,13 @@ browserSuite('notifications', (journey) => {
     await page.getByRole('heading', { level: 1, name: 'Mina inställningar' }).waitFor();
     const digest = page.getByRole('switch', { name: /^Veckosammanfattning/ });
     expect(await digest.isChecked()).toBe(true);
-    expect(await page.getByRole('switch', { name: /^Påminnelser om incheckning/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('switch', { name: /^Påminnelser om avstämning/ }).isChecked()).toBe(true);
     await expectNoSeriousViolations(page, 'settings');
     await digest.click();
     await page.getByText('Dina mejlinställningar är sparade.').waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Mina inställningar' }).waitFor();
-    await page.getByRole('switch', { name: /^Påminnelser om incheckning/ }).waitFor();
+    await page.getByRole('switch', { name: /^Påminnelser om avstämning/ }).waitFor();
     await expect.poll(() => page.getByRole('switch', { name: /^Veckosammanfattning/ }).isChecked()).toBe(false);
 
     // A reminder for her, as the job runner writes one; without a mail server it is held.
@@ -54,12 +54,12 @@ browserSuite('notifications', (journey) => {
     await admin.goto(`/orgs/${harness.orgId}/admin/outbox`);
     await admin.getByRole('heading', { level: 2, name: 'Utkorg' }).waitFor();
     await admin.getByText('Ingen e-postserver är inställd (SMTP_URL)').waitFor();
-    const row = admin.getByTestId('outbox-table').getByRole('row', { name: /Dags att checka in/ });
+    const row = admin.getByTestId('outbox-table').getByRole('row', { name: /Dags att stämma av/ });
     await row.getByText('Sparat').waitFor();
     await expect.poll(() => row.textContent()).toContain('sara@example.com');
     await expectNoSeriousViolations(admin, 'outbox');
-    await row.getByRole('button', { name: /^Läs ”Dags att checka in/ }).click();
-    const dialog = admin.getByRole('dialog', { name: /Dags att checka in/ });
+    await row.getByRole('button', { name: /^Läs ”Dags att stämma av/ }).click();
+    const dialog = admin.getByRole('dialog', { name: /Dags att stämma av/ });
     await expect.poll(() => dialog.getByTestId('outbox-body').textContent()).toContain('Hej Sara!');
     const body = await dialog.getByTestId('outbox-body').textContent();
     expect(body).toContain('Hej Sara!');

@@ -52,8 +52,8 @@ export const common = bilingual(
       forbidden: 'You do not have access to this.',
     },
     unsaved: {
-      leave: 'You have changes that are not saved. Leave without saving them?',
-      close: 'What you typed is not saved. Close without saving it?',
+      leave: 'Leave the page without saving your changes?',
+      close: 'Close without saving what you typed?',
     },
     problem: {
       back: 'Go back',
@@ -152,8 +152,8 @@ export const common = bilingual(
       forbidden: 'Du har inte åtkomst till detta.',
     },
     unsaved: {
-      leave: 'Du har ändringar som inte är sparade. Lämna utan att spara dem?',
-      close: 'Det du skrev är inte sparat. Stäng utan att spara det?',
+      leave: 'Lämna sidan utan att spara dina ändringar?',
+      close: 'Stäng utan att spara det du skrev?',
     },
     problem: {
       back: 'Gå tillbaka',

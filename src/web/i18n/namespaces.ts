@@ -14,8 +14,7 @@ export async function loadNamespace(namespace: string, language: Language): Prom
   const file = namespace === 'common' ? './common.ts' : `../pages/${namespace}/messages.ts`;
   // The globs' keys are the only files there are: any other name finds none.
   const load = (language === 'en' ? english : swedish)[file];
-  if (!load) throw new Error(`unknown namespace ${namespace}`);
-  const texts = ((await load()) as Record<string, Partial<Record<Language, object>>>)[namespace]?.[language];
-  if (!texts) throw new Error(`no ${language} texts in namespace ${namespace}`);
+  const texts = load && ((await load()) as Record<string, Partial<Record<Language, object>>>)[namespace]?.[language];
+  if (!texts) throw new Error(`no ${language} texts for namespace ${namespace}`);
   return texts;
 }

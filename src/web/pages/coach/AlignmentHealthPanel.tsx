@@ -67,7 +67,11 @@ function Figures({ orgId, data, compact }: { orgId: string; data: AlignmentHealt
         label={t('health.people')}
         value={ratio(data.people.withIndividualObjectives, data.people.total, data.people.share)}
       />
-      <Figure label={t('health.unsupported')} value={String(data.organizationObjectives.unsupported.length)}>
+      <Figure
+        // On a unit's page the figure counts what the unit and the units beneath it support.
+        label={t(compact ? 'health.unsupportedHere' : 'health.unsupported')}
+        value={format.number(data.organizationObjectives.unsupported.length)}
+      >
         {data.organizationObjectives.unsupported.map((o) => (
           <List.Item key={o.id}>
             <Anchor component={Link} to={withCycle(`/orgs/${orgId}/objectives/${o.id}`)} size="sm">

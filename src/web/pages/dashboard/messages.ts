@@ -56,12 +56,12 @@ export const dashboard = bilingual(
     trend: {
       title: 'Confidence over the cycle',
       intro: 'The average confidence (0–10) of the check-ins made each week, and how many there were.',
-      week: 'Week',
-      weekOf: 'Week {{week}} ({{date}})',
+      week: 'Week of the cycle',
+      weekOf: 'Week {{week}} of the cycle (from {{date}})',
       checkIns: 'Check-ins',
       average: 'Average confidence',
       summary:
-        '{{count, number}} check-ins so far. In the latest week with check-ins (week {{week}}) the average confidence was {{average}} of 10.',
+        '{{count, number}} check-ins so far. In the latest week with check-ins (week {{week}} of the cycle) the average confidence was {{average}} of 10.',
       empty: 'No check-ins in this cycle yet.',
     },
     checkIns: {
@@ -149,12 +149,12 @@ export const dashboard = bilingual(
     trend: {
       title: 'Tilltro under perioden',
       intro: 'Den genomsnittliga tilltron (0–10) i veckans avstämningar, och hur många de var.',
-      week: 'Vecka',
-      weekOf: 'Vecka {{week}} ({{date}})',
+      week: 'Periodens vecka',
+      weekOf: 'Periodens vecka {{week}} (från {{date}})',
       checkIns: 'Avstämningar',
       average: 'Genomsnittlig tilltro',
       summary:
-        '{{count, number}} avstämningar hittills. Den senaste veckan med avstämningar (vecka {{week}}) var den genomsnittliga tilltron {{average}} av 10.',
+        '{{count, number}} avstämningar hittills. Den senaste veckan med avstämningar (periodens vecka {{week}}) var den genomsnittliga tilltron {{average}} av 10.',
       empty: 'Inga avstämningar i denna period än.',
     },
     checkIns: {

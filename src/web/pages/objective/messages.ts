@@ -144,7 +144,7 @@ export const objective = bilingual(
       kind: 'Kind',
       kindHint: {
         committed: 'We will reach this; anything less needs an explanation.',
-        aspirational: 'A stretch: reaching 70 % is a success.',
+        aspirational: 'A stretch: reaching 70% is a success.',
         development: 'A personal development goal or other focus of your own.',
       },
       visibility: 'Who can see it',

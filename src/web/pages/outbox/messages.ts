@@ -47,7 +47,7 @@ export const outbox = bilingual(
     kind: {
       label: 'Typ',
       any: 'Alla typer',
-      check_in_reminder: 'Påminnelse om incheckning',
+      check_in_reminder: 'Påminnelse om avstämning',
       weekly_digest: 'Veckosammanfattning',
       mention: 'Omnämnande',
     },

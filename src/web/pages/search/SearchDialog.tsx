@@ -8,6 +8,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayLeave } from '../../app/history-gate.ts';
 import { useNavigate } from 'react-router';
 import { SEARCH_LIMITS } from '../../../core/limits.ts';
 import { api, query } from '../../api/client.ts';
@@ -69,6 +70,8 @@ export default function SearchDialog({ orgId, opened, onClose, takeTypedAhead }:
 
   // A search that ended in a page is done: the next one starts empty. Escape keeps it.
   const openHit = (option: HitOption) => {
+    // A form left behind with typed text asks first, as a link would; staying keeps the search.
+    if (!mayLeave()) return;
     setText('');
     onClose();
     void navigate(option.path);

@@ -35,11 +35,11 @@ export const settings = bilingual(
     email: {
       title: 'Mejl',
       intro: 'Alla mejl kommer på ditt språk och länkar direkt till sidan de handlar om.',
-      checkInReminders: 'Påminnelser om incheckning',
+      checkInReminders: 'Påminnelser om avstämning',
       checkInRemindersHelp:
-        'På torsdagar, när nyckelresultat du äger inte har checkats in i sin takt: vilka det gäller, med en länk till Min vecka.',
+        'På torsdagar, när nyckelresultat du äger inte har stämts av i sin takt: vilka det gäller, med en länk till Min vecka.',
       weeklyDigest: 'Veckosammanfattning',
-      weeklyDigestHelp: 'På måndagsmorgnar: vad som ska checkas in i veckan och hur det går för dina mål.',
+      weeklyDigestHelp: 'På måndagsmorgnar: vad som ska stämmas av i veckan och hur det går för dina mål.',
       mentions: 'Omnämnanden',
       mentionsHelp: 'När någon nämner dig i en kommentar.',
       saved: 'Dina mejlinställningar är sparade.',

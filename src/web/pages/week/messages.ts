@@ -11,11 +11,11 @@ export const week = bilingual(
       title: 'Time for a check-in',
       count_one: '{{count, number}} key result has had no check-in within its rhythm.',
       count_other: '{{count, number}} key results have had no check-in within their rhythm.',
-      none: 'Everything is up to date. Nothing is due this week.',
+      none: 'Nothing is due this week.',
     },
     upToDate: {
-      title: 'Up to date',
-      intro: 'Checked in within their rhythm. You can check in on these too.',
+      title: 'Not due yet',
+      intro: 'Checked in within their rhythm, or new and not due yet. You can check in on these too.',
     },
     notStarted: {
       title: 'Not started yet',
@@ -68,11 +68,11 @@ export const week = bilingual(
       title: 'Dags att stämma av',
       count_one: '{{count, number}} nyckelresultat har inte stämts av inom sin rytm.',
       count_other: '{{count, number}} nyckelresultat har inte stämts av inom sin rytm.',
-      none: 'Allt är avstämt. Inget väntar på dig den här veckan.',
+      none: 'Inget väntar på dig den här veckan.',
     },
     upToDate: {
-      title: 'Avstämda',
-      intro: 'Avstämda inom sin rytm. Du kan stämma av dem också.',
+      title: 'Inte dags än',
+      intro: 'Avstämda inom sin rytm, eller nya och inte dags än. Du kan stämma av dem också.',
     },
     notStarted: {
       title: 'Har inte börjat',
