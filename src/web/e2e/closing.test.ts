@@ -100,6 +100,13 @@ browserSuite('closing journey', (journey) => {
       .poll(() => record.getByTestId('reflection-learned').textContent())
       .toBe('Säljarnas egna inbjudningar når längst.');
 
+    // My OKRs in the closed quarter: the key result shows its final score, not a status on the way.
+    await sara.goto(`/orgs/${harness.orgId}/me?cycle=${closed.id}`);
+    const mine = sara.getByTestId('my-key-result').filter({ hasText: FIRST_KEY_RESULT });
+    await expect.poll(() => mine.getByTestId('score-badge').textContent()).toBe('0,3 · Rött: missat');
+    await sara.goto(`/orgs/${harness.orgId}/objectives/${oldId}?cycle=${closed.id}`);
+    await record.waitFor();
+
     // Carry it over to the next quarter: a new objective whose key results start where
     // the old ones stand, linked both ways.
     await sara.getByRole('button', { name: 'För över' }).click();

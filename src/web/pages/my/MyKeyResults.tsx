@@ -8,6 +8,7 @@ import { CheckInDialog } from '../../components/CheckInDialog.tsx';
 import { ConfidenceBadge } from '../../components/ConfidenceBadge.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { ScoreBadge } from '../closing/ScoreBadge.tsx';
 import { useFormat } from '../../format.ts';
 
 /** The key results a person owns, those due for a check-in first, each with a quick check-in. */
@@ -123,8 +124,15 @@ function KeyResultRow({ kr, onCheckIn }: { kr: KeyResultInContext; onCheckIn: ()
                 {t('keyResults.due')}
               </Badge>
             )}
-            <StatusBadge status={kr.status} />
-            <ConfidenceBadge value={kr.confidence} />
+            {/* A scored key result (its cycle closed) shows its final score, as objective cards do. */}
+            {kr.finalScore === null ? (
+              <>
+                <StatusBadge status={kr.status} />
+                <ConfidenceBadge value={kr.confidence} />
+              </>
+            ) : (
+              <ScoreBadge score={kr.finalScore} />
+            )}
           </Group>
         </Group>
         <ProgressBar value={kr.progress} status={kr.status} title={kr.title} size="sm" />
