@@ -63,6 +63,13 @@ describe('feedDetails', () => {
     },
     { case: 'score', action: 'objective.score', before: {}, after: { finalScore: 0.7 }, details: { score: 0.7 } },
     {
+      case: 'suggested score',
+      action: 'objective.score',
+      before: null,
+      after: { finalScore: 0.4, keyResults: [], suggested: true },
+      details: { score: 0.4, suggested: true },
+    },
+    {
       case: 'cycle closed',
       action: 'cycle.close',
       before: null,

@@ -62,6 +62,8 @@ export interface FeedDetails {
   status?: string;
   /** A final score after scoring. */
   score?: number | null;
+  /** The score was suggested from progress when the cycle closed, not given by a person. */
+  suggested?: boolean;
   /** A comment's text, shortened, mentions as @Name. */
   excerpt?: string;
 }
@@ -123,7 +125,7 @@ export function feedDetails(
         status: str(after?.status),
       });
     case 'objective.score':
-      return compact({ score: num(after?.finalScore) });
+      return compact({ score: num(after?.finalScore), suggested: after?.suggested === true ? true : undefined });
     case 'cycle.close':
     case 'cycle.reopen':
       return compact({ name: str(after?.name) ?? str(before?.name) });

@@ -63,6 +63,9 @@ export const FeedItemSchema = Type.Object({
     name: Type.Optional(Type.String()),
     status: Type.Optional(Type.String()),
     score: Type.Optional(Nullable(Type.Number())),
+    suggested: Type.Optional(
+      Type.Boolean({ description: 'A final score suggested from progress when the cycle closed' }),
+    ),
     excerpt: Type.Optional(Type.String()),
   }),
   createdAt: Timestamp,

@@ -55,6 +55,9 @@ export function feedSentence(
         ? { key: 'activityDone', values }
         : { key: 'activityUpdate', values };
     case 'objective.score':
+      // Closing the cycle fills in suggested scores: the one who closed it did not give them.
+      if (d.suggested && d.score !== null && d.score !== undefined)
+        return { key: 'objectiveScoreSuggested', values: { ...values, score: words.number(d.score) } };
       return d.score === null || d.score === undefined
         ? { key: 'objectiveScoreNoValue', values }
         : { key: 'objectiveScore', values: { ...values, score: words.number(d.score) } };
