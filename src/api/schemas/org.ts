@@ -54,6 +54,9 @@ export const OrgSchema = Type.Object({
   version: Type.Integer(),
   role: Type.Enum([...ORG_ROLES]),
   abilities: Abilities,
+  ledUnitIds: Type.Array(Uuid, {
+    description: 'The units the caller leads, with every unit beneath them: those whose objectives they may write',
+  }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -46,9 +46,17 @@ export function presentOrg(row: typeof organizations.$inferSelect, actor: OrgAct
     role: actor.role as OrgRole,
     abilities: {
       ...abilities(actor, ORG_ACTIONS),
-      // Whether the caller may write individual OKRs of their own (viewers may not).
+      // Whom the caller may write objectives for, so a form offers only those owners.
+      // Their own individual OKRs (viewers may not):
       'objective.createOwn': can(actor, 'objective.create', { level: 'person', personId: actor.accountId }),
+      // The organisation's:
+      'objective.createForOrg': can(actor, 'objective.create', { level: 'organization' }),
+      // Any unit's, and anyone's, by role alone (no unit led, no objective of one's own):
+      'objective.createForAnyUnit': can(actor, 'objective.create', { level: 'unit' }),
+      'objective.createForAnyone': can(actor, 'objective.create', { level: 'person' }),
     },
+    // The units the caller leads, with every unit beneath them: a lead writes their OKRs.
+    ledUnitIds: [...actor.ledUnitIds].sort(),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -83,7 +83,16 @@ browserSuite('closing journey', (journey) => {
     await expect.poll(() => panel.textContent()).toMatch(/Förslag \d(,\d)? \(från framsteget\)/);
     await expectNoSeriousViolations(sara, 'objective: score and reflect');
     await krScore.fill('0,3');
-    await field(panel, 'Målets slutbetyg').fill('0,6');
+    // A score out of range is not quietly changed: it stays as typed and is refused, saying why.
+    const objectiveScore = field(panel, 'Målets slutbetyg');
+    await objectiveScore.fill('1,5');
+    await objectiveScore.press('Tab');
+    await panel.getByText('Betyget ska vara mellan 0 och 1').waitFor();
+    expect(await objectiveScore.inputValue()).toBe('1,5');
+    await panel.getByRole('button', { name: 'Spara betyg och reflektion' }).click();
+    expect(await objectiveScore.inputValue()).toBe('1,5');
+    expect(await sara.getByTestId('score-record').count()).toBe(0);
+    await objectiveScore.fill('0,6');
     await field(panel, 'Det här gick bra').fill('Första utskicket gav många anmälningar.');
     await field(panel, 'Det här lärde vi oss').fill('Säljarnas egna inbjudningar når längst.');
     await field(panel, 'Det här gör vi annorlunda nästa gång').fill('Börja bjuda in sex veckor före.');

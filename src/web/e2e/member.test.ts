@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
+import { field } from './locators.ts';
 
 const TEAM_OBJECTIVE = 'Göra våra egna event till den bästa platsen att möta Nordljus';
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
@@ -109,5 +110,35 @@ browserSuite('member journey', (journey) => {
     // The session is over on the server too.
     const session = await page.request.get('/api/v1/auth/session');
     expect(await session.json()).toEqual({ account: null });
+  });
+});
+
+/** The levels the new-objective form offers, once it is drawn. */
+async function levelChoices(page: Page, search: string): Promise<string[]> {
+  const orgId = page.url().match(/\/orgs\/([^/?]+)/)?.[1] ?? '';
+  await page.goto(`/orgs/${orgId}/objectives/new${search}`);
+  const levels = page.getByRole('radiogroup', { name: 'Nivå' });
+  await levels.getByRole('radio').first().waitFor();
+  const radios = await levels.getByRole('radio').all();
+  return Promise.all(radios.map(async (radio) => (await radio.getAttribute('aria-label')) ?? (await labelOf(radio))));
+}
+
+const labelOf = async (radio: Locator) =>
+  (await radio.evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '')).trim();
+
+browserSuite('who a new objective may be for', (journey) => {
+  it('Sara is offered only her own objectives, even when the address asks for the organisation; an admin every level', async () => {
+    const { page } = journey;
+    await signIn(page, 'sara@example.com');
+    expect(await levelChoices(page, '?level=organization')).toEqual(['Individ']);
+    expect(await page.getByRole('radio', { name: 'Individ' }).isChecked()).toBe(true);
+    // The owner is Sara herself, and stays so.
+    const person = field(page, 'Person');
+    expect(await person.inputValue()).toBe('Sara Lindqvist');
+    expect(await person.getAttribute('readonly')).not.toBeNull();
+
+    await signIn(page, 'demo@example.com');
+    expect(await levelChoices(page, '?level=organization')).toEqual(['Organisation', 'Team', 'Individ']);
+    expect(await page.getByRole('radio', { name: 'Organisation' }).isChecked()).toBe(true);
   });
 });

@@ -58,19 +58,40 @@ browserSuite('newcomer journey', (journey) => {
     await rows.filter({ hasText: 'Q1 2031' }).waitFor();
     const before = await rows.count();
 
-    // 2031 again: the dialog says it exists, and only Q2–Q4 are added.
-    let dialog = await addYear(page, '2031');
-    await dialog.getByText('2031 finns redan: bara de kvartal som saknas läggs till.').waitFor();
+    // The dialog proposes the earliest year that lacks quarters: the demo's next year when
+    // it plans one (in its last quarter), else 2031; not the year after the latest.
+    const nextYear = new Date().getUTCFullYear() + 1;
+    const demoPlansNext = (await rows.filter({ hasText: `Q1 ${nextYear}` }).count()) > 0;
+    await page.getByRole('button', { name: 'Lägg till ett år med kvartal' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Lägg till ett år med kvartal' });
+    expect(await field(dialog, 'År').inputValue()).toBe(String(demoPlansNext ? nextYear : 2031));
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // 2031 again: the dialog says it exists and lists only the quarters that will be added.
+    dialog = await addYear(page, '2031');
+    await dialog.getByText('2031 finns redan: bara de 3 kvartal som saknas läggs till.').waitFor();
+    await expect
+      .poll(() => dialog.getByTestId('year-preview').getByRole('listitem').allTextContents())
+      .toEqual([
+        'Q2 2031: 1 apr. 2031 – 30 juni 2031',
+        'Q3 2031: 1 juli 2031 – 30 sep. 2031',
+        'Q4 2031: 1 okt. 2031 – 31 dec. 2031',
+      ]);
     await dialog.getByRole('button', { name: 'Skapa' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('2031 fanns redan; tillagt: Q2 2031, Q3 2031, Q4 2031.').waitFor();
     await expect.poll(() => rows.count()).toBe(before + 3);
     expect(await rows.filter({ hasText: /^2031/ }).count()).toBe(1);
 
-    // Once more: nothing is missing, and the dialog says so.
+    // Once more: nothing is missing, and the dialog says so at once, with nothing to create.
     dialog = await addYear(page, '2031');
-    await dialog.getByRole('button', { name: 'Skapa' }).click();
-    await dialog.getByRole('alert').filter({ hasText: '2031 och alla dess kvartal finns redan' }).waitFor();
+    await dialog
+      .getByTestId('year-exists')
+      .filter({ hasText: '2031 och alla dess kvartal finns redan: det finns inget att lägga till.' })
+      .waitFor();
+    expect(await dialog.getByRole('button', { name: 'Skapa' }).isDisabled()).toBe(true);
+    expect(await dialog.getByTestId('year-preview').count()).toBe(0);
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
     expect(await rows.count()).toBe(before + 3);
 

@@ -10,37 +10,7 @@ import type { Cycle, Org, YearAnswer } from '../../api/types.ts';
 import { problemText } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
 import { notifyDone } from './shared.tsx';
-
-interface Planned {
-  name: string;
-  startsOn: string;
-  endsOn: string;
-}
-
-const isoDay = (year: number, monthIndex: number, day: number) =>
-  new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
-
-/**
- * A year that starts in the fiscal month, and its four quarters. A year that does not
- * start in January spans two calendar years and is named for both ("2026/27").
- */
-export function planYear(
-  year: number,
-  startMonth: number,
-  quarterName: (n: number, year: string) => string,
-): { year: Planned; quarters: Planned[] } {
-  const first = startMonth - 1;
-  const name = first === 0 ? String(year) : `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
-  const span = (fromMonth: number, months: number): Omit<Planned, 'name'> => ({
-    startsOn: isoDay(year, first + fromMonth, 1),
-    // Day 0 of the next month is the last day of this one.
-    endsOn: isoDay(year, first + fromMonth + months, 0),
-  });
-  return {
-    year: { name, ...span(0, 12) },
-    quarters: [0, 1, 2, 3].map((q) => ({ name: quarterName(q + 1, name), ...span(q * 3, 3) })),
-  };
-}
+import { planYear, proposeYear, yearGaps } from './year-plan.ts';
 
 /** Creates a year and its quarters in one go: the usual rhythm of OKRs. */
 export function YearDialog({ org, cycles, onClose }: { org: Org; cycles: Cycle[]; onClose: () => void }) {
@@ -48,11 +18,10 @@ export function YearDialog({ org, cycles, onClose }: { org: Org; cycles: Cycle[]
   const format = useFormat();
   const client = useQueryClient();
   const startMonth = org.settings.fiscalYearStartMonth ?? 1;
-  const latest = Math.max(
-    new Date().getFullYear() - 1,
-    ...cycles.filter((c) => c.parentId === null).map((c) => Number(c.startsOn.slice(0, 4))),
+  // The earliest year that lacks quarters, else the next one.
+  const [year, setYear] = useState<number>(() =>
+    proposeYear(cycles, startMonth, new Date().toISOString().slice(0, 10)),
   );
-  const [year, setYear] = useState<number>(latest + 1);
   const [status, setStatus] = useState<CycleStatus>('planning');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,10 +31,10 @@ export function YearDialog({ org, cycles, onClose }: { org: Org; cycles: Cycle[]
     new Date(Date.UTC(2000, startMonth - 1, 1)),
   );
 
-  // The year as the server will match it: a top-level cycle with the same dates.
-  const existing = plan
-    ? cycles.find((c) => c.parentId === null && c.startsOn === plan.year.startsOn && c.endsOn === plan.year.endsOn)
-    : undefined;
+  // The year and its quarters as the server will match them: by dates.
+  const { existing, missing } = plan ? yearGaps(cycles, plan) : { existing: undefined, missing: [] };
+  const complete = !!existing && missing.length === 0;
+  const toCreate = plan ? [...(existing ? [] : [plan.year]), ...missing] : [];
 
   const create = async () => {
     if (!plan) return;
@@ -100,8 +69,10 @@ export function YearDialog({ org, cycles, onClose }: { org: Org; cycles: Cycle[]
           {t('cycles.yearIntro', { month })}
         </Text>
         {existing && (
-          <Alert color="blue" data-testid="year-exists">
-            {t('cycles.yearIntroExisting', { name: existing.name })}
+          <Alert color={complete ? 'yellow' : 'blue'} data-testid="year-exists">
+            {complete
+              ? t('cycles.yearComplete', { name: existing.name })
+              : t('cycles.yearIntroExisting', { name: existing.name, count: missing.length })}
           </Alert>
         )}
         {error && (
@@ -129,14 +100,14 @@ export function YearDialog({ org, cycles, onClose }: { org: Org; cycles: Cycle[]
             allowDeselect={false}
           />
         </Group>
-        {plan && (
+        {toCreate.length > 0 && (
           <div>
             <Text size="sm" fw={500} mb={4}>
-              {t('cycles.yearPreview')}
+              {t('cycles.yearPreview', { count: toCreate.length })}
             </Text>
-            <List size="sm" spacing={2}>
-              {[plan.year, ...plan.quarters].map((c, i) => (
-                <List.Item key={c.name} ml={i === 0 ? 0 : 'md'}>
+            <List size="sm" spacing={2} data-testid="year-preview">
+              {toCreate.map((c) => (
+                <List.Item key={c.name} ml={!existing && c !== plan?.year ? 'md' : 0}>
                   {c.name}: {t('cycles.dates', { start: format.date(c.startsOn), end: format.date(c.endsOn) })}
                 </List.Item>
               ))}
@@ -147,7 +118,7 @@ export function YearDialog({ org, cycles, onClose }: { org: Org; cycles: Cycle[]
           <Button variant="default" onClick={onClose}>
             {t('common:actions.cancel')}
           </Button>
-          <Button onClick={() => void create()} loading={busy} disabled={!plan}>
+          <Button onClick={() => void create()} loading={busy} disabled={!plan || complete}>
             {t('common:actions.create')}
           </Button>
         </Group>

@@ -120,6 +120,7 @@ function ScoreForm({ objective, onDone }: { objective: Objective; onDone: () => 
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: valuesOf(objective),
+    validateInputOnBlur: true,
     validate: {
       finalScore: (value) => (asScore(value) === null ? t('score.scoreInvalid') : null),
       keyResults: Object.fromEntries(
@@ -168,6 +169,8 @@ function ScoreForm({ objective, onDone }: { objective: Objective; onDone: () => 
       description={description}
       min={0}
       max={1}
+      // What was typed stays as typed: a score out of range is an error, not quietly changed.
+      clampBehavior="none"
       step={0.1}
       decimalScale={1}
       allowNegative={false}

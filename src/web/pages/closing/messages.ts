@@ -50,7 +50,7 @@ export const closing = bilingual(
       saved: 'Score and reflection saved',
       edit: 'Change score and reflection',
       cancel: 'Cancel',
-      scoreInvalid: 'Give a score from 0 to 1',
+      scoreInvalid: 'The score must be between 0 and 1',
     },
     carry: {
       action: 'Carry over',
@@ -123,7 +123,7 @@ export const closing = bilingual(
       saved: 'Betyg och reflektion sparade',
       edit: 'Ändra betyg och reflektion',
       cancel: 'Avbryt',
-      scoreInvalid: 'Ange ett betyg från 0 till 1',
+      scoreInvalid: 'Betyget ska vara mellan 0 och 1',
     },
     carry: {
       action: 'För över',

@@ -1,30 +1,36 @@
 // A new objective for the organisation, a unit or a person, with its first key results.
 // Query parameters preselect the owner, cycle and kind: ?level=unit&unitId=…&cycle=…&kind=….
-import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { OBJECTIVE_KINDS, OBJECTIVE_LEVELS, type ObjectiveKind, type ObjectiveLevel } from '../../../core/domain.ts';
+import { OBJECTIVE_KINDS, type ObjectiveKind } from '../../../core/domain.ts';
 import { api } from '../../api/client.ts';
-import { invalidateOkrs, useMe } from '../../api/queries.ts';
+import { invalidateOkrs, useMe, useOrg } from '../../api/queries.ts';
 import type { CreateObjectiveInput, Me, Objective } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { keyResultBody, emptyKeyResult } from './KeyResultFields.tsx';
 import { ObjectiveForm, type ObjectiveFormValues } from './ObjectiveForm.tsx';
 import { notify } from './notify.ts';
+import { openingLevel, ownerChoices, type OwnerChoices } from './owner-choices.ts';
 
 export default function NewObjectivePage() {
   const { orgId = '' } = useParams();
   const { t } = useTranslation(['objective', 'common']);
   const me = useMe();
+  const org = useOrg(orgId);
   const { cycle, isLoading } = useSelectedCycle(orgId);
+  // Only the owners the person may write objectives for are on offer.
+  const choices = org.data ? ownerChoices(org.data) : null;
   return (
     <Stack gap="md" maw={1280}>
       <Title order={1}>{t('form.newTitle')}</Title>
       <Text c="dimmed">{t('form.intro')}</Text>
-      {me.data && !isLoading ? (
-        <NewObjectiveForm orgId={orgId} me={me.data} cycleId={cycle?.id ?? null} />
+      {choices?.levels.length === 0 ? (
+        <Alert color="blue">{t('form.mayNotCreate')}</Alert>
+      ) : me.data && choices && !isLoading ? (
+        <NewObjectiveForm orgId={orgId} me={me.data} cycleId={cycle?.id ?? null} choices={choices} />
       ) : (
         <Center py="xl">
           <Loader aria-label={t('common:loading')} />
@@ -34,7 +40,17 @@ export default function NewObjectivePage() {
   );
 }
 
-function NewObjectiveForm({ orgId, me, cycleId }: { orgId: string; me: Me; cycleId: string | null }) {
+function NewObjectiveForm({
+  orgId,
+  me,
+  cycleId,
+  choices,
+}: {
+  orgId: string;
+  me: Me;
+  cycleId: string | null;
+  choices: OwnerChoices;
+}) {
   const { t } = useTranslation(['objective', 'common']);
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -42,16 +58,14 @@ function NewObjectiveForm({ orgId, me, cycleId }: { orgId: string; me: Me; cycle
   const owner = { id: me.id, name: me.name };
   const [initial] = useState<ObjectiveFormValues>(() => {
     const asked = params.get('level');
-    const unitId = params.get('unitId');
-    const personId = params.get('personId');
+    const askedUnit = params.get('unitId');
+    const unitId = askedUnit && (choices.unitIds?.has(askedUnit) ?? true) ? askedUnit : null;
+    const askedPerson = params.get('personId');
+    const personId = choices.anyone ? askedPerson : null;
     const kind = params.get('kind');
-    const level: ObjectiveLevel = OBJECTIVE_LEVELS.includes(asked as ObjectiveLevel)
-      ? (asked as ObjectiveLevel)
-      : unitId
-        ? 'unit'
-        : 'person';
     return {
-      level,
+      // There is one: the page shows no form to whom none is on offer.
+      level: openingLevel(choices, asked, unitId) ?? 'person',
       unitId,
       personId: personId ?? me.id,
       personName: !personId || personId === me.id ? me.name : null,
@@ -100,6 +114,7 @@ function NewObjectiveForm({ orgId, me, cycleId }: { orgId: string; me: Me; cycle
       orgId={orgId}
       initial={initial}
       me={owner}
+      choices={choices}
       submitLabel={t('form.create')}
       cancel={
         <Button component={Link} to={`${back}${search}`} variant="default">

@@ -41,6 +41,7 @@ import {
   type KeyResultErrors,
 } from './KeyResultFields.tsx';
 import { MemberSelect } from './MemberSelect.tsx';
+import type { OwnerChoices } from './owner-choices.ts';
 import { SupportsSelect } from './SupportsSelect.tsx';
 import { formProblem } from './server-errors.ts';
 
@@ -85,6 +86,8 @@ export interface ObjectiveFormProps {
   /** Shown above the form while no error is, e.g. that someone else saved meanwhile (ConflictNotice). */
   notice?: ReactNode;
   me?: { id: string; name: string };
+  /** For a new objective: the levels, units and people on offer (ownerChoices); all when left out. */
+  choices?: OwnerChoices;
   onSubmit: (values: ObjectiveFormValues) => Promise<void>;
   /** Called on 412 instead of showing an error, with what was typed: the page reloads the objective. */
   onConflict?: (typed: ObjectiveFormValues) => void;
@@ -98,6 +101,7 @@ export function ObjectiveForm({
   cancel,
   notice,
   me,
+  choices,
   onSubmit,
   onConflict,
 }: ObjectiveFormProps) {
@@ -170,7 +174,8 @@ export function ObjectiveForm({
     value: c.id,
     label: c.status === 'closed' ? t('form.cycleClosed', { name: c.name }) : c.name,
   }));
-  const unitOptions = [...(units.data ?? [])]
+  const unitOptions = (units.data ?? [])
+    .filter((u) => choices?.unitIds?.has(u.id) ?? true)
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((u) => ({ value: u.id, label: u.name }));
   const isPerson = values.level === 'person';
@@ -214,7 +219,7 @@ export function ObjectiveForm({
                   error={form.errors.level}
                 >
                   <Group gap="lg" mt={6}>
-                    {OBJECTIVE_LEVELS.map((level) => (
+                    {(choices?.levels ?? OBJECTIVE_LEVELS).map((level) => (
                       <Radio key={level} value={level} label={t(`common:level.${level}`)} />
                     ))}
                   </Group>
@@ -235,6 +240,8 @@ export function ObjectiveForm({
                     label={t('form.person')}
                     placeholder={t('krFields.searchPeople')}
                     required
+                    // Who may write only their own objectives writes them for themselves.
+                    readOnly={choices ? !choices.anyone : false}
                     value={values.personId}
                     valueName={values.personName}
                     onChange={(id, name) => {
