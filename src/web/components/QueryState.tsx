@@ -1,9 +1,19 @@
 import { Alert, Center, Loader } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { ProblemView, problemKind } from './ProblemView.tsx';
+import type { ProblemViewProps } from '../pages/problem/ProblemView.tsx';
+
+// A page's failure is rare: its view and texts load when one happens. Should they not load
+// either (the network is gone), the short notice below, whose words every page has, stands in.
+const ProblemView = lazy(() =>
+  import('../pages/problem/ProblemView.tsx').catch(() => ({
+    default: ({ problem }: ProblemViewProps) => (
+      <ErrorNotice error={typeof problem === 'string' ? null : problem.error} />
+    ),
+  })),
+);
 
 /**
  * Renders children with the query's data once it is there; a loader or the error before.
@@ -27,23 +37,30 @@ export function QueryState<T>({
     );
   }
   if (query.isError && page) {
-    return <ProblemView kind={problemKind(query.error)} onRetry={() => void query.refetch()} />;
-  }
-  if (query.isError) {
-    const error = query.error;
-    const text =
-      error instanceof ApiError
-        ? error.status === 404
-          ? t('error.notFound')
-          : error.status === 403
-            ? t('error.forbidden')
-            : error.problem.title
-        : t('error.title');
     return (
-      <Alert color="red" title={t('error.title')} role="alert">
-        {text}
-      </Alert>
+      <Suspense fallback={null}>
+        <ProblemView problem={{ error: query.error }} onRetry={() => void query.refetch()} />
+      </Suspense>
     );
   }
+  if (query.isError) return <ErrorNotice error={query.error} />;
   return <>{children(query.data)}</>;
+}
+
+/** A part of a page that failed: the API's own words where there are any. */
+function ErrorNotice({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const text =
+    error instanceof ApiError
+      ? error.status === 404
+        ? t('error.notFound')
+        : error.status === 403
+          ? t('error.forbidden')
+          : error.problem.title
+      : t('error.title');
+  return (
+    <Alert color="red" title={t('error.title')} role="alert">
+      {text}
+    </Alert>
+  );
 }

@@ -51,7 +51,7 @@ browserSuite('sign-in and organisation home', (journey) => {
     await page.goto('/login');
     await page.getByRole('heading', { level: 1, name: 'Logga in i Riktning' }).waitFor();
     const swedish = await Promise.all(scripts);
-    expect(swedish.some((script) => script.includes(common.sv.problem.notFound.text))).toBe(true);
+    expect(swedish.some((script) => script.includes(common.sv.signIn.failed))).toBe(true);
     // Not one English word of `common` in what a Swedish reader loaded (src/web/i18n/namespaces.ts).
     expect(englishOnly.filter((text) => swedish.some((script) => script.includes(text)))).toEqual([]);
 
@@ -61,7 +61,7 @@ browserSuite('sign-in and organisation home', (journey) => {
       .poll(() => page.getByRole('button', { name: 'EN', exact: true }).getAttribute('aria-pressed'))
       .toBe('true');
     const both = await Promise.all(scripts);
-    expect(both.some((script) => script.includes(common.en.problem.notFound.text))).toBe(true);
+    expect(both.some((script) => script.includes(common.en.signIn.failed))).toBe(true);
   });
 
   it('sends a signed-out visitor of a deep link to sign-in and back there afterwards', async () => {

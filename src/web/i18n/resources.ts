@@ -22,6 +22,7 @@ import type { archive } from '../pages/archive/messages.ts';
 import type { search } from '../pages/search/messages.ts';
 import type { people } from '../pages/people/messages.ts';
 import type { inbox } from '../pages/inbox/messages.ts';
+import type { problem } from '../pages/problem/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -44,6 +45,7 @@ interface Namespaces {
   search: typeof search;
   people: typeof people;
   inbox: typeof inbox;
+  problem: typeof problem;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

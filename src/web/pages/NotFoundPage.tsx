@@ -1,11 +1,11 @@
 // An address the app does not know: said plainly, with a way back and home.
 import { Box, rem } from '@mantine/core';
-import { ProblemView } from '../components/ProblemView.tsx';
+import ProblemView from './problem/ProblemView.tsx';
 
 export default function NotFoundPage() {
   return (
     <Box component="main" maw={rem(720)} mx="auto" px="md">
-      <ProblemView kind="unknownAddress" />
+      <ProblemView problem="unknownAddress" />
     </Box>
   );
 }
