@@ -2,7 +2,7 @@ import { Alert, Center, Loader } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { useErrorMessage } from './RouteError.tsx';
 import type { ProblemViewProps } from '../pages/problem/ProblemView.tsx';
 
 // A page's failure is rare: its view and texts load when one happens. Should they not load
@@ -50,14 +50,7 @@ export function QueryState<T>({
 /** A part of a page that failed: the API's own words where there are any. */
 function ErrorNotice({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const text =
-    error instanceof ApiError
-      ? error.status === 404
-        ? t('error.notFound')
-        : error.status === 403
-          ? t('error.forbidden')
-          : error.problem.title
-      : t('error.title');
+  const text = useErrorMessage(error);
   return (
     <Alert color="red" title={t('error.title')} role="alert">
       {text}
