@@ -134,15 +134,18 @@ browserSuite('newcomer journey', (journey) => {
     await signIn(page, 'sara@example.com');
     await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Mina OKR' }).click();
     await page.getByRole('link', { name: 'Nytt utvecklingsmål' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Nytt utvecklingsmål' }).waitFor();
     await expect.poll(() => page.getByRole('radio', { name: 'Personlig utveckling' }).isChecked()).toBe(true);
+    // The person's own, until they choose to share it.
+    expect(await page.getByRole('radio', { name: 'Bara jag och administratörer' }).isChecked()).toBe(true);
 
     // In English, from My OKRs again.
     await page.getByRole('banner').getByText('EN', { exact: true }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My OKRs' }).click();
     await page.getByRole('link', { name: 'New development objective' }).click();
-    await page.getByRole('heading', { level: 1, name: 'New objective' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'New development objective' }).waitFor();
     await expect.poll(() => page.getByRole('radio', { name: 'Personal development' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Only me and admins' }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Committed' }).isChecked()).toBe(false);
     await backToSwedish(page);
   });

@@ -23,9 +23,10 @@ export default function NewObjectivePage() {
   const { cycle, isLoading } = useSelectedCycle(orgId);
   // Only the owners the person may write objectives for are on offer.
   const choices = org.data ? ownerChoices(org.data) : null;
+  const [params] = useSearchParams();
   return (
     <Stack gap="md" maw={1280}>
-      <Title order={1}>{t('form.newTitle')}</Title>
+      <Title order={1}>{t(params.get('kind') === 'development' ? 'form.newDevelopmentTitle' : 'form.newTitle')}</Title>
       <Text c="dimmed">{t('form.intro')}</Text>
       {choices?.levels.length === 0 ? (
         <Alert color="blue">{t('form.mayNotCreate')}</Alert>
@@ -73,7 +74,8 @@ function NewObjectiveForm({
       title: '',
       description: '',
       kind: OBJECTIVE_KINDS.includes(kind as ObjectiveKind) ? (kind as ObjectiveKind) : 'committed',
-      visibility: 'public',
+      // A personal development goal is the person's own: shared only when they choose to.
+      visibility: kind === 'development' ? 'private' : 'public',
       draft: false,
       supports: [],
       keyResults: [emptyKeyResult(owner)],

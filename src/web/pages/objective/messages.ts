@@ -128,6 +128,7 @@ export const objective = bilingual(
     },
     form: {
       newTitle: 'New objective',
+      newDevelopmentTitle: 'New development objective',
       editTitle: 'Edit objective',
       intro:
         'An objective says where you want to go this cycle: qualitative and inspiring. The key results say how you will know you got there.',
@@ -312,6 +313,7 @@ export const objective = bilingual(
     },
     form: {
       newTitle: 'Nytt mål',
+      newDevelopmentTitle: 'Nytt utvecklingsmål',
       editTitle: 'Redigera mål',
       intro:
         'Ett mål säger vart ni vill komma under perioden: kvalitativt och inspirerande. Nyckelresultaten visar hur ni vet att ni är framme.',
