@@ -23,16 +23,19 @@ export function ObjectiveCard({ objective, showOwner = true }: { objective: Obje
       data-testid="objective-card"
     >
       <Stack gap="xs">
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        {/* The title keeps at least 14rem beside its badges; where that leaves no room (a phone,
+            a narrow column, many badges) the badges wrap below it, never cut at the card's edge. */}
+        <Group justify="space-between" align="flex-start">
           <Anchor
             component={Link}
             to={`/orgs/${orgId}/objectives/${objective.id}${search}`}
             fw={600}
             id={`objective-${objective.id}`}
+            style={{ flex: '1 1 14rem' }}
           >
             {objective.title}
           </Anchor>
-          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Group gap={6}>
             {objective.lifecycle === 'draft' && <Badge variant="default">{t('lifecycle.draft')}</Badge>}
             {objective.kind !== 'committed' && (
               <Badge variant="light" color="grape">

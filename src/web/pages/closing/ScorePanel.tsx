@@ -85,8 +85,9 @@ function ScoreRecord({ objective }: { objective: Objective }) {
       </Group>
       <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }}>
         {objective.keyResults.map((kr) => (
-          <Group component="li" key={kr.id} gap="xs" wrap="nowrap" justify="space-between">
-            <Text size="sm" style={{ minWidth: 0 }}>
+          // The badge goes below a title that needs the row, rather than being cut short.
+          <Group component="li" key={kr.id} gap="xs" style={{ rowGap: 2 }} justify="space-between">
+            <Text size="sm" style={{ flex: '1 1 12rem', minWidth: 0, overflowWrap: 'anywhere' }}>
               {kr.title}
             </Text>
             <ScoreBadge score={kr.finalScore} />

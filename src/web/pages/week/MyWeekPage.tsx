@@ -196,7 +196,7 @@ function WeekForm({
     ));
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('title')}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={t('title')} className="week-form">
       <Stack gap="xl">
         <WeekSection
           id="week-due"

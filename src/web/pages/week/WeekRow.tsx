@@ -15,9 +15,8 @@ export interface WeekRowProps {
   onChange: (patch: Partial<RowState>) => void;
 }
 
-// The save bar sticks to the bottom of the window: a field reached with Tab scrolls clear of it.
-const clearOfSaveBar = { input: { scrollMarginBottom: '8rem' } };
-
+// The save bar sticks to the bottom of the window: a field taking the focus scrolls clear
+// of it by the margins styles/global.css gives the form's fields (taller on a phone).
 export function WeekRow({ kr, row, errors, onChange, notStarted = false }: WeekRowProps) {
   const { t } = useTranslation('week');
   const format = useFormat();
@@ -67,7 +66,6 @@ export function WeekRow({ kr, row, errors, onChange, notStarted = false }: WeekR
             label={t('row.done')}
             checked={row.done}
             onChange={(event) => change({ done: event.currentTarget.checked })}
-            styles={clearOfSaveBar}
             error={errors.value}
           />
         ) : (
@@ -81,7 +79,6 @@ export function WeekRow({ kr, row, errors, onChange, notStarted = false }: WeekR
             onFocusCapture={(event) => event.currentTarget.select()}
             decimalSeparator={format.locale === 'sv-SE' ? ',' : '.'}
             hideControls
-            styles={clearOfSaveBar}
             error={errors.value}
           />
         )}
@@ -95,14 +92,12 @@ export function WeekRow({ kr, row, errors, onChange, notStarted = false }: WeekR
           allowDecimal={false}
           allowNegative={false}
           clampBehavior="strict"
-          styles={clearOfSaveBar}
           error={errors.confidence}
         />
         <TextInput
           label={t('row.note')}
           value={row.note}
           maxLength={5000}
-          styles={clearOfSaveBar}
           onChange={(event) => change({ note: event.currentTarget.value })}
           error={errors.note}
         />
@@ -113,7 +108,6 @@ export function WeekRow({ kr, row, errors, onChange, notStarted = false }: WeekR
         label={t('row.include')}
         checked={row.include}
         onChange={(event) => onChange({ include: event.currentTarget.checked })}
-        styles={clearOfSaveBar}
         error={errors.row}
       />
     </Fieldset>
