@@ -1,7 +1,8 @@
 // The browser's back and forward buttons pass through here before the router sees them, so
-// a form with unsaved changes can ask first; so do the moves the app makes itself (mayLeave). The router handles a history step in its own
-// popstate listener, and the page it leaves unmounts at once: a listener added later, by
-// the form itself, would run too late. This one is added when the module loads, before the
+// a form with unsaved changes can ask first; so do the moves the app makes itself
+// (mayLeave). The router handles a history step in its own popstate listener, and the page
+// it leaves unmounts at once: a listener added later, by the form itself, would run too late
+// (in Chromium a capture listener on window ran after the router's earlier one). This one is added when the module loads, before the
 // router is made (router.tsx imports it), so it runs first.
 type Ask = () => boolean;
 
