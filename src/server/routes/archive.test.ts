@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { ApiClient, testServer } from '../../test/server.ts';
 import {
   addToUnit,
@@ -204,7 +204,9 @@ describe('archive API', () => {
     const audited = await deps.db
       .select({ action: auditEvents.action, actorId: auditEvents.actorId })
       .from(auditEvents)
-      .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.entityId, objective.id)));
+      .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.entityId, objective.id)))
+      // In the order they happened: without it PostgreSQL may return them either way.
+      .orderBy(asc(auditEvents.id));
     expect(audited).toEqual([
       { action: 'objective.archive', actorId: owner.id },
       { action: 'objective.restore', actorId: owner.id },
