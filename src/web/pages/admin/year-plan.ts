@@ -1,6 +1,7 @@
 // What "Add a year with quarters" would create, worked out the way the server matches
 // (src/app/cycles/create-year.ts): the year is a top-level cycle with the same dates, and
 // a quarter is a cycle within it with the same dates. Names play no part.
+import type { Cycle } from '../../api/types.ts';
 
 export interface Planned {
   name: string;
@@ -8,14 +9,8 @@ export interface Planned {
   endsOn: string;
 }
 
-/** The fields of a cycle this needs; the web's Cycle has them. */
-export interface KnownCycle {
-  id: string;
-  parentId: string | null;
-  name: string;
-  startsOn: string;
-  endsOn: string;
-}
+/** The fields of a cycle this needs. */
+export type KnownCycle = Pick<Cycle, 'id' | 'parentId' | 'name' | 'startsOn' | 'endsOn'>;
 
 const isoDay = (year: number, monthIndex: number, day: number) =>
   new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
