@@ -1,10 +1,29 @@
 // Raw SQL for the few statements the query builder does not express well (recursive CTEs).
 // Both drivers answer with `{ rows }`; this gives them one typed shape.
+import { createHash } from 'node:crypto';
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Queryable } from './connect.ts';
 
 export async function queryRows<Row>(q: Queryable, query: SQL): Promise<Row[]> {
   const result = (await q.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * `queryRows`, prepared under a name made from the statement's text: PostgreSQL parses and
+ * plans it once per connection instead of on every call, which for the long set-based
+ * statements of the coach or alignment health costs more than running them. Only for
+ * statements whose text takes a few shapes (values bound as parameters, `uuidArray`), never
+ * with `literalText` or another value written into the text: each distinct text stays
+ * prepared on every connection.
+ */
+export async function preparedRows<Row>(q: Queryable, query: SQL): Promise<Row[]> {
+  const built = dialect.sqlToQuery(query);
+  const name = `p_${createHash('sha1').update(built.sql).digest('base64url')}`;
+  const result = (await q._.session.prepareQuery(built, undefined, name, false).execute()) as { rows: Row[] };
   return result.rows;
 }
 

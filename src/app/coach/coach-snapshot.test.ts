@@ -94,7 +94,7 @@ describe('the coach’s snapshot', () => {
     }
     expect(figures[1]).toEqual(figures[0]);
     // The figures themselves, so that a new query shows up here.
-    expect(figures[0]).toEqual({ snapshot: 2, advice: 2, unitAdvice: 2, draft: 4, health: 2, unitHealth: 2 });
+    expect(figures[0]).toEqual({ snapshot: 1, advice: 1, unitAdvice: 1, draft: 3, health: 1, unitHealth: 1 });
   });
 
   it('gives a unit the same advice from its own part of the snapshot as from the whole', async () => {

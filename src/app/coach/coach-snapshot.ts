@@ -1,13 +1,12 @@
 // Loads what the coach looks at for one cycle, as the caller may read it, in a fixed
 // number of statements whatever the organisation's size: the organisation and cycle (kept
 // by the server for every page), the objectives with what they support and their key
-// results with their activity counts (one statement), and the units that own them (one).
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+// results with their activity counts, and the units that own them (one statement).
+import { sql } from 'drizzle-orm';
 import type { ObjectiveKind, ObjectiveLevel } from '../../core/domain.ts';
-import type { CoachKeyResult, CoachObjective, CoachSnapshot } from '../../core/coach/model.ts';
+import type { CoachKeyResult, CoachObjective, CoachSnapshot, CoachUnit } from '../../core/coach/model.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { queryRows, uuidArray } from '../../db/raw.ts';
-import { units } from '../../db/schema.ts';
+import { preparedRows, uuidArray } from '../../db/raw.ts';
 import type { AppCaches } from '../caches.ts';
 import { findOrgCycle } from '../cycles/org-cycles.ts';
 import { readableBy } from '../objectives/records.ts';
@@ -58,13 +57,14 @@ interface ObjectiveRow {
  * objective that those support, at any depth. The walk is one recursive query whose every
  * step is an index lookup, and the matches are read by primary key (`= any(array(...))`):
  * plans that do not depend on table statistics, which PGlite never gathers by itself.
+ * The units that own them come in the same statement.
  */
 async function loadObjectives(
   q: Queryable,
   actor: OrgActor,
   cycle: { id: string; parentId: string | null },
   options: SnapshotOptions,
-): Promise<ObjectiveRow[]> {
+): Promise<{ objectives: ObjectiveRow[]; units: CoachUnit[] }> {
   const readable = readableBy(actor) ?? sql`true`;
   const live = sql`objectives.org_id = ${actor.orgId} and objectives.archived_at is null and ${readable}`;
   const ofCycle = options.only
@@ -78,7 +78,7 @@ async function loadObjectives(
     options.supportIds?.length ? sql`objectives.id = any(${uuidArray(options.supportIds)})` : undefined,
   ].filter((s) => s !== undefined);
   const excluded = options.excludeId ? sql`and objectives.id <> ${options.excludeId}` : sql``;
-  return queryRows<ObjectiveRow>(
+  const [row] = await preparedRows<{ objectives: ObjectiveRow[]; units: CoachUnit[] }>(
     q,
     sql`
     with recursive reach(id) as (
@@ -91,25 +91,43 @@ async function loadObjectives(
            where a.objective_id = reach.id
           offset 0 -- keeps the step a lookup per row: the planner may not turn the join around
         ) up
+    ),
+    picked as (
+      select objectives.id, objectives.title, objectives.level, objectives.unit_id, objectives.person_id,
+             objectives.kind, objectives.cycle_id = ${cycle.id} as in_cycle, person.name as person_name,
+             (select coalesce(json_agg(a.supports_id order by a.created_at, a.supports_id), '[]')
+                from alignments a join objectives supported on supported.id = a.supports_id
+               where a.org_id = objectives.org_id and a.objective_id = objectives.id
+                 and supported.archived_at is null) as supports,
+             -- Each key result's activities counted through the index, one key result at a time.
+             (select coalesce(json_agg(json_build_object('id', k.id, 'title', k.title, 'metric', k.metric,
+                       'start', k.start_value, 'target', k.target_value, 'unit', k.unit, 'ownerId', k.owner_id,
+                       'activityCount', (select count(*)::int from activities act
+                          where act.org_id = k.org_id and act.key_result_id = k.id and act.archived_at is null))
+                       order by k.position, k.created_at, k.id), '[]')
+                from key_results k
+               where k.org_id = objectives.org_id and k.objective_id = objectives.id and k.archived_at is null) as key_results,
+             objectives.created_at
+        from objectives left join accounts person on person.id = objectives.person_id
+       where objectives.id = any(array(select id from reach)) and ${live} ${excluded}
     )
-    select objectives.id, objectives.title, objectives.level, objectives.unit_id, objectives.person_id,
-           objectives.kind, objectives.cycle_id = ${cycle.id} as in_cycle, person.name as person_name,
-           (select coalesce(json_agg(a.supports_id order by a.created_at, a.supports_id), '[]')
-              from alignments a join objectives supported on supported.id = a.supports_id
-             where a.org_id = objectives.org_id and a.objective_id = objectives.id
-               and supported.archived_at is null) as supports,
-           -- Each key result's activities counted through the index, one key result at a time.
-           (select coalesce(json_agg(json_build_object('id', k.id, 'title', k.title, 'metric', k.metric,
-                     'start', k.start_value, 'target', k.target_value, 'unit', k.unit, 'ownerId', k.owner_id,
-                     'activityCount', (select count(*)::int from activities act
-                        where act.org_id = k.org_id and act.key_result_id = k.id and act.archived_at is null))
-                     order by k.position, k.created_at, k.id), '[]')
-              from key_results k
-             where k.org_id = objectives.org_id and k.objective_id = objectives.id and k.archived_at is null) as key_results
-      from objectives left join accounts person on person.id = objectives.person_id
-     where objectives.id = any(array(select id from reach)) and ${live} ${excluded}
-     order by objectives.created_at, objectives.id`,
+    select
+      (select coalesce(json_agg(json_build_object('id', p.id, 'title', p.title, 'level', p.level, 'unit_id', p.unit_id,
+                 'person_id', p.person_id, 'kind', p.kind, 'in_cycle', p.in_cycle, 'person_name', p.person_name,
+                 'supports', p.supports, 'key_results', p.key_results) order by p.created_at, p.id), '[]')
+         from picked p) as objectives,
+      -- Only the units that own an objective in the snapshot, and those asked about (a draft's
+      -- unit may own nothing yet): the rules judge no other unit, and advice names no other (a
+      -- team's advice need not read the organisation's 1,000).
+      (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'vision', u.vision, 'mission', u.mission)
+                 order by u.name, u.id), '[]')
+         from units u
+        where u.org_id = ${actor.orgId} and u.archived_at is null
+          and (u.id = any(array(select p.unit_id from picked p where p.unit_id is not null))
+               or u.id = any(${uuidArray(options.only?.unitIds ?? [])}))) as units`,
   );
+  if (!row) throw new Error('the snapshot returned no row');
+  return row;
 }
 
 /** The coach's snapshot of one cycle of the caller's organisation; another organisation's cycle is not found. */
@@ -123,23 +141,7 @@ export async function loadCoachContext(
   // The organisation and the cycle as the server keeps them for every page (caches.ts).
   const org = await loadOrgRow(deps, actor.orgId);
   const cycle = await findOrgCycle(deps, actor.orgId, cycleId);
-  const q = deps.db;
-  const objectiveRows = await loadObjectives(q, actor, cycle, options);
-  // Only the units that own an objective in the snapshot, and those asked about (a draft's
-  // unit may own nothing yet): the rules judge no other unit, and advice names no other (a
-  // team's advice need not read the organisation's 1,000).
-  const ownerUnits = [
-    ...new Set([...objectiveRows.flatMap((o) => (o.unit_id ? [o.unit_id] : [])), ...(options.only?.unitIds ?? [])]),
-  ];
-  const unitRows = ownerUnits.length
-    ? await q
-        .select({ id: units.id, name: units.name, vision: units.vision, mission: units.mission })
-        .from(units)
-        .where(
-          and(eq(units.orgId, actor.orgId), sql`${units.id} = any(${uuidArray(ownerUnits)})`, isNull(units.archivedAt)),
-        )
-        .orderBy(asc(units.name), asc(units.id))
-    : [];
+  const { objectives: objectiveRows, units: unitRows } = await loadObjectives(deps.db, actor, cycle, options);
   const coachObjectives: CoachObjective[] = objectiveRows.map((o) => ({
     id: o.id,
     title: o.title,

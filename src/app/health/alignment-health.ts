@@ -5,7 +5,7 @@
 // reused for a few seconds (figures-cache.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
-import { queryRows, uuidArray } from '../../db/raw.ts';
+import { preparedRows, uuidArray } from '../../db/raw.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { figuresFor } from '../figures-cache.ts';
 import { readableBy } from '../objectives/records.ts';
@@ -68,21 +68,55 @@ export function ownedInScope(scope: UnitScope | null): SQL {
 // planner keeps it that way: plans that do not depend on table statistics, which PGlite
 // never gathers by itself (without them it may turn a join into a scan per row).
 
+/** A statement's pieces: its common table expressions and the columns of its one row. */
+interface FigureParts {
+  ctes: SQL;
+  columns: SQL;
+}
+
+interface ObjectiveFiguresRow {
+  unit_objectives: number;
+  supporting: number;
+  org_objectives: number;
+  unsupported: Named[];
+  without_key_results: (Named & { level: ObjectiveLevel })[];
+}
+
+interface PeopleFiguresRow {
+  units: number;
+  units_without: { id: string; name: string }[];
+  people: number;
+  people_with: number;
+}
+
+/** Runs figure parts as one statement of one row. */
+async function figuresRow<Row>(deps: AppDeps, parts: FigureParts[]): Promise<Row> {
+  const query = sql`with recursive ${sql.join(
+    parts.map((p) => p.ctes),
+    sql`, `,
+  )} select ${sql.join(
+    parts.map((p) => p.columns),
+    sql`, `,
+  )}`;
+  const [row] = await preparedRows<Row>(deps.db, query);
+  if (!row) throw new Error('aggregate returned no row');
+  return row;
+}
+
 /**
  * `withoutKeyResults: false` leaves out the objectives without key results (an empty list):
  * the dashboard does not show them, and finding them costs a lookup per objective in scope.
  */
-export async function objectiveFigures(
-  deps: AppDeps,
+function objectiveFigureParts(
   actor: OrgActor,
   cycle: { id: string; parentId: string | null },
   scope: UnitScope | null,
-  { withoutKeyResults = true }: { withoutKeyResults?: boolean } = {},
-) {
+  withoutKeyResults: boolean,
+): FigureParts {
   const live = liveObjectives(actor);
   const targetCycles = cycle.parentId ? [cycle.id, cycle.parentId] : [cycle.id];
-  const query = sql`
-    with recursive in_scope as (
+  const ctes = sql`
+    in_scope as (
       select objectives.id, objectives.level, objectives.title, objectives.created_at from objectives
        where ${live} and objectives.cycle_id = ${cycle.id} and ${ownedInScope(scope)}
     ),
@@ -103,8 +137,8 @@ export async function objectiveFigures(
           offset 0
         ) up
     ),
-    reached as (select start_id, id from reach where level = 'organization')
-    select
+    reached as (select start_id, id from reach where level = 'organization')`;
+  const columns = sql`
       (select count(*)::int from in_scope where level = 'unit') as unit_objectives,
       (select count(distinct start_id)::int from reached) as supporting,
       (select count(*)::int from targets) as org_objectives,
@@ -120,29 +154,34 @@ export async function objectiveFigures(
                                       and k.archived_at is null offset 0)), '[]'::json)`
           : sql`'[]'::json`
       } as without_key_results`;
-  const [row] = await queryRows<{
-    unit_objectives: number;
-    supporting: number;
-    org_objectives: number;
-    unsupported: Named[];
-    without_key_results: (Named & { level: ObjectiveLevel })[];
-  }>(deps.db, query);
-  if (!row) throw new Error('aggregate returned no row');
-  return row;
+  return { ctes, columns };
 }
 
-async function unitAndPeopleFigures(deps: AppDeps, actor: OrgActor, cycleId: string, scope: UnitScope | null) {
+/** How many unit objectives in scope support the organisation's, and which of those nobody supports. */
+export function objectiveFigures(
+  deps: AppDeps,
+  actor: OrgActor,
+  cycle: { id: string; parentId: string | null },
+  scope: UnitScope | null,
+  { withoutKeyResults = true }: { withoutKeyResults?: boolean } = {},
+): Promise<ObjectiveFiguresRow> {
+  return figuresRow(deps, [objectiveFigureParts(actor, cycle, scope, withoutKeyResults)]);
+}
+
+/** Units without objectives, and how many people in scope have objectives of their own. */
+function peopleFigureParts(actor: OrgActor, cycleId: string, scope: UnitScope | null): FigureParts {
   const live = sql`${liveObjectives(actor)} and objectives.cycle_id = ${cycleId}`;
   const scopeUnits = scope ? sql`and u.id = any(${uuidArray(scope.unitIds)})` : sql``;
-  // People who may take part: viewers only read.
+  // People who may take part: viewers only read. Each member's role is looked up by primary
+  // key (fenced): a join let the planner read all 10,000 memberships for a team of ten.
   const people = scope
     ? sql`select distinct um.account_id as id from unit_members um
-            join memberships m on m.org_id = um.org_id and m.account_id = um.account_id
-           where um.org_id = ${actor.orgId} and um.unit_id = any(${uuidArray(scope.unitIds)}) and m.role <> 'viewer'`
+           where um.org_id = ${actor.orgId} and um.unit_id = any(${uuidArray(scope.unitIds)})
+             and exists (select 1 from memberships m
+                          where m.org_id = um.org_id and m.account_id = um.account_id and m.role <> 'viewer' offset 0)`
     : sql`select account_id as id from memberships where org_id = ${actor.orgId} and role <> 'viewer'`;
-  const query = sql`
-    with people as (${people})
-    select
+  const ctes = sql`people as (${people})`;
+  const columns = sql`
       (select count(*)::int from units u where u.org_id = ${actor.orgId} and u.archived_at is null ${scopeUnits})
         as units,
       coalesce((select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name, u.id)
@@ -158,14 +197,7 @@ async function unitAndPeopleFigures(deps: AppDeps, actor: OrgActor, cycleId: str
                        where objectives.person_id = p.id and objectives.level = 'person' and ${live}
                        offset 0))
         as people_with`;
-  const [row] = await queryRows<{
-    units: number;
-    units_without: { id: string; name: string }[];
-    people: number;
-    people_with: number;
-  }>(deps.db, query);
-  if (!row) throw new Error('aggregate returned no row');
-  return row;
+  return { ctes, columns };
 }
 
 export async function getAlignmentHealth(
@@ -178,29 +210,30 @@ export async function getAlignmentHealth(
   const cycle = await findOrgCycle(deps, actor.orgId, input.cycleId);
   const scope = input.unitId ? await unitScope(deps, actor.orgId, input.unitId) : null;
   const { value, asOf } = await figuresFor(deps, actor, `alignment-health:${cycle.id}:${input.unitId ?? ''}`, {
-    compute: async (reader) => ({
-      objectives: await objectiveFigures(deps, reader, cycle, scope),
-      rest: await unitAndPeopleFigures(deps, reader, cycle.id, scope),
-    }),
-    countedOver: ({ objectives, rest }) => objectives.unit_objectives + rest.people,
+    // Both sets of figures in one statement.
+    compute: (reader) =>
+      figuresRow<ObjectiveFiguresRow & PeopleFiguresRow>(deps, [
+        objectiveFigureParts(reader, cycle, scope, true),
+        peopleFigureParts(reader, cycle.id, scope),
+      ]),
+    countedOver: (row) => row.unit_objectives + row.people,
   });
-  const { objectives, rest } = value;
   return {
     cycleId: cycle.id,
     unitId: input.unitId ?? null,
     unitObjectives: {
-      total: objectives.unit_objectives,
-      supportingOrganization: objectives.supporting,
-      share: share(objectives.supporting, objectives.unit_objectives),
+      total: value.unit_objectives,
+      supportingOrganization: value.supporting,
+      share: share(value.supporting, value.unit_objectives),
     },
-    organizationObjectives: { total: objectives.org_objectives, unsupported: objectives.unsupported },
-    units: { total: rest.units, withoutObjectives: rest.units_without },
+    organizationObjectives: { total: value.org_objectives, unsupported: value.unsupported },
+    units: { total: value.units, withoutObjectives: value.units_without },
     people: {
-      total: rest.people,
-      withIndividualObjectives: rest.people_with,
-      share: share(rest.people_with, rest.people),
+      total: value.people,
+      withIndividualObjectives: value.people_with,
+      share: share(value.people_with, value.people),
     },
-    objectivesWithoutKeyResults: objectives.without_key_results,
+    objectivesWithoutKeyResults: value.without_key_results,
     asOf: asOf.toISOString(),
   };
 }
