@@ -3,18 +3,18 @@
 // check-ins, the key results' copies of their latest check-in and the audit events are each
 // written in one statement, so a batch of fifty costs what a batch of one does.
 import { and, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { correctableUntil, correctionRefusal } from '../../core/check-in-correction.ts';
 import { can, type PolicyObject } from '../../core/policy.ts';
 import { expectedProgress } from '../../core/progress.ts';
 import type { Queryable, Tx } from '../../db/connect.ts';
 import { namedStatement } from '../../db/raw.ts';
 import type { checkIns } from '../../db/schema.ts';
-import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
+import { keyResults } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { isUuid, type OrgActor } from '../scope.ts';
+import { selectKeyResultsInContext } from '../key-results/in-context.ts';
 
 export interface CheckInInput {
   value: number;
@@ -81,8 +81,6 @@ export const mayCorrect = (row: CheckInRow, actor: OrgActor, policy: PolicyObjec
  */
 export type ItemField = (index: number) => string | null;
 
-const owner = alias(accounts, 'owner');
-
 function itemError(code: 'not_found' | 'forbidden' | 'unprocessable', key: string, field: string | null): AppError {
   const title = code === 'not_found' ? 'not_found' : code === 'forbidden' ? 'forbidden' : 'invalid';
   const params: Record<string, string> = code === 'not_found' ? { entity: 'keyResult' } : {};
@@ -123,19 +121,10 @@ const writeCheckIns = namedStatement<{ id: string; key_result_id: string }>(
 
 /** The key results with their objective, cycle, owner's name and the author's name; locked on request. */
 function buildSelect(q: Queryable, lock: boolean) {
-  const query = q
-    .select({
-      kr: keyResults,
-      objective: objectives,
-      cycle: cycles,
-      ownerName: owner.name,
-      // The author's name for the answer, read here rather than in a statement of its own.
-      authorName: sql<string | null>`(select a.name from accounts a where a.id = ${sql.placeholder('authorId')})`,
-    })
-    .from(keyResults)
-    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-    .leftJoin(owner, eq(owner.id, keyResults.ownerId))
+  const query = selectKeyResultsInContext(q, {
+    // The author's name for the answer, read here rather than in a statement of its own.
+    authorName: sql<string | null>`(select a.name from accounts a where a.id = ${sql.placeholder('authorId')})`,
+  })
     .where(
       and(
         eq(keyResults.orgId, sql.placeholder('orgId')),

@@ -9,7 +9,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Status } from '../../core/domain.ts';
 import type { StatusCounts, WeekRow } from '../../core/dashboard.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { queryRows } from '../../db/raw.ts';
+import { preparedRows } from '../../db/raw.ts';
 import { cadenceDaysSql, type Cadences } from '../check-ins/cadences.ts';
 import { liveObjectives, ownedInScope } from '../health/alignment-health.ts';
 import type { OrgActor } from '../scope.ts';
@@ -61,7 +61,7 @@ export interface ObjectiveRow {
 export function objectiveRows(q: Queryable, scope: Scope, expected: number): Promise<ObjectiveRow[]> {
   const orgId = scope.actor.orgId;
   const weight = sql`greatest(x.weight, 0::float8)`;
-  return queryRows<ObjectiveRow>(
+  return preparedRows<ObjectiveRow>(
     q,
     sql`
     with o as (${inScope(scope)}),
@@ -130,7 +130,7 @@ export async function checkInFigures(
   limit: number,
 ): Promise<CheckInRow> {
   const orgId = scope.actor.orgId;
-  const [row] = await queryRows<CheckInRow>(
+  const [row] = await preparedRows<CheckInRow>(
     q,
     sql`
     with o as (${inScope(scope)}),
@@ -170,7 +170,7 @@ export async function checkInFigures(
 export function checkInWeeks(q: Queryable, scope: Scope, start: Date, end: Date): Promise<WeekRow[]> {
   const orgId = scope.actor.orgId;
   const from = sql`${start.toISOString()}::timestamptz`;
-  return queryRows<WeekRow>(
+  return preparedRows<WeekRow>(
     q,
     sql`
     with o as (${inScope(scope)})
@@ -198,7 +198,7 @@ export function checkInWeeks(q: Queryable, scope: Scope, start: Date, end: Date)
  */
 export async function objectiveStatusCounts(q: Queryable, scope: Scope, expected: number): Promise<StatusCounts> {
   const status = suggestedStatusSql(sql`objectives.progress`, expected, sql`min(k.confidence)`);
-  const [row] = await queryRows<StatusCounts>(
+  const [row] = await preparedRows<StatusCounts>(
     q,
     sql`
     select count(*) filter (where s.status = 'on_track')::int as on_track,

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { excerpt } from '../../core/mentions.ts';
 import type { NotificationKind } from '../../core/domain.ts';
-import { literalLimit, queryRows } from '../../db/raw.ts';
+import { literalLimit, preparedRows } from '../../db/raw.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { pageSize, parseTimeCursor, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
@@ -50,7 +50,7 @@ export async function listInbox(deps: AppDeps, caller: Caller, orgId: string, in
   const visible = visibleTo(actor);
   // The count is one row and the page hangs off it (left join lateral), so an empty page
   // still answers the count. Each reads along its own index (schema.ts: notifications).
-  const rows = await queryRows<Row>(
+  const rows = await preparedRows<Row>(
     deps.db,
     sql`
     select u.unread, p.*

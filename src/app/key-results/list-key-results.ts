@@ -1,17 +1,18 @@
 // Key results across objectives, e.g. "the key results I own" with those due for a check-in.
-import { and, eq, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { isCheckInDue } from '../../core/check-in-due.ts';
 import type { CycleStatus } from '../../core/domain.ts';
 import { expectedProgress } from '../../core/progress.ts';
-import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
+import { cycles, keyResults, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { pageSize, parseTimeCursor, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
-import { readableBy } from '../objectives/records.ts';
+import { readableByParams, readerParams } from '../objectives/records.ts';
+import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { selectKeyResultsInContext } from './in-context.ts';
 import { literalLimit } from '../../db/raw.ts';
 
 export interface ListKeyResultsInput extends PageRequest {
@@ -32,7 +33,47 @@ export interface KeyResultInContext extends KeyResultView {
   due: boolean;
 }
 
-const owner = alias(accounts, 'owner');
+const p = (name: string) => sql.placeholder(name);
+
+const FILTERS = {
+  ownerId: () => eq(keyResults.ownerId, p('ownerId')),
+  cycleId: () => eq(objectives.cycleId, p('cycleId')),
+  cycleStatus: () => eq(cycles.status, p('cycleStatus')),
+  after: () =>
+    sql`(${keyResults.createdAt}, ${keyResults.id}) > (${p('afterTime')}::timestamptz, ${p('afterId')}::uuid)`,
+} satisfies Record<string, () => SQL>;
+type FilterName = keyof typeof FILTERS;
+
+interface Shape {
+  filters: FilterName[];
+  everything: boolean;
+  /** Rows to read, written into the statement (raw.ts, literalLimit): one of a page's few sizes. */
+  rows: number;
+}
+
+/**
+ * The statement for one shape of question, prepared once per database: every page of the
+ * bell and of My OKRs asks for the caller's key results, and building the query each time
+ * cost more than running it.
+ */
+const statementFor = preparedByShape(
+  'key_result_list',
+  ({ filters, everything, rows }: Shape) => `${everything}:${rows}:${filters.join(',')}`,
+  (q, name, { filters, everything, rows }) =>
+    selectKeyResultsInContext(q, {})
+      .where(
+        and(
+          eq(keyResults.orgId, p('orgId')),
+          isNull(keyResults.archivedAt),
+          isNull(objectives.archivedAt),
+          everything ? undefined : readableByParams(objectives),
+          ...filters.map((filter) => FILTERS[filter]()),
+        ),
+      )
+      .orderBy(asc(keyResults.createdAt), asc(keyResults.id))
+      .limit(literalLimit(rows))
+      .prepare(name),
+);
 
 export async function listKeyResults(
   deps: AppDeps,
@@ -42,28 +83,20 @@ export async function listKeyResults(
 ): Promise<Page<KeyResultInContext>> {
   const actor = await actorInOrg(deps.db, caller, orgId);
   const limit = pageSize(input);
-  const after = afterTimeCursor(input.cursor, keyResults.createdAt, keyResults.id);
+  const after = parseTimeCursor(input.cursor);
   const cadences = await loadCadences(deps.db, actor.orgId, deps.caches);
-  const rows = await deps.db
-    .select({ kr: keyResults, objective: objectives, cycle: cycles, ownerName: owner.name })
-    .from(keyResults)
-    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-    .leftJoin(owner, eq(owner.id, keyResults.ownerId))
-    .where(
-      and(
-        eq(keyResults.orgId, actor.orgId),
-        isNull(keyResults.archivedAt),
-        isNull(objectives.archivedAt),
-        readableBy(actor),
-        input.ownerId ? eq(keyResults.ownerId, input.ownerId) : undefined,
-        input.cycleId ? eq(objectives.cycleId, input.cycleId) : undefined,
-        input.cycleStatus ? eq(cycles.status, input.cycleStatus) : undefined,
-        after,
-      ),
-    )
-    .orderBy(keyResults.createdAt, keyResults.id)
-    .limit(literalLimit(limit + 1));
+  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const given = { ownerId: input.ownerId, cycleId: input.cycleId, cycleStatus: input.cycleStatus, after };
+  const filters = (Object.keys(FILTERS) as FilterName[]).filter((filter) => given[filter] !== undefined);
+  const rows = await statementFor(deps.db, { filters, everything, rows: limit + 1 }).execute({
+    orgId: actor.orgId,
+    ...(everything ? {} : readerParams(actor)),
+    ownerId: input.ownerId,
+    cycleId: input.cycleId,
+    cycleStatus: input.cycleStatus,
+    afterTime: after?.[0],
+    afterId: after?.[1],
+  });
   const now = deps.now();
   return toPage(
     rows,

@@ -3,7 +3,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { isWithinTree } from '../tree.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { queryRows } from '../../db/raw.ts';
+import { preparedRows } from '../../db/raw.ts';
 import { units } from '../../db/schema.ts';
 import { AppError, invalid, notFound } from '../errors.ts';
 import { isUuid } from '../scope.ts';
@@ -81,7 +81,7 @@ async function readUnitScope(
   unitId: string,
   subunits: boolean,
 ): Promise<UnitScope | null> {
-  const [row] = await queryRows<{ unit_ids: string[]; person_ids: string[] }>(
+  const [row] = await preparedRows<{ unit_ids: string[]; person_ids: string[] }>(
     q,
     sql`
     with recursive down(id, depth) as (
