@@ -53,6 +53,14 @@ export const ReflectionFields = {
 
 const CarryLinkSchema = Type.Object({ id: Uuid, title: Type.String(), cycleId: Uuid, cycleName: Type.String() });
 
+const SupportedObjectiveSchema = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  level: Type.Enum([...OBJECTIVE_LEVELS]),
+  ownerName: Type.String(),
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+});
+
 export const ObjectiveSchema = Type.Object({
   id: Uuid,
   orgId: Uuid,
@@ -89,6 +97,9 @@ export const ObjectiveSchema = Type.Object({
   carriedFrom: Nullable(CarryLinkSchema),
   carriedTo: Type.Array(CarryLinkSchema, { description: 'Objectives of later cycles that continue this one' }),
   supports: Type.Array(Uuid, { description: 'Ids of the objectives this one supports' }),
+  supportedObjectives: Type.Array(SupportedObjectiveSchema, {
+    description: 'Of the objectives this one supports, those the caller may read, in the order they were linked',
+  }),
   supportedBy: Type.Object({ count: Type.Integer(), progress: Nullable(Type.Number()) }),
   keyResults: Type.Array(KeyResultSchema),
   version: Type.Integer(),

@@ -12,10 +12,11 @@ import type { OrgActor } from '../scope.ts';
 import { containsPattern } from '../search/like.ts';
 import type { KeyResultRow } from './owner-context.ts';
 import { readableByParams, readerParams } from './records.ts';
-import { presentObjective, type CarryLink, type ObjectiveView } from './present.ts';
+import { presentObjective, type CarryLink, type ObjectiveView, type SupportedObjective } from './present.ts';
 
 const person = alias(accounts, 'person');
 const carried = alias(objectives, 'carried');
+const supported = alias(objectives, 'supported');
 
 /** A key result as json_build_object writes it: the row's fields, times as text. */
 type KeyResultJson = Omit<KeyResultRow, 'lastCheckInAt' | 'archivedAt' | 'createdAt' | 'updatedAt'> & {
@@ -76,6 +77,24 @@ function carryLinksJson(everything: boolean, link: SQL): SQL<CarryLink[]> {
        ${everything ? sql`` : sql`and ${readableByParams(carried)}`})`;
 }
 
+/**
+ * Of what the objective supports, those the caller may read, with their owner's name and
+ * stored progress, in the order linked: what a page shows of each link, without reading
+ * the supported objectives again.
+ */
+function supportedJson(everything: boolean): SQL<SupportedObjective[]> {
+  return sql<SupportedObjective[]>`(
+    select coalesce(json_agg(json_build_object('id', ${supported.id}, 'title', ${supported.title},
+           'level', ${supported.level}, 'ownerName', coalesce(su.name, sp.name, so.name),
+           'progress', ${supported.progress}) order by a.created_at, a.supports_id), '[]')
+      from alignments a join objectives ${supported} on ${supported.id} = a.supports_id
+      join organizations so on so.id = ${supported.orgId}
+      left join units su on su.id = ${supported.unitId}
+      left join accounts sp on sp.id = ${supported.personId}
+     where a.org_id = ${objectives.orgId} and a.objective_id = ${objectives.id} and ${supported.archivedAt} is null
+       ${everything ? sql`` : sql`and ${readableByParams(supported)}`})`;
+}
+
 const FILTERS = {
   id: () => eq(objectives.id, p('id')),
   ids: () => sql`${objectives.id} = any(${p('ids')}::uuid[])`,
@@ -111,6 +130,7 @@ const statementFor = preparedByShape(
         ownerName: sql<string>`coalesce(${units.name}, ${person.name}, ${organizations.name})`,
         keyResults: keyResultsJson,
         supports: supportsJson,
+        supportedObjectives: supportedJson(everything),
         reflection: reflectionJson,
         carriedFrom: carryLinksJson(everything, sql`${carried.id} = ${objectives.carriedFromId}`),
         carriedTo: carryLinksJson(everything, sql`${carried.carriedFromId} = ${objectives.id}`),
@@ -180,6 +200,7 @@ export async function loadObjectiveViews(
           ownerName,
         })),
         supports: row.supports,
+        supportedObjectives: row.supportedObjectives,
         reflection: row.reflection && {
           ...row.reflection,
           updatedAt: new Date(row.reflection.updatedAt).toISOString(),

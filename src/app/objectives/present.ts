@@ -67,6 +67,8 @@ export interface ObjectiveView {
   carriedFrom: CarryLink | null;
   carriedTo: CarryLink[];
   supports: string[];
+  /** Of what it supports, the objectives the reader may read, in the order they were linked. */
+  supportedObjectives: SupportedObjective[];
   supportedBy: { count: number; progress: number | null };
   keyResults: KeyResultView[];
   version: number;
@@ -97,6 +99,15 @@ export interface CarryLink {
   title: string;
   cycleId: string;
   cycleName: string;
+}
+
+/** An objective this one supports, as lists show the link: enough to name it and its progress. */
+export interface SupportedObjective {
+  id: string;
+  title: string;
+  level: ObjectiveLevel;
+  ownerName: string;
+  progress: number;
 }
 
 /** An objective row with what the list query joins to it. */
@@ -162,6 +173,7 @@ export function presentKeyResult(
 export interface LoadedObjective extends ObjectiveRecord {
   keyResults: { kr: KeyResultRow; ownerName: string | null }[];
   supports: string[];
+  supportedObjectives: SupportedObjective[];
   reflection: ReflectionView | null;
   carriedFrom: CarryLink | null;
   carriedTo: CarryLink[];
@@ -212,6 +224,7 @@ export function presentObjective(loaded: LoadedObjective, actor: OrgActor, now: 
     carriedFrom: loaded.carriedFrom,
     carriedTo: loaded.carriedTo,
     supports: loaded.supports,
+    supportedObjectives: loaded.supportedObjectives,
     // Kept current on write by the database (migration 0006): live, published, public
     // supporters; their progress does not change this objective's own.
     supportedBy: {

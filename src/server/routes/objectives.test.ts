@@ -8,6 +8,7 @@ import {
   createMember,
   createObjective,
   createOrg,
+  createPrivateObjective,
   createUnit,
 } from '../../test/factories.ts';
 import { alignments, auditEvents, checkIns, keyResults, objectives } from '../../db/schema.ts';
@@ -162,6 +163,46 @@ describe('objectives API', () => {
       { headers: { 'if-match': '"1"' } },
     );
     expect(self.statusCode).toBe(422);
+  });
+
+  it('names what an objective supports as the reader may read it: title, level, owner and progress', async () => {
+    const { app, deps, org, cycle, admin } = await orgWithAdmin();
+    const top = await createObjective(deps.db, org.id, cycle.id, { level: 'organization' }, { progress: 0.4 });
+    const other = await createMember(deps.db, org.id, 'member', { name: 'Sara Berg' });
+    const secret = await createPrivateObjective(deps.db, org.id, cycle.id, other.id);
+    const unit = await createUnit(deps.db, org.id, { name: 'Marknad' });
+    const created = await admin.post(`/api/v1/orgs/${org.id}/objectives`, {
+      cycleId: cycle.id,
+      level: 'unit',
+      unitId: unit.id,
+      title: 'Fler deltagare på interna event',
+      supports: [top.id, secret.id],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const child = created.json();
+    const named = (id: string, title: string, level: string, ownerName: string, progress: number) => ({
+      id,
+      title,
+      level,
+      ownerName,
+      progress,
+    });
+    const orgName = (await admin.get(`/api/v1/orgs/${org.id}`)).json().name;
+    const asTop = named(top.id, top.title, 'organization', orgName, 0.4);
+    const asSecret = named(secret.id, secret.title, 'person', 'Sara Berg', 0);
+    expect(child.supportedObjectives).toEqual(expect.arrayContaining([asTop, asSecret]));
+    expect(child.supportedObjectives).toHaveLength(2);
+
+    // A member reads the team's objective and the organisation's, not Sara's private one.
+    const member = await ApiClient.signIn(app, (await createMember(deps.db, org.id, 'member')).email);
+    const view = (await member.get(`/api/v1/objectives/${child.id}`)).json();
+    expect(view.supportedObjectives).toEqual([asTop]);
+    const listed = (await member.get(`/api/v1/orgs/${org.id}/objectives?unitId=${unit.id}`)).json();
+    expect(listed.items.map((o: { supportedObjectives: unknown }) => o.supportedObjectives)).toEqual([[asTop]]);
+
+    // An archived objective is no longer named.
+    await deps.db.update(objectives).set({ archivedAt: new Date() }).where(eq(objectives.id, top.id));
+    expect((await member.get(`/api/v1/objectives/${child.id}`)).json().supportedObjectives).toEqual([]);
   });
 
   it('lets a member manage their own objective, a unit lead their unit’s, and no one else', async () => {

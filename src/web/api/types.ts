@@ -26,6 +26,8 @@ export type Me = Static<typeof MeSchema>;
 export type ApiToken = Static<typeof ApiTokenSchema>;
 export type Org = Static<typeof OrgSchema>;
 export type Objective = Static<typeof ObjectiveSchema>;
+/** How an objective names one it supports: title, level, owner and progress. */
+export type SupportedObjective = Objective['supportedObjectives'][number];
 export type KeyResult = Static<typeof KeyResultSchema>;
 export type KeyResultInContext = Static<typeof KeyResultInContextSchema>;
 export type CheckIn = Static<typeof CheckInSchema>;

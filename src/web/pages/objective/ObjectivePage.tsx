@@ -8,7 +8,7 @@ import { Suspense } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { invalidateOkrs, useCycles, useMe, useObjective, useObjectives } from '../../api/queries.ts';
-import type { Objective } from '../../api/types.ts';
+import type { Objective, SupportedObjective } from '../../api/types.ts';
 import { ConfidenceBadge } from '../../components/ConfidenceBadge.tsx';
 import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
@@ -231,7 +231,6 @@ function ObjectiveView({ objective }: { objective: Objective }) {
 /** The objectives this one supports, and those that support it. */
 function Alignment({ orgId, objective }: { orgId: string; objective: Objective }) {
   const { t } = useTranslation(['objective', 'common']);
-  const supports = useObjectives(orgId, { ids: objective.supports.join(',') }, objective.supports.length > 0);
   const supportedBy = useObjectives(orgId, { supportsId: objective.id });
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="alignment-title">
@@ -243,14 +242,12 @@ function Alignment({ orgId, objective }: { orgId: string; objective: Objective }
           <Title order={3} size="h5">
             {t('page.supportsTitle')}
           </Title>
-          {objective.supports.length === 0 ? (
+          {objective.supportedObjectives.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('page.supportsNone')}
             </Text>
           ) : (
-            <QueryState query={supports}>
-              {(items) => <ObjectiveLinks orgId={orgId} objectives={items} testId="supports" />}
-            </QueryState>
+            <ObjectiveLinks orgId={orgId} objectives={objective.supportedObjectives} testId="supports" />
           )}
         </Stack>
         <Stack gap="xs">
@@ -274,7 +271,15 @@ function Alignment({ orgId, objective }: { orgId: string; objective: Objective }
   );
 }
 
-function ObjectiveLinks({ orgId, objectives, testId }: { orgId: string; objectives: Objective[]; testId: string }) {
+function ObjectiveLinks({
+  orgId,
+  objectives,
+  testId,
+}: {
+  orgId: string;
+  objectives: SupportedObjective[];
+  testId: string;
+}) {
   const { t } = useTranslation(['objective', 'common']);
   const format = useFormat();
   const { search } = useLocation();

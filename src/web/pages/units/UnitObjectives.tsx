@@ -1,6 +1,5 @@
 import { Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconArrowUpRight, IconPlus } from '@tabler/icons-react';
-import { useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useObjectives } from '../../api/queries.ts';
@@ -9,22 +8,12 @@ import { useSelectedCycle } from '../../app/cycle.ts';
 import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 
-/** The API answers up to this many ids in one list request. */
-const MAX_IDS = 50;
-
 /** The unit's objectives in the selected cycle, each with the objectives it supports. */
 export function UnitObjectives({ unit }: { unit: UnitDetail }) {
   const { orgId = '' } = useParams();
   const { t } = useTranslation(['units', 'common']);
   const { cycle, isLoading } = useSelectedCycle(orgId);
   const objectives = useObjectives(orgId, { cycleId: cycle?.id, level: 'unit', unitId: unit.id }, !!cycle);
-  // Everything the unit's objectives support, in one request for the whole page.
-  const supportIds = useMemo(
-    () => [...new Set((objectives.data ?? []).flatMap((o) => o.supports))].sort().slice(0, MAX_IDS),
-    [objectives.data],
-  );
-  const supported = useObjectives(orgId, { ids: supportIds.join(',') }, supportIds.length > 0);
-  const supportedById = useMemo(() => new Map((supported.data ?? []).map((o) => [o.id, o])), [supported.data]);
   const canCreate = unit.abilities['objective.create'] === true && !unit.archivedAt;
 
   return (
@@ -69,11 +58,7 @@ export function UnitObjectives({ unit }: { unit: UnitDetail }) {
                 {list.map((objective) => (
                   <Stack key={objective.id} gap={6}>
                     <ObjectiveCard objective={objective} showOwner={false} />
-                    <Supports
-                      objective={objective}
-                      byId={supportedById}
-                      loading={supported.isPending && supportIds.length > 0}
-                    />
+                    <Supports objective={objective} />
                   </Stack>
                 ))}
               </Stack>
@@ -86,15 +71,7 @@ export function UnitObjectives({ unit }: { unit: UnitDetail }) {
 }
 
 /** "Supports: …" under one objective: the alignment the team chose, as links. */
-function Supports({
-  objective,
-  byId,
-  loading,
-}: {
-  objective: Objective;
-  byId: Map<string, Objective>;
-  loading: boolean;
-}) {
+function Supports({ objective }: { objective: Objective }) {
   const { t } = useTranslation(['units', 'common']);
   const { orgId } = useParams();
   const [params] = useSearchParams();
@@ -107,40 +84,36 @@ function Supports({
     );
   }
   // Objectives the reader may not see (private, someone else's draft) are left out.
-  const targets = objective.supports.map((id) => byId.get(id)).filter((o) => o !== undefined);
-  if (!loading && targets.length === 0) return null;
+  const targets = objective.supportedObjectives;
+  if (targets.length === 0) return null;
   return (
     <Group gap={6} align="flex-start" wrap="nowrap" px="xs" data-testid="supports">
       <IconArrowUpRight size={16} aria-hidden style={{ flexShrink: 0, marginTop: 3 }} />
       <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
         {t('unit.supports')}:
       </Text>
-      {loading ? (
-        <Loader size="xs" aria-label={t('common:loading')} />
-      ) : (
-        <ul
-          aria-label={t('unit.supportsOf', { title: objective.title })}
-          style={{ margin: 0, padding: 0, listStyle: 'none' }}
-        >
-          {targets.map((target) => (
-            <Text component="li" size="sm" key={target.id}>
-              <Anchor
-                component={Link}
-                to={`/orgs/${orgId}/objectives/${target.id}${cycle ? `?cycle=${encodeURIComponent(cycle)}` : ''}`}
-                inherit
-              >
-                {target.title}
-              </Anchor>
-              {target.level !== 'organization' && (
-                <Text span c="dimmed" inherit>
-                  {' '}
-                  · {target.ownerName}
-                </Text>
-              )}
-            </Text>
-          ))}
-        </ul>
-      )}
+      <ul
+        aria-label={t('unit.supportsOf', { title: objective.title })}
+        style={{ margin: 0, padding: 0, listStyle: 'none' }}
+      >
+        {targets.map((target) => (
+          <Text component="li" size="sm" key={target.id}>
+            <Anchor
+              component={Link}
+              to={`/orgs/${orgId}/objectives/${target.id}${cycle ? `?cycle=${encodeURIComponent(cycle)}` : ''}`}
+              inherit
+            >
+              {target.title}
+            </Anchor>
+            {target.level !== 'organization' && (
+              <Text span c="dimmed" inherit>
+                {' '}
+                · {target.ownerName}
+              </Text>
+            )}
+          </Text>
+        ))}
+      </ul>
     </Group>
   );
 }
