@@ -204,7 +204,12 @@ class Recorder {
     this.lastChange = Date.now();
   }
 
+  /**
+   * Waits until no request has started or ended for QUIET_MS, counting from now at the
+   * latest: after a scroll, what comes into view asks for its data only a frame later.
+   */
   async quiet(timeoutMs = 60_000): Promise<void> {
+    this.lastChange = Math.max(this.lastChange, Date.now());
     const deadline = Date.now() + timeoutMs;
     while (this.pending.size > 0 || Date.now() - this.lastChange < QUIET_MS) {
       if (Date.now() > deadline) throw new Error(`the network did not go quiet within ${timeoutMs} ms`);
