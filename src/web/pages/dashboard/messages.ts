@@ -15,8 +15,10 @@ export const dashboard = bilingual(
       label: 'Net confidence',
       help: 'Share of objectives on track minus the share off track, from −100 to +100.',
       none: 'No objectives to judge',
-      summary_one: '{{count, number}} objective: {{onTrack, number}} on track, {{atRisk, number}} at risk, {{offTrack, number}} off track.',
-      summary_other: '{{count, number}} objectives: {{onTrack, number}} on track, {{atRisk, number}} at risk, {{offTrack, number}} off track.',
+      summary_one:
+        '{{count, number}} objective: {{onTrack, number}} on track, {{atRisk, number}} at risk, {{offTrack, number}} off track.',
+      summary_other:
+        '{{count, number}} objectives: {{onTrack, number}} on track, {{atRisk, number}} at risk, {{offTrack, number}} off track.',
       scopeOrg: 'Counts every published objective of {{cycle}}, at every level.',
       scopeQuarter:
         'Counts every published objective of {{cycle}}, at every level; the organisation’s objectives for {{parent}} count in {{parent}}.',
@@ -108,8 +110,10 @@ export const dashboard = bilingual(
       label: 'Nettotilltro',
       help: 'Andelen mål i fas minus andelen efter plan, från −100 till +100.',
       none: 'Inga mål att bedöma',
-      summary_one: '{{count, number}} mål: {{onTrack, number}} i fas, {{atRisk, number}} i riskzonen, {{offTrack, number}} efter plan.',
-      summary_other: '{{count, number}} mål: {{onTrack, number}} i fas, {{atRisk, number}} i riskzonen, {{offTrack, number}} efter plan.',
+      summary_one:
+        '{{count, number}} mål: {{onTrack, number}} i fas, {{atRisk, number}} i riskzonen, {{offTrack, number}} efter plan.',
+      summary_other:
+        '{{count, number}} mål: {{onTrack, number}} i fas, {{atRisk, number}} i riskzonen, {{offTrack, number}} efter plan.',
       scopeOrg: 'Räknar alla publicerade mål i {{cycle}}, på alla nivåer.',
       scopeQuarter:
         'Räknar alla publicerade mål i {{cycle}}, på alla nivåer; organisationens mål för {{parent}} räknas i {{parent}}.',
