@@ -136,6 +136,7 @@ const TABLE: Record<string, Row> = {
   'audit.read': ADMINS_ONLY,
   'outbox.read': ADMINS_ONLY,
   'archive.restore': ADMINS_ONLY,
+  'org.export': ADMINS_ONLY,
 };
 
 describe('can: role × action × object state', () => {

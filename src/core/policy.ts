@@ -24,6 +24,7 @@ export const ACTIONS = [
   'audit.read',
   'outbox.read',
   'archive.restore',
+  'org.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -95,6 +96,8 @@ export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
   // The organisation's archive (Administration → Archive): everything archived, to restore.
   // Restoring one row takes what archiving it takes, so whoever archived it may undo it.
   'archive.restore': ADMINS,
+  // Everything the organisation owns, private objectives included: for those who run it.
+  'org.export': ADMINS,
 };
 
 /** Actions that a closed cycle locks for everyone but admins: its OKRs are the record. */

@@ -45,6 +45,7 @@ const TABLE: Record<string, WalkCase> = {
   // The test database always has accounts, so the first-run set-up is over for everyone
   // (setup.test.ts runs it on an empty database).
   'GET /api/v1/setup': { ok: 200, allowed: ROLES },
+  'GET /api/v1/export-schema.json': { ok: 200, allowed: ROLES },
   'POST /api/v1/setup': {
     ok: 201,
     allowed: [],
@@ -98,6 +99,7 @@ const TABLE: Record<string, WalkCase> = {
   'GET /api/v1/orgs/{orgId}/outbox': { ok: 200, allowed: ADMIN },
   'GET /api/v1/orgs/{orgId}/outbox/{id}': { ok: 200, allowed: ADMIN, params: id((w) => w.outboxMessage) },
   'GET /api/v1/orgs/{orgId}/audit-events.csv': { ok: 200, allowed: ADMIN },
+  'GET /api/v1/orgs/{orgId}/export': { ok: 200, allowed: ADMIN },
   'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/members': {

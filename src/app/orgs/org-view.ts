@@ -29,6 +29,7 @@ const ORG_ACTIONS = [
   'audit.read',
   'outbox.read',
   'archive.restore',
+  'org.export',
   'comment.create',
 ] as const;
 

@@ -1,0 +1,176 @@
+// The organisation export: everything the organisation owns, in a document that its own
+// JSON Schema accepts, and nothing of any other organisation's.
+import { Ajv } from 'ajv';
+import addFormatsImport from 'ajv-formats';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { ExportDocument, type ExportDocumentType } from '../../api/schemas/export.ts';
+import { writeExport } from '../../app/export/export-org.ts';
+import { actorInOrg } from '../../app/scope.ts';
+import { activities, alignments, checkIns, comments, memberships, reflections } from '../../db/schema.ts';
+import { ApiClient, testServer } from '../../test/server.ts';
+import {
+  addToUnit,
+  createCycle,
+  createKeyResult,
+  createMember,
+  createObjective,
+  createOrg,
+  createPrivateObjective,
+  createUnit,
+} from '../../test/factories.ts';
+
+const addFormats = addFormatsImport as unknown as (ajv: Ajv) => Ajv;
+const validate = addFormats(new Ajv({ allErrors: true })).compile(ExportDocument);
+
+/** An organisation with something of every kind in it, and a second one beside it. */
+async function organisationWithEverything() {
+  const { app, deps } = await testServer();
+  const { org, owner } = await createOrg(deps.db, { name: 'Exportbolaget', vision: 'Vision', strategy: 'Strategi' });
+  const sara = await createMember(deps.db, org.id, 'member', { name: 'Sara', email: `sara-${org.id}@example.com` });
+  const gone = await createMember(deps.db, org.id, 'member', { name: 'Gone', email: `gone-${org.id}@example.com` });
+  const division = await createUnit(deps.db, org.id, { name: 'Division', kind: 'division' });
+  const team = await createUnit(deps.db, org.id, { name: 'Marknad', parentId: division.id, checkInCadenceDays: 14 });
+  await addToUnit(deps.db, org.id, team.id, sara.id, 'lead');
+  const year = await createCycle(deps.db, org.id, { name: '2026', startsOn: '2026-01-01', endsOn: '2026-12-31' });
+  const quarter = await createCycle(deps.db, org.id, {
+    name: 'Q2',
+    parentId: year.id,
+    startsOn: '2026-04-01',
+    endsOn: '2026-06-30',
+  });
+  const top = await createObjective(deps.db, org.id, year.id, { level: 'organization' }, { title: 'Nöjda kunder' });
+  const teams = await createObjective(
+    deps.db,
+    org.id,
+    quarter.id,
+    { level: 'unit', unitId: team.id },
+    { title: 'Fler deltagare', finalScore: 0.7 },
+  );
+  await deps.db.insert(alignments).values({ orgId: org.id, objectiveId: teams.id, supportsId: top.id });
+  const secret = await createPrivateObjective(deps.db, org.id, quarter.id, sara.id);
+  const kr = await createKeyResult(deps.db, org.id, teams.id, { title: '300 deltagare', ownerId: sara.id });
+  const archivedKr = await createKeyResult(deps.db, org.id, teams.id, { archivedAt: new Date('2026-05-01T00:00:00Z') });
+  await deps.db.insert(checkIns).values([
+    { orgId: org.id, keyResultId: kr.id, authorId: sara.id, value: 120, confidence: 7, note: 'Bra vecka' },
+    { orgId: org.id, keyResultId: kr.id, authorId: gone.id, value: 150, confidence: 6 },
+  ]);
+  await deps.db.insert(activities).values({ orgId: org.id, keyResultId: kr.id, ownerId: sara.id, title: 'Boka lokal' });
+  await deps.db.insert(comments).values({ orgId: org.id, objectiveId: teams.id, authorId: sara.id, body: 'Snyggt!' });
+  await deps.db.insert(reflections).values([
+    { orgId: org.id, cycleId: quarter.id, objectiveId: teams.id, wentWell: 'Eventen', authorId: sara.id },
+    { orgId: org.id, cycleId: quarter.id, unitId: team.id, learned: 'Fokus', authorId: sara.id },
+  ]);
+  // Gone has left, but their check-in stays theirs.
+  await deps.db.delete(memberships).where(eq(memberships.accountId, gone.id));
+
+  const other = await createOrg(deps.db, { name: 'Grannen' });
+  const otherCycle = await createCycle(deps.db, other.org.id);
+  await createObjective(deps.db, other.org.id, otherCycle.id, { level: 'organization' }, { title: 'Grannens mål' });
+
+  const admin = await ApiClient.signIn(app, owner.email);
+  return {
+    app,
+    deps,
+    org,
+    owner,
+    sara,
+    gone,
+    division,
+    team,
+    year,
+    quarter,
+    top,
+    teams,
+    secret,
+    kr,
+    archivedKr,
+    admin,
+  };
+}
+
+describe('the organisation export', () => {
+  it('holds everything the organisation owns, in a document its JSON Schema accepts', async () => {
+    const o = await organisationWithEverything();
+    const response = await o.admin.get(`/api/v1/orgs/${o.org.id}/export`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="riktning-export-.*\.json"$/);
+    const doc = response.json<ExportDocumentType>();
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+
+    expect(doc.format).toBe('riktning/1');
+    expect(doc.organization).toMatchObject({ id: o.org.id, name: 'Exportbolaget', vision: 'Vision' });
+    expect(doc.people.map((p) => [p.email, p.role])).toEqual(
+      expect.arrayContaining([
+        [o.owner.email, 'owner'],
+        [o.sara.email, 'member'],
+        [o.gone.email, null],
+      ]),
+    );
+    expect(doc.people).toHaveLength(3);
+    expect(doc.units.map((u) => u.name)).toEqual(['Division', 'Marknad']);
+    expect(doc.units[1]).toMatchObject({
+      parentId: o.division.id,
+      checkInCadenceDays: 14,
+      members: [{ personId: o.sara.id, role: 'lead' }],
+    });
+    expect(doc.cycles.map((c) => [c.name, c.parentId])).toEqual([
+      ['2026', null],
+      ['Q2', o.year.id],
+    ]);
+    const byId = new Map(doc.objectives.map((obj) => [obj.id, obj]));
+    expect(byId.get(o.teams.id)).toMatchObject({ supports: [o.top.id], finalScore: 0.7, unitId: o.team.id });
+    expect(byId.get(o.secret.id)).toMatchObject({ visibility: 'private', personId: o.sara.id });
+    expect(doc.keyResults.find((k) => k.id === o.archivedKr.id)?.archivedAt).toBe('2026-05-01T00:00:00.000Z');
+    expect(doc.checkIns.map((c) => [c.authorId, c.value, c.note])).toEqual(
+      expect.arrayContaining([
+        [o.sara.id, 120, 'Bra vecka'],
+        [o.gone.id, 150, ''],
+      ]),
+    );
+    expect(doc.activities.map((a) => a.title)).toEqual(['Boka lokal']);
+    expect(doc.comments.map((c) => c.body)).toEqual(['Snyggt!']);
+    expect(doc.reflections.map((r) => [r.objectiveId, r.unitId])).toEqual(
+      expect.arrayContaining([
+        [o.teams.id, null],
+        [null, o.team.id],
+      ]),
+    );
+    // Nothing of the neighbour's.
+    expect(response.body).not.toContain('Grannens mål');
+    expect(response.body).not.toContain('Grannen');
+  });
+
+  it('is the same text however many items each read of the cursor takes', async () => {
+    const o = await organisationWithEverything();
+    const actor = await actorInOrg(o.deps.db, { accountId: o.owner.id }, o.org.id);
+    const written = async (batchSize: number) => {
+      const chunks: string[] = [];
+      await writeExport(o.deps, actor, async (chunk) => void chunks.push(chunk), batchSize);
+      return chunks.join('');
+    };
+    const one = await written(1);
+    expect(JSON.parse(one).checkIns).toHaveLength(2);
+    expect(one).toBe(await written(1000));
+  });
+
+  it('is for admins: a member is refused, and another organisation is not found', async () => {
+    const o = await organisationWithEverything();
+    const member = await ApiClient.signIn(o.app, o.sara.email);
+    const refused = await member.get(`/api/v1/orgs/${o.org.id}/export`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'forbidden' });
+    const { owner: stranger } = await createOrg(o.deps.db);
+    const elsewhere = await (await ApiClient.signIn(o.app, stranger.email)).get(`/api/v1/orgs/${o.org.id}/export`);
+    expect(elsewhere.statusCode).toBe(404);
+  });
+
+  it('publishes its JSON Schema beside the OpenAPI document', async () => {
+    const { app } = await testServer();
+    const response = await app.inject({ method: 'GET', url: '/api/v1/export-schema.json' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ title: 'Riktning organisation export', required: expect.any(Array) });
+    const openapi = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(openapi.paths['/api/v1/orgs/{orgId}/export'].get.operationId).toBe('exportOrg');
+  });
+});
