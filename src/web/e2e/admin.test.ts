@@ -1,9 +1,10 @@
 // An admin sets up a new team for a quarter: the unit, the quarter, and the team's own
 // objective with three key results that supports an organisation objective — then finds
 // it on the team's page and under the organisation objective.
+import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { signIn } from './harness.ts';
+import { expectNoSeriousViolations, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field, pickOption } from './locators.ts';
 
@@ -163,5 +164,28 @@ browserSuite('admin journey', (journey) => {
     const supportedAfter = await supportedByOnHome(page, harness.orgId, cycleId ?? '');
     const count = (text: string) => Number(/(\d+)/.exec(text)?.[1] ?? 0);
     expect(count(supportedAfter)).toBe(count(supportedBefore) + 1);
+  });
+
+  it('the owner downloads the whole organisation as one export file, in Swedish', async () => {
+    const { page, harness } = journey;
+    await signIn(page, 'demo@example.com');
+    await page.goto(`/orgs/${harness.orgId}/admin/data`);
+    await page.getByRole('tab', { name: 'Export', selected: true }).waitFor();
+    await page.getByRole('heading', { name: 'Hela organisationen som en fil' }).waitFor();
+    await expectNoSeriousViolations(page, 'export tab');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ned exporten' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^riktning-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const path = await download.path();
+    const doc = JSON.parse(await readFile(path, 'utf8')) as {
+      format: string;
+      organization: { id: string };
+      objectives: { title: string }[];
+    };
+    expect(doc.format).toBe('riktning/1');
+    expect(doc.organization.id).toBe(harness.orgId);
+    expect(doc.objectives.map((o) => o.title)).toContain(ORG_OBJECTIVE);
   });
 });

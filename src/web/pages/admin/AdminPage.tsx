@@ -3,6 +3,7 @@ import {
   IconArchive,
   IconBuilding,
   IconCalendar,
+  IconDatabaseExport,
   IconHierarchy2,
   IconMail,
   IconHistory,
@@ -17,6 +18,7 @@ import { CyclesTab } from './CyclesTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
 import { ProfileTab } from './ProfileTab.tsx';
 import { UnitsTab } from './UnitsTab.tsx';
+import { DataTab } from './DataTab.tsx';
 import { OutboxTab } from '../outbox/OutboxTab.tsx';
 import { AuditTab } from '../audit/AuditTab.tsx';
 import { ArchiveTab } from '../archive/ArchiveTab.tsx';
@@ -30,6 +32,7 @@ const TABS = [
   { id: 'outbox', ability: 'outbox.read', icon: IconMail, Panel: OutboxTab },
   { id: 'audit', ability: 'audit.read', icon: IconHistory, Panel: AuditTab },
   { id: 'archive', ability: 'archive.restore', icon: IconArchive, Panel: ArchiveTab },
+  { id: 'data', ability: 'org.export', icon: IconDatabaseExport, Panel: DataTab },
 ] as const;
 
 /** Administration, one tab per area; the tab is part of the URL (admin/members, …). */

@@ -13,6 +13,7 @@ export const admin = bilingual(
       outbox: 'Outbox',
       audit: 'Audit log',
       archive: 'Archive',
+      data: 'Export',
     },
     noAccess: 'Administration is for the organisation’s owners and admins.',
     required: 'Required',
@@ -157,6 +158,16 @@ export const admin = bilingual(
         'Only a cycle that nobody has used can be deleted: with no objectives and no reflections, in it or in the cycles within it, which are deleted with it.',
       deleted: '{{name}} was deleted.',
     },
+    data: {
+      title: 'Export',
+      intro: 'Take the organisation’s OKRs with you: to keep a copy, or to move them to another Riktning.',
+      exportTitle: 'The whole organisation as one file',
+      exportText:
+        'One JSON file (format riktning/1) with the profile and settings, people and roles, teams and units, cycles, objectives, key results, check-ins, activities, comments, reflections and scores, archived items included. Private objectives are included too: keep the file safe.',
+      notIncluded: 'Not included: passwords, sessions, API tokens, invitations, notifications and the audit log.',
+      download: 'Download the export',
+      schema: 'The file’s JSON Schema',
+    },
     profile: {
       title: 'Organisation profile',
       intro: 'Everyone in the organisation reads this on its front page: it is what the OKRs are built from.',
@@ -202,6 +213,7 @@ export const admin = bilingual(
       outbox: 'Utkorg',
       audit: 'Granskningslogg',
       archive: 'Arkiv',
+      data: 'Export',
     },
     noAccess: 'Administrationen är till för organisationens ägare och administratörer.',
     required: 'Måste anges',
@@ -344,6 +356,16 @@ export const admin = bilingual(
       deleteText:
         'Bara en period som ingen har använt kan tas bort: utan mål och utan reflektioner, i den eller i perioderna inom den, som tas bort med den.',
       deleted: '{{name}} togs bort.',
+    },
+    data: {
+      title: 'Export',
+      intro: 'Ta med organisationens OKR: för att spara en kopia, eller för att flytta dem till en annan Riktning.',
+      exportTitle: 'Hela organisationen som en fil',
+      exportText:
+        'En JSON-fil (formatet riktning/1) med profil och inställningar, personer och roller, team och enheter, perioder, mål, nyckelresultat, avstämningar, aktiviteter, kommentarer, reflektioner och betyg, även det som är arkiverat. Privata mål kommer också med: förvara filen säkert.',
+      notIncluded: 'Kommer inte med: lösenord, inloggningar, API-nycklar, inbjudningar, aviseringar och ändringsloggen.',
+      download: 'Ladda ned exporten',
+      schema: 'Filens JSON Schema',
     },
     profile: {
       title: 'Organisationsprofil',
