@@ -363,7 +363,8 @@ export const admin = bilingual(
       exportTitle: 'Hela organisationen som en fil',
       exportText:
         'En JSON-fil (formatet riktning/1) med profil och inställningar, personer och roller, team och enheter, perioder, mål, nyckelresultat, avstämningar, aktiviteter, kommentarer, reflektioner och betyg, även det som är arkiverat. Privata mål kommer också med: förvara filen säkert.',
-      notIncluded: 'Kommer inte med: lösenord, inloggningar, API-nycklar, inbjudningar, aviseringar och ändringsloggen.',
+      notIncluded:
+        'Kommer inte med: lösenord, inloggningar, API-nycklar, inbjudningar, aviseringar och ändringsloggen.',
       download: 'Ladda ned exporten',
       schema: 'Filens JSON Schema',
     },
