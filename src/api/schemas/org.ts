@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { LOCALES, ORG_ROLES } from '../../core/domain.ts';
 import { RULE_IDS } from '../../core/coach/rule-ids.ts';
+import { SLUG_PATTERN } from '../../core/slug.ts';
 import { LongText, Timestamp, Uuid } from './common.ts';
 
 export const Abilities = Type.Record(Type.String(), Type.Boolean(), {
@@ -40,7 +41,7 @@ export const OrgSettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const Slug = Type.String({ minLength: 2, maxLength: 60, pattern: '^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$' });
+export const Slug = Type.String({ minLength: 2, maxLength: 60, pattern: SLUG_PATTERN });
 
 export const OrgSchema = Type.Object({
   id: Uuid,

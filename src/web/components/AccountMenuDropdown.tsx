@@ -4,7 +4,7 @@
 import { mayLeave } from '../app/history-gate.ts';
 import '../styles/mantine-pages.css';
 import { Menu } from '@mantine/core';
-import { IconLogout, IconUserCog } from '@tabler/icons-react';
+import { IconBuilding, IconCheck, IconLogout, IconPlus, IconUserCog } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,14 @@ import { AccountButton } from './AccountButton.tsx';
 import type { AccountMenuProps } from './AccountMenu.tsx';
 
 /** Opens as it mounts: it mounts because the trigger was clicked. */
-export default function AccountMenuDropdown({ name, settingsPath, onSignOut }: AccountMenuProps) {
+export default function AccountMenuDropdown({
+  name,
+  settingsPath,
+  onSignOut,
+  organizations,
+  currentOrgId,
+  onNewOrganization,
+}: AccountMenuProps) {
   const { t } = useTranslation();
   const trigger = useRef<HTMLButtonElement>(null);
   const replayed = useRef(false);
@@ -34,6 +41,26 @@ export default function AccountMenuDropdown({ name, settingsPath, onSignOut }: A
         <Menu.Item component={Link} to={settingsPath} leftSection={<IconUserCog size={16} aria-hidden />}>
           {t('account.settings')}
         </Menu.Item>
+        <Menu.Divider />
+        <Menu.Label>{t('account.organizations')}</Menu.Label>
+        {organizations.map((org) => (
+          <Menu.Item
+            key={org.id}
+            component={Link}
+            to={`/orgs/${org.id}`}
+            aria-current={org.id === currentOrgId ? 'page' : undefined}
+            aria-label={org.id === currentOrgId ? t('account.current', { name: org.name }) : org.name}
+            leftSection={
+              org.id === currentOrgId ? <IconCheck size={16} aria-hidden /> : <IconBuilding size={16} aria-hidden />
+            }
+          >
+            {org.name}
+          </Menu.Item>
+        ))}
+        <Menu.Item leftSection={<IconPlus size={16} aria-hidden />} onClick={onNewOrganization}>
+          {t('account.newOrganization')}
+        </Menu.Item>
+        <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => mayLeave() && onSignOut()}>
           {t('account.signOut')}
         </Menu.Item>

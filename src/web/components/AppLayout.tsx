@@ -13,7 +13,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { PageLoader } from './PageLoader.tsx';
 import { api } from '../api/client.ts';
 import { useMe, useOrg } from '../api/queries.ts';
@@ -24,6 +24,8 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { SearchButton } from './SearchButton.tsx';
 import { InboxBell } from './InboxBell.tsx';
 import classes from './AppLayout.module.css';
+
+const NewOrganizationDialog = lazy(() => import('./NewOrganizationDialog.tsx'));
 
 // The skip link, header, navigation and page are our own elements (AppLayout.module.css),
 // not Mantine's AppShell and NavLink: the same layout without their resizing, asides,
@@ -36,6 +38,7 @@ export function AppLayout() {
   const { orgId = '' } = useParams();
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
+  const [newOrganization, setNewOrganization] = useState(false);
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const me = useMe();
   const org = useOrg(orgId);
@@ -94,7 +97,15 @@ export function AppLayout() {
               name={me.data?.name}
               settingsPath={withCycle(`${base}/settings`)}
               onSignOut={() => void signOut()}
+              organizations={(me.data?.memberships ?? []).map((m) => ({ id: m.orgId, name: m.orgName }))}
+              currentOrgId={orgId}
+              onNewOrganization={() => setNewOrganization(true)}
             />
+            {newOrganization && (
+              <Suspense fallback={null}>
+                <NewOrganizationDialog onClose={() => setNewOrganization(false)} />
+              </Suspense>
+            )}
           </Group>
         </Group>
       </header>

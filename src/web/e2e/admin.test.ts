@@ -188,4 +188,42 @@ browserSuite('admin journey', (journey) => {
     expect(doc.organization.id).toBe(harness.orgId);
     expect(doc.objectives.map((o) => o.title)).toContain(ORG_OBJECTIVE);
   });
+
+  it('the owner starts a second organisation from the account menu and switches back', async () => {
+    const { page, harness } = journey;
+    await signIn(page, 'demo@example.com');
+    await page.goto(`/orgs/${harness.orgId}`);
+    await page.getByRole('button', { name: 'Kontomeny' }).click();
+    const menu = page.getByRole('menu');
+    const current = menu.getByRole('menuitem', { name: /\(öppen nu\)$/ });
+    await current.waitFor();
+    const demoName = (await current.textContent())?.trim() ?? '';
+    await menu.getByRole('menuitem', { name: 'Ny organisation…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ny organisation' });
+    await field(dialog, 'Namn').fill('Sidoprojektet Åby');
+    await expect.poll(() => field(dialog, 'Kortnamn').inputValue()).toBe('sidoprojektet-aby');
+    await expectNoSeriousViolations(page, 'new organisation dialog');
+    await dialog.getByRole('button', { name: 'Skapa organisationen' }).click();
+    await page.waitForURL(
+      (url) => /^\/orgs\/[0-9a-f-]{36}$/.test(url.pathname) && !url.pathname.includes(harness.orgId),
+    );
+    await page.getByRole('heading', { level: 1, name: 'Sidoprojektet Åby' }).waitFor();
+
+    // A short name already taken is named at its field (the browser logs the 409 answer).
+    journey.errors.allow(/status of 409 \(Conflict\)/);
+    await page.getByRole('button', { name: 'Kontomeny' }).click();
+    await page.getByRole('menuitem', { name: 'Ny organisation…' }).click();
+    const again = page.getByRole('dialog', { name: 'Ny organisation' });
+    await field(again, 'Namn').fill('Sidoprojektet Åby');
+    await again.getByRole('button', { name: 'Skapa organisationen' }).click();
+    await again.getByText('Det korta namnet är upptaget').waitFor();
+    // Closing with typed text asks first (the browser's own question, accepted here).
+    page.once('dialog', (question) => void question.accept());
+    await again.getByRole('button', { name: 'Avbryt' }).click();
+    await again.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Kontomeny' }).click();
+    await page.getByRole('menuitem', { name: demoName }).click();
+    await page.waitForURL((url) => url.pathname === `/orgs/${harness.orgId}`);
+  });
 });

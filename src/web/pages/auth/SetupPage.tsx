@@ -24,7 +24,8 @@ import type { Me } from '../../api/types.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { problemText, showFieldErrors } from '../../components/serverErrors.ts';
 import { currentLocale, setLocale } from '../../i18n/index.ts';
-import { passwordRule, suggestSlug, SLUG, useSetupStatus } from './setup-status.ts';
+import { SLUG, suggestSlug } from '../../../core/slug.ts';
+import { passwordRule, useSetupStatus } from './setup-status.ts';
 
 const FIELDS = ['organizationName', 'slug', 'name', 'email', 'password'] as const;
 

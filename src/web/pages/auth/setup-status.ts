@@ -12,20 +12,6 @@ export const useSetupStatus = () =>
     staleTime: 0,
   });
 
-export const SLUG = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-
-/** "Nordljus AB" → "nordljus-ab": letters without accents, anything else a hyphen. */
-export function suggestSlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
-
 /** Length only: whether a password is too common is the server's list to judge. */
 export function passwordRule(value: string, t: TFunction<['auth', 'common']>): string | null {
   const length = [...value].length;

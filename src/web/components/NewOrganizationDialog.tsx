@@ -1,0 +1,97 @@
+// Starting another organisation from the account menu: its name and short name; the
+// caller becomes its owner and lands on its home page.
+import '../styles/mantine-pages.css';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { SLUG, suggestSlug } from '../../core/slug.ts';
+import { api, ApiError } from '../api/client.ts';
+import type { Org } from '../api/types.ts';
+import { useDialogFormGuard, useGuardedDialog } from '../app/unsaved-changes.ts';
+import { problemText, showFieldErrors } from './serverErrors.ts';
+
+const FIELDS = ['name', 'slug'] as const;
+
+export default function NewOrganizationDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [slugTouched, setSlugTouched] = useState(false);
+  const form = useForm({
+    initialValues: { name: '', slug: '' },
+    validate: {
+      name: (value) => (value.trim() ? null : t('required')),
+      slug: (value) => (SLUG.test(value) && value.length >= 2 ? null : t('newOrg.slugInvalid')),
+    },
+  });
+  const dialog = useGuardedDialog(onClose);
+  const guard = useDialogFormGuard(dialog.dirtyRef, form.isDirty());
+
+  const submit = form.onSubmit(async (values) => {
+    setError(null);
+    try {
+      const org = await api.post<Org>('/orgs', { name: values.name.trim(), slug: values.slug });
+      guard.saved();
+      await client.invalidateQueries({ queryKey: ['me'] });
+      onClose();
+      void navigate(`/orgs/${org.id}`);
+    } catch (e) {
+      // A short name someone else has is said at its field.
+      if (e instanceof ApiError && e.status === 409) form.setFieldError('slug', problemText(e));
+      else if (!showFieldErrors(form, e, FIELDS)) setError(problemText(e));
+    }
+  });
+
+  return (
+    <Modal opened onClose={dialog.close} title={t('newOrg.title')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('newOrg.intro')}
+          </Text>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <TextInput
+            label={t('newOrg.name')}
+            required
+            data-autofocus
+            autoComplete="organization"
+            {...form.getInputProps('name')}
+            onChange={(event) => {
+              const name = event.currentTarget.value;
+              form.setFieldValue('name', name);
+              if (!slugTouched) form.setFieldValue('slug', suggestSlug(name));
+            }}
+          />
+          <TextInput
+            label={t('newOrg.slug')}
+            description={t('newOrg.slugHelp')}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            {...form.getInputProps('slug')}
+            onChange={(event) => {
+              setSlugTouched(true);
+              form.setFieldValue('slug', event.currentTarget.value);
+            }}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={dialog.close}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('newOrg.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
