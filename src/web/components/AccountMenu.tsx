@@ -7,10 +7,6 @@ export interface AccountMenuProps {
   name?: string;
   settingsPath: string;
   onSignOut: () => void;
-  /** The organisations the account belongs to, to switch between. */
-  organizations: { id: string; name: string }[];
-  currentOrgId: string;
-  onNewOrganization: () => void;
 }
 
 const loadDropdown = () => import('./AccountMenuDropdown.tsx');
@@ -19,7 +15,7 @@ const AccountMenuDropdown = lazy(loadDropdown);
 const preload = () => void loadDropdown().catch(() => undefined);
 
 /**
- * The header's account menu (organisations, settings, sign out). Its code (Mantine's Menu and the
+ * The header's account menu (settings, sign out). Its code (Mantine's Menu and the
  * floating-ui behind every popover) loads when the pointer or focus comes to the trigger,
  * and the menu opens on the first click as it would have: nobody pays for it on a page
  * where they never open it.

@@ -1,26 +1,27 @@
 // The account menu itself (Mantine's Menu with its popover and floating-ui): a chunk of
 // its own, loaded when the menu is first wanted (see AccountMenu).
-// Signing out leaves the page: a form with unsaved changes asks first.
+// Signing out leaves the page: a form with unsaved changes asks first. It lists the
+// organisations the account belongs to and starts a new one (its dialog stays mounted here
+// once the menu has loaded).
 import { mayLeave } from '../app/history-gate.ts';
 import '../styles/mantine-pages.css';
 import { Menu } from '@mantine/core';
 import { IconBuilding, IconCheck, IconLogout, IconPlus, IconUserCog } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
-import { Link } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMe } from '../api/queries.ts';
 import { useTranslation } from 'react-i18next';
 import { AccountButton } from './AccountButton.tsx';
 import type { AccountMenuProps } from './AccountMenu.tsx';
 
 /** Opens as it mounts: it mounts because the trigger was clicked. */
-export default function AccountMenuDropdown({
-  name,
-  settingsPath,
-  onSignOut,
-  organizations,
-  currentOrgId,
-  onNewOrganization,
-}: AccountMenuProps) {
+const NewOrganizationDialog = lazy(() => import('./NewOrganizationDialog.tsx'));
+
+export default function AccountMenuDropdown({ name, settingsPath, onSignOut }: AccountMenuProps) {
   const { t } = useTranslation();
+  const { orgId: currentOrgId = '' } = useParams();
+  const organizations = useMe().data?.memberships ?? [];
+  const [creating, setCreating] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const replayed = useRef(false);
   useEffect(() => {
@@ -32,39 +33,50 @@ export default function AccountMenuDropdown({
     trigger.current?.click();
   }, []);
   return (
-    <Menu position="bottom-end">
-      <Menu.Target>
-        <AccountButton ref={trigger} name={name} />
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t('account.signedInAs', { name: name ?? '' })}</Menu.Label>
-        <Menu.Item component={Link} to={settingsPath} leftSection={<IconUserCog size={16} aria-hidden />}>
-          {t('account.settings')}
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Label>{t('account.organizations')}</Menu.Label>
-        {organizations.map((org) => (
-          <Menu.Item
-            key={org.id}
-            component={Link}
-            to={`/orgs/${org.id}`}
-            aria-current={org.id === currentOrgId ? 'page' : undefined}
-            aria-label={org.id === currentOrgId ? t('account.current', { name: org.name }) : org.name}
-            leftSection={
-              org.id === currentOrgId ? <IconCheck size={16} aria-hidden /> : <IconBuilding size={16} aria-hidden />
-            }
-          >
-            {org.name}
+    <>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <AccountButton ref={trigger} name={name} />
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>{t('account.signedInAs', { name: name ?? '' })}</Menu.Label>
+          <Menu.Item component={Link} to={settingsPath} leftSection={<IconUserCog size={16} aria-hidden />}>
+            {t('account.settings')}
           </Menu.Item>
-        ))}
-        <Menu.Item leftSection={<IconPlus size={16} aria-hidden />} onClick={onNewOrganization}>
-          {t('account.newOrganization')}
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => mayLeave() && onSignOut()}>
-          {t('account.signOut')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+          <Menu.Divider />
+          <Menu.Label>{t('account.organizations')}</Menu.Label>
+          {organizations.map((org) => (
+            <Menu.Item
+              key={org.orgId}
+              component={Link}
+              to={`/orgs/${org.orgId}`}
+              aria-current={org.orgId === currentOrgId ? 'page' : undefined}
+              aria-label={org.orgId === currentOrgId ? t('account.current', { name: org.orgName }) : org.orgName}
+              leftSection={
+                org.orgId === currentOrgId ? (
+                  <IconCheck size={16} aria-hidden />
+                ) : (
+                  <IconBuilding size={16} aria-hidden />
+                )
+              }
+            >
+              {org.orgName}
+            </Menu.Item>
+          ))}
+          <Menu.Item leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+            {t('account.newOrganization')}
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => mayLeave() && onSignOut()}>
+            {t('account.signOut')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {creating && (
+        <Suspense fallback={null}>
+          <NewOrganizationDialog onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }

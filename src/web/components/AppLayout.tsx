@@ -13,7 +13,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense } from 'react';
 import { PageLoader } from './PageLoader.tsx';
 import { api } from '../api/client.ts';
 import { useMe, useOrg } from '../api/queries.ts';
@@ -24,8 +24,6 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { SearchButton } from './SearchButton.tsx';
 import { InboxBell } from './InboxBell.tsx';
 import classes from './AppLayout.module.css';
-
-const NewOrganizationDialog = lazy(() => import('./NewOrganizationDialog.tsx'));
 
 // The skip link, header, navigation and page are our own elements (AppLayout.module.css),
 // not Mantine's AppShell and NavLink: the same layout without their resizing, asides,
@@ -38,7 +36,6 @@ export function AppLayout() {
   const { orgId = '' } = useParams();
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
-  const [newOrganization, setNewOrganization] = useState(false);
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const me = useMe();
   const org = useOrg(orgId);
@@ -97,15 +94,7 @@ export function AppLayout() {
               name={me.data?.name}
               settingsPath={withCycle(`${base}/settings`)}
               onSignOut={() => void signOut()}
-              organizations={(me.data?.memberships ?? []).map((m) => ({ id: m.orgId, name: m.orgName }))}
-              currentOrgId={orgId}
-              onNewOrganization={() => setNewOrganization(true)}
             />
-            {newOrganization && (
-              <Suspense fallback={null}>
-                <NewOrganizationDialog onClose={() => setNewOrganization(false)} />
-              </Suspense>
-            )}
           </Group>
         </Group>
       </header>

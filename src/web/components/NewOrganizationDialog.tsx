@@ -1,13 +1,14 @@
 // Starting another organisation from the account menu: its name and short name; the
 // caller becomes its owner and lands on its home page.
 import '../styles/mantine-pages.css';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { SLUG, suggestSlug } from '../../core/slug.ts';
+import { SLUG } from '../../core/slug.ts';
+import { OrgNameFields } from './OrgNameFields.tsx';
 import { api, ApiError } from '../api/client.ts';
 import type { Org } from '../api/types.ts';
 import { useDialogFormGuard, useGuardedDialog } from '../app/unsaved-changes.ts';
@@ -20,7 +21,6 @@ export default function NewOrganizationDialog({ onClose }: { onClose: () => void
   const client = useQueryClient();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
-  const [slugTouched, setSlugTouched] = useState(false);
   const form = useForm({
     initialValues: { name: '', slug: '' },
     validate: {
@@ -58,29 +58,11 @@ export default function NewOrganizationDialog({ onClose }: { onClose: () => void
               {error}
             </Alert>
           )}
-          <TextInput
-            label={t('newOrg.name')}
-            required
-            data-autofocus
-            autoComplete="organization"
-            {...form.getInputProps('name')}
-            onChange={(event) => {
-              const name = event.currentTarget.value;
-              form.setFieldValue('name', name);
-              if (!slugTouched) form.setFieldValue('slug', suggestSlug(name));
-            }}
-          />
-          <TextInput
-            label={t('newOrg.slug')}
-            description={t('newOrg.slugHelp')}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            {...form.getInputProps('slug')}
-            onChange={(event) => {
-              setSlugTouched(true);
-              form.setFieldValue('slug', event.currentTarget.value);
-            }}
+          <OrgNameFields
+            form={form}
+            nameField="name"
+            autoFocus
+            labels={{ name: t('newOrg.name'), slug: t('newOrg.slug'), slugHelp: t('newOrg.slugHelp') }}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={dialog.close}>

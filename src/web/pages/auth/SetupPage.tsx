@@ -24,7 +24,8 @@ import type { Me } from '../../api/types.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { problemText, showFieldErrors } from '../../components/serverErrors.ts';
 import { currentLocale, setLocale } from '../../i18n/index.ts';
-import { SLUG, suggestSlug } from '../../../core/slug.ts';
+import { SLUG } from '../../../core/slug.ts';
+import { OrgNameFields } from '../../components/OrgNameFields.tsx';
 import { passwordRule, useSetupStatus } from './setup-status.ts';
 
 const FIELDS = ['organizationName', 'slug', 'name', 'email', 'password'] as const;
@@ -38,7 +39,6 @@ export default function SetupPage() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   // The short name follows the organisation's name until the person edits it.
-  const [slugTouched, setSlugTouched] = useState(false);
   const form = useForm({
     initialValues: { organizationName: '', slug: '', name: '', email: '', password: '' },
     validate: {
@@ -115,28 +115,10 @@ export default function SetupPage() {
             )}
             <Fieldset legend={t('setup.organisation')}>
               <Stack gap="sm">
-                <TextInput
-                  label={t('setup.orgName')}
-                  required
-                  autoComplete="organization"
-                  {...form.getInputProps('organizationName')}
-                  onChange={(event) => {
-                    const name = event.currentTarget.value;
-                    form.setFieldValue('organizationName', name);
-                    if (!slugTouched) form.setFieldValue('slug', suggestSlug(name));
-                  }}
-                />
-                <TextInput
-                  label={t('setup.slug')}
-                  description={t('setup.slugHelp')}
-                  required
-                  autoComplete="off"
-                  spellCheck={false}
-                  {...form.getInputProps('slug')}
-                  onChange={(event) => {
-                    setSlugTouched(true);
-                    form.setFieldValue('slug', event.currentTarget.value);
-                  }}
+                <OrgNameFields
+                  form={form}
+                  nameField="organizationName"
+                  labels={{ name: t('setup.orgName'), slug: t('setup.slug'), slugHelp: t('setup.slugHelp') }}
                 />
               </Stack>
             </Fieldset>
