@@ -137,6 +137,7 @@ const TABLE: Record<string, Row> = {
   'outbox.read': ADMINS_ONLY,
   'archive.restore': ADMINS_ONLY,
   'org.export': ADMINS_ONLY,
+  'org.import': ADMINS_ONLY,
 };
 
 describe('can: role × action × object state', () => {

@@ -25,6 +25,7 @@ export const ACTIONS = [
   'outbox.read',
   'archive.restore',
   'org.export',
+  'org.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -98,6 +99,7 @@ export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
   'archive.restore': ADMINS,
   // Everything the organisation owns, private objectives included: for those who run it.
   'org.export': ADMINS,
+  'org.import': ADMINS,
 };
 
 /** Actions that a closed cycle locks for everyone but admins: its OKRs are the record. */

@@ -100,6 +100,41 @@ const TABLE: Record<string, WalkCase> = {
   'GET /api/v1/orgs/{orgId}/outbox/{id}': { ok: 200, allowed: ADMIN, params: id((w) => w.outboxMessage) },
   'GET /api/v1/orgs/{orgId}/audit-events.csv': { ok: 200, allowed: ADMIN },
   'GET /api/v1/orgs/{orgId}/export': { ok: 200, allowed: ADMIN },
+  // The walk's organisation has OKRs: admins pass the permission check and meet the rule
+  // that an import fills an empty organisation.
+  'POST /api/v1/orgs/{orgId}/import': {
+    ok: 409,
+    allowed: ADMIN,
+    query: () => ({ dryRun: 'true' }),
+    body: (w) => ({
+      format: 'riktning/1',
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      organization: {
+        id: w.org.id,
+        slug: 'walk',
+        name: 'Walk',
+        vision: '',
+        mission: '',
+        strategy: '',
+        defaultLocale: 'sv',
+        settings: {},
+        createdAt: '2026-01-01T00:00:00.000Z',
+      },
+      ...Object.fromEntries(
+        [
+          'people',
+          'units',
+          'cycles',
+          'objectives',
+          'keyResults',
+          'checkIns',
+          'activities',
+          'comments',
+          'reflections',
+        ].map((list) => [list, []]),
+      ),
+    }),
+  },
   'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/members': {

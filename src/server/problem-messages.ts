@@ -156,6 +156,15 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'does not match the level (organisation: none; unit: unitId; person: personId)',
     sv: 'stämmer inte med nivån (organisation: inget; enhet: unitId; person: personId)',
   },
+  import_invalid: {
+    en: 'The file cannot be imported: {count} problems, named by where they are',
+    sv: 'Filen kan inte importeras: {count} problem, angivna med var de finns',
+  },
+  import_target_not_empty: {
+    en: 'Import into an organisation that has no units, cycles or objectives yet',
+    sv: 'Importera till en organisation som ännu saknar enheter, perioder och mål',
+  },
+  duplicate: { en: 'is already earlier in the file', sv: 'finns redan tidigare i filen' },
   unknown_reference: {
     en: 'refers to something that does not exist here',
     sv: 'hänvisar till något som inte finns här',

@@ -218,3 +218,35 @@ export const ExportDocument = Type.Object(
 
 export type ExportDocumentType = Static<typeof ExportDocument>;
 export type ExportPersonType = Static<typeof ExportPerson>;
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const ImportQuery = Type.Object(
+  { dryRun: Type.Optional(Type.Boolean({ description: 'Check and count only; nothing is written' })) },
+  strict,
+);
+
+export const ImportResultSchema = Type.Object(
+  {
+    dryRun: Type.Boolean(),
+    counts: Type.Object(
+      {
+        people: Count,
+        newAccounts: Type.Integer({
+          minimum: 0,
+          description: 'People with no account here before: they sign in once invited',
+        }),
+        units: Count,
+        cycles: Count,
+        objectives: Count,
+        keyResults: Count,
+        checkIns: Count,
+        activities: Count,
+        comments: Count,
+        reflections: Count,
+      },
+      { description: 'What the import created (or, in a dry run, would create)' },
+    ),
+  },
+  strict,
+);

@@ -30,6 +30,7 @@ const ORG_ACTIONS = [
   'outbox.read',
   'archive.restore',
   'org.export',
+  'org.import',
   'comment.create',
 ] as const;
 

@@ -16,7 +16,7 @@ import { keyResultRoutes } from './key-results.ts';
 import { checkInRoutes } from './check-ins.ts';
 import { conversationRoutes } from './conversation.ts';
 import { auditRoutes } from './audit.ts';
-import { exportRoutes } from './export.ts';
+import { transferRoutes } from './transfer.ts';
 import { archiveRoutes } from './archive.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
@@ -47,7 +47,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(checkInRoutes, options);
   await app.register(conversationRoutes, options);
   await app.register(auditRoutes, options);
-  await app.register(exportRoutes, options);
+  await app.register(transferRoutes, options);
   await app.register(archiveRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);

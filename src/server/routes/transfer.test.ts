@@ -1,11 +1,12 @@
-// The organisation export: everything the organisation owns, in a document that its own
-// JSON Schema accepts, and nothing of any other organisation's.
+// Moving an organisation: the export holds everything the organisation owns, in a document
+// that its own JSON Schema accepts, and nothing of any other organisation's; the import
+// fills an empty organisation from it, all or nothing, and the round trip keeps it all.
 import { Ajv } from 'ajv';
 import addFormatsImport from 'ajv-formats';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ExportDocument, type ExportDocumentType } from '../../api/schemas/export.ts';
-import { writeExport } from '../../app/export/export-org.ts';
+import { writeExport } from '../../app/transfer/export-org.ts';
 import { actorInOrg } from '../../app/scope.ts';
 import { activities, alignments, checkIns, comments, memberships, reflections } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
@@ -173,4 +174,104 @@ describe('the organisation export', () => {
     const openapi = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
     expect(openapi.paths['/api/v1/orgs/{orgId}/export'].get.operationId).toBe('exportOrg');
   });
+
+  it('imports into an empty organisation, and exporting that gives the same document but for the new ids', async () => {
+    const o = await organisationWithEverything();
+    const exported = (await o.admin.get(`/api/v1/orgs/${o.org.id}/export`)).json<ExportDocumentType>();
+    const created = await o.admin.post('/api/v1/orgs', { name: 'Kopian', slug: `kopian-${o.org.id.slice(0, 8)}` });
+    expect(created.statusCode, created.body).toBe(201);
+    const copy = created.json<{ id: string }>().id;
+
+    const dry = await o.admin.post(`/api/v1/orgs/${copy}/import?dryRun=true`, exported);
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toEqual({
+      dryRun: true,
+      counts: {
+        people: 3,
+        newAccounts: 0,
+        units: 2,
+        cycles: 2,
+        objectives: 3,
+        keyResults: 2,
+        checkIns: 2,
+        activities: 1,
+        comments: 1,
+        reflections: 2,
+      },
+    });
+    const afterDryRun = (await o.admin.get(`/api/v1/orgs/${copy}/export`)).json<ExportDocumentType>();
+    expect([afterDryRun.units, afterDryRun.cycles, afterDryRun.objectives]).toEqual([[], [], []]);
+
+    const imported = await o.admin.post(`/api/v1/orgs/${copy}/import`, exported);
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json()).toEqual({ ...dry.json(), dryRun: false });
+    const again = (await o.admin.get(`/api/v1/orgs/${copy}/export`)).json<ExportDocumentType>();
+    expect(comparable(again)).toEqual(comparable(exported));
+
+    // The copy is a working organisation: its stored figures and the key results' latest check-in follow.
+    const teams = again.objectives.find((obj) => obj.title === 'Fler deltagare');
+    const view = (await o.admin.get(`/api/v1/objectives/${teams?.id}`)).json();
+    expect(view.keyResults.find((k: { title: string }) => k.title === '300 deltagare')).toMatchObject({
+      lastCheckInAt: expect.any(String),
+    });
+    // A second import into the now filled organisation is refused.
+    const twice = await o.admin.post(`/api/v1/orgs/${copy}/import`, exported);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'import_target_not_empty' });
+  });
+
+  it('names every problem by its JSON pointer and writes nothing', async () => {
+    const o = await organisationWithEverything();
+    const exported = (await o.admin.get(`/api/v1/orgs/${o.org.id}/export`)).json<ExportDocumentType>();
+    const { org: empty, owner } = await createOrg(o.deps.db);
+    const admin = await ApiClient.signIn(o.app, owner.email);
+    const broken = structuredClone(exported);
+    broken.keyResults[0] = {
+      ...(broken.keyResults[0] as ExportDocumentType['keyResults'][number]),
+      objectiveId: o.org.id,
+    };
+    broken.people.push({ ...(broken.people[0] as ExportDocumentType['people'][number]), id: o.team.id });
+    broken.people[3] = { ...(broken.people[3] as ExportDocumentType['people'][number]), email: 'NY@example.com' };
+    const refused = await admin.post(`/api/v1/orgs/${empty.id}/import`, broken);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'import_invalid' });
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['/body/keyResults/0/objectiveId']);
+    const after = (await admin.get(`/api/v1/orgs/${empty.id}/export`)).json<ExportDocumentType>();
+    expect([after.units, after.cycles, after.objectives, after.people.length]).toEqual([[], [], [], 1]);
+
+    const wrongFormat = await admin.post(`/api/v1/orgs/${empty.id}/import`, { ...exported, format: 'riktning/0' });
+    expect(wrongFormat.statusCode).toBe(400);
+    expect(JSON.stringify(wrongFormat.json().errors)).toContain('/body/format');
+
+    // A new address becomes a new account, which signs in once invited.
+    const newcomer = structuredClone(exported);
+    const sara = newcomer.people.find((p) => p.email === o.sara.email);
+    if (sara) sara.email = `ny-${empty.id}@example.com`;
+    const counted = await admin.post(`/api/v1/orgs/${empty.id}/import?dryRun=true`, newcomer);
+    expect(counted.json().counts.newAccounts).toBe(1);
+    expect((await admin.post(`/api/v1/orgs/${empty.id}/import`, newcomer)).statusCode).toBe(201);
+    const members = (await admin.get(`/api/v1/orgs/${empty.id}/members?limit=200`)).json();
+    expect(members.items.map((m: { email: string }) => m.email)).toContain(`ny-${empty.id}@example.com`);
+
+    const member = await ApiClient.signIn(o.app, o.sara.email);
+    expect((await member.post(`/api/v1/orgs/${o.org.id}/import?dryRun=true`, exported)).statusCode).toBe(403);
+  });
 });
+
+/** The document without what an import changes: ids (by first appearance), the organisation's own profile fields, the export time. */
+function comparable(doc: ExportDocumentType) {
+  const profile: Partial<ExportDocumentType['organization']> = { ...doc.organization };
+  delete profile.id;
+  delete profile.slug;
+  delete profile.name;
+  delete profile.createdAt;
+  const rest: Partial<ExportDocumentType> = { ...doc };
+  delete rest.exportedAt;
+  delete rest.organization;
+  const tokens = new Map<string, string>();
+  const text = JSON.stringify({ profile, ...rest }).replace(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+    (id) => tokens.get(id) ?? (tokens.set(id, `#${tokens.size}`), `#${tokens.size - 1}`),
+  );
+  return JSON.parse(text) as unknown;
+}

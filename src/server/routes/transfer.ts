@@ -1,13 +1,17 @@
-// The organisation export (app/export): one JSON document, streamed as it is read, with
-// its JSON Schema published beside the OpenAPI document.
+// Moving an organisation (app/transfer): the export, one JSON document streamed as it is
+// read, with its JSON Schema published beside the OpenAPI document; and its import.
 import { PassThrough } from 'node:stream';
 import { once } from 'node:events';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app/context.ts';
-import { authorizeExport, writeExport, type ExportSink } from '../../app/export/export-org.ts';
+import { authorizeExport, writeExport, type ExportSink } from '../../app/transfer/export-org.ts';
+import { importOrganization } from '../../app/transfer/import-org.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { OrgParams, problemResponses } from '../../api/schemas/common.ts';
-import { ExportDocument } from '../../api/schemas/export.ts';
+import { OrgParams, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
+import { ExportDocument, ImportQuery, ImportResultSchema } from '../../api/schemas/export.ts';
+
+/** The largest export an import takes in one request. */
+const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 
 /** Writes into the answer, waiting while the client is behind; fails once the client has gone. */
 function sinkInto(body: PassThrough): ExportSink {
@@ -17,7 +21,7 @@ function sinkInto(body: PassThrough): ExportSink {
   };
 }
 
-export const exportRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const transferRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
     '/orgs/:orgId/export',
     {
@@ -64,5 +68,32 @@ export const exportRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
     },
     async (_request, reply) =>
       reply.header('content-type', 'application/schema+json').send(JSON.stringify(ExportDocument)),
+  );
+
+  app.post(
+    '/orgs/:orgId/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['organisations'],
+        operationId: 'importOrg',
+        summary: 'Fills an organisation with no OKRs yet from an export document (admins)',
+        description:
+          'People are matched by e-mail: a known account is linked, a new address gets an account that signs in ' +
+          'once invited. Everything is written in one transaction, or nothing is; every problem is named by its ' +
+          'JSON pointer (422). With dryRun=true it checks and counts, and writes nothing (200).',
+        params: OrgParams,
+        querystring: ImportQuery,
+        body: ExportDocument,
+        response: { 200: ImportResultSchema, 201: ImportResultSchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const dryRun = request.query.dryRun === true;
+      const result = await importOrganization(deps, callerOf(request), request.params.orgId, request.body, {
+        dryRun,
+      });
+      return reply.code(dryRun ? 200 : 201).send(result);
+    },
   );
 };
