@@ -21,6 +21,7 @@ import type {
 import type { ProblemSchema } from '../../api/schemas/common.ts';
 import type { ArchivedItemSchema } from '../../api/schemas/archive.ts';
 import type { InboxSchema, InboxItemSchema } from '../../api/schemas/inbox.ts';
+import type { ImportResultSchema } from '../../api/schemas/export.ts';
 
 export type Me = Static<typeof MeSchema>;
 export type ApiToken = Static<typeof ApiTokenSchema>;
@@ -37,6 +38,7 @@ export type Problem = Static<typeof ProblemSchema>;
 export type ArchivedItem = Static<typeof ArchivedItemSchema>;
 export type Inbox = Static<typeof InboxSchema>;
 export type InboxItem = Static<typeof InboxItemSchema>;
+export type ImportResult = Static<typeof ImportResultSchema>;
 export type CreateObjectiveInput = Static<typeof CreateObjectiveBody>;
 export type UpdateObjectiveInput = Static<typeof UpdateObjectiveBody>;
 export type NewKeyResultInput = Static<typeof NewKeyResultBody>;

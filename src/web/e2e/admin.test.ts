@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { csrfHeaders, expectNoSeriousViolations, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field, pickOption } from './locators.ts';
 
@@ -170,7 +170,7 @@ browserSuite('admin journey', (journey) => {
     const { page, harness } = journey;
     await signIn(page, 'demo@example.com');
     await page.goto(`/orgs/${harness.orgId}/admin/data`);
-    await page.getByRole('tab', { name: 'Export', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Export och import', selected: true }).waitFor();
     await page.getByRole('heading', { name: 'Hela organisationen som en fil' }).waitFor();
     await expectNoSeriousViolations(page, 'export tab');
     const [download] = await Promise.all([
@@ -187,6 +187,37 @@ browserSuite('admin journey', (journey) => {
     expect(doc.format).toBe('riktning/1');
     expect(doc.organization.id).toBe(harness.orgId);
     expect(doc.objectives.map((o) => o.title)).toContain(ORG_OBJECTIVE);
+
+    // The file fills a new, empty organisation: checked first, then imported.
+    const created = await page.request.post('/api/v1/orgs', {
+      headers: await csrfHeaders(page),
+      data: { name: 'Flyttlasset', slug: 'flyttlasset' },
+    });
+    expect(created.status()).toBe(201);
+    const copy = ((await created.json()) as { id: string }).id;
+    await page.goto(`/orgs/${copy}/admin/data`);
+    const section = page.getByRole('region', { name: 'Fyll organisationen från en export' });
+    await section.waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await section.getByRole('button', { name: 'Exportfil' }).click();
+    await (
+      await chooser
+    ).setFiles({ name: 'trasig.json', mimeType: 'application/json', buffer: Buffer.from('{inte json') });
+    await section.getByRole('button', { name: 'Kontrollera filen' }).click();
+    await section.getByText('Filen är ingen export: den är inte JSON.').waitFor();
+
+    const again = page.waitForEvent('filechooser');
+    await section.getByRole('button', { name: 'Exportfil' }).click();
+    await (await again).setFiles(path);
+    await section.getByRole('button', { name: 'Kontrollera filen' }).click();
+    const counts = section.getByTestId('import-counts');
+    await counts.getByRole('rowheader', { name: 'Mål' }).waitFor();
+    expect(await counts.getByRole('row', { name: /^Mål/ }).textContent()).toContain(String(doc.objectives.length));
+    await expectNoSeriousViolations(page, 'import check');
+    await section.getByRole('button', { name: 'Importera' }).click();
+    await section.getByText('Importerat. Organisationen innehåller nu det som fanns i filen.').waitFor();
+    await section.getByRole('link', { name: 'Öppna organisationen' }).click();
+    await page.getByText(ORG_OBJECTIVE).first().waitFor();
   });
 
   it('the owner starts a second organisation from the account menu and switches back', async () => {

@@ -3,8 +3,9 @@ import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../api/types.ts';
 import { TabHeading } from './shared.tsx';
+import { ImportSection } from './ImportSection.tsx';
 
-/** Moving the organisation's OKRs out: the whole organisation as one export file. */
+/** Moving the organisation's OKRs out as one export file, and in from one. */
 export function DataTab({ org }: { org: Org }) {
   const { t } = useTranslation('admin');
   return (
@@ -34,6 +35,7 @@ export function DataTab({ org }: { org: Org }) {
           </Group>
         </Stack>
       </Card>
+      {org.abilities['org.import'] && <ImportSection org={org} />}
     </Stack>
   );
 }
