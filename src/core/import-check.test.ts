@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImportDocument, type ImportDocument } from './import-check.ts';
+import { checkImportDocument, peopleToImport, type ImportDocument } from './import-check.ts';
 
 /** The item at `i`, which the test's document has. */
 function at<T>(list: T[], i: number): T {
@@ -14,8 +14,8 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 function valid(): ImportDocument {
   return {
     people: [
-      { id: id(1), email: 'ada@example.com' },
-      { id: id(2), email: 'sara@example.com' },
+      { id: id(1), email: 'ada@example.com', role: 'owner' },
+      { id: id(2), email: 'sara@example.com', role: null },
     ],
     units: [
       { id: id(10), parentId: null, members: [] },
@@ -80,7 +80,7 @@ describe('checkImportDocument', () => {
 
   it('refuses repeated ids and e-mail addresses, whatever their case', () => {
     const doc = valid();
-    doc.people.push({ id: id(1), email: 'SARA@example.com' });
+    doc.people.push({ id: id(1), email: 'SARA@example.com', role: 'member' });
     expect(checkImportDocument(doc)).toEqual([
       { field: '/people/2/id', key: 'duplicate' },
       { field: '/people/2/email', key: 'duplicate' },
@@ -125,5 +125,11 @@ describe('checkImportDocument', () => {
     doc.objectives[1] = { ...at(doc.objectives, 1), unitId: id(100_000) };
     doc.reflections[1] = { ...at(doc.reflections, 1), unitId: id(100_000) };
     expect(checkImportDocument(doc)).toEqual([]);
+  });
+
+  it('brings in members, and former members only where the document names them', () => {
+    const doc = valid();
+    doc.people.push({ id: id(3), email: 'gone@example.com', role: null });
+    expect(peopleToImport(doc).map((p) => p.email)).toEqual(['ada@example.com', 'sara@example.com']);
   });
 });

@@ -14,7 +14,7 @@ type Level = 'organization' | 'unit' | 'person';
 
 /** The parts of the document the checks read (api/schemas/export.ts holds the whole shape). */
 export interface ImportDocument {
-  people: { id: Id; email: string }[];
+  people: { id: Id; email: string; role: string | null }[];
   units: { id: Id; parentId: Id | null; members: { personId: Id }[] }[];
   cycles: { id: Id; parentId: Id | null; closedBy: Id | null }[];
   objectives: {
@@ -148,6 +148,26 @@ export function checkImportDocument(doc: ImportDocument): ImportProblem[] {
     reflected.add(subject);
   });
   return problems;
+}
+
+/**
+ * The people an import brings in: members, and former members (no role) whose name the
+ * document's items carry — a former member nothing refers to would be an account for nobody.
+ */
+export function peopleToImport<P extends ImportDocument['people'][number]>(
+  doc: Omit<ImportDocument, 'people'> & { people: P[] },
+): P[] {
+  const named = new Set<Id | null>([
+    ...doc.units.flatMap((u) => u.members.map((m) => m.personId)),
+    ...doc.cycles.map((c) => c.closedBy),
+    ...doc.objectives.flatMap((o) => [o.personId, o.createdBy]),
+    ...doc.keyResults.map((k) => k.ownerId),
+    ...doc.checkIns.map((c) => c.authorId),
+    ...doc.activities.map((a) => a.ownerId),
+    ...doc.comments.map((c) => c.authorId),
+    ...doc.reflections.map((r) => r.authorId),
+  ]);
+  return doc.people.filter((p) => p.role !== null || named.has(p.id));
 }
 
 /**

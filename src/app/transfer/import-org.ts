@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { ExportedOrganization } from './document.ts';
-import { checkImportDocument } from '../../core/import-check.ts';
+import { checkImportDocument, peopleToImport } from '../../core/import-check.ts';
 import { can } from '../../core/policy.ts';
 import type { Tx } from '../../db/connect.ts';
 import { queryRows } from '../../db/raw.ts';
@@ -87,9 +87,9 @@ export async function importOrganization(
         );
       }
       const people = await matchPeople(tx, doc);
-      const counts = countsOf(doc, people.created.length);
+      const counts = countsOf(doc, people.people.length, people.created.length);
       if (dryRun) throw new DryRunDone({ dryRun: true, counts });
-      await writeDocument(tx, deps.now(), actor.orgId, doc, people.accountOf, people.created);
+      await writeDocument(tx, deps.now(), actor.orgId, doc, people);
       await recordAudit(tx, {
         orgId: actor.orgId,
         actorId: caller.accountId,
@@ -134,7 +134,8 @@ interface NewAccount {
 
 /** Each person of the document → the account here: the one with their e-mail, or a new one. */
 async function matchPeople(tx: Tx, doc: ExportedOrganization) {
-  const emails = doc.people.map((p) => p.email.trim().toLowerCase());
+  const people = peopleToImport(doc);
+  const emails = people.map((p) => p.email.trim().toLowerCase());
   const known = await queryRows<{ id: string; email: string }>(
     tx,
     sql`select id, lower(email) as email from accounts where lower(email) = any(${`{${emails.map(quoteArrayItem).join(',')}}`}::text[])`,
@@ -142,7 +143,7 @@ async function matchPeople(tx: Tx, doc: ExportedOrganization) {
   const byEmail = new Map(known.map((row) => [row.email, row.id]));
   const accountOf = new Map<string, string>();
   const created: NewAccount[] = [];
-  doc.people.forEach((person, i) => {
+  people.forEach((person, i) => {
     const email = emails[i] as string;
     const existing = byEmail.get(email);
     if (existing) {
@@ -153,15 +154,15 @@ async function matchPeople(tx: Tx, doc: ExportedOrganization) {
     created.push(account);
     accountOf.set(person.id, account.id);
   });
-  return { accountOf, created };
+  return { people, accountOf, created };
 }
 
 /** An element of a PostgreSQL array literal, quoted: e-mail addresses may hold commas or quotes. */
 const quoteArrayItem = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 
-function countsOf(doc: ExportedOrganization, newAccounts: number): ImportCounts {
+function countsOf(doc: ExportedOrganization, people: number, newAccounts: number): ImportCounts {
   return {
-    people: doc.people.length,
+    people,
     newAccounts,
     units: doc.units.length,
     cycles: doc.cycles.length,
@@ -187,8 +188,11 @@ async function writeDocument(
   now: Date,
   orgId: string,
   doc: ExportedOrganization,
-  accountOf: Map<string, string>,
-  created: NewAccount[],
+  {
+    people,
+    accountOf,
+    created,
+  }: { people: ExportedOrganization['people']; accountOf: Map<string, string>; created: NewAccount[] },
 ): Promise<void> {
   // New ids for everything the organisation owns; people keep the accounts they were matched to.
   // Each list's new ids ascend in the document's order: items the export orders alike (the
@@ -240,7 +244,7 @@ async function writeDocument(
       })),
     ),
   );
-  const members = doc.people.flatMap((p) => (p.role ? [{ orgId, accountId: to(p.id), role: p.role }] : []));
+  const members = people.flatMap((p) => (p.role ? [{ orgId, accountId: to(p.id), role: p.role }] : []));
   await insertAll(members, (chunk) => tx.insert(memberships).values(chunk).onConflictDoNothing());
 
   await insertAll(

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ExportDocument, type ExportDocumentType } from '../../api/schemas/export.ts';
 import { writeExport } from '../../app/transfer/export-org.ts';
+import { comparableExport } from '../../test/comparable-export.ts';
 import { actorInOrg } from '../../app/scope.ts';
 import { activities, alignments, checkIns, comments, memberships, reflections } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
@@ -206,7 +207,7 @@ describe('the organisation export', () => {
     expect(imported.statusCode, imported.body).toBe(201);
     expect(imported.json()).toEqual({ ...dry.json(), dryRun: false });
     const again = (await o.admin.get(`/api/v1/orgs/${copy}/export`)).json<ExportDocumentType>();
-    expect(comparable(again)).toEqual(comparable(exported));
+    expect(comparableExport(again)).toEqual(comparableExport(exported));
 
     // The copy is a working organisation: its stored figures and the key results' latest check-in follow.
     const teams = again.objectives.find((obj) => obj.title === 'Fler deltagare');
@@ -257,21 +258,3 @@ describe('the organisation export', () => {
     expect((await member.post(`/api/v1/orgs/${o.org.id}/import?dryRun=true`, exported)).statusCode).toBe(403);
   });
 });
-
-/** The document without what an import changes: ids (by first appearance), the organisation's own profile fields, the export time. */
-function comparable(doc: ExportDocumentType) {
-  const profile: Partial<ExportDocumentType['organization']> = { ...doc.organization };
-  delete profile.id;
-  delete profile.slug;
-  delete profile.name;
-  delete profile.createdAt;
-  const rest: Partial<ExportDocumentType> = { ...doc };
-  delete rest.exportedAt;
-  delete rest.organization;
-  const tokens = new Map<string, string>();
-  const text = JSON.stringify({ profile, ...rest }).replace(
-    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
-    (id) => tokens.get(id) ?? (tokens.set(id, `#${tokens.size}`), `#${tokens.size - 1}`),
-  );
-  return JSON.parse(text) as unknown;
-}
