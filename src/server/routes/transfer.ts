@@ -17,7 +17,17 @@ const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 function sinkInto(body: PassThrough): ExportSink {
   return async (chunk) => {
     if (body.destroyed) throw new Error('the client left before the export was written');
-    if (!body.write(chunk)) await Promise.race([once(body, 'drain'), once(body, 'close')]);
+    if (body.write(chunk)) return;
+    // Whichever comes first; the other's listener is removed, or each wait would leave one behind.
+    const settled = new AbortController();
+    try {
+      await Promise.race([
+        once(body, 'drain', { signal: settled.signal }),
+        once(body, 'close', { signal: settled.signal }),
+      ]);
+    } finally {
+      settled.abort();
+    }
   };
 }
 
