@@ -30,6 +30,7 @@ import { recordAudit } from '../audit.ts';
 import { forgetActors, forgetCadences, forgetCycles, forgetOrgs } from '../caches.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
+import { takeTurnInOrg } from '../org-lock.ts';
 import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { parentsFirst } from './parents-first.ts';
@@ -76,6 +77,8 @@ export async function importOrganization(
     return await inTransaction(deps, async (tx) => {
       const actor = await actorInOrg(tx, caller, orgId);
       if (!can(actor, 'org.import')) throw forbidden();
+      // Two imports at once take turns: the second finds the organisation filled (409).
+      await takeTurnInOrg(tx, actor.orgId);
       await expectNoOkrs(tx, actor.orgId);
       const problems = checkImportDocument(doc);
       if (problems.length > 0) {

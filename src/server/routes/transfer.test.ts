@@ -221,6 +221,20 @@ describe('the organisation export', () => {
     expect(twice.json()).toMatchObject({ code: 'import_target_not_empty' });
   });
 
+  it('lets one of two imports at once fill the organisation, and refuses the other', async () => {
+    const o = await organisationWithEverything();
+    const exported = (await o.admin.get(`/api/v1/orgs/${o.org.id}/export`)).json<ExportDocumentType>();
+    const created = await o.admin.post('/api/v1/orgs', { name: 'Dubbel', slug: `dubbel-${o.org.id.slice(0, 8)}` });
+    const copy = created.json<{ id: string }>().id;
+    const answers = await Promise.all([
+      o.admin.post(`/api/v1/orgs/${copy}/import`, exported),
+      o.admin.post(`/api/v1/orgs/${copy}/import`, exported),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    const filled = (await o.admin.get(`/api/v1/orgs/${copy}/export`)).json<ExportDocumentType>();
+    expect(filled.objectives).toHaveLength(exported.objectives.length);
+  });
+
   it('names every problem by its JSON pointer and writes nothing', async () => {
     const o = await organisationWithEverything();
     const exported = (await o.admin.get(`/api/v1/orgs/${o.org.id}/export`)).json<ExportDocumentType>();
