@@ -22,8 +22,8 @@ function valid(): ImportDocument {
       { id: id(11), parentId: id(10), members: [{ personId: id(2) }] },
     ],
     cycles: [
-      { id: id(20), parentId: null, closedBy: null },
-      { id: id(21), parentId: id(20), closedBy: id(1) },
+      { id: id(20), parentId: null, closedBy: null, startsOn: '2026-01-01', endsOn: '2026-12-31' },
+      { id: id(21), parentId: id(20), closedBy: id(1), startsOn: '2026-04-01', endsOn: '2026-06-30' },
     ],
     objectives: [
       {
@@ -90,7 +90,7 @@ describe('checkImportDocument', () => {
   it('finds loops in the unit tree, the cycles and what objectives support', () => {
     const doc = valid();
     doc.units[0] = { id: id(10), parentId: id(11), members: [] };
-    doc.cycles[0] = { id: id(20), parentId: id(20), closedBy: null };
+    doc.cycles[0] = { id: id(20), parentId: id(20), closedBy: null, startsOn: '2026-01-01', endsOn: '2026-12-31' };
     doc.objectives[0] = { ...at(doc.objectives, 0), supports: [id(31)] };
     expect(checkImportDocument(doc)).toEqual(
       expect.arrayContaining([
@@ -131,5 +131,11 @@ describe('checkImportDocument', () => {
     const doc = valid();
     doc.people.push({ id: id(3), email: 'gone@example.com', role: null });
     expect(peopleToImport(doc).map((p) => p.email)).toEqual(['ada@example.com', 'sara@example.com']);
+  });
+
+  it('wants a cycle to end on or after the day it starts', () => {
+    const doc = valid();
+    doc.cycles[1] = { id: id(21), parentId: id(20), closedBy: null, startsOn: '2026-04-01', endsOn: '2026-03-31' };
+    expect(checkImportDocument(doc)).toEqual([{ field: '/cycles/1/endsOn', key: 'ends_before_start' }]);
   });
 });

@@ -6,7 +6,14 @@
 export interface ImportProblem {
   /** JSON pointer into the document, e.g. "/keyResults/3/objectiveId". */
   field: string;
-  key: 'duplicate' | 'unknown_reference' | 'owner_mismatch' | 'unit_loop' | 'cycle_loop' | 'alignment_loop';
+  key:
+    | 'duplicate'
+    | 'unknown_reference'
+    | 'owner_mismatch'
+    | 'unit_loop'
+    | 'cycle_loop'
+    | 'alignment_loop'
+    | 'ends_before_start';
 }
 
 type Id = string;
@@ -16,7 +23,7 @@ type Level = 'organization' | 'unit' | 'person';
 export interface ImportDocument {
   people: { id: Id; email: string; role: string | null }[];
   units: { id: Id; parentId: Id | null; members: { personId: Id }[] }[];
-  cycles: { id: Id; parentId: Id | null; closedBy: Id | null }[];
+  cycles: { id: Id; parentId: Id | null; closedBy: Id | null; startsOn: string; endsOn: string }[];
   objectives: {
     id: Id;
     cycleId: Id;
@@ -82,6 +89,8 @@ export function checkImportDocument(doc: ImportDocument): ImportProblem[] {
   doc.cycles.forEach((cycle, i) => {
     ref(`/cycles/${i}/parentId`, cycle.parentId, cycles);
     ref(`/cycles/${i}/closedBy`, cycle.closedBy, people);
+    // Dates as YYYY-MM-DD (the schema's format) compare as text.
+    if (cycle.endsOn < cycle.startsOn) problem(`/cycles/${i}/endsOn`, 'ends_before_start');
   });
   loops(doc.cycles, (cycle) => (cycle.parentId ? [cycle.parentId] : [])).forEach((i) =>
     problem(`/cycles/${i}/parentId`, 'cycle_loop'),
