@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { LOCALES, ORG_ROLES } from '../../core/domain.ts';
 import { RULE_IDS } from '../../core/coach/rule-ids.ts';
-import { SLUG_PATTERN } from '../../core/slug.ts';
+import { SLUG_LENGTH, SLUG_PATTERN } from '../../core/slug.ts';
 import { LongText, Timestamp, Uuid } from './common.ts';
 
 export const Abilities = Type.Record(Type.String(), Type.Boolean(), {
@@ -41,7 +41,7 @@ export const OrgSettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const Slug = Type.String({ minLength: 2, maxLength: 60, pattern: SLUG_PATTERN });
+export const Slug = Type.String({ minLength: SLUG_LENGTH.min, maxLength: SLUG_LENGTH.max, pattern: SLUG_PATTERN });
 
 export const OrgSchema = Type.Object({
   id: Uuid,

@@ -14,9 +14,9 @@ import { useTranslation } from 'react-i18next';
 import { AccountButton } from './AccountButton.tsx';
 import type { AccountMenuProps } from './AccountMenu.tsx';
 
-/** Opens as it mounts: it mounts because the trigger was clicked. */
 const NewOrganizationDialog = lazy(() => import('./NewOrganizationDialog.tsx'));
 
+/** Opens as it mounts: it mounts because the trigger was clicked. */
 export default function AccountMenuDropdown({ name, settingsPath, onSignOut }: AccountMenuProps) {
   const { t } = useTranslation();
   const { orgId: currentOrgId = '' } = useParams();

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { SLUG } from '../../core/slug.ts';
+import { isSlug } from '../../core/slug.ts';
 import { OrgNameFields } from './OrgNameFields.tsx';
 import { api, ApiError } from '../api/client.ts';
 import type { Org } from '../api/types.ts';
@@ -25,7 +25,7 @@ export default function NewOrganizationDialog({ onClose }: { onClose: () => void
     initialValues: { name: '', slug: '' },
     validate: {
       name: (value) => (value.trim() ? null : t('required')),
-      slug: (value) => (SLUG.test(value) && value.length >= 2 ? null : t('newOrg.slugInvalid')),
+      slug: (value) => (isSlug(value) ? null : t('newOrg.slugInvalid')),
     },
   });
   const dialog = useGuardedDialog(onClose);

@@ -24,7 +24,7 @@ import type { Me } from '../../api/types.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { problemText, showFieldErrors } from '../../components/serverErrors.ts';
 import { currentLocale, setLocale } from '../../i18n/index.ts';
-import { SLUG } from '../../../core/slug.ts';
+import { isSlug } from '../../../core/slug.ts';
 import { OrgNameFields } from '../../components/OrgNameFields.tsx';
 import { passwordRule, useSetupStatus } from './setup-status.ts';
 
@@ -43,12 +43,7 @@ export default function SetupPage() {
     initialValues: { organizationName: '', slug: '', name: '', email: '', password: '' },
     validate: {
       organizationName: (value) => (value.trim() ? null : t('common:required')),
-      slug: (value) =>
-        !value
-          ? t('common:required')
-          : value.length >= 2 && value.length <= 60 && SLUG.test(value)
-            ? null
-            : t('setup.slugInvalid'),
+      slug: (value) => (!value ? t('common:required') : isSlug(value) ? null : t('setup.slugInvalid')),
       name: (value) => (value.trim() ? null : t('common:required')),
       email: (value) =>
         !value.trim() ? t('common:required') : /^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('setup.emailInvalid'),
