@@ -13,13 +13,13 @@
 // With ../shared/perf and its database it also drives the bare server's matching pages.
 // Prints figures only; nothing fails on a slow figure.
 import type { ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { start, waitFor } from './processes.ts';
+import { cookieOf, startSession, type Session } from './sessions.ts';
 
 const PRODUCT_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_bench';
 const FLOOR_DB = process.env.BENCH_FLOOR_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_floor';
@@ -40,13 +40,6 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 const QUIET_MS = 700;
-
-interface Session {
-  accountId: string;
-  token: string;
-  csrf: string;
-  hash: string;
-}
 
 interface Fixture {
   org: string;
@@ -136,20 +129,6 @@ async function makeFixture(client: pg.Client): Promise<Fixture> {
     objective: String(objective),
   };
 }
-
-/** A session as sign-in makes one (app/auth/session.ts): only the token's SHA-256 is stored. */
-async function startSession(client: pg.Client, accountId: string): Promise<Session> {
-  const token = randomBytes(32).toString('base64url');
-  const csrf = randomBytes(32).toString('base64url');
-  const hash = createHash('sha256').update(token).digest('hex');
-  await client.query(
-    "insert into sessions (token_hash, account_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '1 day')",
-    [hash, accountId, csrf],
-  );
-  return { accountId, token, csrf, hash };
-}
-
-const cookieOf = (s: Session) => `riktning_session=${s.token}; riktning_csrf=${s.csrf}`;
 
 /** A page's reads: its GETs and its batches of GETs (a POST that only reads). */
 const isRead = (r: Recorded) => r.method === 'GET' || (r.method === 'POST' && r.path === '/api/v1/batch');

@@ -5,11 +5,12 @@
 // exported again. Prints the time, the document's size and the server's resident memory
 // (sampled every 100 ms) for each step; the new organisation is left in the database.
 // Prints figures only; nothing fails on a slow figure.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { start, waitFor } from './processes.ts';
+import { cookieOf, startSession } from './sessions.ts';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_bench';
 const SERVER_JS = path.resolve(process.env.BENCH_SERVER_JS ?? 'dist/server/main.js');
@@ -45,14 +46,8 @@ async function main() {
   );
   const owner = rows[0];
   if (!owner) throw new Error('no organisation with check-ins: load one with bench/scale.ts first');
-  // A session as sign-in makes one (app/auth/session.ts): only the token's SHA-256 is stored.
-  const token = randomBytes(32).toString('base64url');
-  const csrf = randomBytes(32).toString('base64url');
-  await client.query(
-    "insert into sessions (token_hash, account_id, csrf_token, expires_at) values ($1, $2, $3, now() + interval '1 hour')",
-    [createHash('sha256').update(token).digest('hex'), owner.account_id, csrf],
-  );
-  const headers = { cookie: `riktning_session=${token}; riktning_csrf=${csrf}`, 'x-csrf-token': csrf };
+  const session = await startSession(client, owner.account_id);
+  const headers = { cookie: cookieOf(session), 'x-csrf-token': session.csrf };
 
   const port = 23000 + Math.floor(Math.random() * 2000);
   const server = start(process.execPath, [SERVER_JS], {
