@@ -1,0 +1,50 @@
+// The columns of an OKR spreadsheet: one row per key result, the objective's columns
+// repeated on each of its rows. One list serves the import (what a sheet's columns may be
+// mapped to, the templates) and the export (what a downloaded sheet holds), so a sheet
+// Riktning writes can be read back without a mapping.
+import type { Locale } from './domain.ts';
+
+export const SHEET_FIELDS = [
+  'unit',
+  'parentUnit',
+  'cycle',
+  'objectiveTitle',
+  'objectiveDescription',
+  'objectiveOwnerName',
+  'objectiveOwnerEmail',
+  'keyResultTitle',
+  'keyResultOwnerName',
+  'keyResultOwnerEmail',
+  'startValue',
+  'targetValue',
+  'currentValue',
+  'unitOfMeasure',
+] as const;
+export type SheetField = (typeof SHEET_FIELDS)[number];
+
+/** The columns a downloaded sheet adds after the importable ones: read-only figures. */
+export const SHEET_REPORT_FIELDS = ['progress', 'status', 'confidence', 'lastCheckIn', 'score'] as const;
+export type SheetReportField = (typeof SHEET_REPORT_FIELDS)[number];
+
+/** Each column's header in the templates and in exported sheets, per language. */
+export const SHEET_HEADERS: Record<SheetField | SheetReportField, Record<Locale, string>> = {
+  unit: { sv: 'Enhet', en: 'Unit' },
+  parentUnit: { sv: 'Överordnad enhet', en: 'Parent unit' },
+  cycle: { sv: 'Period', en: 'Period' },
+  objectiveTitle: { sv: 'Mål', en: 'Objective' },
+  objectiveDescription: { sv: 'Beskrivning av målet', en: 'Objective description' },
+  objectiveOwnerName: { sv: 'Målets ägare', en: 'Objective owner' },
+  objectiveOwnerEmail: { sv: 'Målets ägare (e-post)', en: 'Objective owner (email)' },
+  keyResultTitle: { sv: 'Nyckelresultat', en: 'Key result' },
+  keyResultOwnerName: { sv: 'Nyckelresultatets ägare', en: 'Key result owner' },
+  keyResultOwnerEmail: { sv: 'Nyckelresultatets ägare (e-post)', en: 'Key result owner (email)' },
+  startValue: { sv: 'Startvärde', en: 'Start value' },
+  targetValue: { sv: 'Målvärde', en: 'Target value' },
+  currentValue: { sv: 'Nuvarande värde', en: 'Current value' },
+  unitOfMeasure: { sv: 'Enhet för värdet', en: 'Unit of measure' },
+  progress: { sv: 'Framsteg (%)', en: 'Progress (%)' },
+  status: { sv: 'Status', en: 'Status' },
+  confidence: { sv: 'Tilltro (0–10)', en: 'Confidence (0–10)' },
+  lastCheckIn: { sv: 'Senaste avstämning', en: 'Last check-in' },
+  score: { sv: 'Poäng (0–1)', en: 'Score (0–1)' },
+};
