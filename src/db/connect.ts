@@ -8,7 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import path from 'node:path';
 import pg from 'pg';
 import * as schema from './schema.ts';
@@ -37,13 +37,23 @@ const MIGRATION_LOCK_KEY = 7_315_004;
  */
 const extensions = { pg_trgm };
 
-/** PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). */
-export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
-  const release = dataDir ? await lockDataDir(dataDir) : async () => {};
-  return pgliteHandle(
-    await PGlite.create({ extensions, ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}) }),
-    release,
-  );
+/** Where the embedded database keeps its files inside RIKTNING_DATA_DIR. */
+export const pgliteDirOf = (dataDir: string): string => path.join(dataDir, 'pglite');
+
+/**
+ * PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). `whileLocked` runs
+ * once the directory is this process's and before the database opens (a staged restore).
+ */
+export async function openPglite(dataDir?: string, whileLocked?: () => Promise<void>): Promise<DatabaseHandle> {
+  if (!dataDir) return pgliteHandle(await PGlite.create({ extensions }), async () => {});
+  const release = await lockDataDir(dataDir);
+  try {
+    await whileLocked?.();
+    return pgliteHandle(await PGlite.create({ extensions, dataDir: pgliteDirOf(dataDir) }), release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
 
 /**
@@ -57,9 +67,34 @@ export async function openPgliteFromImage(image: Blob): Promise<DatabaseHandle> 
 
 /** The data directory of an in-memory PGlite, as `openPgliteFromImage` takes it. */
 export async function dumpImage(handle: DatabaseHandle): Promise<Blob> {
+  return pgliteOf(handle).dumpDataDir('none');
+}
+
+/**
+ * A consistent, compressed copy of an embedded database's data directory (db/backup.ts),
+ * taken while it serves: inside a transaction, so no other transaction is open while the
+ * files are read (PGlite runs one at a time), after a checkpoint, so the copy needs no
+ * recovery when it is opened.
+ */
+export async function dumpBackup(handle: DatabaseHandle): Promise<Blob> {
+  const client = pgliteOf(handle);
+  return handle.db.transaction(async (tx) => {
+    await tx.execute(sql`checkpoint`);
+    return client.dumpDataDir('gzip');
+  });
+}
+
+/** An embedded database in `dataDir`, made from a backup (`dumpBackup`); the directory must not exist. */
+export async function createPgliteFromBackup(dataDir: string, backup: Blob): Promise<void> {
+  const client = await PGlite.create({ extensions, dataDir, loadDataDir: backup });
+  await client.exec('CHECKPOINT');
+  await client.close();
+}
+
+function pgliteOf(handle: DatabaseHandle): PGlite {
   const client = pgliteClients.get(handle);
-  if (!client) throw new Error('Only a PGlite database has an image.');
-  return client.dumpDataDir('none');
+  if (!client) throw new Error('Only an embedded (PGlite) database has a data directory to copy.');
+  return client;
 }
 
 const pgliteClients = new WeakMap<DatabaseHandle, PGlite>();

@@ -22,9 +22,17 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** The process that holds the data directory, if one that still runs does. */
+export async function lockHolder(dataDir: string): Promise<number | null> {
+  const pid = Number.parseInt(await readFile(lockFileOf(dataDir), 'utf8').catch(() => ''), 10);
+  return Number.isInteger(pid) && isRunning(pid) ? pid : null;
+}
+
+const lockFileOf = (dataDir: string) => path.join(dataDir, 'riktning.lock');
+
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
-  const lockFile = path.join(dataDir, 'riktning.lock');
+  const lockFile = lockFileOf(dataDir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockFile, 'wx');

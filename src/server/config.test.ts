@@ -30,4 +30,12 @@ describe('mail and job configuration', () => {
       jobPollMs: 5000,
     });
   });
+
+  it('keeps daily backups 14 days unless RIKTNING_BACKUP_DAYS says otherwise (0: none); nonsense falls back', () => {
+    expect(loadConfig({}).backupDays).toBe(14);
+    expect(loadConfig({ RIKTNING_BACKUP_DAYS: '30' }).backupDays).toBe(30);
+    expect(loadConfig({ RIKTNING_BACKUP_DAYS: '0' }).backupDays).toBe(0);
+    expect(loadConfig({ RIKTNING_BACKUP_DAYS: '-3' }).backupDays).toBe(14);
+    expect(loadConfig({ RIKTNING_BACKUP_DAYS: 'weekly' }).backupDays).toBe(14);
+  });
 });

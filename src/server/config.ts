@@ -22,6 +22,8 @@ export interface Config {
   jobPollMs: number;
   /** The time zone of the reminders' and digests' send windows. */
   timeZone: string;
+  /** Days the embedded database's daily backups are kept; 0: no daily backup. */
+  backupDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,7 +46,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Riktning <riktning@localhost>',
     jobPollMs: Math.max(100, Number.parseInt(env.RIKTNING_JOB_POLL_MS ?? '5000', 10) || 5000),
     timeZone: validTimeZone(env.RIKTNING_TIME_ZONE) ?? 'Europe/Stockholm',
+    backupDays: nonNegative(env.RIKTNING_BACKUP_DAYS) ?? 14,
   };
+}
+
+/** A whole number of at least 0, or undefined for anything else (the default then applies). */
+function nonNegative(value: string | undefined): number | undefined {
+  if (!value || !/^\d+$/.test(value.trim())) return undefined;
+  return Number.parseInt(value, 10);
 }
 
 /** The zone when Intl knows it; a typo must not stop the server, it falls back to the default. */

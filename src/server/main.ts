@@ -5,6 +5,8 @@ import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, demoOrgExists, isDatabaseEmpty, seedDemo } from '../app/demo/seed-demo.ts';
 import { openPglite, openPostgres, type DatabaseHandle } from '../db/connect.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { applyPendingRestore, backupsDirOf } from '../db/backup.ts';
+import { startBackupSchedule, type BackupSchedule } from './backup-schedule.ts';
 import { startJobRunner, type JobRunner } from '../app/notifications/job-runner.ts';
 import { createMailTransport } from './mail-transport.ts';
 import { createAppCaches } from '../app/caches.ts';
@@ -37,7 +39,15 @@ export function banner(address: string, config: Config, demo: boolean): string {
 }
 
 async function openDatabase(config: Config): Promise<DatabaseHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  // A backup `riktning restore` staged while this server last ran is put back first.
+  return openPglite(config.dataDir, async () => {
+    const restored = await applyPendingRestore(config.dataDir, new Date());
+    if (restored) {
+      console.log(`Restored the staged backup (${restored.contents.checkIns} check-ins).`);
+      if (restored.previous) console.log(`The database it replaced is kept in ${restored.previous}.`);
+    }
+  });
 }
 
 async function main(): Promise<void> {
@@ -70,6 +80,7 @@ async function main(): Promise<void> {
     });
 
     let jobs: JobRunner | undefined;
+    let backups: BackupSchedule | undefined;
     let stopping = false;
     const stop = async (signal: NodeJS.Signals) => {
       // A second Ctrl+C must not interrupt the checkpoint of the first.
@@ -80,6 +91,7 @@ async function main(): Promise<void> {
         await app.close();
         // The runner's poll in progress finishes on the open database, then it closes.
         await jobs?.stop();
+        await backups?.stop();
         mailer?.close();
         await handle.close();
         process.exit(0);
@@ -98,6 +110,18 @@ async function main(): Promise<void> {
     // Reminders, digests and the outbox: polled in this process, safe beside others on one database.
     if (!stopping) {
       jobs = startJobRunner(deps, { mailer, intervalMs: config.jobPollMs, timeZone: config.timeZone, log: app.log });
+    }
+    if (handle.engine === 'pglite' && !stopping) {
+      backups = startBackupSchedule(handle, {
+        backupsDir: backupsDirOf(config.dataDir),
+        keepDays: config.backupDays,
+        now: () => new Date(),
+        log: app.log,
+      });
+      // `riktning backup` while the server runs: only this process may read the database.
+      process.on('SIGUSR2', () => {
+        backups?.backupNow().catch((error: unknown) => app.log.error({ err: error }, 'backup failed'));
+      });
     }
     // PGlite runs no autovacuum, so its planner would have no statistics at all; gather
     // them at each start so queries get the plans PostgreSQL gets. It takes a few hundred
