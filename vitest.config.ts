@@ -13,7 +13,7 @@ if (process.env.RIKTNING_REQUIRE_BROWSER === '1' && !existsSync('/usr/bin/chromi
   throw new Error('RIKTNING_REQUIRE_BROWSER=1 but /usr/bin/chromium is missing: the browser journeys are required.');
 }
 
-const dbTests = ['src/{app,server,db}/**/*.test.ts'];
+const dbTests = ['src/{app,server,db,cli}/**/*.test.ts'];
 // Two files at a time: vitest's default leaves one core idle (CPUs − 1), and the database
 // suites spend much of their time waiting on PostgreSQL. Projects of one group share it.
 const shared = { testTimeout: 30_000, hookTimeout: 120_000, maxWorkers: 2 };

@@ -9,7 +9,9 @@ export const ALLOWED = {
   db: ['core'],
   app: ['core', 'db'],
   server: ['core', 'db', 'app', 'api'],
-  cli: ['core', 'db', 'app', 'api'],
+  // The command line is a client of the HTTP API; without a server it serves that API in
+  // its own process on the local database (src/cli/local-api.ts), so it may build one.
+  cli: ['core', 'db', 'app', 'api', 'server'],
   // The browser bundle: the domain and the API's types (type-only imports).
   web: ['core', 'api'],
   test: ['core', 'db', 'app', 'api', 'server', 'web'],

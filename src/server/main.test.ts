@@ -2,96 +2,33 @@
 // older than its sources) on plain Node, an embedded database in a fresh directory, the
 // demo on first start, the directory lock against a second process, a clean stop on
 // SIGTERM, and the data still there after a restart.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildServerIfStale,
+  freePort,
+  killServers,
+  startServer,
+  untilHealthy,
+  within,
+  type RunningServer,
+} from '../test/server-process.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** What `npm start` runs, after its prestart build. */
-const builtMain = 'dist/server/main.js';
 const DEMO_PASSWORD = 'riktning-demo';
 
-interface Running {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-const children = new Set<ChildProcess>();
 /** Secrets that must never appear in a JSON log line. */
 const secrets = new Set<string>([DEMO_PASSWORD]);
 const outputs: (() => string)[] = [];
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+function start(dataDir: string, port: number): RunningServer {
+  const server = startServer(dataDir, port);
+  outputs.push(server.output);
+  return server;
 }
 
-function start(dataDir: string, port: number): Running {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    RIKTNING_DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'info',
-  };
-  delete env.DATABASE_URL;
-  delete env.RIKTNING_DEMO;
-  // No TypeScript loader: what runs is the build's JavaScript.
-  const child = spawn(process.execPath, [builtMain], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  exited.then(
-    () => children.delete(child),
-    () => {},
-  );
-  outputs.push(() => output);
-  return { child, port, output: () => output, exited };
-}
-
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-async function untilHealthy(server: Running, ms = 60_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  let exitCode: number | null | undefined;
-  server.exited.then(
-    (code) => (exitCode = code),
-    () => {},
-  );
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`server exited with ${exitCode}:\n${server.output()}`);
-    const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`server did not become healthy in ${ms} ms:\n${server.output()}`);
-}
-
-async function signIn(server: Running): Promise<{ status: number; cookie: string }> {
+async function signIn(server: RunningServer): Promise<{ status: number; cookie: string }> {
   const response = await fetch(`http://127.0.0.1:${server.port}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -109,20 +46,15 @@ async function signIn(server: Running): Promise<{ status: number; cookie: string
 // would only run the same thing again.
 describe.skipIf(process.env.RIKTNING_TEST_ENGINE === 'postgres')('npm start (dist/server/main.js)', () => {
   let dataDir = '';
-  let first: Running;
+  let first: RunningServer;
 
   beforeAll(async () => {
-    // As `npm start`'s prestart does (a no-op after `npm run build`, as in `npm test`).
-    const build = spawnSync(process.execPath, ['scripts/build-if-stale.mjs', 'server'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`building the server failed:\n${build.stdout}${build.stderr}`);
+    buildServerIfStale();
     dataDir = await mkdtemp(path.join(tmpdir(), 'riktning-main-'));
   });
 
   afterAll(async () => {
-    for (const child of children) child.kill('SIGKILL');
+    killServers();
     await rm(dataDir, { recursive: true, force: true });
   });
 

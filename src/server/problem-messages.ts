@@ -117,6 +117,14 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'This objective is already achieved; only unfinished objectives are carried over',
     sv: 'Målet är redan uppnått; bara mål som inte är klara förs över',
   },
+  import_invalid: {
+    en: 'The file cannot be imported: {count} problems, named by where they are',
+    sv: 'Filen kan inte importeras: {count} problem, angivna med var de finns',
+  },
+  import_target_not_empty: {
+    en: 'Import into an organisation that has no units, cycles or objectives yet',
+    sv: 'Importera till en organisation som ännu saknar enheter, perioder och mål',
+  },
 };
 
 export const FIELD_MESSAGES: Record<string, Texts> = {
@@ -155,14 +163,6 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
   owner_mismatch: {
     en: 'does not match the level (organisation: none; unit: unitId; person: personId)',
     sv: 'stämmer inte med nivån (organisation: inget; enhet: unitId; person: personId)',
-  },
-  import_invalid: {
-    en: 'The file cannot be imported: {count} problems, named by where they are',
-    sv: 'Filen kan inte importeras: {count} problem, angivna med var de finns',
-  },
-  import_target_not_empty: {
-    en: 'Import into an organisation that has no units, cycles or objectives yet',
-    sv: 'Importera till en organisation som ännu saknar enheter, perioder och mål',
   },
   duplicate: { en: 'is already earlier in the file', sv: 'finns redan tidigare i filen' },
   unknown_reference: {
