@@ -26,7 +26,9 @@ function csrfToken(): string | undefined {
 }
 
 export interface RequestOptions {
+  /** JSON, or a file sent as it is (with `contentType`). */
   body?: unknown;
+  contentType?: string;
   /** The version read earlier; sent as If-Match so a concurrent edit is not overwritten. */
   version?: number;
   signal?: AbortSignal;
@@ -41,7 +43,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 /** Sends one request; a refusal or failure is thrown as an ApiError. */
 async function send(method: string, path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -51,7 +53,7 @@ async function send(method: string, path: string, options: RequestOptions): Prom
     method,
     headers,
     credentials: 'same-origin',
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.body === undefined || options.body instanceof Blob ? options.body : JSON.stringify(options.body),
     signal: options.signal,
   });
   if (!response.ok) {
@@ -91,6 +93,8 @@ export const api = {
   /** A read on its own, for a large answer that nothing is gained by bundling (the map). */
   getAlone: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, { signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  /** A file as the request's body, as it is (e.g. a spreadsheet), of the type given. */
+  upload: <T>(path: string, file: Blob, contentType: string) => request<T>('POST', path, { body: file, contentType }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, version: number, body: unknown) => request<T>('PATCH', path, { body, version }),
   delete: (path: string, version?: number) => request<undefined>('DELETE', path, { version }),
