@@ -19,8 +19,19 @@ export const SHEET_FIELDS = [
   'targetValue',
   'currentValue',
   'unitOfMeasure',
+  // Added for the import (docs/sheet-import.md): who owns an objective when the unit alone
+  // does not say it, and how a key result is measured when start and target do not.
+  'objectiveLevel',
+  'keyResultMetric',
 ] as const;
 export type SheetField = (typeof SHEET_FIELDS)[number];
+
+/**
+ * The fields a sheet must have a column for before it can be imported: every objective is in
+ * a cycle and has a title. The rest may be missing (an objective without a unit is the
+ * organisation's; a row without a key result title adds only the objective).
+ */
+export const SHEET_REQUIRED_FIELDS: readonly SheetField[] = ['cycle', 'objectiveTitle'];
 
 /** The columns a downloaded sheet adds after the importable ones: read-only figures. */
 export const SHEET_REPORT_FIELDS = ['progress', 'status', 'confidence', 'lastCheckIn', 'score'] as const;
@@ -42,6 +53,8 @@ export const SHEET_HEADERS: Record<SheetField | SheetReportField, Record<Locale,
   targetValue: { sv: 'Målvärde', en: 'Target value' },
   currentValue: { sv: 'Nuvarande värde', en: 'Current value' },
   unitOfMeasure: { sv: 'Enhet för värdet', en: 'Unit of measure' },
+  objectiveLevel: { sv: 'Nivå', en: 'Level' },
+  keyResultMetric: { sv: 'Typ av mätning', en: 'Metric' },
   progress: { sv: 'Framsteg (%)', en: 'Progress (%)' },
   status: { sv: 'Status', en: 'Status' },
   confidence: { sv: 'Tilltro (0–10)', en: 'Confidence (0–10)' },
