@@ -205,6 +205,10 @@ describe('riktning on the local database', () => {
     expect(await riktning('users', 'list', '--org', world.org.slug, '--format', 'xml')).toMatchObject({
       code: EXIT.usage,
     });
+    expect(await riktning('orgs', 'list', '--lang', 'de')).toMatchObject({
+      code: EXIT.usage,
+      stderr: '--lang de: give one of sv, en.\n',
+    });
     const help = await riktning('--help', '--lang', 'sv');
     expect(help).toMatchObject({ code: EXIT.ok });
     expect(help.stdout).toContain('Slutkoder: 0 klart');

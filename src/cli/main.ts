@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { LOCALES, type Locale } from '../core/domain.ts';
 import type { Api } from './api.ts';
 import type { CommandContext } from './context.ts';
 import { CliError, EXIT, type ExitCode } from './exit-codes.ts';
@@ -82,10 +83,42 @@ function commandOf(positionals: string[], messages: CliMessages): { load: LoadCo
   return { load: sub, args: rest };
 }
 
+interface Where {
+  url: string | undefined;
+  token: string | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+}
+
+/** The API the command talks to: a running server's when RIKTNING_URL is set, else the local database's. */
+async function openApi(where: Where, acting: { as?: string; org?: string }, locale: Locale, messages: CliMessages) {
+  if (where.url) {
+    if (!where.token) throw new CliError(EXIT.unauthenticated, messages.noToken);
+    return httpApi(where.url, where.token, locale, messages);
+  }
+  const { localApi, openLocalDatabase } = await import('./local-api.ts');
+  const handle = await openLocalDatabase(where, messages);
+  try {
+    const local = await localApi(handle, { as: acting.as, org: acting.org, locale, messages });
+    return {
+      ...local,
+      async close() {
+        await local.close();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
 /** Runs one command line; answers the exit code (the process's own entry, bin/riktning.mjs, exits with it). */
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+  // The language first, so that even a wrong command line is answered in it.
   const early = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: false });
-  const locale = cliLocale(typeof early.values.lang === 'string' ? early.values.lang : undefined, io.env);
+  const asked = typeof early.values.lang === 'string' ? early.values.lang : undefined;
+  const locale = cliLocale(asked, io.env);
   const messages = CLI_MESSAGES[locale];
   let api: Api | undefined;
   try {
@@ -97,6 +130,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     if (values.help || positionals.length === 0) {
       io.stdout.write(`${messages.help}\n`);
       return values.help ? EXIT.ok : EXIT.usage;
+    }
+    if (asked !== undefined && !(LOCALES as readonly string[]).includes(asked)) {
+      throw new CliError(EXIT.usage, messages.badValue('--lang', asked, messages.oneOf(LOCALES)));
     }
     const format = (values.format ?? 'table') as Format;
     if (!FORMATS.includes(format)) {
@@ -117,34 +153,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
       dataDir,
       databaseUrl,
       async api() {
-        if (api) return api;
-        if (url) {
-          const token = io.env.RIKTNING_TOKEN;
-          if (!token) throw new CliError(EXIT.unauthenticated, messages.noToken);
-          api = httpApi(url, token, locale, messages);
-        } else {
-          const { localApi, openLocalDatabase } = await import('./local-api.ts');
-          const handle = await openLocalDatabase({ dataDir, databaseUrl }, messages);
-          try {
-            const local = await localApi(handle, { as: values.as, org: values.org, locale, messages });
-            api = {
-              ...local,
-              async close() {
-                await local.close();
-                await handle.close();
-              },
-            };
-          } catch (error) {
-            await handle.close();
-            throw error;
-          }
-        }
+        api ??= await openApi({ url, token: io.env.RIKTNING_TOKEN, dataDir, databaseUrl }, values, locale, messages);
         return api;
       },
     };
-    await (
-      await load()
-    )(context);
+    const command = await load();
+    await command(context);
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
