@@ -258,6 +258,13 @@ describe('the organisation export', () => {
     expect(wrongFormat.statusCode).toBe(400);
     expect(JSON.stringify(wrongFormat.json().errors)).toContain('/body/format');
 
+    // An address whose domain is no domain (no dot, as on an intranet) is named by its place.
+    const intranet = structuredClone(exported);
+    intranet.people[1] = { ...(intranet.people[1] as ExportDocumentType['people'][number]), email: 'anna@intranet' };
+    const noDomain = await admin.post(`/api/v1/orgs/${empty.id}/import?dryRun=true`, intranet);
+    expect(noDomain.statusCode).toBe(400);
+    expect(noDomain.json().errors).toEqual([expect.objectContaining({ field: '/body/people/1/email' })]);
+
     // A new address becomes a new account, which signs in once invited.
     const newcomer = structuredClone(exported);
     const sara = newcomer.people.find((p) => p.email === o.sara.email);
