@@ -28,6 +28,7 @@ const EXPECTED_TABLES = [
   'outbox_messages',
   'reflections',
   'sessions',
+  'sheet_mappings',
   'unit_members',
   'units',
 ];

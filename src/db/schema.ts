@@ -557,3 +557,19 @@ export const outboxMessages = pgTable(
     index('outbox_messages_org_recipient_idx').on(t.orgId, t.recipientId, t.createdAt, t.id),
   ],
 );
+
+/**
+ * The sheet import's choices per organisation (docs/sheet-import.md): each header a sheet had
+ * (normalised: no case, accents or punctuation) and the field its column fed, or null when
+ * it was left out on purpose. The next sheet with that header is offered the same.
+ */
+export const sheetMappings = pgTable(
+  'sheet_mappings',
+  {
+    orgId: orgId(),
+    header: text('header').notNull(),
+    field: text('field'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.header] })],
+);
