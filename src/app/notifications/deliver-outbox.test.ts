@@ -16,9 +16,6 @@ const MINUTE = 60_000;
 
 async function setUp(count = 3) {
   const { db } = await testDatabase();
-  // The outbox stamps rows with the database's clock, so the test clock starts at the real time.
-  const clock = new TestClock(new Date(Date.now() + 1000));
-  const deps: AppDeps = { db, now: clock.now };
   const { org } = await createOrg(db);
   const people = [];
   for (let i = 0; i < count; i++) {
@@ -32,6 +29,10 @@ async function setUp(count = 3) {
       params: { authorName: 'Anna', objectiveTitle: 'Fler kunder', excerpt: '@du titta här', link: 'http://x/y' },
     });
   }
+  // The outbox stamps rows with the database's clock, so the test clock starts at the real
+  // time once they are written (a slow machine may take seconds to write them).
+  const clock = new TestClock(new Date(Date.now() + 1000));
+  const deps: AppDeps = { db, now: clock.now };
   const statuses = async () =>
     (await db.select().from(outboxMessages).where(eq(outboxMessages.orgId, org.id))).map((m) => m.status).sort();
   const rows = () => db.select().from(outboxMessages).where(eq(outboxMessages.orgId, org.id));
