@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
+  too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   precondition_required: 428,
   rate_limited: 429,
@@ -29,6 +31,8 @@ export class AppError extends Error {
     readonly key: string,
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors: FieldError[] = [],
+    /** Members the problem document carries besides the standard ones (e.g. a sheet's `problems`). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(`${code}: ${key}`);
   }

@@ -28,3 +28,18 @@ export const SEARCH_LIMITS = {
 export const INBOX_LIMITS = {
   markRead: 200,
 } as const;
+
+/** The sheet import (docs/sheet-import.md): what one spreadsheet may hold. */
+export const SHEET_LIMITS = {
+  /** The file as uploaded. */
+  bytes: 10 * 1024 * 1024,
+  /** An XLSX unpacked: its XML parts together (a zip of a few MB may unpack to gigabytes). */
+  unpackedBytes: 100 * 1024 * 1024,
+  /** The rows and columns as JSON, sent back for the check and the import. */
+  jsonBytes: 32 * 1024 * 1024,
+  /** Data rows, below the header. */
+  rows: 20_000,
+  columns: 200,
+  /** Characters in one cell: Excel's own limit. */
+  cellLength: 32_767,
+} as const;

@@ -37,6 +37,15 @@ export function uuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(',')}}`}::uuid[]`;
 }
 
+/**
+ * A list of texts as one bound parameter (a PostgreSQL text array), for `column = any(...)`;
+ * each item quoted, as e-mail addresses and names may hold commas, quotes or backslashes.
+ */
+export function textArray(values: readonly string[]): SQL {
+  const quoted = values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`);
+  return sql`${`{${quoted.join(',')}}`}::text[]`;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

@@ -26,6 +26,25 @@ describe('API description and service endpoints', () => {
     expect(document.components.schemas.Problem).toBeDefined();
   });
 
+  it('describes the sheet import: the file read as CSV or XLSX, the check and import, the templates', async () => {
+    const { app } = await testServer();
+    const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const read = document.paths['/api/v1/orgs/{orgId}/sheet-imports/read'].post;
+    expect(read.operationId).toBe('readSheetImport');
+    expect(read['x-read-only']).toBe(true);
+    expect(Object.keys(read.requestBody.content)).toEqual([
+      'text/csv',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    expect(Object.keys(read.responses)).toEqual(expect.arrayContaining(['200', '413', '415', '422']));
+    const load = document.paths['/api/v1/orgs/{orgId}/sheet-imports'].post;
+    expect(load.operationId).toBe('importSheet');
+    expect(Object.keys(load.responses)).toEqual(expect.arrayContaining(['200', '201', '422']));
+    const invalid = load.responses['422'].content['application/problem+json'].schema;
+    expect(Object.keys(invalid.properties)).toEqual(expect.arrayContaining(['problems', 'problemCount']));
+    expect(document.paths['/api/v1/sheet-templates/{file}'].get.security).toEqual([]);
+  });
+
   it('serves interactive docs at /api/docs', async () => {
     const { app } = await testServer();
     const docs = await app.inject({ method: 'GET', url: '/api/docs/' });

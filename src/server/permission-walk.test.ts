@@ -17,6 +17,8 @@ interface WalkCase {
   /** The query string, for operations that need one. */
   query?: (world: World) => Record<string, string>;
   body?: (world: World) => unknown;
+  /** Request headers beyond authentication, e.g. the content type of a file sent as the body. */
+  headers?: Record<string, string>;
   /** Refusals that differ from the defaults (401 anonymous, 404 other organisation, 403 inside). */
   refused?: Partial<Record<WalkRole, number>>;
   /** Send If-Match "1" (PATCH always does). */
@@ -135,6 +137,20 @@ const TABLE: Record<string, WalkCase> = {
       ),
     }),
   },
+  // Spreadsheets in: reading a file writes nothing (x-read-only); the check is a dry run.
+  'POST /api/v1/orgs/{orgId}/sheet-imports/read': {
+    ok: 200,
+    allowed: ADMIN,
+    headers: { 'content-type': 'text/csv' },
+    body: () => 'Mål;Period\nVäxa;2026\n',
+  },
+  'POST /api/v1/orgs/{orgId}/sheet-imports': {
+    ok: 200,
+    allowed: ADMIN,
+    query: () => ({ dryRun: 'true' }),
+    body: () => ({ headers: ['Mål', 'Period'], rows: [['Växa', '2026']], mapping: { objectiveTitle: 0, cycle: 1 } }),
+  },
+  'GET /api/v1/sheet-templates/{file}': { ok: 200, allowed: ROLES, params: () => ({ file: 'sv.csv' }) },
   'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/members': {
@@ -427,7 +443,11 @@ describe('permission walk over the OpenAPI document', async () => {
         const response = await app.inject({
           method: op.method as 'GET',
           url: urlFor(op.path.startsWith('/api/v1') ? op.path : `/api/v1${op.path}`, world, walk, role),
-          headers: { ...authHeaders(world, role), ...(op.method === 'PATCH' || walk.ifMatch ? ifMatch : {}) },
+          headers: {
+            ...authHeaders(world, role),
+            ...(op.method === 'PATCH' || walk.ifMatch ? ifMatch : {}),
+            ...walk.headers,
+          },
           ...(body === undefined ? {} : { payload: body as object }),
         });
         answers[role] = response.statusCode;

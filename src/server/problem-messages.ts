@@ -125,6 +125,62 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'Import into an organisation that has no units, cycles or objectives yet',
     sv: 'Importera till en organisation som ännu saknar enheter, perioder och mål',
   },
+  sheet_too_large: {
+    en: 'The sheet is too large: a file may be at most {limit}',
+    sv: 'Arket är för stort: en fil får vara högst {limit}',
+  },
+  sheet_unpacks_too_large: {
+    en: 'The workbook unpacks to more than {limit}; save the one sheet to import on its own',
+    sv: 'Arbetsboken packas upp till mer än {limit}; spara bladet som ska importeras för sig',
+  },
+  sheet_too_many_rows: {
+    en: 'The sheet has more than {limit} rows below its header; split it into several',
+    sv: 'Arket har fler än {limit} rader under rubrikraden; dela upp det i flera',
+  },
+  sheet_too_many_columns: {
+    en: 'The sheet has more than {limit} columns',
+    sv: 'Arket har fler än {limit} kolumner',
+  },
+  sheet_cell_too_long: {
+    en: 'Cell {cell} holds more than {limit} characters',
+    sv: 'Cell {cell} har fler än {limit} tecken',
+  },
+  sheet_has_formulas: {
+    en: 'Cell {cell} on the sheet “{sheet}” holds a formula; save the sheet with values only (copy, then paste as values) and upload it again',
+    sv: 'Cell {cell} i bladet ”{sheet}” har en formel; spara arket med bara värden (kopiera och klistra in som värden) och ladda upp det igen',
+  },
+  sheet_has_macros: {
+    en: 'The file holds macros ({where}); save it as a plain Excel workbook (.xlsx) or as CSV and upload it again',
+    sv: 'Filen innehåller makron ({where}); spara den som en vanlig Excel-arbetsbok (.xlsx) eller som CSV och ladda upp den igen',
+  },
+  sheet_unsupported_type: {
+    en: 'A sheet is read from CSV (text/csv) or Excel (.xlsx); this was sent as {type}',
+    sv: 'Ett ark läses från CSV (text/csv) eller Excel (.xlsx); detta skickades som {type}',
+  },
+  sheet_not_csv: {
+    en: 'The file is not text, so not a CSV file; upload a CSV or an Excel (.xlsx) file',
+    sv: 'Filen är inte text och alltså ingen CSV-fil; ladda upp en CSV- eller Excel-fil (.xlsx)',
+  },
+  sheet_csv_broken: {
+    en: 'The CSV file cannot be read at line {line} (a quotation mark not closed?)',
+    sv: 'CSV-filen kan inte läsas vid rad {line} (ett citattecken som inte stängs?)',
+  },
+  sheet_not_xlsx: {
+    en: 'The file is not a readable Excel workbook (.xlsx)',
+    sv: 'Filen är ingen läsbar Excel-arbetsbok (.xlsx)',
+  },
+  sheet_empty: {
+    en: 'The sheet is empty: it needs a header row and rows below it',
+    sv: 'Arket är tomt: det behöver en rubrikrad och rader under den',
+  },
+  sheet_template_not_ready: {
+    en: 'This template is not available yet; download the CSV template instead',
+    sv: 'Den här mallen finns inte ännu; hämta CSV-mallen i stället',
+  },
+  sheet_import_invalid: {
+    en: 'The sheet cannot be imported: {count} problems, each named by row and column',
+    sv: 'Arket kan inte importeras: {count} problem, vart och ett angivet med rad och kolumn',
+  },
 };
 
 export const FIELD_MESSAGES: Record<string, Texts> = {

@@ -149,7 +149,8 @@ export interface Operation {
   method: string;
   path: string;
   operationId: string;
-  requestBody?: { content: { 'application/json': { schema: JsonSchema } } };
+  /** By content type: JSON, as a rule; a file upload (the sheet import's read) has others. */
+  requestBody?: { content: Partial<Record<string, { schema: JsonSchema }>> };
   /** A POST that only reads (route config `readOnly`). */
   'x-read-only'?: boolean;
 }

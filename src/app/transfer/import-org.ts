@@ -10,7 +10,7 @@ import type { ExportedOrganization } from './document.ts';
 import { checkImportDocument, peopleToImport } from '../../core/import-check.ts';
 import { can } from '../../core/policy.ts';
 import type { Tx } from '../../db/connect.ts';
-import { queryRows } from '../../db/raw.ts';
+import { queryRows, textArray } from '../../db/raw.ts';
 import {
   accounts,
   activities,
@@ -33,6 +33,7 @@ import { AppError, forbidden } from '../errors.ts';
 import { takeTurnInOrg } from '../org-lock.ts';
 import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { insertAll } from './insert-all.ts';
 import { parentsFirst } from './parents-first.ts';
 
 export interface ImportCounts {
@@ -56,8 +57,6 @@ export interface ImportResult {
 
 /** At most this many problems are named in one answer; the count says how many there were. */
 const PROBLEMS_SHOWN = 500;
-/** Rows per insert statement: well inside PostgreSQL's 65,535 parameters for the widest table. */
-const ROWS_PER_INSERT = 500;
 
 /** A throwaway signal: a dry run's transaction is rolled back after it has counted. */
 class DryRunDone extends Error {
@@ -141,7 +140,7 @@ async function matchPeople(tx: Tx, doc: ExportedOrganization) {
   const emails = people.map((p) => p.email.trim().toLowerCase());
   const known = await queryRows<{ id: string; email: string }>(
     tx,
-    sql`select id, lower(email) as email from accounts where lower(email) = any(${`{${emails.map(quoteArrayItem).join(',')}}`}::text[])`,
+    sql`select id, lower(email) as email from accounts where lower(email) = any(${textArray(emails)})`,
   );
   const byEmail = new Map(known.map((row) => [row.email, row.id]));
   const accountOf = new Map<string, string>();
@@ -160,9 +159,6 @@ async function matchPeople(tx: Tx, doc: ExportedOrganization) {
   return { people, accountOf, created };
 }
 
-/** An element of a PostgreSQL array literal, quoted: e-mail addresses may hold commas or quotes. */
-const quoteArrayItem = (value: string) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-
 function countsOf(doc: ExportedOrganization, people: number, newAccounts: number): ImportCounts {
   return {
     people,
@@ -176,12 +172,6 @@ function countsOf(doc: ExportedOrganization, people: number, newAccounts: number
     comments: doc.comments.length,
     reflections: doc.reflections.length,
   };
-}
-
-/** Inserts `rows` a few hundred per statement. */
-async function insertAll<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
-    await insert(rows.slice(start, start + ROWS_PER_INSERT));
 }
 
 const date = (value: string | null) => (value === null ? null : new Date(value));

@@ -52,34 +52,74 @@ function fromAjv(context: string, errors: AjvError[]): FieldError[] {
   });
 }
 
-function problemFor(error: FastifyError | AppError): {
+/**
+ * A route may name its own problem for a body over its limit (route config `tooLarge`), e.g.
+ * the sheet import's `sheet_too_large` with the limit in words.
+ */
+export interface TooLargeProblem {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    tooLarge?: TooLargeProblem;
+  }
+}
+
+function problemFor(
+  error: FastifyError | AppError,
+  tooLarge: TooLargeProblem | undefined,
+): {
   status: number;
   key: string;
   params: Record<string, string | number>;
   fields: FieldError[];
+  extensions: Record<string, unknown>;
 } {
   if (error instanceof AppError) {
-    return { status: ERROR_STATUS[error.code], key: error.key, params: error.params, fields: error.fieldErrors };
+    return {
+      status: ERROR_STATUS[error.code],
+      key: error.key,
+      params: error.params,
+      fields: error.fieldErrors,
+      extensions: error.extensions,
+    };
   }
+  const plain = problemForFastify(error);
+  if (plain.status === 413 && tooLarge) return { ...plain, key: tooLarge.key, params: tooLarge.params };
+  return plain;
+}
+
+function problemForFastify(error: FastifyError): {
+  status: number;
+  key: string;
+  params: Record<string, string | number>;
+  fields: FieldError[];
+  extensions: Record<string, unknown>;
+} {
+  const extensions = {};
   if (error.validation) {
     return {
       status: 400,
       key: 'validation',
       params: {},
       fields: fromAjv(error.validationContext ?? 'body', error.validation as AjvError[]),
+      extensions,
     };
   }
   // A constraint the use case did not check first is still the caller's mistake, not ours.
   const state = sqlState(error);
-  if (state === SQLSTATE.uniqueViolation) return { status: 409, key: 'conflict', params: {}, fields: [] };
+  if (state === SQLSTATE.uniqueViolation) return { status: 409, key: 'conflict', params: {}, fields: [], extensions };
   if (
     state === SQLSTATE.foreignKeyViolation ||
     state === SQLSTATE.checkViolation ||
     state === SQLSTATE.notNullViolation
   ) {
-    return { status: 422, key: 'invalid', params: {}, fields: [] };
+    return { status: 422, key: 'invalid', params: {}, fields: [], extensions };
   }
-  if (state === SQLSTATE.invalidTextRepresentation) return { status: 400, key: 'bad_request', params: {}, fields: [] };
+  if (state === SQLSTATE.invalidTextRepresentation)
+    return { status: 400, key: 'bad_request', params: {}, fields: [], extensions };
   const status = error.statusCode ?? 500;
   const byCode: Record<string, string> = {
     FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
@@ -87,26 +127,27 @@ function problemFor(error: FastifyError | AppError): {
     FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
   };
-  if (status === 429) return { status, key: 'rate_limited', params: {}, fields: [] };
+  if (status === 429) return { status, key: 'rate_limited', params: {}, fields: [], extensions };
   if (status >= 400 && status < 500) {
     const key =
       byCode[error.code] ??
       (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
         ? 'malformed_json'
         : 'bad_request');
-    return { status, key, params: {}, fields: [] };
+    return { status, key, params: {}, fields: [], extensions };
   }
-  return { status: 500, key: 'internal', params: {}, fields: [] };
+  return { status: 500, key: 'internal', params: {}, fields: [], extensions };
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: FastifyError | AppError) {
   const locale = requestLocale(request);
-  const { status, key, params, fields } = problemFor(error);
+  const { status, key, params, fields, extensions } = problemFor(error, request.routeOptions.config?.tooLarge);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   const entity =
     typeof params.entity === 'string' ? (ENTITY_NAMES[params.entity]?.[locale] ?? params.entity) : undefined;
   const titleTexts = PROBLEM_TITLES[key] ?? PROBLEM_TITLES.bad_request;
   const problem: Problem = {
+    ...extensions,
     type: `urn:riktning:problem:${key}`,
     title: interpolate(titleTexts?.[locale] ?? key, { ...params, ...(entity ? { entity } : {}) }),
     status,

@@ -17,6 +17,7 @@ import { checkInRoutes } from './check-ins.ts';
 import { conversationRoutes } from './conversation.ts';
 import { auditRoutes } from './audit.ts';
 import { transferRoutes } from './transfer.ts';
+import { sheetImportRoutes } from './sheet-imports.ts';
 import { archiveRoutes } from './archive.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
@@ -48,6 +49,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(conversationRoutes, options);
   await app.register(auditRoutes, options);
   await app.register(transferRoutes, options);
+  await app.register(sheetImportRoutes, options);
   await app.register(archiveRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
