@@ -60,3 +60,10 @@ export function expectedProgress(cycleStart: Date, cycleEnd: Date, now: Date): n
   if (length <= 0) return now.getTime() >= cycleEnd.getTime() ? 1 : 0;
   return clamp01((now.getTime() - cycleStart.getTime()) / length);
 }
+
+/** A cycle's first and last day as moments (UTC): from the start of the first to the end of the last. */
+export const cycleBounds = (cycle: { startsOn: string; endsOn: string }) => ({
+  start: new Date(`${cycle.startsOn}T00:00:00Z`),
+  // The cycle's last day counts in full.
+  end: new Date(new Date(`${cycle.endsOn}T00:00:00Z`).getTime() + 86_400_000),
+});

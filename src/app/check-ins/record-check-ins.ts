@@ -5,14 +5,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { correctableUntil, correctionRefusal } from '../../core/check-in-correction.ts';
 import { can, type PolicyObject } from '../../core/policy.ts';
-import { expectedProgress } from '../../core/progress.ts';
+import { cycleBounds, expectedProgress } from '../../core/progress.ts';
 import type { Queryable, Tx } from '../../db/connect.ts';
 import { namedStatement } from '../../db/raw.ts';
 import type { checkIns } from '../../db/schema.ts';
 import { keyResults } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
-import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
+import { presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { isUuid, type OrgActor } from '../scope.ts';
 import { selectKeyResultsInContext } from '../key-results/in-context.ts';
 

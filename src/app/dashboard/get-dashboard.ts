@@ -16,12 +16,11 @@ import {
   type StatusCounts,
   type TrendWeek,
 } from '../../core/dashboard.ts';
-import { expectedProgress } from '../../core/progress.ts';
+import { cycleBounds, expectedProgress } from '../../core/progress.ts';
 import { units } from '../../db/schema.ts';
 import { loadCadences } from '../check-ins/cadences.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { objectiveFigures } from '../health/alignment-health.ts';
-import { cycleBounds } from '../objectives/present.ts';
 import { actorInOrg } from '../scope.ts';
 import { findOrgCycle } from '../cycles/org-cycles.ts';
 import { unitScope } from '../units/unit-tree.ts';

@@ -2,14 +2,14 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { isCheckInDue } from '../../core/check-in-due.ts';
 import type { CycleStatus } from '../../core/domain.ts';
-import { expectedProgress } from '../../core/progress.ts';
+import { cycleBounds, expectedProgress } from '../../core/progress.ts';
 import { cycles, keyResults, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { pageSize, parseTimeCursor, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
-import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
+import { presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { readableByParams, readerParams } from '../objectives/records.ts';
 import { preparedByShape } from '../../db/prepared-shapes.ts';
 import { selectKeyResultsInContext } from './in-context.ts';

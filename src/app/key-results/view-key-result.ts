@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { expectedProgress } from '../../core/progress.ts';
+import { cycleBounds, expectedProgress } from '../../core/progress.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { accounts, cycles } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { loadKeyResult } from '../objectives/owner-context.ts';
-import { cycleBounds, presentKeyResult, type KeyResultView } from '../objectives/present.ts';
+import { presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { notFound } from '../errors.ts';
 
 export async function viewKeyResult(q: Queryable, actor: OrgActor, id: string, now: Date): Promise<KeyResultView> {

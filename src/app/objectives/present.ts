@@ -3,7 +3,7 @@
 // from what one statement read (objective-views.ts); no I/O here.
 import type { Metric, ObjectiveKind, ObjectiveLevel, Lifecycle, Status, Visibility } from '../../core/domain.ts';
 import { abilities, can, type PolicyObject } from '../../core/policy.ts';
-import { expectedProgress, keyResultProgress, objectiveProgress } from '../../core/progress.ts';
+import { cycleBounds, expectedProgress, keyResultProgress, objectiveProgress } from '../../core/progress.ts';
 import { scoreBand, suggestedStatus, type ScoreBand } from '../../core/status.ts';
 import { suggestedKeyResultScore, suggestedObjectiveScore } from '../../core/scoring.ts';
 import type { OrgActor } from '../scope.ts';
@@ -116,12 +116,6 @@ export interface ObjectiveRecord {
   cycle: CycleDates;
   ownerName: string;
 }
-
-export const cycleBounds = (cycle: CycleDates) => ({
-  start: new Date(`${cycle.startsOn}T00:00:00Z`),
-  // The cycle's last day counts in full.
-  end: new Date(new Date(`${cycle.endsOn}T00:00:00Z`).getTime() + 86_400_000),
-});
 
 /** A stored key result's progress from its start towards its target. */
 export const keyResultRowProgress = (kr: KeyResultRow): number =>
