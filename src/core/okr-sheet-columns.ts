@@ -2,7 +2,7 @@
 // repeated on each of its rows. One list serves the import (what a sheet's columns may be
 // mapped to, the templates) and the export (what a downloaded sheet holds), so a sheet
 // Riktning writes can be read back without a mapping.
-import type { Locale } from './domain.ts';
+import type { Locale, Metric, ObjectiveLevel, Status } from './domain.ts';
 
 export const SHEET_FIELDS = [
   'unit',
@@ -60,4 +60,39 @@ export const SHEET_HEADERS: Record<SheetField | SheetReportField, Record<Locale,
   confidence: { sv: 'Tilltro (0–10)', en: 'Confidence (0–10)' },
   lastCheckIn: { sv: 'Senaste avstämning', en: 'Last check-in' },
   score: { sv: 'Poäng (0–1)', en: 'Score (0–1)' },
+};
+
+/**
+ * The words a downloaded sheet writes for a level, a metric and a status, per language: the
+ * app's own words, which the sheet import reads back (core/sheet-values.ts).
+ */
+export const SHEET_VALUE_NAMES = {
+  level: {
+    sv: { organization: 'Organisation', unit: 'Enhet', person: 'Person' },
+    en: { organization: 'Organisation', unit: 'Unit', person: 'Person' },
+  },
+  metric: {
+    sv: {
+      increase_to: 'Öka till',
+      decrease_to: 'Minska till',
+      stay_at_or_above: 'Hålla lägst',
+      stay_at_or_below: 'Hålla högst',
+      milestone: 'Milstolpe',
+    },
+    en: {
+      increase_to: 'Increase to',
+      decrease_to: 'Decrease to',
+      stay_at_or_above: 'Stay at or above',
+      stay_at_or_below: 'Stay at or below',
+      milestone: 'Milestone',
+    },
+  },
+  status: {
+    sv: { on_track: 'I fas', at_risk: 'I riskzonen', off_track: 'Efter plan' },
+    en: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' },
+  },
+} as const satisfies {
+  level: Record<Locale, Record<ObjectiveLevel, string>>;
+  metric: Record<Locale, Record<Metric, string>>;
+  status: Record<Locale, Record<Status, string>>;
 };
