@@ -12,6 +12,7 @@ import {
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useOrg } from '../../api/queries.ts';
+import { mayLeave } from '../../app/history-gate.ts';
 import type { Org } from '../../api/types.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { CyclesTab } from './CyclesTab.tsx';
@@ -71,7 +72,8 @@ function Admin({ org, tab }: { org: Org; tab: string }) {
       </Stack>
       <Tabs
         value={current.id}
-        onChange={(value) => value && value !== current.id && void navigate(to(value))}
+        // A tab's unsaved work (a form, a sheet on its way in) asks before another tab replaces it.
+        onChange={(value) => value && value !== current.id && mayLeave() && void navigate(to(value))}
         keepMounted={false}
       >
         <Tabs.List aria-label={t('tabsLabel')}>
