@@ -22,6 +22,12 @@ import type { ProblemSchema } from '../../api/schemas/common.ts';
 import type { ArchivedItemSchema } from '../../api/schemas/archive.ts';
 import type { InboxSchema, InboxItemSchema } from '../../api/schemas/inbox.ts';
 import type { ImportResultSchema } from '../../api/schemas/export.ts';
+import type {
+  SheetDryRunSchema,
+  SheetImportedSchema,
+  SheetProblemSchema,
+  SheetReadSchema,
+} from '../../api/schemas/sheet-imports.ts';
 
 export type Me = Static<typeof MeSchema>;
 export type ApiToken = Static<typeof ApiTokenSchema>;
@@ -39,6 +45,11 @@ export type ArchivedItem = Static<typeof ArchivedItemSchema>;
 export type Inbox = Static<typeof InboxSchema>;
 export type InboxItem = Static<typeof InboxItemSchema>;
 export type ImportResult = Static<typeof ImportResultSchema>;
+/** A sheet read for import, a dry run's answer, an import's, and one problem in the sheet. */
+export type SheetRead = Static<typeof SheetReadSchema>;
+export type SheetCheck = Static<typeof SheetDryRunSchema>;
+export type SheetImported = Static<typeof SheetImportedSchema>;
+export type SheetProblem = Static<typeof SheetProblemSchema>;
 export type CreateObjectiveInput = Static<typeof CreateObjectiveBody>;
 export type UpdateObjectiveInput = Static<typeof UpdateObjectiveBody>;
 export type NewKeyResultInput = Static<typeof NewKeyResultBody>;

@@ -6,7 +6,6 @@ import {
   cellValue,
   changedCells,
   columnChoices,
-  columnLetter,
   groupProblems,
   mappedColumns,
   previewRows,
@@ -14,15 +13,20 @@ import {
   sheetContentType,
   unmappedRequired,
   withEdits,
-  type SheetProblem,
 } from './sheet-import.ts';
+import type { SheetProblem } from '../../api/types.ts';
 
-const problem = (row: number, columnIndex: number | null, code = 'invalid'): SheetProblem => ({
+const problem = (
+  row: number,
+  columnIndex: number | null,
+  code: SheetProblem['code'] = 'number_invalid',
+): SheetProblem => ({
   row,
   column: columnIndex === null ? null : `Kolumn ${columnIndex}`,
   columnIndex,
   field: null,
   code,
+  message: `${code} at ${row}`,
 });
 
 describe('the content type a chosen file is sent as', () => {
@@ -35,22 +39,6 @@ describe('the content type a chosen file is sent as', () => {
     expect(sheetContentType({ name: 'export', type: SHEET_TYPES.xlsx })).toBe(SHEET_TYPES.xlsx);
     expect(sheetContentType({ name: 'okr.xls', type: 'application/vnd.ms-excel' })).toBeNull();
     expect(sheetContentType({ name: 'okr.json', type: 'application/json' })).toBeNull();
-  });
-});
-
-describe('column letters', () => {
-  it('go A to Z, then AA', () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual([
-      'A',
-      'B',
-      'Z',
-      'AA',
-      'AB',
-      'AZ',
-      'BA',
-      'ZZ',
-      'AAA',
-    ]);
   });
 });
 
@@ -96,18 +84,18 @@ describe('edits laid over the rows', () => {
 describe('problems by row and cell', () => {
   it('sorts them into cells, whole rows and the sheet, first in reading order', () => {
     const grouped = groupProblems(
-      [problem(5, 3), problem(3, 2), problem(3, null), problem(5, 3, 'other'), problem(1, 0)],
+      [problem(5, 3), problem(3, 2), problem(3, null), problem(5, 3, 'target_missing'), problem(1, 0)],
       10,
     );
     expect([...grouped.rows.keys()]).toEqual([1, 3]);
-    expect(grouped.rows.get(1)?.row.map((p) => p.code)).toEqual(['invalid']);
+    expect(grouped.rows.get(1)?.row.map((p) => p.code)).toEqual(['number_invalid']);
     expect([...(grouped.rows.get(1)?.cells.keys() ?? [])]).toEqual([2]);
     expect(
       grouped.rows
         .get(3)
         ?.cells.get(3)
         ?.map((p) => p.code),
-    ).toEqual(['invalid', 'other']);
+    ).toEqual(['number_invalid', 'target_missing']);
     expect(grouped.sheet).toEqual([problem(1, 0)]);
     expect(grouped.firstCell).toEqual(problem(3, 2));
   });

@@ -2,8 +2,11 @@
 // file is sent as, the cells edited in the preview laid over the sheet's rows, the
 // server's problems grouped by row and cell, and which rows the preview shows.
 import type { SheetField } from '../../../core/okr-sheet-columns.ts';
+import type { SheetMapping } from '../../../core/sheet-mapping.ts';
+import { columnLetter } from '../../../core/sheet-values.ts';
+import type { SheetProblem } from '../../api/types.ts';
 
-export type SheetMapping = Partial<Record<SheetField, number>>;
+export type { SheetMapping };
 
 export const SHEET_TYPES = {
   csv: 'text/csv',
@@ -29,14 +32,6 @@ export function sheetContentType(file: { name: string; type: string }): string |
 /** The sheet's row number of a data row (the header is row 1), and back. */
 export const rowNumberOf = (rowIndex: number): number => rowIndex + 2;
 export const rowIndexOf = (rowNumber: number): number => rowNumber - 2;
-
-/** A column's letter as a spreadsheet names it: A … Z, AA, AB … */
-export function columnLetter(columnIndex: number): string {
-  let letters = '';
-  for (let n = columnIndex + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /**
  * How the mapping's choices name the sheet's columns: by header, with the column's letter
@@ -88,19 +83,6 @@ export function changedCells(edits: CellEdits, checked: CellEdits): number {
   for (const key of new Set([...Object.keys(edits), ...Object.keys(checked)]))
     if (edits[key] !== checked[key]) changed++;
   return changed;
-}
-
-/** One thing wrong in the sheet, as the server names it. */
-export interface SheetProblem {
-  /** The sheet's row number (the header is row 1). */
-  row: number;
-  /** The column's header, and its index from 0; null for a problem of the whole row. */
-  column: string | null;
-  columnIndex: number | null;
-  field: string | null;
-  code: string;
-  params?: Record<string, string | number>;
-  message?: string;
 }
 
 export interface RowProblems {
@@ -181,38 +163,7 @@ export function rowLevelProblems(entry: RowProblems, shownColumns: ReadonlySet<n
   return [...entry.row, ...[...entry.cells].filter(([column]) => !shownColumns.has(column)).flatMap(([, p]) => p)];
 }
 
-/** The fields every sheet must have a column for. */
-export const SHEET_REQUIRED: readonly SheetField[] = ['unit', 'cycle', 'objectiveTitle', 'keyResultTitle'];
-
 /** The required fields the mapping leaves without a column. */
 export function unmappedRequired(mapping: SheetMapping, required: readonly SheetField[]): SheetField[] {
   return required.filter((field) => mapping[field] === undefined);
-}
-
-/** What reading a sheet answers: its header and rows as text, and the columns proposed for each field. */
-export interface SheetRead {
-  headers: string[];
-  rows: string[][];
-  mapping: SheetMapping;
-  mappingSource: Partial<Record<SheetField, 'saved' | 'suggested'>>;
-}
-
-export interface SheetCounts {
-  units: number;
-  people: number;
-  cycles: number;
-  objectives: number;
-  keyResults: number;
-}
-
-/** A dry run's answer: what the import would create, and what stands in its way. */
-export interface SheetCheck {
-  counts: SheetCounts;
-  problems: SheetProblem[];
-}
-
-/** What an import answers: what it made, and the objectives made, to go and see. */
-export interface SheetImported {
-  counts: SheetCounts;
-  objectives?: { id: string; title: string }[];
 }
