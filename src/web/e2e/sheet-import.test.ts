@@ -3,7 +3,7 @@
 // cell is corrected in place and checked again, and the import makes the team, its
 // objective and key results, found on the team's page. In English, a workbook with a
 // formula is refused with the server's words.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -70,6 +70,12 @@ browserSuite('sheet import journey', (journey) => {
     await section.waitFor();
     for (const name of ['Svenska, CSV', 'Svenska, Excel', 'Engelska, CSV', 'Engelska, Excel'])
       await section.getByRole('link', { name }).waitFor();
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('link', { name: 'Svenska, CSV' }).click(),
+    ]);
+    const headers = (await readFile(await template.path(), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+    expect(headers?.split(';').slice(0, 3)).toEqual(['Enhet', 'Överordnad enhet', 'Period']);
     await shot(page, '1-choose');
 
     await chooseFile(page, section, 'Kalkylark', {
