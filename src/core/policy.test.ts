@@ -138,6 +138,7 @@ const TABLE: Record<string, Row> = {
   'archive.restore': ADMINS_ONLY,
   'org.export': ADMINS_ONLY,
   'org.import': ADMINS_ONLY,
+  'webhook.manage': ADMINS_ONLY,
 };
 
 describe('can: role × action × object state', () => {

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'archive.restore',
   'org.export',
   'org.import',
+  'webhook.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -100,6 +101,8 @@ export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
   // Everything the organisation owns, private objectives included: for those who run it.
   'org.export': ADMINS,
   'org.import': ADMINS,
+  // Webhooks send the organisation's OKRs, private ones too, to an address outside.
+  'webhook.manage': ADMINS,
 };
 
 /** Actions that a closed cycle locks for everyone but admins: its OKRs are the record. */

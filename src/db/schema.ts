@@ -573,3 +573,29 @@ export const sheetMappings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.header] })],
 );
+
+/**
+ * Webhook subscriptions (docs/webhooks.md): an organisation's URL and the events it wants.
+ * The secret signs each delivery; while one is rotated, the previous one signs too until
+ * `previous_secret_until`, so receivers can switch without missing a delivery.
+ */
+export const webhookSubscriptions = pgTable(
+  'webhook_subscriptions',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    orgId: orgId(),
+    url: text('url').notNull(),
+    events: text('events').array().notNull(),
+    secret: text('secret').notNull(),
+    previousSecret: text('previous_secret'),
+    previousSecretUntil: timestamp('previous_secret_until', { withTimezone: true, precision: 3 }),
+    createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('webhook_subscriptions_org_created_idx').on(t.orgId, t.createdAt),
+    // /webhooks/{id} names a subscription by its id alone; the organisation is checked after.
+    index('webhook_subscriptions_id_idx').on(t.id),
+  ],
+);

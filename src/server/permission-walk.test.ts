@@ -151,6 +151,15 @@ const TABLE: Record<string, WalkCase> = {
     body: () => ({ headers: ['Mål', 'Period'], rows: [['Växa', '2026']], mapping: { objectiveTitle: 0, cycle: 1 } }),
   },
   'GET /api/v1/sheet-templates/{file}': { ok: 200, allowed: ROLES, params: () => ({ file: 'sv.csv' }) },
+  // Webhooks send the organisation's OKRs outside: admins alone.
+  'POST /api/v1/orgs/{orgId}/webhooks': {
+    ok: 201,
+    allowed: ADMIN,
+    body: () => ({ url: 'https://hooks.example.com/new', events: ['objective.created'] }),
+  },
+  'GET /api/v1/orgs/{orgId}/webhooks': { ok: 200, allowed: ADMIN },
+  'DELETE /api/v1/webhooks/{id}': { ok: 204, allowed: ADMIN, params: id((w) => w.webhook) },
+  'POST /api/v1/webhooks/{id}/rotate-secret': { ok: 200, allowed: ADMIN, params: id((w) => w.webhook) },
   'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/members': {

@@ -216,6 +216,10 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     sv: 'är ett av de vanligaste lösenorden; välj ett annat',
   },
   ends_before_start: { en: 'must not be before the start date', sv: 'får inte vara före startdatumet' },
+  webhook_url: {
+    en: 'must be an http or https address without a user name or password',
+    sv: 'måste vara en http- eller https-adress utan användarnamn och lösenord',
+  },
   owner_mismatch: {
     en: 'does not match the level (organisation: none; unit: unitId; person: personId)',
     sv: 'stämmer inte med nivån (organisation: inget; enhet: unitId; person: personId)',
@@ -305,6 +309,7 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
 
 export const ENTITY_NAMES: Record<string, Texts> = {
   organization: { en: 'Organisation', sv: 'Organisationen' },
+  webhook: { en: 'Webhook', sv: 'Webhooken' },
   unit: { en: 'Unit', sv: 'Enheten' },
   cycle: { en: 'Cycle', sv: 'Perioden' },
   objective: { en: 'Objective', sv: 'Målet' },

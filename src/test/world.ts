@@ -4,7 +4,7 @@ import type { Queryable } from '../db/connect.ts';
 import { apiTokens, comments } from '../db/schema.ts';
 import { hashSecret, newSecret } from '../app/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../app/auth/api-tokens.ts';
-import { activities, checkIns, outboxMessages } from '../db/schema.ts';
+import { activities, checkIns, outboxMessages, webhookSubscriptions } from '../db/schema.ts';
 import {
   addToUnit,
   createCycle,
@@ -102,6 +102,16 @@ export async function createWorld(db: Queryable) {
     })
     .returning();
 
+  const [webhook] = await db
+    .insert(webhookSubscriptions)
+    .values({
+      orgId: org.id,
+      url: 'https://hooks.example.com/walk',
+      events: ['cycle.closed'],
+      secret: 'whsec_d2Fsaw==',
+    })
+    .returning();
+
   const { owner: foreignOwner } = await createOrg(db);
   const tokens: Record<Exclude<WalkRole, 'anonymous'>, { token: string; id: string }> = {
     foreign: await tokenFor(db, foreignOwner.id),
@@ -134,6 +144,7 @@ export async function createWorld(db: Queryable) {
     archivedActivity: archivedActivity as NonNullable<typeof archivedActivity>,
     comment: comment as NonNullable<typeof comment>,
     outboxMessage: outboxMessage as NonNullable<typeof outboxMessage>,
+    webhook: webhook as NonNullable<typeof webhook>,
     tokens,
   };
 }

@@ -31,6 +31,7 @@ const ORG_ACTIONS = [
   'archive.restore',
   'org.export',
   'org.import',
+  'webhook.manage',
   'comment.create',
 ] as const;
 

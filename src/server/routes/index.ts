@@ -19,6 +19,7 @@ import { auditRoutes } from './audit.ts';
 import { transferRoutes } from './transfer.ts';
 import { sheetImportRoutes } from './sheet-imports.ts';
 import { archiveRoutes } from './archive.ts';
+import { webhookRoutes } from './webhooks.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
@@ -51,6 +52,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(transferRoutes, options);
   await app.register(sheetImportRoutes, options);
   await app.register(archiveRoutes, options);
+  await app.register(webhookRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
   await app.register(closingRoutes, options);
