@@ -85,6 +85,8 @@ export interface AppCaches {
   cadences: ShortLivedCache<Cadences>;
   /** Slow whole-organisation figures, reused for a bounded time (figures-cache.ts). */
   figures: FiguresCache;
+  /** Organisation id → the events its webhooks want, so a write with none to tell costs nothing (webhooks/emit.ts). */
+  webhookEvents: ShortLivedCache<string[]>;
 }
 
 export function createAppCaches(): AppCaches {
@@ -98,6 +100,7 @@ export function createAppCaches(): AppCaches {
     cycles: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     cadences: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     figures: new FiguresCache(),
+    webhookEvents: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
   };
 }
 
@@ -129,4 +132,9 @@ export function forgetCycles(deps: { caches?: AppCaches }): void {
 export function forgetCadences(deps: { caches?: AppCaches }): void {
   deps.caches?.cadences.clear();
   deps.caches?.unitScopes.clear();
+}
+
+/** After a webhook subscription is added or removed. */
+export function forgetWebhooks(deps: { caches?: AppCaches }): void {
+  deps.caches?.webhookEvents.clear();
 }

@@ -29,6 +29,7 @@ const EXPECTED_TABLES = [
   'reflections',
   'sessions',
   'sheet_mappings',
+  'webhook_deliveries',
   'webhook_subscriptions',
   'unit_members',
   'units',

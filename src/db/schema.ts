@@ -7,6 +7,7 @@ import {
   check,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -597,5 +598,43 @@ export const webhookSubscriptions = pgTable(
     index('webhook_subscriptions_org_created_idx').on(t.orgId, t.createdAt),
     // /webhooks/{id} names a subscription by its id alone; the organisation is checked after.
     index('webhook_subscriptions_id_idx').on(t.id),
+  ],
+);
+
+/**
+ * One event for one subscription, delivered at least once: `id` is the delivery's
+ * `webhook-id`, the same on every retry, and `body` is fixed when the event happens.
+ * Claimed by the job runner as the outbox is (pending, or delivering with a lapsed lease;
+ * FOR UPDATE SKIP LOCKED), so any number of server processes may deliver.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    orgId: orgId(),
+    subscriptionId: uuid('subscription_id').notNull(),
+    eventType: text('event_type').notNull(),
+    /** `{type, timestamp, data}` as sent. */
+    body: text('body').notNull(),
+    /** pending, delivering, delivered or failed. */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true, precision: 3 }),
+    responseStatus: integer('response_status'),
+    /** The start of what the receiver answered, or why nothing was sent. */
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.subscriptionId],
+      foreignColumns: [webhookSubscriptions.orgId, webhookSubscriptions.id],
+    }).onDelete('cascade'),
+    index('webhook_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'delivering')`),
+    index('webhook_deliveries_subscription_idx').on(t.orgId, t.subscriptionId, t.createdAt, t.id),
   ],
 );

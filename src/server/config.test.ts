@@ -38,4 +38,10 @@ describe('mail and job configuration', () => {
     expect(loadConfig({ RIKTNING_BACKUP_DAYS: '-3' }).backupDays).toBe(14);
     expect(loadConfig({ RIKTNING_BACKUP_DAYS: 'weekly' }).backupDays).toBe(14);
   });
+
+  it('refuses webhooks to private addresses unless RIKTNING_WEBHOOK_ALLOW_PRIVATE=1', () => {
+    expect(loadConfig({}).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ RIKTNING_WEBHOOK_ALLOW_PRIVATE: 'yes' }).webhookAllowPrivate).toBe(false);
+    expect(loadConfig({ RIKTNING_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);
+  });
 });

@@ -24,6 +24,8 @@ export interface Config {
   timeZone: string;
   /** Days the embedded database's daily backups are kept; 0: no daily backup. */
   backupDays: number;
+  /** Webhooks may go to private, loopback and link-local addresses (tests, an intranet). */
+  webhookAllowPrivate: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: Math.max(100, Number.parseInt(env.RIKTNING_JOB_POLL_MS ?? '5000', 10) || 5000),
     timeZone: validTimeZone(env.RIKTNING_TIME_ZONE) ?? 'Europe/Stockholm',
     backupDays: nonNegative(env.RIKTNING_BACKUP_DAYS) ?? 14,
+    webhookAllowPrivate: env.RIKTNING_WEBHOOK_ALLOW_PRIVATE === '1',
   };
 }
 

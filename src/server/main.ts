@@ -9,6 +9,7 @@ import { applyPendingRestore, backupsDirOf } from '../db/backup.ts';
 import { startBackupSchedule, type BackupSchedule } from './backup-schedule.ts';
 import { startJobRunner, type JobRunner } from '../app/notifications/job-runner.ts';
 import { createMailTransport } from './mail-transport.ts';
+import { postOutbound } from './outbound-post.ts';
 import { createAppCaches } from '../app/caches.ts';
 import { buildServer, LOG_REDACT } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
@@ -109,7 +110,14 @@ async function main(): Promise<void> {
     // What is not needed to answer comes after listening, so a start is quick to serve.
     // Reminders, digests and the outbox: polled in this process, safe beside others on one database.
     if (!stopping) {
-      jobs = startJobRunner(deps, { mailer, intervalMs: config.jobPollMs, timeZone: config.timeZone, log: app.log });
+      jobs = startJobRunner(deps, {
+        mailer,
+        webhookPoster: (url, body, headers) =>
+          postOutbound(url, body, headers, { allowPrivate: config.webhookAllowPrivate }),
+        intervalMs: config.jobPollMs,
+        timeZone: config.timeZone,
+        log: app.log,
+      });
     }
     if (handle.engine === 'pglite' && !stopping) {
       backups = startBackupSchedule(handle, {

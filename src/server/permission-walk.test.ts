@@ -160,6 +160,8 @@ const TABLE: Record<string, WalkCase> = {
   'GET /api/v1/orgs/{orgId}/webhooks': { ok: 200, allowed: ADMIN },
   'DELETE /api/v1/webhooks/{id}': { ok: 204, allowed: ADMIN, params: id((w) => w.webhook) },
   'POST /api/v1/webhooks/{id}/rotate-secret': { ok: 200, allowed: ADMIN, params: id((w) => w.webhook) },
+  'GET /api/v1/webhooks/{id}/deliveries': { ok: 200, allowed: ADMIN, params: id((w) => w.webhook) },
+  'POST /api/v1/webhooks/{id}/test': { ok: 202, allowed: ADMIN, params: id((w) => w.webhook) },
   'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/members': {

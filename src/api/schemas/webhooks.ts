@@ -28,3 +28,16 @@ export const WebhookWithSecretSchema = Type.Intersect([
     secret: Type.String({ description: 'whsec_…: shown only in this answer; it signs every delivery' }),
   }),
 ]);
+
+export const WebhookDeliverySchema = Type.Object({
+  id: Uuid,
+  eventType: Type.String(),
+  status: Type.Enum(['pending', 'delivering', 'delivered', 'failed']),
+  attempts: Type.Integer(),
+  createdAt: Timestamp,
+  lastAttemptAt: Nullable(Timestamp),
+  /** When it is tried (again), while pending. */
+  nextAttemptAt: Nullable(Timestamp),
+  responseStatus: Nullable(Type.Integer()),
+  detail: Nullable(Type.String()),
+});

@@ -3,6 +3,7 @@
 import type { AppDeps, Caller } from '../context.ts';
 import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { emitWebhookEvents } from '../webhooks/emit.ts';
 import { recordCheckIns, type CheckInItem, type RecordedCheckIn } from './record-check-ins.ts';
 
 export async function checkInBatch(
@@ -20,6 +21,7 @@ export async function checkInBatch(
       deps.now(),
       (index) => `/body/checkIns/${index}/keyResultId`,
     );
+    await emitWebhookEvents(deps, tx, actor.orgId, 'check-in.created', items, deps.now());
     return { items };
   });
 }

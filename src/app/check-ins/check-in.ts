@@ -17,6 +17,8 @@ import {
 } from './record-check-ins.ts';
 import { literalLimit } from '../../db/raw.ts';
 
+import { emitWebhookEvents } from '../webhooks/emit.ts';
+
 export type { CheckInInput, CheckInView } from './record-check-ins.ts';
 
 /** How often a single check-in is tried without a lock before it queues on one. */
@@ -34,11 +36,17 @@ export async function checkIn(
   // when others keep changing the key result meanwhile does it queue on the row's lock.
   for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
     const recorded = await tryRecordCheckIn(deps.db, actor, item, deps.now());
-    if (recorded) return recorded;
+    if (recorded) {
+      // Its own statement after the check-in's: a process that dies between the two loses
+      // this event (docs/webhooks.md).
+      await emitWebhookEvents(deps, deps.db, actor.orgId, 'check-in.created', [recorded], deps.now());
+      return recorded;
+    }
   }
   return inTransaction(deps, async (tx) => {
     const [recorded] = await recordCheckIns(tx, actor, [item], deps.now(), () => null);
     if (!recorded) throw new Error('check-in recorded nothing');
+    await emitWebhookEvents(deps, tx, actor.orgId, 'check-in.created', [recorded], deps.now());
     return recorded;
   });
 }

@@ -16,6 +16,7 @@ import { loadObjective } from '../objectives/owner-context.ts';
 import { presentComment, type CommentView } from './comment-view.ts';
 import { checkMentions, mailMentioned } from './comment-mentions.ts';
 import { notifyComment } from './notify-comment.ts';
+import { emitWebhookEvents } from '../webhooks/emit.ts';
 
 export interface AddCommentInput {
   body: string;
@@ -88,6 +89,8 @@ export async function addComment(
       now: row.createdAt,
     });
     const [author] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, caller.accountId));
-    return presentComment(row, author?.name ?? null, actor);
+    const view = presentComment(row, author?.name ?? null, actor);
+    await emitWebhookEvents(deps, tx, actor.orgId, 'comment.created', [view], row.createdAt);
+    return view;
   });
 }

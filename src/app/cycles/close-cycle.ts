@@ -16,6 +16,7 @@ import { assertVersion } from '../versioning.ts';
 import { findCycle } from './cycle-rules.ts';
 import { presentCycleDetail, type CycleDetailView } from './cycle-view.ts';
 import { fillSuggestedScores } from './suggest-scores.ts';
+import { emitWebhookEvents } from '../webhooks/emit.ts';
 
 export async function closeCycle(
   deps: AppDeps,
@@ -79,7 +80,9 @@ async function moveCycle<Outcome extends object>(
       before,
       after: { ...after, ...outcome },
     });
-    return { ...presentCycleDetail(after, actor), ...outcome };
+    const view = { ...presentCycleDetail(after, actor), ...outcome };
+    if (to === 'closed') await emitWebhookEvents(deps, tx, actor.orgId, 'cycle.closed', [view], now);
+    return view;
   }).finally(() => forgetCycles(deps));
 }
 

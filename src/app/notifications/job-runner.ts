@@ -1,15 +1,18 @@
 // The background work of a server process, on the database alone (no broker): every poll
 // it schedules the reminders and digests whose window is open, then sends what is due in
-// the outbox. Every server process runs one; the dedupe keys and the outbox's SKIP LOCKED
+// the outbox and the webhook deliveries. Every server process runs one; the dedupe keys and the outbox's SKIP LOCKED
 // claims make that safe, so there is no leader to elect and no single point of failure.
 import type { AppDeps } from '../context.ts';
 import { deliverOutbox, type DeliverOptions, type DeliveryResult, type Mailer } from './deliver-outbox.ts';
 import { scheduleCheckInReminders } from './schedule-reminders.ts';
 import { scheduleWeeklyDigests } from './schedule-digests.ts';
+import { deliverWebhooks, type WebhookDeliveryResult, type WebhookPoster } from '../webhooks/deliver-webhooks.ts';
 
 export interface JobRunnerOptions extends DeliverOptions {
   /** Null: no mail server, so due messages are held in the outbox. */
   mailer: Mailer | null;
+  /** Posts webhook deliveries (server/outbound-post.ts); without one, they wait. */
+  webhookPoster?: WebhookPoster;
   /** Time between polls. */
   intervalMs: number;
   /** The time zone whose Monday morning and Thursday the send windows mean. */
@@ -20,6 +23,7 @@ export interface JobRunnerOptions extends DeliverOptions {
 export interface PollResult extends DeliveryResult {
   reminders: number;
   digests: number;
+  webhooks: WebhookDeliveryResult | null;
 }
 
 export interface JobRunner {
@@ -33,7 +37,10 @@ export async function pollOnce(deps: AppDeps, options: Omit<JobRunnerOptions, 'i
   const reminders = await scheduleCheckInReminders(deps, options);
   const digests = await scheduleWeeklyDigests(deps, options);
   const delivery = await deliverOutbox(deps, options.mailer, options);
-  return { reminders, digests, ...delivery };
+  const webhooks = options.webhookPoster
+    ? await deliverWebhooks(deps, options.webhookPoster, { orgId: options.orgId })
+    : null;
+  return { reminders, digests, ...delivery, webhooks };
 }
 
 export function startJobRunner(deps: AppDeps, options: JobRunnerOptions): JobRunner {
@@ -46,7 +53,17 @@ export function startJobRunner(deps: AppDeps, options: JobRunnerOptions): JobRun
     if (stopped) return;
     current = poll()
       .then((result) => {
-        if (result.reminders || result.digests || result.sent || result.retried || result.failed || result.held)
+        const webhooks = result.webhooks;
+        const posted = webhooks ? webhooks.delivered + webhooks.retried + webhooks.failed : 0;
+        if (
+          result.reminders ||
+          result.digests ||
+          result.sent ||
+          result.retried ||
+          result.failed ||
+          result.held ||
+          posted
+        )
           options.log?.debug?.(result, 'outbox poll');
       })
       // A failed poll (database restarting, say) is logged and tried again next time.

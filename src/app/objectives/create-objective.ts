@@ -12,6 +12,7 @@ import { insertKeyResults, type NewKeyResult } from '../key-results/key-result-i
 import { viewObjective } from './get-objective.ts';
 import type { ObjectiveView } from './present.ts';
 import { replaceSupports } from './supports.ts';
+import { emitWebhookEvents } from '../webhooks/emit.ts';
 
 export interface CreateObjectiveInput {
   cycleId: string;
@@ -92,6 +93,8 @@ export async function createObjective(
       unitId: row.unitId,
       after: { ...row, supports: input.supports ?? [], keyResults: krs.map((kr) => kr.id) },
     });
-    return viewObjective(tx, actor, row.id, deps.now());
+    const view = await viewObjective(tx, actor, row.id, deps.now());
+    await emitWebhookEvents(deps, tx, actor.orgId, 'objective.created', [view], deps.now());
+    return view;
   });
 }

@@ -13,6 +13,7 @@ import { viewObjective } from './get-objective.ts';
 import { loadObjective } from './owner-context.ts';
 import type { ObjectiveView } from './present.ts';
 import { replaceSupports } from './supports.ts';
+import { emitWebhookEvents } from '../webhooks/emit.ts';
 
 export interface UpdateObjectiveInput {
   title?: string;
@@ -70,6 +71,11 @@ export async function updateObjective(
       before,
       after: { ...after, ...(supports ? { supports } : {}) },
     });
-    return viewObjective(tx, actor, id, deps.now());
+    const view = await viewObjective(tx, actor, id, deps.now());
+    await emitWebhookEvents(deps, tx, actor.orgId, 'objective.updated', [view], deps.now());
+    if (after.status !== before.status) {
+      await emitWebhookEvents(deps, tx, actor.orgId, 'objective.status-changed', [view], deps.now());
+    }
+    return view;
   });
 }

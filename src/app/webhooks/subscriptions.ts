@@ -6,6 +6,7 @@ import { can } from '../../core/policy.ts';
 import { SECRET_OVERLAP_HOURS, type WebhookEvent } from '../../core/webhook-events.ts';
 import { webhookSubscriptions } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
+import { forgetWebhooks } from '../caches.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { actorInOrg, isUuid, type OrgActor } from '../scope.ts';
@@ -83,7 +84,7 @@ export async function createWebhook(
       after: { url, events },
     });
     return { ...present(row, deps.now()), secret };
-  });
+  }).finally(() => forgetWebhooks(deps));
 }
 
 export async function listWebhooks(deps: AppDeps, caller: Caller, orgId: string): Promise<WebhookView[]> {
@@ -98,8 +99,13 @@ export async function listWebhooks(deps: AppDeps, caller: Caller, orgId: string)
   });
 }
 
-/** The subscription `id` in the caller's organisation, for an admin of it; locked for the change. */
-async function ownSubscription(tx: Tx, caller: Caller, id: string): Promise<{ actor: OrgActor; row: Row }> {
+/** The subscription `id` in the caller's organisation, for an admin of it; locked when it is to change. */
+export async function ownSubscription(
+  tx: Tx,
+  caller: Caller,
+  id: string,
+  forChange = true,
+): Promise<{ actor: OrgActor; row: Row }> {
   if (!isUuid(id)) throw notFound('webhook');
   const [found] = await tx
     .select({ orgId: webhookSubscriptions.orgId })
@@ -107,11 +113,11 @@ async function ownSubscription(tx: Tx, caller: Caller, id: string): Promise<{ ac
     .where(eq(webhookSubscriptions.id, id));
   if (!found) throw notFound('webhook');
   const actor = await manager(tx, caller, found.orgId);
-  const [row] = await tx
+  const query = tx
     .select()
     .from(webhookSubscriptions)
-    .where(and(eq(webhookSubscriptions.orgId, actor.orgId), eq(webhookSubscriptions.id, id)))
-    .for('update');
+    .where(and(eq(webhookSubscriptions.orgId, actor.orgId), eq(webhookSubscriptions.id, id)));
+  const [row] = forChange ? await query.for('update') : await query;
   if (!row) throw notFound('webhook');
   return { actor, row };
 }
@@ -130,7 +136,7 @@ export async function deleteWebhook(deps: AppDeps, caller: Caller, id: string): 
       entityId: id,
       before: { url: row.url, events: row.events },
     });
-  });
+  }).finally(() => forgetWebhooks(deps));
 }
 
 /** A new secret, answered once; the one it replaces keeps signing for SECRET_OVERLAP_HOURS. */

@@ -20,7 +20,7 @@ import {
   IdParams,
   OrgParams,
   Page,
-  PageQuery,
+  PageQueryObject,
   problemResponses,
   writeProblemResponses,
 } from '../../api/schemas/common.ts';
@@ -39,7 +39,6 @@ import {
 } from '../../api/schemas/objective.ts';
 
 const tags = ['key results'];
-const PageQueryObject = Type.Object(PageQuery, { additionalProperties: false });
 
 export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(

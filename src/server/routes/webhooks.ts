@@ -3,9 +3,22 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { createWebhook, deleteWebhook, listWebhooks, rotateWebhookSecret } from '../../app/webhooks/subscriptions.ts';
+import { listWebhookDeliveries, sendTestDelivery } from '../../app/webhooks/deliveries.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { IdParams, OrgParams, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
-import { CreateWebhookBody, WebhookSchema, WebhookWithSecretSchema } from '../../api/schemas/webhooks.ts';
+import {
+  IdParams,
+  OrgParams,
+  Page,
+  PageQueryObject,
+  problemResponses,
+  writeProblemResponses,
+} from '../../api/schemas/common.ts';
+import {
+  CreateWebhookBody,
+  WebhookDeliverySchema,
+  WebhookSchema,
+  WebhookWithSecretSchema,
+} from '../../api/schemas/webhooks.ts';
 
 export const webhookRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.post(
@@ -67,5 +80,35 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async
       },
     },
     async (request) => rotateWebhookSecret(deps, callerOf(request), request.params.id),
+  );
+
+  app.get(
+    '/webhooks/:id/deliveries',
+    {
+      schema: {
+        tags: ['webhooks'],
+        operationId: 'listWebhookDeliveries',
+        summary: 'A subscription’s deliveries, newest first: status, attempts, the receiver’s answer (admins)',
+        params: IdParams,
+        querystring: PageQueryObject,
+        response: { 200: Page(WebhookDeliverySchema), ...problemResponses },
+      },
+    },
+    async (request) => listWebhookDeliveries(deps, callerOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/webhooks/:id/test',
+    {
+      schema: {
+        tags: ['webhooks'],
+        operationId: 'testWebhook',
+        summary: 'Send a webhook.test delivery now (admins); its log entry shows how it went',
+        params: IdParams,
+        response: { 202: WebhookDeliverySchema, ...writeProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await sendTestDelivery(deps, callerOf(request), request.params.id)),
   );
 };
