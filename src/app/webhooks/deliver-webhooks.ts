@@ -43,6 +43,12 @@ interface Claimed {
   previous_secret_until: Date | string | null;
 }
 
+/**
+ * How long a claim holds: longer than a batch can take (20 receivers that each take the
+ * poster's 5 seconds), so no other process takes a delivery over while it is being sent.
+ */
+const DEFAULT_LEASE_MS = 3 * 60_000;
+
 /** What the log keeps of an answer or an error. */
 const LOGGED_CHARS = 2000;
 
@@ -55,7 +61,7 @@ export async function deliverWebhooks(
   const result: WebhookDeliveryResult = { delivered: 0, retried: 0, failed: 0 };
   for (let batch = 0; batch < (options.maxBatches ?? 10); batch++) {
     const now = deps.now();
-    const claimed = await claimDue(deps, now, batchSize, options.leaseMs ?? 60_000, options.orgId);
+    const claimed = await claimDue(deps, now, batchSize, options.leaseMs ?? DEFAULT_LEASE_MS, options.orgId);
     for (const delivery of claimed) {
       const until = delivery.previous_secret_until ? new Date(delivery.previous_secret_until) : null;
       const secrets = [
