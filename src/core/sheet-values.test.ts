@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHEET_VALUE_NAMES } from './okr-sheet-columns.ts';
 import {
   columnLetter,
   isEmailAddress,
@@ -116,6 +117,14 @@ describe('levels, metrics and done', () => {
     ['Milstolpe (klar eller inte)', 'milestone'],
     ['Milestone', 'milestone'],
   ])('metric %s', (text, metric) => expect(parseMetric(text)).toBe(metric));
+
+  it('reads back every word a downloaded sheet writes for a level or a metric', () => {
+    for (const locale of ['sv', 'en'] as const) {
+      for (const [level, word] of Object.entries(SHEET_VALUE_NAMES.level[locale])) expect(parseLevel(word)).toBe(level);
+      for (const [metric, word] of Object.entries(SHEET_VALUE_NAMES.metric[locale]))
+        expect(parseMetric(word)).toBe(metric);
+    }
+  });
 
   it('reads done and not done', () => {
     expect(parseDone('Klar')).toBe('done');

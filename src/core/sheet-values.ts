@@ -2,7 +2,8 @@
 // commas, spaces between thousands, a trailing "%" or "kr"), cycle names ("Q1 2027",
 // "K1 2027", "2027 H1", "T2 2027", "2027/28"), objective levels and key result metrics in
 // Swedish and English, and e-mail addresses. Pure; docs/sheet-import.md lists the rules.
-import type { Metric, ObjectiveLevel } from './domain.ts';
+import { LOCALES, type Metric, type ObjectiveLevel } from './domain.ts';
+import { SHEET_VALUE_NAMES } from './okr-sheet-columns.ts';
 
 /**
  * A text as headers and keywords are compared: lower case, accents and punctuation gone,
@@ -126,9 +127,24 @@ export function parseCycleName(name: string, fiscalYearStartMonth = 1): CycleSpa
   return null;
 }
 
+/** The words a downloaded sheet writes for each meaning (SHEET_VALUE_NAMES), in both languages. */
+function ownWords<T extends string>(names: Record<(typeof LOCALES)[number], Record<T, string>>): Record<T, string[]> {
+  const words = {} as Record<T, string[]>;
+  for (const locale of LOCALES)
+    for (const [meaning, word] of Object.entries(names[locale]) as [T, string][])
+      words[meaning] = [...(words[meaning] ?? []), word];
+  return words;
+}
+
 /** Keywords by meaning; a value means the first whose keyword it equals or starts with. */
-function keywordMatcher<T extends string>(table: Record<T, string[]>): (text: string) => T | null {
-  const entries = (Object.entries(table) as [T, string[]][])
+function keywordMatcher<T extends string>(
+  table: Record<T, string[]>,
+  own?: Record<T, string[]>,
+): (text: string) => T | null {
+  const all = Object.fromEntries(
+    (Object.keys(table) as T[]).map((meaning) => [meaning, [...(own?.[meaning] ?? []), ...table[meaning]]]),
+  ) as Record<T, string[]>;
+  const entries = (Object.entries(all) as [T, string[]][])
     .flatMap(([meaning, words]) => words.map((word) => [normaliseText(word), meaning] as const))
     .sort((a, b) => b[0].length - a[0].length);
   return (text) => {
@@ -140,92 +156,98 @@ function keywordMatcher<T extends string>(table: Record<T, string[]>): (text: st
 }
 
 /** An objective's level as written ("Organisation", "Team", "Enhet", "Individ", "Personal"…). */
-export const parseLevel = keywordMatcher<ObjectiveLevel>({
-  organization: [
-    'organisation',
-    'organization',
-    'org',
-    'company',
-    'företag',
-    'företaget',
-    'bolag',
-    'koncern',
-    'corporate',
-  ],
-  unit: ['unit', 'enhet', 'team', 'avdelning', 'department', 'division', 'group', 'grupp', 'sektion', 'section'],
-  person: [
-    'person',
-    'individual',
-    'individ',
-    'individuell',
-    'personlig',
-    'personal',
-    'medarbetare',
-    'employee',
-    'user',
-  ],
-});
+export const parseLevel = keywordMatcher<ObjectiveLevel>(
+  {
+    organization: [
+      'organisation',
+      'organization',
+      'org',
+      'company',
+      'företag',
+      'företaget',
+      'bolag',
+      'koncern',
+      'corporate',
+    ],
+    unit: ['unit', 'enhet', 'team', 'avdelning', 'department', 'division', 'group', 'grupp', 'sektion', 'section'],
+    person: [
+      'person',
+      'individual',
+      'individ',
+      'individuell',
+      'personlig',
+      'personal',
+      'medarbetare',
+      'employee',
+      'user',
+    ],
+  },
+  ownWords(SHEET_VALUE_NAMES.level),
+);
 
 /** A key result's metric as written, in the app's words ("Öka till", "Stay at or below") or other tools'. */
-export const parseMetric = keywordMatcher<Metric>({
-  increase_to: [
-    'increase to',
-    'increase',
-    'increase from',
-    'öka till',
-    'öka',
-    'ökning',
-    'reach',
-    'nå',
-    'higher is better',
-    'more is better',
-    'grow',
-  ],
-  decrease_to: [
-    'decrease to',
-    'decrease',
-    'decrease from',
-    'minska till',
-    'minska',
-    'minskning',
-    'reduce',
-    'lower is better',
-    'less is better',
-  ],
-  stay_at_or_above: [
-    'stay at or above',
-    'stay above',
-    'keep above',
-    'at least',
-    'minimum',
-    'hålla lägst',
-    'lägst',
-    'minst',
-    'control above',
-  ],
-  stay_at_or_below: [
-    'stay at or below',
-    'stay below',
-    'keep below',
-    'at most',
-    'maximum',
-    'hålla högst',
-    'högst',
-    'max',
-    'control below',
-  ],
-  milestone: [
-    'milestone',
-    'milstolpe',
-    'binary',
-    'done or not',
-    'yes no',
-    'ja nej',
-    'klar eller inte',
-    'boolean',
-    'complete or not',
-  ],
-});
+export const parseMetric = keywordMatcher<Metric>(
+  {
+    increase_to: [
+      'increase to',
+      'increase',
+      'increase from',
+      'öka till',
+      'öka',
+      'ökning',
+      'reach',
+      'nå',
+      'higher is better',
+      'more is better',
+      'grow',
+    ],
+    decrease_to: [
+      'decrease to',
+      'decrease',
+      'decrease from',
+      'minska till',
+      'minska',
+      'minskning',
+      'reduce',
+      'lower is better',
+      'less is better',
+    ],
+    stay_at_or_above: [
+      'stay at or above',
+      'stay above',
+      'keep above',
+      'at least',
+      'minimum',
+      'hålla lägst',
+      'lägst',
+      'minst',
+      'control above',
+    ],
+    stay_at_or_below: [
+      'stay at or below',
+      'stay below',
+      'keep below',
+      'at most',
+      'maximum',
+      'hålla högst',
+      'högst',
+      'max',
+      'control below',
+    ],
+    milestone: [
+      'milestone',
+      'milstolpe',
+      'binary',
+      'done or not',
+      'yes no',
+      'ja nej',
+      'klar eller inte',
+      'boolean',
+      'complete or not',
+    ],
+  },
+  ownWords(SHEET_VALUE_NAMES.metric),
+);
 
 /** A milestone's current value written as words: done (true) or not (false). */
 export const parseDone = keywordMatcher<'done' | 'open'>({
