@@ -200,14 +200,15 @@ async function readBack(admin: ApiClient, orgId: string, csv: string) {
   return { headers, rows, mapping };
 }
 
-async function footprint(deps: Awaited<ReturnType<typeof testServer>>['deps'], orgId: string) {
+/** What the organisation holds, and the accounts with this test's addresses (other files make accounts meanwhile). */
+async function footprint(deps: Awaited<ReturnType<typeof testServer>>['deps'], orgId: string, t: string) {
   const [row] = await queryRows<Record<string, number>>(
     deps.db,
     sql`select
       (select count(*)::int from units where org_id = ${orgId}) as units,
       (select count(*)::int from unit_members where org_id = ${orgId}) as unit_members,
       (select count(*)::int from memberships where org_id = ${orgId}) as memberships,
-      (select count(*)::int from accounts) as accounts,
+      (select count(*)::int from accounts where email like ${`%-${t}@example.com`}) as accounts,
       (select count(*)::int from cycles where org_id = ${orgId}) as cycles,
       (select count(*)::int from objectives where org_id = ${orgId}) as objectives,
       (select count(*)::int from key_results where org_id = ${orgId}) as key_results,
@@ -229,7 +230,7 @@ describe('checking and importing', () => {
       ';K1 2027;;;Utan mål;1;2',
     ].join('\n');
     const sheet = await readBack(admin, org.id, csv);
-    const before = await footprint(deps, org.id);
+    const before = await footprint(deps, org.id, t);
     const response = await admin.post(`/api/v1/orgs/${org.id}/sheet-imports?dryRun=true`, sheet);
     expect(response.statusCode).toBe(200);
     const body = response.json();
@@ -251,7 +252,7 @@ describe('checking and importing', () => {
       params: { value: 'inte-en-adress' },
       message: '”inte-en-adress” är ingen e-postadress',
     });
-    expect(await footprint(deps, org.id)).toEqual(before);
+    expect(await footprint(deps, org.id, t)).toEqual(before);
   });
 
   it('imports nothing when anything is wrong (422 naming every problem)', async () => {
@@ -263,7 +264,7 @@ describe('checking and importing', () => {
       'Ny enhet;K1 2027;Växa;;Kunder;x;5',
     ].join('\n');
     const sheet = await readBack(admin, org.id, csv);
-    const before = await footprint(deps, org.id);
+    const before = await footprint(deps, org.id, t);
     const response = await admin.post(`/api/v1/orgs/${org.id}/sheet-imports`, sheet);
     expect(response.statusCode).toBe(422);
     expect(response.headers['content-type']).toContain('application/problem+json');
@@ -282,7 +283,7 @@ describe('checking and importing', () => {
         },
       ],
     });
-    expect(await footprint(deps, org.id)).toEqual(before);
+    expect(await footprint(deps, org.id, t)).toEqual(before);
   });
 
   it('imports a good sheet: the unit tree, people, cycle, objectives and key results, seen through the API after', async () => {
@@ -421,15 +422,16 @@ describe('checking and importing', () => {
 
   it('adds to what is there on a second import of the same sheet, and creates nothing twice', async () => {
     const { admin, org, deps } = await setUp();
-    const sheet = await readBack(admin, org.id, swedishCsv(tag()));
+    const t = tag();
+    const sheet = await readBack(admin, org.id, swedishCsv(t));
     expect((await admin.post(`/api/v1/orgs/${org.id}/sheet-imports`, sheet)).statusCode).toBe(201);
-    const after = await footprint(deps, org.id);
+    const after = await footprint(deps, org.id, t);
     const again = await admin.post(`/api/v1/orgs/${org.id}/sheet-imports?dryRun=true`, sheet);
     expect(again.json()).toMatchObject({
       counts: { units: 0, people: 0, cycles: 0, objectives: 0, keyResults: 0 },
       problems: [],
     });
-    expect(await footprint(deps, org.id)).toEqual(after);
+    expect(await footprint(deps, org.id, t)).toEqual(after);
   });
 });
 
