@@ -45,6 +45,31 @@ describe('API description and service endpoints', () => {
     expect(document.paths['/api/v1/sheet-templates/{file}'].get.security).toEqual([]);
   });
 
+  it('describes the OKR sheet download: CSV or XLSX by a query parameter, for everyone signed in', async () => {
+    const { app } = await testServer();
+    const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const download = document.paths['/api/v1/orgs/{orgId}/okr-sheet'].get;
+    expect(download.operationId).toBe('downloadOkrSheet');
+    expect(Object.keys(download.responses['200'].content)).toEqual([
+      'text/csv',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    const query = Object.fromEntries(
+      (
+        download.parameters as {
+          name: string;
+          in: string;
+          required?: boolean;
+          schema: { anyOf?: { const: string }[] };
+        }[]
+      )
+        .filter((p) => p.in === 'query')
+        .map((p) => [p.name, p]),
+    );
+    expect(Object.keys(query).sort()).toEqual(['cycleId', 'format', 'lang', 'unitId']);
+    expect(query.cycleId?.required).toBe(true);
+  });
+
   it('serves interactive docs at /api/docs', async () => {
     const { app } = await testServer();
     const docs = await app.inject({ method: 'GET', url: '/api/docs/' });

@@ -151,6 +151,8 @@ const TABLE: Record<string, WalkCase> = {
     body: () => ({ headers: ['Mål', 'Period'], rows: [['Växa', '2026']], mapping: { objectiveTitle: 0, cycle: 1 } }),
   },
   'GET /api/v1/sheet-templates/{file}': { ok: 200, allowed: ROLES, params: () => ({ file: 'sv.csv' }) },
+  // Spreadsheets out: anyone in the organisation, of what they may read.
+  'GET /api/v1/orgs/{orgId}/okr-sheet': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
   // Webhooks send the organisation's OKRs outside: admins alone.
   'POST /api/v1/orgs/{orgId}/webhooks': {
     ok: 201,

@@ -3,10 +3,11 @@
 // lists come through a cursor a batch at a time, so that the million check-ins of a large
 // organisation pass through holding one batch. Everything is read in one repeatable-read
 // transaction: the document is the state of one moment, and every reference in it holds.
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { EXPORT_FORMAT } from '../../core/export-format.ts';
 import { can } from '../../core/policy.ts';
 import type { Tx } from '../../db/connect.ts';
+import { forEachBatch, inSnapshot } from '../../db/cursor.ts';
 import { queryRows } from '../../db/raw.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forbidden } from '../errors.ts';
@@ -33,36 +34,26 @@ export async function writeExport(
   write: ExportSink,
   batchSize = EXPORT_BATCH,
 ): Promise<void> {
-  await deps.db.transaction(
-    async (db) => {
-      const tx = db as Tx;
-      const lists = exportLists(actor.orgId);
-      const [organization] = await queryRows<{ j: string }>(tx, lists.organization);
-      if (!organization) throw new Error('the organisation to export is gone');
-      const exportedAt = JSON.stringify(deps.now().toISOString());
-      await write(`{"format":"${EXPORT_FORMAT}","exportedAt":${exportedAt},"organization":${organization.j}`);
-      for (const [name, query] of Object.entries(lists.items)) {
-        await write(`,"${name}":[`);
-        await streamList(tx, query, batchSize, write);
-        await write(']');
-      }
-      await write('}\n');
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+  await inSnapshot(deps.db, async (tx) => {
+    const lists = exportLists(actor.orgId);
+    const [organization] = await queryRows<{ j: string }>(tx, lists.organization);
+    if (!organization) throw new Error('the organisation to export is gone');
+    const exportedAt = JSON.stringify(deps.now().toISOString());
+    await write(`{"format":"${EXPORT_FORMAT}","exportedAt":${exportedAt},"organization":${organization.j}`);
+    for (const [name, query] of Object.entries(lists.items)) {
+      await write(`,"${name}":[`);
+      await streamList(tx, query, batchSize, write);
+      await write(']');
+    }
+    await write('}\n');
+  });
 }
 
 /** One list's items, comma-separated, through a cursor a batch at a time. */
 async function streamList(tx: Tx, query: SQL, batchSize: number, write: ExportSink): Promise<void> {
-  await tx.execute(sql`declare export_items no scroll cursor for ${query}`);
   let first = true;
-  for (;;) {
-    const rows = await queryRows<{ j: string }>(tx, sql.raw(`fetch ${batchSize} from export_items`));
-    if (rows.length > 0) {
-      await write(`${first ? '' : ','}${rows.map((row) => row.j).join(',')}`);
-      first = false;
-    }
-    if (rows.length < batchSize) break;
-  }
-  await tx.execute(sql`close export_items`);
+  await forEachBatch<{ j: string }>(tx, 'export_items', query, batchSize, async (rows) => {
+    await write(`${first ? '' : ','}${rows.map((row) => row.j).join(',')}`);
+    first = false;
+  });
 }

@@ -18,6 +18,7 @@ import { conversationRoutes } from './conversation.ts';
 import { auditRoutes } from './audit.ts';
 import { transferRoutes } from './transfer.ts';
 import { sheetImportRoutes } from './sheet-imports.ts';
+import { okrSheetRoutes } from './okr-sheet.ts';
 import { archiveRoutes } from './archive.ts';
 import { webhookRoutes } from './webhooks.ts';
 import { coachRoutes } from './coach.ts';
@@ -51,6 +52,7 @@ export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: numb
   await app.register(auditRoutes, options);
   await app.register(transferRoutes, options);
   await app.register(sheetImportRoutes, options);
+  await app.register(okrSheetRoutes, options);
   await app.register(archiveRoutes, options);
   await app.register(webhookRoutes, options);
   await app.register(coachRoutes, options);

@@ -1,12 +1,12 @@
 // Moving an organisation (app/transfer): the export, one JSON document streamed as it is
 // read, with its JSON Schema published beside the OpenAPI document; and its import.
 import { PassThrough } from 'node:stream';
-import { once } from 'node:events';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app/context.ts';
-import { authorizeExport, writeExport, type ExportSink } from '../../app/transfer/export-org.ts';
+import { authorizeExport, writeExport } from '../../app/transfer/export-org.ts';
 import { importOrganization } from '../../app/transfer/import-org.ts';
 import { callerOf } from '../plugins/auth.ts';
+import { sinkInto } from '../stream-sink.ts';
 import { OrgParams, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import { ExportDocument, ImportQuery, ImportResultSchema } from '../../api/schemas/export.ts';
 
@@ -15,24 +15,6 @@ import { ExportDocument, ImportQuery, ImportResultSchema } from '../../api/schem
  * 1,000,000 check-ins exports 410 MB; the body is one string, and V8's longest is 512 MB.
  */
 const IMPORT_BODY_LIMIT = 512 * 1024 * 1024;
-
-/** Writes into the answer, waiting while the client is behind; fails once the client has gone. */
-function sinkInto(body: PassThrough): ExportSink {
-  return async (chunk) => {
-    if (body.destroyed) throw new Error('the client left before the export was written');
-    if (body.write(chunk)) return;
-    // Whichever comes first; the other's listener is removed, or each wait would leave one behind.
-    const settled = new AbortController();
-    try {
-      await Promise.race([
-        once(body, 'drain', { signal: settled.signal }),
-        once(body, 'close', { signal: settled.signal }),
-      ]);
-    } finally {
-      settled.abort();
-    }
-  };
-}
 
 export const transferRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(

@@ -19,6 +19,7 @@ export const common = bilingual(
       openMenu: 'Open navigation',
     },
     cycle: { label: 'Cycle', none: 'No cycles yet' },
+    sheet: { download: 'Download' },
     language: { label: 'Language', sv: 'Svenska', en: 'English' },
     search: { open: 'Search' },
     inbox: {
@@ -112,6 +113,7 @@ export const common = bilingual(
       openMenu: 'Öppna navigeringen',
     },
     cycle: { label: 'Period', none: 'Inga perioder än' },
+    sheet: { download: 'Ladda ner' },
     language: { label: 'Språk', sv: 'Svenska', en: 'English' },
     search: { open: 'Sök' },
     inbox: {

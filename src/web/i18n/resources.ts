@@ -23,6 +23,7 @@ import type { search } from '../pages/search/messages.ts';
 import type { people } from '../pages/people/messages.ts';
 import type { inbox } from '../pages/inbox/messages.ts';
 import type { problem } from '../pages/problem/messages.ts';
+import type { sheets } from '../pages/sheets/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -46,6 +47,7 @@ interface Namespaces {
   people: typeof people;
   inbox: typeof inbox;
   problem: typeof problem;
+  sheets: typeof sheets;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

@@ -5,6 +5,7 @@ import type { Org } from '../../api/types.ts';
 import { TabHeading } from './shared.tsx';
 import { ImportSection } from './ImportSection.tsx';
 import { SheetImportSection } from './SheetImportSection.tsx';
+import { SheetExportSection } from './SheetExportSection.tsx';
 
 /** Moving the organisation's OKRs out as one export file, and in from one. */
 export function DataTab({ org }: { org: Org }) {
@@ -36,6 +37,7 @@ export function DataTab({ org }: { org: Org }) {
           </Group>
         </Stack>
       </Card>
+      <SheetExportSection org={org} />
       {org.abilities['org.import'] && <ImportSection org={org} />}
       {org.abilities['org.import'] && <SheetImportSection org={org} />}
     </Stack>

@@ -168,6 +168,10 @@ export const admin = bilingual(
       notIncluded: 'Not included: passwords, sessions, API tokens, invitations, notifications and the audit log.',
       download: 'Download the export',
       schema: 'The file’s JSON Schema',
+      sheetTitle: 'A cycle’s OKRs as a spreadsheet',
+      sheetText:
+        'Every objective and key result of {{cycle}} at every level, one row per key result, with progress, status, confidence, last check-in and score, in CSV or Excel. The columns are the spreadsheet import’s, so the file can be brought into another organisation. Private objectives are included.',
+      sheetNoCycle: 'There is no cycle yet.',
       importTitle: 'Fill this organisation from an export',
       importText:
         'Choose an export file from Riktning. Its people are matched by e-mail: someone who already has an account here is linked, anyone else gets an account that signs in once invited. Only into an organisation with no teams, cycles or objectives yet.',
@@ -454,6 +458,10 @@ export const admin = bilingual(
         'Kommer inte med: lösenord, inloggningar, API-nycklar, inbjudningar, aviseringar och ändringsloggen.',
       download: 'Ladda ned exporten',
       schema: 'Filens JSON Schema',
+      sheetTitle: 'En periods OKR som kalkylark',
+      sheetText:
+        'Alla mål och nyckelresultat för {{cycle}} på alla nivåer, en rad per nyckelresultat, med framsteg, status, tilltro, senaste avstämning och poäng, som CSV eller Excel. Kolumnerna är kalkylarksimportens, så filen kan tas in i en annan organisation. Privata mål kommer med.',
+      sheetNoCycle: 'Det finns ingen period än.',
       importTitle: 'Fyll organisationen från en export',
       importText:
         'Välj en exportfil från Riktning. Personerna matchas på e-postadress: den som redan har ett konto här kopplas, övriga får ett konto som de loggar in med när de bjudits in. Bara till en organisation som ännu saknar team, perioder och mål.',

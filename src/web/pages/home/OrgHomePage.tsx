@@ -8,6 +8,7 @@ import type { Objective } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
 import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
+import { OkrSheetMenu } from '../../components/OkrSheetMenu.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { WhenVisible } from '../../components/WhenVisible.tsx';
 import classes from './OrgHomePage.module.css';
@@ -78,15 +79,20 @@ export default function OrgHomePage() {
                 </Text>
               )}
             </Stack>
-            {data.abilities['org.update'] && cycle && (
-              <Button
-                component={Link}
-                to={`/orgs/${orgId}/objectives/new?level=organization&cycle=${parent?.id ?? cycle.id}`}
-                leftSection={<IconPlus size={16} aria-hidden />}
-                variant="light"
-              >
-                {t('newObjective')}
-              </Button>
+            {cycle && (
+              <Group gap="sm">
+                <OkrSheetMenu orgId={orgId} cycles={parent ? [parent, cycle] : [cycle]} />
+                {data.abilities['org.update'] && (
+                  <Button
+                    component={Link}
+                    to={`/orgs/${orgId}/objectives/new?level=organization&cycle=${parent?.id ?? cycle.id}`}
+                    leftSection={<IconPlus size={16} aria-hidden />}
+                    variant="light"
+                  >
+                    {t('newObjective')}
+                  </Button>
+                )}
+              </Group>
             )}
           </Group>
           {!cycle ? (

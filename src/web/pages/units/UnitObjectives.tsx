@@ -6,6 +6,7 @@ import { useObjectives } from '../../api/queries.ts';
 import type { Objective, UnitDetail } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
+import { OkrSheetMenu } from '../../components/OkrSheetMenu.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 
 /** The unit's objectives in the selected cycle, each with the objectives it supports. */
@@ -29,15 +30,20 @@ export function UnitObjectives({ unit }: { unit: UnitDetail }) {
             </Text>
           )}
         </Stack>
-        {canCreate && cycle && (
-          <Button
-            component={Link}
-            to={`/orgs/${orgId}/objectives/new?level=unit&unitId=${unit.id}&cycle=${cycle.id}`}
-            leftSection={<IconPlus size={16} aria-hidden />}
-            variant="light"
-          >
-            {t('unit.newObjective')}
-          </Button>
+        {cycle && (
+          <Group gap="sm">
+            <OkrSheetMenu orgId={orgId} cycles={[cycle]} unitId={unit.id} />
+            {canCreate && (
+              <Button
+                component={Link}
+                to={`/orgs/${orgId}/objectives/new?level=unit&unitId=${unit.id}&cycle=${cycle.id}`}
+                leftSection={<IconPlus size={16} aria-hidden />}
+                variant="light"
+              >
+                {t('unit.newObjective')}
+              </Button>
+            )}
+          </Group>
         )}
       </Group>
       {!cycle ? (
