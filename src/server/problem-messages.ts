@@ -173,10 +173,6 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'The sheet is empty: it needs a header row and rows below it',
     sv: 'Arket är tomt: det behöver en rubrikrad och rader under den',
   },
-  sheet_template_not_ready: {
-    en: 'This template is not available yet; download the CSV template instead',
-    sv: 'Den här mallen finns inte ännu; hämta CSV-mallen i stället',
-  },
   sheet_import_invalid: {
     en: 'The sheet cannot be imported: {count} problems, each named by row and column',
     sv: 'Arket kan inte importeras: {count} problem, vart och ett angivet med rad och kolumn',

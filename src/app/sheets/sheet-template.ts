@@ -5,6 +5,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Locale } from '../../core/domain.ts';
 import { SHEET_HEADERS, type SheetField } from '../../core/okr-sheet-columns.ts';
+import { parseSheetNumber } from '../../core/sheet-values.ts';
+import { xlsxBytes, type XlsxCell } from './xlsx-writer.ts';
 
 /** The template's columns, in the order a person fills them in. */
 export const TEMPLATE_FIELDS: readonly SheetField[] = [
@@ -153,4 +155,29 @@ export function sheetTemplateCsv(locale: Locale, today: Date): string {
     delimiter: locale === 'sv' ? ';' : ',',
     record_delimiter: 'windows',
   });
+}
+
+const NUMBER_FIELDS: ReadonlySet<SheetField> = new Set(['startValue', 'targetValue', 'currentValue']);
+
+/**
+ * The template as an Excel workbook, written by the sheet download's writer: the values as
+ * number cells (so Excel shows them in the reader's own decimal mark), the rest as text.
+ */
+export function sheetTemplateXlsx(locale: Locale, today: Date): Uint8Array {
+  const { headers, rows } = sheetTemplate(locale, today);
+  const cells = rows.map((row) =>
+    row.map((text, i): XlsxCell => {
+      const number = NUMBER_FIELDS.has(TEMPLATE_FIELDS[i] as SheetField) ? parseSheetNumber(text) : undefined;
+      return number && number.unit === '' ? number.value : text;
+    }),
+  );
+  return xlsxBytes(
+    {
+      sheetName: locale === 'sv' ? 'Mall' : 'Template',
+      header: headers,
+      widths: headers.map((header) => Math.max(12, header.length + 2)),
+      modified: today,
+    },
+    cells,
+  );
 }

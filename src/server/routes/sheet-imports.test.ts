@@ -454,7 +454,7 @@ describe('who may', () => {
 
 describe('templates', () => {
   it.each(['sv', 'en'] as const)(
-    'the %s template reads back with every column proposed, and checks without a problem',
+    'the %s CSV template reads back with every column proposed, and checks without a problem',
     async (language) => {
       // The test clock says 15 May 2026: the examples are for 2026 and its second quarter.
       const { app, admin, org } = await setUp();
@@ -473,6 +473,33 @@ describe('templates', () => {
         counts: { units: 2, people: 1, cycles: 2, objectives: 3, keyResults: 5 },
       });
       expect(sheet.rows.some((row) => row.includes(language === 'sv' ? 'K2 2026' : 'Q2 2026'))).toBe(true);
+    },
+  );
+
+  it.each(['sv', 'en'] as const)(
+    'the %s Excel template reads back the same, its values as numbers',
+    async (language) => {
+      const { app, admin, org } = await setUp();
+      const response = await app.inject({ method: 'GET', url: `/api/v1/sheet-templates/${language}.xlsx` });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe(XLSX);
+      expect(response.headers['content-disposition']).toContain('.xlsx');
+      const read = await upload(admin, org.id, response.rawPayload, XLSX);
+      expect(read.statusCode).toBe(200);
+      const { headers, rows, mapping } = read.json() as {
+        headers: string[];
+        rows: string[][];
+        mapping: Record<string, number>;
+      };
+      expect(headers[0]).toBe(SHEET_HEADERS.unit[language]);
+      expect(Object.keys(mapping).sort()).toEqual([...SHEET_FIELDS].sort());
+      // "4,1" in the Swedish CSV is the number 4.1 in the workbook.
+      expect(rows.some((row) => row[mapping.startValue as number] === '4.1')).toBe(true);
+      const check = await admin.post(`/api/v1/orgs/${org.id}/sheet-imports?dryRun=true`, { headers, rows, mapping });
+      expect(check.json()).toMatchObject({
+        problems: [],
+        counts: { units: 2, people: 1, cycles: 2, objectives: 3, keyResults: 5 },
+      });
     },
   );
 });

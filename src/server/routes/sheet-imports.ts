@@ -6,7 +6,7 @@ import { AppError } from '../../app/errors.ts';
 import { importSheet } from '../../app/sheets/import-sheet.ts';
 import { readSheetImport } from '../../app/sheets/read-sheet-import.ts';
 import { SHEET_CONTENT_TYPES } from '../../app/sheets/read-sheet-file.ts';
-import { sheetTemplateCsv } from '../../app/sheets/sheet-template.ts';
+import { sheetTemplateCsv, sheetTemplateXlsx } from '../../app/sheets/sheet-template.ts';
 import type { Locale } from '../../core/domain.ts';
 import { SHEET_LIMITS } from '../../core/limits.ts';
 import { sheetProblemMessage, type SheetProblem } from '../../core/sheet-problems.ts';
@@ -159,14 +159,20 @@ export const sheetImportRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = a
               [SHEET_CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
             },
           },
-          404: problemContent({ $ref: 'Problem#' }),
+          400: problemContent({ $ref: 'Problem#' }),
         },
       },
     },
     async (request, reply) => {
       const [language, format] = request.params.file.split('.') as [Locale, 'csv' | 'xlsx'];
       const name = language === 'sv' ? 'riktning-mall' : 'riktning-template';
-      if (format !== 'csv') throw new AppError('not_found', 'sheet_template_not_ready');
+      if (format === 'xlsx') {
+        return reply
+          .header('content-type', SHEET_CONTENT_TYPES.xlsx)
+          .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+          .header('cache-control', 'no-cache')
+          .send(Buffer.from(sheetTemplateXlsx(language, deps.now())));
+      }
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.csv"`)
