@@ -435,6 +435,44 @@ describe('checking and importing', () => {
   });
 });
 
+describe('the sheet download, read back', () => {
+  it.each(['csv', 'xlsx'])(
+    'maps every column of a downloaded %s by itself and imports it again as nothing new',
+    async (format) => {
+      const { admin, org, deps } = await setUp();
+      const t = tag();
+      const csv = [
+        'Enhet;Överordnad enhet;Period;Nivå;Mål;Målets ägare (e-post);Nyckelresultat;Startvärde;Målvärde;Nuvarande värde',
+        'Marknad;Sälj;K2 2026;Enhet;Fler event;;300 deltagare;120;300;150',
+        `Marknad;;K2 2026;Person;Lära mig verktyget;nora-${t}@example.com;Certifierad;;;`,
+      ].join('\n');
+      expect(
+        (await admin.post(`/api/v1/orgs/${org.id}/sheet-imports`, await readBack(admin, org.id, csv))).statusCode,
+      ).toBe(201);
+      const cycles = (await admin.get(`/api/v1/orgs/${org.id}/cycles`)).json().items as { id: string; name: string }[];
+      const cycleId = cycles.find((c) => c.name === 'K2 2026')?.id;
+      const download = await admin.get(`/api/v1/orgs/${org.id}/okr-sheet?cycleId=${cycleId}&format=${format}&lang=sv`);
+      expect(download.statusCode).toBe(200);
+      const read = await upload(admin, org.id, download.rawPayload, String(download.headers['content-type']));
+      const { headers, rows, mapping } = read.json() as {
+        headers: string[];
+        rows: string[][];
+        mapping: Record<string, number>;
+      };
+      expect(Object.keys(mapping).sort()).toEqual([...SHEET_FIELDS].sort());
+      const before = await footprint(deps, org.id, t);
+      const again = await admin.post(`/api/v1/orgs/${org.id}/sheet-imports`, { headers, rows, mapping });
+      expect(again.json()).toMatchObject({ counts: { units: 0, people: 0, cycles: 0, objectives: 0, keyResults: 0 } });
+      const after = await footprint(deps, org.id, t);
+      expect({ ...after, audit_events: 0, sheet_mappings: 0 }).toEqual({
+        ...before,
+        audit_events: 0,
+        sheet_mappings: 0,
+      });
+    },
+  );
+});
+
 describe('who may', () => {
   it('is for the organisation’s admins: a member is refused (403), another organisation’s admin finds nothing (404)', async () => {
     const { app, deps, org } = await setUp();
