@@ -101,7 +101,10 @@ export async function postOutbound(
   };
   const started = performance.now();
   const client = target.protocol === 'https:' ? https : http;
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? OUTBOUND_TIMEOUT_MS);
   return new Promise<OutboundAnswer>((resolve, reject) => {
+    // 'timeout' is what the delivery log shows (and translates) for a receiver too slow to answer.
+    const fail = (error: Error) => reject(deadline.aborted ? new Error('timeout') : error);
     const request = client.request(
       target,
       {
@@ -109,7 +112,7 @@ export async function postOutbound(
         lookup: pinned,
         headers: { 'content-type': 'application/json', 'user-agent': 'Riktning-Webhooks', ...headers },
         timeout: options.timeoutMs ?? OUTBOUND_TIMEOUT_MS,
-        signal: AbortSignal.timeout(options.timeoutMs ?? OUTBOUND_TIMEOUT_MS),
+        signal: deadline,
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -129,13 +132,11 @@ export async function postOutbound(
           });
         response.on('end', done);
         response.on('close', done);
-        response.on('error', reject);
+        response.on('error', fail);
       },
     );
-    request.on('timeout', () =>
-      request.destroy(new Error(`no answer within ${options.timeoutMs ?? OUTBOUND_TIMEOUT_MS} ms`)),
-    );
-    request.on('error', reject);
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', fail);
     request.end(body);
   });
 }

@@ -1,42 +1,23 @@
 // Webhook deliveries end to end: events written with the changes that cause them, sent by
 // the job runner's step to a real receiver on loopback that verifies each signature with
 // the Standard Webhooks reference library, retried after a failure, and logged.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SEND_ATTEMPTS } from '../../core/notification-schedule.ts';
 import { postOutbound } from '../../server/outbound-post.ts';
 import { createCycle, createKeyResult, createObjective, createOrg } from '../../test/factories.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../../test/webhook-receiver.ts';
 import { deliverWebhooks, type WebhookPoster } from './deliver-webhooks.ts';
 
-interface Received {
-  headers: Record<string, string>;
-  body: string;
-}
-
-// The receiver: answers each request with the next status of `answers` (then 200).
-let receiver: Server;
-let receiverUrl = '';
-let received: Received[] = [];
-let answers: number[] = [];
+let receiver: WebhookReceiver;
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      received.push({ headers: request.headers as Record<string, string>, body });
-      response.writeHead(answers.shift() ?? 200, { 'content-type': 'text/plain' }).end('thanks');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  receiver = await startWebhookReceiver();
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
 });
 
 /** The server's poster; loopback is allowed here as RIKTNING_WEBHOOK_ALLOW_PRIVATE=1 allows it. */
@@ -52,11 +33,11 @@ async function subscribed(events: string[]) {
   clock.set(new Date());
   const { org, owner } = await createOrg(deps.db);
   const admin = await ApiClient.signIn(app, owner.email);
-  const created = await admin.post(`/api/v1/orgs/${org.id}/webhooks`, { url: receiverUrl, events });
+  const created = await admin.post(`/api/v1/orgs/${org.id}/webhooks`, { url: receiver.url, events });
   expect(created.statusCode, created.body).toBe(201);
   const webhook = created.json<{ id: string; secret: string }>();
-  received = [];
-  answers = [];
+  receiver.received.length = 0;
+  receiver.answers.length = 0;
   const deliver = () => deliverWebhooks(deps, poster, { orgId: org.id });
   return { app, deps, clock, org, owner, admin, webhook, deliver };
 }
@@ -73,7 +54,7 @@ describe('webhook deliveries', () => {
     expect(made.statusCode, made.body).toBe(201);
 
     expect(await deliver()).toEqual({ delivered: 1, retried: 0, failed: 0 });
-    const [delivery] = received;
+    const [delivery] = receiver.received;
     if (!delivery) throw new Error('nothing was received');
     const verified = new Webhook(webhook.secret).verify(delivery.body, delivery.headers) as {
       type: string;
@@ -105,7 +86,7 @@ describe('webhook deliveries', () => {
 
   it('retries after a failure with the same id and body, later, until the receiver takes it', async () => {
     const { clock, admin, webhook, deliver } = await subscribed(['comment.created']);
-    answers = [503];
+    receiver.answers.push(503);
     await admin.post(`/api/v1/webhooks/${webhook.id}/test`);
     expect(await deliver()).toEqual({ delivered: 0, retried: 1, failed: 0 });
     const [logged] = (await admin.get(`/api/v1/webhooks/${webhook.id}/deliveries`)).json().items;
@@ -114,8 +95,8 @@ describe('webhook deliveries', () => {
     expect(await deliver()).toEqual({ delivered: 0, retried: 0, failed: 0 });
     later(clock, 61_000);
     expect(await deliver()).toEqual({ delivered: 1, retried: 0, failed: 0 });
-    expect(received).toHaveLength(2);
-    const [first, second] = received;
+    expect(receiver.received).toHaveLength(2);
+    const [first, second] = receiver.received;
     expect(second?.headers['webhook-id']).toBe(first?.headers['webhook-id']);
     expect(second?.body).toBe(first?.body);
     expect(JSON.parse(second?.body ?? '{}')).toMatchObject({ type: 'webhook.test' });
@@ -133,7 +114,7 @@ describe('webhook deliveries', () => {
       );
       later(clock, 3 * 3_600_000);
     }
-    expect(received).toEqual([]);
+    expect(receiver.received).toEqual([]);
     const [logged] = (await admin.get(`/api/v1/webhooks/${webhook.id}/deliveries`)).json().items;
     expect(logged).toMatchObject({
       status: 'failed',
@@ -148,7 +129,7 @@ describe('webhook deliveries', () => {
     const rotated = (await admin.post(`/api/v1/webhooks/${webhook.id}/rotate-secret`)).json<{ secret: string }>();
     await admin.post(`/api/v1/webhooks/${webhook.id}/test`);
     await deliver();
-    const [during] = received;
+    const [during] = receiver.received;
     if (!during) throw new Error('nothing was received');
     expect(() => new Webhook(webhook.secret).verify(during.body, during.headers)).not.toThrow();
     expect(() => new Webhook(rotated.secret).verify(during.body, during.headers)).not.toThrow();
@@ -158,7 +139,7 @@ describe('webhook deliveries', () => {
     await admin.post(`/api/v1/webhooks/${webhook.id}/test`);
     await deliver();
     expect(during.headers['webhook-signature']?.split(' ')).toHaveLength(2);
-    expect(received[1]?.headers['webhook-signature']?.split(' ')).toHaveLength(1);
+    expect(receiver.received[1]?.headers['webhook-signature']?.split(' ')).toHaveLength(1);
   });
 
   it('tells of check-ins, comments, changed objectives and closed cycles, only to those who asked', async () => {
@@ -188,7 +169,7 @@ describe('webhook deliveries', () => {
     expect(closed.statusCode, closed.body).toBe(200);
 
     expect((await deliver()).delivered).toBe(5);
-    const types = received.map((r) => (JSON.parse(r.body) as { type: string }).type).sort();
+    const types = receiver.received.map((r) => (JSON.parse(r.body) as { type: string }).type).sort();
     expect(types).toEqual([
       'check-in.created',
       'comment.created',
@@ -196,7 +177,7 @@ describe('webhook deliveries', () => {
       'objective.status-changed',
       'objective.updated',
     ]);
-    const checkIn = JSON.parse(received.find((r) => r.body.includes('"check-in.created"'))?.body ?? '{}');
+    const checkIn = JSON.parse(receiver.received.find((r) => r.body.includes('"check-in.created"'))?.body ?? '{}');
     expect(checkIn.data).toMatchObject({ keyResultId: keyResult.id, value: 3, confidence: 7, authorId: owner.id });
 
     // Another organisation's changes are not this one's.

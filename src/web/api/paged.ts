@@ -2,13 +2,20 @@
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 import { api } from './client.ts';
 
+export interface PagedOptions<P> {
+  /** Ask again after so many ms, given the pages read (e.g. while an item is still under way); false: not. */
+  refetchAfter?: (pages: P[]) => number | false;
+}
+
 export const usePaged = <P extends { items: unknown[]; nextCursor: string | null }>(
   queryKey: QueryKey,
   path: (cursor: string | undefined) => string,
+  { refetchAfter }: PagedOptions<P> = {},
 ) =>
   useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam, signal }) => api.get<P>(path(pageParam), signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: refetchAfter && ((query) => refetchAfter(query.state.data?.pages ?? [])),
   });

@@ -150,3 +150,12 @@ export type MapUnit = Static<typeof MapUnitSchema>;
 
 import type { SearchHitsSchema } from '../../api/schemas/search.ts';
 export type SearchHits = Static<typeof SearchHitsSchema>;
+
+import type { WebhookDeliverySchema, WebhookSchema, WebhookWithSecretSchema } from '../../api/schemas/webhooks.ts';
+export type Webhook = Static<typeof WebhookSchema>;
+export type WebhookWithSecret = Static<typeof WebhookWithSecretSchema>;
+export type WebhookDelivery = Static<typeof WebhookDeliverySchema>;
+export interface WebhookDeliveryPage {
+  items: WebhookDelivery[];
+  nextCursor: string | null;
+}

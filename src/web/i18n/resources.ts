@@ -24,6 +24,7 @@ import type { people } from '../pages/people/messages.ts';
 import type { inbox } from '../pages/inbox/messages.ts';
 import type { problem } from '../pages/problem/messages.ts';
 import type { sheets } from '../pages/sheets/messages.ts';
+import type { webhooks } from '../pages/webhooks/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -48,6 +49,7 @@ interface Namespaces {
   inbox: typeof inbox;
   problem: typeof problem;
   sheets: typeof sheets;
+  webhooks: typeof webhooks;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

@@ -4,6 +4,7 @@ import {
   IconBuilding,
   IconCalendar,
   IconDatabaseExport,
+  IconWebhook,
   IconHierarchy2,
   IconMail,
   IconHistory,
@@ -23,6 +24,7 @@ import { DataTab } from './DataTab.tsx';
 import { OutboxTab } from '../outbox/OutboxTab.tsx';
 import { AuditTab } from '../audit/AuditTab.tsx';
 import { ArchiveTab } from '../archive/ArchiveTab.tsx';
+import { WebhooksTab } from '../webhooks/WebhooksTab.tsx';
 
 /** Each tab is shown to those whose abilities allow what it is for. */
 const TABS = [
@@ -34,6 +36,7 @@ const TABS = [
   { id: 'audit', ability: 'audit.read', icon: IconHistory, Panel: AuditTab },
   { id: 'archive', ability: 'archive.restore', icon: IconArchive, Panel: ArchiveTab },
   { id: 'data', ability: 'org.export', icon: IconDatabaseExport, Panel: DataTab },
+  { id: 'webhooks', ability: 'webhook.manage', icon: IconWebhook, Panel: WebhooksTab },
 ] as const;
 
 /** Administration, one tab per area; the tab is part of the URL (admin/members, …). */

@@ -1,6 +1,6 @@
-import { Button, CopyButton, Group, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { CopyField } from '../../components/CopyField.tsx';
 import { useFormat } from '../../format.ts';
 
 export interface InvitationLinkData {
@@ -20,28 +20,13 @@ export function InvitationLink({ name, link }: { name: string; link: InvitationL
   return (
     <Stack gap="sm">
       <Text size="sm">{t('link.noMail', { name, date: format.date(link.expiresAt) })}</Text>
-      <CopyButton value={absolute}>
-        {({ copied, copy }) => (
-          <Group align="flex-end" gap="xs">
-            <TextInput
-              label={t('link.label')}
-              value={absolute}
-              readOnly
-              onFocus={(event) => event.currentTarget.select()}
-              style={{ flex: '1 1 240px' }}
-              data-testid="invitation-link"
-            />
-            <Button
-              onClick={copy}
-              color={copied ? 'teal' : undefined}
-              leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
-            >
-              {copied ? t('link.copied') : t('link.copy')}
-            </Button>
-            <VisuallyHidden aria-live="polite">{copied ? t('link.copied') : ''}</VisuallyHidden>
-          </Group>
-        )}
-      </CopyButton>
+      <CopyField
+        label={t('link.label')}
+        value={absolute}
+        copy={t('link.copy')}
+        copied={t('link.copied')}
+        testId="invitation-link"
+      />
     </Stack>
   );
 }

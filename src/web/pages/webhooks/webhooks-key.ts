@@ -1,0 +1,2 @@
+/** The query key of an organisation's webhook list, which adding, rotating and removing refresh. */
+export const webhooksKey = (orgId: string) => ['webhooks', orgId];
