@@ -20,6 +20,7 @@ export default function InboxPopover({ orgId, checkInsDue, unread }: InboxBellPr
   const markRead = useMarkInboxRead(orgId);
   const [opened, setOpened] = useState(true);
   const bell = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   // The bell is a new element now: focus it, as the click did the old one.
   useEffect(() => bell.current?.focus(), []);
   const items = inbox.data?.items ?? [];
@@ -46,7 +47,12 @@ export default function InboxPopover({ orgId, checkInsDue, unread }: InboxBellPr
             variant="subtle"
             size="compact-sm"
             disabled={!inbox.data?.unread}
-            onClick={() => markRead.mutate(undefined)}
+            onClick={() => {
+              // The button is disabled once all is read, which would drop a keyboard user's
+              // focus to the page: it goes to the first notification instead.
+              list.current?.querySelector<HTMLElement>('[data-testid="inbox-item"]')?.focus();
+              markRead.mutate(undefined);
+            }}
           >
             {t('markAll')}
           </Button>
@@ -80,7 +86,7 @@ export default function InboxPopover({ orgId, checkInsDue, unread }: InboxBellPr
               {t('empty')}
             </Text>
           ) : (
-            <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
+            <Stack component="ul" ref={list} gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
               {items.map((item) => (
                 <InboxEntry
                   key={item.id}
