@@ -14,6 +14,11 @@ if (process.env.RIKTNING_REQUIRE_BROWSER === '1' && !existsSync('/usr/bin/chromi
 }
 
 const dbTests = ['src/{app,server,db,cli}/**/*.test.ts'];
+// Without isolation a worker imports the app once and runs file after file: the imports
+// were a quarter of the run. Each file still gets its own server and database
+// (per-file-setup.ts closes them after it), and no test changes process-wide state.
+const unisolated = { isolate: false };
+const dbFileSetup = { ...unisolated, setupFiles: ['src/test/per-file-setup.ts'] };
 // Two files at a time: vitest's default leaves one core idle (CPUs − 1), and the database
 // suites spend much of their time waiting on PostgreSQL. Projects of one group share it.
 const shared = { testTimeout: 30_000, hookTimeout: 120_000, maxWorkers: 2 };
@@ -26,6 +31,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          ...unisolated,
           name: 'unit',
           include: [
             'src/core/**/*.test.ts',
@@ -38,6 +44,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          ...dbFileSetup,
           name: 'pglite',
           include: dbTests,
           env: { RIKTNING_TEST_ENGINE: 'pglite' },
@@ -49,6 +56,7 @@ export default defineConfig({
             {
               test: {
                 ...shared,
+                ...dbFileSetup,
                 name: 'postgres',
                 include: dbTests,
                 env: { RIKTNING_TEST_ENGINE: 'postgres' },
@@ -64,6 +72,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // expect.poll gives up after 1 s by default: too soon for a page that loads its data
+          // on a loaded two-core machine (a journey failed so in CI). Playwright waits 15 s.
+          expect: { poll: { timeout: 10_000 } },
           // Two files at a time, like the others: each runs its own server and browser.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },

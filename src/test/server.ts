@@ -1,5 +1,4 @@
 // An HTTP server over the test database, and a client that signs in like a browser.
-import { afterAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildServer, type Server } from '../server/app.ts';
 import type { AppDeps } from '../app/context.ts';
@@ -27,9 +26,18 @@ export function testServer(): Promise<TestServer> {
       await app.ready();
       return { app, deps, clock };
     })();
-    afterAll(async () => (await server)?.app.close());
   }
   return server;
+}
+
+/**
+ * Closes the file's server, if it made one, and forgets it: a worker runs file after file
+ * (isolate: false), and each file gets a server of its own. After each file (per-file-setup.ts).
+ */
+export async function closeTestServer(): Promise<void> {
+  const closing = server;
+  server = undefined;
+  await (await closing)?.app.close();
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -1,7 +1,7 @@
 // The database for tests: PGlite in memory (always), or the PostgreSQL server named by
 // TEST_DATABASE_URL (migrated once by the global set-up). One database per test file;
 // tests stay apart by each making a fresh organisation, so they never truncate.
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import { openPglite, openPgliteFromImage, openPostgres, type DatabaseHandle } from '../db/connect.ts';
 import { readImage } from './database-images.ts';
 
@@ -25,9 +25,17 @@ async function open(): Promise<DatabaseHandle> {
 }
 
 export function testDatabase(): Promise<DatabaseHandle> {
-  if (!handle) {
-    handle = open();
-    afterAll(async () => (await handle)?.close());
-  }
+  handle ??= open();
   return handle;
+}
+
+/**
+ * Closes the file's database, if it opened one, and forgets it: a worker runs file after
+ * file (isolate: false), and each file gets a database of its own. After each file
+ * (per-file-setup.ts).
+ */
+export async function closeTestDatabase(): Promise<void> {
+  const closing = handle;
+  handle = undefined;
+  await (await closing)?.close();
 }
