@@ -11,6 +11,7 @@ import type { AxeResults, ImpactValue } from 'axe-core';
 import { dumpImage, openPglite, openPgliteFromImage, type DatabaseHandle } from '../../db/connect.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../app/demo/seed-demo.ts';
 import { buildServer, type Server } from '../../server/app.ts';
+import { createAppCaches } from '../../app/caches.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -70,7 +71,8 @@ export async function startHarness(given?: DemoImage): Promise<Harness> {
   let server: Server | undefined;
   try {
     server = await buildServer({
-      deps: { db: handle.db, now: () => new Date() },
+      // With the server's caches, as `npm start` runs it.
+      deps: { db: handle.db, now: () => new Date(), caches: createAppCaches() },
       webRoot: WEB_ROOT,
       // Every test signs in through the form; the real limit (10 a minute) would bite.
       loginRateLimit: 1000,
