@@ -29,6 +29,7 @@ const EXPECTED_TABLES = [
   'reflections',
   'sessions',
   'sheet_mappings',
+  'sso_logins',
   'webhook_deliveries',
   'webhook_subscriptions',
   'unit_members',

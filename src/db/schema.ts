@@ -86,6 +86,10 @@ export const accounts = pgTable(
   },
   (t) => [
     uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`),
+    // Single sign-on finds a person by the provider's issuer and subject (app/sso).
+    uniqueIndex('accounts_sso_subject_key')
+      .on(t.ssoSubject)
+      .where(sql`${t.ssoSubject} is not null`),
     // Member lists are ordered by name.
     index('accounts_name_idx').on(t.name, t.id),
     // Quick search (app/search/search-org.ts): any part of a name or e-mail address, by trigrams.
@@ -411,6 +415,25 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
+);
+
+/**
+ * A single sign-on on its way: made when the browser is sent to the identity provider,
+ * taken (deleted) when it comes back, at most once. The browser holds the id in a cookie;
+ * only its SHA-256 is stored. The PKCE verifier and the nonce never leave the server.
+ */
+export const ssoLogins = pgTable(
+  'sso_logins',
+  {
+    idHash: text('id_hash').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** A path of the web app to land on afterwards. */
+    returnTo: text('return_to'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sso_logins_expires_idx').on(t.expiresAt)],
 );
 
 export const apiTokens = pgTable(

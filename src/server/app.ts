@@ -12,6 +12,7 @@ import { installValidators } from './plugins/validation.ts';
 import { ProblemSchema } from '../api/schemas/common.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
+import type { RelyingParty } from '../app/sso/relying-party.ts';
 import { webPlugin } from './plugins/web.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { lazySerializers } from './plugins/lazy-compile.ts';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   ready?: () => Promise<boolean>;
   /** Directory of the built web app; not served when unset. */
   webRoot?: string;
+  /** Single sign-on through an OpenID Connect provider (app/sso), when configured. */
+  sso?: RelyingParty;
 }
 
 /** Never log secrets: credentials travel in these headers. */
@@ -98,6 +101,7 @@ export async function buildServer(options: ServerOptions) {
       prefix: '/api/v1',
       deps: options.deps,
       loginRateLimit: options.loginRateLimit ?? 10,
+      sso: options.sso,
     });
     api.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
     await api.register(swaggerUi, { routePrefix: '/api/docs' });

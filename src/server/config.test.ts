@@ -44,4 +44,29 @@ describe('mail and job configuration', () => {
     expect(loadConfig({ RIKTNING_WEBHOOK_ALLOW_PRIVATE: 'yes' }).webhookAllowPrivate).toBe(false);
     expect(loadConfig({ RIKTNING_WEBHOOK_ALLOW_PRIVATE: '1' }).webhookAllowPrivate).toBe(true);
   });
+
+  it('offers single sign-on when OIDC_ISSUER and its client are set, and names what half a set lacks', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(
+      loadConfig({
+        OIDC_ISSUER: 'https://login.example.com/tenant/v2.0',
+        OIDC_CLIENT_ID: 'riktning',
+        OIDC_CLIENT_SECRET: 's3cret',
+        OIDC_ALLOWED_DOMAINS: ' Nordljus.se, nordljus.fi ,',
+        OIDC_JOIN_ORG: 'nordljus',
+        RIKTNING_PUBLIC_URL: 'https://okr.nordljus.se/',
+      }).oidc,
+    ).toEqual({
+      issuer: 'https://login.example.com/tenant/v2.0',
+      clientId: 'riktning',
+      clientSecret: 's3cret',
+      name: 'login.example.com',
+      allowedDomains: ['nordljus.se', 'nordljus.fi'],
+      joinOrgSlug: 'nordljus',
+      redirectUri: 'https://okr.nordljus.se/api/v1/auth/sso/oidc/callback',
+    });
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.com' })).toThrow(
+      'Single sign-on needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET as well',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 // Configuration from environment variables, with defaults that need no set-up.
 import path from 'node:path';
+import type { OidcSettings } from '../app/sso/relying-party.ts';
 
 export interface Config {
   port: number;
@@ -26,6 +27,8 @@ export interface Config {
   backupDays: number;
   /** Webhooks may go to private, loopback and link-local addresses (tests, an intranet). */
   webhookAllowPrivate: boolean;
+  /** Single sign-on through an OpenID Connect provider (docs/sso.md); unset: passwords only. */
+  oidc: OidcSettings | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,10 +37,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const demo = databaseUrl ? env.RIKTNING_DEMO === '1' : env.RIKTNING_DEMO !== '0';
   const port = Number.parseInt(env.PORT ?? '3000', 10);
   const host = env.HOST ?? '127.0.0.1';
+  const publicUrl = env.RIKTNING_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
   return {
     port,
     host,
-    publicUrl: env.RIKTNING_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    publicUrl,
     dataDir: path.resolve(env.RIKTNING_DATA_DIR ?? './data'),
     databaseUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
@@ -50,6 +54,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: validTimeZone(env.RIKTNING_TIME_ZONE) ?? 'Europe/Stockholm',
     backupDays: nonNegative(env.RIKTNING_BACKUP_DAYS) ?? 14,
     webhookAllowPrivate: env.RIKTNING_WEBHOOK_ALLOW_PRIVATE === '1',
+    oidc: oidcSettings(env, publicUrl),
+  };
+}
+
+/** A setting that cannot work as given: said in one sentence as the server refuses to start. */
+export class ConfigError extends Error {}
+
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+
+/** The provider's settings when OIDC_ISSUER and its client are set; half of them is a mistake, said at start. */
+function oidcSettings(env: NodeJS.ProcessEnv, publicUrl: string): OidcSettings | undefined {
+  const missing = OIDC_REQUIRED.filter((name) => !env[name]);
+  if (missing.length === OIDC_REQUIRED.length) return undefined;
+  if (missing.length > 0) throw new ConfigError(`Single sign-on needs ${missing.join(' and ')} as well (docs/sso.md).`);
+  const issuer = env.OIDC_ISSUER as string;
+  return {
+    issuer,
+    clientId: env.OIDC_CLIENT_ID as string,
+    clientSecret: env.OIDC_CLIENT_SECRET as string,
+    name: env.OIDC_NAME || new URL(issuer).hostname,
+    allowedDomains: (env.OIDC_ALLOWED_DOMAINS ?? '')
+      .split(',')
+      .map((domain) => domain.trim().toLowerCase())
+      .filter(Boolean),
+    joinOrgSlug: env.OIDC_JOIN_ORG || null,
+    redirectUri: `${publicUrl.replace(/\/+$/, '')}/api/v1/auth/sso/oidc/callback`,
   };
 }
 

@@ -11,8 +11,9 @@ import { startJobRunner, type JobRunner } from '../app/notifications/job-runner.
 import { createMailTransport } from './mail-transport.ts';
 import { postOutbound } from './outbound-post.ts';
 import { createAppCaches } from '../app/caches.ts';
+import { relyingParty } from '../app/sso/relying-party.ts';
 import { buildServer, LOG_REDACT } from './app.ts';
-import { loadConfig, type Config } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 
 /** What `npm start` prints for people (the JSON log is for machines). */
 export function banner(address: string, config: Config, demo: boolean): string {
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
       logger: { level: config.logLevel, redact: LOG_REDACT },
       trustProxy: config.trustProxy,
       webRoot: config.webRoot,
+      ...(config.oidc ? { sso: relyingParty(config.oidc) } : {}),
       ready: async () => {
         await db.execute(sql`select 1`);
         return true;
@@ -149,6 +151,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof DataDirLockedError ? error.message : error);
+  console.error(error instanceof DataDirLockedError || error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -22,12 +22,17 @@ export async function sendSignedIn(
   session: StartedSession,
   status = 200,
 ): Promise<{ account: MeView; csrfToken: string }> {
+  setSessionCookies(reply, session);
+  reply.status(status);
+  return { account: await getMe(deps, { accountId: session.accountId }), csrfToken: session.csrfToken };
+}
+
+/** The session's cookies, for a sign-in that answers with a redirect (single sign-on) or with JSON. */
+export function setSessionCookies(reply: FastifyReply, session: StartedSession): FastifyReply {
   const cookieOptions = { path: '/', sameSite: 'lax', secure: 'auto', expires: session.expiresAt } as const;
   reply.setCookie(SESSION_COOKIE, session.sessionToken, { ...cookieOptions, httpOnly: true });
   // Readable by the web app, which echoes it in X-CSRF-Token.
-  reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieOptions, httpOnly: false });
-  reply.status(status);
-  return { account: await getMe(deps, { accountId: session.accountId }), csrfToken: session.csrfToken };
+  return reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieOptions, httpOnly: false });
 }
 
 export function clearSessionCookies(reply: FastifyReply): FastifyReply {

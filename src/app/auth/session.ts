@@ -19,7 +19,7 @@ export interface StartSessionOptions {
   /** The session cookie the browser already had, if any: it is ended (no fixation). */
   previousSessionToken?: string;
   /** How the person got in, when not with e-mail and password (kept in the audit event). */
-  via?: 'setup' | 'invitation';
+  via?: 'setup' | 'invitation' | 'sso';
 }
 
 /** Creates a session for the account and records the sign-in, in the caller's transaction. */

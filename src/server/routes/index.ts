@@ -2,6 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { authRoutes } from './auth.ts';
+import { ssoRoutes } from './sso.ts';
+import type { RelyingParty } from '../../app/sso/relying-party.ts';
 import { setupRoutes } from './setup.ts';
 import { invitationRoutes } from './invitations.ts';
 import { meRoutes } from './me.ts';
@@ -29,13 +31,15 @@ import { mapRoutes } from './map.ts';
 import { searchRoutes } from './search.ts';
 import { batchRoutes } from './batch.ts';
 
-export const apiRoutes: FastifyPluginAsync<{ deps: AppDeps; loginRateLimit: number }> = async (
-  app,
-  { deps, loginRateLimit },
-) => {
+export const apiRoutes: FastifyPluginAsync<{
+  deps: AppDeps;
+  loginRateLimit: number;
+  sso: RelyingParty | undefined;
+}> = async (app, { deps, loginRateLimit, sso }) => {
   // Pass only our own options on: passing `prefix` again would nest it.
   const options = { deps, loginRateLimit };
   await app.register(authRoutes, options);
+  await app.register(ssoRoutes, { deps, sso });
   await app.register(setupRoutes, options);
   await app.register(invitationRoutes, options);
   await app.register(meRoutes, options);
