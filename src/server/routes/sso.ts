@@ -11,16 +11,11 @@ import { SSO_LOGIN_MINUTES, startSso } from '../../app/sso/start-sso.ts';
 import type { SsoRefusal } from '../../core/sso.ts';
 import { SsoRefused } from '../../app/sso/sso-refused.ts';
 import { currentSessionToken, setSessionCookies } from '../sign-in.ts';
+import { AuthProviderSchema } from '../../api/schemas/auth-providers.ts';
 
 export const SSO_COOKIE = 'riktning_sso';
 const PROVIDER_ID = 'oidc';
 const COOKIE_PATH = `/api/v1/auth/sso/${PROVIDER_ID}`;
-
-export const AuthProviderSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String({ description: 'What the sign-in button names: "Sign in with {name}"' }),
-  startUrl: Type.String({ description: 'Where the browser goes to sign in with it' }),
-});
 
 /** Back to the sign-in page, which says why in the reader's language. */
 const refuse = (reply: FastifyReply, reason: SsoRefusal) =>

@@ -159,3 +159,6 @@ export interface WebhookDeliveryPage {
   items: WebhookDelivery[];
   nextCursor: string | null;
 }
+
+import type { AuthProviderSchema } from '../../api/schemas/auth-providers.ts';
+export type AuthProvider = Static<typeof AuthProviderSchema>;

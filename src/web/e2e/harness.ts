@@ -12,6 +12,7 @@ import { dumpImage, openPglite, openPgliteFromImage, type DatabaseHandle } from 
 import { DEMO_PASSWORD, seedDemo } from '../../app/demo/seed-demo.ts';
 import { buildServer, type Server } from '../../server/app.ts';
 import { createAppCaches } from '../../app/caches.ts';
+import type { RelyingParty } from '../../app/sso/relying-party.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -40,6 +41,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** Single sign-on, for the journeys that sign in through an identity provider. */
+  sso?: RelyingParty;
+}
+
 /** A migrated database with the demo organisation, as an image (connect.ts) and the organisation's id. */
 export interface DemoImage {
   image: Blob;
@@ -62,7 +68,7 @@ export async function makeDemoImage(): Promise<DemoImage> {
  * Starts the server on a free port over a copy of the demo database (`demo`: the journeys'
  * global set-up makes one per run; made here when not given), and the browser.
  */
-export async function startHarness(given?: DemoImage): Promise<Harness> {
+export async function startHarness(given?: DemoImage, options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(path.join(WEB_ROOT, 'index.html'))) {
     throw new Error(`The web app is not built (${WEB_ROOT}/index.html is missing): run \`npm run build\` first.`);
   }
@@ -76,6 +82,7 @@ export async function startHarness(given?: DemoImage): Promise<Harness> {
       webRoot: WEB_ROOT,
       // Every test signs in through the form; the real limit (10 a minute) would bite.
       loginRateLimit: 1000,
+      ...(options.sso ? { sso: options.sso } : {}),
     });
     const baseUrl = await server.listen({ host: '127.0.0.1', port: 0 });
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -15,6 +15,7 @@ import {
   startHarness,
   type ContextOptions,
   type Harness,
+  type HarnessOptions,
 } from './harness.ts';
 import { readImage } from '../../test/database-images.ts';
 
@@ -29,7 +30,7 @@ export interface Journey {
 
 const FAILURE_DIR = path.resolve('dist/e2e-failures');
 
-export function browserSuite(name: string, body: (journey: Journey) => void): void {
+export function browserSuite(name: string, body: (journey: Journey) => void, options: HarnessOptions = {}): void {
   const skip = !browserAvailable() && !browserRequired();
   if (skip) {
     console.warn(
@@ -60,7 +61,7 @@ export function browserSuite(name: string, body: (journey: Journey) => void): vo
       }
       // A copy of the run's demo database (global-setup.ts), or one of its own.
       const demo = inject('demoImage');
-      harness = await startHarness(demo && { image: await readImage(demo.file), orgId: demo.orgId });
+      harness = await startHarness(demo && { image: await readImage(demo.file), orgId: demo.orgId }, options);
     });
 
     afterAll(async () => {

@@ -1,13 +1,15 @@
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
-import type { Me } from '../../api/types.ts';
+import type { AuthProvider, Me } from '../../api/types.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { setLocale } from '../../i18n/index.ts';
 import { useSetupStatus } from './setup-status.ts';
+
+const SsoSignIn = lazy(() => import('./SsoSignIn.tsx'));
 
 /** Only paths inside the app are followed after sign-in, never another site. */
 const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -20,6 +22,12 @@ export default function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   // A fresh installation has nobody to sign in yet: it starts with the set-up.
   const setup = useSetupStatus();
+  const providers = useQuery({
+    queryKey: ['auth', 'providers'],
+    queryFn: ({ signal }) => api.get<AuthProvider[]>('/auth/providers', signal),
+    staleTime: Infinity,
+  });
+  const ssoRefusal = params.get('sso');
   // Two fields: plain state rather than @mantine/form, which would be the largest part of
   // this first page's own code. Like useForm: checked on submit, a field's message cleared
   // as it changes.
@@ -77,6 +85,11 @@ export default function SignInPage() {
               <Alert color="red" role="alert">
                 {error}
               </Alert>
+            )}
+            {(ssoRefusal || !!providers.data?.length) && (
+              <Suspense fallback={null}>
+                <SsoSignIn providers={providers.data ?? []} refusal={ssoRefusal} next={safeNext(params.get('next'))} />
+              </Suspense>
             )}
             <TextInput label={t('signIn.email')} type="email" autoComplete="username" required {...field('email')} />
             <PasswordInput

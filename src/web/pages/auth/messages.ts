@@ -36,6 +36,23 @@ export const auth = bilingual(
       askAgain: 'Already chosen a password? Sign in instead.',
       toSignIn: 'Go to sign-in',
     },
+    sso: {
+      signInWith: 'Sign in with {{name}}',
+      orWithPassword: 'or with your e-mail and password',
+      refused: {
+        sso_state:
+          'The sign-in could not be finished: it was started in another browser window or took too long. Please try again.',
+        sso_exchange:
+          'The identity provider did not confirm the sign-in (it may have been used already). Please try again.',
+        sso_token: 'The identity provider’s answer did not pass our checks, so you were not signed in.',
+        sso_unverified_email:
+          'Your identity provider has not verified your e-mail address, so you cannot be signed in with it.',
+        sso_domain:
+          'There is no account for your e-mail address, and its domain may not make one. Ask an administrator to invite you.',
+        sso_inactive: 'Your account is deactivated. Ask an administrator if you need it back.',
+        sso_unavailable: 'The identity provider could not be reached just now. Please try again in a moment.',
+      },
+    },
   },
   {
     setup: {
@@ -71,6 +88,22 @@ export const auth = bilingual(
       invalidTitle: 'Länken fungerar inte',
       askAgain: 'Har du redan valt ett lösenord? Logga in i stället.',
       toSignIn: 'Gå till inloggningen',
+    },
+    sso: {
+      signInWith: 'Logga in med {{name}}',
+      orWithPassword: 'eller med din e-postadress och ditt lösenord',
+      refused: {
+        sso_state:
+          'Inloggningen kunde inte slutföras: den påbörjades i ett annat webbläsarfönster eller tog för lång tid. Försök igen.',
+        sso_exchange: 'Identitetsleverantören bekräftade inte inloggningen (den kan redan ha använts). Försök igen.',
+        sso_token: 'Identitetsleverantörens svar klarade inte våra kontroller, så du loggades inte in.',
+        sso_unverified_email:
+          'Din identitetsleverantör har inte bekräftat din e-postadress, så du kan inte logga in med den.',
+        sso_domain:
+          'Det finns inget konto för din e-postadress, och dess domän får inte skapa något. Be en administratör att bjuda in dig.',
+        sso_inactive: 'Ditt konto är avaktiverat. Fråga en administratör om du behöver det igen.',
+        sso_unavailable: 'Identitetsleverantören gick inte att nå just nu. Försök igen om en stund.',
+      },
     },
   },
 );
