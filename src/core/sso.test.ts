@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainAllowed, emailDomain, safeReturnPath, ssoSubjectKey } from './sso.ts';
+import { domainAllowed, emailDomain, roleFromGroups, safeReturnPath, ssoSubjectKey } from './sso.ts';
 
 describe('single sign-on rules', () => {
   it('keys a person by issuer and subject, since a subject is unique per issuer only', () => {
@@ -21,5 +21,16 @@ describe('single sign-on rules', () => {
     expect(safeReturnPath('/\\evil.example')).toBeNull();
     expect(safeReturnPath('https://evil.example/')).toBeNull();
     expect(safeReturnPath(undefined)).toBeNull();
+  });
+
+  it('gives the most capable role the person’s groups map to, and none when no group is mapped', () => {
+    const map = { 'okr-admins': 'admin', 'okr-readers': 'viewer', staff: 'member' } as const;
+    expect(roleFromGroups(['staff', 'okr-admins'], map)).toBe('admin');
+    expect(roleFromGroups(['okr-readers', 'staff'], map)).toBe('member');
+    expect(roleFromGroups(['okr-readers'], map)).toBe('viewer');
+    expect(roleFromGroups(['sales'], map)).toBeNull();
+    expect(roleFromGroups([], {})).toBeNull();
+    // An inherited property is no group's mapping.
+    expect(roleFromGroups(['constructor', 'toString'], map)).toBeNull();
   });
 });

@@ -45,3 +45,19 @@ export function safeReturnPath(value: string | undefined | null): string | null 
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
   return value.length <= 2000 ? value : null;
 }
+
+/** Roles a provider's group may give: never owner, which is given by an owner in the app. */
+export const SSO_MAPPED_ROLES = ['admin', 'member', 'viewer'] as const;
+export type SsoMappedRole = (typeof SSO_MAPPED_ROLES)[number];
+
+/**
+ * The role the person's groups give by the admin's mapping (group → role): the most
+ * capable one when several match, null when none does (the membership is left as it is).
+ */
+export function roleFromGroups(
+  groups: readonly string[],
+  roleMap: Readonly<Record<string, SsoMappedRole>>,
+): SsoMappedRole | null {
+  const given = new Set(groups.filter((group) => Object.hasOwn(roleMap, group)).map((group) => roleMap[group]));
+  return SSO_MAPPED_ROLES.find((role) => given.has(role)) ?? null;
+}

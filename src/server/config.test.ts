@@ -63,8 +63,17 @@ describe('mail and job configuration', () => {
       name: 'login.example.com',
       allowedDomains: ['nordljus.se', 'nordljus.fi'],
       joinOrgSlug: 'nordljus',
+      groupsClaim: 'groups',
+      roleMap: {},
       redirectUri: 'https://okr.nordljus.se/api/v1/auth/sso/oidc/callback',
     });
+    const client = { OIDC_ISSUER: 'https://idp.example', OIDC_CLIENT_ID: 'a', OIDC_CLIENT_SECRET: 'b' };
+    expect(
+      loadConfig({ ...client, OIDC_ROLE_MAP: 'OKR Admins=admin, readers = viewer', OIDC_GROUPS_CLAIM: 'roles' }).oidc,
+    ).toMatchObject({ groupsClaim: 'roles', roleMap: { 'OKR Admins': 'admin', readers: 'viewer' } });
+    expect(() => loadConfig({ ...client, OIDC_ROLE_MAP: 'bosses=owner' })).toThrow(
+      'OIDC_ROLE_MAP: "bosses=owner" is not group=admin, group=member or group=viewer.',
+    );
     expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example.com' })).toThrow(
       'Single sign-on needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET as well',
     );

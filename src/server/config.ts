@@ -1,6 +1,7 @@
 // Configuration from environment variables, with defaults that need no set-up.
 import path from 'node:path';
 import type { OidcSettings } from '../app/sso/relying-party.ts';
+import { SSO_MAPPED_ROLES, type SsoMappedRole } from '../core/sso.ts';
 
 export interface Config {
   port: number;
@@ -58,6 +59,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** OIDC_ROLE_MAP, "group=role,group=role": a role other than admin, member or viewer is named and refused. */
+function roleMap(value: string): Record<string, SsoMappedRole> {
+  const map: Record<string, SsoMappedRole> = {};
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const at = entry.lastIndexOf('=');
+    const group = entry.slice(0, at).trim();
+    const role = entry.slice(at + 1).trim();
+    if (at <= 0 || !(SSO_MAPPED_ROLES as readonly string[]).includes(role)) {
+      throw new ConfigError(`OIDC_ROLE_MAP: "${entry}" is not group=admin, group=member or group=viewer.`);
+    }
+    map[group] = role as SsoMappedRole;
+  }
+  return map;
+}
+
 /** A setting that cannot work as given: said in one sentence as the server refuses to start. */
 export class ConfigError extends Error {}
 
@@ -79,6 +98,8 @@ function oidcSettings(env: NodeJS.ProcessEnv, publicUrl: string): OidcSettings |
       .map((domain) => domain.trim().toLowerCase())
       .filter(Boolean),
     joinOrgSlug: env.OIDC_JOIN_ORG || null,
+    groupsClaim: env.OIDC_GROUPS_CLAIM || 'groups',
+    roleMap: roleMap(env.OIDC_ROLE_MAP ?? ''),
     redirectUri: `${publicUrl.replace(/\/+$/, '')}/api/v1/auth/sso/oidc/callback`,
   };
 }

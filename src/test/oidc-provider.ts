@@ -12,6 +12,7 @@ export interface ProviderPerson {
   email: string;
   emailVerified: boolean;
   name: string;
+  groups?: string[];
 }
 
 export interface TestOidcProvider {
@@ -58,7 +59,7 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
     ],
     jwks: { keys: [jwk as Record<string, string>] },
     cookies: { keys: ['cookie-key-for-tests-only'] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
     // The claims in the ID token itself, as Entra ID, Google and Keycloak put them there.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },
@@ -70,7 +71,13 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
       return person
         ? {
             accountId: id,
-            claims: () => ({ sub: id, email: person.email, email_verified: person.emailVerified, name: person.name }),
+            claims: () => ({
+              sub: id,
+              email: person.email,
+              email_verified: person.emailVerified,
+              name: person.name,
+              ...(person.groups ? { groups: person.groups } : {}),
+            }),
           }
         : undefined;
     },

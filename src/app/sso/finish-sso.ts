@@ -8,7 +8,7 @@ import { ssoSubjectKey, type SsoRefusal } from '../../core/sso.ts';
 import { ssoLogins } from '../../db/schema.ts';
 import { hashSecret, sameSecret } from '../auth/secrets.ts';
 import { startSession, type StartedSession } from '../auth/session.ts';
-import { forgetCallers } from '../caches.ts';
+import { forgetActors, forgetCallers } from '../caches.ts';
 import type { AppDeps } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
 import type { RelyingParty } from './relying-party.ts';
@@ -41,7 +41,7 @@ export async function finishSso(deps: AppDeps, rp: RelyingParty, input: FinishSs
     throw new SsoRefused('sso_state');
   }
   const configuration = await rp.configuration(now);
-  const person = await exchange(configuration, input.callbackUrl, login);
+  const person = await exchange(configuration, input.callbackUrl, login, rp.settings.groupsClaim);
   rp.rememberKeys(configuration);
   return inTransaction(deps, async (tx) => {
     const accountId = await ssoAccount(tx, rp.settings, person);
@@ -50,13 +50,17 @@ export async function finishSso(deps: AppDeps, rp: RelyingParty, input: FinishSs
       via: 'sso',
     });
     return { ...session, returnTo: login.returnTo };
-  }).finally(() => forgetCallers(deps));
+  }).finally(() => {
+    forgetCallers(deps);
+    forgetActors(deps); // a role may have come from the person's groups
+  });
 }
 
 async function exchange(
   configuration: oidc.Configuration,
   callbackUrl: URL,
   login: { state: string; nonce: string; codeVerifier: string },
+  groupsClaim: string,
 ): Promise<ProviderPerson> {
   let claims: oidc.IDToken | undefined;
   try {
@@ -74,7 +78,13 @@ async function exchange(
   const email = typeof claims.email === 'string' ? claims.email.trim() : '';
   if (!email.includes('@') || claims.email_verified !== true) throw new SsoRefused('sso_unverified_email');
   const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email.split('@')[0];
-  return { subject: ssoSubjectKey(claims.iss, claims.sub), email, name: name ?? email };
+  const groups = claims[groupsClaim];
+  return {
+    subject: ssoSubjectKey(claims.iss, claims.sub),
+    email,
+    name: name ?? email,
+    groups: Array.isArray(groups) ? groups.filter((group): group is string => typeof group === 'string') : [],
+  };
 }
 
 /** What went wrong, in the words the sign-in page has for it. */

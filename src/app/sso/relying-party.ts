@@ -2,6 +2,7 @@
 // discovered once and kept (again after a failure), and a client configuration per use,
 // whose clock is the app's (deps.now), so that tokens are judged by the time the app keeps.
 import * as oidc from 'openid-client';
+import type { SsoMappedRole } from '../../core/sso.ts';
 import { SsoRefused } from './sso-refused.ts';
 
 export interface OidcSettings {
@@ -15,6 +16,10 @@ export interface OidcSettings {
   allowedDomains: string[];
   /** The organisation (slug) such new accounts join as members; none: they join none. */
   joinOrgSlug: string | null;
+  /** The ID token claim that lists the person's groups (e.g. `groups`). */
+  groupsClaim: string;
+  /** Group → role in the join organisation, applied at every sign-in; empty: roles are set in the app. */
+  roleMap: Record<string, SsoMappedRole>;
   /** Where the provider sends the browser back: {public URL}/api/v1/auth/sso/oidc/callback. */
   redirectUri: string;
   /** Plain http to the provider (tests on loopback); https otherwise. */

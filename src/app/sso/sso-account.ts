@@ -1,9 +1,11 @@
 // Who a person signing in through the provider is here: the account already linked to the
 // provider's subject; else the account with the provider-verified e-mail address, linked now;
 // else, for an allowed domain, a new account (just in time), a member of the organisation
-// the installation names. In the caller's transaction; each link and account is audited.
+// the installation names. Then the role the person's groups map to in that organisation,
+// at every sign-in (an owner stays owner). In the caller's transaction; each link, account
+// and role is audited.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { domainAllowed } from '../../core/sso.ts';
+import { domainAllowed, roleFromGroups, type SsoMappedRole } from '../../core/sso.ts';
 import type { Tx } from '../../db/connect.ts';
 import { accounts, memberships, organizations } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
@@ -16,6 +18,8 @@ export interface ProviderPerson {
   /** Verified by the provider. */
   email: string;
   name: string;
+  /** The groups claim's values, for the admin's group → role mapping. */
+  groups: string[];
 }
 
 /** The active account the person signs in as; refused when there is none they may have. */
@@ -48,19 +52,57 @@ export async function ssoAccount(tx: Tx, settings: OidcSettings, person: Provide
         after: { issuer: settings.issuer },
       });
     }
+    await applyMappedRole(tx, settings, found.id, person.groups);
     return found.id;
   }
   if (!domainAllowed(person.email, settings.allowedDomains)) throw new SsoRefused('sso_domain');
   return createAccount(tx, settings, person);
 }
 
+const joinOrg = async (tx: Tx, settings: OidcSettings) =>
+  settings.joinOrgSlug
+    ? (
+        await tx
+          .select({ id: organizations.id, locale: organizations.defaultLocale })
+          .from(organizations)
+          .where(eq(organizations.slug, settings.joinOrgSlug))
+      )[0]
+    : undefined;
+
+/** The role the groups map to, in the join organisation: given, changed, or left alone. */
+async function applyMappedRole(tx: Tx, settings: OidcSettings, accountId: string, groups: string[]): Promise<void> {
+  const role = roleFromGroups(groups, settings.roleMap);
+  const org = role && (await joinOrg(tx, settings));
+  if (!role || !org) return;
+  const [current] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, org.id), eq(memberships.accountId, accountId)))
+    .for('update');
+  // Owners are made in the app, and keep their way in whatever the provider says of them.
+  if (current?.role === 'owner' || current?.role === role) return;
+  if (current) {
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.orgId, org.id), eq(memberships.accountId, accountId)));
+  } else {
+    await tx.insert(memberships).values({ orgId: org.id, accountId, role });
+  }
+  await recordAudit(tx, {
+    orgId: org.id,
+    actorId: accountId,
+    action: 'member.role_from_sso',
+    entityType: 'account',
+    entityId: accountId,
+    before: { role: current?.role ?? null },
+    after: { role },
+  });
+}
+
 async function createAccount(tx: Tx, settings: OidcSettings, person: ProviderPerson): Promise<string> {
-  const [org] = settings.joinOrgSlug
-    ? await tx
-        .select({ id: organizations.id, locale: organizations.defaultLocale })
-        .from(organizations)
-        .where(eq(organizations.slug, settings.joinOrgSlug))
-    : [];
+  const org = await joinOrg(tx, settings);
+  const role: SsoMappedRole = roleFromGroups(person.groups, settings.roleMap) ?? 'member';
   const [account] = await tx
     .insert(accounts)
     .values({
@@ -71,14 +113,14 @@ async function createAccount(tx: Tx, settings: OidcSettings, person: ProviderPer
     })
     .returning({ id: accounts.id });
   if (!account) throw new Error('the insert returned no row');
-  if (org) await tx.insert(memberships).values({ orgId: org.id, accountId: account.id, role: 'member' });
+  if (org) await tx.insert(memberships).values({ orgId: org.id, accountId: account.id, role });
   await recordAudit(tx, {
     orgId: org?.id ?? null,
     actorId: account.id,
     action: 'account.sso_create',
     entityType: 'account',
     entityId: account.id,
-    after: { email: person.email, name: person.name, issuer: settings.issuer, role: org ? 'member' : null },
+    after: { email: person.email, name: person.name, issuer: settings.issuer, role: org ? role : null },
   });
   return account.id;
 }

@@ -39,6 +39,8 @@ beforeAll(async () => {
     name: 'Nordljus SSO',
     allowedDomains: ['nordljus.test'],
     joinOrgSlug: joinOrg.slug,
+    groupsClaim: 'groups',
+    roleMap: { 'okr-admins': 'admin', 'okr-readers': 'viewer' },
     redirectUri: REDIRECT_URI,
     allowHttp: true,
   };
@@ -52,7 +54,7 @@ afterAll(async () => {
 
 let people = 0;
 /** A person at the provider, who is at the keyboard from now on. */
-function atProvider(person: { email: string; emailVerified?: boolean; name?: string }): string {
+function atProvider(person: { email: string; emailVerified?: boolean; name?: string; groups?: string[] }): string {
   const subject = `subject-${++people}-${Date.now()}`;
   idp.people.set(subject, { emailVerified: true, name: 'Anna Andersson', ...person });
   idp.signInAs(subject);
@@ -161,6 +163,49 @@ describe('single sign-on with OpenID Connect', () => {
       .from(memberships)
       .where(eq(memberships.accountId, made?.id ?? ''));
     expect(membership).toEqual([expect.objectContaining({ orgId: joinOrg.id, role: 'member' })]);
+  });
+
+  it('gives the role the person’s groups map to, at every sign-in, but never takes an owner’s', async () => {
+    const roleIn = async (email: string) => {
+      const [account] = await accountsWithEmail(email);
+      const rows = await deps.db
+        .select()
+        .from(memberships)
+        .where(eq(memberships.accountId, account?.id ?? ''));
+      return rows.filter((row) => row.orgId === joinOrg.id).map((row) => row.role);
+    };
+    // A new account: its groups say viewer.
+    const reader = `reader-${Date.now()}@nordljus.test`;
+    atProvider({ email: reader, groups: ['staff', 'okr-readers'] });
+    await signIn();
+    expect(await roleIn(reader)).toEqual(['viewer']);
+    // The same person, later in the admins' group: an admin from this sign-in on.
+    const subject = [...idp.people].find(([, person]) => person.email === reader)?.[0] ?? '';
+    idp.people.set(subject, { email: reader, emailVerified: true, name: 'Reader', groups: ['okr-admins'] });
+    idp.signInAs(subject);
+    await signIn();
+    expect(await roleIn(reader)).toEqual(['admin']);
+    const [audited] = await queryRows<{ before: unknown; after: unknown }>(
+      deps.db,
+      sql`select before, after from audit_events where action = 'member.role_from_sso' and org_id = ${joinOrg.id}::uuid
+           order by created_at desc limit 1`,
+    );
+    expect(audited).toEqual({ before: { role: 'viewer' }, after: { role: 'admin' } });
+
+    // An owner whose groups say viewer stays owner.
+    const owner = `owner-${Date.now()}@example.test`;
+    const ownerAccount = await createAccount(deps.db, { email: owner });
+    await deps.db.insert(memberships).values({ orgId: joinOrg.id, accountId: ownerAccount.id, role: 'owner' });
+    atProvider({ email: owner, groups: ['okr-readers'] });
+    await signIn();
+    expect(await roleIn(owner)).toEqual(['owner']);
+
+    // No mapped group: an account outside the organisation stays outside it.
+    const outsider = `outsider-${Date.now()}@example.test`;
+    await createAccount(deps.db, { email: outsider });
+    atProvider({ email: outsider, groups: ['sales'] });
+    expect(await sessionEmail(await signIn())).toBe(outsider);
+    expect(await roleIn(outsider)).toEqual([]);
   });
 
   it('refuses an address of another domain, and makes nothing', async () => {

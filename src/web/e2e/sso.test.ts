@@ -18,6 +18,8 @@ const settings: OidcSettings = {
   name: 'Nordljus SSO',
   allowedDomains: ['example.com'],
   joinOrgSlug: null,
+  groupsClaim: 'groups',
+  roleMap: {},
   redirectUri: '',
   allowHttp: true,
 };
