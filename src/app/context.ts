@@ -9,6 +9,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** Whether a mail server is configured (SMTP_URL); without one the outbox holds messages. */
   mailEnabled?: boolean;
+  /** Whether single sign-on is configured (OIDC_ISSUER …): an organisation may then require it. */
+  ssoEnabled?: boolean;
   /** The process's short-lived caches (the server has them; use cases called directly do not). */
   caches?: AppCaches;
 }

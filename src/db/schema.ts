@@ -47,6 +47,8 @@ export interface OrgSettings {
   fiscalYearStartMonth?: number;
   /** Coach rules the organisation switched off, by id (core/coach/rule-ids.ts). */
   coach?: { disabledRules: string[] };
+  /** Members sign in through single sign-on only; owners keep their password (break-glass). */
+  ssoRequired?: boolean;
 }
 
 /** What a person chooses to receive by e-mail; a missing key means the default (on). */

@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       now: () => new Date(),
       publicUrl: config.publicUrl,
       mailEnabled: mailer !== null,
+      ssoEnabled: config.oidc !== undefined,
       caches: createAppCaches(),
     };
     const app = await buildServer({

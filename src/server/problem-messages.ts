@@ -11,6 +11,10 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
   not_found: { en: '{entity} not found', sv: '{entity} hittades inte' },
   route_not_found: { en: 'There is no such address in the API', sv: 'Adressen finns inte i API:t' },
   forbidden: { en: 'You are not allowed to do this', sv: 'Du har inte behörighet att göra detta' },
+  sso_required: {
+    en: 'Your organisation signs in through its identity provider: use “Sign in with …” instead of a password',
+    sv: 'Din organisation loggar in via sin identitetsleverantör: använd ”Logga in med …” i stället för ett lösenord',
+  },
   unauthenticated: { en: 'Sign in first', sv: 'Logga in först' },
   invalid_credentials: { en: 'Wrong e-mail or password', sv: 'Fel e-postadress eller lösenord' },
   csrf_failed: {
@@ -181,6 +185,10 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
 
 export const FIELD_MESSAGES: Record<string, Texts> = {
   required: { en: 'is required', sv: 'måste anges' },
+  sso_not_configured: {
+    en: 'needs single sign-on, which this installation does not have (OIDC_ISSUER)',
+    sv: 'kräver inloggning via identitetsleverantör, som den här installationen inte har (OIDC_ISSUER)',
+  },
   type: { en: 'must be of type {type}', sv: 'måste vara av typen {type}' },
   minLength: { en: 'must be at least {limit} characters', sv: 'måste ha minst {limit} tecken' },
   maxLength: { en: 'must be at most {limit} characters', sv: 'får ha högst {limit} tecken' },

@@ -37,6 +37,12 @@ export const OrgSettingsSchema = Type.Object(
     checkInCadenceDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
     fiscalYearStartMonth: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
     coach: Type.Optional(CoachSettings),
+    ssoRequired: Type.Optional(
+      Type.Boolean({
+        description:
+          'Members sign in through single sign-on only (the installation must have it); owners keep their password',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

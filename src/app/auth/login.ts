@@ -4,6 +4,7 @@ import type { AppDeps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { verifyPassword } from './passwords.ts';
+import { assertPasswordAllowed } from './sso-required.ts';
 import { startSession, type StartedSession } from './session.ts';
 import { forgetCallers } from '../caches.ts';
 
@@ -23,6 +24,7 @@ export async function login(deps: AppDeps, input: LoginInput): Promise<LoginResu
     .where(eq(sql`lower(${accounts.email})`, input.email.trim().toLowerCase()));
   const ok = await verifyPassword(account?.passwordHash ?? null, input.password);
   if (!account || !ok || account.status !== 'active') throw new AppError('unauthenticated', 'invalid_credentials');
+  await assertPasswordAllowed(deps, deps.db, account.id);
 
   return inTransaction(deps, (tx) =>
     startSession(tx, deps.now(), account.id, { previousSessionToken: input.previousSessionToken }),

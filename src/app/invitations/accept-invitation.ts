@@ -6,6 +6,7 @@ import { inTransaction } from '../transaction.ts';
 import { assertAcceptablePassword, hashPassword } from '../auth/passwords.ts';
 import { hashSecret } from '../auth/secrets.ts';
 import { startSession, type StartedSession } from '../auth/session.ts';
+import { assertPasswordAllowed } from '../auth/sso-required.ts';
 import { findOpenInvitation, invitationInvalid } from './invitation-links.ts';
 import { forgetCallers } from '../caches.ts';
 
@@ -39,6 +40,8 @@ export async function acceptInvitation(
     const now = deps.now();
     const invitation = await findOpenInvitation(tx, token, now);
     if (!invitation) throw invitationInvalid();
+    // Where the organisation signs in through the identity provider, the invited person does too.
+    await assertPasswordAllowed(deps, tx, invitation.accountId);
     const name = input.name?.trim();
     const [account] = await tx
       .update(accounts)

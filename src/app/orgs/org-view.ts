@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Required<OrgSettings> = {
   checkInCadenceDays: 7,
   fiscalYearStartMonth: 1,
   coach: { disabledRules: [] },
+  ssoRequired: false,
 };
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULE_IDS);

@@ -4,7 +4,7 @@ import type { Locale } from '../../core/domain.ts';
 import { organizations, type OrgSettings } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forgetCadences, forgetOrgs } from '../caches.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
@@ -34,6 +34,10 @@ export async function updateOrg(
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, actor.orgId)).for('update');
     if (!before) throw notFound('organization');
     assertVersion(before.version, version);
+    // Requiring single sign-on where there is none would lock the members out.
+    if (input.settings?.ssoRequired && !deps.ssoEnabled) {
+      throw invalid('/body/settings/ssoRequired', 'sso_not_configured');
+    }
     if (input.slug && input.slug !== before.slug) {
       const [taken] = await tx
         .select({ id: organizations.id })

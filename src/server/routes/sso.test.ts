@@ -12,7 +12,8 @@ import { relyingParty, type OidcSettings } from '../../app/sso/relying-party.ts'
 import { accounts, memberships } from '../../db/schema.ts';
 import { queryRows } from '../../db/raw.ts';
 import { TestClock } from '../../test/clock.ts';
-import { createAccount, createOrg } from '../../test/factories.ts';
+import { createAccount, createMember, createOrg, TEST_PASSWORD } from '../../test/factories.ts';
+import { ApiClient } from '../../test/server.ts';
 import { startOidcProvider, type TestOidcProvider } from '../../test/oidc-provider.ts';
 import { testDatabase } from '../../test/test-db.ts';
 import { buildServer, type Server } from '../app.ts';
@@ -30,7 +31,7 @@ let settings: OidcSettings;
 beforeAll(async () => {
   idp = await startOidcProvider(REDIRECT_URI);
   const { db } = await testDatabase();
-  deps = { db, now: clock.now, caches: createAppCaches(), publicUrl: PUBLIC_URL };
+  deps = { db, now: clock.now, caches: createAppCaches(), publicUrl: PUBLIC_URL, ssoEnabled: true };
   ({ org: joinOrg } = await createOrg(db));
   settings = {
     issuer: idp.issuer,
@@ -109,7 +110,7 @@ describe('single sign-on with OpenID Connect', () => {
   it('lists the provider for the sign-in page, and none on a server without it', async () => {
     const listed = await app.inject({ method: 'GET', url: '/api/v1/auth/providers' });
     expect(listed.json()).toEqual([{ id: 'oidc', name: 'Nordljus SSO', startUrl: '/api/v1/auth/sso/oidc/start' }]);
-    const plain = await buildServer({ deps });
+    const plain = await buildServer({ deps: { ...deps, ssoEnabled: false } });
     try {
       expect((await plain.inject({ method: 'GET', url: '/api/v1/auth/providers' })).json()).toEqual([]);
       // No such route there: like any unknown path, it asks for a sign-in; nobody is sent anywhere.
@@ -326,6 +327,62 @@ describe('the sign-ins on their way', () => {
       expect(await stored()).not.toContain(hashSecret(cookie ?? ''));
     } finally {
       clock.set(new Date());
+    }
+  });
+});
+
+describe('an organisation that requires single sign-on', () => {
+  const passwordSignIn = (email: string, server: Server = app) =>
+    server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+
+  it('turns its members’ passwords off, but not its owners’, and they still get in through the provider', async () => {
+    const { org, owner } = await createOrg(deps.db);
+    const member = await createMember(deps.db, org.id, 'member', { email: `member-${Date.now()}@example.test` });
+    const admin = await ApiClient.signIn(app, owner.email);
+    const version = (await admin.get(`/api/v1/orgs/${org.id}`)).json<{ version: number }>().version;
+    const required = await admin.patch(
+      `/api/v1/orgs/${org.id}`,
+      { settings: { ssoRequired: true } },
+      { headers: { 'if-match': `"${version}"` } },
+    );
+    expect(required.statusCode, required.body).toBe(200);
+    expect(required.json<{ settings: { ssoRequired: boolean } }>().settings.ssoRequired).toBe(true);
+
+    const refused = await passwordSignIn(member.email);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<{ type: string; title: string }>()).toMatchObject({
+      type: expect.stringContaining('sso_required'),
+      title: expect.stringContaining('identity provider'),
+    });
+    // The owner keeps a way in should the provider fail (break-glass).
+    expect((await passwordSignIn(owner.email)).statusCode).toBe(200);
+    // Through the provider the member gets in.
+    atProvider({ email: member.email });
+    expect(await sessionEmail(await signIn())).toBe(member.email);
+    // Without single sign-on in the installation the setting would lock them out: not applied.
+    const plain = await buildServer({ deps: { ...deps, ssoEnabled: false } });
+    try {
+      expect((await passwordSignIn(member.email, plain)).statusCode).toBe(200);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('cannot be required where the installation has no single sign-on, and says so', async () => {
+    const plain = await buildServer({ deps: { ...deps, ssoEnabled: false } });
+    try {
+      const { org, owner } = await createOrg(deps.db);
+      const admin = await ApiClient.signIn(plain, owner.email);
+      const version = (await admin.get(`/api/v1/orgs/${org.id}`)).json<{ version: number }>().version;
+      const refused = await admin.patch(
+        `/api/v1/orgs/${org.id}`,
+        { settings: { ssoRequired: true } },
+        { headers: { 'if-match': `"${version}"` } },
+      );
+      expect(refused.statusCode).toBe(422);
+      expect(JSON.stringify(refused.json())).toContain('/body/settings/ssoRequired');
+    } finally {
+      await plain.close();
     }
   });
 });

@@ -7,6 +7,7 @@ import {
   NumberInput,
   Select,
   SimpleGrid,
+  Switch,
   Stack,
   Text,
   TextInput,
@@ -21,6 +22,7 @@ import { LOCALES, type Locale } from '../../../core/domain.ts';
 import type { RuleId } from '../../../core/coach/rule-ids.ts';
 import { api } from '../../api/client.ts';
 import type { Org } from '../../api/types.ts';
+import { useAuthProviders } from '../../api/auth-providers.ts';
 import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
 import { isConflict } from '../../components/serverErrors.ts';
 import { ConflictNotice, rebaseOnTheirs, type TheirField } from '../../components/ConflictNotice.tsx';
@@ -42,6 +44,7 @@ interface Values {
     checkInCadenceDays: number;
     fiscalYearStartMonth: number;
     coach: { disabledRules: RuleId[] };
+    ssoRequired: boolean;
   };
 }
 
@@ -57,6 +60,7 @@ const FIELDS = [
   'settings.focus.keyResultsMax',
   'settings.checkInCadenceDays',
   'settings.fiscalYearStartMonth',
+  'settings.ssoRequired',
 ] as const;
 
 /** The server fills in defaults for settings never set; these match them. */
@@ -71,6 +75,7 @@ const valuesOf = (org: Org): Values => ({
     checkInCadenceDays: org.settings.checkInCadenceDays ?? 7,
     fiscalYearStartMonth: org.settings.fiscalYearStartMonth ?? 1,
     coach: { disabledRules: org.settings.coach?.disabledRules ?? [] },
+    ssoRequired: org.settings.ssoRequired ?? false,
   },
 });
 
@@ -84,6 +89,9 @@ export function ProfileTab({ org }: { org: Org }) {
   const [preview, setPreview] = useState(false);
   // After a conflict: where the newer version differs from what the person typed.
   const [theirs, setTheirs] = useState<TheirField[] | null>(null);
+  // Requiring single sign-on is offered only where the installation has it.
+  const providers = useAuthProviders();
+  const sso = providers.data?.[0];
   const count = (min: number, max: number) => (value: unknown) =>
     typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
       ? null
@@ -278,6 +286,13 @@ export function ProfileTab({ org }: { org: Org }) {
             />
           </SimpleGrid>
         </Fieldset>
+        {sso && (
+          <Switch
+            label={t('profile.ssoRequired', { name: sso.name })}
+            description={t('profile.ssoRequiredHelp')}
+            {...form.getInputProps('settings.ssoRequired', { type: 'checkbox' })}
+          />
+        )}
         <Suspense fallback={null}>
           <RuleSwitches
             orgId={org.id}

@@ -260,6 +260,9 @@ export const admin = bilingual(
       toUnits: 'Open teams and units',
     },
     profile: {
+      ssoRequired: 'Members sign in with {{name}} only',
+      ssoRequiredHelp:
+        'Their passwords stop working; owners keep theirs, so that someone can get in should the identity provider fail.',
       title: 'Organisation profile',
       intro: 'Everyone in the organisation reads this on its front page: it is what the OKRs are built from.',
       name: 'Name',
@@ -551,6 +554,9 @@ export const admin = bilingual(
       toUnits: 'Öppna team och enheter',
     },
     profile: {
+      ssoRequired: 'Medlemmar loggar bara in med {{name}}',
+      ssoRequiredHelp:
+        'Deras lösenord slutar fungera; ägare behåller sina, så att någon kommer in om identitetsleverantören inte fungerar.',
       title: 'Organisationsprofil',
       intro: 'Alla i organisationen läser detta på startsidan: det är grunden som OKR byggs på.',
       name: 'Namn',

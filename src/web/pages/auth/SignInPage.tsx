@@ -1,10 +1,11 @@
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
-import type { AuthProvider, Me } from '../../api/types.ts';
+import type { Me } from '../../api/types.ts';
+import { useAuthProviders } from '../../api/auth-providers.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { setLocale } from '../../i18n/index.ts';
 import { useSetupStatus } from './setup-status.ts';
@@ -22,11 +23,7 @@ export default function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   // A fresh installation has nobody to sign in yet: it starts with the set-up.
   const setup = useSetupStatus();
-  const providers = useQuery({
-    queryKey: ['auth', 'providers'],
-    queryFn: ({ signal }) => api.get<AuthProvider[]>('/auth/providers', signal),
-    staleTime: Infinity,
-  });
+  const providers = useAuthProviders();
   const ssoRefusal = params.get('sso');
   // Two fields: plain state rather than @mantine/form, which would be the largest part of
   // this first page's own code. Like useForm: checked on submit, a field's message cleared
