@@ -43,6 +43,8 @@ const TABLE: Record<string, WalkCase> = {
     body: (w) => ({ email: w.people.member.email, password: TEST_PASSWORD }),
   },
   'GET /api/v1/auth/session': { ok: 200, allowed: ROLES },
+  // What the sign-in page offers: asked before anyone is signed in.
+  'GET /api/v1/auth/providers': { ok: 200, allowed: ROLES },
   'POST /api/v1/auth/logout': { ok: 204, allowed: SIGNED_IN },
   // The test database always has accounts, so the first-run set-up is over for everyone
   // (setup.test.ts runs it on an empty database).
