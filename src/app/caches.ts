@@ -8,6 +8,7 @@
 // longest a signed-out session or a lowered role may still be honoured there.
 import type { Locale, OrgRole } from '../core/domain.ts';
 import type { Cadences } from './check-ins/cadences.ts';
+import type { ServiceGrant } from './context.ts';
 import type { organizations } from '../db/schema.ts';
 import type { CycleRow } from './cycles/cycle-view.ts';
 import type { UnitScope } from './units/unit-tree.ts';
@@ -53,6 +54,7 @@ export class ShortLivedCache<V> {
 /** A signed-in caller as its session or token says, until `expiresAt` (ms) when it has an end. */
 export interface CachedCaller {
   accountId: string;
+  service: ServiceGrant | null;
   locale: Locale;
   csrfToken: string | null;
   expiresAt: number | null;
@@ -62,6 +64,8 @@ export interface CachedCaller {
 export interface MembershipGrant {
   role: OrgRole;
   led: string[];
+  /** For a service account: the unit it is limited to and those beneath it, or null. */
+  limitedTo?: string[] | null;
 }
 
 type OrganizationRow = typeof organizations.$inferSelect;

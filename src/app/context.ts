@@ -1,4 +1,5 @@
 // What every use case runs with: the database and a clock (tests move time).
+import type { ServiceScope } from '../core/service-scopes.ts';
 import type { Db } from '../db/connect.ts';
 import type { AppCaches } from './caches.ts';
 
@@ -15,9 +16,19 @@ export interface AppDeps {
   caches?: AppCaches;
 }
 
+/** A service account's token: which organisation it belongs to and what it may do there. */
+export interface ServiceGrant {
+  orgId: string;
+  scopes: readonly ServiceScope[];
+  /** The unit it is limited to (with those beneath it), or null. */
+  unitId: string | null;
+}
+
 /** The authenticated account making a call. */
 export interface Caller {
   accountId: string;
+  /** Set when the account is a service account (it called with its token). */
+  service?: ServiceGrant;
   /** The process's caches, when the call came through the server (see caches.ts). */
   caches?: AppCaches;
 }

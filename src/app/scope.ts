@@ -7,7 +7,7 @@ import type { Subject } from '../core/policy.ts';
 import type { Queryable } from '../db/connect.ts';
 import { queryRows } from '../db/raw.ts';
 import type { MembershipGrant } from './caches.ts';
-import type { Caller } from './context.ts';
+import type { Caller, ServiceGrant } from './context.ts';
 import { notFound } from './errors.ts';
 
 export interface OrgActor extends Subject {
@@ -34,7 +34,7 @@ export async function actorInOrg(q: Queryable, caller: Caller, orgId: string): P
   if (!isUuid(orgId)) throw notFound('organization');
   const grant = await membershipGrant(q, caller, orgId);
   if (!grant) throw notFound('organization');
-  return { orgId, accountId: caller.accountId, role: grant.role, ledUnitIds: new Set(grant.led) };
+  return actorFrom(orgId, caller, grant);
 }
 
 /** The caller as a member of the organisation that owns one resource. */
@@ -49,7 +49,16 @@ export async function actorForResource(
   // Not a member answers like no such resource: it reveals nothing.
   const grant = orgId === null ? null : await membershipGrant(q, caller, orgId);
   if (orgId === null || !grant) throw notFound(entity);
-  return { orgId, accountId: caller.accountId, role: grant.role, ledUnitIds: new Set(grant.led) };
+  return actorFrom(orgId, caller, grant);
+}
+
+function actorFrom(orgId: string, caller: Caller, grant: MembershipGrant): OrgActor {
+  const actor: OrgActor = { orgId, accountId: caller.accountId, role: grant.role, ledUnitIds: new Set(grant.led) };
+  if (caller.service) {
+    const limitedTo = grant.limitedTo ?? null;
+    actor.service = { scopes: caller.service.scopes, unitIds: limitedTo && new Set(limitedTo) };
+  }
+  return actor;
 }
 
 /**
@@ -72,7 +81,10 @@ export async function orgOfResource(
 }
 
 function membershipGrant(q: Queryable, caller: Caller, orgId: string): Promise<MembershipGrant | null> {
-  const load = () => loadMembershipGrant(q, caller.accountId, orgId);
+  const service = caller.service;
+  const load = service
+    ? () => loadServiceGrant(q, service, orgId)
+    : () => loadMembershipGrant(q, caller.accountId, orgId);
   return caller.caches ? caller.caches.actors.get(`${caller.accountId}:${orgId}`, load) : load();
 }
 
@@ -92,4 +104,26 @@ async function loadMembershipGrant(q: Queryable, accountId: string, orgId: strin
       from memberships m where m.org_id = ${orgId} and m.account_id = ${accountId}`,
   );
   return row ?? null;
+}
+
+/**
+ * A service account is no member: it reaches its own organisation alone, with an admin's
+ * role that its scopes cut down (core/service-scopes.ts), and when limited to a unit, that
+ * unit and those beneath it.
+ */
+async function loadServiceGrant(q: Queryable, service: ServiceGrant, orgId: string): Promise<MembershipGrant | null> {
+  if (service.orgId !== orgId) return null;
+  if (service.unitId === null) return { role: 'admin', led: [], limitedTo: null };
+  const [row] = await queryRows<{ units: string[] }>(
+    q,
+    sql`
+    with recursive beneath(id) as (
+      select u.id from units u where u.org_id = ${orgId} and u.id = ${service.unitId} and u.archived_at is null
+      union
+      select c.id from units c join beneath on c.parent_id = beneath.id
+       where c.org_id = ${orgId} and c.archived_at is null
+    )
+    select coalesce((select json_agg(id) from beneath), '[]'::json) as units`,
+  );
+  return { role: 'admin', led: [], limitedTo: row?.units ?? [] };
 }

@@ -139,6 +139,7 @@ const TABLE: Record<string, Row> = {
   'org.export': ADMINS_ONLY,
   'org.import': ADMINS_ONLY,
   'webhook.manage': ADMINS_ONLY,
+  'serviceAccount.manage': ADMINS_ONLY,
 };
 
 describe('can: role × action × object state', () => {

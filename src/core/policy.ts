@@ -1,6 +1,7 @@
 // The one authorisation policy (DESIGN.md section 3): role × action × object state.
 // Routes and use cases ask `can`; the web app receives the answers as abilities.
 import type { ObjectiveLevel, OrgRole } from './domain.ts';
+import { serviceMayAct, type ServiceLimits } from './service-scopes.ts';
 
 export const ACTIONS = [
   'org.update',
@@ -27,6 +28,7 @@ export const ACTIONS = [
   'org.export',
   'org.import',
   'webhook.manage',
+  'serviceAccount.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,6 +38,8 @@ export interface Subject {
   role: OrgRole;
   /** Units the subject leads, with every unit beneath them (a division lead leads its teams). */
   ledUnitIds: ReadonlySet<string>;
+  /** Set when the subject is a service account: its scopes and unit limit cut its role down. */
+  service?: ServiceLimits;
 }
 
 /** What the action is about. Fields that do not apply are left out. */
@@ -103,6 +107,8 @@ export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
   'org.import': ADMINS,
   // Webhooks send the organisation's OKRs, private ones too, to an address outside.
   'webhook.manage': ADMINS,
+  // Tokens of the organisation's own, for integrations: an admin's reach, handed out.
+  'serviceAccount.manage': ADMINS,
 };
 
 /** Actions that a closed cycle locks for everyone but admins: its OKRs are the record. */
@@ -116,6 +122,7 @@ const LOCKED_BY_CLOSED_CYCLE: ReadonlySet<Action> = new Set<Action>([
 ]);
 
 export function can(subject: Subject, action: Action, object: PolicyObject = {}): boolean {
+  if (subject.service && !serviceMayAct(subject.service, action, object)) return false;
   const grant = POLICY[action][subject.role];
   if (grant === undefined) return false;
   if (grant === 'always') return true;

@@ -455,6 +455,29 @@ export const apiTokens = pgTable(
 );
 
 /**
+ * An organisation's service account (issue 12): an account that is no person, for an
+ * integration. It signs in with nothing but its API tokens (api_tokens, one live at a
+ * time), has no membership (app/scope.ts gives it an admin's reach in its organisation
+ * alone), and acts within its scopes and, when set, one unit and those beneath it. Its
+ * name is the account's, so the audit log names it.
+ */
+export const serviceAccounts = pgTable(
+  'service_accounts',
+  {
+    accountId: uuid('account_id')
+      .primaryKey()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    orgId: orgId(),
+    scopes: text('scopes').array().notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('service_accounts_org_idx').on(t.orgId, t.createdAt)],
+);
+
+/**
  * A link that lets a person without a password set one and sign in. Only a SHA-256 hash
  * of the token is stored; a link is open while not accepted and not expired (issuing a
  * fresh link expires the older open ones).

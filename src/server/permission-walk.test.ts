@@ -23,6 +23,11 @@ interface WalkCase {
   refused?: Partial<Record<WalkRole, number>>;
   /** Send If-Match "1" (PATCH always does). */
   ifMatch?: boolean;
+  /**
+   * What a read-only service account gets for a read, when not what an admin gets: it
+   * reads OKRs, not the administration (audit log, outbox, export, archive, webhooks).
+   */
+  service?: number;
 }
 
 const SIGNED_IN = ['foreign', 'viewer', 'member', 'lead', 'admin'] as const;
@@ -98,12 +103,12 @@ const TABLE: Record<string, WalkCase> = {
   },
   'GET /api/v1/orgs/{orgId}': { ok: 200, allowed: IN_ORG },
   'PATCH /api/v1/orgs/{orgId}': { ok: 200, allowed: ADMIN, body: () => ({ vision: 'Ny vision' }) },
-  'GET /api/v1/orgs/{orgId}/audit-events': { ok: 200, allowed: ADMIN },
-  'GET /api/v1/orgs/{orgId}/archive': { ok: 200, allowed: ADMIN },
-  'GET /api/v1/orgs/{orgId}/outbox': { ok: 200, allowed: ADMIN },
-  'GET /api/v1/orgs/{orgId}/outbox/{id}': { ok: 200, allowed: ADMIN, params: id((w) => w.outboxMessage) },
-  'GET /api/v1/orgs/{orgId}/audit-events.csv': { ok: 200, allowed: ADMIN },
-  'GET /api/v1/orgs/{orgId}/export': { ok: 200, allowed: ADMIN },
+  'GET /api/v1/orgs/{orgId}/audit-events': { ok: 200, allowed: ADMIN, service: 403 },
+  'GET /api/v1/orgs/{orgId}/archive': { ok: 200, allowed: ADMIN, service: 403 },
+  'GET /api/v1/orgs/{orgId}/outbox': { ok: 200, allowed: ADMIN, service: 403 },
+  'GET /api/v1/orgs/{orgId}/outbox/{id}': { ok: 200, allowed: ADMIN, service: 403, params: id((w) => w.outboxMessage) },
+  'GET /api/v1/orgs/{orgId}/audit-events.csv': { ok: 200, allowed: ADMIN, service: 403 },
+  'GET /api/v1/orgs/{orgId}/export': { ok: 200, allowed: ADMIN, service: 403 },
   // The walk's organisation has OKRs: admins pass the permission check and meet the rule
   // that an import fills an empty organisation.
   'POST /api/v1/orgs/{orgId}/import': {
@@ -143,6 +148,7 @@ const TABLE: Record<string, WalkCase> = {
   'POST /api/v1/orgs/{orgId}/sheet-imports/read': {
     ok: 200,
     allowed: ADMIN,
+    service: 403,
     headers: { 'content-type': 'text/csv' },
     body: () => 'Mål;Period\nVäxa;2026\n',
   },
@@ -161,11 +167,23 @@ const TABLE: Record<string, WalkCase> = {
     allowed: ADMIN,
     body: () => ({ url: 'https://hooks.example.com/new', events: ['objective.created'] }),
   },
-  'GET /api/v1/orgs/{orgId}/webhooks': { ok: 200, allowed: ADMIN },
+  'GET /api/v1/orgs/{orgId}/webhooks': { ok: 200, allowed: ADMIN, service: 403 },
   'DELETE /api/v1/webhooks/{id}': { ok: 204, allowed: ADMIN, params: id((w) => w.webhook) },
   'POST /api/v1/webhooks/{id}/rotate-secret': { ok: 200, allowed: ADMIN, params: id((w) => w.webhook) },
-  'GET /api/v1/webhooks/{id}/deliveries': { ok: 200, allowed: ADMIN, params: id((w) => w.webhook) },
+  'GET /api/v1/webhooks/{id}/deliveries': { ok: 200, allowed: ADMIN, service: 403, params: id((w) => w.webhook) },
   'POST /api/v1/webhooks/{id}/test': { ok: 202, allowed: ADMIN, params: id((w) => w.webhook) },
+  'POST /api/v1/orgs/{orgId}/service-accounts': {
+    ok: 201,
+    allowed: ADMIN,
+    body: () => ({ name: `Integration ${unique()}`, scopes: ['read'] }),
+  },
+  'GET /api/v1/orgs/{orgId}/service-accounts': { ok: 200, allowed: ADMIN, service: 403 },
+  'POST /api/v1/service-accounts/{id}/rotate-token': {
+    ok: 200,
+    allowed: ADMIN,
+    params: id((w) => w.serviceAccount),
+  },
+  'DELETE /api/v1/service-accounts/{id}': { ok: 204, allowed: ADMIN, params: id((w) => w.serviceAccount) },
   'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/members': {
@@ -470,6 +488,37 @@ describe('permission walk over the OpenAPI document', async () => {
         if (response.statusCode >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
       }
       expect(answers).toEqual(expected);
+    });
+  }
+});
+
+// A service account with the read scope reads what an admin reads and changes nothing:
+// every write, whatever route it is, is refused before it starts.
+describe('permission walk of a read-only service account', async () => {
+  const { app, deps } = await testServer();
+  const document = (await app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+  const world = createWorld(deps.db);
+  for (const op of operationsOf(document)) {
+    const key = `${op.method} /api/v1${op.path.replace(/^\/api\/v1/, '')}`;
+    const walk = TABLE[key];
+    // Public routes do not ask who calls.
+    if (!walk || expectedStatus(walk, 'anonymous') !== 401) continue;
+    const isRead = op.method === 'GET' || op['x-read-only'] === true;
+    it(`${key}`, async () => {
+      const w = await world;
+      const body = walk.body?.(w);
+      const response = await app.inject({
+        method: op.method as 'GET',
+        url: urlFor(op.path.startsWith('/api/v1') ? op.path : `/api/v1${op.path}`, w, walk, 'admin'),
+        headers: {
+          authorization: `Bearer ${w.serviceToken}`,
+          ...(op.method === 'PATCH' || walk.ifMatch ? ifMatch : {}),
+          ...walk.headers,
+        },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+      expect(response.statusCode).toBe(isRead ? (walk.service ?? expectedStatus(walk, 'admin')) : 403);
+      expect(response.headers['content-type']).toContain(response.statusCode >= 400 ? 'problem+json' : '');
     });
   }
 });

@@ -16,6 +16,14 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     sv: 'Din organisation loggar in via sin identitetsleverantör: använd ”Logga in med …” i stället för ett lösenord',
   },
   unauthenticated: { en: 'Sign in first', sv: 'Logga in först' },
+  scope_insufficient: {
+    en: 'This service account’s token may only read: give it a scope that writes',
+    sv: 'Tjänstekontots token får bara läsa: ge det en behörighet som skriver',
+  },
+  people_only: {
+    en: 'Only a person can do this, not a service account',
+    sv: 'Bara en person kan göra detta, inte ett tjänstekonto',
+  },
   invalid_credentials: { en: 'Wrong e-mail or password', sv: 'Fel e-postadress eller lösenord' },
   csrf_failed: {
     en: 'The request lacks a valid CSRF token (send the X-CSRF-Token header from sign-in)',
@@ -224,6 +232,10 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'must be an http or https address without a user name or password',
     sv: 'måste vara en http- eller https-adress utan användarnamn och lösenord',
   },
+  service_account_unit: {
+    en: 'must be a unit of this organisation that is not archived',
+    sv: 'måste vara en enhet i denna organisation som inte är arkiverad',
+  },
   owner_mismatch: {
     en: 'does not match the level (organisation: none; unit: unitId; person: personId)',
     sv: 'stämmer inte med nivån (organisation: inget; enhet: unitId; person: personId)',
@@ -323,6 +335,7 @@ export const ENTITY_NAMES: Record<string, Texts> = {
   comment: { en: 'Comment', sv: 'Kommentaren' },
   member: { en: 'Member', sv: 'Medlemmen' },
   token: { en: 'API token', sv: 'API-token' },
+  service_account: { en: 'Service account', sv: 'Tjänstekontot' },
   account: { en: 'Account', sv: 'Kontot' },
   outboxMessage: { en: 'Message', sv: 'Meddelandet' },
 };

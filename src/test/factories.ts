@@ -3,20 +3,24 @@
 import { randomUUID } from 'node:crypto';
 import type { ObjectiveLevel, OrgRole, Metric, UnitRole } from '../core/domain.ts';
 import type { Queryable } from '../db/connect.ts';
+import type { ServiceScope } from '../core/service-scopes.ts';
 import {
   accounts,
+  apiTokens,
   cycles,
   invitations,
   keyResults,
   memberships,
   objectives,
   organizations,
+  serviceAccounts,
   unitMembers,
   units,
 } from '../db/schema.ts';
 import { hashPassword } from '../app/auth/passwords.ts';
 import { hashSecret, newSecret } from '../app/auth/secrets.ts';
 import { INVITATION_DAYS } from '../app/invitations/invitation-links.ts';
+import { SERVICE_TOKEN_PREFIX } from '../app/service-accounts/service-accounts.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
@@ -174,4 +178,19 @@ export async function createInvitation(
       .returning(),
   );
   return { token, invitation };
+}
+
+/** A service account of the organisation (as an admin would add it) and its token. */
+export async function createServiceAccount(
+  db: Queryable,
+  orgId: string,
+  options: { scopes: ServiceScope[]; unitId?: string; name?: string },
+) {
+  const account = await createAccount(db, { name: options.name ?? `Integration ${unique()}`, passwordHash: null });
+  await db
+    .insert(serviceAccounts)
+    .values({ accountId: account.id, orgId, scopes: options.scopes, unitId: options.unitId });
+  const token = newSecret(SERVICE_TOKEN_PREFIX);
+  await db.insert(apiTokens).values({ accountId: account.id, name: account.name, tokenHash: hashSecret(token) });
+  return { account, token };
 }

@@ -13,6 +13,7 @@ import {
   createMember,
   createObjective,
   createOrg,
+  createServiceAccount,
   createUnit,
 } from './factories.ts';
 
@@ -112,6 +113,9 @@ export async function createWorld(db: Queryable) {
     })
     .returning();
 
+  const serviceAccount = (await createServiceAccount(db, org.id, { scopes: ['admin'] })).account;
+  const { token: serviceToken } = await createServiceAccount(db, org.id, { scopes: ['read'] });
+
   const { owner: foreignOwner } = await createOrg(db);
   const tokens: Record<Exclude<WalkRole, 'anonymous'>, { token: string; id: string }> = {
     foreign: await tokenFor(db, foreignOwner.id),
@@ -145,6 +149,10 @@ export async function createWorld(db: Queryable) {
     comment: comment as NonNullable<typeof comment>,
     outboxMessage: outboxMessage as NonNullable<typeof outboxMessage>,
     webhook: webhook as NonNullable<typeof webhook>,
+    /** An admin-scoped service account, to rotate and revoke. */
+    serviceAccount,
+    /** A read-only service account's token. */
+    serviceToken,
     tokens,
   };
 }

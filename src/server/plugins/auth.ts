@@ -7,6 +7,7 @@ import { authenticateApiToken, authenticateSession, type Authenticated } from '.
 import type { AppDeps } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { sendProblem } from './problem.ts';
+import { scopesWrite } from '../../core/service-scopes.ts';
 
 export const SESSION_COOKIE = 'riktning_session';
 export const CSRF_COOKIE = 'riktning_csrf';
@@ -25,6 +26,11 @@ declare module 'fastify' {
      * permission walk treat it as a read. It still needs the CSRF token, like any POST.
      */
     readOnly?: boolean;
+    /**
+     * The route acts on the caller's own account (profile, password, tokens, the bell) or
+     * hands out access: people only, never a service account's token.
+     */
+    peopleOnly?: boolean;
   }
 }
 
@@ -48,6 +54,8 @@ export const authPlugin = fp(async (app: FastifyInstance, { deps }: { deps: AppD
     if (request.routeOptions.config.public) return;
     if (!request.caller) return sendProblem(request, reply, new AppError('unauthenticated', 'unauthenticated'));
     if (!csrfHonoured(request)) return sendProblem(request, reply, new AppError('forbidden', 'csrf_failed'));
+    const refusal = serviceRefusal(request);
+    if (refusal) return sendProblem(request, reply, new AppError('forbidden', refusal));
   });
 });
 
@@ -55,6 +63,19 @@ export const authPlugin = fp(async (app: FastifyInstance, { deps }: { deps: AppD
 export function csrfHonoured(request: FastifyRequest): boolean {
   const csrf = request.caller?.csrfToken ?? null;
   return csrf === null || SAFE_METHODS.has(request.method) || request.headers[CSRF_HEADER] === csrf;
+}
+
+/**
+ * What a service account may never call, whatever its scopes: the routes for people, and
+ * any change when it only reads. The policy (core/service-scopes.ts) decides the rest.
+ */
+export function serviceRefusal(request: FastifyRequest): 'people_only' | 'scope_insufficient' | null {
+  const service = request.caller?.service;
+  if (!service) return null;
+  const { config } = request.routeOptions;
+  if (config.peopleOnly) return 'people_only';
+  const writes = !SAFE_METHODS.has(request.method) && !config.readOnly;
+  return writes && !scopesWrite(service.scopes) ? 'scope_insufficient' : null;
 }
 
 /** The signed-in caller; routes that are not public can rely on it. */

@@ -27,6 +27,7 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
   app.post(
     '/orgs/:orgId/inbox/read',
     {
+      config: { peopleOnly: true },
       schema: {
         tags: ['notifications'],
         operationId: 'markInboxRead',

@@ -26,6 +26,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app
   app.patch(
     '/me',
     {
+      config: { peopleOnly: true },
       schema: {
         tags: ['me'],
         operationId: 'updateMe',
@@ -44,6 +45,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app
   app.post(
     '/me/password',
     {
+      config: { peopleOnly: true },
       schema: {
         tags: ['me'],
         operationId: 'changePassword',
@@ -77,6 +79,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app
   app.post(
     '/me/tokens',
     {
+      config: { peopleOnly: true },
       schema: {
         tags: ['me'],
         operationId: 'createApiToken',
@@ -94,6 +97,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app
   app.delete(
     '/me/tokens/:id',
     {
+      config: { peopleOnly: true },
       schema: {
         tags: ['me'],
         operationId: 'revokeApiToken',

@@ -32,6 +32,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
   app.patch(
     '/me/notifications',
     {
+      config: { peopleOnly: true },
       schema: {
         tags: ['me'],
         operationId: 'updateNotificationSettings',

@@ -12,6 +12,7 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
   app.post(
     '/orgs',
     {
+      config: { peopleOnly: true },
       schema: {
         tags: ['organisations'],
         operationId: 'createOrg',
