@@ -3,7 +3,7 @@
 // down by its scopes and, optionally, to one unit and the units beneath it.
 import type { Action, PolicyObject } from './policy.ts';
 
-export const SERVICE_SCOPES = ['read', 'check-ins:write', 'okrs:write', 'admin'] as const;
+export const SERVICE_SCOPES = ['read', 'check-ins:write', 'okrs:write', 'admin', 'scim'] as const;
 export type ServiceScope = (typeof SERVICE_SCOPES)[number];
 
 const CHECK_IN_ACTIONS: readonly Action[] = ['checkIn.create'];
@@ -21,9 +21,13 @@ const OKR_ACTIONS: readonly Action[] = [
   'comment.delete',
 ];
 
-/** The actions each scope adds; `read` adds none (reading needs no action). */
+/**
+ * The actions each scope adds; `read` adds none (reading needs no action), nor does `scim`,
+ * which provisions people through /scim/v2 alone (app/scim).
+ */
 const SCOPE_ACTIONS: Record<Exclude<ServiceScope, 'admin'>, readonly Action[]> = {
   read: [],
+  scim: [],
   'check-ins:write': CHECK_IN_ACTIONS,
   'okrs:write': OKR_ACTIONS,
 };
@@ -52,5 +56,6 @@ export function serviceMayAct(limits: ServiceLimits, action: Action, object: Pol
   return ofUnit && !!object.unitId && limits.unitIds.has(object.unitId);
 }
 
-/** Whether the scopes allow any change at all: a `read` token writes nothing. */
-export const scopesWrite = (scopes: readonly ServiceScope[]): boolean => scopes.some((scope) => scope !== 'read');
+/** Whether the scopes allow any change through the API at all: `read` and `scim` tokens write nothing there. */
+export const scopesWrite = (scopes: readonly ServiceScope[]): boolean =>
+  scopes.some((scope) => scope !== 'read' && scope !== 'scim');
