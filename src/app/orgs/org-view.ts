@@ -33,6 +33,7 @@ const ORG_ACTIONS = [
   'org.export',
   'org.import',
   'webhook.manage',
+  'serviceAccount.manage',
   'comment.create',
 ] as const;
 

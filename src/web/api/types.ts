@@ -162,3 +162,7 @@ export interface WebhookDeliveryPage {
 
 import type { AuthProviderSchema } from '../../api/schemas/auth-providers.ts';
 export type AuthProvider = Static<typeof AuthProviderSchema>;
+
+import type { ServiceAccountSchema, ServiceAccountWithTokenSchema } from '../../api/schemas/service-accounts.ts';
+export type ServiceAccount = Static<typeof ServiceAccountSchema>;
+export type ServiceAccountWithToken = Static<typeof ServiceAccountWithTokenSchema>;

@@ -5,6 +5,7 @@ import {
   IconCalendar,
   IconDatabaseExport,
   IconWebhook,
+  IconKey,
   IconHierarchy2,
   IconMail,
   IconHistory,
@@ -25,6 +26,7 @@ import { OutboxTab } from '../outbox/OutboxTab.tsx';
 import { AuditTab } from '../audit/AuditTab.tsx';
 import { ArchiveTab } from '../archive/ArchiveTab.tsx';
 import { WebhooksTab } from '../webhooks/WebhooksTab.tsx';
+import { ServiceAccountsTab } from '../integrations/ServiceAccountsTab.tsx';
 
 /** Each tab is shown to those whose abilities allow what it is for. */
 const TABS = [
@@ -37,6 +39,7 @@ const TABS = [
   { id: 'archive', ability: 'archive.restore', icon: IconArchive, Panel: ArchiveTab },
   { id: 'data', ability: 'org.export', icon: IconDatabaseExport, Panel: DataTab },
   { id: 'webhooks', ability: 'webhook.manage', icon: IconWebhook, Panel: WebhooksTab },
+  { id: 'service-accounts', ability: 'serviceAccount.manage', icon: IconKey, Panel: ServiceAccountsTab },
 ] as const;
 
 /** Administration, one tab per area; the tab is part of the URL (admin/members, …). */

@@ -10,10 +10,10 @@ import { api } from '../../api/client.ts';
 import type { Org, Webhook, WebhookWithSecret } from '../../api/types.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { SecretDialog } from '../../components/SecretDialog.tsx';
 import { useFormat } from '../../format.ts';
 import { notifyDone, notifyError, TabHeading } from '../admin/shared.tsx';
 import { DeliveryLog } from './DeliveryLog.tsx';
-import { SecretDialog } from './SecretDialog.tsx';
 import { WebhookFormDialog } from './WebhookFormDialog.tsx';
 import { webhooksKey } from './webhooks-key.ts';
 
@@ -68,7 +68,10 @@ export function WebhooksTab({ org }: { org: Org }) {
         <SecretDialog
           title={t(secret.rotated ? 'secret.rotatedTitle' : 'secret.createdTitle')}
           intro={t(secret.rotated ? 'secret.rotatedIntro' : 'secret.intro')}
+          label={t('secret.label')}
           secret={secret.webhook.secret}
+          testId="webhook-secret"
+          texts={{ copy: t('secret.copy'), copied: t('secret.copied'), done: t('secret.done') }}
           onClose={() => setSecret(null)}
         />
       )}
