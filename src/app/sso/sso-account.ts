@@ -22,8 +22,17 @@ export interface ProviderPerson {
   groups: string[];
 }
 
-/** The active account the person signs in as; refused when there is none they may have. */
-export async function ssoAccount(tx: Tx, settings: OidcSettings, person: ProviderPerson): Promise<string> {
+/**
+ * The active account the person signs in as; refused when there is none they may have.
+ * When another sign-in of the same new person made the account meanwhile (two tabs, a
+ * double click), it is found on the second look rather than made twice.
+ */
+export async function ssoAccount(
+  tx: Tx,
+  settings: OidcSettings,
+  person: ProviderPerson,
+  secondLook = false,
+): Promise<string> {
   const columns = { id: accounts.id, status: accounts.status, ssoSubject: accounts.ssoSubject };
   const [linked] = await tx.select(columns).from(accounts).where(eq(accounts.ssoSubject, person.subject));
   const [byEmail] = linked
@@ -56,7 +65,10 @@ export async function ssoAccount(tx: Tx, settings: OidcSettings, person: Provide
     return found.id;
   }
   if (!domainAllowed(person.email, settings.allowedDomains)) throw new SsoRefused('sso_domain');
-  return createAccount(tx, settings, person);
+  const created = await createAccount(tx, settings, person);
+  if (created) return created;
+  if (secondLook) throw new Error('an account for this sign-in is neither found nor made');
+  return ssoAccount(tx, settings, person, true);
 }
 
 const joinOrg = async (tx: Tx, settings: OidcSettings) =>
@@ -100,7 +112,8 @@ async function applyMappedRole(tx: Tx, settings: OidcSettings, accountId: string
   });
 }
 
-async function createAccount(tx: Tx, settings: OidcSettings, person: ProviderPerson): Promise<string> {
+/** The new account's id; null when one with its address or subject was made meanwhile. */
+async function createAccount(tx: Tx, settings: OidcSettings, person: ProviderPerson): Promise<string | null> {
   const org = await joinOrg(tx, settings);
   const role: SsoMappedRole = roleFromGroups(person.groups, settings.roleMap) ?? 'member';
   const [account] = await tx
@@ -111,8 +124,10 @@ async function createAccount(tx: Tx, settings: OidcSettings, person: ProviderPer
       ssoSubject: person.subject,
       ...(org ? { locale: org.locale } : {}),
     })
+    // Another sign-in's insert of the same address or subject waits for it to end, then does nothing.
+    .onConflictDoNothing()
     .returning({ id: accounts.id });
-  if (!account) throw new Error('the insert returned no row');
+  if (!account) return null;
   if (org) await tx.insert(memberships).values({ orgId: org.id, accountId: account.id, role });
   await recordAudit(tx, {
     orgId: org?.id ?? null,
