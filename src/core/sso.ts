@@ -61,3 +61,22 @@ export function roleFromGroups(
   const given = new Set(groups.filter((group) => Object.hasOwn(roleMap, group)).map((group) => roleMap[group]));
   return SSO_MAPPED_ROLES.find((role) => given.has(role)) ?? null;
 }
+
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * An organisation's own provider's issuer: an https URL without credentials, query or
+ * fragment; plain http only on this machine's loopback (a provider beside the server in
+ * development and tests). Null when it will do, else the problem's code.
+ */
+export function issuerProblem(issuer: string): 'sso_issuer' | null {
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    return 'sso_issuer';
+  }
+  if (url.username || url.password || url.search || url.hash) return 'sso_issuer';
+  if (url.protocol === 'https:') return null;
+  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) ? null : 'sso_issuer';
+}

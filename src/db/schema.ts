@@ -420,6 +420,28 @@ export const sessions = pgTable(
 );
 
 /**
+ * An organisation's own OpenID Connect provider, set by its admins (app/sso/org-providers.ts),
+ * beside or instead of the installation's (OIDC_ISSUER). Its people start at the sign-in
+ * page's ?org=<slug>; new accounts of its allowed domains join it. The client secret is
+ * never answered back.
+ */
+export const orgSsoProviders = pgTable('org_sso_providers', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecret: text('client_secret').notNull(),
+  name: text('name').notNull(),
+  allowedDomains: text('allowed_domains').array().notNull().default(sql`'{}'::text[]`),
+  groupsClaim: text('groups_claim').notNull().default('groups'),
+  /** Group → role in the organisation, applied at every sign-in. */
+  roleMap: jsonb('role_map').$type<Record<string, string>>().notNull().default({}),
+  version: version(),
+  updatedAt: updatedAt(),
+});
+
+/**
  * A single sign-on on its way: made when the browser is sent to the identity provider,
  * taken (deleted) when it comes back, at most once. The browser holds the id in a cookie;
  * only its SHA-256 is stored. The PKCE verifier and the nonce never leave the server.
@@ -433,6 +455,8 @@ export const ssoLogins = pgTable(
     codeVerifier: text('code_verifier').notNull(),
     /** A path of the web app to land on afterwards. */
     returnTo: text('return_to'),
+    /** The organisation whose own provider it went to; null: the installation's. */
+    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sso_logins_expires_idx').on(t.expiresAt)],

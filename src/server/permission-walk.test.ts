@@ -172,6 +172,24 @@ const TABLE: Record<string, WalkCase> = {
   'POST /api/v1/webhooks/{id}/rotate-secret': { ok: 200, allowed: ADMIN, params: id((w) => w.webhook) },
   'GET /api/v1/webhooks/{id}/deliveries': { ok: 200, allowed: ADMIN, service: 403, params: id((w) => w.webhook) },
   'POST /api/v1/webhooks/{id}/test': { ok: 202, allowed: ADMIN, params: id((w) => w.webhook) },
+  'GET /api/v1/orgs/{orgId}/sso-provider': { ok: 200, allowed: ADMIN, service: 403 },
+  'PUT /api/v1/orgs/{orgId}/sso-provider': {
+    ok: 200,
+    allowed: ADMIN,
+    ifMatch: true,
+    body: () => ({
+      issuer: 'https://login.example.com/tenant',
+      clientId: 'riktning',
+      name: 'Example ID',
+      allowedDomains: [],
+      roleMap: {},
+    }),
+  },
+  'DELETE /api/v1/orgs/{orgId}/sso-provider': { ok: 204, allowed: ADMIN },
+  // An organisation's own provider, from its sign-in page: anyone may start or come back;
+  // the walk's provider cannot be reached, so each goes back to the sign-in page, told why.
+  'GET /api/v1/auth/sso/orgs/{orgId}/start': { ok: 302, allowed: ROLES },
+  'GET /api/v1/auth/sso/orgs/{orgId}/callback': { ok: 302, allowed: ROLES },
   'POST /api/v1/orgs/{orgId}/service-accounts': {
     ok: 201,
     allowed: ADMIN,

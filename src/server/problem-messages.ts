@@ -232,6 +232,10 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'must be an http or https address without a user name or password',
     sv: 'måste vara en http- eller https-adress utan användarnamn och lösenord',
   },
+  sso_issuer: {
+    en: 'must be an https address of the provider (plain http only on this machine: localhost or 127.0.0.1)',
+    sv: 'måste vara en https-adress till leverantören (vanlig http bara på denna maskin: localhost eller 127.0.0.1)',
+  },
   service_account_unit: {
     en: 'must be a unit of this organisation that is not archived',
     sv: 'måste vara en enhet i denna organisation som inte är arkiverad',
@@ -336,6 +340,7 @@ export const ENTITY_NAMES: Record<string, Texts> = {
   member: { en: 'Member', sv: 'Medlemmen' },
   token: { en: 'API token', sv: 'API-token' },
   service_account: { en: 'Service account', sv: 'Tjänstekontot' },
+  sso_provider: { en: 'Sign-in provider', sv: 'Inloggningsleverantören' },
   account: { en: 'Account', sv: 'Kontot' },
   outboxMessage: { en: 'Message', sv: 'Meddelandet' },
 };

@@ -32,7 +32,8 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
-export async function startOidcProvider(redirectUri: string): Promise<TestOidcProvider> {
+/** `redirectUris`: the callbacks registered for its one client (Riktning's, per provider path). */
+export async function startOidcProvider(redirectUris: string | string[]): Promise<TestOidcProvider> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk: JsonWebKey = { ...privateKey.export({ format: 'jwk' }), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const people = new Map<string, ProviderPerson>();
@@ -51,7 +52,7 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
       {
         client_id: clientId,
         client_secret: clientSecret,
-        redirect_uris: [redirectUri],
+        redirect_uris: [redirectUris].flat(),
         response_types: ['code'],
         grant_types: ['authorization_code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -160,7 +161,7 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
         if (!location)
           throw new Error(`the provider answered ${answer.status} without a redirect: ${await answer.text()}`);
         url = new URL(location, url);
-        if (url.href.startsWith(redirectUri)) return url;
+        if ([redirectUris].flat().some((uri) => url.href.startsWith(uri))) return url;
       }
       throw new Error('the provider did not send the browser back');
     },

@@ -4,7 +4,7 @@ import type { Queryable } from '../db/connect.ts';
 import { apiTokens, comments } from '../db/schema.ts';
 import { hashSecret, newSecret } from '../app/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../app/auth/api-tokens.ts';
-import { activities, checkIns, outboxMessages, webhookSubscriptions } from '../db/schema.ts';
+import { activities, checkIns, orgSsoProviders, outboxMessages, webhookSubscriptions } from '../db/schema.ts';
 import {
   addToUnit,
   createCycle,
@@ -113,6 +113,14 @@ export async function createWorld(db: Queryable) {
     })
     .returning();
 
+  // Its own sign-in provider, on a port where nothing answers (the walk never reaches it).
+  await db.insert(orgSsoProviders).values({
+    orgId: org.id,
+    issuer: 'http://127.0.0.1:9',
+    clientId: 'riktning',
+    clientSecret: 'walk-secret',
+    name: 'Walk ID',
+  });
   const serviceAccount = (await createServiceAccount(db, org.id, { scopes: ['admin'] })).account;
   const { token: serviceToken } = await createServiceAccount(db, org.id, { scopes: ['read'] });
 

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import type { Locale } from '../../core/domain.ts';
-import { organizations, type OrgSettings } from '../../db/schema.ts';
+import { organizations, orgSsoProviders, type OrgSettings } from '../../db/schema.ts';
+import type { Tx } from '../../db/connect.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { forgetCadences, forgetOrgs } from '../caches.ts';
 import { AppError, forbidden, invalid, notFound } from '../errors.ts';
@@ -35,7 +36,7 @@ export async function updateOrg(
     if (!before) throw notFound('organization');
     assertVersion(before.version, version);
     // Requiring single sign-on where there is none would lock the members out.
-    if (input.settings?.ssoRequired && !deps.ssoEnabled) {
+    if (input.settings?.ssoRequired && !deps.ssoEnabled && !(await hasOwnProvider(tx, actor.orgId))) {
       throw invalid('/body/settings/ssoRequired', 'sso_not_configured');
     }
     if (input.slug && input.slug !== before.slug) {
@@ -71,4 +72,13 @@ export async function updateOrg(
     forgetOrgs(deps);
     forgetCadences(deps);
   });
+}
+
+/** Whether the organisation has its own single sign-on provider (app/sso/org-providers.ts). */
+async function hasOwnProvider(tx: Tx, orgId: string): Promise<boolean> {
+  const [found] = await tx
+    .select({ orgId: orgSsoProviders.orgId })
+    .from(orgSsoProviders)
+    .where(eq(orgSsoProviders.orgId, orgId));
+  return found !== undefined;
 }

@@ -21,6 +21,8 @@ export interface FinishSsoInput {
   /** The URL the provider sent the browser back to, with its query. */
   callbackUrl: URL;
   previousSessionToken?: string;
+  /** The organisation whose own provider called back; null (or left out) for the installation's. */
+  orgId?: string | null;
 }
 
 export interface FinishedSso extends StartedSession {
@@ -37,7 +39,9 @@ export async function finishSso(deps: AppDeps, rp: RelyingParty, input: FinishSs
         .where(and(eq(ssoLogins.idHash, hashSecret(input.loginId)), gt(ssoLogins.expiresAt, now)))
         .returning()
     : [];
-  if (!login || !sameSecret(login.state, input.callbackUrl.searchParams.get('state') ?? '')) {
+  // A sign-in comes back to the provider it went to: not one organisation's for another's.
+  const sameProvider = login && login.orgId === (input.orgId ?? null);
+  if (!login || !sameProvider || !sameSecret(login.state, input.callbackUrl.searchParams.get('state') ?? '')) {
     throw new SsoRefused('sso_state');
   }
   const configuration = await rp.configuration(now);

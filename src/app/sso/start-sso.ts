@@ -18,7 +18,13 @@ export interface StartedSso {
   url: string;
 }
 
-export async function startSso(deps: AppDeps, rp: RelyingParty, returnTo: string | undefined): Promise<StartedSso> {
+/** `orgId`: the organisation whose own provider this is; null for the installation's. */
+export async function startSso(
+  deps: AppDeps,
+  rp: RelyingParty,
+  returnTo: string | undefined,
+  orgId: string | null = null,
+): Promise<StartedSso> {
   const now = deps.now();
   const configuration = await rp.configuration(now);
   const loginId = newSecret();
@@ -33,6 +39,7 @@ export async function startSso(deps: AppDeps, rp: RelyingParty, returnTo: string
     nonce,
     codeVerifier,
     returnTo: safeReturnPath(returnTo),
+    orgId,
     expiresAt: new Date(now.getTime() + SSO_LOGIN_MINUTES * 60_000),
   });
   const url = oidc.buildAuthorizationUrl(configuration, {

@@ -24,6 +24,7 @@ import { okrSheetRoutes } from './okr-sheet.ts';
 import { archiveRoutes } from './archive.ts';
 import { webhookRoutes } from './webhooks.ts';
 import { serviceAccountRoutes } from './service-accounts.ts';
+import { orgSsoProviderRoutes } from './org-sso-provider.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
@@ -61,6 +62,7 @@ export const apiRoutes: FastifyPluginAsync<{
   await app.register(archiveRoutes, options);
   await app.register(webhookRoutes, options);
   await app.register(serviceAccountRoutes, options);
+  await app.register(orgSsoProviderRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
   await app.register(closingRoutes, options);

@@ -166,3 +166,6 @@ export type AuthProvider = Static<typeof AuthProviderSchema>;
 import type { ServiceAccountSchema, ServiceAccountWithTokenSchema } from '../../api/schemas/service-accounts.ts';
 export type ServiceAccount = Static<typeof ServiceAccountSchema>;
 export type ServiceAccountWithToken = Static<typeof ServiceAccountWithTokenSchema>;
+
+import type { OrgSsoProviderSchema } from '../../api/schemas/auth-providers.ts';
+export type OrgSsoProvider = Static<typeof OrgSsoProviderSchema>;

@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../app/demo/seed-demo.ts';
 import { buildServer, type Server } from '../../server/app.ts';
 import { createAppCaches } from '../../app/caches.ts';
 import type { RelyingParty } from '../../app/sso/relying-party.ts';
+import type { AppDeps } from '../../app/context.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -76,15 +77,18 @@ export async function startHarness(given?: DemoImage, options: HarnessOptions = 
   const handle = await openPgliteFromImage(demo.image);
   let server: Server | undefined;
   try {
+    const deps: AppDeps = { db: handle.db, now: () => new Date(), caches: createAppCaches() };
     server = await buildServer({
       // With the server's caches, as `npm start` runs it.
-      deps: { db: handle.db, now: () => new Date(), caches: createAppCaches() },
+      deps,
       webRoot: WEB_ROOT,
       // Every test signs in through the form; the real limit (10 a minute) would bite.
       loginRateLimit: 1000,
       ...(options.sso ? { sso: options.sso } : {}),
     });
     const baseUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+    // Links the server makes (e-mail, single sign-on callbacks) point at where it listens.
+    deps.publicUrl = baseUrl;
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const started = server;
     return {

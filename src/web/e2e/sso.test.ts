@@ -6,7 +6,7 @@
 import { afterAll, expect, it } from 'vitest';
 import { relyingParty, type OidcSettings } from '../../app/sso/relying-party.ts';
 import { startOidcProvider, type TestOidcProvider } from '../../test/oidc-provider.ts';
-import { expectNoSeriousViolations, type Harness } from './harness.ts';
+import { expectNoSeriousViolations, signIn, type Harness } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 // Filled in once the server has its address (the provider must know where to send people
@@ -28,7 +28,11 @@ let idp: TestOidcProvider | undefined;
 async function provider(harness: Harness): Promise<TestOidcProvider> {
   if (idp) return idp;
   settings.redirectUri = `${harness.baseUrl}/api/v1/auth/sso/oidc/callback`;
-  idp = await startOidcProvider(settings.redirectUri);
+  // The organisation's own provider (set in the app) is the same provider, as another client would be.
+  idp = await startOidcProvider([
+    settings.redirectUri,
+    `${harness.baseUrl}/api/v1/auth/sso/orgs/${harness.orgId}/callback`,
+  ]);
   Object.assign(settings, { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret });
   return idp;
 }
@@ -78,6 +82,52 @@ browserSuite(
       const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { account: unknown };
       expect(session.account).toBeNull();
       await page.getByRole('textbox', { name: 'E-mail' }).waitFor();
+    });
+
+    it('the owner sets the organisation’s own provider in Administration; Anna signs in through its sign-in page', async () => {
+      const { page, harness } = journey;
+      const idp = await provider(harness);
+      await signIn(page, 'demo@example.com');
+      await page.goto(`/orgs/${harness.orgId}/admin/sso`);
+      await page.getByRole('tab', { name: 'Enkel inloggning', selected: true }).waitFor();
+      await page.getByRole('textbox', { name: 'Utfärdarens URL' }).fill(idp.issuer);
+      await page.getByRole('textbox', { name: 'Klient-id' }).fill(idp.clientId);
+      await page.getByLabel('Klienthemlighet').fill(idp.clientSecret);
+      await page.getByRole('textbox', { name: 'Knappens namn' }).fill('Nordljus Entra');
+      await page.getByRole('textbox', { name: 'Tillåtna e-postdomäner' }).fill('nordljus.test');
+      await page.getByRole('textbox', { name: 'Roller från grupper' }).fill('okr = ägare');
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.getByText('Rad 1: skriv grupp = admin, member eller viewer').waitFor();
+      await page.getByRole('textbox', { name: 'Roller från grupper' }).fill('okr-läsare = viewer');
+      await page.getByRole('button', { name: 'Spara' }).click();
+      await page.getByText('Enkel inloggning är sparad.').waitFor();
+      const signInUrl = await page.getByTestId('sso-sign-in-url').inputValue();
+      expect(await page.getByTestId('sso-redirect-uri').inputValue()).toBe(
+        `${harness.baseUrl}/api/v1/auth/sso/orgs/${harness.orgId}/callback`,
+      );
+      // The secret is written, never shown again.
+      expect(await page.getByLabel('Klienthemlighet').inputValue()).toBe('');
+      await expectNoSeriousViolations(page, 'single sign-on settings');
+
+      // A new person of the organisation's domain, from its sign-in page.
+      await page.context().clearCookies();
+      idp.people.set('anna-at-idp', {
+        email: 'anna@nordljus.test',
+        emailVerified: true,
+        name: 'Anna Berg',
+        groups: ['okr-läsare'],
+      });
+      idp.signInAs('anna-at-idp');
+      await page.goto(signInUrl.replace(/^https?:\/\/[^/]+/, ''));
+      await page.getByRole('link', { name: 'Logga in med Nordljus Entra' }).click();
+      await page.waitForURL(new RegExp(`/orgs/${harness.orgId}$`));
+      await page.getByRole('heading', { level: 1, name: 'Nordljus AB' }).waitFor();
+      const me = (await (await page.request.get('/api/v1/me')).json()) as {
+        email: string;
+        memberships: { orgId: string; role: string }[];
+      };
+      expect(me.email).toBe('anna@nordljus.test');
+      expect(me.memberships).toEqual([expect.objectContaining({ orgId: harness.orgId, role: 'viewer' })]);
     });
   },
   { sso: relyingParty(settings) },

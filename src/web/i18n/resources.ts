@@ -26,6 +26,7 @@ import type { problem } from '../pages/problem/messages.ts';
 import type { sheets } from '../pages/sheets/messages.ts';
 import type { webhooks } from '../pages/webhooks/messages.ts';
 import type { integrations } from '../pages/integrations/messages.ts';
+import type { sso } from '../pages/sso/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -52,6 +53,7 @@ interface Namespaces {
   sheets: typeof sheets;
   webhooks: typeof webhooks;
   integrations: typeof integrations;
+  sso: typeof sso;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

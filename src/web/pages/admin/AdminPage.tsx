@@ -6,6 +6,7 @@ import {
   IconDatabaseExport,
   IconWebhook,
   IconKey,
+  IconLogin,
   IconHierarchy2,
   IconMail,
   IconHistory,
@@ -27,6 +28,7 @@ import { AuditTab } from '../audit/AuditTab.tsx';
 import { ArchiveTab } from '../archive/ArchiveTab.tsx';
 import { WebhooksTab } from '../webhooks/WebhooksTab.tsx';
 import { ServiceAccountsTab } from '../integrations/ServiceAccountsTab.tsx';
+import { SsoProviderTab } from '../sso/SsoProviderTab.tsx';
 
 /** Each tab is shown to those whose abilities allow what it is for. */
 const TABS = [
@@ -40,6 +42,7 @@ const TABS = [
   { id: 'data', ability: 'org.export', icon: IconDatabaseExport, Panel: DataTab },
   { id: 'webhooks', ability: 'webhook.manage', icon: IconWebhook, Panel: WebhooksTab },
   { id: 'service-accounts', ability: 'serviceAccount.manage', icon: IconKey, Panel: ServiceAccountsTab },
+  { id: 'sso', ability: 'org.update', icon: IconLogin, Panel: SsoProviderTab },
 ] as const;
 
 /** Administration, one tab per area; the tab is part of the URL (admin/members, …). */

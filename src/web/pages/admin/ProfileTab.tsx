@@ -89,8 +89,8 @@ export function ProfileTab({ org }: { org: Org }) {
   const [preview, setPreview] = useState(false);
   // After a conflict: where the newer version differs from what the person typed.
   const [theirs, setTheirs] = useState<TheirField[] | null>(null);
-  // Requiring single sign-on is offered only where the installation has it.
-  const providers = useAuthProviders();
+  // Requiring single sign-on is offered only where there is some: the installation's or the organisation's own.
+  const providers = useAuthProviders(org.slug);
   const sso = providers.data?.[0];
   const count = (min: number, max: number) => (value: unknown) =>
     typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max

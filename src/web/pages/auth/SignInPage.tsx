@@ -23,7 +23,8 @@ export default function SignInPage() {
   const [error, setError] = useState<string | null>(null);
   // A fresh installation has nobody to sign in yet: it starts with the set-up.
   const setup = useSetupStatus();
-  const providers = useAuthProviders();
+  // ?org=<slug>: the sign-in page an organisation shares offers its own provider too.
+  const providers = useAuthProviders(params.get('org'));
   const ssoRefusal = params.get('sso');
   // Two fields: plain state rather than @mantine/form, which would be the largest part of
   // this first page's own code. Like useForm: checked on submit, a field's message cleared

@@ -1,0 +1,76 @@
+import { bilingual } from '../../i18n/bilingual.ts';
+
+export const sso = bilingual(
+  {
+    title: 'Single sign-on',
+    intro:
+      'Let the organisation’s people sign in with the company’s identity provider (Microsoft Entra ID, Google Workspace, Okta, Keycloak or any OpenID Connect provider). Register Riktning with the provider as a web application, then fill in what it gives you.',
+    issuer: 'Issuer URL',
+    issuerHelp: 'The provider’s address, e.g. https://login.microsoftonline.com/<tenant>/v2.0',
+    issuerInvalid: 'Enter an address starting with https://',
+    clientId: 'Client ID',
+    clientSecret: 'Client secret',
+    clientSecretKept: 'Stored. Leave empty to keep it, or enter a new one.',
+    name: 'Button name',
+    nameHelp: 'The sign-in page’s button says “Sign in with …” and this name.',
+    domains: 'Allowed e-mail domains',
+    domainsHelp:
+      'People of these domains get an account the first time they sign in, as members. Separate them with commas; leave empty to let in only people already here.',
+    groupsClaim: 'Groups claim',
+    groupsClaimHelp: 'The ID token claim that lists the person’s groups.',
+    roleMap: 'Roles from groups',
+    roleMapHelp:
+      'One group per line: group = admin, member or viewer. At every sign-in the person gets the most capable role their groups map to; owners stay owners.',
+    roleMapInvalid: 'Line {{line}}: write group = admin, member or viewer',
+    required: 'Required',
+    save: 'Save',
+    saved: 'Single sign-on is saved.',
+    remove: 'Remove single sign-on',
+    removeConfirm: {
+      title: 'Remove single sign-on?',
+      body: 'Nobody can sign in through {{name}} any more. If the organisation requires single sign-on, passwords work again.',
+      confirm: 'Remove',
+    },
+    removed: 'Single sign-on is removed.',
+    redirectUri: 'Redirect URI to register with the provider',
+    signInUrl: 'The organisation’s sign-in page',
+    copy: 'Copy',
+    copied: 'Copied',
+  },
+  {
+    title: 'Enkel inloggning',
+    intro:
+      'Låt organisationens personer logga in med företagets identitetsleverantör (Microsoft Entra ID, Google Workspace, Okta, Keycloak eller annan OpenID Connect-leverantör). Registrera Riktning hos leverantören som webbapplikation och fyll sedan i det du får därifrån.',
+    issuer: 'Utfärdarens URL',
+    issuerHelp: 'Leverantörens adress, t.ex. https://login.microsoftonline.com/<tenant>/v2.0',
+    issuerInvalid: 'Ange en adress som börjar med https://',
+    clientId: 'Klient-id',
+    clientSecret: 'Klienthemlighet',
+    clientSecretKept: 'Sparad. Lämna tomt för att behålla den, eller ange en ny.',
+    name: 'Knappens namn',
+    nameHelp: 'Inloggningssidans knapp säger ”Logga in med …” och detta namn.',
+    domains: 'Tillåtna e-postdomäner',
+    domainsHelp:
+      'Personer med dessa domäner får ett konto första gången de loggar in, som medlemmar. Separera med kommatecken; lämna tomt för att bara släppa in personer som redan finns här.',
+    groupsClaim: 'Gruppanspråk',
+    groupsClaimHelp: 'Anspråket i ID-token som listar personens grupper.',
+    roleMap: 'Roller från grupper',
+    roleMapHelp:
+      'En grupp per rad: grupp = admin, member eller viewer. Vid varje inloggning får personen den mest kapabla roll som grupperna ger; ägare förblir ägare.',
+    roleMapInvalid: 'Rad {{line}}: skriv grupp = admin, member eller viewer',
+    required: 'Måste anges',
+    save: 'Spara',
+    saved: 'Enkel inloggning är sparad.',
+    remove: 'Ta bort enkel inloggning',
+    removeConfirm: {
+      title: 'Ta bort enkel inloggning?',
+      body: 'Ingen kan längre logga in via {{name}}. Om organisationen kräver enkel inloggning fungerar lösenorden igen.',
+      confirm: 'Ta bort',
+    },
+    removed: 'Enkel inloggning är borttagen.',
+    redirectUri: 'Omdirigerings-URI att registrera hos leverantören',
+    signInUrl: 'Organisationens inloggningssida',
+    copy: 'Kopiera',
+    copied: 'Kopierad',
+  },
+);
