@@ -339,6 +339,21 @@ const cases: RuleCase[] = [
     },
     expect: [],
   },
+  {
+    rule: 'key-result.is-activity',
+    case: 'words that share a verb’s stem but are no order: plural nouns, participles, a subject of a change',
+    change: (s) => {
+      const [a, b, c] = find(s, 'o1').keyResults as [CoachKeyResult, CoachKeyResult, CoachKeyResult];
+      a.title = 'Releases per month rise from 2 to 6';
+      b.title = 'Organisational trust grows from 55 to 70';
+      c.title = 'Publicerade artiklar per månad från 4 till 10';
+      const [d, e] = find(s, 't1').keyResults as [CoachKeyResult, CoachKeyResult];
+      d.title = 'Start rate rises from 20 % to 40 %';
+      e.title = 'Skapade leads från 100 till 250';
+      firstKr(s, 't2').title = 'Anställda som rekommenderar oss från 40 till 60 %';
+    },
+    expect: [],
+  },
   // Alignment, not waterfall.
   {
     rule: 'alignment.waterfall',

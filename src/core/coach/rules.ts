@@ -4,7 +4,8 @@
 import { expectedProgress } from '../progress.ts';
 import type { Advice, CoachKeyResult, CoachObjective, CoachSnapshot, Severity, TargetType } from './model.ts';
 import type { RuleId } from './rule-ids.ts';
-import { LANGUAGES, dice, figures, pairLanguage, stemOf, stems, words, type Language } from './text.ts';
+import { opensWithHold, opensWithTask } from './task-verbs.ts';
+import { LANGUAGES, dice, figures, pairLanguage, stemOf, stems, type Language } from './text.ts';
 
 export { RULE_IDS, type RuleId } from './rule-ids.ts';
 
@@ -18,66 +19,6 @@ export interface Rule {
 export const RESTATEMENT_THRESHOLD = 0.8;
 /** The share of a cycle after which a key result should have an action plan. */
 export const ACTION_PLAN_AFTER = 1 / 3;
-
-/**
- * Verbs (and two-word verbs) that start a task rather than an outcome. Words that are
- * as often nouns ("build time", "planerade leveranser") are left out on purpose.
- */
-const ACTION_VERBS: Record<Language, string[]> = {
-  en: [
-    'launch',
-    'implement',
-    'create',
-    'develop',
-    'introduce',
-    'organise',
-    'organize',
-    'write',
-    'hire',
-    'recruit',
-    'set up',
-    'roll out',
-    'complete',
-    'finish',
-    'deploy',
-    'publish',
-    'arrange',
-    'conduct',
-    'establish',
-    'install',
-    'migrate',
-    'start',
-  ],
-  sv: [
-    'lansera',
-    'genomföra',
-    'implementera',
-    'införa',
-    'skapa',
-    'bygga',
-    'utveckla',
-    'ta fram',
-    'anordna',
-    'arrangera',
-    'organisera',
-    'starta',
-    'skriva',
-    'anställa',
-    'rekrytera',
-    'slutföra',
-    'färdigställa',
-    'publicera',
-    'rulla ut',
-    'sätta upp',
-    'upprätta',
-    'etablera',
-    'installera',
-    'migrera',
-    'köra',
-  ],
-};
-/** "Hold a workshop" is a task; "hold NPS above 40" is a level to keep, so these count only outside thresholds. */
-const HOLD_VERBS: Record<Language, string[]> = { en: ['hold'], sv: ['hålla'] };
 
 /** Words of direction an objective may add to a key result's words without saying anything of its own. */
 const DIRECTION_WORDS = [
@@ -96,30 +37,11 @@ const stemSet = (list: readonly string[], language: Language) =>
         .join(' '),
     ),
   );
-const perLanguage = (list: Record<Language, string[]>) =>
-  Object.fromEntries(LANGUAGES.map((l) => [l, stemSet(list[l], l)])) as Record<Language, Set<string>>;
-const ACTION_STEMS = perLanguage(ACTION_VERBS);
-const HOLD_STEMS = perLanguage(HOLD_VERBS);
 // Words of direction in either language, since a title may mix them ("Öka NPS").
 const DIRECTION_STEMS = Object.fromEntries(LANGUAGES.map((l) => [l, stemSet(DIRECTION_WORDS, l)])) as Record<
   Language,
   Set<string>
 >;
-
-/** English nouns made from verbs share the verb's stem ("development", "completion", "developers"). */
-const ENGLISH_NOUN_ENDING = /(?:tion|sion|ment|ness|ity|ers?)$/;
-
-/** Whether a title starts with one of the verbs (one word or two), in either language. */
-function startsWith(title: string, verbs: Record<Language, string[]>, stemmed: Record<Language, Set<string>>): boolean {
-  const [first, second] = words(title);
-  if (!first) return false;
-  return LANGUAGES.some((language) => {
-    if (verbs[language].includes(first)) return true;
-    if (language === 'en' && ENGLISH_NOUN_ENDING.test(first)) return false;
-    const one = stemOf(first, language);
-    return stemmed[language].has(one) || (!!second && stemmed[language].has(`${one} ${stemOf(second, language)}`));
-  });
-}
 
 const isThreshold = (kr: Pick<CoachKeyResult, 'metric'>) =>
   kr.metric === 'stay_at_or_above' || kr.metric === 'stay_at_or_below';
@@ -127,10 +49,7 @@ const isThreshold = (kr: Pick<CoachKeyResult, 'metric'>) =>
 /** A key result that reads as a task: it starts with an action verb, or is a milestone (done or not). */
 export function looksLikeActivity(kr: Pick<CoachKeyResult, 'title' | 'metric'>): boolean {
   if (kr.metric === 'milestone') return true;
-  return (
-    startsWith(kr.title, ACTION_VERBS, ACTION_STEMS) ||
-    (!isThreshold(kr) && startsWith(kr.title, HOLD_VERBS, HOLD_STEMS))
-  );
+  return opensWithTask(kr.title) || (!isThreshold(kr) && opensWithHold(kr.title));
 }
 
 /**
