@@ -2,7 +2,7 @@
 // supports, its one resource type, and the User schema as far as Riktning keeps it.
 import { LIST_RESPONSE_SCHEMA, USER_SCHEMA } from './user.ts';
 
-export const SCIM_PAGE = { defaultCount: 100, maxCount: 200 } as const;
+export const SCIM_PAGE = { defaultCount: 100, maxCount: 200, maxStartIndex: 1_000_000_000 } as const;
 
 const CONFIG_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig';
 const RESOURCE_TYPE_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType';
@@ -122,7 +122,7 @@ export function pageOf(query: { startIndex?: string; count?: string }): { startI
     return Number.isFinite(number) ? Math.trunc(number) : fallback;
   };
   return {
-    startIndex: Math.max(1, whole(query.startIndex, 1)),
+    startIndex: Math.min(SCIM_PAGE.maxStartIndex, Math.max(1, whole(query.startIndex, 1))),
     count: Math.min(SCIM_PAGE.maxCount, Math.max(0, whole(query.count, SCIM_PAGE.defaultCount))),
   };
 }
