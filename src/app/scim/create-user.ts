@@ -5,7 +5,8 @@
 import { eq } from 'drizzle-orm';
 import { ScimError } from '../../core/scim/errors.ts';
 import { parseUser } from '../../core/scim/user.ts';
-import { accounts, memberships, organizations, serviceAccounts } from '../../db/schema.ts';
+import { accounts, memberships, serviceAccounts } from '../../db/schema.ts';
+import { ensureAccount } from '../members/account-for-address.ts';
 import { recordAudit } from '../audit.ts';
 import { forgetActors, forgetCallers } from '../caches.ts';
 import type { AppDeps, Caller } from '../context.ts';
@@ -19,21 +20,11 @@ export async function createUser(deps: AppDeps, caller: Caller, body: unknown): 
   const input = parseUser(body);
   const taken = () => new ScimError(409, `userName ${input.userName} is already a User here`, 'uniqueness');
   const accountId = await inTransaction(deps, async (tx) => {
-    const [org] = await tx
-      .select({ locale: organizations.defaultLocale })
-      .from(organizations)
-      .where(eq(organizations.id, actor.orgId));
-    // ON CONFLICT: two providers' calls for the same new address both end with one account.
-    const created = await tx
-      .insert(accounts)
-      .values({
-        email: input.userName,
-        name: input.name,
-        locale: input.locale ?? org?.locale ?? 'sv',
-        passwordHash: null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: accounts.id });
+    const { created } = await ensureAccount(tx, actor.orgId, {
+      email: input.userName,
+      name: input.name,
+      locale: input.locale,
+    });
     const [account] = await tx
       .select({ id: accounts.id, status: accounts.status, service: serviceAccounts.accountId })
       .from(accounts)
@@ -64,7 +55,7 @@ export async function createUser(deps: AppDeps, caller: Caller, body: unknown): 
         externalId: input.externalId,
         role: 'member',
         active,
-        accountCreated: created.length > 0,
+        accountCreated: created,
       },
     });
     return account.id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from './errors.ts';
+import { scimErrorOf } from '../../test/scim.ts';
 import { PATCH_OP_SCHEMA, applyPatch, parsePatch, targetOf, type PatchOperation } from './patch.ts';
 import type { ScimUserState } from './user.ts';
 
@@ -15,16 +15,6 @@ const anna: ScimUserState = {
 
 const patch = (...Operations: unknown[]) => parsePatch({ schemas: [PATCH_OP_SCHEMA], Operations });
 const apply = (...operations: unknown[]) => applyPatch(anna, patch(...operations));
-
-function refusal(work: () => unknown): ScimError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-}
 
 describe('SCIM PATCH', () => {
   it('deactivates with Entra ID’s capitalised Replace and the string "False"', () => {
@@ -88,9 +78,9 @@ describe('SCIM PATCH', () => {
   it('removes what may be removed', () => {
     expect(apply({ op: 'Remove', path: 'externalId' }).externalId).toBeNull();
     expect(apply({ op: 'remove', path: 'name.givenName' })).toMatchObject({ givenName: null, name: 'Svensson' });
-    expect(refusal(() => apply({ op: 'remove', path: 'userName' }))).toMatchObject({ scimType: 'mutability' });
-    expect(refusal(() => apply({ op: 'remove', path: 'active' }))).toMatchObject({ scimType: 'mutability' });
-    expect(refusal(() => apply({ op: 'remove' }))).toMatchObject({ scimType: 'noTarget' });
+    expect(scimErrorOf(() => apply({ op: 'remove', path: 'userName' }))).toMatchObject({ scimType: 'mutability' });
+    expect(scimErrorOf(() => apply({ op: 'remove', path: 'active' }))).toMatchObject({ scimType: 'mutability' });
+    expect(scimErrorOf(() => apply({ op: 'remove' }))).toMatchObject({ scimType: 'noTarget' });
   });
 
   it.each([
@@ -109,17 +99,19 @@ describe('SCIM PATCH', () => {
     [{ op: 'replace', value: 'False' }, 'invalidValue'],
     [{ op: 'replace', value: { shoeSize: 44 } }, 'invalidPath'],
   ])('refuses %j (%s)', (operation, scimType) => {
-    expect(refusal(() => apply(operation))).toMatchObject({ status: 400, scimType });
+    expect(scimErrorOf(() => apply(operation))).toMatchObject({ status: 400, scimType });
   });
 
   it('refuses a body that is no PatchOp message', () => {
-    expect(refusal(() => parsePatch([]))).toMatchObject({ scimType: 'invalidSyntax' });
-    expect(refusal(() => parsePatch({ schemas: ['x'], Operations: [] }))).toMatchObject({ scimType: 'invalidSyntax' });
-    expect(refusal(() => parsePatch({ schemas: [PATCH_OP_SCHEMA], Operations: [] }))).toMatchObject({
+    expect(scimErrorOf(() => parsePatch([]))).toMatchObject({ scimType: 'invalidSyntax' });
+    expect(scimErrorOf(() => parsePatch({ schemas: ['x'], Operations: [] }))).toMatchObject({
+      scimType: 'invalidSyntax',
+    });
+    expect(scimErrorOf(() => parsePatch({ schemas: [PATCH_OP_SCHEMA], Operations: [] }))).toMatchObject({
       scimType: 'invalidSyntax',
     });
     const many: PatchOperation[] = Array.from({ length: 101 }, () => ({ op: 'add', path: 'title', value: 'x' }));
-    expect(refusal(() => parsePatch({ schemas: [PATCH_OP_SCHEMA], Operations: many }))).toMatchObject({
+    expect(scimErrorOf(() => parsePatch({ schemas: [PATCH_OP_SCHEMA], Operations: many }))).toMatchObject({
       scimType: 'tooMany',
     });
   });

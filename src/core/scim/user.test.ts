@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScimError } from './errors.ts';
+import { scimErrorOf } from '../../test/scim.ts';
 import { pageOf } from './discovery.ts';
 import {
   ENTERPRISE_USER_SCHEMA,
@@ -25,16 +25,6 @@ const record: ScimUserRecord = {
   lastModified: new Date('2025-02-02T03:04:05.000Z'),
   version: resourceVersion(3, 1),
 };
-
-function refusal(work: () => unknown): ScimError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ScimError) return error;
-    throw error;
-  }
-  throw new Error('not refused');
-}
 
 describe('the SCIM User resource', () => {
   it('presents a member with userName as the e-mail and meta with a weak ETag', () => {
@@ -104,7 +94,7 @@ describe('the SCIM User resource', () => {
     [{ schemas: [USER_SCHEMA], userName: 'a@x.se', name: { givenName: 3 } }, 'invalidValue', 'name.givenName'],
     [{ schemas: [USER_SCHEMA], userName: 'a@x.se', externalId: 'x'.repeat(256) }, 'invalidValue', 'externalId'],
   ])('refuses %j (%s)', (body, scimType, detail) => {
-    const error = refusal(() => parseUser(body));
+    const error = scimErrorOf(() => parseUser(body));
     expect(error).toMatchObject({ status: 400, scimType });
     expect(error.detail).toContain(detail);
   });
