@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../app/auth/passwords.ts';
+import { mentionToken } from '../../core/mentions.ts';
 import { forgetActors, forgetCallers } from '../../app/caches.ts';
 import { accounts, auditEvents, objectives } from '../../db/schema.ts';
 import {
@@ -329,6 +330,14 @@ describe('SCIM provisioning', () => {
     expect((await client.get(`/api/v1/orgs/${setup.org.id}`)).statusCode).toBe(404);
     const me = (await client.get('/api/v1/me')).json<{ memberships: { orgId: string }[] }>();
     expect(me.memberships.map((m) => m.orgId)).toEqual([other.org.id]);
+    // Nobody here can mention them (and so mail them) any more.
+    const owner = await ApiClient.signIn(setup.app, setup.owner.email);
+    const objective = await createObjective(setup.deps.db, setup.org.id, setup.cycle.id);
+    const mention = await owner.post(`/api/v1/objectives/${objective.id}/comments`, {
+      body: `Hej ${mentionToken('Person', person.id)}`,
+    });
+    expect(mention.statusCode).toBe(422);
+    expect(mention.json<{ errors: { code: string }[] }>().errors[0]?.code).toBe('mention_not_member');
     // Their address and name are theirs: this provider may not change them.
     expectScimError(
       await setup.scim.patch(user.id, { op: 'replace', path: 'userName', value: address('elsewhere') }),
