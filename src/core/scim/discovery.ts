@@ -11,7 +11,6 @@ const SCHEMA_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Schema';
 export function serviceProviderConfig(baseUrl: string) {
   return {
     schemas: [CONFIG_SCHEMA],
-    documentationUri: 'https://github.com/riktning/riktning/blob/main/docs/scim.md',
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: SCIM_PAGE.maxCount },
