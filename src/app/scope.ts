@@ -29,7 +29,10 @@ export const SCOPED_TABLES = {
 } as const;
 export type ScopedEntity = keyof typeof SCOPED_TABLES;
 
-/** The caller as a member of one organisation, with the units they lead (and those beneath). */
+/**
+ * The caller as a member of one organisation, with the units they lead (and those beneath).
+ * A membership that provisioning deactivated (app/scim) opens nothing.
+ */
 export async function actorInOrg(q: Queryable, caller: Caller, orgId: string): Promise<OrgActor> {
   if (!isUuid(orgId)) throw notFound('organization');
   const grant = await membershipGrant(q, caller, orgId);
@@ -101,7 +104,8 @@ async function loadMembershipGrant(q: Queryable, accountId: string, orgId: strin
        where c.org_id = ${orgId} and c.archived_at is null
     )
     select m.role, coalesce((select json_agg(id) from led), '[]'::json) as led
-      from memberships m where m.org_id = ${orgId} and m.account_id = ${accountId}`,
+      from memberships m
+     where m.org_id = ${orgId} and m.account_id = ${accountId} and m.deactivated_at is null`,
   );
   return row ?? null;
 }

@@ -109,8 +109,43 @@ export const memberships = pgTable(
       .references(() => accounts.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
     createdAt: createdAt(),
+    /**
+     * Set when the organisation's provisioning (SCIM, app/scim) deactivated the person here:
+     * the membership stays, so their OKRs keep their owner, but it opens nothing (app/scope.ts).
+     */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.accountId] }), index('memberships_account_idx').on(t.accountId)],
+);
+
+/**
+ * What an organisation's identity provider said about one of its members through SCIM
+ * (app/scim): its own id for them (externalId), the given and family names it keeps apart
+ * (an account has one name), and a version for the resource's ETag. It goes with the
+ * membership.
+ */
+export const scimUsers = pgTable(
+  'scim_users',
+  {
+    orgId: orgId(),
+    accountId: uuid('account_id').notNull(),
+    externalId: text('external_id'),
+    givenName: text('given_name'),
+    familyName: text('family_name'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId] }),
+    foreignKey({
+      columns: [t.orgId, t.accountId],
+      foreignColumns: [memberships.orgId, memberships.accountId],
+      name: 'scim_users_membership_fk',
+    }).onDelete('cascade'),
+    // The provider's filter `externalId eq "…"`.
+    index('scim_users_external_id_idx').on(t.orgId, t.externalId),
+  ],
 );
 
 export const units = pgTable(

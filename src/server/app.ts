@@ -12,6 +12,7 @@ import { installValidators } from './plugins/validation.ts';
 import { ProblemSchema } from '../api/schemas/common.ts';
 import { healthRoutes } from './routes/health.ts';
 import { apiRoutes } from './routes/index.ts';
+import { SCIM_PREFIX, scimRoutes } from './routes/scim.ts';
 import type { RelyingParty } from '../app/sso/relying-party.ts';
 import { webPlugin } from './plugins/web.ts';
 import { compressionPlugin } from './plugins/compression.ts';
@@ -103,6 +104,9 @@ export async function buildServer(options: ServerOptions) {
       loginRateLimit: options.loginRateLimit ?? 10,
       sso: options.sso,
     });
+    // Provisioning by the organisation's identity provider (SCIM 2.0), outside the API's
+    // authentication and out of its document.
+    await api.register(scimRoutes, { prefix: SCIM_PREFIX, deps: options.deps });
     api.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
     await api.register(swaggerUi, { routePrefix: '/api/docs' });
   });

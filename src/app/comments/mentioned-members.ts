@@ -37,7 +37,7 @@ export async function mentionedMembers(
                     where um.org_id = ${orgId} and um.account_id = m.account_id and um.role = 'lead'
                       and um.unit_id in (select id from above)) as leads
       from memberships m join accounts a on a.id = m.account_id
-     where m.org_id = ${orgId} and m.account_id = any(${uuidArray(ids)})`,
+     where m.org_id = ${orgId} and m.account_id = any(${uuidArray(ids)}) and m.deactivated_at is null`,
   );
   return rows.map((row) => ({
     accountId: row.account_id,

@@ -38,8 +38,8 @@ export async function notifyComment(q: Queryable, notice: CommentNotice): Promis
     select ${orgId}::uuid, r.account_id, r.kind, ${objective.id}::uuid, ${notice.commentId}::uuid,
            ${notice.authorId}::uuid, ${notice.now.toISOString()}::timestamptz
       from (select unnest(${uuidArray(readers)}) as account_id, 'mention' as kind ${toOwners}) r
-      -- Still a member: someone who left keeps their objectives but is told nothing.
-      join memberships m on m.org_id = ${orgId}::uuid and m.account_id = r.account_id
+      -- Still a member: someone who left (or was deactivated) keeps their objectives but is told nothing.
+      join memberships m on m.org_id = ${orgId}::uuid and m.account_id = r.account_id and m.deactivated_at is null
      where r.account_id <> ${notice.authorId}::uuid
     on conflict (org_id, recipient_id, comment_id) do nothing`);
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Locale, OrgRole } from '../../core/domain.ts';
 import { accounts, memberships, organizations } from '../../db/schema.ts';
 import type { Queryable } from '../../db/connect.ts';
@@ -42,7 +42,7 @@ async function readMe(db: Queryable, accountId: string): Promise<MeView | null> 
       role: memberships.role,
     })
     .from(accounts)
-    .leftJoin(memberships, eq(memberships.accountId, accounts.id))
+    .leftJoin(memberships, and(eq(memberships.accountId, accounts.id), isNull(memberships.deactivatedAt)))
     .leftJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(eq(accounts.id, accountId))
     .orderBy(asc(organizations.name), asc(organizations.id));

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import type { OrgRole } from '../../core/domain.ts';
-import { accounts, memberships, organizations } from '../../db/schema.ts';
+import { accounts, memberships } from '../../db/schema.ts';
+import { ensureAccount } from './account-for-address.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
@@ -41,16 +42,7 @@ export async function addMember(
     const email = input.email.trim().toLowerCase();
     const byEmail = eq(sql`lower(${accounts.email})`, email);
 
-    const [org] = await tx
-      .select({ locale: organizations.defaultLocale })
-      .from(organizations)
-      .where(eq(organizations.id, actor.orgId));
-    // ON CONFLICT: two admins adding the same new address at once both end with one account.
-    const created = await tx
-      .insert(accounts)
-      .values({ email, name: input.name.trim(), locale: org?.locale ?? 'sv', passwordHash: null })
-      .onConflictDoNothing()
-      .returning({ id: accounts.id });
+    const { created } = await ensureAccount(tx, actor.orgId, { email, name: input.name.trim() });
     const [account] = await tx
       .select({ id: accounts.id, name: accounts.name, email: accounts.email })
       .from(accounts)
@@ -75,7 +67,7 @@ export async function addMember(
         email: account.email,
         name: account.name,
         role: membership.role,
-        accountCreated: created.length > 0,
+        accountCreated: created,
       },
     });
     const invitation =

@@ -132,7 +132,7 @@ export async function organisationsWithActiveCycle(
 }
 
 export const membershipJoin = (orgId: string) =>
-  and(eq(memberships.accountId, accounts.id), eq(memberships.orgId, orgId)) as SQL;
+  and(eq(memberships.accountId, accounts.id), eq(memberships.orgId, orgId), isNull(memberships.deactivatedAt)) as SQL;
 
 export interface OrgSchedule {
   /** Who in the organisation has something to be told (over `accounts.id`). */
