@@ -468,7 +468,10 @@ export const orgSsoProviders = pgTable('org_sso_providers', {
   clientId: text('client_id').notNull(),
   clientSecret: text('client_secret').notNull(),
   name: text('name').notNull(),
-  allowedDomains: text('allowed_domains').array().notNull().default(sql`'{}'::text[]`),
+  allowedDomains: text('allowed_domains')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   groupsClaim: text('groups_claim').notNull().default('groups'),
   /** Group → role in the organisation, applied at every sign-in. */
   roleMap: jsonb('role_map').$type<Record<string, string>>().notNull().default({}),
