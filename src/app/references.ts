@@ -22,14 +22,17 @@ export async function assertUnitInOrg(q: Queryable, orgId: string, unitId: strin
   if (!row) throw invalid(field, 'unknown_reference');
 }
 
-/** Every id must be a member of the organisation; `fields` names each id's place in the request. */
+/**
+ * Every id must be a member of the organisation whose membership is on (not switched off
+ * by provisioning); `fields` names each id's place in the request.
+ */
 export async function assertMembers(q: Queryable, orgId: string, people: { id: string; field: string }[]) {
   if (people.length === 0) return;
   const ids = [...new Set(people.map((p) => p.id))];
   const rows = await q
     .select({ id: memberships.accountId })
     .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), inArray(memberships.accountId, ids)));
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.accountId, ids), isNull(memberships.deactivatedAt)));
   const found = new Set(rows.map((r) => r.id));
   const missing = people.find((p) => !found.has(p.id));
   if (missing) throw invalid(missing.field, 'not_a_member');

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { ORG_ROLES, UNIT_ROLES } from '../../core/domain.ts';
-import { PageQuery, Uuid } from './common.ts';
+import { Nullable, PageQuery, Timestamp, Uuid } from './common.ts';
 import { InvitationLinkSchema } from './invitations.ts';
 
 export const OrgRoleSchema = Type.Enum([...ORG_ROLES]);
@@ -13,6 +13,8 @@ export const MemberSchema = Type.Object({
   units: Type.Array(Type.Object({ unitId: Uuid, role: Type.Enum([...UNIT_ROLES]) }), {
     description: 'The units (not archived) the person belongs to',
   }),
+  /** When provisioning (SCIM) switched the membership off: the person no longer gets in here. */
+  deactivatedAt: Nullable(Timestamp),
 });
 
 export const AddedMemberSchema = Type.Object({

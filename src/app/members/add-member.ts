@@ -83,6 +83,7 @@ export async function addMember(
       name: account.name,
       email: account.email,
       role: membership.role,
+      deactivatedAt: membership.deactivatedAt,
     });
     return invitation ? { ...member, invitation } : member;
   }).finally(() => forgetActors(deps));

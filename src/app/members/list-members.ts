@@ -5,7 +5,7 @@ import { invalid } from '../errors.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg, isUuid } from '../scope.ts';
 import { containsPattern } from '../search/like.ts';
-import { presentMember, unitsOfMembers, type MemberView } from './member-view.ts';
+import { MEMBER_COLUMNS, presentMember, unitsOfMembers, type MemberView } from './member-view.ts';
 import { literalLimit } from '../../db/raw.ts';
 
 export interface ListMembersInput extends PageRequest {
@@ -36,7 +36,7 @@ export async function listMembers(
     conditions.push(sql`(${accounts.name}, ${accounts.id}) > (${name}, ${id}::uuid)`);
   }
   const rows = await deps.db
-    .select({ accountId: accounts.id, name: accounts.name, email: accounts.email, role: memberships.role })
+    .select(MEMBER_COLUMNS)
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(and(...conditions))

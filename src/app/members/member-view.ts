@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { OrgRole, UnitRole } from '../../core/domain.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { unitMembers, units } from '../../db/schema.ts';
+import { accounts, memberships, unitMembers, units } from '../../db/schema.ts';
 
 export interface MemberView {
   accountId: string;
@@ -9,6 +9,8 @@ export interface MemberView {
   email: string;
   role: OrgRole;
   units: { unitId: string; role: UnitRole }[];
+  /** When provisioning (SCIM) switched the membership off; null while it is on. */
+  deactivatedAt: string | null;
 }
 
 export interface MemberRow {
@@ -16,7 +18,17 @@ export interface MemberRow {
   name: string;
   email: string;
   role: string;
+  deactivatedAt: Date | null;
 }
+
+/** The columns of a member row: the account and its membership. */
+export const MEMBER_COLUMNS = {
+  accountId: accounts.id,
+  name: accounts.name,
+  email: accounts.email,
+  role: memberships.role,
+  deactivatedAt: memberships.deactivatedAt,
+};
 
 /**
  * The unit memberships of several people in one query (never one per row), keyed by
@@ -40,7 +52,14 @@ export async function unitsOfMembers(q: Queryable, orgId: string, accountIds: st
 }
 
 export function presentMember(row: MemberRow, memberUnits: MemberView['units'] = []): MemberView {
-  return { accountId: row.accountId, name: row.name, email: row.email, role: row.role as OrgRole, units: memberUnits };
+  return {
+    accountId: row.accountId,
+    name: row.name,
+    email: row.email,
+    role: row.role as OrgRole,
+    units: memberUnits,
+    deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
+  };
 }
 
 /** One member with their units, as the answer to a change. */

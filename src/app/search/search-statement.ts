@@ -99,7 +99,8 @@ export function searchStatement(actor: OrgActor, query: string, perGroup: number
     sql`a.id as "accountId", a.name as "name", a.email as "email"`,
     sql`memberships m
       join accounts a on a.id = m.account_id
-     where m.org_id = ${orgId} and (${matches(name)} or ${matches(sql`a.email`)})`,
+     where m.org_id = ${orgId} and m.deactivated_at is null
+       and (${matches(name)} or ${matches(sql`a.email`)})`,
     [sql`least(${rank(name)}, ${rank(sql`a.email`)})`, sql`length(${name})`, name, sql`a.id`],
   );
 

@@ -228,6 +228,7 @@ describe('organisation members', () => {
       email: colleague.email,
       role: 'member',
       units: [],
+      deactivatedAt: null,
     });
     const self = (await client.get(`/api/v1/orgs/${org.id}/members/${viewer.id}`)).json<MemberBody>();
     expect(self.units).toEqual([{ unitId: team.id, role: 'member' }]);

@@ -361,6 +361,32 @@ describe('SCIM provisioning', () => {
     expect((await back.get(`/api/v1/orgs/${other.org.id}`)).statusCode).toBe(404);
   });
 
+  it('shows a switched-off member as such to admins, and leaves them out of search and new ownership', async () => {
+    const setup = await provisioning();
+    const userName = address('frans');
+    const user = (await setup.scim.send('POST', '/Users', entraUser(userName))).json<ScimUser>();
+    expect((await setup.scim.patch(user.id, { op: 'Replace', path: 'active', value: 'False' })).statusCode).toBe(200);
+
+    const owner = await ApiClient.signIn(setup.app, setup.owner.email);
+    const members = (await owner.get(`/api/v1/orgs/${setup.org.id}/members?q=${encodeURIComponent(userName)}`)).json<{
+      items: { accountId: string; deactivatedAt: string | null }[];
+    }>();
+    expect(members.items).toEqual([expect.objectContaining({ accountId: user.id, deactivatedAt: expect.any(String) })]);
+    const search = await owner.get(`/api/v1/orgs/${setup.org.id}/search?q=${encodeURIComponent(userName)}`);
+    expect(search.json<{ people: unknown[] }>().people).toEqual([]);
+
+    const objective = await createObjective(setup.deps.db, setup.org.id, setup.cycle.id);
+    const kr = await owner.post(`/api/v1/objectives/${objective.id}/key-results`, {
+      title: 'Fler nöjda kunder',
+      metric: 'increase_to',
+      start: 0,
+      target: 10,
+      ownerId: user.id,
+    });
+    expect(kr.statusCode, kr.body).toBe(422);
+    expect(kr.json<{ errors: { code: string }[] }>().errors[0]?.code).toBe('not_a_member');
+  });
+
   it("never switches off or deletes the organisation's last owner", async () => {
     const setup = await provisioning();
     const owner = setup.owner.id;

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Avatar,
+  Badge,
   Box,
   Button,
   Group,
@@ -148,6 +149,11 @@ export function MembersTab({ org }: { org: Org }) {
                           <Text size="sm" c="dimmed" truncate>
                             {member.email}
                           </Text>
+                          {member.deactivatedAt && (
+                            <Badge color="gray" variant="light" tt="none" data-testid="member-switched-off">
+                              {t('members.switchedOff')}
+                            </Badge>
+                          )}
                           {memberUnits && (
                             <Text size="xs" c="dimmed" truncate>
                               {memberUnits}
