@@ -27,6 +27,7 @@ export const ACTIONS = [
   'org.export',
   'org.import',
   'webhook.manage',
+  'chat.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -103,6 +104,10 @@ export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
   'org.import': ADMINS,
   // Webhooks send the organisation's OKRs, private ones too, to an address outside.
   'webhook.manage': ADMINS,
+  // A Slack or Teams channel: the organisation's by admins, a unit's by its leads too. What a
+  // channel is sent never includes private objectives (app/chat), so a lead shares nothing
+  // the unit's members could not read.
+  'chat.manage': { ...ADMINS, member: ['leadsUnit'] },
 };
 
 /** Actions that a closed cycle locks for everyone but admins: its OKRs are the record. */

@@ -33,6 +33,7 @@ const ORG_ACTIONS = [
   'org.export',
   'org.import',
   'webhook.manage',
+  'chat.manage',
   'comment.create',
 ] as const;
 
