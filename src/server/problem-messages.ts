@@ -224,6 +224,18 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'must be an http or https address without a user name or password',
     sv: 'måste vara en http- eller https-adress utan användarnamn och lösenord',
   },
+  chat_url: {
+    en: 'must be an https address without a user name or password',
+    sv: 'måste vara en https-adress utan användarnamn och lösenord',
+  },
+  chat_url_slack: {
+    en: 'must be a Slack incoming webhook: https://hooks.slack.com/services/…',
+    sv: 'måste vara en inkommande webhook i Slack: https://hooks.slack.com/services/…',
+  },
+  chat_url_teams: {
+    en: 'must be a Teams incoming webhook (…webhook.office.com) or a Workflows address (…powerplatform.com, …logic.azure.com)',
+    sv: 'måste vara en inkommande webhook i Teams (…webhook.office.com) eller en adress från Workflows (…powerplatform.com, …logic.azure.com)',
+  },
   owner_mismatch: {
     en: 'does not match the level (organisation: none; unit: unitId; person: personId)',
     sv: 'stämmer inte med nivån (organisation: inget; enhet: unitId; person: personId)',
@@ -314,6 +326,7 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
 export const ENTITY_NAMES: Record<string, Texts> = {
   organization: { en: 'Organisation', sv: 'Organisationen' },
   webhook: { en: 'Webhook', sv: 'Webhooken' },
+  chat_channel: { en: 'Chat channel', sv: 'Chattkanalen' },
   unit: { en: 'Unit', sv: 'Enheten' },
   cycle: { en: 'Cycle', sv: 'Perioden' },
   objective: { en: 'Objective', sv: 'Målet' },

@@ -23,6 +23,7 @@ import { sheetImportRoutes } from './sheet-imports.ts';
 import { okrSheetRoutes } from './okr-sheet.ts';
 import { archiveRoutes } from './archive.ts';
 import { webhookRoutes } from './webhooks.ts';
+import { chatChannelRoutes } from './chat-channels.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
@@ -59,6 +60,7 @@ export const apiRoutes: FastifyPluginAsync<{
   await app.register(okrSheetRoutes, options);
   await app.register(archiveRoutes, options);
   await app.register(webhookRoutes, options);
+  await app.register(chatChannelRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
   await app.register(closingRoutes, options);
