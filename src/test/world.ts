@@ -4,7 +4,7 @@ import type { Queryable } from '../db/connect.ts';
 import { apiTokens, comments } from '../db/schema.ts';
 import { hashSecret, newSecret } from '../app/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../app/auth/api-tokens.ts';
-import { activities, checkIns, outboxMessages, webhookSubscriptions } from '../db/schema.ts';
+import { activities, chatChannels, checkIns, outboxMessages, webhookSubscriptions } from '../db/schema.ts';
 import {
   addToUnit,
   createCycle,
@@ -112,6 +112,18 @@ export async function createWorld(db: Queryable) {
     })
     .returning();
 
+  // The unit's Slack channel: its lead keeps it as admins do.
+  const [chatChannel] = await db
+    .insert(chatChannels)
+    .values({
+      orgId: org.id,
+      unitId: unit.id,
+      kind: 'slack',
+      url: 'https://hooks.slack.com/services/T0/B0/walk',
+      messages: ['weekly-digest'],
+    })
+    .returning();
+
   const { owner: foreignOwner } = await createOrg(db);
   const tokens: Record<Exclude<WalkRole, 'anonymous'>, { token: string; id: string }> = {
     foreign: await tokenFor(db, foreignOwner.id),
@@ -145,6 +157,7 @@ export async function createWorld(db: Queryable) {
     comment: comment as NonNullable<typeof comment>,
     outboxMessage: outboxMessage as NonNullable<typeof outboxMessage>,
     webhook: webhook as NonNullable<typeof webhook>,
+    chatChannel: chatChannel as NonNullable<typeof chatChannel>,
     tokens,
   };
 }
