@@ -162,3 +162,11 @@ export interface WebhookDeliveryPage {
 
 import type { AuthProviderSchema } from '../../api/schemas/auth-providers.ts';
 export type AuthProvider = Static<typeof AuthProviderSchema>;
+
+import type { ChatChannelSchema, ChatPostSchema } from '../../api/schemas/chat-channels.ts';
+export type ChatChannel = Static<typeof ChatChannelSchema>;
+export type ChatPost = Static<typeof ChatPostSchema>;
+export interface ChatPostPage {
+  items: ChatPost[];
+  nextCursor: string | null;
+}

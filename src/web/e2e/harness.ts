@@ -78,7 +78,8 @@ export async function startHarness(given?: DemoImage, options: HarnessOptions = 
   try {
     server = await buildServer({
       // With the server's caches, as `npm start` runs it.
-      deps: { db: handle.db, now: () => new Date(), caches: createAppCaches() },
+      // Chat channels may be the journeys' loopback receivers, as RIKTNING_WEBHOOK_ALLOW_PRIVATE=1 allows.
+      deps: { db: handle.db, now: () => new Date(), caches: createAppCaches(), allowPrivateOutbound: true },
       webRoot: WEB_ROOT,
       // Every test signs in through the form; the real limit (10 a minute) would bite.
       loginRateLimit: 1000,

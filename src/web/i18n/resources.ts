@@ -25,6 +25,7 @@ import type { inbox } from '../pages/inbox/messages.ts';
 import type { problem } from '../pages/problem/messages.ts';
 import type { sheets } from '../pages/sheets/messages.ts';
 import type { webhooks } from '../pages/webhooks/messages.ts';
+import type { chat } from '../pages/chat/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -50,6 +51,7 @@ interface Namespaces {
   problem: typeof problem;
   sheets: typeof sheets;
   webhooks: typeof webhooks;
+  chat: typeof chat;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

@@ -5,6 +5,7 @@ import {
   IconCalendar,
   IconDatabaseExport,
   IconWebhook,
+  IconMessages,
   IconHierarchy2,
   IconMail,
   IconHistory,
@@ -25,6 +26,7 @@ import { OutboxTab } from '../outbox/OutboxTab.tsx';
 import { AuditTab } from '../audit/AuditTab.tsx';
 import { ArchiveTab } from '../archive/ArchiveTab.tsx';
 import { WebhooksTab } from '../webhooks/WebhooksTab.tsx';
+import { ChatTab } from '../chat/ChatChannels.tsx';
 
 /** Each tab is shown to those whose abilities allow what it is for. */
 const TABS = [
@@ -37,6 +39,7 @@ const TABS = [
   { id: 'archive', ability: 'archive.restore', icon: IconArchive, Panel: ArchiveTab },
   { id: 'data', ability: 'org.export', icon: IconDatabaseExport, Panel: DataTab },
   { id: 'webhooks', ability: 'webhook.manage', icon: IconWebhook, Panel: WebhooksTab },
+  { id: 'chat', ability: 'chat.manage', icon: IconMessages, Panel: ChatTab },
 ] as const;
 
 /** Administration, one tab per area; the tab is part of the URL (admin/members, …). */

@@ -1,0 +1,133 @@
+import { bilingual } from '../../i18n/bilingual.ts';
+
+export const chat = bilingual(
+  {
+    title: 'Slack and Teams',
+    intro:
+      'Post to a Slack or Microsoft Teams channel: the weekly digest, the key results due for a check-in, a cycle’s last week and, if you like, every check-in. Messages are in the organisation’s language, with links back here; private objectives and drafts are never posted.',
+    unitTitle: 'Chat channel',
+    unitIntro: 'Post this team’s digest, check-ins due and more to its Slack or Teams channel.',
+    add: 'Add a channel',
+    empty: 'No channels yet.',
+    listLabel: 'Chat channels',
+    organisation: 'The organisation',
+    createdAt: 'Added {{time}}',
+    kinds: { slack: 'Slack', teams: 'Microsoft Teams' },
+    messages: {
+      legend: 'What is posted',
+      'weekly-digest': 'Weekly digest (Monday)',
+      'check-ins-due': 'Check-ins due (Thursday)',
+      'cycle-closing': 'The cycle’s last week',
+      'check-in': 'Every check-in',
+      test: 'Test message',
+    },
+    form: {
+      title: 'Add a channel',
+      editTitle: 'Change the channel',
+      kind: 'Chat',
+      url: 'Incoming webhook URL',
+      urlHelp: {
+        slack:
+          'In Slack: an app with Incoming Webhooks, then “Add New Webhook to Workspace” and the channel. The address starts with https://hooks.slack.com/services/.',
+        teams:
+          'In Teams: the channel’s “Workflows”, then “Post to a channel when a webhook request is received”; copy the address it gives.',
+      },
+      newUrl: 'New incoming webhook URL (leave empty to keep the current one)',
+      urlInvalid: 'Enter an address starting with https://',
+      save: 'Add',
+      saveChanges: 'Save',
+      cancel: 'Cancel',
+    },
+    actions: {
+      posts: 'Posts',
+      hidePosts: 'Hide posts',
+      test: 'Send a test',
+      edit: 'Change',
+      remove: 'Remove',
+    },
+    testQueued: 'A test message is on its way to the channel.',
+    saved: 'The channel is saved.',
+    removeConfirm: {
+      title: 'Remove this channel?',
+      body: 'Nothing more is posted to {{url}}, and its log goes with it.',
+      confirm: 'Remove',
+    },
+    removed: 'The channel is removed.',
+    log: {
+      label: 'Posts to {{url}}',
+      empty: 'Nothing posted yet.',
+      showMore: 'Show more',
+      column: { time: 'Time', message: 'Message', status: 'Status', answer: 'Answer' },
+      status: { pending: 'Waiting', delivering: 'Sending', delivered: 'Posted', failed: 'Failed' },
+      attempts_one: '{{count, number}} attempt',
+      attempts_other: '{{count, number}} attempts',
+      nextAttempt: 'Next try {{time}}',
+      noAnswer: 'No answer',
+    },
+  },
+  {
+    title: 'Slack och Teams',
+    intro:
+      'Skicka till en kanal i Slack eller Microsoft Teams: veckosammanfattningen, nyckelresultat som väntar på avstämning, periodens sista vecka och, om ni vill, varje avstämning. Meddelandena är på organisationens språk, med länkar hit; privata mål och utkast skickas aldrig.',
+    unitTitle: 'Chattkanal',
+    unitIntro:
+      'Skicka teamets veckosammanfattning, avstämningar som väntar och mer till dess kanal i Slack eller Teams.',
+    add: 'Lägg till en kanal',
+    empty: 'Inga kanaler ännu.',
+    listLabel: 'Chattkanaler',
+    organisation: 'Organisationen',
+    createdAt: 'Tillagd {{time}}',
+    kinds: { slack: 'Slack', teams: 'Microsoft Teams' },
+    messages: {
+      legend: 'Vad som skickas',
+      'weekly-digest': 'Veckosammanfattning (måndag)',
+      'check-ins-due': 'Dags att stämma av (torsdag)',
+      'cycle-closing': 'Periodens sista vecka',
+      'check-in': 'Varje avstämning',
+      test: 'Testmeddelande',
+    },
+    form: {
+      title: 'Lägg till en kanal',
+      editTitle: 'Ändra kanalen',
+      kind: 'Chatt',
+      url: 'URL för inkommande webhook',
+      urlHelp: {
+        slack:
+          'I Slack: en app med Incoming Webhooks, sedan ”Add New Webhook to Workspace” och kanalen. Adressen börjar med https://hooks.slack.com/services/.',
+        teams:
+          'I Teams: kanalens ”Arbetsflöden”, sedan ”Publicera i en kanal när en webhook-begäran tas emot”; kopiera adressen den ger.',
+      },
+      newUrl: 'Ny URL för inkommande webhook (lämna tom för att behålla den nuvarande)',
+      urlInvalid: 'Ange en adress som börjar med https://',
+      save: 'Lägg till',
+      saveChanges: 'Spara',
+      cancel: 'Avbryt',
+    },
+    actions: {
+      posts: 'Skickat',
+      hidePosts: 'Dölj skickat',
+      test: 'Skicka ett test',
+      edit: 'Ändra',
+      remove: 'Ta bort',
+    },
+    testQueued: 'Ett testmeddelande är på väg till kanalen.',
+    saved: 'Kanalen är sparad.',
+    removeConfirm: {
+      title: 'Ta bort kanalen?',
+      body: 'Inget mer skickas till {{url}}, och dess logg försvinner med den.',
+      confirm: 'Ta bort',
+    },
+    removed: 'Kanalen är borttagen.',
+    log: {
+      label: 'Skickat till {{url}}',
+      empty: 'Inget skickat ännu.',
+      showMore: 'Visa fler',
+      column: { time: 'Tid', message: 'Meddelande', status: 'Status', answer: 'Svar' },
+      status: { pending: 'Väntar', delivering: 'Skickas', delivered: 'Skickat', failed: 'Misslyckades' },
+      attempts_one: '{{count, number}} försök',
+      attempts_other: '{{count, number}} försök',
+      nextAttempt: 'Nästa försök {{time}}',
+      noAnswer: 'Inget svar',
+    },
+  },
+);
