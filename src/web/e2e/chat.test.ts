@@ -7,15 +7,19 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deliverChatPosts } from '../../app/chat/deliver-chat-posts.ts';
 import { postOutbound } from '../../server/outbound-post.ts';
 import { startChatReceiver, type ChatReceiver } from '../../test/chat-receiver.ts';
+import { demoIds } from './a11y-pages.ts';
 import { expectNoSeriousViolations, signIn, type Harness } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 let slack: ChatReceiver;
+let teams: ChatReceiver;
 beforeAll(async () => {
   slack = await startChatReceiver('slack');
+  teams = await startChatReceiver('teams');
 });
 afterAll(async () => {
   await slack.close();
+  await teams.close();
 });
 
 /** One step of the job runner: sends what is due (loopback allowed, as RIKTNING_WEBHOOK_ALLOW_PRIVATE=1 would). */
@@ -79,5 +83,38 @@ browserSuite('chat channels journey', (journey) => {
     await card.getByRole('button', { name: 'Ta bort' }).click();
     await page.getByRole('dialog', { name: 'Ta bort kanalen?' }).getByRole('button', { name: 'Ta bort' }).click();
     await page.getByText('Inga kanaler ännu.').waitFor();
+  });
+
+  it('in English, on a unit’s page: a Teams channel for the unit, whose card comes in the organisation’s language', async () => {
+    const { page, harness } = journey;
+    await signIn(page, 'demo@example.com');
+    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    const { unitId } = await demoIds(page, harness);
+    await page.goto(`/orgs/${harness.orgId}/units/${unitId}`);
+    const section = page.getByRole('region', { name: 'Chat channel' });
+    await section.getByText('No channels yet.').waitFor();
+    await section.getByRole('button', { name: 'Add a channel' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a channel' });
+    await dialog.getByText('Microsoft Teams', { exact: true }).click();
+    expect(await dialog.getByRole('radio', { name: 'Microsoft Teams' }).isChecked()).toBe(true);
+    await dialog.getByText(/Post to a channel when a webhook request is received/).waitFor();
+    await dialog.getByRole('textbox', { name: 'Incoming webhook URL' }).fill(teams.url);
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const card = section.getByTestId('chat-channel');
+    await card.getByText('Microsoft Teams').waitFor();
+    await card.getByText('Marknad').waitFor();
+
+    await card.getByRole('button', { name: 'Send a test' }).click();
+    await section.getByTestId('chat-post').getByText('Waiting').waitFor();
+    teams.received.length = 0;
+    expect(await runJobs(harness)).toMatchObject({ delivered: 1 });
+    const [message] = teams.messages<{ attachments: [{ content: { lang: string; body: { text: string }[] } }] }>();
+    if (!message) throw new Error('Teams got nothing');
+    // The demo organisation writes Swedish: the channel is posted in it, whatever this reader chose.
+    expect(message.attachments[0].content.lang).toBe('sv');
+    expect(message.attachments[0].content.body[0]?.text).toBe('Veckosammanfattning: Marknad');
+    await section.getByTestId('chat-post').getByText('Posted', { exact: true }).waitFor();
+    await expectNoSeriousViolations(page, 'unit chat channel');
   });
 });

@@ -22,6 +22,7 @@ export function ChatPostLog({ id, channel }: { id: string; channel: ChatChannel 
       <PagedTable
         pages={posts}
         testId="chat-posts"
+        scrollLabel={t('log.table')}
         columns={[t('log.column.time'), t('log.column.message'), t('log.column.status'), t('log.column.answer')]}
         empty={t('log.empty')}
         showMore={t('log.showMore')}

@@ -55,6 +55,7 @@ export const chat = bilingual(
     removed: 'The channel is removed.',
     log: {
       label: 'Posts to {{url}}',
+      table: 'The posts, newest first',
       empty: 'Nothing posted yet.',
       showMore: 'Show more',
       column: { time: 'Time', message: 'Message', status: 'Status', answer: 'Answer' },
@@ -120,6 +121,7 @@ export const chat = bilingual(
     removed: 'Kanalen är borttagen.',
     log: {
       label: 'Skickat till {{url}}',
+      table: 'Det skickade, senaste först',
       empty: 'Inget skickat ännu.',
       showMore: 'Visa fler',
       column: { time: 'Tid', message: 'Meddelande', status: 'Status', answer: 'Svar' },
