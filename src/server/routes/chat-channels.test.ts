@@ -1,7 +1,10 @@
 // Slack and Teams channels through the API: who may keep which channel, the URL checked per
 // chat and never answered whole (nor audited), bad input named, stale edits refused.
 import { and, eq } from 'drizzle-orm';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createAppCaches } from '../../app/caches.ts';
+import { buildServer, LOG_REDACT } from '../app.ts';
 import { auditEvents } from '../../db/schema.ts';
 import { addToUnit, createMember, createOrg, createUnit } from '../../test/factories.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
@@ -139,5 +142,35 @@ describe('chat channels', () => {
     );
     expect(newUrl.json()).toMatchObject({ maskedUrl: 'hooks.slack.com/…9876', version: 3 });
     expect(newUrl.body).not.toContain('NEWSECRET');
+  });
+
+  it('never writes the URL to the server’s log, even at debug and when refused', async () => {
+    const { deps } = await testServer();
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = await buildServer({
+      deps: { db: deps.db, now: deps.now, caches: createAppCaches() },
+      logger: { level: 'debug', redact: LOG_REDACT, stream },
+    });
+    try {
+      const { org, owner } = await createOrg(deps.db);
+      const admin = await ApiClient.signIn(app, owner.email);
+      const created = await admin.post(`/api/v1/orgs/${org.id}/chat-channels`, { kind: 'slack', url: SLACK });
+      expect(created.statusCode).toBe(201);
+      expect((await admin.post(`/api/v1/orgs/${org.id}/chat-channels`, { kind: 'teams', url: SLACK })).statusCode).toBe(
+        422,
+      );
+      await admin.get(`/api/v1/orgs/${org.id}/chat-channels`);
+      await admin.post(`/api/v1/chat-channels/${created.json().id}/test`);
+    } finally {
+      await app.close();
+    }
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.join('')).not.toContain('SECRET');
   });
 });
