@@ -91,6 +91,8 @@ export interface AppCaches {
   figures: FiguresCache;
   /** Organisation id → the events its webhooks want, so a write with none to tell costs nothing (webhooks/emit.ts). */
   webhookEvents: ShortLivedCache<string[]>;
+  /** Organisation id → whether a chat channel of it wants each check-in (chat/post-check-ins.ts). */
+  chatCheckIns: ShortLivedCache<boolean>;
 }
 
 export function createAppCaches(): AppCaches {
@@ -105,6 +107,7 @@ export function createAppCaches(): AppCaches {
     cadences: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     figures: new FiguresCache(),
     webhookEvents: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
+    chatCheckIns: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
   };
 }
 
@@ -141,4 +144,9 @@ export function forgetCadences(deps: { caches?: AppCaches }): void {
 /** After a webhook subscription is added or removed. */
 export function forgetWebhooks(deps: { caches?: AppCaches }): void {
   deps.caches?.webhookEvents.clear();
+}
+
+/** After a chat channel is added, changed or removed. */
+export function forgetChatChannels(deps: { caches?: AppCaches }): void {
+  deps.caches?.chatCheckIns.clear();
 }

@@ -12,6 +12,11 @@ export interface AppDeps {
   mailEnabled?: boolean;
   /** Whether single sign-on is configured (OIDC_ISSUER …): an organisation may then require it. */
   ssoEnabled?: boolean;
+  /**
+   * Outbound posts may go to private and loopback addresses (RIKTNING_WEBHOOK_ALLOW_PRIVATE=1):
+   * a chat channel's URL may then be any http(s) address, not only Slack's or Teams'.
+   */
+  allowPrivateOutbound?: boolean;
   /** The process's short-lived caches (the server has them; use cases called directly do not). */
   caches?: AppCaches;
 }

@@ -140,6 +140,13 @@ const TABLE: Record<string, Row> = {
   'org.import': ADMINS_ONLY,
   'webhook.manage': ADMINS_ONLY,
   'serviceAccount.manage': ADMINS_ONLY,
+  // The organisation's channel (no unit) is the admins'; a unit's, its leads' too.
+  'chat.manage': {
+    owner: ALL_Y,
+    admin: ALL_Y,
+    member: [N, N, Y, N, N, N, N, N, Y, Y, N, N, N, N],
+    viewer: ALL_N,
+  },
 };
 
 describe('can: role × action × object state', () => {

@@ -29,6 +29,7 @@ export const ACTIONS = [
   'org.import',
   'webhook.manage',
   'serviceAccount.manage',
+  'chat.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -109,6 +110,10 @@ export const POLICY: Record<Action, Partial<Record<OrgRole, Grant>>> = {
   'webhook.manage': ADMINS,
   // Tokens of the organisation's own, for integrations: an admin's reach, handed out.
   'serviceAccount.manage': ADMINS,
+  // A Slack or Teams channel: the organisation's by admins, a unit's by its leads too. What a
+  // channel is sent never includes private objectives (app/chat), so a lead shares nothing
+  // the unit's members could not read.
+  'chat.manage': { ...ADMINS, member: ['leadsUnit'] },
 };
 
 /** Actions that a closed cycle locks for everyone but admins: its OKRs are the record. */

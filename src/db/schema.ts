@@ -748,3 +748,72 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_subscription_idx').on(t.orgId, t.subscriptionId, t.createdAt, t.id),
   ],
 );
+
+/**
+ * A Slack or Teams channel (docs/chat.md): the organisation's (`unit_id` null) or a unit's.
+ * `url` is the channel's incoming webhook, a secret: answered masked once it is stored.
+ * `messages` are the chat message kinds it wants (core/chat/chat-channel.ts).
+ */
+export const chatChannels = pgTable(
+  'chat_channels',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    orgId: orgId(),
+    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+    /** slack or teams. */
+    kind: text('kind').notNull(),
+    url: text('url').notNull(),
+    messages: text('messages').array().notNull(),
+    createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('chat_channels_org_unit_idx').on(t.orgId, t.unitId, t.createdAt),
+    // /chat-channels/{id} names a channel by its id alone; the organisation is checked after.
+    index('chat_channels_id_idx').on(t.id),
+    check('chat_channels_kind', sql`${t.kind} in ('slack', 'teams')`),
+  ],
+);
+
+/**
+ * One message for one channel, posted at least once by the job runner as webhook deliveries
+ * are (claimed FOR UPDATE SKIP LOCKED with a lease, retried, then failed). `body` is the
+ * chat's JSON, fixed when it is queued; `dedupe_key` keeps a scheduled message (a week's
+ * digest, a cycle's closing) to one per channel however many processes schedule it.
+ */
+export const chatPosts = pgTable(
+  'chat_posts',
+  {
+    id: uuid('id').notNull().defaultRandom(),
+    orgId: orgId(),
+    channelId: uuid('channel_id').notNull(),
+    /** A chat message kind, or `test`. */
+    messageKind: text('message_kind').notNull(),
+    dedupeKey: text('dedupe_key'),
+    body: text('body').notNull(),
+    /** pending, delivering, delivered or failed, as webhook deliveries. */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true, precision: 3 }),
+    responseStatus: integer('response_status'),
+    /** The start of what the chat answered, or why nothing was sent. */
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({
+      columns: [t.orgId, t.channelId],
+      foreignColumns: [chatChannels.orgId, chatChannels.id],
+    }).onDelete('cascade'),
+    uniqueIndex('chat_posts_dedupe_idx').on(t.orgId, t.dedupeKey),
+    index('chat_posts_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'delivering')`),
+    index('chat_posts_channel_idx').on(t.orgId, t.channelId, t.createdAt, t.id),
+  ],
+);

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
       mailEnabled: mailer !== null,
       ssoEnabled: config.oidc !== undefined,
+      allowPrivateOutbound: config.webhookAllowPrivate,
       caches: createAppCaches(),
     };
     const app = await buildServer({

@@ -202,6 +202,33 @@ const TABLE: Record<string, WalkCase> = {
     params: id((w) => w.serviceAccount),
   },
   'DELETE /api/v1/service-accounts/{id}': { ok: 204, allowed: ADMIN, params: id((w) => w.serviceAccount) },
+  // A unit's Slack or Teams channel: its leads keep it as admins do (the organisation's
+  // channel is the admins' alone: chat-channels.test.ts).
+  'POST /api/v1/orgs/{orgId}/chat-channels': {
+    ok: 201,
+    allowed: LEAD_OR_ADMIN,
+    body: (w) => ({ kind: 'slack', url: 'https://hooks.slack.com/services/T1/B1/walk', unitId: w.unit.id }),
+  },
+  'GET /api/v1/orgs/{orgId}/chat-channels': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    service: 403,
+    query: (w) => ({ unitId: w.unit.id }),
+  },
+  'PATCH /api/v1/chat-channels/{id}': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    params: id((w) => w.chatChannel),
+    body: () => ({ messages: ['check-in'] }),
+  },
+  'DELETE /api/v1/chat-channels/{id}': { ok: 204, allowed: LEAD_OR_ADMIN, params: id((w) => w.chatChannel) },
+  'GET /api/v1/chat-channels/{id}/posts': {
+    ok: 200,
+    allowed: LEAD_OR_ADMIN,
+    service: 403,
+    params: id((w) => w.chatChannel),
+  },
+  'POST /api/v1/chat-channels/{id}/test': { ok: 202, allowed: LEAD_OR_ADMIN, params: id((w) => w.chatChannel) },
   'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/members': {

@@ -240,6 +240,18 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'must be a unit of this organisation that is not archived',
     sv: 'måste vara en enhet i denna organisation som inte är arkiverad',
   },
+  chat_url: {
+    en: 'must be an https address without a user name or password',
+    sv: 'måste vara en https-adress utan användarnamn och lösenord',
+  },
+  chat_url_slack: {
+    en: 'must be a Slack incoming webhook: https://hooks.slack.com/services/…',
+    sv: 'måste vara en inkommande webhook i Slack: https://hooks.slack.com/services/…',
+  },
+  chat_url_teams: {
+    en: 'must be a Teams incoming webhook (…webhook.office.com) or a Workflows address (…powerplatform.com, …logic.azure.com)',
+    sv: 'måste vara en inkommande webhook i Teams (…webhook.office.com) eller en adress från Workflows (…powerplatform.com, …logic.azure.com)',
+  },
   owner_mismatch: {
     en: 'does not match the level (organisation: none; unit: unitId; person: personId)',
     sv: 'stämmer inte med nivån (organisation: inget; enhet: unitId; person: personId)',
@@ -330,6 +342,7 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
 export const ENTITY_NAMES: Record<string, Texts> = {
   organization: { en: 'Organisation', sv: 'Organisationen' },
   webhook: { en: 'Webhook', sv: 'Webhooken' },
+  chat_channel: { en: 'Chat channel', sv: 'Chattkanalen' },
   unit: { en: 'Unit', sv: 'Enheten' },
   cycle: { en: 'Cycle', sv: 'Perioden' },
   objective: { en: 'Objective', sv: 'Målet' },

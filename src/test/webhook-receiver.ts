@@ -1,11 +1,15 @@
 // A webhook receiver on loopback for tests: it keeps every request it is sent and answers
-// each with the next status queued in `answers` (200 when none is), with "thanks".
+// each with the next status queued in `answers` (200 when none is), with "thanks". Given a
+// `check`, it first reads the body as the receiving service would and answers 400 with the
+// problems found, as Slack answers `invalid_blocks` (chat-receiver.ts).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedDelivery {
   headers: Record<string, string>;
   body: string;
+  /** What `check` found wrong with the body (none without a check). */
+  problems: string[];
 }
 
 export interface WebhookReceiver {
@@ -17,13 +21,21 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+  path = '/hooks',
+  check: (body: string) => string[] = () => [],
+): Promise<WebhookReceiver> {
   const receiver: Omit<WebhookReceiver, 'url' | 'close'> = { received: [], answers: [] };
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      receiver.received.push({ headers: request.headers as Record<string, string>, body });
+      const problems = check(body);
+      receiver.received.push({ headers: request.headers as Record<string, string>, body, problems });
+      if (problems.length > 0) {
+        response.writeHead(400, { 'content-type': 'text/plain' }).end(problems.join('\n'));
+        return;
+      }
       response.writeHead(receiver.answers.shift() ?? 200, { 'content-type': 'text/plain' }).end('thanks');
     });
   });

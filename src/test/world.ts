@@ -4,7 +4,14 @@ import type { Queryable } from '../db/connect.ts';
 import { apiTokens, comments } from '../db/schema.ts';
 import { hashSecret, newSecret } from '../app/auth/secrets.ts';
 import { API_TOKEN_PREFIX } from '../app/auth/api-tokens.ts';
-import { activities, checkIns, orgSsoProviders, outboxMessages, webhookSubscriptions } from '../db/schema.ts';
+import {
+  activities,
+  chatChannels,
+  checkIns,
+  orgSsoProviders,
+  outboxMessages,
+  webhookSubscriptions,
+} from '../db/schema.ts';
 import {
   addToUnit,
   createCycle,
@@ -123,6 +130,17 @@ export async function createWorld(db: Queryable) {
   });
   const serviceAccount = (await createServiceAccount(db, org.id, { scopes: ['admin'] })).account;
   const { token: serviceToken } = await createServiceAccount(db, org.id, { scopes: ['read'] });
+  // The unit's Slack channel: its lead keeps it as admins do.
+  const [chatChannel] = await db
+    .insert(chatChannels)
+    .values({
+      orgId: org.id,
+      unitId: unit.id,
+      kind: 'slack',
+      url: 'https://hooks.slack.com/services/T0/B0/walk',
+      messages: ['weekly-digest'],
+    })
+    .returning();
 
   const { owner: foreignOwner } = await createOrg(db);
   const tokens: Record<Exclude<WalkRole, 'anonymous'>, { token: string; id: string }> = {
@@ -161,6 +179,7 @@ export async function createWorld(db: Queryable) {
     serviceAccount,
     /** A read-only service account's token. */
     serviceToken,
+    chatChannel: chatChannel as NonNullable<typeof chatChannel>,
     tokens,
   };
 }

@@ -4,6 +4,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { emitWebhookEvents } from '../webhooks/emit.ts';
+import { postCheckInsToChannels } from '../chat/post-check-ins.ts';
 import { recordCheckIns, type CheckInItem, type RecordedCheckIn } from './record-check-ins.ts';
 
 export async function checkInBatch(
@@ -22,6 +23,13 @@ export async function checkInBatch(
       (index) => `/body/checkIns/${index}/keyResultId`,
     );
     await emitWebhookEvents(deps, tx, actor.orgId, 'check-in.created', items, deps.now());
+    await postCheckInsToChannels(
+      deps,
+      tx,
+      actor.orgId,
+      items.map((item) => item.id),
+      deps.now(),
+    );
     return { items };
   });
 }

@@ -18,6 +18,7 @@ import {
 import { literalLimit } from '../../db/raw.ts';
 
 import { emitWebhookEvents } from '../webhooks/emit.ts';
+import { postCheckInsToChannels } from '../chat/post-check-ins.ts';
 
 export type { CheckInInput, CheckInView } from './record-check-ins.ts';
 
@@ -40,6 +41,7 @@ export async function checkIn(
       // Its own statement after the check-in's: a process that dies between the two loses
       // this event (docs/webhooks.md).
       await emitWebhookEvents(deps, deps.db, actor.orgId, 'check-in.created', [recorded], deps.now());
+      await postCheckInsToChannels(deps, deps.db, actor.orgId, [recorded.id], deps.now());
       return recorded;
     }
   }
@@ -47,6 +49,7 @@ export async function checkIn(
     const [recorded] = await recordCheckIns(tx, actor, [item], deps.now(), () => null);
     if (!recorded) throw new Error('check-in recorded nothing');
     await emitWebhookEvents(deps, tx, actor.orgId, 'check-in.created', [recorded], deps.now());
+    await postCheckInsToChannels(deps, tx, actor.orgId, [recorded.id], deps.now());
     return recorded;
   });
 }

@@ -7,11 +7,13 @@ import { deliverOutbox, type DeliverOptions, type DeliveryResult, type Mailer } 
 import { scheduleCheckInReminders } from './schedule-reminders.ts';
 import { scheduleWeeklyDigests } from './schedule-digests.ts';
 import { deliverWebhooks, type WebhookDeliveryResult, type WebhookPoster } from '../webhooks/deliver-webhooks.ts';
+import { deliverChatPosts } from '../chat/deliver-chat-posts.ts';
+import { scheduleChatPosts } from '../chat/schedule-chat.ts';
 
 export interface JobRunnerOptions extends DeliverOptions {
   /** Null: no mail server, so due messages are held in the outbox. */
   mailer: Mailer | null;
-  /** Posts webhook deliveries (server/outbound-post.ts); without one, they wait. */
+  /** Posts webhook deliveries and chat posts (server/outbound-post.ts); without one, they wait. */
   webhookPoster?: WebhookPoster;
   /** Time between polls. */
   intervalMs: number;
@@ -24,6 +26,9 @@ export interface PollResult extends DeliveryResult {
   reminders: number;
   digests: number;
   webhooks: WebhookDeliveryResult | null;
+  /** Posts queued for Slack and Teams channels this poll, and how sending them went. */
+  chatScheduled: number;
+  chat: WebhookDeliveryResult | null;
 }
 
 export interface JobRunner {
@@ -36,11 +41,15 @@ export interface JobRunner {
 export async function pollOnce(deps: AppDeps, options: Omit<JobRunnerOptions, 'intervalMs'>): Promise<PollResult> {
   const reminders = await scheduleCheckInReminders(deps, options);
   const digests = await scheduleWeeklyDigests(deps, options);
+  const chatScheduled = await scheduleChatPosts(deps, options);
   const delivery = await deliverOutbox(deps, options.mailer, options);
   const webhooks = options.webhookPoster
     ? await deliverWebhooks(deps, options.webhookPoster, { orgId: options.orgId })
     : null;
-  return { reminders, digests, ...delivery, webhooks };
+  const chat = options.webhookPoster
+    ? await deliverChatPosts(deps, options.webhookPoster, { orgId: options.orgId })
+    : null;
+  return { reminders, digests, ...delivery, webhooks, chatScheduled, chat };
 }
 
 export function startJobRunner(deps: AppDeps, options: JobRunnerOptions): JobRunner {
@@ -53,8 +62,9 @@ export function startJobRunner(deps: AppDeps, options: JobRunnerOptions): JobRun
     if (stopped) return;
     current = poll()
       .then((result) => {
-        const webhooks = result.webhooks;
-        const posted = webhooks ? webhooks.delivered + webhooks.retried + webhooks.failed : 0;
+        const sent = (counts: WebhookDeliveryResult | null) =>
+          counts ? counts.delivered + counts.retried + counts.failed : 0;
+        const posted = sent(result.webhooks) + sent(result.chat) + result.chatScheduled;
         if (
           result.reminders ||
           result.digests ||

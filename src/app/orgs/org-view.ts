@@ -34,6 +34,7 @@ const ORG_ACTIONS = [
   'org.import',
   'webhook.manage',
   'serviceAccount.manage',
+  'chat.manage',
   'comment.create',
 ] as const;
 

@@ -16,6 +16,8 @@ const UNIT_ACTIONS = [
   'archive.restore',
   // Whether the caller may set this unit's objectives (admins and the unit's leads).
   'objective.create',
+  // Whether the caller may set the unit's Slack or Teams channel.
+  'chat.manage',
 ] as const;
 
 export function presentUnit(row: UnitRow, memberCount: number) {

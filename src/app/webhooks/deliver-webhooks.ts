@@ -86,7 +86,7 @@ export async function deliverWebhooks(
   return result;
 }
 
-function retryOrFail(attempts: number): { kind: 'retried'; inMs: number } | { kind: 'failed' } {
+export function retryOrFail(attempts: number): { kind: 'retried'; inMs: number } | { kind: 'failed' } {
   const next = afterFailedSend(attempts);
   return next === 'give_up' ? { kind: 'failed' } : { kind: 'retried', inMs: next.retryInMs };
 }

@@ -1,6 +1,7 @@
 import type { Button, KnownBlock, SectionBlock, TextObject } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { chatLink, cut } from './chat-message.ts';
+import { SLACK, slackPayloadProblems } from '../../test/chat-payloads.ts';
 import { ALL_EXAMPLES, APP, exampleMessages, HOSTILE_TITLE } from './example-messages.ts';
 import { slackMrkdwn, toSlackMessage, type SlackMessage } from './slack-message.ts';
 
@@ -8,58 +9,6 @@ import { slackMrkdwn, toSlackMessage, type SlackMessage } from './slack-message.
 // compile (this line is checked by `tsc --noEmit`, which fails if the error goes away).
 // @ts-expect-error A header's text is plain_text only.
 const misshapen: KnownBlock = { type: 'header', text: { type: 'mrkdwn', text: '*no*' } };
-
-/**
- * The limits Slack refuses a message past (`invalid_blocks`). Slack publishes no JSON schema
- * for Block Kit; these come from the Block Kit reference (docs.slack.dev/reference/block-kit):
- * the blocks reference, the button element and the text object.
- */
-const SLACK = {
-  blocks: 50,
-  headerText: 150,
-  sectionText: 3000,
-  fields: 10,
-  fieldText: 2000,
-  contextElements: 10,
-  buttonText: 75,
-  buttonUrl: 3000,
-};
-
-function slackLimitProblems({ blocks }: SlackMessage): string[] {
-  const problems: string[] = [];
-  const over = (what: string, length: number, max: number) => {
-    if (length > max) problems.push(`${what}: ${length} > ${max}`);
-  };
-  const checkButton = (button: Button) => {
-    over('button text', button.text.text.length, SLACK.buttonText);
-    over('button url', button.url?.length ?? 0, SLACK.buttonUrl);
-  };
-  over('blocks', blocks.length, SLACK.blocks);
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'header':
-        over('header', block.text.text.length, SLACK.headerText);
-        break;
-      case 'section':
-        over('section text', block.text?.text.length ?? 0, SLACK.sectionText);
-        over('fields', block.fields?.length ?? 0, SLACK.fields);
-        for (const field of block.fields ?? []) over('field', field.text.length, SLACK.fieldText);
-        if (block.accessory?.type === 'button') checkButton(block.accessory);
-        break;
-      case 'context':
-        over('context elements', block.elements.length, SLACK.contextElements);
-        break;
-      case 'actions':
-        for (const element of block.elements) if (element.type === 'button') checkButton(element);
-        break;
-      case 'divider':
-        break;
-      default:
-        problems.push(`unexpected block ${block.type}`);
-    }
-  }
-  return problems;
-}
 
 const textsOf = (blocks: KnownBlock[]): TextObject[] =>
   blocks.flatMap((block): TextObject[] => {
@@ -95,7 +44,7 @@ describe('the Slack message', () => {
     '%s in %s stays within Slack’s limits and leads back to Riktning',
     (_kind, _locale, message) => {
       const slack = toSlackMessage(message);
-      expect(slackLimitProblems(slack)).toEqual([]);
+      expect(slackPayloadProblems(slack)).toEqual([]);
       expect(slack.blocks[0]?.type).toBe('header');
       expect(slack.blocks.at(-1)).toEqual({
         type: 'actions',
@@ -238,7 +187,7 @@ describe('the Slack message', () => {
       }),
       toSlackMessage({ ...exampleMessages('en')['weekly-digest'], scopeName: long, periodName: long }),
     ];
-    for (const message of messages) expect(slackLimitProblems(message)).toEqual([]);
+    for (const message of messages) expect(slackPayloadProblems(message)).toEqual([]);
     expect(checkIn.blocks[0]).toEqual({
       type: 'header',
       text: { type: 'plain_text', text: `Avstämning: ${'Ö'.repeat(137)}…` },

@@ -1,46 +1,10 @@
-import * as AC from 'adaptivecards';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import { describe, expect, it } from 'vitest';
+import { adaptiveCardProblems } from '../../test/chat-payloads.ts';
 import { ALL_EXAMPLES, APP, exampleMessages, HOSTILE_TITLE } from './example-messages.ts';
 import { toTeamsMessage, type AdaptiveCard, type CardElement } from './teams-message.ts';
-
-/**
- * What Microsoft's Adaptive Cards library finds wrong with a card: what it reports while
- * parsing (unknown elements and actions, invalid values, properties newer than version 1.4),
- * what its validation reports (e.g. an Action.OpenUrl without a url), and whatever it does not
- * read back as it was given: the library keeps only what the schema defines, so a misspelt
- * property, or an empty list where one is required, is lost on the way through.
- */
-function adaptiveCardProblems(card: object): string[] {
-  // The library's pattern for `lang` has the global flag, so it remembers where its last
-  // match ended and refuses every second valid card (microsoft/AdaptiveCards#9145).
-  if (AC.CardElement.langProperty.regEx) AC.CardElement.langProperty.regEx.lastIndex = 0;
-  const parsed = new AC.AdaptiveCard();
-  const parsing = new AC.SerializationContext(AC.Versions.v1_4);
-  parsed.parse(card, parsing);
-  const events = [
-    ...Array.from({ length: parsing.eventCount }, (_, i) => parsing.getEventAt(i)),
-    ...parsed.validateProperties().validationEvents,
-  ];
-  const problems = events.map((event) => `${AC.ValidationEvent[event.event]}: ${event.message}`);
-  // The library writes the newest version it knows; what is compared is everything else.
-  const readBack = { ...(parsed.toJSON(new AC.SerializationContext(AC.Versions.v1_4)) as object), version: '1.4' };
-  if (!isDeepEqual(readBack, { ...card, version: '1.4' })) {
-    problems.push(`Read back differently: ${JSON.stringify(readBack)}`);
-  }
-  return problems;
-}
-
-const isDeepEqual = (a: unknown, b: unknown) => {
-  try {
-    expect(a).toStrictEqual(b);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const cardOf = (message: Parameters<typeof toTeamsMessage>[0]) => toTeamsMessage(message).attachments[0].content;
 

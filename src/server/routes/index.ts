@@ -25,6 +25,7 @@ import { archiveRoutes } from './archive.ts';
 import { webhookRoutes } from './webhooks.ts';
 import { serviceAccountRoutes } from './service-accounts.ts';
 import { orgSsoProviderRoutes } from './org-sso-provider.ts';
+import { chatChannelRoutes } from './chat-channels.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
@@ -63,6 +64,7 @@ export const apiRoutes: FastifyPluginAsync<{
   await app.register(webhookRoutes, options);
   await app.register(serviceAccountRoutes, options);
   await app.register(orgSsoProviderRoutes, options);
+  await app.register(chatChannelRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
   await app.register(closingRoutes, options);

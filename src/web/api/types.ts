@@ -169,3 +169,10 @@ export type ServiceAccountWithToken = Static<typeof ServiceAccountWithTokenSchem
 
 import type { OrgSsoProviderSchema } from '../../api/schemas/auth-providers.ts';
 export type OrgSsoProvider = Static<typeof OrgSsoProviderSchema>;
+import type { ChatChannelSchema, ChatPostSchema } from '../../api/schemas/chat-channels.ts';
+export type ChatChannel = Static<typeof ChatChannelSchema>;
+export type ChatPost = Static<typeof ChatPostSchema>;
+export interface ChatPostPage {
+  items: ChatPost[];
+  nextCursor: string | null;
+}

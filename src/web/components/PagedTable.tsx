@@ -11,9 +11,14 @@ interface PagedTableProps<T> {
   empty: string;
   showMore: string;
   testId: string;
+  /**
+   * Where the table may be narrower than its columns (a side column), it scrolls: this names
+   * the scrolling region, which then takes the keyboard's focus so it can be scrolled without a mouse.
+   */
+  scrollLabel?: string;
 }
 
-export function PagedTable<T>({ pages, columns, row, empty, showMore, testId }: PagedTableProps<T>) {
+export function PagedTable<T>({ pages, columns, row, empty, showMore, testId, scrollLabel }: PagedTableProps<T>) {
   const items = pages.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
@@ -22,7 +27,10 @@ export function PagedTable<T>({ pages, columns, row, empty, showMore, testId }: 
       ) : items.length === 0 ? (
         <Text c="dimmed">{empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer
+          minWidth={720}
+          {...(scrollLabel ? { type: 'native' as const, tabIndex: 0, role: 'region', 'aria-label': scrollLabel } : {})}
+        >
           <Table striped verticalSpacing="xs" data-testid={testId}>
             <Table.Thead>
               <Table.Tr>

@@ -77,7 +77,13 @@ export async function startHarness(given?: DemoImage, options: HarnessOptions = 
   const handle = await openPgliteFromImage(demo.image);
   let server: Server | undefined;
   try {
-    const deps: AppDeps = { db: handle.db, now: () => new Date(), caches: createAppCaches() };
+    const deps: AppDeps = {
+      db: handle.db,
+      now: () => new Date(),
+      caches: createAppCaches(),
+      // Chat channels may be the journeys' loopback receivers, as RIKTNING_WEBHOOK_ALLOW_PRIVATE=1 allows.
+      allowPrivateOutbound: true,
+    };
     server = await buildServer({
       // With the server's caches, as `npm start` runs it.
       deps,

@@ -27,6 +27,7 @@ import type { sheets } from '../pages/sheets/messages.ts';
 import type { webhooks } from '../pages/webhooks/messages.ts';
 import type { integrations } from '../pages/integrations/messages.ts';
 import type { sso } from '../pages/sso/messages.ts';
+import type { chat } from '../pages/chat/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -54,6 +55,7 @@ interface Namespaces {
   webhooks: typeof webhooks;
   integrations: typeof integrations;
   sso: typeof sso;
+  chat: typeof chat;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

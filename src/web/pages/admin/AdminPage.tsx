@@ -7,6 +7,7 @@ import {
   IconWebhook,
   IconKey,
   IconLogin,
+  IconMessages,
   IconHierarchy2,
   IconMail,
   IconHistory,
@@ -29,6 +30,7 @@ import { ArchiveTab } from '../archive/ArchiveTab.tsx';
 import { WebhooksTab } from '../webhooks/WebhooksTab.tsx';
 import { ServiceAccountsTab } from '../integrations/ServiceAccountsTab.tsx';
 import { SsoProviderTab } from '../sso/SsoProviderTab.tsx';
+import { ChatTab } from '../chat/ChatChannels.tsx';
 
 /** Each tab is shown to those whose abilities allow what it is for. */
 const TABS = [
@@ -41,6 +43,7 @@ const TABS = [
   { id: 'archive', ability: 'archive.restore', icon: IconArchive, Panel: ArchiveTab },
   { id: 'data', ability: 'org.export', icon: IconDatabaseExport, Panel: DataTab },
   { id: 'webhooks', ability: 'webhook.manage', icon: IconWebhook, Panel: WebhooksTab },
+  { id: 'chat', ability: 'chat.manage', icon: IconMessages, Panel: ChatTab },
   { id: 'service-accounts', ability: 'serviceAccount.manage', icon: IconKey, Panel: ServiceAccountsTab },
   { id: 'sso', ability: 'org.update', icon: IconLogin, Panel: SsoProviderTab },
 ] as const;

@@ -13,6 +13,7 @@ import { UnitStatementDialog } from './UnitStatementDialog.tsx';
 const UnitCoach = lazy(() => import('../coach/UnitCoach.tsx'));
 const UnitReflection = lazy(() => import('../closing/UnitReflection.tsx'));
 const NetConfidenceFigure = lazy(() => import('../dashboard/NetConfidenceFigure.tsx'));
+const UnitChatChannels = lazy(() => import('../chat/ChatChannels.tsx'));
 const ActivityFeed = lazy(() => import('../conversation/ActivityFeed.tsx').then((m) => ({ default: m.ActivityFeed })));
 
 /** One unit: where it sits, why it exists, who is in it, what it aims for and whom it supports. */
@@ -138,6 +139,11 @@ function UnitView({ unit }: { unit: UnitDetail }) {
             <Suspense fallback={null}>
               <UnitCoach orgId={orgId} unitId={unit.id} hasSubunits={unit.children.length > 0} />
             </Suspense>
+            {unit.abilities['chat.manage'] === true && !unit.archivedAt && (
+              <Suspense fallback={null}>
+                <UnitChatChannels orgId={orgId} unitId={unit.id} />
+              </Suspense>
+            )}
             <Suspense fallback={null}>
               <ActivityFeed orgId={orgId} scope={{ unitId: unit.id }} />
             </Suspense>

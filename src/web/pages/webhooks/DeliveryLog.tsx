@@ -9,7 +9,8 @@ import type { Webhook, WebhookDelivery, WebhookDeliveryPage } from '../../api/ty
 import { PagedTable } from '../../components/PagedTable.tsx';
 import { useFormat } from '../../format.ts';
 
-const STATUS_COLOR: Record<WebhookDelivery['status'], string> = {
+/** Shared by the chat channels' log, whose posts have the same statuses. */
+export const STATUS_COLOR: Record<WebhookDelivery['status'], string> = {
   pending: 'blue',
   delivering: 'blue',
   delivered: 'teal',
@@ -21,18 +22,19 @@ const isReason = (detail: string): detail is (typeof REASONS)[number] =>
   (REASONS as readonly string[]).includes(detail);
 const WAITING_POLL_MS = 3_000;
 
+/** Asks the log again every few seconds while an entry waits or is on its way. */
+export const refetchWhileWaiting = (pages: { items: { status: string }[] }[]) =>
+  pages.some((page) => page.items.some((item) => item.status === 'pending' || item.status === 'delivering'))
+    ? WAITING_POLL_MS
+    : false;
+
 export function DeliveryLog({ id, webhook }: { id: string; webhook: Webhook }) {
   const { t } = useTranslation('webhooks');
   const format = useFormat();
   const deliveries = usePaged<WebhookDeliveryPage>(
     ['webhook-deliveries', webhook.id],
     (cursor) => `/webhooks/${webhook.id}/deliveries${query({ limit: 20, cursor })}`,
-    {
-      refetchAfter: (pages) =>
-        pages.some((page) => page.items.some((item) => item.status === 'pending' || item.status === 'delivering'))
-          ? WAITING_POLL_MS
-          : false,
-    },
+    { refetchAfter: refetchWhileWaiting },
   );
   return (
     <Stack gap="xs" id={id} component="section" aria-label={t('log.label', { url: webhook.url })}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import type { WebhookWithSecret } from '../../api/types.ts';
 import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.ts';
 import { saveProblem } from '../admin/shared.tsx';
 import { webhooksKey } from './webhooks-key.ts';
+import { CheckboxList } from '../../components/OutboundControls.tsx';
 
 interface Values {
   url: string;
@@ -71,13 +72,12 @@ export function WebhookFormDialog({
             data-autofocus
             {...form.getInputProps('url')}
           />
-          <Checkbox.Group label={t('events.legend')} withAsterisk {...form.getInputProps('events')}>
-            <Stack gap="xs" mt="xs">
-              {WEBHOOK_EVENTS.map((event) => (
-                <Checkbox key={event} value={event} label={t(`events.${event}`)} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          <CheckboxList
+            label={t('events.legend')}
+            required
+            options={WEBHOOK_EVENTS.map((event) => ({ value: event, label: t(`events.${event}`) }))}
+            input={form.getInputProps('events')}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={dialog.close}>
               {t('form.cancel')}

@@ -1,7 +1,7 @@
 // Administration → Webhooks: the organisation's subscriptions, each with its events, a test
 // delivery, secret rotation, removal and its delivery log. A secret is seen once, as the
 // server answers it (after adding or rotating), in SecretDialog.
-import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,7 +12,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SecretDialog } from '../../components/SecretDialog.tsx';
 import { useFormat } from '../../format.ts';
-import { notifyDone, notifyError, TabHeading } from '../admin/shared.tsx';
+import { notifyDone, TabHeading } from '../admin/shared.tsx';
+import { BadgeList, LogToggleButton, useSendTest } from '../../components/OutboundControls.tsx';
 import { DeliveryLog } from './DeliveryLog.tsx';
 import { WebhookFormDialog } from './WebhookFormDialog.tsx';
 import { webhooksKey } from './webhooks-key.ts';
@@ -93,23 +94,14 @@ function WebhookCard({
   const client = useQueryClient();
   const [showLog, setShowLog] = useState(false);
   const [confirming, setConfirming] = useState<'rotate' | 'remove' | null>(null);
-  const [testing, setTesting] = useState(false);
   const logId = `webhook-log-${webhook.id}`;
   const refreshList = () => client.invalidateQueries({ queryKey: webhooksKey(orgId) });
-
-  const sendTest = async () => {
-    setTesting(true);
-    try {
-      await api.post(`/webhooks/${webhook.id}/test`);
-      notifyDone(t('testQueued', { url: webhook.url }));
-      setShowLog(true);
-      await client.invalidateQueries({ queryKey: ['webhook-deliveries', webhook.id] });
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setTesting(false);
-    }
-  };
+  const { testing, sendTest } = useSendTest(
+    `/webhooks/${webhook.id}/test`,
+    t('testQueued', { url: webhook.url }),
+    ['webhook-deliveries', webhook.id],
+    () => setShowLog(true),
+  );
 
   return (
     <Card component="li" withBorder padding="md" data-testid="webhook">
@@ -117,28 +109,22 @@ function WebhookCard({
         <Text fw={600} ff="monospace" size="sm" style={{ overflowWrap: 'anywhere' }}>
           {webhook.url}
         </Text>
-        <Group gap={6} aria-label={t('events.legend')} role="list">
-          {webhook.events.map((event) => (
-            <Badge key={event} variant="light" role="listitem" tt="none">
-              {t(`events.${event}`)}
-            </Badge>
-          ))}
-        </Group>
+        <BadgeList
+          label={t('events.legend')}
+          items={webhook.events.map((event) => ({ key: event, label: t(`events.${event}`) }))}
+        />
         <Text size="xs" c="dimmed">
           {t('createdAt', { time: format.dateTime(webhook.createdAt) })}
           {webhook.previousSecretUntil &&
             ` · ${t('previousUntil', { time: format.dateTime(webhook.previousSecretUntil) })}`}
         </Text>
         <Group gap="xs">
-          <Button
-            variant="default"
-            size="compact-sm"
-            aria-expanded={showLog}
-            aria-controls={showLog ? logId : undefined}
-            onClick={() => setShowLog((shown) => !shown)}
-          >
-            {t(showLog ? 'actions.hideDeliveries' : 'actions.deliveries')}
-          </Button>
+          <LogToggleButton
+            shown={showLog}
+            logId={logId}
+            onToggle={() => setShowLog((shown) => !shown)}
+            label={t(showLog ? 'actions.hideDeliveries' : 'actions.deliveries')}
+          />
           <Button variant="default" size="compact-sm" loading={testing} onClick={() => void sendTest()}>
             {t('actions.test')}
           </Button>
