@@ -134,6 +134,7 @@ async function setUp(locale: 'sv' | 'en') {
     clock,
     org,
     unit,
+    cycle,
     admin,
     leadClient,
     dueKr,
@@ -207,6 +208,35 @@ describe('posts to Slack and Teams channels', () => {
     // Saturday, outside both weekly windows too.
     clock.set(new Date('2026-06-27T10:00:00Z'));
     expect(await poll()).toMatchObject({ chatScheduled: 0 });
+  });
+
+  it('a cycle closed: each channel is told once, with its scope’s final scores, in the organisation’s language', async () => {
+    const { admin, cycle, org, unit, clock, poll } = await setUp('en');
+    // Wednesday 10 June, outside the weekly windows and the closing week.
+    clock.set(new Date('2026-06-10T10:00:00Z'));
+    expect(
+      (await admin.post(`/api/v1/cycles/${cycle.id}/close`, undefined, { headers: { 'if-match': '"1"' } })).statusCode,
+    ).toBe(200);
+    const result = await poll();
+    expect(result.chat).toEqual({ delivered: 2, retried: 0, failed: 0 });
+    const [toSlack] = slack.messages<SlackBody>();
+    expect(toSlack?.blocks[0]?.text?.text).toBe('The cycle is closed: Q2 2026');
+    expect(toSlack?.text).toMatch(/^Q2 2026 is closed: 1\/1 objectives scored, average /);
+    const [toTeams] = teams.messages<TeamsBody>();
+    const card = (toTeams as TeamsBody).attachments[0].content;
+    expect(teamsWords(toTeams as TeamsBody)).toContain('The cycle is closed: Q2 2026');
+    // The unit's one public, published objective: not the private one, nor the draft.
+    expect(teamsWords(toTeams as TeamsBody)).toContain('{"title":"Objectives","value":"1"}');
+    expect(card.actions[0]?.url).toBe(`http://localhost:3000/orgs/${org.id}/units/${unit.id}?cycle=${cycle.id}`);
+
+    // Reopened and closed again, it is not told twice.
+    expect(
+      (await admin.post(`/api/v1/cycles/${cycle.id}/reopen`, undefined, { headers: { 'if-match': '"2"' } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.post(`/api/v1/cycles/${cycle.id}/close`, undefined, { headers: { 'if-match': '"3"' } })).statusCode,
+    ).toBe(200);
+    expect(await poll()).toMatchObject({ chat: { delivered: 0 } });
   });
 
   it('each check-in, for the channel that chose it, never one on a private objective', async () => {

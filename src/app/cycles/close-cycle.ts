@@ -17,6 +17,7 @@ import { findCycle } from './cycle-rules.ts';
 import { presentCycleDetail, type CycleDetailView } from './cycle-view.ts';
 import { fillSuggestedScores } from './suggest-scores.ts';
 import { emitWebhookEvents } from '../webhooks/emit.ts';
+import { postCycleClosedToChannels } from '../chat/post-cycle-closed.ts';
 
 export async function closeCycle(
   deps: AppDeps,
@@ -81,7 +82,10 @@ async function moveCycle<Outcome extends object>(
       after: { ...after, ...outcome },
     });
     const view = { ...presentCycleDetail(after, actor), ...outcome };
-    if (to === 'closed') await emitWebhookEvents(deps, tx, actor.orgId, 'cycle.closed', [view], now);
+    if (to === 'closed') {
+      await emitWebhookEvents(deps, tx, actor.orgId, 'cycle.closed', [view], now);
+      await postCycleClosedToChannels(deps, tx, actor.orgId, after.id, now);
+    }
     return view;
   }).finally(() => forgetCycles(deps));
 }

@@ -57,6 +57,16 @@ export interface CycleClosingMessage extends ChatMessageBase {
   unscoredObjectives: number;
 }
 
+/** A cycle just closed: how its objectives were scored; `link` is the scope's page in that cycle. */
+export interface CycleClosedMessage extends ChatMessageBase {
+  kind: 'cycle-closed';
+  cycleName: string;
+  objectives: number;
+  scoredObjectives: number;
+  /** The mean final score (0–1) of the scored objectives, or null when none is scored. */
+  averageScore: number | null;
+}
+
 /** One check-in on a key result; `link` is its objective. */
 export interface CheckInMessage extends ChatMessageBase {
   kind: 'check-in';
@@ -72,7 +82,8 @@ export interface CheckInMessage extends ChatMessageBase {
   note: string | null;
 }
 
-export type ChatMessage = WeeklyDigestMessage | CheckInsDueMessage | CycleClosingMessage | CheckInMessage;
+export type ChatMessage =
+  WeeklyDigestMessage | CheckInsDueMessage | CycleClosingMessage | CycleClosedMessage | CheckInMessage;
 export type ChatMessageKind = ChatMessage['kind'];
 
 export const CHAT_LIMITS = {

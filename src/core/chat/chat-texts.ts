@@ -11,6 +11,7 @@ import {
   type ChatMessage,
   type CheckInMessage,
   type CheckInsDueMessage,
+  type CycleClosedMessage,
   type CycleClosingMessage,
   type WeeklyDigestMessage,
 } from './chat-message.ts';
@@ -59,11 +60,14 @@ const LANGUAGE_TAG: Record<Locale, string> = { en: 'en-GB', sv: 'sv-SE' };
 export function chatFigures(locale: Locale) {
   const tag = LANGUAGE_TAG[locale];
   const numbers = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+  const scores = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
   const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
   return {
     number: (value: number) => numbers.format(value),
     percent: (share: number) => percents.format(share),
+    /** A final score 0–1 as the method writes it: 0.7 (sv: 0,7). */
+    score: (value: number) => scores.format(value),
     /** A calendar day 'YYYY-MM-DD', the same day wherever the server runs. */
     date: (isoDay: string) => dates.format(new Date(`${isoDay}T12:00:00Z`)),
   };
@@ -113,6 +117,18 @@ const en = {
           : `${enFigures.number(unscored)} objectives still need their final score before the cycle closes.`,
     summary: (cycle: string, days: number, lastDay: string) =>
       `${cycle} closes ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${enFigures.number(days)} days`} (${lastDay}).`,
+  },
+  cycleClosed: {
+    title: (cycle: string) => `The cycle is closed: ${cycle}`,
+    objectives: 'Objectives',
+    scored: 'With a final score',
+    averageScore: 'Average final score',
+    noScore: 'None yet',
+    text: 'Time to look back: what went well, what we learned and what we change.',
+    summary: (cycle: string, scored: string, average: string | null) =>
+      average === null
+        ? `${cycle} is closed; no objective has a final score yet.`
+        : `${cycle} is closed: ${scored} objectives scored, average ${average}.`,
   },
   checkIn: {
     title: (keyResult: string) => `Check-in: ${keyResult}`,
@@ -164,6 +180,18 @@ const sv: ChatTexts = {
     summary: (cycle, days, lastDay) =>
       `${cycle} stänger ${days === 0 ? 'i dag' : days === 1 ? 'i morgon' : `om ${svFigures.number(days)} dagar`} (${lastDay}).`,
   },
+  cycleClosed: {
+    title: (cycle) => `Perioden är avslutad: ${cycle}`,
+    objectives: 'Mål',
+    scored: 'Med slutpoäng',
+    averageScore: 'Genomsnittlig slutpoäng',
+    noScore: 'Ingen ännu',
+    text: 'Dags att se tillbaka: vad gick bra, vad lärde vi oss och vad ändrar vi.',
+    summary: (cycle, scored, average) =>
+      average === null
+        ? `${cycle} är avslutad; inget mål har slutpoäng än.`
+        : `${cycle} är avslutad: ${scored} mål har slutpoäng, i snitt ${average}.`,
+  },
   checkIn: {
     title: (keyResult) => `Avstämning: ${keyResult}`,
     context: (author, objective) => `Av ${author} · Mål: ${objective}`,
@@ -197,6 +225,8 @@ export function describeChatMessage(message: ChatMessage): ChatContent {
       return describeCheckInsDue(message);
     case 'cycle-closing':
       return describeCycleClosing(message);
+    case 'cycle-closed':
+      return describeCycleClosed(message);
     case 'check-in':
       return describeCheckIn(message);
   }
@@ -288,6 +318,31 @@ function describeCycleClosing(message: CycleClosingMessage): ChatContent {
       { label: words.lastDay, value: lastDay },
       { label: words.daysLeft, value: figures.number(message.daysLeft) },
       { label: words.unscored, value: figures.number(message.unscoredObjectives) },
+    ],
+    list: null,
+    quote: null,
+    action: { label: texts.openInApp, link: chatLink(message.link) },
+  };
+}
+
+function describeCycleClosed(message: CycleClosedMessage): ChatContent {
+  const texts = CHAT_TEXTS[message.locale];
+  const words = texts.cycleClosed;
+  const figures = chatFigures(message.locale);
+  const cycle = title(message.cycleName);
+  // A final score is 0–1, written as the method writes it: 0.7.
+  const average = message.averageScore === null ? null : figures.score(message.averageScore);
+  const scored = `${figures.number(message.scoredObjectives)}/${figures.number(message.objectives)}`;
+  return {
+    locale: message.locale,
+    summary: words.summary(cycle, scored, average),
+    title: words.title(cycle),
+    context: null,
+    text: words.text,
+    facts: [
+      { label: words.objectives, value: figures.number(message.objectives) },
+      { label: words.scored, value: figures.number(message.scoredObjectives) },
+      { label: words.averageScore, value: average ?? words.noScore },
     ],
     list: null,
     quote: null,

@@ -48,6 +48,15 @@ export function exampleMessages(locale: Locale): { [K in ChatMessageKind]: Messa
       daysLeft: 5,
       unscoredObjectives: 3,
     },
+    'cycle-closed': {
+      kind: 'cycle-closed',
+      locale,
+      link: `${APP}?cycle=q4`,
+      cycleName: 'Q4 2026',
+      objectives: 12,
+      scoredObjectives: 10,
+      averageScore: 0.64,
+    },
     'check-in': {
       kind: 'check-in',
       locale,

@@ -129,6 +129,21 @@ describe('the Slack message', () => {
     );
   });
 
+  it('tells that a cycle is closed, with its final scores written as the language writes them', () => {
+    const sv = toSlackMessage(exampleMessages('sv')['cycle-closed']);
+    expect(words(sv)).toEqual([
+      'Perioden är avslutad: Q4 2026',
+      'Dags att se tillbaka: vad gick bra, vad lärde vi oss och vad ändrar vi.',
+      '*Mål*\n12',
+      '*Med slutpoäng*\n10',
+      '*Genomsnittlig slutpoäng*\n0,64',
+    ]);
+    expect(sv.text).toBe('Q4 2026 är avslutad: 10/12 mål har slutpoäng, i snitt 0,64.');
+    const en = toSlackMessage({ ...exampleMessages('en')['cycle-closed'], scoredObjectives: 0, averageScore: null });
+    expect(en.text).toBe('Q4 2026 is closed; no objective has a final score yet.');
+    expect(words(en)).toContain('*Average final score*\nNone yet');
+  });
+
   it('shows a check-in with its value, target, unit, confidence and note', () => {
     const sv = toSlackMessage(exampleMessages('sv')['check-in']);
     expect(sv.text).toBe('Anna Lind har stämt av ”Månatliga intäkter”: 1\u00a0234,5 kr av 2\u00a0000 kr.');
