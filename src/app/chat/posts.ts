@@ -11,37 +11,19 @@ import { inTransaction } from '../transaction.ts';
 import { ownChannel } from './channels.ts';
 import { orgLocale, queueChatPosts, TEST_POST } from './queue.ts';
 import { loadScopeFigures } from './scope-messages.ts';
+import { presentAttempts, type PostAttempts } from '../webhooks/outbound-queue.ts';
 
-// The words of the webhook deliveries' log, so both logs read alike.
-type PostStatus = 'pending' | 'delivering' | 'delivered' | 'failed';
-
-export interface ChatPostView {
+/** A post in a channel's log, in the words of the webhook deliveries' log. */
+export interface ChatPostView extends PostAttempts {
   id: string;
   /** A chat message kind, or `test`. */
   messageKind: string;
-  status: PostStatus;
-  attempts: number;
-  createdAt: string;
-  lastAttemptAt: string | null;
-  /** When it is tried (again), while it is pending. */
-  nextAttemptAt: string | null;
-  responseStatus: number | null;
-  /** The start of the chat's answer, or why nothing was sent. */
-  detail: string | null;
 }
 
-type Row = typeof chatPosts.$inferSelect;
-
-const present = (row: Row): ChatPostView => ({
+const present = (row: typeof chatPosts.$inferSelect): ChatPostView => ({
   id: row.id,
   messageKind: row.messageKind,
-  status: row.status as PostStatus,
-  attempts: row.attempts,
-  createdAt: row.createdAt.toISOString(),
-  lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
-  nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt.toISOString() : null,
-  responseStatus: row.responseStatus,
-  detail: row.lastError,
+  ...presentAttempts(row),
 });
 
 export async function listChatPosts(

@@ -8,35 +8,17 @@ import { inTransaction } from '../transaction.ts';
 import { literalLimit } from '../../db/raw.ts';
 import { TEST_EVENT, webhookBody } from './emit.ts';
 import { ownSubscription } from './subscriptions.ts';
+import { presentAttempts, type PostAttempts } from './outbound-queue.ts';
 
-export interface WebhookDeliveryView {
+export interface WebhookDeliveryView extends PostAttempts {
   id: string;
   eventType: string;
-  /** pending (also while waiting to retry), delivering, delivered or failed. */
-  status: DeliveryStatus;
-  attempts: number;
-  createdAt: string;
-  lastAttemptAt: string | null;
-  /** When it is tried (again), while it is pending. */
-  nextAttemptAt: string | null;
-  responseStatus: number | null;
-  /** The start of the receiver's answer, or why nothing was sent. */
-  detail: string | null;
 }
 
-type Row = typeof webhookDeliveries.$inferSelect;
-type DeliveryStatus = 'pending' | 'delivering' | 'delivered' | 'failed';
-
-const present = (row: Row): WebhookDeliveryView => ({
+const present = (row: typeof webhookDeliveries.$inferSelect): WebhookDeliveryView => ({
   id: row.id,
   eventType: row.eventType,
-  status: row.status as DeliveryStatus,
-  attempts: row.attempts,
-  createdAt: row.createdAt.toISOString(),
-  lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
-  nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt.toISOString() : null,
-  responseStatus: row.responseStatus,
-  detail: row.lastError,
+  ...presentAttempts(row),
 });
 
 export async function listWebhookDeliveries(

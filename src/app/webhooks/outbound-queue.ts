@@ -150,3 +150,37 @@ async function record<T extends ClaimedPost>(
            response_status = ${answer?.status ?? null}, last_error = ${logged || null}
      where org_id = ${post.org_id} and id = ${post.id}`);
 }
+
+/** pending (also while waiting to retry), delivering, delivered or failed. */
+export type PostStatus = 'pending' | 'delivering' | 'delivered' | 'failed';
+
+/** How a post fared, as the logs of webhooks and chat channels show it. */
+export interface PostAttempts {
+  status: PostStatus;
+  attempts: number;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  /** When it is tried (again), while it is pending. */
+  nextAttemptAt: string | null;
+  responseStatus: number | null;
+  /** The start of the receiver's answer, or why nothing was sent. */
+  detail: string | null;
+}
+
+export const presentAttempts = (row: {
+  status: string;
+  attempts: number;
+  createdAt: Date;
+  lastAttemptAt: Date | null;
+  nextAttemptAt: Date;
+  responseStatus: number | null;
+  lastError: string | null;
+}): PostAttempts => ({
+  status: row.status as PostStatus,
+  attempts: row.attempts,
+  createdAt: row.createdAt.toISOString(),
+  lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
+  nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt.toISOString() : null,
+  responseStatus: row.responseStatus,
+  detail: row.lastError,
+});
