@@ -4,7 +4,7 @@ export const chat = bilingual(
   {
     title: 'Slack and Teams',
     intro:
-      'Post to a Slack or Microsoft Teams channel: the weekly digest, the key results due for a check-in, a cycle’s last week and, if you like, every check-in. Messages are in the organisation’s language, with links back here; private objectives and drafts are never posted.',
+      'Post to a Slack or Microsoft Teams channel: the weekly digest, the key results due for a check-in, a cycle’s last week and its close and, if you like, every check-in. Messages are in the organisation’s language, with links back here; private objectives and drafts are never posted.',
     unitTitle: 'Chat channel',
     unitIntro: 'Post this team’s digest, check-ins due and more to its Slack or Teams channel.',
     add: 'Add a channel',
@@ -69,7 +69,7 @@ export const chat = bilingual(
   {
     title: 'Slack och Teams',
     intro:
-      'Skicka till en kanal i Slack eller Microsoft Teams: veckosammanfattningen, nyckelresultat som väntar på avstämning, periodens sista vecka och, om ni vill, varje avstämning. Meddelandena är på organisationens språk, med länkar hit; privata mål och utkast skickas aldrig.',
+      'Skicka till en kanal i Slack eller Microsoft Teams: veckosammanfattningen, nyckelresultat som väntar på avstämning, periodens sista vecka och avslut och, om ni vill, varje avstämning. Meddelandena är på organisationens språk, med länkar hit; privata mål och utkast skickas aldrig.',
     unitTitle: 'Chattkanal',
     unitIntro:
       'Skicka teamets veckosammanfattning, avstämningar som väntar och mer till dess kanal i Slack eller Teams.',
