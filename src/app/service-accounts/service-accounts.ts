@@ -3,7 +3,7 @@
 // is an account of its own that is no person (db/schema.ts), so what it does is audited
 // under its name; each change here is audited too, never with the token.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import type { ServiceScope } from '../../core/service-scopes.ts';
 import type { Tx } from '../../db/connect.ts';
@@ -119,11 +119,9 @@ export async function listServiceAccounts(deps: AppDeps, caller: Caller, orgId: 
 
 /** The live service accounts of an organisation (or one of them), newest first, in one statement. */
 async function listRows(deps: AppDeps, orgId: string, accountId?: string): Promise<ServiceAccountView[]> {
-  const lastUsed = deps.db
-    .select({ accountId: apiTokens.accountId, at: max(apiTokens.lastUsedAt).as('at') })
-    .from(apiTokens)
-    .groupBy(apiTokens.accountId)
-    .as('last_used');
+  // Per listed account, by the tokens' account index: not a grouping of every person's tokens.
+  const lastUsed = sql<string | null>`(select max(t.last_used_at) from ${apiTokens} t
+    where t.account_id = ${serviceAccounts.accountId})`;
   const rows = await deps.db
     .select({
       id: serviceAccounts.accountId,
@@ -132,12 +130,11 @@ async function listRows(deps: AppDeps, orgId: string, accountId?: string): Promi
       unitId: serviceAccounts.unitId,
       unitName: units.name,
       createdAt: serviceAccounts.createdAt,
-      lastUsedAt: lastUsed.at,
+      lastUsedAt: lastUsed,
     })
     .from(serviceAccounts)
     .innerJoin(accounts, eq(accounts.id, serviceAccounts.accountId))
     .leftJoin(units, eq(units.id, serviceAccounts.unitId))
-    .leftJoin(lastUsed, eq(lastUsed.accountId, serviceAccounts.accountId))
     .where(
       and(
         eq(serviceAccounts.orgId, orgId),
