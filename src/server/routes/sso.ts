@@ -134,7 +134,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; sso: RelyingP
     async (request, reply) => {
       const { orgId } = request.params;
       const rp = await orgParty(orgId);
-      return rp ? start(reply, rp, orgId, request.query.returnTo) : refuse(reply, null, 'sso_unavailable');
+      return rp ? start(reply, rp, orgId, request.query.returnTo) : refuse(reply, orgId, 'sso_unavailable');
     },
   );
 
@@ -153,7 +153,7 @@ export const ssoRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; sso: RelyingP
     async (request, reply) => {
       const { orgId } = request.params;
       const rp = await orgParty(orgId);
-      return rp ? finish(request, reply, rp, orgId) : refuse(reply, null, 'sso_unavailable');
+      return rp ? finish(request, reply, rp, orgId) : refuse(reply, orgId, 'sso_unavailable');
     },
   );
 
