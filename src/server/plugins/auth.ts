@@ -36,11 +36,15 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The token of an `Authorization: Bearer <token>` header, or null for any other. */
+export const bearerTokenOf = (header: string | undefined): string | null =>
+  /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? null;
+
 async function identify(deps: AppDeps, request: FastifyRequest): Promise<Authenticated | null> {
   const header = request.headers.authorization;
   if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    return match?.[1] ? authenticateApiToken(deps, match[1]) : null;
+    const token = bearerTokenOf(header);
+    return token ? authenticateApiToken(deps, token) : null;
   }
   const cookie = request.cookies[SESSION_COOKIE];
   return cookie ? authenticateSession(deps, cookie) : null;

@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateApiToken, type Authenticated } from '../../app/auth/authenticate.ts';
 import type { AppDeps } from '../../app/context.ts';
+import { bearerTokenOf } from '../plugins/auth.ts';
 import { AppError, ERROR_STATUS } from '../../app/errors.ts';
 import { createUser } from '../../app/scim/create-user.ts';
 import { deleteUser } from '../../app/scim/delete-user.ts';
@@ -42,8 +43,8 @@ function sendScimError(request: FastifyRequest, reply: FastifyReply, error: Scim
 
 /** The caller from `Authorization: Bearer`: a live service account's token with the scope `scim`. */
 async function provisioner(deps: AppDeps, request: FastifyRequest): Promise<Authenticated> {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-  const caller = match?.[1] ? await authenticateApiToken(deps, match[1]) : null;
+  const token = bearerTokenOf(request.headers.authorization);
+  const caller = token ? await authenticateApiToken(deps, token) : null;
   if (!caller) throw new ScimError(401, 'a bearer token is required (a service account token with the scope "scim")');
   scimActor(caller);
   return caller;
