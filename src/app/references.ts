@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
 import { cycles, memberships, units } from '../db/schema.ts';
 import { invalid } from './errors.ts';
+import { isUuid } from './scope.ts';
 
 export async function assertCycleInOrg(q: Queryable, orgId: string, cycleId: string, field: string) {
   const [row] = await q
@@ -14,12 +15,22 @@ export async function assertCycleInOrg(q: Queryable, orgId: string, cycleId: str
   return row;
 }
 
-export async function assertUnitInOrg(q: Queryable, orgId: string, unitId: string, field: string) {
-  const [row] = await q
-    .select({ id: units.id })
-    .from(units)
-    .where(and(eq(units.orgId, orgId), eq(units.id, unitId), isNull(units.archivedAt)));
-  if (!row) throw invalid(field, 'unknown_reference');
+/** A live unit of the organisation, with its name; else a 422 naming `field` with `code`. */
+export async function assertUnitInOrg(
+  q: Queryable,
+  orgId: string,
+  unitId: string,
+  field: string,
+  code = 'unknown_reference',
+): Promise<{ id: string; name: string }> {
+  const [row] = isUuid(unitId)
+    ? await q
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .where(and(eq(units.orgId, orgId), eq(units.id, unitId), isNull(units.archivedAt)))
+    : [];
+  if (!row) throw invalid(field, code);
+  return row;
 }
 
 /**

@@ -2,7 +2,7 @@
 // kept by admins and the unit's leads (`chat.manage`). The incoming-webhook URL is a secret:
 // it is checked against its chat's addresses when given and answered only masked, and the
 // audit log keeps only the masked form. Changes name the version they saw (If-Match).
-import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { chatUrlProblem, DEFAULT_CHAT_MESSAGES, maskChatUrl, type ChatKind } from '../../core/chat/chat-channel.ts';
 import type { ChatMessageKind } from '../../core/chat/chat-message.ts';
 import { can } from '../../core/policy.ts';
@@ -14,6 +14,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { actorInOrg, isUuid, type OrgActor } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { assertUnitInOrg } from '../references.ts';
 import { assertVersion } from '../versioning.ts';
 
 export interface ChatChannelView {
@@ -53,18 +54,6 @@ function checkUrl(deps: AppDeps, kind: ChatKind, url: string): string {
 /** The messages in the app's order, each once. */
 const messageList = (messages: readonly ChatMessageKind[]) => [...new Set(messages)];
 
-/** A live unit of the organisation, by name; a 422 naming the field otherwise. */
-async function liveUnitName(tx: Tx, orgId: string, unitId: string, field: string): Promise<string> {
-  const [unit] = isUuid(unitId)
-    ? await tx
-        .select({ name: units.name })
-        .from(units)
-        .where(and(eq(units.orgId, orgId), eq(units.id, unitId), isNull(units.archivedAt)))
-    : [];
-  if (!unit) throw invalid(field, 'unknown_reference');
-  return unit.name;
-}
-
 const auditOf = (row: Row) => ({
   unitId: row.unitId,
   kind: row.kind,
@@ -83,7 +72,7 @@ export async function createChatChannel(
     const actor = await actorInOrg(tx, caller, orgId);
     const unitId = input.unitId ?? null;
     if (!can(actor, 'chat.manage', { unitId })) throw forbidden();
-    const unitName = unitId ? await liveUnitName(tx, actor.orgId, unitId, '/body/unitId') : null;
+    const unitName = unitId ? (await assertUnitInOrg(tx, actor.orgId, unitId, '/body/unitId')).name : null;
     const [row] = await tx
       .insert(chatChannels)
       .values({

@@ -14,6 +14,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { forbidden, invalid, notFound } from '../errors.ts';
 import { actorInOrg, isUuid, type OrgActor } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
+import { assertUnitInOrg } from '../references.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
 
 /** Service tokens look unlike personal ones (rkt_), so a leaked one is told apart at a glance. */
@@ -52,14 +53,7 @@ async function manager(tx: Tx, caller: Caller, orgId: string): Promise<OrgActor>
 /** The unit a service account is limited to: a live unit of the same organisation. */
 async function checkUnit(tx: Tx, orgId: string, unitId: string | null | undefined): Promise<string | null> {
   if (unitId === null || unitId === undefined) return null;
-  const [unit] = isUuid(unitId)
-    ? await tx
-        .select({ id: units.id })
-        .from(units)
-        .where(and(eq(units.orgId, orgId), eq(units.id, unitId), isNull(units.archivedAt)))
-    : [];
-  if (!unit) throw invalid('/body/unitId', 'service_account_unit');
-  return unit.id;
+  return (await assertUnitInOrg(tx, orgId, unitId, '/body/unitId', 'service_account_unit')).id;
 }
 
 /** A fresh token for the account, stored hashed; every earlier one stops. */
