@@ -103,6 +103,29 @@ describe('checkImportDocument', () => {
     );
   });
 
+  it('checks the key results an objective supports: known, not its own, once, and no loop through them', () => {
+    const doc = valid();
+    doc.keyResults.push({ id: id(41), objectiveId: id(30), ownerId: null });
+    doc.objectives[1] = { ...at(doc.objectives, 1), supports: [], supportsKeyResultIds: [id(41)] };
+    expect(checkImportDocument(doc)).toEqual([]);
+
+    doc.objectives[1] = { ...at(doc.objectives, 1), supportsKeyResultIds: [id(41), id(41), id(40), id(95)] };
+    expect(checkImportDocument(doc)).toEqual([
+      { field: '/objectives/1/supportsKeyResultIds/1', key: 'duplicate' },
+      { field: '/objectives/1/supportsKeyResultIds/2', key: 'alignment_loop' },
+      { field: '/objectives/1/supportsKeyResultIds/3', key: 'unknown_reference' },
+    ]);
+
+    // The organisation objective supporting the team's objective, which supports one of
+    // its key results, is a loop, though no objective names the other in supports.
+    doc.objectives[1] = { ...at(doc.objectives, 1), supports: [], supportsKeyResultIds: [id(41)] };
+    doc.objectives[0] = { ...at(doc.objectives, 0), supports: [id(31)] };
+    expect(checkImportDocument(doc)).toEqual([
+      { field: '/objectives/0/supports', key: 'alignment_loop' },
+      { field: '/objectives/1/supports', key: 'alignment_loop' },
+    ]);
+  });
+
   it('wants an objective’s owner to fit its level, and one subject per reflection', () => {
     const doc = valid();
     doc.objectives[1] = { ...at(doc.objectives, 1), level: 'person' };

@@ -32,6 +32,7 @@ export interface ImportDocument {
     personId: Id | null;
     carriedFromId: Id | null;
     supports: Id[];
+    supportsKeyResultIds?: Id[];
     createdBy: Id | null;
   }[];
   keyResults: { id: Id; objectiveId: Id; ownerId: Id | null }[];
@@ -39,6 +40,19 @@ export interface ImportDocument {
   activities: { id: Id; keyResultId: Id; ownerId: Id | null }[];
   comments: { id: Id; objectiveId: Id; keyResultId: Id | null; authorId: Id | null }[];
   reflections: { id: Id; cycleId: Id; objectiveId: Id | null; unitId: Id | null; authorId: Id | null }[];
+}
+
+/** The objectives an objective of the document supports: named, and through the key results it supports. */
+export function supportedObjectiveIds(
+  o: Pick<ImportDocument['objectives'][number], 'supports' | 'supportsKeyResultIds'>,
+  objectiveOf: ReadonlyMap<Id, Id>,
+): Id[] {
+  const ids = new Set(o.supports);
+  for (const kr of o.supportsKeyResultIds ?? []) {
+    const objective = objectiveOf.get(kr);
+    if (objective !== undefined) ids.add(objective);
+  }
+  return [...ids];
 }
 
 export function checkImportDocument(doc: ImportDocument): ImportProblem[] {
@@ -116,8 +130,17 @@ export function checkImportDocument(doc: ImportDocument): ImportProblem[] {
         problem(`${at}/supports/${j}`, id === o.id ? 'alignment_loop' : 'duplicate');
       supported.add(id);
     });
+    const supportedKeyResults = new Set<Id>();
+    (o.supportsKeyResultIds ?? []).forEach((id, j) => {
+      ref(`${at}/supportsKeyResultIds/${j}`, id, keyResults, false);
+      const ownKeyResult = objectiveOf.get(id) === o.id;
+      if (ownKeyResult || supportedKeyResults.has(id))
+        problem(`${at}/supportsKeyResultIds/${j}`, ownKeyResult ? 'alignment_loop' : 'duplicate');
+      supportedKeyResults.add(id);
+    });
   });
-  loops(doc.objectives, (o) => o.supports.filter((id) => id !== o.id)).forEach((i) =>
+  // Supporting a key result supports its objective: those links count for loops too.
+  loops(doc.objectives, (o) => supportedObjectiveIds(o, objectiveOf).filter((id) => id !== o.id)).forEach((i) =>
     problem(`/objectives/${i}/supports`, 'alignment_loop'),
   );
   loops(doc.objectives, (o) => (o.carriedFromId ? [o.carriedFromId] : [])).forEach((i) =>

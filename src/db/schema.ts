@@ -16,6 +16,7 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -334,6 +335,43 @@ export const keyResults = pgTable(
       .using('gin', sql`lower(${t.title}) gin_trgm_ops`)
       .where(sql`${t.archivedAt} is null`),
     check('key_results_weight_nonnegative', sql`${t.weight} >= 0`),
+    // What key_result_alignments' foreign key names: a key result together with its objective.
+    unique('key_results_id_objective_key').on(t.id, t.objectiveId),
+  ],
+);
+
+/**
+ * "This objective supports that key result": a narrower alignment, naming which of a
+ * supported objective's key results the objective serves (the method's "the team's key
+ * result becomes my objective"). Every row lies within an objective-level alignment to the
+ * key result's own objective, which the foreign keys hold: the objective link must exist
+ * (removing it removes these), and `supports_id` must be the key result's objective. So
+ * whatever reads alignments (the map's edges, alignment health, the coach, the supporters'
+ * figures, loop checks) already counts an objective that supports a key result as aligned.
+ */
+export const keyResultAlignments = pgTable(
+  'key_result_alignments',
+  {
+    orgId: orgId(),
+    objectiveId: uuid('objective_id').notNull(),
+    /** The key result's objective. */
+    supportsId: uuid('supports_id').notNull(),
+    keyResultId: uuid('key_result_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.objectiveId, t.keyResultId] }),
+    foreignKey({
+      name: 'key_result_alignments_alignment_fk',
+      columns: [t.objectiveId, t.supportsId],
+      foreignColumns: [alignments.objectiveId, alignments.supportsId],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'key_result_alignments_key_result_fk',
+      columns: [t.keyResultId, t.supportsId],
+      foreignColumns: [keyResults.id, keyResults.objectiveId],
+    }).onDelete('cascade'),
+    index('key_result_alignments_org_key_result_idx').on(t.orgId, t.keyResultId),
   ],
 );
 

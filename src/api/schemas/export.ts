@@ -103,6 +103,13 @@ const ExportObjective = Type.Object(
     finalScore: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
     carriedFromId: Nullable(Uuid),
     supports: Type.Array(Uuid, { description: 'The objectives this one supports, in the order linked' }),
+    supportsKeyResultIds: Type.Optional(
+      Type.Array(Uuid, {
+        description:
+          'The key results this one supports, in the order linked; their objectives are supported too ' +
+          '(absent in documents from before key results could be supported)',
+      }),
+    ),
     createdBy: Nullable(Uuid),
     archivedAt: Archived,
     createdAt: Timestamp,

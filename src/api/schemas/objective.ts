@@ -61,6 +61,13 @@ const SupportedObjectiveSchema = Type.Object({
   progress: Type.Number({ minimum: 0, maximum: 1 }),
 });
 
+const SupportedKeyResultSchema = Type.Object({
+  id: Uuid,
+  title: Type.String(),
+  objectiveId: Uuid,
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+});
+
 export const ObjectiveSchema = Type.Object({
   id: Uuid,
   orgId: Uuid,
@@ -96,7 +103,16 @@ export const ObjectiveSchema = Type.Object({
   ),
   carriedFrom: Nullable(CarryLinkSchema),
   carriedTo: Type.Array(CarryLinkSchema, { description: 'Objectives of later cycles that continue this one' }),
-  supports: Type.Array(Uuid, { description: 'Ids of the objectives this one supports' }),
+  supports: Type.Array(Uuid, {
+    description: 'Ids of the objectives this one supports, including those whose key results it supports',
+  }),
+  supportsKeyResultIds: Type.Array(Uuid, {
+    description: 'Ids of the key results this one supports; their objectives are in supports too',
+  }),
+  supportedKeyResults: Type.Array(SupportedKeyResultSchema, {
+    description:
+      'Of the key results this one supports, the live ones the caller may read, in the order they were linked',
+  }),
   supportedObjectives: Type.Array(SupportedObjectiveSchema, {
     description: 'Of the objectives this one supports, those the caller may read, in the order they were linked',
   }),
@@ -139,6 +155,13 @@ export const UpdateKeyResultBody = Type.Object(
 
 export const Supports = Type.Array(Uuid, { maxItems: 20, uniqueItems: true });
 
+/** Key results an objective supports: each one's objective is supported too. */
+export const SupportsKeyResults = Type.Array(Uuid, {
+  maxItems: 20,
+  uniqueItems: true,
+  description: 'Ids of key results this objective supports; their objectives are added to supports',
+});
+
 export const CreateObjectiveBody = Type.Object(
   {
     cycleId: Uuid,
@@ -151,6 +174,7 @@ export const CreateObjectiveBody = Type.Object(
     visibility: Type.Optional(Type.Enum([...VISIBILITIES])),
     lifecycle: Type.Optional(Type.Enum(['draft', 'published'])),
     supports: Type.Optional(Supports),
+    supportsKeyResultIds: Type.Optional(SupportsKeyResults),
     keyResults: Type.Optional(Type.Array(NewKeyResultBody, { maxItems: 20 })),
   },
   { additionalProperties: false },
@@ -166,6 +190,7 @@ export const UpdateObjectiveBody = Type.Object(
     cycleId: Type.Optional(Uuid),
     status: Type.Optional(Nullable(Status)),
     supports: Type.Optional(Supports),
+    supportsKeyResultIds: Type.Optional(SupportsKeyResults),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -201,7 +226,15 @@ export const ListObjectivesQuery = Type.Object(
         description: 'Only these objectives: up to 50 comma-separated ids',
       }),
     ),
-    supportsId: Type.Optional(Type.String({ format: 'uuid', description: 'Only objectives that support this one' })),
+    supportsId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'Only objectives that support this one (directly or through one of its key results)',
+      }),
+    ),
+    supportsKeyResultId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Only objectives that support this key result' }),
+    ),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Title contains this text' })),
     ...PageQuery,
   },

@@ -204,6 +204,8 @@ export interface DemoObjective {
   visibility?: Visibility;
   /** Keys of the objectives this one supports. */
   supports?: readonly string[];
+  /** Key results this one supports, by their objective's key and their title. */
+  supportsKeyResults?: readonly { objective: string; title: string }[];
   keyResults: readonly DemoKeyResult[];
 }
 
@@ -710,6 +712,7 @@ export const SARA_OBJECTIVE: DemoObjective = {
   description:
     'Förra året kom 180 personer till våra egna event. Jag ansvarar för inbjudningarna och vill att fler kunder hittar dit – det är mitt bidrag till teamets mål om 300 deltagare.',
   supports: ['marknad-events'],
+  supportsKeyResults: [{ objective: 'marknad-events', title: '300 deltagare på interna event' }],
   keyResults: [
     {
       title: 'E-post genererar 100 anmälningar',

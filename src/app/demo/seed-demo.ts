@@ -8,6 +8,7 @@ import {
   accounts,
   activities,
   alignments,
+  keyResultAlignments,
   auditEvents,
   checkIns,
   comments,
@@ -155,6 +156,7 @@ export function buildDemoRows(now: Date, passwordHash: string) {
     cycles: calendar.rows,
     objectives: [] as (typeof objectives.$inferInsert)[],
     alignments: [] as (typeof alignments.$inferInsert)[],
+    keyResultAlignments: [] as (typeof keyResultAlignments.$inferInsert)[],
     keyResults: [] as (typeof keyResults.$inferInsert)[],
     checkIns: [] as (typeof checkIns.$inferInsert)[],
     activities: [] as (typeof activities.$inferInsert)[],
@@ -270,6 +272,20 @@ export function buildDemoRows(now: Date, passwordHash: string) {
     o.keyResults.forEach((kr, position) => addKeyResult(kr, position, { id, unitId }, period, createdAt));
   };
   ALL_OBJECTIVES.forEach(addObjective);
+  // Key-result links once every key result has its id (Sara's, as in the method).
+  for (const o of ALL_OBJECTIVES) {
+    for (const target of o.supportsKeyResults ?? []) {
+      const supportsId = lookup(objectiveIds, target.objective, 'objective');
+      const kr = rows.keyResults.find((k) => k.objectiveId === supportsId && k.title === target.title);
+      if (!kr?.id) throw new Error(`demo data: no key result "${target.title}" in ${target.objective}`);
+      rows.keyResultAlignments.push({
+        orgId,
+        objectiveId: lookup(objectiveIds, o.key, 'objective'),
+        supportsId,
+        keyResultId: kr.id,
+      });
+    }
+  }
 
   for (const comment of DEMO_COMMENTS) {
     const commentId = randomUUID();
@@ -326,6 +342,7 @@ export async function seedDemo(db: Queryable, now: Date): Promise<{ orgId: strin
     await tx.insert(objectives).values(rows.objectives);
     await tx.insert(alignments).values(rows.alignments);
     await tx.insert(keyResults).values(rows.keyResults);
+    await tx.insert(keyResultAlignments).values(rows.keyResultAlignments);
     await tx.insert(checkIns).values(rows.checkIns);
     await tx.insert(activities).values(rows.activities);
     await tx.insert(comments).values(rows.comments);

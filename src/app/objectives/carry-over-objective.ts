@@ -103,6 +103,19 @@ export async function carryOverObjective(
          and c.starts_on <= ${target.endsOn}::date and c.ends_on >= ${target.startsOn}::date
       returning supports_id`,
     );
+    // The key results it supported come along within the objective links kept.
+    const supportsKeyResults = await queryRows<{ key_result_id: string }>(
+      tx,
+      sql`
+      insert into key_result_alignments (org_id, objective_id, supports_id, key_result_id, created_at)
+      select ka.org_id, ${created.id}, ka.supports_id, ka.key_result_id, ${now}
+        from key_result_alignments ka
+        join alignments kept on kept.org_id = ka.org_id and kept.objective_id = ${created.id}
+                             and kept.supports_id = ka.supports_id
+        join key_results k on k.id = ka.key_result_id
+       where ka.org_id = ${actor.orgId} and ka.objective_id = ${id} and k.archived_at is null
+      returning key_result_id`,
+    );
 
     await recordAudit(tx, {
       orgId: actor.orgId,
@@ -117,6 +130,7 @@ export async function carryOverObjective(
         ...created,
         keyResults: krs.map((kr) => ({ title: kr.title, start: kr.currentValue, target: kr.targetValue })),
         supports: supports.map((s) => s.supports_id),
+        supportsKeyResultIds: supportsKeyResults.map((s) => s.key_result_id),
       },
     });
     return viewObjective(tx, actor, created.id, now);

@@ -25,6 +25,7 @@ export interface CreateObjectiveInput {
   visibility?: Visibility;
   lifecycle?: Exclude<Lifecycle, 'closed'>;
   supports?: string[];
+  supportsKeyResultIds?: string[];
   keyResults?: NewKeyResult[];
 }
 
@@ -81,7 +82,8 @@ export async function createObjective(
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    if (input.supports?.length) await replaceSupports(tx, actor, row.id, input.supports);
+    if (input.supports?.length || input.supportsKeyResultIds?.length)
+      await replaceSupports(tx, actor, row.id, { supports: input.supports, keyResultIds: input.supportsKeyResultIds });
     const krs = await insertKeyResults(tx, actor.orgId, row.id, input.keyResults ?? [], (i) => `/body/keyResults/${i}`);
     await recordAudit(tx, {
       orgId: actor.orgId,
@@ -91,7 +93,12 @@ export async function createObjective(
       entityId: row.id,
       objectiveId: row.id,
       unitId: row.unitId,
-      after: { ...row, supports: input.supports ?? [], keyResults: krs.map((kr) => kr.id) },
+      after: {
+        ...row,
+        supports: input.supports ?? [],
+        supportsKeyResultIds: input.supportsKeyResultIds ?? [],
+        keyResults: krs.map((kr) => kr.id),
+      },
     });
     const view = await viewObjective(tx, actor, row.id, deps.now());
     await emitWebhookEvents(deps, tx, actor.orgId, 'objective.created', [view], deps.now());

@@ -12,8 +12,10 @@ export interface ListObjectivesInput extends PageRequest {
   personId?: string;
   /** Only these objectives (a comma-separated list in the query string). */
   ids?: string[];
-  /** Only objectives that support this one. */
+  /** Only objectives that support this one (directly or through one of its key results). */
   supportsId?: string;
+  /** Only objectives that support this key result. */
+  supportsKeyResultId?: string;
   /** Title contains this text, case-insensitively. */
   q?: string;
 }
@@ -37,6 +39,7 @@ export async function listObjectives(
       // An id that is not a uuid names no objective.
       ids: input.ids?.filter(isUuid),
       supportsId: input.supportsId,
+      supportsKeyResultId: input.supportsKeyResultId,
       q: input.q,
       after: parseTimeCursor(input.cursor),
       limit: limit + 1,

@@ -12,7 +12,13 @@ import type { OrgActor } from '../scope.ts';
 import { containsPattern } from '../search/like.ts';
 import type { KeyResultRow } from './owner-context.ts';
 import { readableByParams, readerParams } from './records.ts';
-import { presentObjective, type CarryLink, type ObjectiveView, type SupportedObjective } from './present.ts';
+import {
+  presentObjective,
+  type CarryLink,
+  type ObjectiveView,
+  type SupportedKeyResult,
+  type SupportedObjective,
+} from './present.ts';
 
 const person = alias(accounts, 'person');
 const carried = alias(objectives, 'carried');
@@ -34,8 +40,10 @@ export interface ObjectiveFilter {
   level?: ObjectiveLevel;
   unitId?: string;
   personId?: string;
-  /** Only objectives that support this one. */
+  /** Only objectives that support this one (directly or through one of its key results). */
   supportsId?: string;
+  /** Only objectives that support this key result. */
+  supportsKeyResultId?: string;
   /** Title contains this text, case-insensitively. */
   q?: string;
   /** After this (createdAt, id), in list order. */
@@ -59,6 +67,27 @@ const supportsJson = sql<string[]>`(
   select coalesce(json_agg(a.supports_id), '[]')
     from alignments a join objectives t on t.id = a.supports_id
    where a.org_id = ${objectives.orgId} and a.objective_id = ${objectives.id} and t.archived_at is null)`;
+
+const supportsKeyResultIdsJson = sql<string[]>`(
+  select coalesce(json_agg(ka.key_result_id order by ka.created_at, ka.key_result_id), '[]')
+    from key_result_alignments ka join key_results tk on tk.id = ka.key_result_id
+   where ka.org_id = ${objectives.orgId} and ka.objective_id = ${objectives.id} and tk.archived_at is null)`;
+
+/**
+ * Of the key results the objective supports, the live ones the caller may read (by their
+ * objective), with their stored progress, in the order linked.
+ */
+function supportedKeyResultsJson(everything: boolean): SQL<SupportedKeyResult[]> {
+  return sql<SupportedKeyResult[]>`(
+    select coalesce(json_agg(json_build_object('id', sk.id, 'title', sk.title, 'objectiveId', sk.objective_id,
+           'progress', riktning_kr_progress(sk.metric, sk.start_value, sk.target_value, sk.current_value))
+           order by ka.created_at, ka.key_result_id), '[]')
+      from key_result_alignments ka join key_results sk on sk.id = ka.key_result_id
+      join objectives ${supported} on ${supported.id} = sk.objective_id
+     where ka.org_id = ${objectives.orgId} and ka.objective_id = ${objectives.id}
+       and sk.archived_at is null and ${supported.archivedAt} is null
+       ${everything ? sql`` : sql`and ${readableByParams(supported)}`})`;
+}
 
 const reflectionJson = sql<{ wentWell: string; learned: string; changeNext: string; updatedAt: string } | null>`(
   select json_build_object('wentWell', r.went_well, 'learned', r.learned, 'changeNext', r.change_next,
@@ -104,6 +133,10 @@ const FILTERS = {
   personId: () => eq(objectives.personId, p('personId')),
   supportsId: () =>
     sql`exists (select 1 from alignments s where s.objective_id = ${objectives.id} and s.supports_id = ${p('supportsId')})`,
+  supportsKeyResultId: () =>
+    sql`exists (select 1 from key_result_alignments s
+                 where s.org_id = ${objectives.orgId} and s.objective_id = ${objectives.id}
+                   and s.key_result_id = ${p('supportsKeyResultId')})`,
   q: () => ilike(objectives.title, p('q')),
   after: () =>
     sql`(${objectives.createdAt}, ${objectives.id}) > (${p('afterTime')}::timestamptz, ${p('afterId')}::uuid)`,
@@ -131,6 +164,8 @@ const statementFor = preparedByShape(
         keyResults: keyResultsJson,
         supports: supportsJson,
         supportedObjectives: supportedJson(everything),
+        supportsKeyResultIds: supportsKeyResultIdsJson,
+        supportedKeyResults: supportedKeyResultsJson(everything),
         reflection: reflectionJson,
         carriedFrom: carryLinksJson(everything, sql`${carried.id} = ${objectives.carriedFromId}`),
         carriedTo: carryLinksJson(everything, sql`${carried.carriedFromId} = ${objectives.id}`),
@@ -178,6 +213,7 @@ export async function loadObjectiveViews(
     unitId: filter.unitId,
     personId: filter.personId,
     supportsId: filter.supportsId,
+    supportsKeyResultId: filter.supportsKeyResultId,
     q: filter.q === undefined ? undefined : containsPattern(filter.q),
     afterTime: filter.after?.[0],
     afterId: filter.after?.[1],
@@ -201,6 +237,8 @@ export async function loadObjectiveViews(
         })),
         supports: row.supports,
         supportedObjectives: row.supportedObjectives,
+        supportsKeyResultIds: row.supportsKeyResultIds,
+        supportedKeyResults: row.supportedKeyResults,
         reflection: row.reflection && {
           ...row.reflection,
           updatedAt: new Date(row.reflection.updatedAt).toISOString(),

@@ -66,9 +66,14 @@ export interface ObjectiveView {
   reflection: ReflectionView | null;
   carriedFrom: CarryLink | null;
   carriedTo: CarryLink[];
+  /** The objectives it supports, including those whose key results it supports. */
   supports: string[];
   /** Of what it supports, the objectives the reader may read, in the order they were linked. */
   supportedObjectives: SupportedObjective[];
+  /** The key results it supports (each one's objective is in `supports`). */
+  supportsKeyResultIds: string[];
+  /** Of those, the live key results the reader may read, in the order they were linked. */
+  supportedKeyResults: SupportedKeyResult[];
   supportedBy: { count: number; progress: number | null };
   keyResults: KeyResultView[];
   version: number;
@@ -107,6 +112,14 @@ export interface SupportedObjective {
   title: string;
   level: ObjectiveLevel;
   ownerName: string;
+  progress: number;
+}
+
+/** A key result an objective supports, as its pages name it: within its objective, with its progress. */
+export interface SupportedKeyResult {
+  id: string;
+  title: string;
+  objectiveId: string;
   progress: number;
 }
 
@@ -168,6 +181,8 @@ export interface LoadedObjective extends ObjectiveRecord {
   keyResults: { kr: KeyResultRow; ownerName: string | null }[];
   supports: string[];
   supportedObjectives: SupportedObjective[];
+  supportsKeyResultIds: string[];
+  supportedKeyResults: SupportedKeyResult[];
   reflection: ReflectionView | null;
   carriedFrom: CarryLink | null;
   carriedTo: CarryLink[];
@@ -219,6 +234,8 @@ export function presentObjective(loaded: LoadedObjective, actor: OrgActor, now: 
     carriedTo: loaded.carriedTo,
     supports: loaded.supports,
     supportedObjectives: loaded.supportedObjectives,
+    supportsKeyResultIds: loaded.supportsKeyResultIds,
+    supportedKeyResults: loaded.supportedKeyResults,
     // Kept current on write by the database (migration 0006): live, published, public
     // supporters; their progress does not change this objective's own.
     supportedBy: {

@@ -25,6 +25,7 @@ export interface UpdateObjectiveInput {
   /** An explicit status; null returns to the suggested one. */
   status?: Status | null;
   supports?: string[];
+  supportsKeyResultIds?: string[];
 }
 
 export async function updateObjective(
@@ -48,7 +49,8 @@ export async function updateObjective(
       if (!can(actor, 'objective.update', { ...policy, cycleClosed: cycle.status === 'closed' })) throw forbidden();
     }
 
-    const { supports, ...fields } = input;
+    const { supports, supportsKeyResultIds, ...fields } = input;
+    const linksChange = { supports, keyResultIds: supportsKeyResultIds };
     const [after] = await tx
       .update(objectives)
       .set({
@@ -59,7 +61,7 @@ export async function updateObjective(
       .where(eq(objectives.id, id))
       .returning();
     if (!after) throw notFound('objective');
-    if (supports) await replaceSupports(tx, actor, id, supports);
+    await replaceSupports(tx, actor, id, linksChange);
     await recordAudit(tx, {
       orgId: actor.orgId,
       actorId: caller.accountId,
@@ -69,7 +71,7 @@ export async function updateObjective(
       objectiveId: id,
       unitId: after.unitId,
       before,
-      after: { ...after, ...(supports ? { supports } : {}) },
+      after: { ...after, ...definedFields({ supports, supportsKeyResultIds }) },
     });
     const view = await viewObjective(tx, actor, id, deps.now());
     await emitWebhookEvents(deps, tx, actor.orgId, 'objective.updated', [view], deps.now());

@@ -69,6 +69,8 @@ export interface ExportedOrganization {
     finalScore: number | null;
     carriedFromId: Id | null;
     supports: Id[];
+    /** Absent in documents from before key results could be supported. */
+    supportsKeyResultIds?: Id[];
     createdBy: Id | null;
     archivedAt: Time | null;
     createdAt: Time;

@@ -65,6 +65,8 @@ export function exportLists(orgId: string) {
            'carriedFromId', o.carried_from_id,
            'supports', (select coalesce(json_agg(a.supports_id order by a.created_at, a.supports_id), '[]')
                           from alignments a where a.org_id = o.org_id and a.objective_id = o.id),
+           'supportsKeyResultIds', (select coalesce(json_agg(ka.key_result_id order by ka.created_at, ka.key_result_id), '[]')
+                          from key_result_alignments ka where ka.org_id = o.org_id and ka.objective_id = o.id),
            'createdBy', o.created_by, 'archivedAt', ${iso(sql`o.archived_at`)},
            'createdAt', ${iso(sql`o.created_at`)})::text as j
       from objectives o where o.org_id = ${orgId}

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { ExportedOrganization } from './document.ts';
-import { checkImportDocument, peopleToImport } from '../../core/import-check.ts';
+import { checkImportDocument, peopleToImport, supportedObjectiveIds } from '../../core/import-check.ts';
 import { can } from '../../core/policy.ts';
 import type { Tx } from '../../db/connect.ts';
 import { queryRows, textArray } from '../../db/raw.ts';
@@ -18,6 +18,7 @@ import {
   checkIns,
   comments,
   cycles,
+  keyResultAlignments,
   keyResults,
   memberships,
   objectives,
@@ -311,8 +312,14 @@ async function writeDocument(
       ),
   );
   // In the order linked: the link's time is not in the document, so each gets the next millisecond.
+  // Supporting a key result supports its objective, named or not.
+  const objectiveOfKeyResult = new Map(doc.keyResults.map((k) => [k.id, k.objectiveId]));
   const links = doc.objectives.flatMap((o) =>
-    o.supports.map((supportsId) => ({ orgId, objectiveId: to(o.id), supportsId: to(supportsId) })),
+    supportedObjectiveIds(o, objectiveOfKeyResult).map((supportsId) => ({
+      orgId,
+      objectiveId: to(o.id),
+      supportsId: to(supportsId),
+    })),
   );
   await insertAll(
     links.map((link, i) => ({ ...link, createdAt: new Date(now.getTime() + i) })),
@@ -348,6 +355,18 @@ async function writeDocument(
         updatedAt: now,
       })),
     ),
+  );
+  const keyResultLinks = doc.objectives.flatMap((o) =>
+    (o.supportsKeyResultIds ?? []).map((keyResultId) => ({
+      orgId,
+      objectiveId: to(o.id),
+      supportsId: to(objectiveOfKeyResult.get(keyResultId) as string),
+      keyResultId: to(keyResultId),
+    })),
+  );
+  await insertAll(
+    keyResultLinks.map((link, i) => ({ ...link, createdAt: new Date(now.getTime() + i) })),
+    (chunk) => tx.insert(keyResultAlignments).values(chunk),
   );
   await insertAll(doc.checkIns, (chunk) =>
     tx.insert(checkIns).values(

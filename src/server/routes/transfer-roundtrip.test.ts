@@ -40,6 +40,7 @@ const documents = fc
         level: fc.constantFrom('organization', 'unit', 'person'),
         owner: fc.nat(),
         supports: fc.array(fc.nat(), { maxLength: 2 }),
+        supportsKeyResults: fc.array(fc.nat(), { maxLength: 2 }),
         createdAt: when,
         score: fc.option(fc.integer({ min: 0, max: 10 })),
       }),
@@ -130,6 +131,7 @@ const documents = fc
         carriedFromId: null,
         // Only earlier objectives: no loops.
         supports: i === 0 ? [] : [...new Set(o.supports.map((s) => uuid(4, s % i)))],
+        supportsKeyResultIds: [] as string[],
         createdBy: people[0]?.id ?? null,
         archivedAt: null,
         createdAt: o.createdAt,
@@ -155,6 +157,12 @@ const documents = fc
             archivedAt: null,
             createdAt: k.createdAt,
           }));
+    // Key results of earlier objectives only: no loops through them either.
+    objectives.forEach((o, i) => {
+      const earlier = keyResults.filter((k) => Number(k.objectiveId.slice(-12)) < i);
+      const chosen = g.objectives[i]?.supportsKeyResults.map((n) => earlier[n % earlier.length]?.id) ?? [];
+      o.supportsKeyResultIds = [...new Set(chosen.filter((kr) => kr !== undefined))];
+    });
     const checkIns =
       keyResults.length === 0
         ? []
