@@ -35,6 +35,7 @@ export type Org = Static<typeof OrgSchema>;
 export type Objective = Static<typeof ObjectiveSchema>;
 /** How an objective names one it supports: title, level, owner and progress. */
 export type SupportedObjective = Objective['supportedObjectives'][number];
+export type SupportedKeyResult = Objective['supportedKeyResults'][number];
 export type KeyResult = Static<typeof KeyResultSchema>;
 export type KeyResultInContext = Static<typeof KeyResultInContextSchema>;
 export type CheckIn = Static<typeof CheckInSchema>;

@@ -38,7 +38,9 @@ const valuesOf = (o: Objective): ObjectiveFormValues => ({
   kind: o.kind,
   visibility: o.visibility,
   draft: o.lifecycle === 'draft',
-  supports: o.supports,
+  // An objective supported only through one of its key results is shown as that key result.
+  supports: o.supports.filter((id) => !o.supportedKeyResults.some((kr) => kr.objectiveId === id)),
+  supportsKeyResultIds: o.supportsKeyResultIds,
   keyResults: [],
 });
 
@@ -72,7 +74,15 @@ function EditObjective({ objective }: { objective: Objective }) {
     if (values.cycleId && values.cycleId !== base.cycleId) changes.cycleId = values.cycleId;
     const lifecycle = values.draft ? 'draft' : base.lifecycle === 'draft' ? 'published' : base.lifecycle;
     if (lifecycle !== base.lifecycle) changes.lifecycle = lifecycle;
-    if (!sameSet(values.supports, base.supports)) changes.supports = values.supports;
+    const before = valuesOf(base);
+    // Both sets go together: the server supports the key results' objectives as well.
+    if (
+      !sameSet(values.supports, before.supports) ||
+      !sameSet(values.supportsKeyResultIds, before.supportsKeyResultIds)
+    ) {
+      changes.supports = values.supports;
+      changes.supportsKeyResultIds = values.supportsKeyResultIds;
+    }
     if (Object.keys(changes).length === 0) {
       notify(t('form.nothingChanged'), 'blue');
     } else {
@@ -110,6 +120,7 @@ function EditObjective({ objective }: { objective: Objective }) {
         id: base.id,
         closed: base.lifecycle === 'closed',
         keyResults: base.keyResults,
+        supportedKeyResults: base.supportedKeyResults,
         ownerLine: t('form.owner', { owner: base.ownerName, level: t(`common:level.${base.level}`) }),
       }}
       notice={kept && <ConflictNotice theirs={kept.theirs} />}

@@ -4,11 +4,11 @@ import { ActionIcon, Anchor, Button, Card, Group, Menu, Stack, Text, Title } fro
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconDots, IconPencil } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef } from 'react';
+import { Fragment, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { invalidateOkrs } from '../../api/queries.ts';
-import type { Cycle, KeyResult } from '../../api/types.ts';
+import type { Cycle, KeyResult, Objective } from '../../api/types.ts';
 import { CheckInDialog } from '../../components/CheckInDialog.tsx';
 import { CheckInCorrection } from './CheckInCorrection.tsx';
 import { ConfidenceBadge } from '../../components/ConfidenceBadge.tsx';
@@ -42,10 +42,13 @@ export function KeyResultItem({
   orgId,
   keyResult,
   cycle,
+  supporters = [],
 }: {
   orgId: string;
   keyResult: KeyResult;
   cycle: Cycle | undefined;
+  /** The objectives that support this key result. */
+  supporters?: Pick<Objective, 'id' | 'title' | 'ownerName'>[];
 }) {
   const { t } = useTranslation(['objective', 'common']);
   const format = useFormat();
@@ -57,7 +60,7 @@ export function KeyResultItem({
   // A link to this key result (#kr-<id>, e.g. from search) brings it into view and focus.
   const anchor = `kr-${keyResult.id}`;
   const card = useRef<HTMLElement>(null);
-  const { hash } = useLocation();
+  const { hash, search } = useLocation();
   useEffect(() => {
     if (hash !== `#${anchor}`) return;
     card.current?.scrollIntoView({ block: 'center' });
@@ -155,6 +158,24 @@ export function KeyResultItem({
             {t('keyResult.discuss')}
           </Anchor>
         </Group>
+        {supporters.length > 0 && (
+          <Text size="sm" data-testid="key-result-supported-by">
+            <Text span c="dimmed" size="sm">
+              {t('keyResult.supportedBy')}:{' '}
+            </Text>
+            {supporters.map((o, i) => (
+              <Fragment key={o.id}>
+                {i > 0 && ', '}
+                <Anchor component={Link} to={`/orgs/${orgId}/objectives/${o.id}${search}`} size="sm">
+                  {o.title}
+                </Anchor>{' '}
+                <Text span c="dimmed" size="sm">
+                  ({o.ownerName})
+                </Text>
+              </Fragment>
+            ))}
+          </Text>
+        )}
         <CheckInCorrection keyResult={keyResult} />
         <HistoryChart keyResult={keyResult} cycle={cycle} />
         <ActivityList orgId={orgId} keyResult={keyResult} />

@@ -78,6 +78,7 @@ function NewObjectiveForm({
       visibility: kind === 'development' ? 'private' : 'public',
       draft: false,
       supports: [],
+      supportsKeyResultIds: [],
       keyResults: [emptyKeyResult(owner)],
     };
   });
@@ -102,6 +103,7 @@ function NewObjectiveForm({
       visibility: values.level === 'person' ? values.visibility : 'public',
       lifecycle: values.draft ? 'draft' : 'published',
       supports: values.supports,
+      supportsKeyResultIds: values.supportsKeyResultIds,
       keyResults: values.keyResults.map(keyResultBody),
     };
     const created = await api.post<Objective>(`${base}/objectives`, body);

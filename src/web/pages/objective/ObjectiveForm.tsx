@@ -30,7 +30,7 @@ import {
   type Visibility,
 } from '../../../core/domain.ts';
 import { useCycles, useUnits } from '../../api/queries.ts';
-import type { KeyResult } from '../../api/types.ts';
+import type { KeyResult, SupportedKeyResult } from '../../api/types.ts';
 import { CoachPanel } from '../coach/CoachPanel.tsx';
 import {
   KeyResultFields,
@@ -60,6 +60,8 @@ export interface ObjectiveFormValues {
   visibility: Visibility;
   draft: boolean;
   supports: string[];
+  /** Key results it supports; their objectives are supported with them. */
+  supportsKeyResultIds: string[];
   keyResults: KeyResultDraft[];
 }
 
@@ -73,6 +75,7 @@ const TOP_FIELDS = new Set([
   'kind',
   'visibility',
   'supports',
+  'supportsKeyResultIds',
 ]);
 const KR_FIELD = /^keyResults\.\d+\.(title|metric|start|target|unit|ownerId|weight)$/;
 
@@ -80,7 +83,13 @@ export interface ObjectiveFormProps {
   orgId: string;
   initial: ObjectiveFormValues;
   /** Set when changing an objective: its owner is fixed, and key results are managed on its page. */
-  editing?: { id: string; ownerLine: string; closed: boolean; keyResults?: KeyResult[] };
+  editing?: {
+    id: string;
+    ownerLine: string;
+    closed: boolean;
+    keyResults?: KeyResult[];
+    supportedKeyResults?: SupportedKeyResult[];
+  };
   submitLabel: string;
   cancel: ReactNode;
   /** Shown above the form while no error is, e.g. that someone else saved meanwhile (ConflictNotice). */
@@ -308,9 +317,10 @@ export function ObjectiveForm({
               label={t('form.supports')}
               description={t('form.supportsHint')}
               placeholder={t('form.supportsPlaceholder')}
-              value={values.supports}
-              onChange={(ids) => form.setFieldValue('supports', ids)}
-              error={form.errors.supports}
+              value={{ supports: values.supports, supportsKeyResultIds: values.supportsKeyResultIds }}
+              onChange={(chosen) => form.setValues(chosen)}
+              knownKeyResults={editing?.supportedKeyResults}
+              error={form.errors.supports ?? form.errors.supportsKeyResultIds}
             />
             {!editing?.closed && (
               <Checkbox

@@ -4,7 +4,7 @@ import { Anchor, Badge, Button, Card, Grid, Group, Stack, Text, Title } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import { IconArchive, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { invalidateOkrs, useCycles, useMe, useObjective, useObjectives } from '../../api/queries.ts';
@@ -48,6 +48,7 @@ function ObjectiveView({ objective }: { objective: Objective }) {
   const cycle = cycles.data?.find((c) => c.id === objective.cycleId);
   const [archiving, archive] = useDisclosure(false);
   const [adding, add] = useDisclosure(false);
+  const supporters = useSupporters(orgId, objective.id);
   const base = `/orgs/${orgId}`;
 
   const owner =
@@ -190,7 +191,13 @@ function ObjectiveView({ objective }: { objective: Objective }) {
                 <Text c="dimmed">{t('page.noKeyResults')}</Text>
               ) : (
                 objective.keyResults.map((kr) => (
-                  <KeyResultItem key={kr.id} orgId={orgId} keyResult={kr} cycle={cycle} />
+                  <KeyResultItem
+                    key={kr.id}
+                    orgId={orgId}
+                    keyResult={kr}
+                    cycle={cycle}
+                    supporters={(supporters.data ?? []).filter((o) => o.supportsKeyResultIds.includes(kr.id))}
+                  />
                 ))
               )}
             </Stack>
@@ -228,10 +235,14 @@ function ObjectiveView({ objective }: { objective: Objective }) {
   );
 }
 
-/** The objectives this one supports, and those that support it. */
+/** The objectives that support this one, directly or through one of its key results. */
+const useSupporters = (orgId: string, objectiveId: string) => useObjectives(orgId, { supportsId: objectiveId });
+
+/** The objectives and key results this one supports, and the objectives that support it. */
 function Alignment({ orgId, objective }: { orgId: string; objective: Objective }) {
   const { t } = useTranslation(['objective', 'common']);
-  const supportedBy = useObjectives(orgId, { supportsId: objective.id });
+  const supportedBy = useSupporters(orgId, objective.id);
+  const { search } = useLocation();
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="alignment-title">
       <Stack gap="md">
@@ -247,7 +258,27 @@ function Alignment({ orgId, objective }: { orgId: string; objective: Objective }
               {t('page.supportsNone')}
             </Text>
           ) : (
-            <ObjectiveLinks orgId={orgId} objectives={objective.supportedObjectives} testId="supports" />
+            <ObjectiveLinks
+              orgId={orgId}
+              objectives={objective.supportedObjectives}
+              testId="supports"
+              detail={(o) =>
+                objective.supportedKeyResults
+                  .filter((kr) => kr.objectiveId === o.id)
+                  .map((kr) => (
+                    <Anchor
+                      key={kr.id}
+                      component={Link}
+                      to={`/orgs/${orgId}/objectives/${o.id}${search}#kr-${kr.id}`}
+                      size="xs"
+                      display="block"
+                      data-testid="supported-key-result"
+                    >
+                      {t('page.supportedKeyResult', { title: kr.title })}
+                    </Anchor>
+                  ))
+              }
+            />
           )}
         </Stack>
         <Stack gap="xs">
@@ -261,7 +292,20 @@ function Alignment({ orgId, objective }: { orgId: string; objective: Objective }
                   {t('page.supportedByNone')}
                 </Text>
               ) : (
-                <ObjectiveLinks orgId={orgId} objectives={items} testId="supported-by" />
+                <ObjectiveLinks
+                  orgId={orgId}
+                  objectives={items}
+                  testId="supported-by"
+                  detail={(o) =>
+                    objective.keyResults
+                      .filter((kr) => o.supportsKeyResultIds.includes(kr.id))
+                      .map((kr) => (
+                        <Text key={kr.id} size="xs">
+                          {t('page.supportsThrough', { title: kr.title })}
+                        </Text>
+                      ))
+                  }
+                />
               )
             }
           </QueryState>
@@ -271,14 +315,17 @@ function Alignment({ orgId, objective }: { orgId: string; objective: Objective }
   );
 }
 
-function ObjectiveLinks({
+function ObjectiveLinks<O extends SupportedObjective>({
   orgId,
   objectives,
   testId,
+  detail,
 }: {
   orgId: string;
-  objectives: SupportedObjective[];
+  objectives: O[];
   testId: string;
+  /** What else to say of a link: the key results it goes through. */
+  detail?: (o: O) => ReactNode;
 }) {
   const { t } = useTranslation(['objective', 'common']);
   const format = useFormat();
@@ -293,6 +340,7 @@ function ObjectiveLinks({
           <Text size="xs" c="dimmed">
             {t(`common:level.${o.level}`)} · {o.ownerName} · {format.percent(o.progress)}
           </Text>
+          {detail?.(o)}
         </li>
       ))}
     </Stack>

@@ -28,6 +28,8 @@ export const objective = bilingual(
       supportsNone: 'This objective does not support any other.',
       supportedByTitle: 'Supported by',
       supportedByNone: 'No objectives support this one yet.',
+      supportedKeyResult: 'Key result: {{title}}',
+      supportsThrough: 'Through the key result “{{title}}”',
       aboutTitle: 'About the objective',
     },
     keyResult: {
@@ -36,6 +38,7 @@ export const objective = bilingual(
       milestoneDone: 'Done',
       milestoneNotDone: 'Not done yet',
       lastCheckIn: 'Last check-in {{date}}',
+      supportedBy: 'Supported by',
       noCheckIn: 'No check-in yet',
       discuss: 'Comments on this key result',
       checkIn: 'Check in',
@@ -213,6 +216,8 @@ export const objective = bilingual(
       supportsNone: 'Målet stöder inget annat mål.',
       supportedByTitle: 'Stöds av',
       supportedByNone: 'Inga mål stöder detta än.',
+      supportedKeyResult: 'Nyckelresultat: {{title}}',
+      supportsThrough: 'Genom nyckelresultatet ”{{title}}”',
       aboutTitle: 'Om målet',
     },
     keyResult: {
@@ -221,6 +226,7 @@ export const objective = bilingual(
       milestoneDone: 'Klar',
       milestoneNotDone: 'Inte klar än',
       lastCheckIn: 'Senaste avstämning {{date}}',
+      supportedBy: 'Stöds av',
       noCheckIn: 'Ingen avstämning än',
       discuss: 'Kommentarer om nyckelresultatet',
       checkIn: 'Stäm av',
