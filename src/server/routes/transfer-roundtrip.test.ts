@@ -162,6 +162,9 @@ const documents = fc
       const earlier = keyResults.filter((k) => Number(k.objectiveId.slice(-12)) < i);
       const chosen = g.objectives[i]?.supportsKeyResults.map((n) => earlier[n % earlier.length]?.id) ?? [];
       o.supportsKeyResultIds = [...new Set(chosen.filter((kr) => kr !== undefined))];
+      // As the export writes it: a key result's objective is supported too.
+      const throughKeyResults = keyResults.filter((k) => o.supportsKeyResultIds.includes(k.id));
+      o.supports = [...new Set([...o.supports, ...throughKeyResults.map((k) => k.objectiveId)])];
     });
     const checkIns =
       keyResults.length === 0
@@ -238,7 +241,16 @@ function contents(doc: Doc) {
     cycles: sorted(
       doc.cycles.map((c) => [c.name, c.startsOn, c.endsOn, c.status, c.closedAt, emailOf.get(c.closedBy ?? '')]),
     ),
-    objectives: sorted(doc.objectives.map((o) => [o.title, o.level, o.finalScore, o.supports.length, o.createdAt])),
+    objectives: sorted(
+      doc.objectives.map((o) => [
+        o.title,
+        o.level,
+        o.finalScore,
+        o.supports.length,
+        o.supportsKeyResultIds?.length,
+        o.createdAt,
+      ]),
+    ),
     keyResults: sorted(
       doc.keyResults.map((k) => [k.title, k.currentValue, k.position, emailOf.get(k.ownerId ?? ''), k.createdAt]),
     ),
