@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
+  boolean,
   check,
   date,
   doublePrecision,
@@ -387,6 +388,8 @@ export const checkIns = pgTable(
     value: doublePrecision('value').notNull(),
     confidence: smallint('confidence').notNull(),
     note: text('note').notNull().default(''),
+    /** The note names something that stops progress: the weekly meeting lists it first. */
+    blocker: boolean('blocker').notNull().default(false),
     createdAt: createdAt(),
     /** Moves with each correction by its author (core/check-in-correction.ts). */
     version: integer('version').notNull().default(1),

@@ -330,6 +330,12 @@ const TABLE: Record<string, WalkCase> = {
     allowed: IN_ORG,
     params: (w) => ({ id: w.unit.id, cycleId: w.closedCycle.id }),
   },
+  'GET /api/v1/units/{id}/weekly-meeting': {
+    ok: 200,
+    allowed: IN_ORG,
+    params: id((w) => w.unit),
+    query: (w) => ({ cycleId: w.cycle.id }),
+  },
   'PUT /api/v1/units/{id}/reflections/{cycleId}': {
     ok: 200,
     allowed: LEAD_OR_ADMIN,

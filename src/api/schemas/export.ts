@@ -146,6 +146,9 @@ const ExportCheckIn = Type.Object(
     value: Type.Number(),
     confidence: Type.Integer({ minimum: 0, maximum: 10 }),
     note: Type.String(),
+    blocker: Type.Optional(
+      Type.Boolean({ description: 'The note names a blocker (absent in documents from before blockers)' }),
+    ),
     correctedAt: Nullable(Timestamp),
     createdAt: Timestamp,
   },

@@ -13,7 +13,7 @@ import { DateOnly, LongText, Nullable, PageQuery, Timestamp, Title, Uuid } from 
 import { Abilities } from './org.ts';
 
 const Metric = Type.Enum([...METRICS]);
-const Status = Type.Enum([...STATUSES]);
+export const Status = Type.Enum([...STATUSES]);
 const Score = Type.Number({ minimum: 0, maximum: 1 });
 /** Key result figures: finite numbers of a sane size (JSON has no NaN or Infinity). */
 export const Figure = Type.Number({ minimum: -1e15, maximum: 1e15 });
@@ -246,6 +246,9 @@ export const CheckInBody = Type.Object(
     value: Figure,
     confidence: Type.Integer({ minimum: 0, maximum: 10 }),
     note: Type.Optional(Type.String({ maxLength: 5000 })),
+    blocker: Type.Optional(
+      Type.Boolean({ description: 'The note names something that stops progress (the weekly meeting lists it)' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -258,6 +261,7 @@ export const CheckInSchema = Type.Object({
   value: Type.Number(),
   confidence: Type.Integer(),
   note: Type.String(),
+  blocker: Type.Boolean(),
   createdAt: Timestamp,
   version: Type.Integer({ description: 'Send it as If-Match to correct or remove the check-in' }),
   correctedAt: Nullable(Timestamp),

@@ -20,6 +20,8 @@ export interface CheckInInput {
   value: number;
   confidence: number;
   note?: string;
+  /** The note names a blocker (something that stops progress). */
+  blocker?: boolean;
 }
 
 export interface CheckInItem extends CheckInInput {
@@ -34,6 +36,7 @@ export interface CheckInView {
   value: number;
   confidence: number;
   note: string;
+  blocker: boolean;
   createdAt: string;
   version: number;
   /** When its author last corrected it; null if never. */
@@ -63,6 +66,7 @@ export function presentCheckIn(
     value: row.value,
     confidence: row.confidence,
     note: row.note,
+    blocker: row.blocker,
     createdAt: row.createdAt.toISOString(),
     version: row.version,
     correctedAt: row.correctedAt?.toISOString() ?? null,
@@ -98,7 +102,7 @@ const writeCheckIns = namedStatement<{ id: string; key_result_id: string }>(
   'check_in_write',
   `with input as (
      select * from jsonb_to_recordset($1::jsonb) as v(key_result_id uuid, version int, value double precision,
-       confidence smallint, note text, objective_id uuid, unit_id uuid, before jsonb)
+       confidence smallint, note text, blocker boolean, objective_id uuid, unit_id uuid, before jsonb)
    ), latest as (
      update key_results k
         set current_value = i.value, confidence = i.confidence, last_check_in_at = $4::timestamptz,
@@ -106,8 +110,8 @@ const writeCheckIns = namedStatement<{ id: string; key_result_id: string }>(
        from input i where k.id = i.key_result_id and k.org_id = $2::uuid and k.version = i.version
      returning k.id
    ), written as (
-     insert into check_ins (org_id, key_result_id, author_id, value, confidence, note, created_at)
-     select $2::uuid, i.key_result_id, $3::uuid, i.value, i.confidence, i.note, $4::timestamptz
+     insert into check_ins (org_id, key_result_id, author_id, value, confidence, note, blocker, created_at)
+     select $2::uuid, i.key_result_id, $3::uuid, i.value, i.confidence, i.note, i.blocker, $4::timestamptz
        from input i join latest l on l.id = i.key_result_id
      returning id, key_result_id
    ), audited as (
@@ -181,6 +185,7 @@ async function write(
       value: item.value,
       confidence: item.confidence,
       note: item.note ?? '',
+      blocker: item.blocker ?? false,
       objective_id: row.objective.id,
       unit_id: row.objective.unitId,
       before: { current: row.kr.currentValue, confidence: row.kr.confidence },
@@ -198,6 +203,7 @@ async function write(
       value: item.value,
       confidence: item.confidence,
       note: item.note ?? '',
+      blocker: item.blocker ?? false,
       createdAt: now,
       version: 1,
       correctedAt: null,

@@ -99,6 +99,8 @@ export interface ExportedOrganization {
     value: number;
     confidence: number;
     note: string;
+    /** Absent in documents from before blockers. */
+    blocker?: boolean;
     correctedAt: Time | null;
     createdAt: Time;
   }[];

@@ -83,7 +83,7 @@ export function exportLists(orgId: string) {
 
   const checkIns = sql`
     select json_build_object('id', c.id, 'keyResultId', c.key_result_id, 'authorId', c.author_id,
-           'value', c.value, 'confidence', c.confidence, 'note', c.note,
+           'value', c.value, 'confidence', c.confidence, 'note', c.note, 'blocker', c.blocker,
            'correctedAt', ${iso(sql`c.corrected_at`)}, 'createdAt', ${iso(sql`c.created_at`)})::text as j
       from check_ins c where c.org_id = ${orgId}
      order by c.created_at, c.id`;

@@ -378,6 +378,7 @@ async function writeDocument(
         value: c.value,
         confidence: c.confidence,
         note: c.note,
+        blocker: c.blocker ?? false,
         correctedAt: date(c.correctedAt),
         createdAt: new Date(c.createdAt),
       })),

@@ -31,6 +31,7 @@ import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { mapRoutes } from './map.ts';
+import { meetingRoutes } from './meetings.ts';
 import { searchRoutes } from './search.ts';
 import { batchRoutes } from './batch.ts';
 
@@ -70,6 +71,7 @@ export const apiRoutes: FastifyPluginAsync<{
   await app.register(closingRoutes, options);
   await app.register(dashboardRoutes, options);
   await app.register(mapRoutes, options);
+  await app.register(meetingRoutes, options);
   await app.register(searchRoutes, options);
   await app.register(batchRoutes);
 };

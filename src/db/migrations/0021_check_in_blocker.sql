@@ -1,0 +1,1 @@
+ALTER TABLE "check_ins" ADD COLUMN "blocker" boolean DEFAULT false NOT NULL;
