@@ -278,6 +278,7 @@ export const CheckInCorrectionBody = Type.Object(
     value: Type.Optional(Figure),
     confidence: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
     note: Type.Optional(Type.String({ maxLength: 5000 })),
+    blocker: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -131,8 +131,20 @@ export async function correctCheckIn(
       entityId: row.kr.id,
       objectiveId: row.objective.id,
       unitId: row.objective.unitId,
-      before: { current: row.checkIn.value, confidence: row.checkIn.confidence, note: row.checkIn.note, checkInId: id },
-      after: { current: corrected.value, confidence: corrected.confidence, note: corrected.note, checkInId: id },
+      before: {
+        current: row.checkIn.value,
+        confidence: row.checkIn.confidence,
+        note: row.checkIn.note,
+        blocker: row.checkIn.blocker,
+        checkInId: id,
+      },
+      after: {
+        current: corrected.value,
+        confidence: corrected.confidence,
+        note: corrected.note,
+        blocker: corrected.blocker,
+        checkInId: id,
+      },
     });
     const kr = copy
       ? {

@@ -1,6 +1,7 @@
 // The API's shapes, derived from the same schemas that validate requests on the server.
 // Type-only imports: no schema code reaches the browser.
 import type { Static } from 'typebox';
+import type { WeeklyMeetingSchema } from '../../api/schemas/meetings.ts';
 import type { MeSchema, ApiTokenSchema } from '../../api/schemas/me.ts';
 import type { OrgSchema } from '../../api/schemas/org.ts';
 import type {
@@ -177,3 +178,6 @@ export interface ChatPostPage {
   items: ChatPost[];
   nextCursor: string | null;
 }
+
+export type WeeklyMeeting = Static<typeof WeeklyMeetingSchema>;
+export type MeetingKeyResult = WeeklyMeeting['sections'][number]['keyResults'][number];

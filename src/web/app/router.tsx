@@ -58,6 +58,10 @@ const routes = (
         <Route path="units/:unitId" element={otherPage(() => import('../pages/units/UnitPage.tsx'))} />
         <Route path="dashboard" element={dashboard} />
         <Route path="units/:unitId/dashboard" element={dashboard} />
+        <Route
+          path="units/:unitId/meeting"
+          element={otherPage(() => import('../pages/meeting/WeeklyMeetingPage.tsx'))}
+        />
       </Route>
     </Route>
     <Route path="*" element={top(otherPage(() => import('../pages/NotFoundPage.tsx')))} />

@@ -78,10 +78,14 @@ function CheckInForm({
   const [done, setDone] = useState(startValue >= keyResult.target);
   const [confidence, setConfidence] = useState(correcting?.confidence ?? keyResult.confidence ?? 5);
   const [note, setNote] = useState(correcting?.note ?? '');
-  const [opening] = useState(() => ({ value: startValue, confidence, note }));
+  const [blocker, setBlocker] = useState(correcting?.blocker ?? false);
+  const [opening] = useState(() => ({ value: startValue, confidence, note, blocker }));
   const guard = useDialogFormGuard(
     dirtyRef,
-    value !== opening.value || confidence !== opening.confidence || note !== opening.note,
+    value !== opening.value ||
+      confidence !== opening.confidence ||
+      note !== opening.note ||
+      blocker !== opening.blocker,
   );
   const [errors, setErrors] = useState<Partial<Record<'value' | 'confidence' | 'note', string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -111,7 +115,12 @@ function CheckInForm({
     setErrors({});
     setGeneral(null);
     setSubmitting(true);
-    const body: CheckInInput = { value: figure, confidence, ...(note.trim() ? { note: note.trim() } : {}) };
+    const body: CheckInInput = {
+      value: figure,
+      confidence,
+      ...(note.trim() ? { note: note.trim() } : {}),
+      ...(blocker || correcting ? { blocker } : {}),
+    };
     try {
       // A correction sends its note even when emptied, so that a note can be taken away.
       if (correcting)
@@ -220,6 +229,12 @@ function CheckInForm({
           minRows={2}
           maxRows={6}
           error={errors.note}
+        />
+        <Checkbox
+          label={t('checkIn.blocker')}
+          description={t('checkIn.blockerHint')}
+          checked={blocker}
+          onChange={(event) => setBlocker(event.currentTarget.checked)}
         />
         <Group justify="space-between" wrap="wrap-reverse">
           <Text size="xs" c="dimmed">

@@ -28,6 +28,7 @@ import type { webhooks } from '../pages/webhooks/messages.ts';
 import type { integrations } from '../pages/integrations/messages.ts';
 import type { sso } from '../pages/sso/messages.ts';
 import type { chat } from '../pages/chat/messages.ts';
+import type { meeting } from '../pages/meeting/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -56,6 +57,7 @@ interface Namespaces {
   integrations: typeof integrations;
   sso: typeof sso;
   chat: typeof chat;
+  meeting: typeof meeting;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

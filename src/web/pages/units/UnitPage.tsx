@@ -1,6 +1,6 @@
 import { Anchor, Avatar, Badge, Box, Button, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronRight, IconPencil } from '@tabler/icons-react';
+import { IconChevronRight, IconPencil, IconUsersGroup } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
@@ -66,11 +66,21 @@ function UnitView({ unit }: { unit: UnitDetail }) {
             {t('unit.cadence', { count: unit.effectiveCheckInCadenceDays })}
           </Text>
         </Group>
-        {canEdit && (
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
-            {t('unit.editStatement')}
+        <Group gap="xs">
+          <Button
+            component={Link}
+            to={withCycle(`/orgs/${orgId}/units/${unit.id}/meeting`)}
+            variant="light"
+            leftSection={<IconUsersGroup size={16} aria-hidden />}
+          >
+            {t('unit.meeting')}
           </Button>
-        )}
+          {canEdit && (
+            <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
+              {t('unit.editStatement')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>

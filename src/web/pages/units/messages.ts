@@ -37,6 +37,7 @@ export const units = bilingual(
       noMission:
         'No mission written yet. The mission says why the team exists and whom it serves; the team should write it before it sets its objectives.',
       editStatement: 'Edit vision and mission',
+      meeting: 'Weekly check-in',
       visionHelp: 'Where the team wants to be in a few years.',
       missionHelp: 'Why the team exists and whom it serves.',
       members: 'Members',
@@ -88,6 +89,7 @@ export const units = bilingual(
       noMission:
         'Inget uppdrag är skrivet än. Uppdraget säger varför teamet finns och vilka det är till för; teamet bör skriva det innan det sätter sina mål.',
       editStatement: 'Redigera vision och uppdrag',
+      meeting: 'Veckomöte',
       visionHelp: 'Vart teamet vill nå om några år.',
       missionHelp: 'Varför teamet finns och vilka det är till för.',
       members: 'Medlemmar',
