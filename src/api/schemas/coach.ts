@@ -4,7 +4,7 @@ import { METRICS, OBJECTIVE_KINDS, OBJECTIVE_LEVELS } from '../../core/domain.ts
 import { SEVERITIES } from '../../core/coach/rule-ids.ts';
 import { TARGET_TYPES } from '../../core/coach/model.ts';
 import { FiguresAsOf, Nullable, Uuid } from './common.ts';
-import { Figure, Supports } from './objective.ts';
+import { Figure, Supports, SupportsKeyResults } from './objective.ts';
 import { CoachRuleId } from './org.ts';
 
 const Severity = Type.Enum([...SEVERITIES]);
@@ -96,6 +96,7 @@ export const CoachCheckBody = Type.Object(
     title: Type.String({ maxLength: 300, description: 'May be empty while the person is still typing' }),
     kind: Type.Optional(Type.Enum([...OBJECTIVE_KINDS])),
     supports: Type.Optional(Supports),
+    supportsKeyResultIds: Type.Optional(SupportsKeyResults),
     keyResults: Type.Optional(Type.Array(DraftKeyResultBody, { maxItems: 20 })),
     objectiveId: Type.Optional(
       Type.String({ format: 'uuid', description: 'The saved objective being edited, left out of the context' }),

@@ -8,6 +8,9 @@ export const AlignmentMapQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** A key result as the map names it, within its objective's node. */
+export const MapKeyResultSchema = Type.Object({ id: Uuid, title: Type.String() });
+
 export const MapObjectiveSchema = Type.Object({
   id: Uuid,
   title: Type.String(),
@@ -22,6 +25,20 @@ export const MapObjectiveSchema = Type.Object({
     description: 'Weighted progress of the live key results, as in the objectives list',
   }),
   supports: Type.Array(Uuid, { description: 'Objectives (not archived) this one supports' }),
+  supportsKeyResultIds: Type.Optional(
+    Type.Array(Uuid, {
+      description:
+        'The key results (live) of objectives on this map that this one supports, in the order linked; ' +
+        'each one’s objective is in supports. Left out when there are none.',
+    }),
+  ),
+  keyResultsSupported: Type.Optional(
+    Type.Array(MapKeyResultSchema, {
+      description:
+        'Its key results (live) that an objective on this map supports, in their order: the rows its node ' +
+        'draws, where those links end. Left out when there are none.',
+    }),
+  ),
 });
 
 export const MapUnitSchema = Type.Object({ id: Uuid, parentId: Nullable(Uuid), name: Type.String() });

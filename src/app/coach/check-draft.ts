@@ -28,6 +28,8 @@ export interface DraftObjective {
   title: string;
   kind?: ObjectiveKind;
   supports?: string[];
+  /** Key results it supports; their objectives are supported too, as when it is saved. */
+  supportsKeyResultIds?: string[];
   keyResults?: DraftKeyResult[];
   /** The saved objective this draft edits: left out of the context, so it is not counted twice. */
   objectiveId?: string;
@@ -52,14 +54,20 @@ export async function checkDraft(
   const actor = await actorInOrg(deps.db, caller, orgId);
   await assertCycleInOrg(deps.db, actor.orgId, draft.cycleId, '/body/cycleId');
   await assertOwner(deps.db, actor, draft);
+  const supportsKeyResultIds = draft.supportsKeyResultIds ?? [];
   const context = await loadCoachContext(deps, actor, draft.cycleId, deps.now(), {
     supportIds: draft.supports ?? [],
+    supportKeyResultIds: supportsKeyResultIds,
     only: {
       unitIds: draft.level === 'unit' && draft.unitId ? [draft.unitId] : [],
       personIds: draft.level === 'person' && draft.personId ? [draft.personId] : [],
     },
     ...(draft.objectiveId ? { excludeId: draft.objectiveId } : {}),
   });
+  // The key results it may name (in the snapshot: the reader may read them), and with them
+  // their objectives, as saving it would link them.
+  const supportsKeyResults = context.keyResults.resolve(supportsKeyResultIds);
+  const viaKeyResults = supportsKeyResults.flatMap((kr) => context.keyResults.objectiveOf(kr.id) ?? []);
   const objective: CoachObjective = {
     id: DRAFT_ID,
     title: draft.title,
@@ -68,7 +76,8 @@ export async function checkDraft(
     personId: draft.personId ?? null,
     kind: draft.kind ?? 'committed',
     inCycle: true,
-    supports: draft.supports ?? [],
+    supports: [...new Set([...(draft.supports ?? []), ...viaKeyResults])],
+    supportsKeyResults,
     keyResults: (draft.keyResults ?? []).map((kr, i) => ({
       id: draftKeyResultId(i),
       title: kr.title,

@@ -1,10 +1,17 @@
 // Loads what the coach looks at for one cycle, as the caller may read it, in a fixed
 // number of statements whatever the organisation's size: the organisation and cycle (kept
-// by the server for every page), the objectives with what they support and their key
-// results with their activity counts, and the units that own them (one statement).
+// by the server for every page), the objectives with what they support (objectives and key
+// results) and their key results with their activity counts, and the units that own them
+// (one statement).
 import { sql } from 'drizzle-orm';
 import type { ObjectiveKind, ObjectiveLevel } from '../../core/domain.ts';
-import type { CoachKeyResult, CoachObjective, CoachSnapshot, CoachUnit } from '../../core/coach/model.ts';
+import type {
+  CoachKeyResult,
+  CoachObjective,
+  CoachSnapshot,
+  CoachUnit,
+  SupportedKeyResult,
+} from '../../core/coach/model.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { preparedRows, uuidArray } from '../../db/raw.ts';
 import type { AppCaches } from '../caches.ts';
@@ -16,6 +23,8 @@ import type { OrgActor } from '../scope.ts';
 
 export interface CoachContext {
   snapshot: CoachSnapshot;
+  /** The snapshot's key results by id, for what a draft supports. */
+  keyResults: SnapshotKeyResults;
   cycleClosed: boolean;
   orgName: string;
   disabledRules: string[];
@@ -26,6 +35,8 @@ export interface CoachContext {
 export interface SnapshotOptions {
   /** Objectives a draft supports: loaded as context, with what they support in turn. */
   supportIds?: readonly string[];
+  /** Key results a draft supports: their objectives are loaded as supportIds are. */
+  supportKeyResultIds?: readonly string[];
   /** An objective being edited: left out, so that its draft takes its place. */
   excludeId?: string;
   /**
@@ -47,6 +58,8 @@ interface ObjectiveRow {
   person_name: string | null;
   /** What it supports (objectives not archived), in the order the links were made. */
   supports: string[];
+  /** The key results it supports, in the order the links were made (resolved in loadCoachContext). */
+  supports_key_results: string[];
   /** Its live key results, each with its number of live activities. */
   key_results: CoachKeyResult[];
 }
@@ -76,6 +89,10 @@ async function loadObjectives(
     ofCycle,
     cycle.parentId ? sql`(objectives.level = 'organization' and objectives.cycle_id = ${cycle.parentId})` : undefined,
     options.supportIds?.length ? sql`objectives.id = any(${uuidArray(options.supportIds)})` : undefined,
+    options.supportKeyResultIds?.length
+      ? sql`objectives.id = any(array(select k.objective_id from key_results k
+          where k.org_id = ${actor.orgId} and k.id = any(${uuidArray(options.supportKeyResultIds)})))`
+      : undefined,
   ].filter((s) => s !== undefined);
   const excluded = options.excludeId ? sql`and objectives.id <> ${options.excludeId}` : sql``;
   const [row] = await preparedRows<{ objectives: ObjectiveRow[]; units: CoachUnit[] }>(
@@ -99,6 +116,9 @@ async function loadObjectives(
                 from alignments a join objectives supported on supported.id = a.supports_id
                where a.org_id = objectives.org_id and a.objective_id = objectives.id
                  and supported.archived_at is null) as supports,
+             (select coalesce(json_agg(ka.key_result_id order by ka.created_at, ka.key_result_id), '[]')
+                from key_result_alignments ka
+               where ka.org_id = objectives.org_id and ka.objective_id = objectives.id) as supports_key_results,
              -- Each key result's activities counted through the index, one key result at a time.
              (select coalesce(json_agg(json_build_object('id', k.id, 'title', k.title, 'metric', k.metric,
                        'start', k.start_value, 'target', k.target_value, 'unit', k.unit, 'ownerId', k.owner_id,
@@ -114,7 +134,8 @@ async function loadObjectives(
     select
       (select coalesce(json_agg(json_build_object('id', p.id, 'title', p.title, 'level', p.level, 'unit_id', p.unit_id,
                  'person_id', p.person_id, 'kind', p.kind, 'in_cycle', p.in_cycle, 'person_name', p.person_name,
-                 'supports', p.supports, 'key_results', p.key_results) order by p.created_at, p.id), '[]')
+                 'supports', p.supports, 'supports_key_results', p.supports_key_results,
+                 'key_results', p.key_results) order by p.created_at, p.id), '[]')
          from picked p) as objectives,
       -- Only the units that own an objective in the snapshot, and those asked about (a draft's
       -- unit may own nothing yet): the rules judge no other unit, and advice names no other (a
@@ -130,6 +151,32 @@ async function loadObjectives(
   return row;
 }
 
+/** Key results of the snapshot, found by id: what an objective (or a draft) supports. */
+export interface SnapshotKeyResults {
+  /** The ones the snapshot holds, in the order given; others (not readable, archived) are left out. */
+  resolve(ids: readonly string[]): SupportedKeyResult[];
+  /** The objective of a key result the snapshot holds. */
+  objectiveOf(id: string): string | undefined;
+}
+
+/**
+ * The titles of the key results objectives support, read from the snapshot's own key
+ * results: an objective that supports a key result supports its objective, so the walk
+ * reached that objective, and it is in the snapshot whenever the reader may read it (a key
+ * result of an objective the reader may not read is not named). No statement of its own.
+ */
+function snapshotKeyResults(rows: readonly ObjectiveRow[]): SnapshotKeyResults {
+  const byId = new Map<string, { kr: SupportedKeyResult; objectiveId: string }>();
+  for (const o of rows) {
+    for (const kr of o.key_results)
+      byId.set(kr.id, { kr: { id: kr.id, title: kr.title, target: kr.target }, objectiveId: o.id });
+  }
+  return {
+    resolve: (ids) => ids.flatMap((id) => byId.get(id)?.kr ?? []),
+    objectiveOf: (id) => byId.get(id)?.objectiveId,
+  };
+}
+
 /** The coach's snapshot of one cycle of the caller's organisation; another organisation's cycle is not found. */
 export async function loadCoachContext(
   deps: { db: Queryable; caches?: AppCaches },
@@ -142,6 +189,7 @@ export async function loadCoachContext(
   const org = await loadOrgRow(deps, actor.orgId);
   const cycle = await findOrgCycle(deps, actor.orgId, cycleId);
   const { objectives: objectiveRows, units: unitRows } = await loadObjectives(deps.db, actor, cycle, options);
+  const keyResults = snapshotKeyResults(objectiveRows);
   const coachObjectives: CoachObjective[] = objectiveRows.map((o) => ({
     id: o.id,
     title: o.title,
@@ -151,6 +199,7 @@ export async function loadCoachContext(
     kind: o.kind,
     inCycle: o.in_cycle,
     supports: o.supports,
+    supportsKeyResults: keyResults.resolve(o.supports_key_results),
     keyResults: o.key_results,
   }));
   const personNames = new Map(
@@ -158,6 +207,7 @@ export async function loadCoachContext(
   );
   const settings = effectiveSettings(org.settings);
   return {
+    keyResults,
     snapshot: {
       now,
       org: { id: actor.orgId, vision: org.vision, strategy: org.strategy, focus: settings.focus },

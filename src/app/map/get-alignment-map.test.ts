@@ -2,7 +2,7 @@
 // and its figures are those the objectives list computes in Node from the key results.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connect.ts';
-import { alignments } from '../../db/schema.ts';
+import { alignments, keyResultAlignments } from '../../db/schema.ts';
 import { testDatabase } from '../../test/test-db.ts';
 import { countStatements } from '../../test/statements.ts';
 import {
@@ -19,7 +19,15 @@ import { listObjectives } from '../objectives/list-objectives.ts';
 import { getAlignmentMapJson } from './get-alignment-map.ts';
 
 interface MapBody {
-  objectives: { id: string; status: string; progress: number; supports: string[]; ownerName: string }[];
+  objectives: {
+    id: string;
+    status: string;
+    progress: number;
+    supports: string[];
+    ownerName: string;
+    supportsKeyResultIds?: string[];
+    keyResultsSupported?: { id: string; title: string }[];
+  }[];
 }
 
 /** A deterministic pseudo-random sequence, so every run builds the same organisation. */
@@ -52,9 +60,10 @@ async function organisation(db: Db, size: number, seed = 1) {
       { status: rnd() < 0.2 ? 'at_risk' : null },
     );
     await db.insert(alignments).values({ orgId: org.id, objectiveId: team.id, supportsId: top.id });
+    const teamKeyResults = [];
     for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) {
       const metric = metrics[Math.floor(rnd() * metrics.length)] ?? 'increase_to';
-      await createKeyResult(db, org.id, team.id, {
+      const kr = await createKeyResult(db, org.id, team.id, {
         metric,
         startValue: metric === 'decrease_to' ? 100 : 0,
         targetValue: metric === 'decrease_to' ? 20 : metric === 'milestone' ? 1 : 100,
@@ -63,9 +72,17 @@ async function organisation(db: Db, size: number, seed = 1) {
         confidence: rnd() < 0.2 ? null : Math.floor(rnd() * 11),
         archivedAt: rnd() < 0.1 ? new Date() : null,
       });
+      teamKeyResults.push(kr);
     }
     const own = await createObjective(db, org.id, cycle.id, { level: 'person', personId: member.id });
     await db.insert(alignments).values({ orgId: org.id, objectiveId: own.id, supportsId: team.id });
+    // Each person supports the team's first key result: the links to key results cost no statement.
+    const [first] = teamKeyResults;
+    if (first) {
+      await db
+        .insert(keyResultAlignments)
+        .values({ orgId: org.id, objectiveId: own.id, supportsId: team.id, keyResultId: first.id });
+    }
   }
   return { org, owner, member, cycle, year };
 }
@@ -82,6 +99,10 @@ describe('the alignment map', () => {
         await getAlignmentMapJson(deps, { accountId: owner.id }, org.id, { cycleId: cycle.id }),
       ) as MapBody;
       expect(body.objectives).toHaveLength(1 + size * 2);
+      const rows = body.objectives.flatMap((o) => o.keyResultsSupported ?? []);
+      const links = body.objectives.flatMap((o) => o.supportsKeyResultIds ?? []);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(links.sort()).toEqual(rows.map((r) => r.id).sort());
       perCall.push(counting.statements());
     }
     // The caller's membership (cached by the server) and the map.

@@ -11,6 +11,7 @@ import {
   createOrg,
   createUnit,
 } from '../../test/factories.ts';
+import { alignments, keyResultAlignments } from '../../db/schema.ts';
 import { countStatements } from '../../test/statements.ts';
 import { testDatabase } from '../../test/test-db.ts';
 import { createAppCaches } from '../caches.ts';
@@ -37,8 +38,13 @@ async function teamOf(size: number) {
     const person = await createMember(db, org.id, 'member');
     await addToUnit(db, org.id, team.id, person.id, 'member');
     const objective = await createObjective(db, org.id, cycle.id, { level: 'unit', unitId: team.id });
-    await createKeyResult(db, org.id, objective.id, { ownerId: person.id });
-    await createObjective(db, org.id, cycle.id, { level: 'person', personId: person.id });
+    const kr = await createKeyResult(db, org.id, objective.id, { ownerId: person.id });
+    // The person's objective supports the team's key result: the coach and health read these links too.
+    const own = await createObjective(db, org.id, cycle.id, { level: 'person', personId: person.id });
+    await db.insert(alignments).values({ orgId: org.id, objectiveId: own.id, supportsId: objective.id });
+    await db
+      .insert(keyResultAlignments)
+      .values({ orgId: org.id, objectiveId: own.id, supportsId: objective.id, keyResultId: kr.id });
   }
   return { db, org, cycle, team, member };
 }

@@ -4,7 +4,7 @@
 // are written as the language writes them.
 import type { Locale } from '../domain.ts';
 import type { Advice } from './model.ts';
-import type { RuleId } from './rule-ids.ts';
+import { RESTATES_SUPPORTED_KEY_RESULT, type RuleId } from './rule-ids.ts';
 
 export interface RuleText {
   title: string;
@@ -18,7 +18,9 @@ interface Counted {
   other: string;
 }
 
-type RuleTexts = Omit<RuleText, 'title'> & { title: string | Counted };
+type Texts = Omit<RuleText, 'title'> & { title: string | Counted };
+/** A rule's texts, and those of its variants: advice whose `variant` parameter names one is worded by it. */
+type RuleTexts = Texts & { variants?: Record<string, Texts> };
 
 export const COACH_MESSAGES: Record<RuleId, Record<Locale, RuleTexts>> = {
   'focus.too-many-objectives': {
@@ -116,11 +118,25 @@ export const COACH_MESSAGES: Record<RuleId, Record<Locale, RuleTexts>> = {
       title: '“{title}” restates the key result “{keyResult}”',
       why: 'Alignment, not waterfall: copying a key result from above turns the team into a task list and loses its own insight.',
       todo: 'Write the team’s own objective about how you can contribute most to it, and link it as support.',
+      variants: {
+        [RESTATES_SUPPORTED_KEY_RESULT]: {
+          title: '“{title}” only restates the key result it supports, “{keyResult}”',
+          why: 'Supporting a key result is the method; but an objective that repeats it adds nothing of its own: it is measured by the same number, and your insight into how to move it is lost.',
+          todo: 'Keep the link to “{keyResult}” and rewrite the objective as your own contribution to it, e.g. “Increase participation at internal events compared to last year” for “300 participants at internal events”, with key results of your own.',
+        },
+      },
     },
     sv: {
       title: '”{title}” upprepar nyckelresultatet ”{keyResult}”',
       why: 'Samordning, inte vattenfall: att kopiera ett nyckelresultat ovanifrån gör teamet till en uppgiftslista och tappar dess egen insikt.',
       todo: 'Skriv teamets eget mål om hur ni kan bidra mest, och länka det som stöd.',
+      variants: {
+        [RESTATES_SUPPORTED_KEY_RESULT]: {
+          title: '”{title}” upprepar bara nyckelresultatet det stöder, ”{keyResult}”',
+          why: 'Att stödja ett nyckelresultat är metoden; men ett mål som upprepar det tillför inget eget: det mäts med samma tal, och er insikt om hur det kan nås går förlorad.',
+          todo: 'Behåll kopplingen till ”{keyResult}” och skriv om målet som ert eget bidrag till det, t.ex. ”Öka deltagandet på interna event jämfört med förra året” för ”300 deltagare på interna event”, med egna nyckelresultat.',
+        },
+      },
     },
   },
   'alignment.unit-supports-nothing': {
@@ -207,7 +223,9 @@ const fill = (text: string, params: Record<string, string | number>) =>
 
 /** The advice in words, in one language. */
 export function describeAdvice(advice: Advice, locale: Locale): RuleText {
-  const texts = COACH_MESSAGES[advice.ruleId][locale];
+  const rule = COACH_MESSAGES[advice.ruleId][locale];
+  const variant = advice.params.variant;
+  const texts = (typeof variant === 'string' && rule.variants?.[variant]) || rule;
   const params = { ...advice.params };
   for (const name of ['title', 'keyResult']) {
     if (typeof params[name] === 'string' && !params[name].trim()) params[name] = UNTITLED[locale];

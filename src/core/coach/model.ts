@@ -29,10 +29,18 @@ export interface CoachObjective {
    * context only — alignment targets, such as the organisation's objectives for the year.
    */
   inCycle: boolean;
-  /** Ids of the objectives it supports; some may be missing from the snapshot (not readable). */
+  /**
+   * Ids of the objectives it supports; some may be missing from the snapshot (not readable).
+   * An objective that supports a key result supports its objective too, so it is here.
+   */
   supports: string[];
+  /** The key results it supports that the reader may read, with what the rules compare. */
+  supportsKeyResults: SupportedKeyResult[];
   keyResults: CoachKeyResult[];
 }
+
+/** A key result an objective supports (the method's "the team's key result becomes my objective"). */
+export type SupportedKeyResult = Pick<CoachKeyResult, 'id' | 'title' | 'target'>;
 
 export interface CoachUnit {
   id: string;

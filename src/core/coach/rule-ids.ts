@@ -17,5 +17,11 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+/**
+ * The `variant` parameter of waterfall advice about a key result the objective supports
+ * itself: the messages word it on their own.
+ */
+export const RESTATES_SUPPORTED_KEY_RESULT = 'supportedKeyResult';
+
 export const SEVERITIES = ['hint', 'warning'] as const;
 export type Severity = (typeof SEVERITIES)[number];

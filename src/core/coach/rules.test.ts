@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../domain.ts';
-import type { Advice, CoachKeyResult, CoachObjective, CoachSnapshot } from './model.ts';
+import type { Advice, CoachKeyResult, CoachObjective, CoachSnapshot, SupportedKeyResult } from './model.ts';
 import { COACH_MESSAGES, describeAdvice } from './messages.ts';
+import { RESTATES_SUPPORTED_KEY_RESULT } from './rule-ids.ts';
 import {
   ACTION_PLAN_AFTER,
   RESTATEMENT_THRESHOLD,
@@ -48,6 +49,7 @@ function objective(id: string, overrides: Partial<CoachObjective> = {}): CoachOb
     kind: 'committed',
     inCycle: true,
     supports: [],
+    supportsKeyResults: [],
     keyResults: krs(),
     ...overrides,
   };
@@ -121,6 +123,10 @@ function workedExample(s: CoachSnapshot, saraTitle: string, language: 'sv' | 'en
           kr({ title: 'Social media generates 100 registrations', target: 100, unit: 'registrations' }),
         ];
 }
+
+/** The marketing team's key result as an objective that supports it sees it. */
+const EVENTS: SupportedKeyResult = { id: 'events', title: '300 deltagare på interna event', target: 300 };
+const EVENTS_EN: SupportedKeyResult = { id: 'events', title: '300 participants at internal events', target: 300 };
 
 interface RuleCase {
   rule: RuleId;
@@ -430,6 +436,59 @@ const cases: RuleCase[] = [
     expect: [],
   },
   {
+    rule: 'alignment.waterfall',
+    case: 'an objective titled with the key result it supports itself: named as such',
+    change: (s) => {
+      workedExample(s, '300 deltagare på interna event');
+      find(s, 'p1').supportsKeyResults = [EVENTS];
+    },
+    expect: [
+      {
+        target: { type: 'objective', id: 'p1' },
+        objectiveId: 'p1',
+        params: {
+          title: '300 deltagare på interna event',
+          keyResult: '300 deltagare på interna event',
+          variant: RESTATES_SUPPORTED_KEY_RESULT,
+        },
+      },
+    ],
+  },
+  {
+    rule: 'alignment.waterfall',
+    case: 'near copies of the key result it supports, in Swedish and English, its objective not in the snapshot',
+    change: (s) => {
+      // The supported objective is one the snapshot left out: the key result's words are enough.
+      const other = { supports: ['elsewhere'], keyResults: krs() };
+      s.objectives.push(
+        personObjective('p2', { ...other, personId: 'olle', title: 'Nå 300 deltagare på våra interna event' }),
+        personObjective('p3', { ...other, personId: 'lisa', title: 'Reach 300 participants at our internal events' }),
+      );
+      find(s, 'p2').supportsKeyResults = [EVENTS];
+      find(s, 'p3').supportsKeyResults = [EVENTS_EN];
+    },
+    expect: [
+      { objectiveId: 'p2', params: { keyResult: EVENTS.title, variant: RESTATES_SUPPORTED_KEY_RESULT } },
+      { objectiveId: 'p3', params: { keyResult: EVENTS_EN.title, variant: RESTATES_SUPPORTED_KEY_RESULT } },
+    ],
+  },
+  {
+    rule: 'alignment.waterfall',
+    case: 'Sara’s own objective supporting the key result itself (DESIGN.md), in Swedish and English',
+    change: (s) => {
+      workedExample(s, 'Öka deltagandet på interna event jämfört med förra året');
+      find(s, 'p1').supportsKeyResults = [EVENTS];
+      s.objectives.push(
+        personObjective('p2', {
+          personId: 'olle',
+          title: 'Increase participation at internal events compared to last year',
+          supportsKeyResults: [EVENTS_EN],
+        }),
+      );
+    },
+    expect: [],
+  },
+  {
     rule: 'alignment.unit-supports-nothing',
     case: 'a team objective that supports nothing, and one that supports only it',
     change: (s) => {
@@ -467,6 +526,15 @@ const cases: RuleCase[] = [
     case: 'an individual objective that supports nothing',
     change: (s) => (find(s, 'p1').supports = []),
     expect: [{ target: { type: 'objective', id: 'p1' }, objectiveId: 'p1' }],
+  },
+  {
+    rule: 'alignment.person-supports-nothing',
+    case: 'supporting only a key result of the team’s objective (stored with the link to its objective)',
+    change: (s) => {
+      Object.assign(find(s, 'p1'), { supports: ['t1'], supportsKeyResults: [EVENTS] });
+      s.objectives.push(teamObjective('t4', { supports: ['o1'], supportsKeyResults: [firstKr(s, 'o1')] }));
+    },
+    expect: [],
   },
   {
     rule: 'alignment.person-supports-nothing',
@@ -639,6 +707,8 @@ describe('the coach in words', () => {
     c.title = 'Lansera nya webben';
     find(s, 't2').keyResults = krs(1);
     s.objectives.push(personObjective('p2', { personId: 'olle', supports: [] }));
+    // Waterfall twice: p1 copies a key result above it, p3 the one it supports itself.
+    s.objectives.push(personObjective('p3', { personId: 'lisa', title: EVENTS.title, supportsKeyResults: [EVENTS] }));
     return s;
   }
 
@@ -715,6 +785,17 @@ describe('the coach in words', () => {
       '”300 deltagare på interna event” upprepar nyckelresultatet ”300 deltagare på interna event”',
     );
     expect(describeAdvice(waterfall, 'en').todo).toContain('own objective');
+    const supported = advice.find((a) => a.ruleId === 'alignment.waterfall' && a.objectiveId === 'p3') as Advice;
+    expect(describeAdvice(supported, 'sv')).toMatchObject({
+      title:
+        '”300 deltagare på interna event” upprepar bara nyckelresultatet det stöder, ”300 deltagare på interna event”',
+      todo: expect.stringContaining('Behåll kopplingen till ”300 deltagare på interna event”'),
+    });
+    expect(describeAdvice(supported, 'en')).toMatchObject({
+      title:
+        '“300 deltagare på interna event” only restates the key result it supports, “300 deltagare på interna event”',
+      todo: expect.stringContaining('Keep the link to “300 deltagare på interna event”'),
+    });
     const untitled = { ...waterfall, ruleId: 'key-result.no-owner' as const, params: { title: ' ' } };
     expect(describeAdvice(untitled, 'en').title).toBe('“Untitled” has no owner');
     expect(describeAdvice(untitled, 'sv').title).toBe('”Namnlöst” saknar ägare');

@@ -3,7 +3,7 @@
 // than waterfall, vision first); none of them forbids anything.
 import { expectedProgress } from '../progress.ts';
 import type { Advice, CoachKeyResult, CoachObjective, CoachSnapshot, Severity, TargetType } from './model.ts';
-import type { RuleId } from './rule-ids.ts';
+import { RESTATES_SUPPORTED_KEY_RESULT, type RuleId } from './rule-ids.ts';
 import { opensWithHold, opensWithTask } from './task-verbs.ts';
 import { LANGUAGES, dice, figures, pairLanguage, stemOf, stems, type Language } from './text.ts';
 
@@ -173,7 +173,9 @@ const isActivity = defineRule('key-result.is-activity', 'hint', (s, advise) =>
 
 /**
  * A team (or person) that copies a key result from above as its objective: waterfall.
- * Compared with the key results of what it supports and of every organisation objective.
+ * First the key results it supports itself, the clearest case (linked to "300 deltagare på
+ * interna event" and titled so); then the key results of what it supports and of every
+ * organisation objective.
  */
 const waterfall = defineRule('alignment.waterfall', 'warning', (s, advise) => {
   const byId = new Map(s.objectives.map((o) => [o.id, o]));
@@ -181,6 +183,11 @@ const waterfall = defineRule('alignment.waterfall', 'warning', (s, advise) => {
   return reviewed(s)
     .filter((o) => o.level !== 'organization' && o.title.trim())
     .flatMap((o) => {
+      const linked = o.supportsKeyResults.find((kr) => restates(o.title, kr));
+      if (linked) {
+        const params = { title: o.title, keyResult: linked.title, variant: RESTATES_SUPPORTED_KEY_RESULT };
+        return [advise(aboutObjective(o), o.id, params)];
+      }
       const supported = o.supports.map((id) => byId.get(id)).filter((x): x is CoachObjective => !!x);
       for (const above of new Set([...supported, ...orgObjectives])) {
         const copied = above.keyResults.find((kr) => restates(o.title, kr));

@@ -61,6 +61,21 @@ async function objectiveWithKeyResults(
   return { objective, krs };
 }
 
+/** The marketing team of DESIGN.md's worked example, with its objective and key results. */
+async function marketingTeam(db: Queryable, orgId: string, cycleId: string, ownerId: string) {
+  const unit = await createUnit(db, orgId, { name: 'Marknad', vision: 'Alla känner oss', mission: 'Möten' });
+  const team = await objectiveWithKeyResults(
+    db,
+    orgId,
+    cycleId,
+    { level: 'unit', unitId: unit.id },
+    ownerId,
+    { title: 'Göra våra egna event till den bästa platsen att möta oss' },
+    ['300 deltagare på interna event', 'Öka andelen som bokar möte från 8 % till 15 %', '160 leads från webben'],
+  );
+  return { unit, ...team };
+}
+
 const coachUrl = (orgId: string, query: Record<string, string>) =>
   `/api/v1/orgs/${orgId}/coach?${new URLSearchParams(query)}`;
 
@@ -283,18 +298,9 @@ describe('coach API', () => {
 
   it('checks a draft: the copied key result is waterfall, Sara’s own objective is not (DESIGN.md), and nothing is written', async () => {
     const { app, deps, org, owner, cycle } = await orgWithOwner();
-    const unit = await createUnit(deps.db, org.id, { name: 'Marknad', vision: 'Alla känner oss', mission: 'Möten' });
+    const { unit, objective: team } = await marketingTeam(deps.db, org.id, cycle.id, owner.id);
     const sara = await createMember(deps.db, org.id, 'member', { name: 'Sara' });
     await addToUnit(deps.db, org.id, unit.id, sara.id, 'member');
-    const { objective: team } = await objectiveWithKeyResults(
-      deps.db,
-      org.id,
-      cycle.id,
-      { level: 'unit', unitId: unit.id },
-      owner.id,
-      { title: 'Göra våra egna event till den bästa platsen att möta oss' },
-      ['300 deltagare på interna event', 'Öka andelen som bokar möte från 8 % till 15 %', '160 leads från webben'],
-    );
     const client = await ApiClient.signIn(app, sara.email);
     const draft = (title: string) => ({
       cycleId: cycle.id,
@@ -350,6 +356,60 @@ describe('coach API', () => {
     const alone = await client.post(`/api/v1/orgs/${org.id}/coach/check`, { ...draft('Ett eget mål'), supports: [] });
     expect(alone.json<CoachAnswer>().items.map((a) => a.ruleId)).toContain('alignment.person-supports-nothing');
     expect(await footprint()).toEqual(before);
+  });
+
+  it('counts a key result supported as alignment, and calls restating it waterfall, in a draft and saved (sv, en)', async () => {
+    const { app, deps, org, owner, cycle, admin } = await orgWithOwner();
+    const { krs } = await marketingTeam(deps.db, org.id, cycle.id, owner.id);
+    const events = krs[0]?.id ?? '';
+    const sara = await createMember(deps.db, org.id, 'member', { name: 'Sara', locale: 'sv' });
+    const olle = await createMember(deps.db, org.id, 'member', { name: 'Olle', locale: 'en' });
+    const client = { sv: await ApiClient.signIn(app, sara.email), en: await ApiClient.signIn(app, olle.email) };
+    // Only the key result: the form sends no objective in supports when a key result is picked.
+    const draft = (personId: string, title: string) => ({
+      cycleId: cycle.id,
+      level: 'person',
+      personId,
+      title,
+      supportsKeyResultIds: [events],
+      keyResults: [{ title: 'E-post ger 100 anmälningar', metric: 'increase_to', target: 100, ownerId: personId }],
+    });
+    const check = async (locale: 'sv' | 'en', personId: string, title: string) => {
+      const response = await client[locale].post(`/api/v1/orgs/${org.id}/coach/check`, draft(personId, title));
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<CoachAnswer>().items;
+    };
+    const waterfallOf = (items: AdviceItem[]) => items.filter((a) => a.ruleId === 'alignment.waterfall');
+    const unaligned = (items: AdviceItem[]) => items.filter((a) => a.ruleId === 'alignment.person-supports-nothing');
+
+    const copied = await check('sv', sara.id, '300 deltagare på interna event');
+    expect(waterfallOf(copied)).toEqual([
+      expect.objectContaining({
+        target: { type: 'objective', id: 'draft', name: '300 deltagare på interna event' },
+        title:
+          '”300 deltagare på interna event” upprepar bara nyckelresultatet det stöder, ”300 deltagare på interna event”',
+        todo: expect.stringContaining('Behåll kopplingen'),
+      }),
+    ]);
+    expect(unaligned(copied)).toEqual([]);
+    const nearCopy = await check('en', olle.id, 'Nå 300 deltagare på våra interna event');
+    expect(waterfallOf(nearCopy).map((a) => a.title)).toEqual([
+      '“Nå 300 deltagare på våra interna event” only restates the key result it supports, “300 deltagare på interna event”',
+    ]);
+    const own = await check('sv', sara.id, 'Öka deltagandet på interna event jämfört med förra året');
+    expect(waterfallOf(own)).toEqual([]);
+    expect(unaligned(own)).toEqual([]);
+
+    // Saved, with the key result only: aligned, and the copy is waterfall.
+    for (const title of ['Öka deltagandet på interna event jämfört med förra året', '300 deltagare på interna event']) {
+      const created = await client.sv.post(`/api/v1/orgs/${org.id}/objectives`, draft(sara.id, title));
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const advice = (await adviceOf(admin, org.id, { cycleId: cycle.id })).items;
+    expect(unaligned(advice)).toEqual([]);
+    expect(waterfallOf(advice).map((a) => a.title)).toEqual([
+      '“300 deltagare på interna event” only restates the key result it supports, “300 deltagare på interna event”',
+    ]);
   });
 
   it('counts an edited objective once, and refuses a draft whose owner does not add up', async () => {

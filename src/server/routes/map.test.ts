@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../../db/connect.ts';
-import { alignments } from '../../db/schema.ts';
+import { alignments, keyResultAlignments } from '../../db/schema.ts';
 import { getAlignmentMapJson } from '../../app/map/get-alignment-map.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
 import {
@@ -28,6 +28,8 @@ interface MapObjective {
   status: string;
   progress: number;
   supports: string[];
+  supportsKeyResultIds?: string[];
+  keyResultsSupported?: { id: string; title: string }[];
 }
 
 interface MapBody {
@@ -38,7 +40,20 @@ interface MapBody {
 }
 
 async function link(db: Queryable, orgId: string, objectiveId: string, supportsId: string) {
-  await db.insert(alignments).values({ orgId, objectiveId, supportsId });
+  await db.insert(alignments).values({ orgId, objectiveId, supportsId }).onConflictDoNothing();
+}
+
+/** `objectiveId` supports the key result (and so its objective), as the API links them. */
+async function linkKeyResult(
+  db: Queryable,
+  orgId: string,
+  objectiveId: string,
+  keyResult: { id: string; objectiveId: string },
+) {
+  await link(db, orgId, objectiveId, keyResult.objectiveId);
+  await db
+    .insert(keyResultAlignments)
+    .values({ orgId, objectiveId, supportsId: keyResult.objectiveId, keyResultId: keyResult.id });
 }
 
 /**
@@ -236,6 +251,62 @@ describe('alignment map API', () => {
         expect([...supports].sort()).toEqual([...item.supports].sort());
       }
     }
+  });
+
+  it('names the key results objectives support, and only those of objectives the reader may read', async () => {
+    const { deps, org, quarter, people, o, clients } = await mapWorld();
+    const db = deps.db;
+    const kr = (objectiveId: string, title: string, extra: { archivedAt?: Date } = {}) =>
+      createKeyResult(db, org.id, objectiveId, { title, position: 10, ...extra });
+    const events = await kr(o.a1.id, '300 deltagare på interna event');
+    const cases = await createKeyResult(db, org.id, o.a1.id, { title: 'Tio kundcase', position: 11 });
+    const archived = await kr(o.a1.id, 'Arkiverat nyckelresultat', { archivedAt: new Date() });
+    const secret = await kr(o.m2Private.id, 'Hemligt nyckelresultat');
+    const m2Public = await createObjective(db, org.id, quarter.id, { level: 'person', personId: people.m2.id });
+    await linkKeyResult(db, org.id, o.m1o.id, events);
+    await linkKeyResult(db, org.id, o.m1o.id, archived);
+    // Maja's private objective supports a key result of her team's, Mats's public one his private one's.
+    await linkKeyResult(db, org.id, o.m1Private.id, cases);
+    await linkKeyResult(db, org.id, m2Public.id, secret);
+
+    const read = async (client: ApiClient) => {
+      const response = await client.get(mapUrl(org.id, quarter.id));
+      return { text: response.body, byId: new Map(response.json<MapBody>().objectives.map((x) => [x.id, x])) };
+    };
+    const rows = (title: string, id: string) => ({ id, title });
+
+    const admin = await read(clients.admin);
+    expect(admin.byId.get(o.a1.id)?.keyResultsSupported).toEqual([
+      rows('300 deltagare på interna event', events.id),
+      rows('Tio kundcase', cases.id),
+    ]);
+    // The archived key result is no link; the objective link stays.
+    expect(admin.byId.get(o.m1o.id)).toMatchObject({ supportsKeyResultIds: [events.id], supports: [o.a1.id] });
+    expect(admin.byId.get(o.m1Private.id)?.supportsKeyResultIds).toEqual([cases.id]);
+    expect(admin.byId.get(m2Public.id)?.supportsKeyResultIds).toEqual([secret.id]);
+    expect(admin.byId.get(o.m2Private.id)?.keyResultsSupported).toEqual([rows('Hemligt nyckelresultat', secret.id)]);
+    expect(admin.text).not.toContain('Arkiverat');
+    // Compact: an objective without such links has neither field.
+    expect(Object.keys(admin.byId.get(o.d1.id) ?? {})).not.toContain('supportsKeyResultIds');
+    expect(Object.keys(admin.byId.get(o.d1.id) ?? {})).not.toContain('keyResultsSupported');
+    expect(Object.keys(admin.byId.get(o.m1o.id) ?? {})).not.toContain('keyResultsSupported');
+
+    // Maja reads her private objective, so both of her team's rows; Mats's private key result
+    // is not named, nor even its id, though she reads the objective that supports it.
+    const maja = await read(clients.m1);
+    expect(maja.byId.get(o.a1.id)?.keyResultsSupported).toHaveLength(2);
+    expect(maja.byId.get(m2Public.id)).toBeDefined();
+    expect(maja.byId.get(m2Public.id)?.supportsKeyResultIds).toBeUndefined();
+    expect(maja.text).not.toContain('Hemligt');
+    expect(maja.text).not.toContain(secret.id);
+
+    // Mats does not read Maja's private objective: the row its link ends at is not drawn for him.
+    const mats = await read(clients.m2);
+    expect(mats.byId.get(o.a1.id)?.keyResultsSupported).toEqual([rows('300 deltagare på interna event', events.id)]);
+    expect(mats.text).not.toContain('Tio kundcase');
+    expect(mats.text).not.toContain(cases.id);
+    expect(mats.byId.get(m2Public.id)?.supportsKeyResultIds).toEqual([secret.id]);
+    expect(mats.byId.get(o.m2Private.id)?.keyResultsSupported).toEqual([rows('Hemligt nyckelresultat', secret.id)]);
   });
 
   it('sends the database’s JSON text as it is, and compresses it for clients that accept it', async () => {

@@ -144,10 +144,16 @@ export type OutboxMessageSummary = Static<typeof OutboxMessageSummarySchema>;
 export type OutboxMessage = Static<typeof OutboxMessageSchema>;
 export type OutboxPage = Static<typeof OutboxPageSchema>;
 
-import type { AlignmentMapSchema, MapObjectiveSchema, MapUnitSchema } from '../../api/schemas/map.ts';
+import type {
+  AlignmentMapSchema,
+  MapKeyResultSchema,
+  MapObjectiveSchema,
+  MapUnitSchema,
+} from '../../api/schemas/map.ts';
 
 export type AlignmentMap = Static<typeof AlignmentMapSchema>;
 export type MapObjective = Static<typeof MapObjectiveSchema>;
+export type MapKeyResult = Static<typeof MapKeyResultSchema>;
 export type MapUnit = Static<typeof MapUnitSchema>;
 
 import type { SearchHitsSchema } from '../../api/schemas/search.ts';

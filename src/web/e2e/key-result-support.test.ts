@@ -1,7 +1,8 @@
 // Supporting a key result, as the method has it: Sara writes an objective of her own from
 // the marketing team's key result "300 deltagare på interna event", picked under the team's
-// objective in the form; her objective's page names the key result, and the team's
-// objective names her objective on that key result. In English, the owner sees the same
+// objective in the form (the coach calls a title that only restates it waterfall, and her
+// own title aligned); her objective's page names the key result, and the team's objective
+// names her objective on that key result. In English, the owner sees the same
 // link in the edit form and takes it away.
 import { expect, it } from 'vitest';
 import { signIn } from './harness.ts';
@@ -20,7 +21,8 @@ browserSuite('supporting a key result', (journey) => {
     await page.goto(`/orgs/${harness.orgId}/objectives/new?level=person`);
     await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
     const form = page.getByRole('main');
-    await field(form, 'Mål').fill(OBJECTIVE);
+    // First the key result's own words as the title, which the coach will question.
+    await field(form, 'Mål').fill(TEAM_KEY_RESULT);
 
     // The team's key result is offered beneath its objective, and found by its words.
     const supports = field(form, 'Stöder');
@@ -35,6 +37,19 @@ browserSuite('supporting a key result', (journey) => {
     const keyResultRow = page.getByRole('group', { name: 'Nyckelresultat 1' });
     await field(keyResultRow, 'Nyckelresultat').fill('80 anmälda via inbjudan i nyhetsbrevet');
     await field(keyResultRow, 'Målvärde').fill('80');
+
+    // The form tells the coach which key result the draft supports: a title that restates it
+    // is waterfall, named as such; her own title is not, and supporting it is alignment.
+    const coach = page.getByTestId('coach-live');
+    const advice = (rule: string) => coach.locator(`[data-rule="${rule}"]`);
+    await expect
+      .poll(() => advice('alignment.waterfall').textContent(), { timeout: 10_000 })
+      .toMatch(/upprepar bara nyckelresultatet det stöder, ”300 deltagare på interna event”/);
+    expect(await advice('alignment.person-supports-nothing').count()).toBe(0);
+    await field(form, 'Mål').fill(OBJECTIVE);
+    await expect.poll(() => advice('alignment.waterfall').count(), { timeout: 10_000 }).toBe(0);
+    await page.getByText('Coachen läser…').waitFor({ state: 'detached' });
+    expect(await advice('alignment.person-supports-nothing').count()).toBe(0);
     await page.getByRole('button', { name: 'Skapa mål' }).click();
 
     // Her objective supports the team's objective through that key result.

@@ -1,5 +1,7 @@
 // The alignment map: the owner sees the organisation's objectives and the team objectives
-// that support them, selects one to see its path, filters by unit, reads the list view.
+// that support them, Sara's link ending at the team's key result it supports, selects one to
+// see its path, filters by unit, reads the list view.
+import { mkdir } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { expectNoSeriousViolations, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
@@ -8,6 +10,7 @@ import { field, pickOption } from './locators.ts';
 const ORG_OBJECTIVE = 'Bli förstahandsvalet för energismart belysning i Norden';
 const TEAM_OBJECTIVE = 'Göra våra egna event till den bästa platsen att möta Nordljus';
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
+const TEAM_KEY_RESULT = '300 deltagare på interna event';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -63,6 +66,36 @@ browserSuite('alignment map', (journey) => {
     expect(text).toMatch(/\d+\s?%/);
     expect(text).toMatch(/I fas|I riskzonen|Efter plan/);
 
+    // Sara's objective supports the team's key result "300 deltagare på interna event": the key
+    // result is a row inside the team's node, and her link ends at that row, not at the node.
+    const teamNode = node(TEAM_OBJECTIVE);
+    expect(await teamNode.getAttribute('aria-label')).toContain(`nyckelresultat som stöds: ${TEAM_KEY_RESULT}`);
+    const row = teamNode.getByTestId('map-key-result').filter({ hasText: TEAM_KEY_RESULT });
+    await row.waitFor();
+    await teamNode.getByText('Nyckelresultat som stöds').waitFor();
+    const link = map.getByRole('img', {
+      name: `${SARA_OBJECTIVE} stöder nyckelresultatet ”${TEAM_KEY_RESULT}” i ${TEAM_OBJECTIVE}`,
+    });
+    await link.waitFor();
+    expect(await map.getByRole('img', { name: `${SARA_OBJECTIVE} stöder ${TEAM_OBJECTIVE}` }).count()).toBe(0);
+    // The link is drawn from the row's side (its arrow points into the row) down to Sara's node.
+    const end = await link.locator('path.react-flow__edge-path').evaluate((path: SVGPathElement) => {
+      const start = path.getPointAtLength(0);
+      const m = path.getScreenCTM();
+      return m ? { x: start.x * m.a + start.y * m.c + m.e, y: start.x * m.b + start.y * m.d + m.f } : null;
+    });
+    const rowBox = await row.boundingBox();
+    const nodeBox = await teamNode.boundingBox();
+    if (!end || !rowBox || !nodeBox) throw new Error('The link or the row is not drawn.');
+    expect(end.y).toBeGreaterThan(rowBox.y);
+    expect(end.y).toBeLessThan(rowBox.y + rowBox.height);
+    const fromSide = Math.min(Math.abs(end.x - nodeBox.x), Math.abs(end.x - (nodeBox.x + nodeBox.width)));
+    expect(fromSide).toBeLessThan(8);
+    await page
+      .getByTestId('map-counts')
+      .getByText(/slutar vid ett nyckelresultat/)
+      .waitFor();
+
     // Select the team objective with the keyboard: its path up (the organisation objective)
     // and down (Sara's objective) is highlighted, the rest dimmed.
     await node(TEAM_OBJECTIVE).focus();
@@ -71,6 +104,10 @@ browserSuite('alignment map', (journey) => {
     await expect.poll(() => node(ORG_OBJECTIVE).getByTestId('map-node').getAttribute('data-state')).toBe('path');
     await expect.poll(() => node(SARA_OBJECTIVE).getByTestId('map-node').getAttribute('data-state')).toBe('path');
     await expect.poll(() => map.locator('[data-state="dim"]').count()).toBeGreaterThan(0);
+    // Sara's link is on the path, and so the row it ends at.
+    await expect.poll(() => row.getAttribute('data-on-path')).toBe('true');
+    await mkdir('dist/screenshots', { recursive: true });
+    await page.getByTestId('alignment-map').screenshot({ path: 'dist/screenshots/map-key-result.png' });
     const selection = page.getByTestId('map-selection');
     await selection.getByText(`Valt: ${TEAM_OBJECTIVE}`).waitFor();
     await expect
@@ -95,6 +132,9 @@ browserSuite('alignment map', (journey) => {
     await list.waitFor();
     await list.getByRole('rowheader', { name: TEAM_OBJECTIVE }).waitFor();
     await list.getByRole('rowheader', { name: SARA_OBJECTIVE }).waitFor();
+    expect(await list.getByRole('row', { name: new RegExp(`^${escape(SARA_OBJECTIVE)}`) }).textContent()).toContain(
+      `${TEAM_OBJECTIVE}: nyckelresultatet ”${TEAM_KEY_RESULT}”`,
+    );
     await expect
       .poll(() => page.getByRole('button', { name: 'Dölj listan' }).getAttribute('aria-expanded'))
       .toBe('true');

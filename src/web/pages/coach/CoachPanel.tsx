@@ -18,6 +18,8 @@ export interface CoachDraft {
   title: string;
   kind: ObjectiveKind;
   supports: string[];
+  /** Key results it supports: the coach counts their objectives as supported and compares the title with them. */
+  supportsKeyResultIds: string[];
   keyResults: Pick<KeyResultDraft, 'title' | 'metric' | 'start' | 'target' | 'unit' | 'ownerId'>[];
   objectiveId?: string;
 }
@@ -53,6 +55,7 @@ export function checkBody(draft: CoachDraft): CoachCheckInput | null {
     title: draft.title.trim().slice(0, 300),
     kind: draft.kind,
     supports: draft.supports.slice(0, 20),
+    supportsKeyResultIds: draft.supportsKeyResultIds.slice(0, 20),
     keyResults,
     ...(draft.objectiveId ? { objectiveId: draft.objectiveId } : {}),
   };

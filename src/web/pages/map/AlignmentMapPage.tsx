@@ -125,6 +125,7 @@ export default function AlignmentMapPage() {
   const selectedNode = useMemo(() => graph.nodes.find((n) => n.id === selected) ?? null, [graph, selected]);
   const path = useMemo(() => (selectedNode ? pathOf(graph, selectedNode.id) : null), [graph, selectedNode]);
   const unitsWithObjectives = useMemo(() => new Set(objectives.map((o) => o.unitId)), [objectives]);
+  const linksToKeyResults = useMemo(() => graph.edges.some((e) => e.keyResultId !== null), [graph]);
 
   const toggleFold = (id: string, on: boolean) => {
     const next = new Set(folded);
@@ -221,6 +222,7 @@ export default function AlignmentMapPage() {
                 <Text size="sm" c="dimmed" data-testid="map-counts">
                   {t('countsObjectives', { count: graph.nodes.length })},{' '}
                   {t('countsLinks', { count: graph.edges.length })} · {t('crossTeam')}
+                  {linksToKeyResults && ` ${t('keyResultLegend')}`}
                 </Text>
                 <Button variant="light" size="xs" onClick={list.toggle} aria-expanded={listOpen}>
                   {listOpen ? t('hideList') : t('showList')}
@@ -304,14 +306,19 @@ function MapList({ graph, orgId, cycleId }: { graph: MapGraph; orgId: string; cy
   const [rows, setRows] = useState(LIST_STEP);
   const supports = useMemo(() => {
     const titles = new Map(graph.nodes.map((n) => [n.id, n.title]));
+    const krTitles = new Map(graph.nodes.flatMap((n) => n.keyResults.map((kr) => [kr.id, kr.title] as const)));
     const byNode = new Map<string, string[]>();
     for (const e of graph.edges) {
+      const objective = titles.get(e.to) ?? '';
+      const text = e.keyResultId
+        ? t('supportsKeyResult', { objective, keyResult: krTitles.get(e.keyResultId) ?? '' })
+        : objective;
       const list = byNode.get(e.from);
-      if (list) list.push(titles.get(e.to) ?? '');
-      else byNode.set(e.from, [titles.get(e.to) ?? '']);
+      if (list) list.push(text);
+      else byNode.set(e.from, [text]);
     }
     return byNode;
-  }, [graph]);
+  }, [graph, t]);
   return (
     <Table.ScrollContainer minWidth={600}>
       <Table striped data-testid="map-list">

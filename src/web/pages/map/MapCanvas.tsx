@@ -26,8 +26,8 @@ import {
 import { useComputedColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format.ts';
-import { edgeId, type MapGraph, type MapNode, type Path } from './map-graph.ts';
-import { NODE_HEIGHT, NODE_WIDTH, type LayoutResult } from './layout-input.ts';
+import { edgeId, type MapEdge, type MapGraph, type MapNode, type Path } from './map-graph.ts';
+import { NODE_WIDTH, type LayoutResult } from './layout-input.ts';
 import { OverviewCanvas, nodeAt, type ViewBox } from './OverviewCanvas.tsx';
 
 type NodeState = 'selected' | 'path' | 'dim' | 'none';
@@ -37,8 +37,20 @@ interface NodeData extends Record<string, unknown> {
   progress: string;
   status: string;
   owner: string;
+  height: number;
+  /** The heading of its key-result rows, in the reader's language. */
+  keyResultsHeading: string;
+  /** Its key-result rows that a link on the selected path ends at. */
+  rowsOnPath: ReadonlySet<string>;
 }
 type ObjectiveFlowNode = Node<NodeData, 'objective'>;
+
+/**
+ * The handles a link leaves a node by (links are drawn from the supported objective down to
+ * its supporter): the node's bottom, or a key-result row's side, the one nearer the supporter.
+ */
+const NODE_HANDLE = 'objective';
+const rowHandle = (keyResultId: string, side: 'left' | 'right') => `kr:${keyResultId}:${side}`;
 
 const ObjectiveNode = memo(function ObjectiveNode({ data }: NodeProps<ObjectiveFlowNode>) {
   const { node } = data;
@@ -50,22 +62,45 @@ const ObjectiveNode = memo(function ObjectiveNode({ data }: NodeProps<ObjectiveF
       data-selected={data.state === 'selected' ? 'true' : undefined}
       data-folded={node.objectiveId === null ? 'true' : undefined}
       data-testid="map-node"
+      style={{ height: data.height }}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
-      <div className="map-node__title">{node.title}</div>
-      <div className="map-node__owner">{data.owner}</div>
-      <div className="map-node__row">
-        <div className="map-node__bar" aria-hidden>
-          <div
-            className="map-node__fill"
-            data-status={node.status}
-            style={{ width: `${Math.round(node.progress * 100)}%` }}
-          />
+      <div className="map-node__head">
+        <div className="map-node__title">{node.title}</div>
+        <div className="map-node__owner">{data.owner}</div>
+        <div className="map-node__row">
+          <div className="map-node__bar" aria-hidden>
+            <div
+              className="map-node__fill"
+              data-status={node.status}
+              style={{ width: `${Math.round(node.progress * 100)}%` }}
+            />
+          </div>
+          <span>{data.progress}</span>
         </div>
-        <span>{data.progress}</span>
+        <div className="map-node__status">{data.status}</div>
       </div>
-      <div className="map-node__status">{data.status}</div>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      {node.keyResults.length > 0 && (
+        // The node's aria-label names them already; this is what the eye reads.
+        <div className="map-node__krs" aria-hidden>
+          <div className="map-node__krs-heading">{data.keyResultsHeading}</div>
+          {node.keyResults.map((kr) => (
+            <div
+              key={kr.id}
+              className="map-node__kr"
+              title={kr.title}
+              data-testid="map-key-result"
+              data-key-result-id={kr.id}
+              data-on-path={data.rowsOnPath.has(kr.id) ? 'true' : undefined}
+            >
+              <span className="map-node__kr-title">{kr.title}</span>
+              <Handle type="source" id={rowHandle(kr.id, 'left')} position={Position.Left} isConnectable={false} />
+              <Handle type="source" id={rowHandle(kr.id, 'right')} position={Position.Right} isConnectable={false} />
+            </div>
+          ))}
+        </div>
+      )}
+      <Handle id={NODE_HANDLE} type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   );
 });
@@ -99,7 +134,7 @@ function nodesInView(layout: LayoutResult, view: ViewBox, limit: number): number
   for (let i = 0; i < layout.x.length; i++) {
     const x = layout.x[i] as number;
     const y = layout.y[i] as number;
-    if (x + NODE_WIDTH >= left && x <= right && y + NODE_HEIGHT >= top && y <= bottom) {
+    if (x + NODE_WIDTH >= left && x <= right && y + (layout.heights[i] as number) >= top && y <= bottom) {
       found.push(i);
       if (found.length > limit) return null;
     }
@@ -135,6 +170,24 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
   );
   const shownIds = useMemo(() => new Set(shown.map((n) => n.id)), [shown]);
 
+  // A link is on the selected path when it leads from the selection (or below it) up to the
+  // selection (or above it).
+  const onPath = useCallback(
+    (edge: MapEdge) =>
+      !!selected &&
+      (edge.from === selected || path?.down.has(edge.from) === true) &&
+      (edge.to === selected || path?.up.has(edge.to) === true),
+    [selected, path],
+  );
+  const rowsOnPath = useMemo(
+    () => new Set(graph.edges.flatMap((e) => (e.keyResultId && onPath(e) ? [e.keyResultId] : []))),
+    [graph, onPath],
+  );
+  const krTitles = useMemo(
+    () => new Map(graph.nodes.flatMap((n) => n.keyResults.map((kr) => [kr.id, kr.title] as const))),
+    [graph],
+  );
+
   const nodes = useMemo<ObjectiveFlowNode[]>(() => {
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
     return shown.map((node) => {
@@ -152,45 +205,69 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
           ? t('map:foldedNode', { count: node.count })
           : `${t(`common:level.${node.level}`)} · ${node.owner}`;
       const i = indexOf.get(node.id) ?? 0;
+      const height = layout.heights[i] ?? 0;
+      const label = t('map:nodeLabel', { title: node.title, owner, progress, status });
+      const rows = node.keyResults.map((kr) => kr.title).join('; ');
       return {
         id: node.id,
         type: 'objective',
         position: { x: layout.x[i] ?? 0, y: layout.y[i] ?? 0 },
         width: NODE_WIDTH,
-        height: NODE_HEIGHT,
+        height,
         selected: node.id === selected,
         draggable: false,
-        ariaLabel: t('map:nodeLabel', { title: node.title, owner, progress, status }),
-        data: { node, state, progress, status, owner },
+        ariaLabel: rows ? `${label}, ${t('map:nodeKeyResults', { list: rows })}` : label,
+        data: {
+          node,
+          state,
+          progress,
+          status,
+          owner,
+          height,
+          keyResultsHeading: t('map:keyResultsHeading'),
+          rowsOnPath,
+        },
       };
     });
-  }, [shown, indexOf, layout, selected, path, locale, t]);
+  }, [shown, indexOf, layout, selected, path, rowsOnPath, locale, t]);
+
+  /** The side of the supported node its supporter lies on (by their centres; left when level). */
+  const sideOf = useCallback(
+    (edge: MapEdge): 'left' | 'right' =>
+      (layout.x[indexOf.get(edge.from) ?? 0] ?? 0) > (layout.x[indexOf.get(edge.to) ?? 0] ?? 0) ? 'right' : 'left',
+    [layout, indexOf],
+  );
 
   const edges = useMemo<Edge[]>(
     () =>
       graph.edges
         .filter((edge) => !painted || (shownIds.has(edge.from) && shownIds.has(edge.to)))
         .map((edge) => {
-          const onPath =
-            !!selected &&
-            (edge.from === selected || path?.down.has(edge.from) === true) &&
-            (edge.to === selected || path?.up.has(edge.to) === true);
           const classes = [
             edge.crossTeam ? 'map-edge--cross' : '',
-            selected ? (onPath ? 'map-edge--path' : 'map-edge--dim') : '',
+            edge.keyResultId ? 'map-edge--key-result' : '',
+            selected ? (onPath(edge) ? 'map-edge--path' : 'map-edge--dim') : '',
           ];
+          const names = { from: titles.get(edge.from) ?? '', to: titles.get(edge.to) ?? '' };
           return {
             id: edgeId(edge),
-            // Drawn from the supported objective (above) down to its supporter.
+            // Drawn from the supported objective (above) down to its supporter: from the key
+            // result's row, on the side the supporter is on, or from the node's bottom.
             source: edge.to,
+            sourceHandle: edge.keyResultId ? rowHandle(edge.keyResultId, sideOf(edge)) : NODE_HANDLE,
             target: edge.from,
+            // From a row's side a curve would cut back across the node to a supporter below it;
+            // steps leave the node sideways, run down beside it and turn in above the supporter.
+            ...(edge.keyResultId ? { type: 'smoothstep', pathOptions: { offset: 14, borderRadius: 10 } } : {}),
             className: classes.filter(Boolean).join(' '),
             markerStart: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
             focusable: false,
-            ariaLabel: t('map:edgeLabel', { from: titles.get(edge.from) ?? '', to: titles.get(edge.to) ?? '' }),
+            ariaLabel: edge.keyResultId
+              ? t('map:edgeKeyResultLabel', { ...names, keyResult: krTitles.get(edge.keyResultId) ?? '' })
+              : t('map:edgeLabel', names),
           };
         }),
-    [graph, painted, shownIds, selected, path, titles, t],
+    [graph, painted, shownIds, selected, onPath, sideOf, titles, krTitles, t],
   );
 
   // Far out, a node is too small to read: drawn as a plain box, and only the selected

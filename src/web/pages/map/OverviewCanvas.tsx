@@ -4,7 +4,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useStore } from '@xyflow/react';
 import type { MapGraph, Path } from './map-graph.ts';
-import { COLUMN_GAP, NODE_HEIGHT, NODE_WIDTH, ROW_GAP, type LayoutResult } from './layout-input.ts';
+import { COLUMN_GAP, NODE_WIDTH, ROW_GAP, type LayoutResult } from './layout-input.ts';
 
 export interface ViewBox {
   /** React Flow's transform: the flow's origin on screen, and the zoom. */
@@ -26,7 +26,8 @@ export function nodeAt(layout: LayoutResult, point: { x: number; y: number }): n
   for (let i = 0; i < layout.x.length; i++) {
     const x = layout.x[i] as number;
     const y = layout.y[i] as number;
-    if (point.x >= x - dx && point.x <= x + NODE_WIDTH + dx && point.y >= y - dy && point.y <= y + NODE_HEIGHT + dy) {
+    const h = layout.heights[i] as number;
+    if (point.x >= x - dx && point.x <= x + NODE_WIDTH + dx && point.y >= y - dy && point.y <= y + h + dy) {
       return i;
     }
   }
@@ -97,17 +98,17 @@ export function OverviewCanvas(props: OverviewCanvasProps) {
     context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * x, ratio * y);
 
     // Only what is in view is painted.
-    const left = -x / zoom - NODE_WIDTH;
-    const top = -y / zoom - NODE_HEIGHT;
-    const right = left + width / zoom + NODE_WIDTH;
-    const bottom = top + height / zoom + NODE_HEIGHT;
+    const left = -x / zoom;
+    const top = -y / zoom;
+    const right = left + width / zoom;
+    const bottom = top + height / zoom;
     const band = Math.min(NODE_WIDTH / 8, Math.max(6, 3 / zoom));
     const onPath = (id: string) => id === selected || !!path?.up.has(id) || !!path?.down.has(id);
     const inView: number[] = [];
     for (let i = 0; i < graph.nodes.length; i++) {
       const nx = layout.x[i] as number;
       const ny = layout.y[i] as number;
-      if (nx > right || ny > bottom || nx < left || ny < top) continue;
+      if (nx > right || ny > bottom || nx + NODE_WIDTH < left || ny + (layout.heights[i] as number) < top) continue;
       if (hidden.size === 0 || !hidden.has((graph.nodes[i] as { id: string }).id)) inView.push(i);
     }
     // Dimmed first when a path is selected, then the rest over them.
@@ -119,16 +120,18 @@ export function OverviewCanvas(props: OverviewCanvasProps) {
         if (pass !== 'all' && onPath(node.id) !== (pass === 'path')) continue;
         const nx = layout.x[i] as number;
         const ny = layout.y[i] as number;
+        const nh = layout.heights[i] as number;
         context.fillStyle = colors.status[node.status] ?? colors.status.on_track ?? '#888';
-        context.fillRect(nx, ny, NODE_WIDTH, NODE_HEIGHT);
+        context.fillRect(nx, ny, NODE_WIDTH, nh);
         context.fillStyle = colors.level[node.level] ?? '#333';
-        context.fillRect(nx, ny, band, NODE_HEIGHT);
+        context.fillRect(nx, ny, band, nh);
       }
     }
     context.globalAlpha = 1;
 
     if (selected && path) {
-      // The path's links, and a ring around the selected objective, visible at any zoom.
+      // The path's links, and a ring around the selected objective, visible at any zoom. A link
+      // to a key result ends at its objective's box: the rows are drawn once zoomed in.
       const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
       context.strokeStyle = colors.path;
       context.lineWidth = Math.max(2.5, 2 / zoom);
@@ -140,7 +143,10 @@ export function OverviewCanvas(props: OverviewCanvasProps) {
         const a = index.get(edge.to);
         const b = index.get(edge.from);
         if (a === undefined || b === undefined) continue;
-        context.moveTo((layout.x[a] as number) + NODE_WIDTH / 2, (layout.y[a] as number) + NODE_HEIGHT);
+        context.moveTo(
+          (layout.x[a] as number) + NODE_WIDTH / 2,
+          (layout.y[a] as number) + (layout.heights[a] as number),
+        );
         context.lineTo((layout.x[b] as number) + NODE_WIDTH / 2, layout.y[b] as number);
       }
       context.stroke();
@@ -153,7 +159,7 @@ export function OverviewCanvas(props: OverviewCanvasProps) {
           (layout.x[s] as number) - ring,
           (layout.y[s] as number) - ring,
           NODE_WIDTH + 2 * ring,
-          NODE_HEIGHT + 2 * ring,
+          (layout.heights[s] as number) + 2 * ring,
         );
       }
     }

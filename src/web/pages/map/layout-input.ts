@@ -5,7 +5,15 @@ import type { MapGraph } from './map-graph.ts';
 import type { MapUnit } from '../../api/types.ts';
 
 export const NODE_WIDTH = 240;
+/** A node's height without key-result rows (map.css draws its box to these sizes). */
 export const NODE_HEIGHT = 104;
+/** The heading of a node's key-result rows, and each row beneath it (up to two lines of title). */
+export const KEY_RESULTS_HEADING = 22;
+export const KEY_RESULT_ROW = 36;
+
+/** The height of a node with this many key-result rows (as map.css draws them). */
+export const nodeHeight = (rows: number): number =>
+  rows === 0 ? NODE_HEIGHT : NODE_HEIGHT + KEY_RESULTS_HEADING + rows * KEY_RESULT_ROW;
 /** Gaps between nodes side by side, between the rows of one rank, and between ranks. */
 export const COLUMN_GAP = 24;
 export const ROW_GAP = 24;
@@ -27,6 +35,8 @@ export interface LayoutInput {
   minRank: Int32Array;
   /** A group per node (its unit's index, or -1), so a rank's unaligned nodes stay together. */
   group: Int32Array;
+  /** Each node's height: taller with the key results links end at (nodeHeight). */
+  height: Float64Array;
   /** Links, as node indexes: `from[i]` supports `to[i]`. */
   from: Int32Array;
   to: Int32Array;
@@ -36,6 +46,9 @@ export interface LayoutResult {
   /** Top-left corner of each node, by index. */
   x: Float64Array;
   y: Float64Array;
+  /** Each node's height, as the input gave it (the width is NODE_WIDTH for all). */
+  heights: Float64Array;
+  /** The whole picture's size. */
   width: number;
   height: number;
 }
@@ -70,9 +83,11 @@ export function layoutInput(graph: MapGraph, units: readonly MapUnit[]): LayoutI
   const n = graph.nodes.length;
   const minRank = new Int32Array(n);
   const group = new Int32Array(n);
+  const height = new Float64Array(n);
   graph.nodes.forEach((node, i) => {
     minRank[i] = node.level === 'organization' ? 0 : node.level === 'unit' ? 1 + depth(node.unitId ?? '') : deepest + 2;
     group[i] = node.unitId ? (unitIndex.get(node.unitId) ?? -1) : -1;
+    height[i] = nodeHeight(node.keyResults.length);
   });
   const from = new Int32Array(graph.edges.length);
   const to = new Int32Array(graph.edges.length);
@@ -80,5 +95,5 @@ export function layoutInput(graph: MapGraph, units: readonly MapUnit[]): LayoutI
     from[i] = index.get(edge.from) ?? 0;
     to[i] = index.get(edge.to) ?? 0;
   });
-  return { minRank, group, from, to };
+  return { minRank, group, height, from, to };
 }

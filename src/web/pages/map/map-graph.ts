@@ -1,8 +1,8 @@
 // The alignment map's graph, built in the browser from the map's answer (objectives and
-// units): filtering, folding a unit's objectives into one node, and the path of a
-// selection. Pure and framework-free, so the benchmark can run it in Node too; linear in
+// units): filtering, folding a unit's objectives into one node, the key results that links
+// end at, and the path of a selection. Pure and framework-free, so the benchmark can run it in Node too; linear in
 // the objectives and links, as a quarter may hold 30,000 objectives.
-import type { MapObjective, MapUnit } from '../../api/types.ts';
+import type { MapKeyResult, MapObjective, MapUnit } from '../../api/types.ts';
 import type { ObjectiveLevel, Status } from '../../../core/domain.ts';
 
 export interface MapFilters {
@@ -25,6 +25,11 @@ export interface MapNode {
   status: Status;
   /** How many objectives the node stands for (1 unless folded). */
   count: number;
+  /**
+   * Its key results that a link of this graph ends at, in their order: drawn as rows inside
+   * the node. None for a folded node, whose links end at the node.
+   */
+  keyResults: MapKeyResult[];
 }
 
 export interface MapEdge {
@@ -34,6 +39,8 @@ export interface MapEdge {
   to: string;
   /** Between objectives of two different units. */
   crossTeam: boolean;
+  /** The key result of `to` that `from` supports, whose row the link ends at; null: the node itself. */
+  keyResultId: string | null;
 }
 
 export interface MapGraph {
@@ -66,7 +73,30 @@ export function subtree(units: readonly MapUnit[], rootId: string): Set<string> 
 const WORST: Status[] = ['off_track', 'at_risk', 'on_track'];
 
 /** A link's id (unique in a graph): made only for the links drawn, not for 30,000. */
-export const edgeId = (edge: Pick<MapEdge, 'from' | 'to'>): string => `${edge.from}>${edge.to}`;
+export const edgeId = (edge: Pick<MapEdge, 'from' | 'to' | 'keyResultId'>): string =>
+  edge.keyResultId ? `${edge.from}>${edge.to}#${edge.keyResultId}` : `${edge.from}>${edge.to}`;
+
+const NO_KEY_RESULTS: readonly string[] = [];
+
+/**
+ * For each objective, the key results of each objective it supports that it supports: linear
+ * in the links to key results (a few), not in the objectives.
+ */
+function keyResultLinks(objectives: readonly MapObjective[]): Map<string, Map<string, string[]>> {
+  const objectiveOf = new Map<string, string>();
+  for (const o of objectives) for (const kr of o.keyResultsSupported ?? []) objectiveOf.set(kr.id, o.id);
+  const links = new Map<string, Map<string, string[]>>();
+  for (const o of objectives) {
+    for (const krId of o.supportsKeyResultIds ?? []) {
+      const supported = objectiveOf.get(krId);
+      if (!supported) continue;
+      let bySupported = links.get(o.id);
+      if (!bySupported) links.set(o.id, (bySupported = new Map()));
+      push(bySupported, supported, krId);
+    }
+  }
+  return links;
+}
 
 export function buildGraph(
   objectives: readonly MapObjective[],
@@ -110,6 +140,7 @@ export function buildGraph(
       progress: o.progress,
       status: o.status,
       count: 1,
+      keyResults: [],
     });
   }
   for (const [id, members] of foldedMembers) {
@@ -124,25 +155,43 @@ export function buildGraph(
       progress: members.reduce((sum, o) => sum + o.progress, 0) / members.length,
       status: WORST.find((s) => members.some((o) => o.status === s)) ?? 'on_track',
       count: members.length,
+      keyResults: [],
     });
   }
 
   const edges: MapEdge[] = [];
   // Links are unique by objective; folded nodes may gather several into one.
   const seen = foldedMembers.size > 0 ? new Set<string>() : null;
+  // A link to an objective through its key results ends at each of them (the objective link
+  // they lie within is not drawn besides); to a folded node, at the node.
+  const krLinks = keyResultLinks(kept);
+  const rowsUsed = new Set<string>();
   for (const o of kept) {
     const from = nodeOf.get(o.id) as string;
+    const viaKeyResults = krLinks.get(o.id);
     for (const supported of o.supports) {
       const to = nodeOf.get(supported);
       if (!to || to === from) continue;
-      if (seen) {
-        const key = edgeId({ from, to });
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
       const a = nodes.get(from)?.unitId;
       const b = nodes.get(to)?.unitId;
-      edges.push({ from, to, crossTeam: !!a && !!b && a !== b });
+      const crossTeam = !!a && !!b && a !== b;
+      const krIds = to === supported ? (viaKeyResults?.get(supported) ?? NO_KEY_RESULTS) : NO_KEY_RESULTS;
+      for (const keyResultId of krIds.length > 0 ? krIds : [null]) {
+        const edge = { from, to, crossTeam, keyResultId };
+        if (seen) {
+          const key = edgeId(edge);
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        if (keyResultId) rowsUsed.add(keyResultId);
+        edges.push(edge);
+      }
+    }
+  }
+  if (rowsUsed.size > 0) {
+    for (const o of kept) {
+      const node = nodes.get(o.id);
+      if (node) node.keyResults = (o.keyResultsSupported ?? []).filter((kr) => rowsUsed.has(kr.id));
     }
   }
   return { nodes: [...nodes.values()], edges };

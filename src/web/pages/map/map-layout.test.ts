@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MapObjective, MapUnit } from '../../api/types.ts';
 import { buildGraph, pathOf } from './map-graph.ts';
-import { NODE_HEIGHT, NODE_WIDTH, layoutInput, type LayoutResult } from './layout-input.ts';
+import { NODE_WIDTH, layoutInput, nodeHeight, type LayoutResult } from './layout-input.ts';
 import { dagreLayout, layeredLayout } from './map-layout.ts';
 
 const id = (kind: number, n: number) =>
@@ -47,23 +47,55 @@ function organisation(total: number): { objectives: MapObjective[]; units: MapUn
   return { objectives, units };
 }
 
+/**
+ * Every fifth person supports one or two key results of the team objective it supports (the
+ * team's rows grow with them), as links to key results make some nodes taller.
+ */
+function withKeyResultLinks(objectives: MapObjective[]): MapObjective[] {
+  const byId = new Map(objectives.map((o) => [o.id, { ...o }]));
+  const rowsOf = new Map<string, string[]>();
+  let people = 0;
+  for (const o of byId.values()) {
+    const supported = o.supports[0];
+    if (o.level !== 'person' || !supported || !byId.has(supported) || people++ % 5 !== 0) continue;
+    const k = people % 4;
+    const ids = k === 0 ? [`${supported}/kr0`, `${supported}/kr1`] : [`${supported}/kr${k}`];
+    o.supportsKeyResultIds = ids;
+    rowsOf.set(supported, [...new Set([...(rowsOf.get(supported) ?? []), ...ids])].sort());
+  }
+  for (const [id, rows] of rowsOf) {
+    const o = byId.get(id) as MapObjective;
+    o.keyResultsSupported = rows.map((kr) => ({ id: kr, title: `Key result ${kr}` }));
+  }
+  return [...byId.values()];
+}
+
 function expectSound(graph: ReturnType<typeof buildGraph>, layout: LayoutResult) {
   const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
   const y = (nodeId: string) => layout.y[index.get(nodeId) ?? -1] as number;
   // A supporter sits below what it supports.
   for (const edge of graph.edges) expect(y(edge.from)).toBeGreaterThan(y(edge.to));
-  // No two nodes overlap, and all are inside the picture.
-  const cells = new Set<string>();
-  for (let i = 0; i < graph.nodes.length; i++) {
-    const x = layout.x[i] as number;
-    const top = layout.y[i] as number;
-    expect(x).toBeGreaterThanOrEqual(0);
-    expect(top).toBeGreaterThanOrEqual(0);
-    expect(x + NODE_WIDTH).toBeLessThanOrEqual(layout.width);
-    expect(top + NODE_HEIGHT).toBeLessThanOrEqual(layout.height);
-    cells.add(`${x},${top}`);
+  // Each node as tall as its key-result rows make it, and all inside the picture.
+  const boxes = graph.nodes.map((node, i) => {
+    const box = { x: layout.x[i] as number, top: layout.y[i] as number, height: layout.heights[i] as number };
+    expect(box.height).toBe(nodeHeight(node.keyResults.length));
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.x + NODE_WIDTH).toBeLessThanOrEqual(layout.width);
+    expect(box.top + box.height).toBeLessThanOrEqual(layout.height);
+    return box;
+  });
+  // No two boxes overlap: compared with those that share some of their width (sorted by x).
+  boxes.sort((a, b) => a.x - b.x);
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i] as (typeof boxes)[number];
+    for (let j = i + 1; j < boxes.length && (boxes[j]?.x ?? Infinity) < a.x + NODE_WIDTH; j++) {
+      const b = boxes[j] as (typeof boxes)[number];
+      if (b.top < a.top + a.height && a.top < b.top + b.height) overlaps++;
+    }
   }
-  expect(cells.size).toBe(graph.nodes.length);
+  expect(overlaps).toBe(0);
 }
 
 describe('the layered layout', () => {
@@ -77,6 +109,13 @@ describe('the layered layout', () => {
     expect(layout.width / layout.height).toBeLessThan(2.5);
     // The same input, the same picture.
     expect(layeredLayout(input)).toEqual(layout);
+  });
+
+  it('makes room for the key-result rows of taller nodes', () => {
+    const { objectives, units } = organisation(3_000);
+    const graph = buildGraph(withKeyResultLinks(objectives), units, { folded: new Set() });
+    expect(graph.nodes.filter((n) => n.keyResults.length === 2).length).toBeGreaterThan(0);
+    expectSound(graph, layeredLayout(layoutInput(graph, units)));
   });
 
   it('ranks by level and unit depth: organisation, divisions, teams, people', () => {
@@ -96,6 +135,23 @@ describe('the dagre layout (small maps)', () => {
     const { objectives, units } = organisation(120);
     const graph = buildGraph(objectives, units, { folded: new Set() });
     expectSound(graph, dagreLayout(layoutInput(graph, units)));
+    const linked = buildGraph(withKeyResultLinks(objectives), units, { folded: new Set() });
+    expect(linked.nodes.some((n) => n.keyResults.length > 0)).toBe(true);
+    const layout = dagreLayout(layoutInput(linked, units));
+    expectSound(linked, layout);
+    // A rank's nodes share their top, the taller ones hanging lower: nodes side by side
+    // (their heights overlapping) start at the same height.
+    const tops = [...layout.y];
+    const sideBySide = tops.flatMap((top, i) =>
+      tops
+        .filter(
+          (other, j) =>
+            j > i && other < top + (layout.heights[i] as number) && top < other + (layout.heights[j] as number),
+        )
+        .map((other) => other - top),
+    );
+    expect(sideBySide.length).toBeGreaterThan(0);
+    expect(new Set(sideBySide)).toEqual(new Set([0]));
   });
 });
 

@@ -29,7 +29,7 @@ export function layout(input: LayoutInput): LayoutResult {
   return input.minRank.length <= DAGRE_MAX ? dagreLayout(input) : layeredLayout(input);
 }
 
-export function dagreLayout({ minRank, from, to }: LayoutInput): LayoutResult {
+export function dagreLayout({ minRank, height, from, to }: LayoutInput): LayoutResult {
   const fast = minRank.length > FAST_DAGRE_ABOVE;
   const g = new dagre.graphlib.Graph({ multigraph: false });
   g.setGraph({
@@ -41,19 +41,27 @@ export function dagreLayout({ minRank, from, to }: LayoutInput): LayoutResult {
     ranker: fast ? 'longest-path' : 'network-simplex',
   });
   g.setDefaultEdgeLabel(() => ({}));
-  for (let i = 0; i < minRank.length; i++) g.setNode(String(i), { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (let i = 0; i < minRank.length; i++) g.setNode(String(i), { width: NODE_WIDTH, height: at(height, i) });
   // The supported objective is the edge's tail, so it ranks above its supporters.
   for (let i = 0; i < from.length; i++) g.setEdge(String(to[i]), String(from[i]));
   dagre.layout(g, { disableOptimalOrderHeuristic: fast });
   const x = new Float64Array(minRank.length);
   const y = new Float64Array(minRank.length);
+  // dagre centres a rank's nodes on one line; a node with key-result rows would stick out above
+  // its neighbours. Their tops are aligned instead (the rank's tallest node is where it was),
+  // so the rows hang below like the rest of the node.
+  const tallest = new Map<number, number>();
+  for (let i = 0; i < minRank.length; i++) {
+    const centre = g.node(String(i)).y;
+    tallest.set(centre, Math.max(tallest.get(centre) ?? 0, at(height, i)));
+  }
   for (let i = 0; i < minRank.length; i++) {
     const node = g.node(String(i));
     x[i] = node.x - NODE_WIDTH / 2;
-    y[i] = node.y - NODE_HEIGHT / 2;
+    y[i] = node.y - (tallest.get(node.y) ?? at(height, i)) / 2;
   }
-  const { width = 0, height = 0 } = g.graph();
-  return { x, y, width, height };
+  const picture = g.graph();
+  return { x, y, heights: height, width: picture.width ?? 0, height: picture.height ?? 0 };
 }
 
 /** An element of a typed array at an index known to be in range (noUncheckedIndexedAccess). */
@@ -73,7 +81,7 @@ function adjacency(n: number, keys: Int32Array, values: Int32Array): { start: In
   return { start, list };
 }
 
-export function layeredLayout({ minRank, group, from, to }: LayoutInput): LayoutResult {
+export function layeredLayout({ minRank, group, height, from, to }: LayoutInput): LayoutResult {
   const n = minRank.length;
   const supports = adjacency(n, from, to);
   const supporters = adjacency(n, to, from);
@@ -138,6 +146,13 @@ export function layeredLayout({ minRank, group, from, to }: LayoutInput): Layout
         at(members, a) - at(members, b),
     );
     const rows = Math.ceil(members.length / columns);
+    // A row is as tall as its tallest node (one with key-result rows); most are NODE_HEIGHT.
+    const rowTop = new Float64Array(rows + 1);
+    order.forEach((i, k) => {
+      const row = Math.floor(k / columns);
+      rowTop[row + 1] = Math.max(at(rowTop, row + 1), at(height, at(members, i)) + ROW_GAP);
+    });
+    for (let row = 0; row < rows; row++) rowTop[row + 1] = at(rowTop, row + 1) + at(rowTop, row);
     order.forEach((i, k) => {
       const v = at(members, i);
       place[v] = members.length > 1 ? k / (members.length - 1) : 0.5;
@@ -146,10 +161,10 @@ export function layeredLayout({ minRank, group, from, to }: LayoutInput): Layout
       // Each row centred under the widest.
       const offset = ((columns - inRow) * (NODE_WIDTH + COLUMN_GAP)) / 2;
       x[v] = MARGIN + offset + (k % columns) * (NODE_WIDTH + COLUMN_GAP);
-      y[v] = top + row * (NODE_HEIGHT + ROW_GAP);
+      y[v] = top + at(rowTop, row);
     });
-    top += rows * (NODE_HEIGHT + ROW_GAP) - ROW_GAP + RANK_GAP;
+    top += at(rowTop, rows) - ROW_GAP + RANK_GAP;
   }
   const width = columns * (NODE_WIDTH + COLUMN_GAP) - COLUMN_GAP + 2 * MARGIN;
-  return { x, y, width, height: Math.max(top - RANK_GAP + MARGIN, 2 * MARGIN) };
+  return { x, y, heights: height, width, height: Math.max(top - RANK_GAP + MARGIN, 2 * MARGIN) };
 }

@@ -82,6 +82,7 @@ function KeyResultForm({
     title: objective.title,
     kind: objective.kind,
     supports: objective.supports,
+    supportsKeyResultIds: objective.supportsKeyResultIds,
     keyResults: index < 0 ? [...others, draft] : [...others.slice(0, index), draft, ...others.slice(index + 1)],
     objectiveId: objective.id,
   };

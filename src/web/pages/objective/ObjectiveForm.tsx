@@ -197,6 +197,7 @@ export function ObjectiveForm({
     title: values.title,
     kind: values.kind,
     supports: values.supports,
+    supportsKeyResultIds: values.supportsKeyResultIds,
     keyResults: editing ? (editing.keyResults ?? []) : values.keyResults,
     objectiveId: editing?.id,
   };
