@@ -6,6 +6,7 @@ const row = (overrides: Partial<MeetingKeyResultRow> = {}): MeetingKeyResultRow 
   title: 'Ledtid ner till 5 dagar',
   objectiveId: 'o',
   objectiveTitle: 'Snabbare leveranser',
+  objectiveDone: false,
   ownerName: 'Elin',
   metric: 'decrease_to',
   start: 12,
@@ -45,6 +46,7 @@ describe('the weekly meeting’s key results', () => {
     expect(meetingKeyResult(quiet, context)).toMatchObject({ due: true, checkedInThisWeek: false });
     const fresh = row({ lastCheckInAt: null, createdAt: new Date('2026-05-12T09:00:00Z') });
     expect(meetingKeyResult(fresh, context).due).toBe(false);
+    expect(meetingKeyResult({ ...quiet, objectiveDone: true }, context).due).toBe(false);
   });
 
   it('counts a section’s blockers, owed check-ins and falling confidence', () => {

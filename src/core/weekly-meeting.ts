@@ -25,6 +25,8 @@ export interface MeetingKeyResultRow {
   title: string;
   objectiveId: string;
   objectiveTitle: string;
+  /** Its objective was marked done before the cycle closed: nothing is owed. */
+  objectiveDone: boolean;
   ownerName: string | null;
   metric: Metric;
   start: number;
@@ -83,7 +85,7 @@ export function meetingKeyResult(row: MeetingKeyResultRow, { now, expected, cade
     previousProgress: progressOf(row.previousValue ?? row.start),
     status: suggestedStatus({ progress, expected, confidence: row.confidence }),
     confidenceMove: confidenceMove(row.previousConfidence, row.confidence),
-    due: isCheckInDue(lastCheckInAt, createdAt, cadenceDays, now),
+    due: isCheckInDue(lastCheckInAt, createdAt, cadenceDays, now, row.objectiveDone),
     checkedInThisWeek: lastCheckInAt !== null && lastCheckInAt.getTime() > since,
   } satisfies MeetingKeyResult;
 }

@@ -254,6 +254,12 @@ export const objectives = pgTable(
     supporterCount: integer('supporter_count').notNull().default(0),
     supporterProgressSum: doublePrecision('supporter_progress_sum').notNull().default(0),
     createdBy: uuid('created_by').references(() => accounts.id),
+    /**
+     * Marked done by its owners before the cycle closes: reached early, it owes no more
+     * check-ins and reminders, while it stays in the cycle's figures until it is scored.
+     */
+    doneAt: timestamp('done_at', { withTimezone: true, precision: 3 }),
+    doneBy: uuid('done_by').references(() => accounts.id),
     archivedAt: archivedAt(),
     version: version(),
     createdAt: createdAt(),

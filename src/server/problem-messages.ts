@@ -270,6 +270,10 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'may mention at most {limit} people',
     sv: 'får nämna högst {limit} personer',
   },
+  done_in_closed_cycle: {
+    en: 'can be marked done only while its cycle is open',
+    sv: 'kan markeras som klart bara medan perioden är öppen',
+  },
   private_only_personal: {
     en: 'can be private only for individual objectives',
     sv: 'kan vara privat bara för individuella mål',

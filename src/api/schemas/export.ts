@@ -111,6 +111,9 @@ const ExportObjective = Type.Object(
       }),
     ),
     createdBy: Nullable(Uuid),
+    doneAt: Type.Optional(
+      Nullable(Type.String({ format: 'date-time', description: 'Marked done before its cycle closed' })),
+    ),
     archivedAt: Archived,
     createdAt: Timestamp,
   },

@@ -19,6 +19,7 @@ const MeetingKeyResult = Type.Object({
   title: Type.String(),
   objectiveId: Uuid,
   objectiveTitle: Type.String(),
+  objectiveDone: Type.Boolean({ description: 'Its objective was marked done before the cycle closed' }),
   ownerName: Nullable(Type.String()),
   metric: Type.Enum([...METRICS]),
   start: Type.Number(),

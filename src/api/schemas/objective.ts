@@ -119,6 +119,9 @@ export const ObjectiveSchema = Type.Object({
   supportedBy: Type.Object({ count: Type.Integer(), progress: Nullable(Type.Number()) }),
   keyResults: Type.Array(KeyResultSchema),
   version: Type.Integer(),
+  doneAt: Nullable(
+    Type.String({ format: 'date-time', description: 'When its owners marked it done before the cycle closed' }),
+  ),
   archivedAt: Nullable(Timestamp),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -189,6 +192,12 @@ export const UpdateObjectiveBody = Type.Object(
     lifecycle: Type.Optional(Type.Enum([...LIFECYCLES])),
     cycleId: Type.Optional(Uuid),
     status: Type.Optional(Nullable(Status)),
+    done: Type.Optional(
+      Type.Boolean({
+        description:
+          'Marked done before the cycle closes (reached early): its key results owe no more check-ins; false undoes it',
+      }),
+    ),
     supports: Type.Optional(Supports),
     supportsKeyResultIds: Type.Optional(SupportsKeyResults),
   },

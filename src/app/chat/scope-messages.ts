@@ -82,7 +82,7 @@ export async function loadScopeFigures(
         liveKeyResult(orgId),
         shareable,
         inScopes(scopes),
-        isDueSql(cadences, { ...keyResults, unitId: objectives.unitId }, now),
+        isDueSql(cadences, { ...keyResults, unitId: objectives.unitId, doneAt: objectives.doneAt }, now),
       ),
     )
     .orderBy(asc(objectives.title), asc(keyResults.position), asc(keyResults.id));

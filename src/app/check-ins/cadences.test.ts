@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { isCheckInDue } from '../../core/check-in-due.ts';
 import { keyResults, objectives, organizations } from '../../db/schema.ts';
@@ -40,13 +40,33 @@ describe('check-in cadences', () => {
       Object.fromEntries(Object.entries(owners).map(([name, unitId]) => [name, cadenceFor(cadences, unitId)])),
     ).toEqual({ org: 7, division: 14, team: 14, fast: 2 });
     const rows = await db
-      .select({ id: keyResults.id, due: isDueSql(cadences, { ...keyResults, unitId: objectives.unitId }, now) })
+      .select({
+        id: keyResults.id,
+        due: isDueSql(cadences, { ...keyResults, unitId: objectives.unitId, doneAt: objectives.doneAt }, now),
+      })
       .from(keyResults)
       .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
       .where(and(eq(keyResults.orgId, org.id)));
     const due = Object.fromEntries(rows.map((r) => [Object.keys(ids).find((k) => ids[k] === r.id), r.due]));
     expect(due).toEqual({ org: true, division: false, team: false, fast: true });
     for (const [name, unitId] of Object.entries(owners))
-      expect(isCheckInDue(ago(10), ago(30), cadenceFor(cadences, unitId), now)).toBe(due[name]);
+      expect(isCheckInDue(ago(10), ago(30), cadenceFor(cadences, unitId), now, false)).toBe(due[name]);
+
+    // An objective marked done owes nothing, in SQL as in code.
+    await db
+      .update(objectives)
+      .set({ doneAt: ago(1) })
+      .where(eq(objectives.orgId, org.id));
+    const [stillDue] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(keyResults)
+      .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+      .where(
+        and(
+          eq(keyResults.orgId, org.id),
+          isDueSql(cadences, { ...keyResults, unitId: objectives.unitId, doneAt: objectives.doneAt }, now),
+        ),
+      );
+    expect(stillDue?.n).toBe(0);
   });
 });

@@ -54,13 +54,14 @@ export function cadenceDaysSql(cadences: Cadences, unitId: AnyPgColumn | SQL): S
 }
 
 /**
- * True where a key result is due for a check-in at `now` (see core/check-in-due.ts): no
- * check-in within its cadence, counting from its creation when it has none.
+ * True where a key result is due for a check-in at `now` (see core/check-in-due.ts): its
+ * objective is not marked done, and no check-in within its cadence, counting from its
+ * creation when it has none.
  */
 export function isDueSql(
   cadences: Cadences,
-  columns: { lastCheckInAt: AnyPgColumn; createdAt: AnyPgColumn; unitId: AnyPgColumn | SQL },
+  columns: { lastCheckInAt: AnyPgColumn; createdAt: AnyPgColumn; unitId: AnyPgColumn | SQL; doneAt: AnyPgColumn },
   now: Date,
 ): SQL<boolean> {
-  return sql<boolean>`coalesce(${columns.lastCheckInAt}, ${columns.createdAt}) <= ${now.toISOString()}::timestamptz - ${cadenceDaysSql(cadences, columns.unitId)} * interval '1 day'`;
+  return sql<boolean>`${columns.doneAt} is null and coalesce(${columns.lastCheckInAt}, ${columns.createdAt}) <= ${now.toISOString()}::timestamptz - ${cadenceDaysSql(cadences, columns.unitId)} * interval '1 day'`;
 }

@@ -29,7 +29,7 @@ function inScopeWhere({ actor, cycleId, units }: Scope): SQL {
 
 function inScope(scope: Scope): SQL {
   return sql`select objectives.id, objectives.level, objectives.unit_id, objectives.person_id, objectives.status,
-                    objectives.title
+                    objectives.title, objectives.done_at
                from objectives
               where ${inScopeWhere(scope)}`;
 }
@@ -137,13 +137,15 @@ export async function checkInFigures(
     krs as (
       ${keyResultsInScope(
         orgId,
-        sql`k.id, k.owner_id, k.objective_id, k.last_check_in_at,
+        sql`k.id, k.owner_id, k.objective_id, k.last_check_in_at, o.done_at,
             coalesce(k.last_check_in_at, k.created_at) as since,
             ${cadenceDaysSql(cadences, sql`o.unit_id`)} as cadence_days`,
       )}
     ),
     due as (
-      select * from krs where krs.since <= ${now.toISOString()}::timestamptz - krs.cadence_days * interval '1 day'
+      -- An objective marked done owes no check-ins (core/check-in-due.ts).
+      select * from krs where krs.done_at is null
+         and krs.since <= ${now.toISOString()}::timestamptz - krs.cadence_days * interval '1 day'
     )
     select (select count(distinct owner_id)::int from krs) as owners,
            (select count(distinct owner_id)::int from due) as owners_behind,

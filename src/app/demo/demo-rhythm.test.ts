@@ -13,7 +13,7 @@ describe('the demo’s check-in rhythm', () => {
       const quarter = rows.cycles.find((c) => c.parentId !== null && c.status === 'active');
       const inQuarter = new Set(rows.objectives.filter((o) => o.cycleId === quarter?.id).map((o) => o.id));
       const hers = rows.keyResults.filter((kr) => kr.ownerId === sara?.id && inQuarter.has(kr.objectiveId));
-      const due = hers.filter((kr) => isCheckInDue(kr.lastCheckInAt ?? null, kr.createdAt ?? now, 7, now));
+      const due = hers.filter((kr) => isCheckInDue(kr.lastCheckInAt ?? null, kr.createdAt ?? now, 7, now, false));
       expect(due.map((kr) => kr.title).sort()).toEqual([
         'E-post genererar 100 anmälningar',
         'Sociala medier genererar 100 anmälningar',

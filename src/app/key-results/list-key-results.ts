@@ -121,7 +121,13 @@ export async function listKeyResults(
         due:
           cycle.status !== 'closed' &&
           started &&
-          isCheckInDue(kr.lastCheckInAt, kr.createdAt, cadenceFor(cadences, objective.unitId), now),
+          isCheckInDue(
+            kr.lastCheckInAt,
+            kr.createdAt,
+            cadenceFor(cadences, objective.unitId),
+            now,
+            objective.doneAt !== null,
+          ),
       };
     },
     ({ kr }) => [kr.createdAt.toISOString(), kr.id],

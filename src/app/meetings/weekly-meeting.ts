@@ -67,6 +67,7 @@ interface KeyResultRow {
   title: string;
   objective_id: string;
   objective_title: string;
+  objective_done: boolean;
   objective_unit_id: string | null;
   person_id: string | null;
   owner_name: string | null;
@@ -97,7 +98,8 @@ function readKeyResults(q: Queryable, actor: OrgActor, unitId: string, cycleId: 
                or (o.level = 'unit' and o.unit_id = any(${led}::uuid[])))`;
   return preparedRows<KeyResultRow>(
     q,
-    sql`select k.id, k.title, k.objective_id, o.title as objective_title, o.unit_id as objective_unit_id,
+    sql`select k.id, k.title, k.objective_id, o.title as objective_title, o.done_at is not null as objective_done,
+               o.unit_id as objective_unit_id,
                o.person_id, ko.name as owner_name, k.metric, k.start_value, k.target_value, k.current_value,
                k.unit, k.confidence, k.last_check_in_at, k.created_at,
                prev.value as previous_value, prev.confidence as previous_confidence,
@@ -158,6 +160,7 @@ export async function getWeeklyMeeting(
         title: row.title,
         objectiveId: row.objective_id,
         objectiveTitle: row.objective_title,
+        objectiveDone: row.objective_done,
         ownerName: row.owner_name,
         metric: row.metric,
         start: row.start_value,

@@ -113,7 +113,8 @@ function digestsFor(
       involve(objective.personId, objective.id);
       for (const kr of krs) {
         involve(kr.ownerId, objective.id);
-        if (kr.ownerId && isCheckInDue(kr.lastCheckInAt, kr.createdAt, cadenceFor(cadences, objective.unitId), now)) {
+        const cadence = cadenceFor(cadences, objective.unitId);
+        if (kr.ownerId && isCheckInDue(kr.lastCheckInAt, kr.createdAt, cadence, now, objective.doneAt !== null)) {
           const list = dueBy.get(kr.ownerId) ?? [];
           list.push({ title: kr.title, objectiveTitle: objective.title });
           dueBy.set(kr.ownerId, list);

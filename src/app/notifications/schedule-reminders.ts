@@ -18,7 +18,7 @@ const KIND = 'check_in_reminder';
 export function scheduleCheckInReminders(deps: AppDeps, options: ScheduleOptions): Promise<number> {
   return scheduleInBatches(deps, options, KIND, async (org, _period, now) => {
     const cadences = await loadCadences(deps.db, org.id);
-    const due = isDueSql(cadences, { ...keyResults, unitId: objectives.unitId }, now);
+    const due = isDueSql(cadences, { ...keyResults, unitId: objectives.unitId, doneAt: objectives.doneAt }, now);
     const link = appLink(deps, `/orgs/${org.id}/week`);
     return {
       involved: exists(

@@ -77,6 +77,8 @@ export interface ObjectiveView {
   supportedBy: { count: number; progress: number | null };
   keyResults: KeyResultView[];
   version: number;
+  /** Marked done before the cycle closed; its key results owe no check-ins. */
+  doneAt: string | null;
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -244,6 +246,7 @@ export function presentObjective(loaded: LoadedObjective, actor: OrgActor, now: 
     },
     keyResults: krs,
     version: objective.version,
+    doneAt: objective.doneAt?.toISOString() ?? null,
     archivedAt: objective.archivedAt?.toISOString() ?? null,
     createdAt: objective.createdAt.toISOString(),
     updatedAt: objective.updatedAt.toISOString(),

@@ -26,6 +26,24 @@ export interface UpdateObjectiveInput {
   status?: Status | null;
   supports?: string[];
   supportsKeyResultIds?: string[];
+  /** Marked done (true) or open again (false), while the cycle is open. */
+  done?: boolean;
+}
+
+/**
+ * The done columns for `done` (left out or already so: unchanged). Done is for an open
+ * cycle: once it is closed, scoring says how far the objective came.
+ */
+function doneFields(
+  before: { doneAt: Date | null },
+  done: boolean | undefined,
+  cycleClosed: boolean,
+  actorId: string,
+  now: Date,
+) {
+  if (done === undefined || done === (before.doneAt !== null)) return {};
+  if (cycleClosed) throw invalid('/body/done', 'done_in_closed_cycle');
+  return done ? { doneAt: now, doneBy: actorId } : { doneAt: null, doneBy: null };
 }
 
 export async function updateObjective(
@@ -49,12 +67,13 @@ export async function updateObjective(
       if (!can(actor, 'objective.update', { ...policy, cycleClosed: cycle.status === 'closed' })) throw forbidden();
     }
 
-    const { supports, supportsKeyResultIds, ...fields } = input;
+    const { supports, supportsKeyResultIds, done, ...fields } = input;
     const linksChange = { supports, keyResultIds: supportsKeyResultIds };
     const [after] = await tx
       .update(objectives)
       .set({
         ...definedFields({ ...fields, title: fields.title?.trim() }),
+        ...doneFields(before, done, policy.cycleClosed === true, actor.accountId, deps.now()),
         version: before.version + 1,
         updatedAt: deps.now(),
       })

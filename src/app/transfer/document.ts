@@ -72,6 +72,8 @@ export interface ExportedOrganization {
     /** Absent in documents from before key results could be supported. */
     supportsKeyResultIds?: Id[];
     createdBy: Id | null;
+    /** Absent in documents from before objectives could be marked done. */
+    doneAt?: Time | null;
     archivedAt: Time | null;
     createdAt: Time;
   }[];

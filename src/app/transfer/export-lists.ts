@@ -67,7 +67,7 @@ export function exportLists(orgId: string) {
                           from alignments a where a.org_id = o.org_id and a.objective_id = o.id),
            'supportsKeyResultIds', (select coalesce(json_agg(ka.key_result_id order by ka.created_at, ka.key_result_id), '[]')
                           from key_result_alignments ka where ka.org_id = o.org_id and ka.objective_id = o.id),
-           'createdBy', o.created_by, 'archivedAt', ${iso(sql`o.archived_at`)},
+           'createdBy', o.created_by, 'doneAt', ${iso(sql`o.done_at`)}, 'archivedAt', ${iso(sql`o.archived_at`)},
            'createdAt', ${iso(sql`o.created_at`)})::text as j
       from objectives o where o.org_id = ${orgId}
      order by o.created_at, o.id`;

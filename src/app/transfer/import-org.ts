@@ -305,6 +305,7 @@ async function writeDocument(
           finalScore: o.finalScore,
           carriedFromId: toOrNull(o.carriedFromId),
           createdBy: toOrNull(o.createdBy),
+          doneAt: date(o.doneAt ?? null),
           archivedAt: date(o.archivedAt),
           createdAt: new Date(o.createdAt),
           updatedAt: now,

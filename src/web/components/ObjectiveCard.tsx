@@ -37,6 +37,7 @@ export function ObjectiveCard({ objective, showOwner = true }: { objective: Obje
           </Anchor>
           <Group gap={6}>
             {objective.lifecycle === 'draft' && <Badge variant="default">{t('lifecycle.draft')}</Badge>}
+            {objective.doneAt && <Badge color="teal">{t('done')}</Badge>}
             {objective.kind !== 'committed' && (
               <Badge variant="light" color="grape">
                 {t(`kind.${objective.kind}`)}

@@ -22,6 +22,7 @@ import { Conversation } from '../conversation/Conversation.tsx';
 import { ActivityFeed } from '../conversation/ActivityFeed.tsx';
 import { archiveUndoably } from '../../components/undo.tsx';
 import { StatusControl } from './StatusControl.tsx';
+import { DoneButton } from './DoneButton.tsx';
 import { ScorePanel } from '../closing/ScorePanel.tsx';
 import { ScoreBadge } from '../closing/ScoreBadge.tsx';
 import { CarryLinks, CarryOverButton } from '../closing/CarryOver.tsx';
@@ -103,6 +104,11 @@ function ObjectiveView({ objective }: { objective: Objective }) {
             <Badge variant="default">{t(`common:lifecycle.${objective.lifecycle}`)}</Badge>
           )}
           {objective.visibility === 'private' && <Badge variant="default">{t('page.private')}</Badge>}
+          {objective.doneAt && (
+            <Badge color="teal" data-testid="objective-done">
+              {t('page.done', { date: format.date(objective.doneAt) })}
+            </Badge>
+          )}
           <ConfidenceBadge value={objective.confidence === null ? null : Math.round(objective.confidence)} />
         </Group>
         <Suspense fallback={null}>
@@ -123,6 +129,9 @@ function ObjectiveView({ objective }: { objective: Objective }) {
             >
               {t('page.edit')}
             </Button>
+          )}
+          {objective.abilities['objective.update'] && cycle && cycle.status !== 'closed' && (
+            <DoneButton objective={objective} />
           )}
           {objective.abilities['objective.archive'] && (
             <Button

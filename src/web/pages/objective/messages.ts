@@ -20,6 +20,11 @@ export const objective = bilingual(
       archiveText:
         '“{{title}}” and its key results disappear from every list and figure. You can undo it at once, and an administrator can restore it later (Administration → Archive).',
       archived: 'The objective is archived',
+      markDone: 'Mark as done',
+      reopen: 'Open again',
+      markedDone: '“{{title}}” is done: its key results need no more check-ins',
+      reopened: '“{{title}}” is open again',
+      done: 'Done {{date}}',
       keyResultsTitle: 'Key results',
       noKeyResults: 'No key results yet. Add 3–4 measurable results that show when the objective is reached.',
       addKeyResult: 'Add key result',
@@ -210,6 +215,11 @@ export const objective = bilingual(
       archiveText:
         '”{{title}}” och dess nyckelresultat försvinner ur alla listor och siffror. Du kan ångra det direkt, och en administratör kan återställa det senare (Administration → Arkiv).',
       archived: 'Målet är arkiverat',
+      markDone: 'Markera som klart',
+      reopen: 'Öppna igen',
+      markedDone: '”{{title}}” är klart: nyckelresultaten behöver inga fler avstämningar',
+      reopened: '”{{title}}” är öppet igen',
+      done: 'Klart {{date}}',
       keyResultsTitle: 'Nyckelresultat',
       noKeyResults: 'Inga nyckelresultat än. Lägg till 3–4 mätbara resultat som visar när målet är nått.',
       addKeyResult: 'Lägg till nyckelresultat',
