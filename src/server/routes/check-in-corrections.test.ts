@@ -87,8 +87,8 @@ describe('correcting one’s own check-in', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.action, 'checkIn.update')));
     expect(audits.map((a) => [a.before, a.after])).toContainEqual([
-      { current: 90, confidence: 9, note: 'Vecka', checkInId: wrong.id },
-      { current: 40, confidence: 9, note: 'Fel siffra', checkInId: wrong.id },
+      { current: 90, confidence: 9, note: 'Vecka', blocker: false, checkInId: wrong.id },
+      { current: 40, confidence: 9, note: 'Fel siffra', blocker: false, checkInId: wrong.id },
     ]);
     const feed = await client.get(`/api/v1/orgs/${org.id}/feed?limit=5`);
     expect(feed.json<{ items: { action: string; details: object }[] }>().items[0]).toMatchObject({
