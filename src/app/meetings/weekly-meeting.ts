@@ -4,6 +4,7 @@
 // its members, and every key result with its week-old state and notes. Drafts stay out (not
 // yet agreed); private objectives show only to whoever may read them.
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { cycleBounds, expectedProgress } from '../../core/progress.ts';
 import type { Metric } from '../../core/domain.ts';
 import {
@@ -14,6 +15,8 @@ import {
   type MeetingNote,
 } from '../../core/weekly-meeting.ts';
 import { preparedRows } from '../../db/raw.ts';
+import { objectives } from '../../db/schema.ts';
+import { readableBy } from '../objectives/records.ts';
 import type { Queryable } from '../../db/connect.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -84,18 +87,15 @@ interface KeyResultRow {
   notes: MeetingNote[];
 }
 
+/** The statement's `o`, for the readability rule every list of objectives uses (records.ts). */
+const statementObjective = alias(objectives, 'o');
+
 /** How many of a key result's notes of the week the meeting shows. */
 const NOTES_SHOWN = 5;
 
 /** The published key results of the unit's and its members' objectives in the cycle that the actor may read. */
 function readKeyResults(q: Queryable, actor: OrgActor, unitId: string, cycleId: string, people: string[], since: Date) {
-  const everything = actor.role === 'owner' || actor.role === 'admin';
-  const led = `{${[...actor.ledUnitIds].join(',')}}`;
-  const readable = everything
-    ? sql``
-    : sql`and (o.visibility = 'public'
-               or (o.level = 'person' and o.person_id = ${actor.accountId})
-               or (o.level = 'unit' and o.unit_id = any(${led}::uuid[])))`;
+  const readable = readableBy(actor, statementObjective);
   return preparedRows<KeyResultRow>(
     q,
     sql`select k.id, k.title, k.objective_id, o.title as objective_title, o.done_at is not null as objective_done,
@@ -124,7 +124,7 @@ function readKeyResults(q: Queryable, actor: OrgActor, unitId: string, cycleId: 
            and o.lifecycle <> 'draft'
            and ((o.level = 'unit' and o.unit_id = ${unitId})
                 or (o.level = 'person' and o.person_id = any(${`{${people.join(',')}}`}::uuid[])))
-           ${readable}
+           ${readable ? sql`and ${readable}` : sql``}
          order by o.created_at, o.id, k.position, k.created_at, k.id`,
   );
 }
