@@ -14,6 +14,7 @@ import type { CycleRow } from './cycles/cycle-view.ts';
 import type { UnitScope } from './units/unit-tree.ts';
 import type { MeView } from './me/get-me.ts';
 import { FiguresCache } from './figures-cache.ts';
+import type { ThemeView } from './themes/theme-view.ts';
 
 export const CACHE_SECONDS = 5;
 
@@ -83,6 +84,8 @@ export interface AppCaches {
   owners: ShortLivedCache<string>;
   /** Organisation id → its row (profile and settings), which every page shows (orgs/get-org.ts). */
   orgs: ShortLivedCache<OrganizationRow>;
+  /** Organisation id → its strategy themes, shown with the organisation (themes/theme-view.ts). */
+  themes: ShortLivedCache<ThemeView[]>;
   /** Organisation id → its cycles, which nearly every page reads (cycles/org-cycles.ts). */
   cycles: ShortLivedCache<CycleRow[]>;
   /** Organisation id → its check-in cadences, resolved down the unit tree (check-ins/cadences.ts). */
@@ -103,6 +106,7 @@ export function createAppCaches(): AppCaches {
     unitScopes: new ShortLivedCache(CACHE_SECONDS * 1000),
     owners: new ShortLivedCache(10 * 60 * 1000, 100_000),
     orgs: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
+    themes: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     cycles: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     cadences: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     figures: new FiguresCache(),
@@ -128,6 +132,11 @@ export function forgetActors(deps: { caches?: AppCaches }): void {
 export function forgetOrgs(deps: { caches?: AppCaches }): void {
   deps.caches?.orgs.clear();
   deps.caches?.me.clear();
+}
+
+/** After a write to strategy themes: added, renamed, reordered or removed. */
+export function forgetThemes(deps: { caches?: AppCaches }): void {
+  deps.caches?.themes.clear();
 }
 
 /** After a write to cycles: created, renamed, moved, closed, reopened or deleted. */

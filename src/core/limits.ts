@@ -43,3 +43,10 @@ export const SHEET_LIMITS = {
   /** Characters in one cell: Excel's own limit. */
   cellLength: 32_767,
 } as const;
+
+/** Strategy themes: a strategy is a few named directions, not a taxonomy. */
+export const THEME_LIMITS = {
+  perOrganization: 12,
+  name: 80,
+  description: 1_000,
+} as const;

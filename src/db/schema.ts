@@ -308,6 +308,50 @@ export const alignments = pgTable(
   ],
 );
 
+/**
+ * The organisation's strategy as a few named themes (e.g. "Belysning som tjänst"), in the
+ * order leadership lists them. Objectives serve them (objective_themes): the organisation's
+ * say which themes they carry, and a team with no organisation objective to support in a
+ * cycle can still align its own to a theme.
+ */
+export const strategyThemes = pgTable(
+  'strategy_themes',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('strategy_themes_org_position_idx').on(t.orgId, t.position, t.createdAt),
+    uniqueIndex('strategy_themes_org_name_key').on(t.orgId, sql`lower(${t.name})`),
+  ],
+);
+
+/** Which themes an objective serves; removing a theme or the objective removes its rows. */
+export const objectiveThemes = pgTable(
+  'objective_themes',
+  {
+    orgId: orgId(),
+    objectiveId: uuid('objective_id')
+      .notNull()
+      .references(() => objectives.id, { onDelete: 'cascade' }),
+    themeId: uuid('theme_id')
+      .notNull()
+      .references(() => strategyThemes.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.objectiveId, t.themeId] }),
+    // A theme's objectives (the list filter, the dashboard's progress per theme).
+    index('objective_themes_org_theme_idx').on(t.orgId, t.themeId),
+  ],
+);
+
 export const keyResults = pgTable(
   'key_results',
   {

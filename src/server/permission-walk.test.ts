@@ -229,6 +229,16 @@ const TABLE: Record<string, WalkCase> = {
     params: id((w) => w.chatChannel),
   },
   'POST /api/v1/chat-channels/{id}/test': { ok: 202, allowed: LEAD_OR_ADMIN, params: id((w) => w.chatChannel) },
+  // The strategy's themes: every member reads them, those who keep the profile keep them.
+  'GET /api/v1/orgs/{orgId}/themes': { ok: 200, allowed: IN_ORG },
+  'POST /api/v1/orgs/{orgId}/themes': { ok: 201, allowed: ADMIN, body: () => ({ name: `Tema ${unique()}` }) },
+  'PATCH /api/v1/themes/{id}': {
+    ok: 200,
+    allowed: ADMIN,
+    params: id((w) => w.theme),
+    body: () => ({ description: 'Egna säljare och installatörer nära kunden' }),
+  },
+  'DELETE /api/v1/themes/{id}': { ok: 204, allowed: ADMIN, params: id((w) => w.theme), ifMatch: true },
   'GET /api/v1/orgs/{orgId}/feed': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/orgs/{orgId}/members': { ok: 200, allowed: IN_ORG },
   'POST /api/v1/orgs/{orgId}/members': {

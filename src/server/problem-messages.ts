@@ -270,6 +270,14 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
     en: 'may mention at most {limit} people',
     sv: 'får nämna högst {limit} personer',
   },
+  theme_name_taken: {
+    en: 'is already the name of another strategy theme',
+    sv: 'är redan namnet på ett annat strategiskt tema',
+  },
+  too_many_themes: {
+    en: 'would make more than {limit} strategy themes: a strategy is a few directions',
+    sv: 'skulle ge fler än {limit} strategiska teman: en strategi är några få riktningar',
+  },
   done_in_closed_cycle: {
     en: 'can be marked done only while its cycle is open',
     sv: 'kan markeras som klart bara medan perioden är öppen',
@@ -347,6 +355,7 @@ export const ENTITY_NAMES: Record<string, Texts> = {
   organization: { en: 'Organisation', sv: 'Organisationen' },
   webhook: { en: 'Webhook', sv: 'Webhooken' },
   chat_channel: { en: 'Chat channel', sv: 'Chattkanalen' },
+  theme: { en: 'Strategy theme', sv: 'Strategiska temat' },
   unit: { en: 'Unit', sv: 'Enheten' },
   cycle: { en: 'Cycle', sv: 'Perioden' },
   objective: { en: 'Objective', sv: 'Målet' },

@@ -10,6 +10,7 @@ import {
   checkIns,
   orgSsoProviders,
   outboxMessages,
+  strategyThemes,
   webhookSubscriptions,
 } from '../db/schema.ts';
 import {
@@ -142,6 +143,8 @@ export async function createWorld(db: Queryable) {
     })
     .returning();
 
+  const [theme] = await db.insert(strategyThemes).values({ orgId: org.id, name: 'Nära kunden' }).returning();
+
   const { owner: foreignOwner } = await createOrg(db);
   const tokens: Record<Exclude<WalkRole, 'anonymous'>, { token: string; id: string }> = {
     foreign: await tokenFor(db, foreignOwner.id),
@@ -180,6 +183,7 @@ export async function createWorld(db: Queryable) {
     /** A read-only service account's token. */
     serviceToken,
     chatChannel: chatChannel as NonNullable<typeof chatChannel>,
+    theme: theme as NonNullable<typeof theme>,
     tokens,
   };
 }

@@ -125,6 +125,10 @@ export const AlignmentHealthSchema = Type.Object({
       description: 'Unit objectives that reach an organisation objective through what they support, at any depth',
     }),
     share: Share,
+    servingThemeOnly: Type.Integer({
+      description:
+        'Unit objectives that reach no organisation objective but serve a strategy theme, themselves or through what they support',
+    }),
   }),
   organizationObjectives: Type.Object({
     total: Type.Integer({ description: 'Of the cycle and of its parent cycle' }),

@@ -76,6 +76,10 @@ export const DashboardSchema = Type.Object({
       minimum: 0,
       description: 'Unit objectives that reach an organisation objective through what they support',
     }),
+    servingThemeOnly: Type.Integer({
+      minimum: 0,
+      description: 'Unit objectives that support no organisation objective but serve a strategy theme',
+    }),
     unitShare: Share,
     organizationObjectives: Type.Integer({ minimum: 0, description: 'Of the cycle and of its parent cycle' }),
     supportedOrganization: Type.Integer({
@@ -86,6 +90,9 @@ export const DashboardSchema = Type.Object({
   }),
   units: Type.Array(Type.Object({ id: Uuid, name: Type.String(), ...Summary }), {
     description: 'Top-level units for the organisation, the units directly beneath for a unit',
+  }),
+  themes: Type.Array(Type.Object({ id: Uuid, name: Type.String(), ...Summary }), {
+    description: 'Per strategy theme, in the themes’ order: the objectives in scope that serve it',
   }),
 });
 

@@ -9,6 +9,7 @@ import {
   STATUSES,
   VISIBILITIES,
 } from '../../core/domain.ts';
+import { THEME_LIMITS } from '../../core/limits.ts';
 import { DateOnly, LongText, Nullable, PageQuery, Timestamp, Title, Uuid } from './common.ts';
 import { Abilities } from './org.ts';
 
@@ -113,6 +114,7 @@ export const ObjectiveSchema = Type.Object({
     description:
       'Of the key results this one supports, the live ones the caller may read, in the order they were linked',
   }),
+  themeIds: Type.Array(Uuid, { description: 'The strategy themes it serves, in the organisation’s order of themes' }),
   supportedObjectives: Type.Array(SupportedObjectiveSchema, {
     description: 'Of the objectives this one supports, those the caller may read, in the order they were linked',
   }),
@@ -165,6 +167,13 @@ export const SupportsKeyResults = Type.Array(Uuid, {
   description: 'Ids of key results this objective supports; their objectives are added to supports',
 });
 
+/** The strategy themes an objective serves (GET /orgs/{orgId}/themes). */
+const ThemeIds = Type.Array(Uuid, {
+  maxItems: THEME_LIMITS.perOrganization,
+  uniqueItems: true,
+  description: 'Ids of the strategy themes this objective serves: exactly these',
+});
+
 export const CreateObjectiveBody = Type.Object(
   {
     cycleId: Uuid,
@@ -178,6 +187,7 @@ export const CreateObjectiveBody = Type.Object(
     lifecycle: Type.Optional(Type.Enum(['draft', 'published'])),
     supports: Type.Optional(Supports),
     supportsKeyResultIds: Type.Optional(SupportsKeyResults),
+    themeIds: Type.Optional(ThemeIds),
     keyResults: Type.Optional(Type.Array(NewKeyResultBody, { maxItems: 20 })),
   },
   { additionalProperties: false },
@@ -200,6 +210,7 @@ export const UpdateObjectiveBody = Type.Object(
     ),
     supports: Type.Optional(Supports),
     supportsKeyResultIds: Type.Optional(SupportsKeyResults),
+    themeIds: Type.Optional(ThemeIds),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -243,6 +254,9 @@ export const ListObjectivesQuery = Type.Object(
     ),
     supportsKeyResultId: Type.Optional(
       Type.String({ format: 'uuid', description: 'Only objectives that support this key result' }),
+    ),
+    themeId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'Only objectives that serve this strategy theme' }),
     ),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Title contains this text' })),
     ...PageQuery,

@@ -3,6 +3,7 @@ import { LOCALES, ORG_ROLES } from '../../core/domain.ts';
 import { RULE_IDS } from '../../core/coach/rule-ids.ts';
 import { SLUG_LENGTH, SLUG_PATTERN } from '../../core/slug.ts';
 import { LongText, Timestamp, Uuid } from './common.ts';
+import { ThemeSchema } from './themes.ts';
 
 export const Abilities = Type.Record(Type.String(), Type.Boolean(), {
   description: 'What the caller may do here, from the permission policy; the web app shows controls by it.',
@@ -56,6 +57,7 @@ export const OrgSchema = Type.Object({
   vision: Type.String(),
   mission: Type.String(),
   strategy: Type.String({ description: 'Markdown' }),
+  themes: Type.Array(ThemeSchema, { description: 'The strategy as a few named themes, in their order' }),
   defaultLocale: Type.Enum([...LOCALES]),
   settings: OrgSettingsSchema,
   version: Type.Integer(),

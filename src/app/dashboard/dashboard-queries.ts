@@ -52,6 +52,8 @@ export interface ObjectiveRow {
   kr_on_track: number;
   kr_at_risk: number;
   kr_off_track: number;
+  /** The strategy themes it serves. */
+  theme_ids: string[];
 }
 
 /**
@@ -91,7 +93,9 @@ export function objectiveRows(q: Queryable, scope: Scope, expected: number): Pro
            case when o.level = 'person' then coalesce(pu.unit_ids, '[]'::json) end as person_units,
            coalesce(krs.progress, 0::float8) as progress, krs.min_confidence, coalesce(krs.total, 0) as key_results,
            coalesce(krs.on_track, 0) as kr_on_track, coalesce(krs.at_risk, 0) as kr_at_risk,
-           coalesce(krs.off_track, 0) as kr_off_track
+           coalesce(krs.off_track, 0) as kr_off_track,
+           (select coalesce(json_agg(ot.theme_id), '[]'::json) from objective_themes ot
+             where ot.org_id = ${orgId} and ot.objective_id = o.id) as theme_ids
       from o
       left join krs on krs.objective_id = o.id
       left join person_units pu on o.level = 'person' and pu.account_id = o.person_id`,

@@ -24,6 +24,7 @@ import { objectiveFigures } from '../health/alignment-health.ts';
 import { actorInOrg } from '../scope.ts';
 import { findOrgCycle } from '../cycles/org-cycles.ts';
 import { unitScope } from '../units/unit-tree.ts';
+import { loadThemes } from '../themes/theme-view.ts';
 import { checkInFigures, checkInWeeks, objectiveRows, type ObjectiveRow, type Scope } from './dashboard-queries.ts';
 
 export interface DashboardInput {
@@ -74,6 +75,8 @@ export interface DashboardView {
   alignment: {
     unitObjectives: number;
     supportingOrganization: number;
+    /** Unit objectives that support no organisation objective but serve a strategy theme. */
+    servingThemeOnly: number;
     unitShare: number | null;
     organizationObjectives: number;
     supportedOrganization: number;
@@ -81,6 +84,8 @@ export interface DashboardView {
   };
   /** Top-level units for the organisation, the units directly beneath for a unit; by name. */
   units: (Summary & { id: string; name: string })[];
+  /** Per strategy theme, in the themes' order: the objectives in scope that serve it. */
+  themes: (Summary & { id: string; name: string })[];
 }
 
 const figuresOf = (row: ObjectiveRow): ObjectiveFigures => ({
@@ -127,6 +132,7 @@ export async function getDashboard(
   const checkIns = tracking ? await checkInFigures(deps.db, scope, cadences, now, MOST_OVERDUE_LIMIT) : null;
   const weeks = await checkInWeeks(deps.db, scope, start, end);
   const alignment = await objectiveFigures(deps, actor, cycle, scopeUnits, { withoutKeyResults: false });
+  const themes = await loadThemes(deps, actor.orgId);
 
   const summary = summariseObjectives(rows.map(figuresOf), expected);
   const keyResults = noStatuses();
@@ -173,13 +179,25 @@ export async function getDashboard(
     alignment: {
       unitObjectives: alignment.unit_objectives,
       supportingOrganization: alignment.supporting,
+      servingThemeOnly: alignment.serving_theme_only,
       unitShare: shareOf(alignment.supporting, alignment.unit_objectives),
       organizationObjectives: alignment.org_objectives,
       supportedOrganization: supported,
       organizationShare: shareOf(supported, alignment.org_objectives),
     },
     units: breakdown(tree, input.unitId ?? null, rows, expected),
+    themes: themes.map((theme) => ({
+      id: theme.id,
+      name: theme.name,
+      ...summaryOf(rows.filter((row) => row.theme_ids.includes(theme.id)).map(figuresOf), expected),
+    })),
   };
+}
+
+/** The figures a group of objectives shows (a unit's, a theme's). */
+function summaryOf(figures: ObjectiveFigures[], expected: number): Summary {
+  const { total, byStatus, netConfidence, averageProgress } = summariseObjectives(figures, expected);
+  return { total, byStatus, netConfidence, averageProgress };
 }
 
 /**
@@ -203,11 +221,9 @@ function breakdown(
     const inGroups = new Set(owners.map((id) => groupOf.get(id ?? '')).filter((g) => g !== undefined));
     for (const group of inGroups) byGroup.get(group)?.push(figuresOf(row));
   }
-  return groups.map((group) => {
-    const { total, byStatus, netConfidence, averageProgress } = summariseObjectives(
-      byGroup.get(group.id) ?? [],
-      expected,
-    );
-    return { id: group.id, name: group.name, total, byStatus, netConfidence, averageProgress };
-  });
+  return groups.map((group) => ({
+    id: group.id,
+    name: group.name,
+    ...summaryOf(byGroup.get(group.id) ?? [], expected),
+  }));
 }

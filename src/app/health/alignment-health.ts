@@ -31,6 +31,11 @@ export interface AlignmentHealthView {
     /** Those that reach an organisation objective through what they support, at any depth. */
     supportingOrganization: number;
     share: number | null;
+    /**
+     * Those that reach no organisation objective but serve a strategy theme, themselves or
+     * through what they support: aligned to the strategy where the cycle has nothing to support.
+     */
+    servingThemeOnly: number;
   };
   organizationObjectives: {
     /** The organisation's objectives of the cycle and of its parent cycle (the year's agenda). */
@@ -77,6 +82,7 @@ interface FigureParts {
 interface ObjectiveFiguresRow {
   unit_objectives: number;
   supporting: number;
+  serving_theme_only: number;
   org_objectives: number;
   unsupported: Named[];
   without_key_results: (Named & { level: ObjectiveLevel })[];
@@ -141,6 +147,10 @@ function objectiveFigureParts(
   const columns = sql`
       (select count(*)::int from in_scope where level = 'unit') as unit_objectives,
       (select count(distinct start_id)::int from reached) as supporting,
+      (select count(distinct r.start_id)::int from reach r
+        where r.start_id not in (select start_id from reached)
+          and exists (select 1 from objective_themes ot
+                       where ot.org_id = ${actor.orgId} and ot.objective_id = r.id offset 0)) as serving_theme_only,
       (select count(*)::int from targets) as org_objectives,
       coalesce((select json_agg(json_build_object('id', t.id, 'title', t.title) order by t.created_at, t.id)
                   from targets t where t.id not in (select id from reached)), '[]'::json) as unsupported,
@@ -225,6 +235,7 @@ export async function getAlignmentHealth(
       total: value.unit_objectives,
       supportingOrganization: value.supporting,
       share: share(value.supporting, value.unit_objectives),
+      servingThemeOnly: value.serving_theme_only,
     },
     organizationObjectives: { total: value.org_objectives, unsupported: value.unsupported },
     units: { total: value.units, withoutObjectives: value.units_without },

@@ -116,6 +116,11 @@ export async function carryOverObjective(
        where ka.org_id = ${actor.orgId} and ka.objective_id = ${id} and k.archived_at is null
       returning key_result_id`,
     );
+    // It goes on serving the strategy themes it served.
+    await tx.execute(sql`
+      insert into objective_themes (org_id, objective_id, theme_id, created_at)
+      select ot.org_id, ${created.id}, ot.theme_id, ${now}
+        from objective_themes ot where ot.org_id = ${actor.orgId} and ot.objective_id = ${id}`);
 
     await recordAudit(tx, {
       orgId: actor.orgId,

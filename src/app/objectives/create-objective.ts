@@ -12,6 +12,7 @@ import { insertKeyResults, type NewKeyResult } from '../key-results/key-result-i
 import { viewObjective } from './get-objective.ts';
 import type { ObjectiveView } from './present.ts';
 import { replaceSupports } from './supports.ts';
+import { replaceThemes } from './objective-themes.ts';
 import { emitWebhookEvents } from '../webhooks/emit.ts';
 
 export interface CreateObjectiveInput {
@@ -26,6 +27,8 @@ export interface CreateObjectiveInput {
   lifecycle?: Exclude<Lifecycle, 'closed'>;
   supports?: string[];
   supportsKeyResultIds?: string[];
+  /** The strategy themes it serves. */
+  themeIds?: string[];
   keyResults?: NewKeyResult[];
 }
 
@@ -84,6 +87,7 @@ export async function createObjective(
     if (!row) throw new Error('insert returned no row');
     if (input.supports?.length || input.supportsKeyResultIds?.length)
       await replaceSupports(tx, actor, row.id, { supports: input.supports, keyResultIds: input.supportsKeyResultIds });
+    await replaceThemes(tx, actor, row.id, input.themeIds);
     const krs = await insertKeyResults(tx, actor.orgId, row.id, input.keyResults ?? [], (i) => `/body/keyResults/${i}`);
     await recordAudit(tx, {
       orgId: actor.orgId,
@@ -97,6 +101,7 @@ export async function createObjective(
         ...row,
         supports: input.supports ?? [],
         supportsKeyResultIds: input.supportsKeyResultIds ?? [],
+        themeIds: input.themeIds ?? [],
         keyResults: krs.map((kr) => kr.id),
       },
     });

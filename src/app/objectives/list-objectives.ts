@@ -16,6 +16,8 @@ export interface ListObjectivesInput extends PageRequest {
   supportsId?: string;
   /** Only objectives that support this key result. */
   supportsKeyResultId?: string;
+  /** Only objectives that serve this strategy theme. */
+  themeId?: string;
   /** Title contains this text, case-insensitively. */
   q?: string;
 }
@@ -40,6 +42,7 @@ export async function listObjectives(
       ids: input.ids?.filter(isUuid),
       supportsId: input.supportsId,
       supportsKeyResultId: input.supportsKeyResultId,
+      themeId: input.themeId,
       q: input.q,
       after: parseTimeCursor(input.cursor),
       limit: limit + 1,

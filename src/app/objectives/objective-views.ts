@@ -44,6 +44,8 @@ export interface ObjectiveFilter {
   supportsId?: string;
   /** Only objectives that support this key result. */
   supportsKeyResultId?: string;
+  /** Only objectives that serve this strategy theme. */
+  themeId?: string;
   /** Title contains this text, case-insensitively. */
   q?: string;
   /** After this (createdAt, id), in list order. */
@@ -88,6 +90,12 @@ function supportedKeyResultsJson(everything: boolean): SQL<SupportedKeyResult[]>
        and sk.archived_at is null and ${supported.archivedAt} is null
        ${everything ? sql`` : sql`and ${readableByParams(supported)}`})`;
 }
+
+/** The strategy themes it serves, in the organisation's order of themes. */
+const themeIdsJson = sql<string[]>`(
+  select coalesce(json_agg(ot.theme_id order by st.position, st.created_at, st.id), '[]')
+    from objective_themes ot join strategy_themes st on st.id = ot.theme_id
+   where ot.org_id = ${objectives.orgId} and ot.objective_id = ${objectives.id})`;
 
 const reflectionJson = sql<{ wentWell: string; learned: string; changeNext: string; updatedAt: string } | null>`(
   select json_build_object('wentWell', r.went_well, 'learned', r.learned, 'changeNext', r.change_next,
@@ -137,6 +145,10 @@ const FILTERS = {
     sql`exists (select 1 from key_result_alignments s
                  where s.org_id = ${objectives.orgId} and s.objective_id = ${objectives.id}
                    and s.key_result_id = ${p('supportsKeyResultId')})`,
+  themeId: () =>
+    sql`exists (select 1 from objective_themes s
+                 where s.org_id = ${objectives.orgId} and s.objective_id = ${objectives.id}
+                   and s.theme_id = ${p('themeId')})`,
   q: () => ilike(objectives.title, p('q')),
   after: () =>
     sql`(${objectives.createdAt}, ${objectives.id}) > (${p('afterTime')}::timestamptz, ${p('afterId')}::uuid)`,
@@ -166,6 +178,7 @@ const statementFor = preparedByShape(
         supportedObjectives: supportedJson(everything),
         supportsKeyResultIds: supportsKeyResultIdsJson,
         supportedKeyResults: supportedKeyResultsJson(everything),
+        themeIds: themeIdsJson,
         reflection: reflectionJson,
         carriedFrom: carryLinksJson(everything, sql`${carried.id} = ${objectives.carriedFromId}`),
         carriedTo: carryLinksJson(everything, sql`${carried.carriedFromId} = ${objectives.id}`),
@@ -214,6 +227,7 @@ export async function loadObjectiveViews(
     personId: filter.personId,
     supportsId: filter.supportsId,
     supportsKeyResultId: filter.supportsKeyResultId,
+    themeId: filter.themeId,
     q: filter.q === undefined ? undefined : containsPattern(filter.q),
     afterTime: filter.after?.[0],
     afterId: filter.after?.[1],
@@ -239,6 +253,7 @@ export async function loadObjectiveViews(
         supportedObjectives: row.supportedObjectives,
         supportsKeyResultIds: row.supportsKeyResultIds,
         supportedKeyResults: row.supportedKeyResults,
+        themeIds: row.themeIds,
         reflection: row.reflection && {
           ...row.reflection,
           updatedAt: new Date(row.reflection.updatedAt).toISOString(),

@@ -74,6 +74,8 @@ export interface ObjectiveView {
   supportsKeyResultIds: string[];
   /** Of those, the live key results the reader may read, in the order they were linked. */
   supportedKeyResults: SupportedKeyResult[];
+  /** The strategy themes it serves, in the organisation's order. */
+  themeIds: string[];
   supportedBy: { count: number; progress: number | null };
   keyResults: KeyResultView[];
   version: number;
@@ -185,6 +187,8 @@ export interface LoadedObjective extends ObjectiveRecord {
   supportedObjectives: SupportedObjective[];
   supportsKeyResultIds: string[];
   supportedKeyResults: SupportedKeyResult[];
+  /** The strategy themes it serves, in the organisation's order. */
+  themeIds: string[];
   reflection: ReflectionView | null;
   carriedFrom: CarryLink | null;
   carriedTo: CarryLink[];
@@ -238,6 +242,7 @@ export function presentObjective(loaded: LoadedObjective, actor: OrgActor, now: 
     supportedObjectives: loaded.supportedObjectives,
     supportsKeyResultIds: loaded.supportsKeyResultIds,
     supportedKeyResults: loaded.supportedKeyResults,
+    themeIds: loaded.themeIds,
     // Kept current on write by the database (migration 0006): live, published, public
     // supporters; their progress does not change this objective's own.
     supportedBy: {

@@ -13,6 +13,7 @@ import { viewObjective } from './get-objective.ts';
 import { loadObjective } from './owner-context.ts';
 import type { ObjectiveView } from './present.ts';
 import { replaceSupports } from './supports.ts';
+import { replaceThemes } from './objective-themes.ts';
 import { emitWebhookEvents } from '../webhooks/emit.ts';
 
 export interface UpdateObjectiveInput {
@@ -26,6 +27,8 @@ export interface UpdateObjectiveInput {
   status?: Status | null;
   supports?: string[];
   supportsKeyResultIds?: string[];
+  /** The strategy themes it serves: exactly these. */
+  themeIds?: string[];
   /** Marked done (true) or open again (false), while the cycle is open. */
   done?: boolean;
 }
@@ -67,7 +70,7 @@ export async function updateObjective(
       if (!can(actor, 'objective.update', { ...policy, cycleClosed: cycle.status === 'closed' })) throw forbidden();
     }
 
-    const { supports, supportsKeyResultIds, done, ...fields } = input;
+    const { supports, supportsKeyResultIds, themeIds, done, ...fields } = input;
     const linksChange = { supports, keyResultIds: supportsKeyResultIds };
     const [after] = await tx
       .update(objectives)
@@ -81,6 +84,7 @@ export async function updateObjective(
       .returning();
     if (!after) throw notFound('objective');
     await replaceSupports(tx, actor, id, linksChange);
+    await replaceThemes(tx, actor, id, themeIds);
     await recordAudit(tx, {
       orgId: actor.orgId,
       actorId: caller.accountId,
@@ -90,7 +94,7 @@ export async function updateObjective(
       objectiveId: id,
       unitId: after.unitId,
       before,
-      after: { ...after, ...definedFields({ supports, supportsKeyResultIds }) },
+      after: { ...after, ...definedFields({ supports, supportsKeyResultIds, themeIds }) },
     });
     const view = await viewObjective(tx, actor, id, deps.now());
     await emitWebhookEvents(deps, tx, actor.orgId, 'objective.updated', [view], deps.now());

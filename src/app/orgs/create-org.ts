@@ -46,6 +46,6 @@ export async function insertOrgWithOwner(tx: Tx, ownerId: string, input: CreateO
 export async function createOrg(deps: AppDeps, caller: Caller, input: CreateOrgInput): Promise<OrgView> {
   return inTransaction(deps, async (tx) => {
     const org = await insertOrgWithOwner(tx, caller.accountId, input);
-    return presentOrg(org, { orgId: org.id, accountId: caller.accountId, role: 'owner', ledUnitIds: new Set() });
+    return presentOrg(org, { orgId: org.id, accountId: caller.accountId, role: 'owner', ledUnitIds: new Set() }, []);
   }).finally(() => forgetActors(deps)); // a new membership
 }

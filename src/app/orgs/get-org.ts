@@ -6,10 +6,11 @@ import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorInOrg } from '../scope.ts';
 import { presentOrg, type OrgView } from './org-view.ts';
+import { loadThemes } from '../themes/theme-view.ts';
 
 export async function getOrg(deps: AppDeps, caller: Caller, orgId: string): Promise<OrgView> {
   const actor = await actorInOrg(deps.db, caller, orgId);
-  return presentOrg(await loadOrgRow(deps, actor.orgId), actor);
+  return presentOrg(await loadOrgRow(deps, actor.orgId), actor, await loadThemes(deps, actor.orgId));
 }
 
 /** The organisation's row: every page shows it, so it is kept a few seconds, cleared by its update (caches.ts). */

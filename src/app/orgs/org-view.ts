@@ -4,6 +4,7 @@ import { abilities, can } from '../../core/policy.ts';
 import type { Locale, OrgRole } from '../../core/domain.ts';
 import { RULE_IDS } from '../../core/coach/rule-ids.ts';
 import type { OrgActor } from '../scope.ts';
+import type { ThemeView } from '../themes/theme-view.ts';
 
 export const DEFAULT_SETTINGS: Required<OrgSettings> = {
   focus: { objectivesMin: 3, objectivesMax: 4, keyResultsMin: 3, keyResultsMax: 4 },
@@ -38,7 +39,8 @@ const ORG_ACTIONS = [
   'comment.create',
 ] as const;
 
-export function presentOrg(row: typeof organizations.$inferSelect, actor: OrgActor) {
+/** The organisation as the API shows it, with its strategy themes (themes/theme-view.ts). */
+export function presentOrg(row: typeof organizations.$inferSelect, actor: OrgActor, themes: ThemeView[]) {
   return {
     id: row.id,
     name: row.name,
@@ -46,6 +48,7 @@ export function presentOrg(row: typeof organizations.$inferSelect, actor: OrgAct
     vision: row.vision,
     mission: row.mission,
     strategy: row.strategy,
+    themes,
     defaultLocale: row.defaultLocale as Locale,
     settings: effectiveSettings(row.settings),
     version: row.version,

@@ -11,6 +11,7 @@ import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { presentOrg, type OrgView } from './org-view.ts';
+import { loadThemes } from '../themes/theme-view.ts';
 
 export interface UpdateOrgInput {
   name?: string;
@@ -66,7 +67,7 @@ export async function updateOrg(
       before,
       after,
     });
-    return presentOrg(after, actor);
+    return presentOrg(after, actor, await loadThemes({ db: tx }, actor.orgId));
     // The check-in cadence is one of the settings: key-result lists and dashboards cache it.
   }).finally(() => {
     forgetOrgs(deps);

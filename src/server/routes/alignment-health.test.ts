@@ -126,7 +126,7 @@ describe('alignment health API', () => {
     expect(await healthOf(admin, org.id, { cycleId: quarter.id })).toEqual({
       cycleId: quarter.id,
       unitId: null,
-      unitObjectives: { total: 5, supportingOrganization: 3, share: 0.6 },
+      unitObjectives: { total: 5, supportingOrganization: 3, share: 0.6, servingThemeOnly: 0 },
       organizationObjectives: { total: 4, unsupported: named(o.O2, o.O3) },
       units: { total: 5, withoutObjectives: [{ id: units.E.id, name: 'Team E' }] },
       people: { total: 4, withIndividualObjectives: 2, share: 0.5 },
@@ -137,7 +137,7 @@ describe('alignment health API', () => {
     expect(await healthOf(admin, org.id, { cycleId: quarter.id, unitId: units.D.id })).toEqual({
       cycleId: quarter.id,
       unitId: units.D.id,
-      unitObjectives: { total: 4, supportingOrganization: 3, share: 0.75 },
+      unitObjectives: { total: 4, supportingOrganization: 3, share: 0.75, servingThemeOnly: 0 },
       organizationObjectives: { total: 4, unsupported: named(o.O2, o.O3) },
       units: { total: 3, withoutObjectives: [] },
       // m1 and m2; the viewer v1 does not count.
@@ -149,7 +149,7 @@ describe('alignment health API', () => {
     expect(await healthOf(admin, org.id, { cycleId: quarter.id, unitId: units.C.id })).toEqual({
       cycleId: quarter.id,
       unitId: units.C.id,
-      unitObjectives: { total: 1, supportingOrganization: 0, share: 0 },
+      unitObjectives: { total: 1, supportingOrganization: 0, share: 0, servingThemeOnly: 0 },
       organizationObjectives: { total: 4, unsupported: named(o.O1, o.O2, o.O3, o.Y1) },
       units: { total: 1, withoutObjectives: [] },
       people: { total: 0, withIndividualObjectives: 0, share: null },
@@ -162,7 +162,7 @@ describe('alignment health API', () => {
     const { org, quarter, m1 } = await constructedOrg();
     const health = await healthOf(m1, org.id, { cycleId: quarter.id });
     expect(health.people).toEqual({ total: 4, withIndividualObjectives: 1, share: 0.25 });
-    expect(health.unitObjectives).toEqual({ total: 5, supportingOrganization: 3, share: 0.6 });
+    expect(health.unitObjectives).toEqual({ total: 5, supportingOrganization: 3, share: 0.6, servingThemeOnly: 0 });
   });
 
   it('is empty but whole for a cycle with nothing in it', async () => {
@@ -173,7 +173,7 @@ describe('alignment health API', () => {
     expect(await healthOf(client, org.id, { cycleId: cycle.id })).toEqual({
       cycleId: cycle.id,
       unitId: null,
-      unitObjectives: { total: 0, supportingOrganization: 0, share: null },
+      unitObjectives: { total: 0, supportingOrganization: 0, share: null, servingThemeOnly: 0 },
       organizationObjectives: { total: 0, unsupported: [] },
       units: { total: 0, withoutObjectives: [] },
       people: { total: 1, withIndividualObjectives: 0, share: 0 },

@@ -176,6 +176,7 @@ describe('dashboard API', () => {
       alignment: {
         unitObjectives: 4,
         supportingOrganization: 2,
+        servingThemeOnly: 0,
         unitShare: 0.5,
         organizationObjectives: 1,
         supportedOrganization: 1,
@@ -199,6 +200,8 @@ describe('dashboard API', () => {
           averageProgress: 0,
         },
       ],
+      // No strategy themes in this organisation: no breakdown by theme (themes.test.ts has one).
+      themes: [],
     });
     expect(confidenceTrend).toHaveLength(13);
     expect(confidenceTrend.filter((w: { checkIns: number }) => w.checkIns > 0)).toEqual([
@@ -225,6 +228,7 @@ describe('dashboard API', () => {
     expect(body.alignment).toEqual({
       unitObjectives: 3,
       supportingOrganization: 2,
+      servingThemeOnly: 0,
       unitShare: 2 / 3,
       organizationObjectives: 1,
       supportedOrganization: 1,

@@ -26,6 +26,7 @@ import { webhookRoutes } from './webhooks.ts';
 import { serviceAccountRoutes } from './service-accounts.ts';
 import { orgSsoProviderRoutes } from './org-sso-provider.ts';
 import { chatChannelRoutes } from './chat-channels.ts';
+import { themeRoutes } from './themes.ts';
 import { coachRoutes } from './coach.ts';
 import { alignmentHealthRoutes } from './alignment-health.ts';
 import { closingRoutes } from './closing.ts';
@@ -66,6 +67,7 @@ export const apiRoutes: FastifyPluginAsync<{
   await app.register(serviceAccountRoutes, options);
   await app.register(orgSsoProviderRoutes, options);
   await app.register(chatChannelRoutes, options);
+  await app.register(themeRoutes, options);
   await app.register(coachRoutes, options);
   await app.register(alignmentHealthRoutes, options);
   await app.register(closingRoutes, options);
