@@ -187,3 +187,5 @@ export interface ChatPostPage {
 
 export type WeeklyMeeting = Static<typeof WeeklyMeetingSchema>;
 export type MeetingKeyResult = WeeklyMeeting['sections'][number]['keyResults'][number];
+
+export type Theme = Org['themes'][number];

@@ -51,7 +51,7 @@ browserSuite('dashboard journey', (journey) => {
     await expectNoSeriousViolations(page, 'dashboard');
 
     // One row per top-level unit, each a way to that unit's dashboard.
-    const rows = page.getByTestId('unit-row');
+    const rows = page.getByTestId('dashboard-units-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     const first = rows.first().getByRole('link');
     const name = (await first.textContent()) ?? '';

@@ -2,6 +2,7 @@ import { Alert, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconArchive,
   IconBuilding,
+  IconCompass,
   IconCalendar,
   IconDatabaseExport,
   IconWebhook,
@@ -31,6 +32,7 @@ import { WebhooksTab } from '../webhooks/WebhooksTab.tsx';
 import { ServiceAccountsTab } from '../integrations/ServiceAccountsTab.tsx';
 import { SsoProviderTab } from '../sso/SsoProviderTab.tsx';
 import { ChatTab } from '../chat/ChatChannels.tsx';
+import { ThemesTab } from '../themes/ThemesTab.tsx';
 
 /** Each tab is shown to those whose abilities allow what it is for. */
 const TABS = [
@@ -38,6 +40,7 @@ const TABS = [
   { id: 'units', ability: 'unit.create', icon: IconHierarchy2, Panel: UnitsTab },
   { id: 'cycles', ability: 'cycle.manage', icon: IconCalendar, Panel: CyclesTab },
   { id: 'profile', ability: 'org.update', icon: IconBuilding, Panel: ProfileTab },
+  { id: 'themes', ability: 'org.update', icon: IconCompass, Panel: ThemesTab },
   { id: 'outbox', ability: 'outbox.read', icon: IconMail, Panel: OutboxTab },
   { id: 'audit', ability: 'audit.read', icon: IconHistory, Panel: AuditTab },
   { id: 'archive', ability: 'archive.restore', icon: IconArchive, Panel: ArchiveTab },

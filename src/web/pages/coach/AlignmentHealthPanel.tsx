@@ -63,6 +63,12 @@ function Figures({ orgId, data, compact }: { orgId: string; data: AlignmentHealt
         label={t('health.unitObjectives')}
         value={ratio(data.unitObjectives.supportingOrganization, data.unitObjectives.total, data.unitObjectives.share)}
       />
+      {data.unitObjectives.servingThemeOnly > 0 && (
+        <Figure
+          label={t('health.servingThemeOnly')}
+          value={t('health.ofTotal', { count: data.unitObjectives.servingThemeOnly, total: data.unitObjectives.total })}
+        />
+      )}
       <Figure
         label={t('health.people')}
         value={ratio(data.people.withIndividualObjectives, data.people.total, data.people.share)}

@@ -12,7 +12,7 @@ import { DistributionSection, StatusSection, TrendSection } from './ChartSection
 import { AlignmentCoverage, KeyFigures } from './KeyFigures.tsx';
 import { OverdueList } from './OverdueList.tsx';
 import { useDashboard, useDashboardUnit } from './queries.ts';
-import { UnitBreakdown } from './UnitBreakdown.tsx';
+import { ThemeBreakdown, UnitBreakdown } from './Breakdowns.tsx';
 
 export default function DashboardPage() {
   const { orgId = '', unitId } = useParams();
@@ -81,6 +81,7 @@ function DashboardBody({
         </Grid.Col>
       </Grid>
       <TrendSection data={data} />
+      <ThemeBreakdown themes={data.themes} />
       <UnitBreakdown orgId={orgId} units={data.units} unitName={unitName} withCycle={withCycle} />
       <OverdueList orgId={orgId} data={data.checkIns} withCycle={withCycle} />
       <Stack gap="xs" component="section" aria-labelledby="dashboard-alignment">

@@ -98,6 +98,13 @@ export function AlignmentCoverage({ data }: { data: Dashboard['alignment'] }) {
         label={t('alignment.organizationObjectives')}
         value={ratio(data.supportedOrganization, data.organizationObjectives, data.organizationShare)}
       />
+      {data.servingThemeOnly > 0 && (
+        <Figure
+          testId="figure-theme-alignment"
+          label={t('alignment.servingThemeOnly')}
+          value={t('alignment.ofTotal', { count: data.servingThemeOnly, total: data.unitObjectives })}
+        />
+      )}
     </SimpleGrid>
   );
 }

@@ -84,6 +84,8 @@ export const dashboard = bilingual(
       organizationObjectives: 'Organisation objectives that teams support',
       share: '{{count, number}} of {{total, number}} ({{share}})',
       nothing: 'None in this cycle',
+      servingThemeOnly: 'Team objectives aligned to a strategy theme only',
+      ofTotal: '{{count, number}} of {{total, number}}',
     },
     units: {
       title: 'By unit',
@@ -94,6 +96,11 @@ export const dashboard = bilingual(
       netConfidence: 'Net confidence',
       progress: 'Average progress',
       dashboardOf: 'Dashboard of {{unit}}',
+    },
+    themes: {
+      title: 'By strategy theme',
+      intro: 'The objectives in view that serve each theme of the strategy; one serving two themes counts in both.',
+      theme: 'Theme',
     },
   },
   {
@@ -177,6 +184,8 @@ export const dashboard = bilingual(
       title: 'Förankring',
       unitObjectives: 'Teammål som stöder organisationens mål',
       organizationObjectives: 'Organisationsmål som teamen stöder',
+      servingThemeOnly: 'Teammål förankrade enbart i ett strategiskt tema',
+      ofTotal: '{{count, number}} av {{total, number}}',
       share: '{{count, number}} av {{total, number}} ({{share}})',
       nothing: 'Inga i denna period',
     },
@@ -189,6 +198,11 @@ export const dashboard = bilingual(
       netConfidence: 'Nettotilltro',
       progress: 'Genomsnittligt framsteg',
       dashboardOf: 'Översikt för {{unit}}',
+    },
+    themes: {
+      title: 'Per strategiskt tema',
+      intro: 'Målen i vyn som tjänar vart och ett av strategins teman; ett mål som tjänar två teman räknas i båda.',
+      theme: 'Tema',
     },
   },
 );

@@ -12,6 +12,7 @@ import { OkrSheetMenu } from '../../components/OkrSheetMenu.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { WhenVisible } from '../../components/WhenVisible.tsx';
 import classes from './OrgHomePage.module.css';
+import { groupByTheme } from './theme-groups.ts';
 
 // Below the objectives, out of sight when the page opens: their code, texts and data load
 // when someone scrolls near them (WhenVisible), not with the page.
@@ -21,7 +22,19 @@ const NetConfidenceFigure = lazy(() => import('../dashboard/NetConfidenceFigure.
 const FirstRunGuide = lazy(() => import('./FirstRunGuide.tsx'));
 const ActivityFeed = lazy(() => import('../conversation/ActivityFeed.tsx').then((m) => ({ default: m.ActivityFeed })));
 
-/** Where the organisation is heading: vision, mission, strategy and its objectives. */
+function ObjectiveColumns({ objectives }: { objectives: Objective[] }) {
+  return (
+    <div className={classes.columns}>
+      {objectives.map((objective) => (
+        <div key={objective.id}>
+          <ObjectiveCard objective={objective} showOwner={false} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Where the organisation is heading: vision, mission, strategy and its objectives, by strategy theme. */
 export default function OrgHomePage() {
   const { orgId = '' } = useParams();
   const { t } = useTranslation('home');
@@ -102,14 +115,33 @@ export default function OrgHomePage() {
               {() =>
                 objectives.length === 0 ? (
                   <Text c="dimmed">{t('noObjectives')}</Text>
+                ) : data.themes.length === 0 ? (
+                  <ObjectiveColumns objectives={objectives} />
                 ) : (
-                  <div className={classes.columns}>
-                    {objectives.map((objective) => (
-                      <div key={objective.id}>
-                        <ObjectiveCard objective={objective} showOwner={false} />
-                      </div>
-                    ))}
-                  </div>
+                  groupByTheme(objectives, data.themes).map(({ theme, objectives: served }) => (
+                    <Stack
+                      key={theme?.id ?? 'none'}
+                      gap="xs"
+                      component="section"
+                      aria-label={theme?.name ?? t('withoutTheme')}
+                    >
+                      <Title order={3} size="h4">
+                        {theme?.name ?? t('withoutTheme')}
+                      </Title>
+                      {theme?.description && (
+                        <Text size="sm" c="dimmed">
+                          {theme.description}
+                        </Text>
+                      )}
+                      {served.length === 0 ? (
+                        <Text size="sm" c="dimmed">
+                          {t('themeUnserved')}
+                        </Text>
+                      ) : (
+                        <ObjectiveColumns objectives={served} />
+                      )}
+                    </Stack>
+                  ))
                 )
               }
             </QueryState>

@@ -10,6 +10,8 @@ export const home = bilingual(
     objectivesIntro:
       'The agenda leadership set for {{cycle}}. Teams choose which of these they support with objectives of their own.',
     noObjectives: 'The organisation has no objectives in this cycle yet.',
+    withoutTheme: 'Serving no strategy theme',
+    themeUnserved: 'No objective serves this theme in this cycle yet.',
     keyResultCount_one: '{{count, number}} key result',
     keyResultCount_other: '{{count, number}} key results',
     supportedBy_one: 'Supported by {{count, number}} objective',
@@ -55,6 +57,8 @@ export const home = bilingual(
     objectivesTitle: 'Organisationens mål',
     objectivesIntro: 'Agendan som ledningen satt för {{cycle}}. Teamen väljer vilka av dessa de stöder med egna mål.',
     noObjectives: 'Organisationen har inga mål i denna period än.',
+    withoutTheme: 'Tjänar inget strategiskt tema',
+    themeUnserved: 'Inget mål tjänar temat i denna period än.',
     keyResultCount_one: '{{count, number}} nyckelresultat',
     keyResultCount_other: '{{count, number}} nyckelresultat',
     supportedBy_one: 'Stöds av {{count, number}} mål',

@@ -41,6 +41,7 @@ const valuesOf = (o: Objective): ObjectiveFormValues => ({
   // An objective supported only through one of its key results is shown as that key result.
   supports: o.supports.filter((id) => !o.supportedKeyResults.some((kr) => kr.objectiveId === id)),
   supportsKeyResultIds: o.supportsKeyResultIds,
+  themeIds: o.themeIds,
   keyResults: [],
 });
 
@@ -83,6 +84,7 @@ function EditObjective({ objective }: { objective: Objective }) {
       changes.supports = values.supports;
       changes.supportsKeyResultIds = values.supportsKeyResultIds;
     }
+    if (!sameSet(values.themeIds, before.themeIds)) changes.themeIds = values.themeIds;
     if (Object.keys(changes).length === 0) {
       notify(t('form.nothingChanged'), 'blue');
     } else {

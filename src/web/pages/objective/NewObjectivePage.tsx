@@ -79,6 +79,7 @@ function NewObjectiveForm({
       draft: false,
       supports: [],
       supportsKeyResultIds: [],
+      themeIds: [],
       keyResults: [emptyKeyResult(owner)],
     };
   });
@@ -104,6 +105,7 @@ function NewObjectiveForm({
       lifecycle: values.draft ? 'draft' : 'published',
       supports: values.supports,
       supportsKeyResultIds: values.supportsKeyResultIds,
+      themeIds: values.themeIds,
       keyResults: values.keyResults.map(keyResultBody),
     };
     const created = await api.post<Objective>(`${base}/objectives`, body);

@@ -43,6 +43,7 @@ import {
 import { MemberSelect } from './MemberSelect.tsx';
 import type { OwnerChoices } from './owner-choices.ts';
 import { SupportsSelect } from './SupportsSelect.tsx';
+import { ThemePicker } from './ThemePicker.tsx';
 import { formProblem } from './server-errors.ts';
 
 /** The most key results the new-objective form offers; more are added on the objective page. */
@@ -62,6 +63,8 @@ export interface ObjectiveFormValues {
   supports: string[];
   /** Key results it supports; their objectives are supported with them. */
   supportsKeyResultIds: string[];
+  /** The strategy themes it serves. */
+  themeIds: string[];
   keyResults: KeyResultDraft[];
 }
 
@@ -76,6 +79,7 @@ const TOP_FIELDS = new Set([
   'visibility',
   'supports',
   'supportsKeyResultIds',
+  'themeIds',
 ]);
 const KR_FIELD = /^keyResults\.\d+\.(title|metric|start|target|unit|ownerId|weight)$/;
 
@@ -322,6 +326,12 @@ export function ObjectiveForm({
               onChange={(chosen) => form.setValues(chosen)}
               knownKeyResults={editing?.supportedKeyResults}
               error={form.errors.supports ?? form.errors.supportsKeyResultIds}
+            />
+            <ThemePicker
+              orgId={orgId}
+              value={values.themeIds}
+              onChange={(themeIds) => form.setFieldValue('themeIds', themeIds)}
+              error={form.errors.themeIds}
             />
             {!editing?.closed && (
               <Checkbox

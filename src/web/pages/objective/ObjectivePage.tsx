@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { invalidateOkrs, useCycles, useMe, useObjective, useObjectives } from '../../api/queries.ts';
+import { invalidateOkrs, useCycles, useMe, useObjective, useObjectives, useOrg } from '../../api/queries.ts';
 import type { Objective, SupportedObjective } from '../../api/types.ts';
 import { ConfidenceBadge } from '../../components/ConfidenceBadge.tsx';
 import { LazyMarkdown } from '../../components/LazyMarkdown.tsx';
@@ -290,6 +290,7 @@ function Alignment({ orgId, objective }: { orgId: string; objective: Objective }
             />
           )}
         </Stack>
+        <ServedThemes orgId={orgId} themeIds={objective.themeIds} />
         <Stack gap="xs">
           <Title order={3} size="h5">
             {t('page.supportedByTitle')}
@@ -321,6 +322,27 @@ function Alignment({ orgId, objective }: { orgId: string; objective: Objective }
         </Stack>
       </Stack>
     </Card>
+  );
+}
+
+/** The strategy themes it serves, by name in the organisation's order; nothing where it has none. */
+function ServedThemes({ orgId, themeIds }: { orgId: string; themeIds: string[] }) {
+  const { t } = useTranslation('objective');
+  const themes = (useOrg(orgId).data?.themes ?? []).filter((theme) => themeIds.includes(theme.id));
+  if (themes.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">
+        {t('page.themesTitle')}
+      </Title>
+      <Group gap={6} data-testid="served-themes">
+        {themes.map((theme) => (
+          <Badge key={theme.id} variant="outline" color="indigo" title={theme.description || undefined}>
+            {theme.name}
+          </Badge>
+        ))}
+      </Group>
+    </Stack>
   );
 }
 

@@ -31,6 +31,7 @@ export const objective = bilingual(
       alignmentTitle: 'Alignment',
       supportsTitle: 'Supports',
       supportsNone: 'This objective does not support any other.',
+      themesTitle: 'Serves the strategy themes',
       supportedByTitle: 'Supported by',
       supportedByNone: 'No objectives support this one yet.',
       supportedKeyResult: 'Key result: {{title}}',
@@ -164,6 +165,9 @@ export const objective = bilingual(
       supportsHint:
         'Which objectives of the organisation or other teams this one contributes to. Write your own objective where you can have the most impact — do not copy theirs.',
       supportsPlaceholder: 'Search objectives',
+      themes: 'Strategy themes',
+      themesHint:
+        'Which parts of the strategy it serves. Where this cycle has no organisation objective to support, a theme still ties the objective to the strategy.',
       nothingFound: 'No objectives match',
       draft: 'Save as a draft',
       draftHint: 'A draft is seen only by those who may edit it.',
@@ -226,6 +230,7 @@ export const objective = bilingual(
       alignmentTitle: 'Koppling till andra mål',
       supportsTitle: 'Stöder',
       supportsNone: 'Målet stöder inget annat mål.',
+      themesTitle: 'Tjänar de strategiska temana',
       supportedByTitle: 'Stöds av',
       supportedByNone: 'Inga mål stöder detta än.',
       supportedKeyResult: 'Nyckelresultat: {{title}}',
@@ -359,6 +364,9 @@ export const objective = bilingual(
       supportsHint:
         'Vilka av organisationens eller andra teams mål detta bidrar till. Skriv ett eget mål där ni gör störst skillnad – kopiera inte deras.',
       supportsPlaceholder: 'Sök mål',
+      themes: 'Strategiska teman',
+      themesHint:
+        'Vilka delar av strategin målet tjänar. Där perioden saknar organisationsmål att stödja knyter ett tema ändå målet till strategin.',
       nothingFound: 'Inga mål matchar',
       draft: 'Spara som utkast',
       draftHint: 'Ett utkast syns bara för dem som får redigera det.',
