@@ -13,6 +13,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')
 /** A small document that holds together: two people, a unit tree, a year and a quarter, two objectives. */
 function valid(): ImportDocument {
   return {
+    organization: { themes: [{ id: id(5), name: 'Nära kunden' }] },
     people: [
       { id: id(1), email: 'ada@example.com', role: 'owner' },
       { id: id(2), email: 'sara@example.com', role: null },
@@ -123,6 +124,21 @@ describe('checkImportDocument', () => {
     expect(checkImportDocument(doc)).toEqual([
       { field: '/objectives/0/supports', key: 'alignment_loop' },
       { field: '/objectives/1/supports', key: 'alignment_loop' },
+    ]);
+  });
+
+  it('checks the strategy themes an objective serves: of the document, once; and theme names once', () => {
+    const doc = valid();
+    doc.objectives[0] = { ...at(doc.objectives, 0), themeIds: [id(5)] };
+    expect(checkImportDocument(doc)).toEqual([]);
+
+    doc.objectives[0] = { ...at(doc.objectives, 0), themeIds: [id(5), id(5), id(96)] };
+    doc.organization.themes?.push({ id: id(6), name: ' nära KUNDEN ' }, { id: id(5), name: 'Annat' });
+    expect(checkImportDocument(doc)).toEqual([
+      { field: '/organization/themes/2/id', key: 'duplicate' },
+      { field: '/organization/themes/1/name', key: 'duplicate' },
+      { field: '/objectives/0/themeIds/1', key: 'duplicate' },
+      { field: '/objectives/0/themeIds/2', key: 'unknown_reference' },
     ]);
   });
 

@@ -21,6 +21,7 @@ type Level = 'organization' | 'unit' | 'person';
 
 /** The parts of the document the checks read (api/schemas/export.ts holds the whole shape). */
 export interface ImportDocument {
+  organization: { themes?: { id: Id; name: string }[] };
   people: { id: Id; email: string; role: string | null }[];
   units: { id: Id; parentId: Id | null; members: { personId: Id }[] }[];
   cycles: { id: Id; parentId: Id | null; closedBy: Id | null; startsOn: string; endsOn: string }[];
@@ -33,6 +34,7 @@ export interface ImportDocument {
     carriedFromId: Id | null;
     supports: Id[];
     supportsKeyResultIds?: Id[];
+    themeIds?: Id[];
     createdBy: Id | null;
   }[];
   keyResults: { id: Id; objectiveId: Id; ownerId: Id | null }[];
@@ -68,6 +70,13 @@ export function checkImportDocument(doc: ImportDocument): ImportProblem[] {
     });
     return ids;
   };
+  const themes = idsOf('organization/themes', doc.organization.themes ?? []);
+  const themeNames = new Set<string>();
+  (doc.organization.themes ?? []).forEach((theme, i) => {
+    const name = theme.name.trim().toLowerCase();
+    if (themeNames.has(name)) problem(`/organization/themes/${i}/name`, 'duplicate');
+    themeNames.add(name);
+  });
   const people = idsOf('people', doc.people);
   const units = idsOf('units', doc.units);
   const cycles = idsOf('cycles', doc.cycles);
@@ -129,6 +138,12 @@ export function checkImportDocument(doc: ImportDocument): ImportProblem[] {
       if (id === o.id || supported.has(id))
         problem(`${at}/supports/${j}`, id === o.id ? 'alignment_loop' : 'duplicate');
       supported.add(id);
+    });
+    const served = new Set<Id>();
+    (o.themeIds ?? []).forEach((id, j) => {
+      ref(`${at}/themeIds/${j}`, id, themes, false);
+      if (served.has(id)) problem(`${at}/themeIds/${j}`, 'duplicate');
+      served.add(id);
     });
     const supportedKeyResults = new Set<Id>();
     (o.supportsKeyResultIds ?? []).forEach((id, j) => {

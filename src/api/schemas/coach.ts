@@ -4,7 +4,7 @@ import { METRICS, OBJECTIVE_KINDS, OBJECTIVE_LEVELS } from '../../core/domain.ts
 import { SEVERITIES } from '../../core/coach/rule-ids.ts';
 import { TARGET_TYPES } from '../../core/coach/model.ts';
 import { FiguresAsOf, Nullable, Uuid } from './common.ts';
-import { Figure, Supports, SupportsKeyResults } from './objective.ts';
+import { Figure, Supports, SupportsKeyResults, ThemeIds } from './objective.ts';
 import { CoachRuleId } from './org.ts';
 
 const Severity = Type.Enum([...SEVERITIES]);
@@ -97,6 +97,7 @@ export const CoachCheckBody = Type.Object(
     kind: Type.Optional(Type.Enum([...OBJECTIVE_KINDS])),
     supports: Type.Optional(Supports),
     supportsKeyResultIds: Type.Optional(SupportsKeyResults),
+    themeIds: Type.Optional(ThemeIds),
     keyResults: Type.Optional(Type.Array(DraftKeyResultBody, { maxItems: 20 })),
     objectiveId: Type.Optional(
       Type.String({ format: 'uuid', description: 'The saved objective being edited, left out of the context' }),

@@ -19,6 +19,7 @@ import {
   VISIBILITIES,
 } from '../../core/domain.ts';
 import { EXPORT_FORMAT } from '../../core/export-format.ts';
+import { THEME_LIMITS } from '../../core/limits.ts';
 import { DateOnly, Nullable, Timestamp, Uuid } from './common.ts';
 import { OrgSettingsSchema } from './org.ts';
 
@@ -33,6 +34,22 @@ const ExportOrganization = Type.Object(
     vision: Type.String(),
     mission: Type.String(),
     strategy: Type.String(),
+    themes: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Uuid,
+            name: Type.String({ minLength: 1, maxLength: THEME_LIMITS.name }),
+            description: Type.String({ maxLength: THEME_LIMITS.description }),
+          },
+          strict,
+        ),
+        {
+          maxItems: THEME_LIMITS.perOrganization,
+          description: 'The strategy themes in their order (absent in documents from before themes)',
+        },
+      ),
+    ),
     defaultLocale: Type.Enum([...LOCALES]),
     settings: OrgSettingsSchema,
     createdAt: Timestamp,
@@ -108,6 +125,11 @@ const ExportObjective = Type.Object(
         description:
           'The key results this one supports, in the order linked; their objectives are supported too ' +
           '(absent in documents from before key results could be supported)',
+      }),
+    ),
+    themeIds: Type.Optional(
+      Type.Array(Uuid, {
+        description: 'The strategy themes it serves, of organization.themes (absent in documents from before themes)',
       }),
     ),
     createdBy: Nullable(Uuid),

@@ -168,7 +168,7 @@ export const SupportsKeyResults = Type.Array(Uuid, {
 });
 
 /** The strategy themes an objective serves (GET /orgs/{orgId}/themes). */
-const ThemeIds = Type.Array(Uuid, {
+export const ThemeIds = Type.Array(Uuid, {
   maxItems: THEME_LIMITS.perOrganization,
   uniqueItems: true,
   description: 'Ids of the strategy themes this objective serves: exactly these',

@@ -30,6 +30,8 @@ export interface DraftObjective {
   supports?: string[];
   /** Key results it supports; their objectives are supported too, as when it is saved. */
   supportsKeyResultIds?: string[];
+  /** The strategy themes it is to serve. */
+  themeIds?: string[];
   keyResults?: DraftKeyResult[];
   /** The saved objective this draft edits: left out of the context, so it is not counted twice. */
   objectiveId?: string;
@@ -78,6 +80,7 @@ export async function checkDraft(
     inCycle: true,
     supports: [...new Set([...(draft.supports ?? []), ...viaKeyResults])],
     supportsKeyResults,
+    servesTheme: (draft.themeIds ?? []).length > 0,
     keyResults: (draft.keyResults ?? []).map((kr, i) => ({
       id: draftKeyResultId(i),
       title: kr.title,

@@ -60,6 +60,7 @@ interface ObjectiveRow {
   supports: string[];
   /** The key results it supports, in the order the links were made (resolved in loadCoachContext). */
   supports_key_results: string[];
+  serves_theme: boolean;
   /** Its live key results, each with its number of live activities. */
   key_results: CoachKeyResult[];
 }
@@ -119,6 +120,8 @@ async function loadObjectives(
              (select coalesce(json_agg(ka.key_result_id order by ka.created_at, ka.key_result_id), '[]')
                 from key_result_alignments ka
                where ka.org_id = objectives.org_id and ka.objective_id = objectives.id) as supports_key_results,
+             exists (select 1 from objective_themes ot
+                      where ot.org_id = objectives.org_id and ot.objective_id = objectives.id) as serves_theme,
              -- Each key result's activities counted through the index, one key result at a time.
              (select coalesce(json_agg(json_build_object('id', k.id, 'title', k.title, 'metric', k.metric,
                        'start', k.start_value, 'target', k.target_value, 'unit', k.unit, 'ownerId', k.owner_id,
@@ -134,7 +137,7 @@ async function loadObjectives(
     select
       (select coalesce(json_agg(json_build_object('id', p.id, 'title', p.title, 'level', p.level, 'unit_id', p.unit_id,
                  'person_id', p.person_id, 'kind', p.kind, 'in_cycle', p.in_cycle, 'person_name', p.person_name,
-                 'supports', p.supports, 'supports_key_results', p.supports_key_results,
+                 'supports', p.supports, 'supports_key_results', p.supports_key_results, 'serves_theme', p.serves_theme,
                  'key_results', p.key_results) order by p.created_at, p.id), '[]')
          from picked p) as objectives,
       -- Only the units that own an objective in the snapshot, and those asked about (a draft's
@@ -200,6 +203,7 @@ export async function loadCoachContext(
     inCycle: o.in_cycle,
     supports: o.supports,
     supportsKeyResults: keyResults.resolve(o.supports_key_results),
+    servesTheme: o.serves_theme,
     keyResults: o.key_results,
   }));
   const personNames = new Map(

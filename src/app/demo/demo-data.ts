@@ -27,6 +27,31 @@ export const ORGANIZATION = {
   ].join('\n'),
 };
 
+/** The strategy's four directions, as the strategy above names them. */
+export const THEMES = [
+  {
+    key: 'service',
+    name: 'Belysning som tjänst',
+    description: 'Installation, mätning och service i ett månadsavtal – kunden betalar för ljus, inte för armaturer.',
+  },
+  {
+    key: 'close',
+    name: 'Nära kunden',
+    description: 'Egna säljare och installatörer i de fem största regionerna, utvalda partner i resten av Norden.',
+  },
+  {
+    key: 'savings',
+    name: 'Besparing som syns',
+    description: 'Varje installation mäts, och kunden ser sin besparing i kronor varje månad.',
+  },
+  {
+    key: 'sustainable',
+    name: 'Hållbart i hela kedjan',
+    description: 'Vi återbrukar armaturer och väljer leverantörer med vetenskapligt förankrade klimatmål.',
+  },
+] as const;
+export type ThemeKey = (typeof THEMES)[number]['key'];
+
 interface DemoPerson {
   key: string;
   name: string;
@@ -206,6 +231,8 @@ export interface DemoObjective {
   supports?: readonly string[];
   /** Key results this one supports, by their objective's key and their title. */
   supportsKeyResults?: readonly { objective: string; title: string }[];
+  /** The strategy themes it serves. */
+  themes?: readonly ThemeKey[];
   keyResults: readonly DemoKeyResult[];
 }
 
@@ -218,6 +245,7 @@ export const ORGANIZATION_OBJECTIVES: readonly DemoObjective[] = [
     key: 'org-growth',
     cycle: 'year',
     owner: ORG,
+    themes: ['service', 'close'],
     title: 'Bli förstahandsvalet för energismart belysning i Norden',
     description:
       'Fler hem och företag ska välja oss – och stanna kvar. Vi växer med långa tjänsteavtal, inte med engångsförsäljning.',
@@ -276,6 +304,7 @@ export const ORGANIZATION_OBJECTIVES: readonly DemoObjective[] = [
     key: 'org-easy',
     cycle: 'year',
     owner: ORG,
+    themes: ['close'],
     title: 'Göra det enkelt att vara kund hos oss',
     description:
       'Från första kontakt till färdig installation ska det kännas enkelt. Varje steg vi tar bort är ett skäl mindre att välja någon annan.',
@@ -324,6 +353,7 @@ export const ORGANIZATION_OBJECTIVES: readonly DemoObjective[] = [
     key: 'org-energy',
     cycle: 'year',
     owner: ORG,
+    themes: ['savings', 'sustainable'],
     title: 'Visa att våra kunder sparar energi på riktigt',
     description: 'Vårt löfte är lägre energiförbrukning. Vi ska kunna visa besparingen för varje kund, svart på vitt.',
     keyResults: [
@@ -695,6 +725,52 @@ export const UNIT_OBJECTIVES: readonly DemoObjective[] = [
           [98.9, 6],
           [99.2, 7],
         ],
+      },
+    ],
+  },
+  {
+    // No organisation objective is about the supply chain this year: the team aligns its own
+    // objective to the strategy's theme instead, as the method allows.
+    key: 'logistik-reuse',
+    cycle: 'quarter',
+    owner: team('logistik'),
+    title: 'Ge uttjänta armaturer ett nytt liv',
+    description:
+      'Strategin lovar hållbarhet i hela kedjan. Vi tar tillbaka det kunderna byter ut och ser till att det återbrukas i stället för att slängas.',
+    themes: ['sustainable'],
+    keyResults: [
+      {
+        title: 'Öka andelen returnerade armaturer som återbrukas från 35 % till 60 %',
+        metric: 'increase_to',
+        start: 35,
+        target: 60,
+        unit: '%',
+        owner: 'oskar',
+        checkIns: [
+          [38, 6],
+          [41, 6],
+        ],
+      },
+      {
+        title: 'Minska antalet halvfulla transporter per vecka från 14 till 6',
+        metric: 'decrease_to',
+        start: 14,
+        target: 6,
+        unit: 'transporter',
+        owner: 'erik',
+        checkIns: [
+          [13, 5],
+          [11, 6],
+        ],
+      },
+      {
+        title: 'Öka antalet leverantörer med vetenskapligt förankrade klimatmål från 3 till 8',
+        metric: 'increase_to',
+        start: 3,
+        target: 8,
+        unit: 'leverantörer',
+        owner: 'erik',
+        checkIns: [[4, 7]],
       },
     ],
   },

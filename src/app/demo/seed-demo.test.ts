@@ -11,7 +11,9 @@ import {
   keyResults,
   memberships,
   objectives,
+  objectiveThemes,
   organizations,
+  strategyThemes,
   unitMembers,
   units,
 } from '../../db/schema.ts';
@@ -127,17 +129,26 @@ describe('seedDemo', () => {
       const marketingObjective = objectiveRows.find((o) => o.id === eventsKr?.objectiveId);
       expect(marketingObjective).toMatchObject({ level: 'unit', unitId: marketing?.id, cycleId: quarter?.id });
 
-      // Every team or division objective of the quarter supports an organisation objective.
+      // Every team or division objective of the quarter supports an organisation objective, or
+      // (Logistik's, with nothing of the year's agenda about its work) serves a strategy theme.
       const alignmentRows = await tx.select().from(alignments).where(eq(alignments.orgId, orgId));
+      const themeRows = await tx.select().from(objectiveThemes).where(eq(objectiveThemes.orgId, orgId));
       const unitObjectives = objectiveRows.filter((o) => o.level === 'unit' && o.cycleId === quarter?.id);
       expect(unitObjectives.length).toBeGreaterThanOrEqual(3);
       for (const objective of unitObjectives) {
         const supported = alignmentRows.filter((a) => a.objectiveId === objective.id).map((a) => a.supportsId);
         expect(
-          orgObjectives.some((o) => supported.includes(o.id)),
+          orgObjectives.some((o) => supported.includes(o.id)) || themeRows.some((t) => t.objectiveId === objective.id),
           objective.title,
         ).toBe(true);
       }
+      // The strategy's four themes, and the organisation's objectives that carry them.
+      const themeList = await tx.select().from(strategyThemes).where(eq(strategyThemes.orgId, orgId));
+      expect(themeList.map((t) => t.name).sort()).toEqual(
+        ['Belysning som tjänst', 'Besparing som syns', 'Hållbart i hela kedjan', 'Nära kunden'].sort(),
+      );
+      const orgThemed = orgObjectives.filter((o) => themeRows.some((t) => t.objectiveId === o.id));
+      expect(orgThemed.length).toBeGreaterThanOrEqual(3);
 
       // Sara, in the marketing team, and her own objective supporting the team's.
       const [sara] = await tx.select().from(accounts).where(eq(accounts.email, 'sara@example.com'));

@@ -16,7 +16,9 @@ import {
   keyResults,
   memberships,
   objectives,
+  objectiveThemes,
   organizations,
+  strategyThemes,
   unitMembers,
   units,
 } from '../../db/schema.ts';
@@ -29,10 +31,12 @@ import {
   DEMO_PASSWORD,
   ORGANIZATION,
   PEOPLE,
+  THEMES,
   UNITS,
   type DemoKeyResult,
   type DemoObjective,
   type PersonKey,
+  type ThemeKey,
   type UnitKey,
 } from './demo-data.ts';
 
@@ -123,6 +127,7 @@ export function buildDemoRows(now: Date, passwordHash: string) {
   const personIds = new Map<PersonKey, string>(PEOPLE.map((p) => [p.key, randomUUID()]));
   const unitIds = new Map<UnitKey, string>(UNITS.map((u) => [u.key, randomUUID()]));
   const objectiveIds = new Map<string, string>(ALL_OBJECTIVES.map((o) => [o.key, randomUUID()]));
+  const themeIds = new Map<ThemeKey, string>(THEMES.map((t) => [t.key, randomUUID()]));
   const person = (key: PersonKey) => lookup(personIds, key, 'person');
   const calendar = buildCycles(orgId, now);
 
@@ -155,6 +160,14 @@ export function buildDemoRows(now: Date, passwordHash: string) {
     ]),
     cycles: calendar.rows,
     objectives: [] as (typeof objectives.$inferInsert)[],
+    themes: THEMES.map((theme, position) => ({
+      id: lookup(themeIds, theme.key, 'theme'),
+      orgId,
+      name: theme.name,
+      description: theme.description,
+      position,
+    })),
+    objectiveThemes: [] as (typeof objectiveThemes.$inferInsert)[],
     alignments: [] as (typeof alignments.$inferInsert)[],
     keyResultAlignments: [] as (typeof keyResultAlignments.$inferInsert)[],
     keyResults: [] as (typeof keyResults.$inferInsert)[],
@@ -260,6 +273,9 @@ export function buildDemoRows(now: Date, passwordHash: string) {
       createdAt,
       updatedAt: createdAt,
     });
+    for (const theme of o.themes ?? []) {
+      rows.objectiveThemes.push({ orgId, objectiveId: id, themeId: lookup(themeIds, theme, 'theme'), createdAt });
+    }
     for (const supported of o.supports ?? []) {
       rows.alignments.push({
         orgId,
@@ -340,6 +356,8 @@ export async function seedDemo(db: Queryable, now: Date): Promise<{ orgId: strin
     await tx.insert(cycles).values(rows.cycles.filter((c) => c.parentId === null));
     await tx.insert(cycles).values(rows.cycles.filter((c) => c.parentId !== null));
     await tx.insert(objectives).values(rows.objectives);
+    await tx.insert(strategyThemes).values(rows.themes);
+    await tx.insert(objectiveThemes).values(rows.objectiveThemes);
     await tx.insert(alignments).values(rows.alignments);
     await tx.insert(keyResults).values(rows.keyResults);
     await tx.insert(keyResultAlignments).values(rows.keyResultAlignments);

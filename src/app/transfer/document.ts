@@ -27,6 +27,8 @@ export interface ExportedOrganization {
     vision: string;
     mission: string;
     strategy: string;
+    /** Absent in documents from before strategy themes. */
+    themes?: { id: Id; name: string; description: string }[];
     defaultLocale: Locale;
     settings: OrgSettings;
   };
@@ -71,6 +73,8 @@ export interface ExportedOrganization {
     supports: Id[];
     /** Absent in documents from before key results could be supported. */
     supportsKeyResultIds?: Id[];
+    /** Absent in documents from before strategy themes. */
+    themeIds?: Id[];
     createdBy: Id | null;
     /** Absent in documents from before objectives could be marked done. */
     doneAt?: Time | null;

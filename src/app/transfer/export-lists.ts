@@ -11,7 +11,11 @@ const day = (column: SQL) => sql`to_char(${column}, 'YYYY-MM-DD')`;
 export function exportLists(orgId: string) {
   const organization = sql`
     select json_build_object('id', o.id, 'slug', o.slug, 'name', o.name, 'vision', o.vision,
-           'mission', o.mission, 'strategy', o.strategy, 'defaultLocale', o.default_locale,
+           'mission', o.mission, 'strategy', o.strategy,
+           'themes', (select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'description', t.description)
+                                                order by t.position, t.created_at, t.id), '[]')
+                        from strategy_themes t where t.org_id = o.id),
+           'defaultLocale', o.default_locale,
            'settings', o.settings, 'createdAt', ${iso(sql`o.created_at`)})::text as j
       from organizations o where o.id = ${orgId}`;
 
@@ -67,6 +71,9 @@ export function exportLists(orgId: string) {
                           from alignments a where a.org_id = o.org_id and a.objective_id = o.id),
            'supportsKeyResultIds', (select coalesce(json_agg(ka.key_result_id order by ka.created_at, ka.key_result_id), '[]')
                           from key_result_alignments ka where ka.org_id = o.org_id and ka.objective_id = o.id),
+           'themeIds', (select coalesce(json_agg(ot.theme_id order by t.position, t.created_at, t.id), '[]')
+                          from objective_themes ot join strategy_themes t on t.id = ot.theme_id
+                         where ot.org_id = o.org_id and ot.objective_id = o.id),
            'createdBy', o.created_by, 'doneAt', ${iso(sql`o.done_at`)}, 'archivedAt', ${iso(sql`o.archived_at`)},
            'createdAt', ${iso(sql`o.created_at`)})::text as j
       from objectives o where o.org_id = ${orgId}

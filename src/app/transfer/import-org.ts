@@ -19,6 +19,8 @@ import {
   comments,
   cycles,
   keyResultAlignments,
+  objectiveThemes,
+  strategyThemes,
   keyResults,
   memberships,
   objectives,
@@ -28,7 +30,7 @@ import {
   units,
 } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
-import { forgetActors, forgetCadences, forgetCycles, forgetOrgs } from '../caches.ts';
+import { forgetActors, forgetCadences, forgetCycles, forgetOrgs, forgetThemes } from '../caches.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
 import { takeTurnInOrg } from '../org-lock.ts';
@@ -110,6 +112,7 @@ export async function importOrganization(
     if (!dryRun) {
       forgetActors(deps);
       forgetOrgs(deps);
+      forgetThemes(deps);
       forgetCycles(deps);
       forgetCadences(deps);
     }
@@ -192,7 +195,9 @@ async function writeDocument(
   // Each list's new ids ascend in the document's order: items the export orders alike (the
   // same time, say a week's check-ins saved together) then come out in the same order again.
   const newIds = new Map<string, string>();
+  const themes = doc.organization.themes ?? [];
   for (const list of [
+    themes,
     doc.units,
     doc.cycles,
     doc.objectives,
@@ -225,6 +230,21 @@ async function writeDocument(
       updatedAt: now,
     })
     .where(eq(organizations.id, orgId));
+  // The document's strategy replaces the organisation's, its themes with it (none serve yet:
+  // an import goes only into an organisation without OKRs).
+  await tx.delete(strategyThemes).where(eq(strategyThemes.orgId, orgId));
+  await insertAll(
+    themes.map((theme, position) => ({
+      id: to(theme.id),
+      orgId,
+      name: theme.name.trim(),
+      description: theme.description,
+      position,
+      createdAt: now,
+      updatedAt: now,
+    })),
+    (chunk) => tx.insert(strategyThemes).values(chunk),
+  );
 
   await insertAll(created, (chunk) =>
     tx.insert(accounts).values(
@@ -368,6 +388,12 @@ async function writeDocument(
   await insertAll(
     keyResultLinks.map((link, i) => ({ ...link, createdAt: new Date(now.getTime() + i) })),
     (chunk) => tx.insert(keyResultAlignments).values(chunk),
+  );
+  await insertAll(
+    doc.objectives.flatMap((o) =>
+      (o.themeIds ?? []).map((themeId) => ({ orgId, objectiveId: to(o.id), themeId: to(themeId), createdAt: now })),
+    ),
+    (chunk) => tx.insert(objectiveThemes).values(chunk),
   );
   await insertAll(doc.checkIns, (chunk) =>
     tx.insert(checkIns).values(

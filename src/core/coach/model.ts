@@ -36,6 +36,8 @@ export interface CoachObjective {
   supports: string[];
   /** The key results it supports that the reader may read, with what the rules compare. */
   supportsKeyResults: SupportedKeyResult[];
+  /** Whether it serves a strategy theme: aligned to the strategy even with nothing to support. */
+  servesTheme: boolean;
   keyResults: CoachKeyResult[];
 }
 

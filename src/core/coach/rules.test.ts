@@ -50,6 +50,7 @@ function objective(id: string, overrides: Partial<CoachObjective> = {}): CoachOb
     inCycle: true,
     supports: [],
     supportsKeyResults: [],
+    servesTheme: false,
     keyResults: krs(),
     ...overrides,
   };
@@ -514,6 +515,12 @@ const cases: RuleCase[] = [
   },
   {
     rule: 'alignment.unit-supports-nothing',
+    case: 'serving a strategy theme instead: aligned to the strategy with nothing of the agenda to support',
+    change: (s) => Object.assign(find(s, 't1'), { supports: [], servesTheme: true }),
+    expect: [],
+  },
+  {
+    rule: 'alignment.unit-supports-nothing',
     case: 'the organisation has no objectives: teams may have OKRs of their own',
     change: (s) => {
       s.objectives = s.objectives.filter((o) => o.level !== 'organization');
@@ -534,6 +541,12 @@ const cases: RuleCase[] = [
       Object.assign(find(s, 'p1'), { supports: ['t1'], supportsKeyResults: [EVENTS] });
       s.objectives.push(teamObjective('t4', { supports: ['o1'], supportsKeyResults: [firstKr(s, 'o1')] }));
     },
+    expect: [],
+  },
+  {
+    rule: 'alignment.person-supports-nothing',
+    case: 'serving a strategy theme',
+    change: (s) => Object.assign(find(s, 'p1'), { supports: [], servesTheme: true }),
     expect: [],
   },
   {

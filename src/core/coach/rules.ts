@@ -218,18 +218,21 @@ function reachesOrganisation(start: CoachObjective, byId: ReadonlyMap<string, Co
   return unknown ? 'unknown' : false;
 }
 
-/** A hint, not a fault: teams may have OKRs of their own. Only while the organisation has objectives. */
+/**
+ * A hint, not a fault: teams may have OKRs of their own. Only while the organisation has
+ * objectives; one that serves a strategy theme is aligned to the strategy already.
+ */
 const unitSupportsNothing = defineRule('alignment.unit-supports-nothing', 'hint', (s, advise) => {
   if (!s.objectives.some((o) => o.level === 'organization')) return [];
   const byId = new Map(s.objectives.map((o) => [o.id, o]));
   return reviewed(s)
-    .filter((o) => o.level === 'unit' && reachesOrganisation(o, byId) === false)
+    .filter((o) => o.level === 'unit' && !o.servesTheme && reachesOrganisation(o, byId) === false)
     .map((o) => advise(aboutObjective(o), o.id, { title: o.title }));
 });
 
 const personSupportsNothing = defineRule('alignment.person-supports-nothing', 'hint', (s, advise) =>
   reviewed(s)
-    .filter((o) => o.level === 'person' && o.kind !== 'development' && o.supports.length === 0)
+    .filter((o) => o.level === 'person' && o.kind !== 'development' && o.supports.length === 0 && !o.servesTheme)
     .map((o) => advise(aboutObjective(o), o.id, { title: o.title })),
 );
 

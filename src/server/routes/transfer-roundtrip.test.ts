@@ -34,6 +34,7 @@ const documents = fc
       { maxLength: 4 },
     ),
     quarters: fc.integer({ min: 0, max: 2 }),
+    themes: fc.uniqueArray(text, { maxLength: 3, selector: (name) => name.trim().toLowerCase() }),
     objectives: fc.array(
       fc.record({
         title: text,
@@ -41,6 +42,7 @@ const documents = fc
         owner: fc.nat(),
         supports: fc.array(fc.nat(), { maxLength: 2 }),
         supportsKeyResults: fc.array(fc.nat(), { maxLength: 2 }),
+        themes: fc.array(fc.nat(), { maxLength: 2 }),
         createdAt: when,
         score: fc.option(fc.integer({ min: 0, max: 10 })),
       }),
@@ -113,6 +115,9 @@ const documents = fc
         createdAt: time(q),
       })),
     ];
+    const themes = g.themes
+      .filter((name) => name.trim() !== '')
+      .map((name, i) => ({ id: uuid(8, i), name: name.trim(), description: `D${i}` }));
     const objectives = g.objectives.map((o, i) => {
       const level = o.level === 'unit' && units.length === 0 ? 'organization' : o.level;
       return {
@@ -132,6 +137,7 @@ const documents = fc
         // Only earlier objectives: no loops.
         supports: i === 0 ? [] : [...new Set(o.supports.map((s) => uuid(4, s % i)))],
         supportsKeyResultIds: [] as string[],
+        themeIds: themes.length === 0 ? [] : [...new Set(o.themes.map((n) => uuid(8, n % themes.length)))],
         createdBy: people[0]?.id ?? null,
         archivedAt: null,
         createdAt: o.createdAt,
@@ -206,6 +212,7 @@ const documents = fc
         vision: 'V',
         mission: 'M',
         strategy: 'S',
+        themes,
         defaultLocale: 'sv',
         settings: {},
         createdAt: time(0),
@@ -229,7 +236,9 @@ const documents = fc
 function contents(doc: Doc) {
   const sorted = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
   const emailOf = new Map(doc.people.map((p) => [p.id, p.email]));
+  const themeNameOf = new Map((doc.organization.themes ?? []).map((t) => [t.id, t.name]));
   return {
+    themes: (doc.organization.themes ?? []).map((t) => [t.name, t.description]),
     people: sorted(
       peopleToImport(doc)
         .filter((p) => /^p\d+-/.test(p.email))
@@ -248,6 +257,7 @@ function contents(doc: Doc) {
         o.finalScore,
         o.supports.length,
         o.supportsKeyResultIds?.length,
+        (o.themeIds ?? []).map((id) => themeNameOf.get(id)).sort(),
         o.createdAt,
       ]),
     ),

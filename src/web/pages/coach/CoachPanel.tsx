@@ -20,6 +20,8 @@ export interface CoachDraft {
   supports: string[];
   /** Key results it supports: the coach counts their objectives as supported and compares the title with them. */
   supportsKeyResultIds: string[];
+  /** Strategy themes it serves: aligned to the strategy even with nothing to support. */
+  themeIds: string[];
   keyResults: Pick<KeyResultDraft, 'title' | 'metric' | 'start' | 'target' | 'unit' | 'ownerId'>[];
   objectiveId?: string;
 }
@@ -56,6 +58,7 @@ export function checkBody(draft: CoachDraft): CoachCheckInput | null {
     kind: draft.kind,
     supports: draft.supports.slice(0, 20),
     supportsKeyResultIds: draft.supportsKeyResultIds.slice(0, 20),
+    themeIds: draft.themeIds.slice(0, 12),
     keyResults,
     ...(draft.objectiveId ? { objectiveId: draft.objectiveId } : {}),
   };

@@ -83,6 +83,7 @@ function KeyResultForm({
     kind: objective.kind,
     supports: objective.supports,
     supportsKeyResultIds: objective.supportsKeyResultIds,
+    themeIds: objective.themeIds,
     keyResults: index < 0 ? [...others, draft] : [...others.slice(0, index), draft, ...others.slice(index + 1)],
     objectiveId: objective.id,
   };

@@ -202,6 +202,7 @@ export function ObjectiveForm({
     kind: values.kind,
     supports: values.supports,
     supportsKeyResultIds: values.supportsKeyResultIds,
+    themeIds: values.themeIds,
     keyResults: editing ? (editing.keyResults ?? []) : values.keyResults,
     objectiveId: editing?.id,
   };
