@@ -68,7 +68,7 @@ describe('the dashboard', () => {
     }
     expect(figures[1]).toEqual(figures[0]);
     // The figures themselves, so that a new query shows up here.
-    expect(figures[0]).toEqual({ org: 9, unit: 10 });
+    expect(figures[0]).toEqual({ org: 10, unit: 11 });
   });
 
   it('summary: net confidence in one statement after the membership, the cycle and the unit’s scope', async () => {
