@@ -39,7 +39,10 @@ browserSuite('strategy themes', (journey) => {
     await page.goto(`/orgs/${harness.orgId}`);
     const service = page.getByRole('region', { name: 'Belysning som tjänst' });
     await service.getByText('Bli förstahandsvalet för energismart belysning i Norden').waitFor();
-    await page.getByRole('region', { name: NEW_THEME }).getByText('Inget mål tjänar temat i denna period än.').waitFor();
+    await page
+      .getByRole('region', { name: NEW_THEME })
+      .getByText('Inget mål tjänar temat i denna period än.')
+      .waitFor();
     const loose = page.getByRole('region', { name: 'Tjänar inget strategiskt tema' });
     await loose.getByText(PEOPLE_OBJECTIVE).waitFor();
 
@@ -47,7 +50,10 @@ browserSuite('strategy themes', (journey) => {
     await loose.getByRole('link', { name: PEOPLE_OBJECTIVE }).first().click();
     await page.getByRole('heading', { level: 1, name: PEOPLE_OBJECTIVE }).waitFor();
     await page.getByRole('link', { name: 'Redigera', exact: true }).click();
-    await page.getByRole('checkbox', { name: NEW_THEME }).check();
+    // A chip is a checkbox drawn as its label.
+    const chip = page.getByRole('checkbox', { name: NEW_THEME });
+    await page.locator('label').filter({ hasText: NEW_THEME }).click();
+    await expect.poll(() => chip.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Spara ändringar' }).click();
     await page.getByRole('heading', { level: 1, name: PEOPLE_OBJECTIVE }).waitFor();
     await expect.poll(() => page.getByTestId('served-themes').textContent()).toBe(NEW_THEME);
