@@ -319,9 +319,104 @@ function reactRouterProductionBuild(): Plugin {
   };
 }
 
+/**
+ * React Router's build is one large module for all its routers. The bundler keeps whatever
+ * it cannot prove free of effects: a context or component made at the top (`var Form =
+ * React.forwardRef(…)`) and the `Form.displayName = "Form"` after it. So the data router's
+ * contexts, `NavLink` and `Form` came along though nothing uses them. Here those values are
+ * marked pure, and each `displayName` is set as part of making its value, so an unused one
+ * goes with it; a used one keeps its name.
+ */
+const REACT_ROUTER_MODULE = /[\\/]node_modules[\\/]react-router[\\/]dist[\\/]production[\\/][^\\/]+\.mjs$/;
+/** Calls that only make a value: `React.createContext(…)`, `new Set(…)`, `Symbol(…)`, … */
+const MAKES_A_VALUE = /^(?:[\w$]+\.(?:createContext|forwardRef|memo|createElement)|Set|Map|WeakMap|URL|Symbol)$/;
+function reactRouterTreeShaking(): Plugin {
+  type Node = {
+    type: string;
+    start: number;
+    end: number;
+    declarations?: Node[];
+    id?: Node;
+    init?: Node | null;
+    name?: string;
+    callee?: Node;
+    object?: Node;
+    property?: Node;
+    expression?: Node;
+    left?: Node;
+    right?: Node;
+  };
+  const calleeName = (node: Node | undefined): string => {
+    if (node?.type === 'Identifier') return node.name ?? '';
+    if (node?.type === 'MemberExpression') return `${calleeName(node.object)}.${calleeName(node.property)}`;
+    return '';
+  };
+  // `Object.getOwnPropertyNames(Object.prototype).sort().join("\0")`: a chain that starts there.
+  const innermostCall = (node: Node): Node =>
+    node.type === 'CallExpression' &&
+    node.callee?.type === 'MemberExpression' &&
+    node.callee.object?.type === 'CallExpression'
+      ? innermostCall(node.callee.object)
+      : node;
+  const isPure = (init: Node) => {
+    if (init.type !== 'CallExpression' && init.type !== 'NewExpression') return false;
+    const name = calleeName(innermostCall(init).callee);
+    return MAKES_A_VALUE.test(name) || name === 'Object.getOwnPropertyNames';
+  };
+  return {
+    name: 'riktning:react-router-tree-shaking',
+    apply: 'build',
+    transform: {
+      filter: { id: REACT_ROUTER_MODULE },
+      handler(code) {
+        const body = (this.parse(code) as unknown as { body: Node[] }).body;
+        const inits = new Map<string, Node>();
+        for (const statement of body)
+          for (const declaration of statement.type === 'VariableDeclaration' ? (statement.declarations ?? []) : [])
+            if (declaration.id?.type === 'Identifier' && declaration.init && isPure(declaration.init))
+              inits.set(declaration.id.name ?? '', declaration.init);
+        // Edits from the end backwards, so each one's positions still hold.
+        const edits: { start: number; end: number; text: string }[] = [];
+        const names = new Map<Node, Node>();
+        for (const statement of body) {
+          const assignment = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+          const target = assignment?.type === 'AssignmentExpression' ? assignment.left : undefined;
+          const init = inits.get(target?.object?.type === 'Identifier' ? (target.object.name ?? '') : '');
+          if (!assignment?.right || !init || calleeName(target?.property) !== 'displayName') continue;
+          names.set(init, assignment.right);
+          edits.push({ start: statement.start, end: statement.end, text: '' });
+        }
+        for (const init of inits.values()) {
+          const name = names.get(init);
+          // Arguments are evaluated even for a pure call: the inner call is marked too.
+          const made = `/* @__PURE__ */ ${code.slice(init.start, init.end)}`;
+          edits.push({
+            start: init.start,
+            end: init.end,
+            text: name
+              ? `/* @__PURE__ */ Object.assign(${made}, { displayName: ${code.slice(name.start, name.end)} })`
+              : made,
+          });
+        }
+        edits.sort((a, b) => b.start - a.start);
+        let result = code;
+        for (const edit of edits) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+        return { code: result, map: null };
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), reactRouterProductionBuild(), reactSyncExternalStore(), oneLanguage(), firstPages.plugin],
+  plugins: [
+    react(),
+    reactRouterProductionBuild(),
+    reactRouterTreeShaking(),
+    reactSyncExternalStore(),
+    oneLanguage(),
+    firstPages.plugin,
+  ],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

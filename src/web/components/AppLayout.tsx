@@ -11,7 +11,8 @@ import {
   IconTarget,
 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { Link } from './Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { Suspense } from 'react';
 import { PageLoader } from './PageLoader.tsx';

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
+import { Link } from './Link.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Objective } from '../api/types.ts';
 import { useFormat } from '../format.ts';

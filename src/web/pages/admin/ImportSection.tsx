@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, FileInput, Group, List, Stack, Table, Text
 import { IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import type { ImportResult, Org } from '../../api/types.ts';

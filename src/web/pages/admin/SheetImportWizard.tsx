@@ -6,7 +6,7 @@ import { Alert, Anchor, List, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { api, ApiError } from '../../api/client.ts';
 import type { Org, SheetCheck, SheetImported, SheetRead } from '../../api/types.ts';
 import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';

@@ -1,7 +1,8 @@
 // Pieces of advice: severity as a badge with text, what is wrong, and the why and what to
 // do behind disclosure widgets (native <details>, so keyboard and screen readers just work).
 import { Anchor, Badge, Box, Group, Stack, Text } from '@mantine/core';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Advice } from '../../api/types.ts';
 import { groupAdvice } from './group-advice.ts';

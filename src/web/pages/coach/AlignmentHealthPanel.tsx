@@ -3,7 +3,8 @@
 // Below the home page's fold, it loads on demand: with the styles of its Mantine parts.
 import '../../styles/mantine-pages.css';
 import { Anchor, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import type { AlignmentHealth } from '../../api/types.ts';
 import { FiguresAsOf } from '../../components/FiguresAsOf.tsx';

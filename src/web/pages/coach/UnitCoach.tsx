@@ -3,7 +3,7 @@
 // loaded with the page. It asks only for what it shows: the unit's own advice (not that of
 // every team beneath a division), the first few pieces and how many there are.
 import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { QueryState } from '../../components/QueryState.tsx';

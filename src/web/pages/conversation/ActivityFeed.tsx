@@ -4,7 +4,8 @@
 import '../../styles/mantine-pages.css';
 import { Anchor, Button, Card, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import type { FeedItem } from '../../api/types.ts';
 import { useFormat } from '../../format.ts';
 import { feedSentence } from './feed-sentence.ts';

@@ -3,7 +3,7 @@
 // per strategy theme (the objectives in scope that serve it).
 import { Anchor, Box, Card, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { STATUSES } from '../../../core/domain.ts';
 import type { Dashboard } from '../../api/types.ts';

@@ -3,7 +3,8 @@
 // switcher (?cycle=). Every figure is text first; the charts load on demand.
 import { Anchor, Grid, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';

@@ -3,7 +3,7 @@
 // Below the home page's fold, it loads on demand: with the styles of its Mantine parts.
 import '../../styles/mantine-pages.css';
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { FiguresAsOf } from '../../components/FiguresAsOf.tsx';

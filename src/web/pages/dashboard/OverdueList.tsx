@@ -1,6 +1,6 @@
 // The key results that wait longest for a check-in, with owner and how long overdue.
 import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../api/types.ts';
 import { useFormat } from '../../format.ts';

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
 import { useObjectives, useOrg } from '../../api/queries.ts';

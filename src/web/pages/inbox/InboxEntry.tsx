@@ -1,6 +1,6 @@
 import { Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import type { InboxItem } from '../../api/types.ts';
 import { useFormat } from '../../format.ts';
 import { relativeTime } from '../conversation/relative-time.ts';

@@ -6,7 +6,7 @@ import { Anchor, Button, Group, Popover, ScrollArea, Stack, Text } from '@mantin
 import { IconCalendarCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useInbox } from '../../api/inbox.ts';
 import { BellButton } from '../../components/BellButton.tsx';
 import type { InboxBellProps } from '../../components/InboxBell.tsx';

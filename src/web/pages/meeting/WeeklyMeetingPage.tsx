@@ -6,7 +6,8 @@ import { Anchor, Badge, Box, Button, Grid, Group, NavLink, Stack, Text, Title } 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { api } from '../../api/client.ts';
 import type { WeeklyMeeting } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';

@@ -2,7 +2,8 @@ import { Anchor, Badge, Group, Paper, SegmentedControl, Select, Stack, Text } fr
 import { notify } from '../../components/notify.ts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../core/domain.ts';
 import { api } from '../../api/client.ts';

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import type { KeyResultInContext } from '../../api/types.ts';
 import { CheckInDialog } from '../../components/CheckInDialog.tsx';

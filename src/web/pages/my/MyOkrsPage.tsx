@@ -1,6 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlant2, IconPlus } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { useKeyResults, useMe, useObjectives, useOrg, useOrgActivities } from '../../api/queries.ts';
 import type { Cycle, Org } from '../../api/types.ts';

@@ -3,7 +3,8 @@
 // whose main resource failed to load and for an address the app does not know. Loaded only
 // when shown, with its texts (QueryState; the first pages do not carry it).
 import { Anchor, Box, Button, Group, rem, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 

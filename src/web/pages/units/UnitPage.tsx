@@ -1,7 +1,8 @@
 import { Anchor, Avatar, Badge, Box, Button, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronRight, IconPencil, IconUsersGroup } from '@tabler/icons-react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { lazy, Suspense } from 'react';
 import { useUnit } from '../../api/queries.ts';

@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, Badge, Box, Group, Highlight, Text } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
-import { Link } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import type { UnitNode } from './unit-tree.ts';
 

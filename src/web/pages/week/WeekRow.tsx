@@ -1,6 +1,7 @@
 // One key result in "My week": where it stands, and the three things a check-in asks for.
 import { Anchor, Badge, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import type { KeyResultInContext } from '../../api/types.ts';
 import { useFormat } from '../../format.ts';
