@@ -52,13 +52,17 @@ export interface ObjectiveRow {
   kr_on_track: number;
   kr_at_risk: number;
   kr_off_track: number;
-  /** The strategy themes it serves. */
+  /** The strategy themes it serves, itself or through what it supports at any depth. */
   theme_ids: string[];
 }
 
 /**
  * One row per objective in scope: its progress (the weighted mean of its key results, as
- * core objectiveProgress), the lowest latest confidence, and its key results by status.
+ * core objectiveProgress), the lowest latest confidence, its key results by status, and the
+ * strategy themes it works toward: its own, and those of everything it supports at any depth
+ * (a quarter's team objective supporting the year's organisation objective serves its
+ * themes). Walked down from the few objectives that name themes, through the index on what
+ * each supports; an organisation without themes walks nothing.
  */
 export function objectiveRows(q: Queryable, scope: Scope, expected: number): Promise<ObjectiveRow[]> {
   const orgId = scope.actor.orgId;
@@ -66,7 +70,14 @@ export function objectiveRows(q: Queryable, scope: Scope, expected: number): Pro
   return preparedRows<ObjectiveRow>(
     q,
     sql`
-    with o as (${inScope(scope)}),
+    with recursive o as (${inScope(scope)}),
+    served(objective_id, theme_id) as (
+      select ot.objective_id, ot.theme_id from objective_themes ot where ot.org_id = ${orgId}
+      union
+      select a.objective_id, served.theme_id from served
+        join alignments a on a.org_id = ${orgId} and a.supports_id = served.objective_id
+    ),
+    themes_of as (select objective_id, json_agg(theme_id) as theme_ids from served group by objective_id),
     krs as (
       select x.objective_id, count(*)::int as total,
              case when sum(${weight}) = 0 then avg(x.progress)
@@ -94,9 +105,9 @@ export function objectiveRows(q: Queryable, scope: Scope, expected: number): Pro
            coalesce(krs.progress, 0::float8) as progress, krs.min_confidence, coalesce(krs.total, 0) as key_results,
            coalesce(krs.on_track, 0) as kr_on_track, coalesce(krs.at_risk, 0) as kr_at_risk,
            coalesce(krs.off_track, 0) as kr_off_track,
-           (select coalesce(json_agg(ot.theme_id), '[]'::json) from objective_themes ot
-             where ot.org_id = ${orgId} and ot.objective_id = o.id) as theme_ids
+           coalesce(themes_of.theme_ids, '[]'::json) as theme_ids
       from o
+      left join themes_of on themes_of.objective_id = o.id
       left join krs on krs.objective_id = o.id
       left join person_units pu on o.level = 'person' and pu.account_id = o.person_id`,
   );
@@ -137,7 +148,14 @@ export async function checkInFigures(
   const [row] = await preparedRows<CheckInRow>(
     q,
     sql`
-    with o as (${inScope(scope)}),
+    with recursive o as (${inScope(scope)}),
+    served(objective_id, theme_id) as (
+      select ot.objective_id, ot.theme_id from objective_themes ot where ot.org_id = ${orgId}
+      union
+      select a.objective_id, served.theme_id from served
+        join alignments a on a.org_id = ${orgId} and a.supports_id = served.objective_id
+    ),
+    themes_of as (select objective_id, json_agg(theme_id) as theme_ids from served group by objective_id),
     krs as (
       ${keyResultsInScope(
         orgId,

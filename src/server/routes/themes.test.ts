@@ -11,7 +11,7 @@ import {
   createOrg,
   createUnit,
 } from '../../test/factories.ts';
-import { objectiveThemes } from '../../db/schema.ts';
+import { alignments, objectiveThemes } from '../../db/schema.ts';
 
 async function organisation() {
   const { app, deps } = await testServer();
@@ -165,14 +165,27 @@ describe('strategy themes', () => {
       { headers: { 'if-match': `"${view.version}"` } },
     );
 
-    const dashboard = (await admin.get(`/api/v1/orgs/${org.id}/dashboard?cycleId=${cycle.id}`)).json();
-    expect(dashboard.themes).toEqual([
+    const empty = (await admin.get(`/api/v1/orgs/${org.id}/dashboard?cycleId=${cycle.id}`)).json();
+    expect(empty.themes).toEqual([
       expect.objectContaining({ id: service.id, name: 'Belysning som tjänst', total: 1, averageProgress: 0.4 }),
       expect.objectContaining({ id: close.id, name: 'Nära kunden', total: 0, averageProgress: null }),
     ]);
-    expect(dashboard.alignment).toMatchObject({ unitObjectives: 2, supportingOrganization: 0, servingThemeOnly: 1 });
-
+    expect(empty.alignment).toMatchObject({ unitObjectives: 2, supportingOrganization: 0, servingThemeOnly: 1 });
     const health = (await admin.get(`/api/v1/orgs/${org.id}/alignment-health?cycleId=${cycle.id}`)).json();
     expect(health.unitObjectives).toMatchObject({ total: 2, supportingOrganization: 0, servingThemeOnly: 1 });
+
+    // The year's organisation objective serves a theme: the quarter's team objective that
+    // supports it works toward that theme too, and counts under it.
+    const year = await createCycle(deps.db, org.id, { startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    const agenda = await createObjective(deps.db, org.id, year.id);
+    await deps.db.insert(objectiveThemes).values({ orgId: org.id, objectiveId: agenda.id, themeId: close.id });
+    const supporter = await createObjective(deps.db, org.id, cycle.id, { level: 'unit', unitId: unit.id });
+    await createKeyResult(deps.db, org.id, supporter.id, { targetValue: 100, currentValue: 20 });
+    await deps.db.insert(alignments).values({ orgId: org.id, objectiveId: supporter.id, supportsId: agenda.id });
+    const dashboard = (await admin.get(`/api/v1/orgs/${org.id}/dashboard?cycleId=${cycle.id}`)).json();
+    expect(dashboard.themes).toEqual([
+      expect.objectContaining({ id: service.id, total: 1, averageProgress: 0.4 }),
+      expect.objectContaining({ id: close.id, total: 1, averageProgress: 0.2 }),
+    ]);
   });
 });

@@ -99,7 +99,8 @@ export const dashboard = bilingual(
     },
     themes: {
       title: 'By strategy theme',
-      intro: 'The objectives in view that serve each theme of the strategy; one serving two themes counts in both.',
+      intro:
+        'The objectives in view that work toward each theme of the strategy: serving it, or supporting an objective that does. One working toward two themes counts in both.',
       theme: 'Theme',
     },
   },
@@ -201,7 +202,8 @@ export const dashboard = bilingual(
     },
     themes: {
       title: 'Per strategiskt tema',
-      intro: 'Målen i vyn som tjänar vart och ett av strategins teman; ett mål som tjänar två teman räknas i båda.',
+      intro:
+        'Målen i vyn som arbetar mot vart och ett av strategins teman: tjänar det, eller stöder ett mål som gör det. Ett mål som arbetar mot två teman räknas i båda.',
       theme: 'Tema',
     },
   },
