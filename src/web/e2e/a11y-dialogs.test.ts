@@ -83,7 +83,7 @@ browserSuite('accessibility of dialogs, people’s pages and phones', (journey) 
 
     await phone.goto(`/orgs/${ids.orgId}`);
     await phone.getByTestId('objective-card').first().waitFor();
-    await phone.getByRole('heading', { name: 'Strategi' }).waitFor();
+    await phone.getByRole('heading', { name: 'Strategi', exact: true }).waitFor();
     await scrollToEnd(phone);
     await phone.getByTestId('activity-feed').waitFor();
     await phone.waitForLoadState('networkidle');

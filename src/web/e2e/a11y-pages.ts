@@ -45,7 +45,7 @@ export const OWNER_PAGES: { name: string; path: (ids: DemoIds) => string; ready:
     path: (ids) => `/orgs/${ids.orgId}`,
     ready: async (page) => {
       await page.getByTestId('objective-card').first().waitFor();
-      await page.getByRole('heading', { name: 'Strategi' }).waitFor();
+      await page.getByRole('heading', { name: 'Strategi', exact: true }).waitFor();
       // The panels below the objectives load as they come into sight.
       await scrollToEnd(page);
       await page.getByTestId('activity-feed').waitFor();
