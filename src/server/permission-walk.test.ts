@@ -81,6 +81,8 @@ const TABLE: Record<string, WalkCase> = {
     body: () => ({ password: 'en lång och bra fras' }),
   },
   'GET /api/v1/me': { ok: 200, allowed: SIGNED_IN },
+  // The example library is the same for everyone signed in, in any organisation or none.
+  'GET /api/v1/examples': { ok: 200, allowed: SIGNED_IN, query: () => ({ lang: 'sv', function: 'hr' }) },
   'PATCH /api/v1/me': { ok: 200, allowed: SIGNED_IN, body: () => ({ name: 'Nytt Namn' }) },
   'POST /api/v1/me/password': {
     ok: 204,

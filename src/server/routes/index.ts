@@ -35,6 +35,7 @@ import { mapRoutes } from './map.ts';
 import { meetingRoutes } from './meetings.ts';
 import { searchRoutes } from './search.ts';
 import { batchRoutes } from './batch.ts';
+import { exampleRoutes } from './examples.ts';
 
 export const apiRoutes: FastifyPluginAsync<{
   deps: AppDeps;
@@ -75,5 +76,6 @@ export const apiRoutes: FastifyPluginAsync<{
   await app.register(mapRoutes, options);
   await app.register(meetingRoutes, options);
   await app.register(searchRoutes, options);
+  await app.register(exampleRoutes);
   await app.register(batchRoutes);
 };

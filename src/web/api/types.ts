@@ -117,6 +117,12 @@ export type CoachRule = Static<typeof CoachRuleSchema>;
 export type CoachCheckInput = Static<typeof CoachCheckBody>;
 export type AlignmentHealth = Static<typeof AlignmentHealthSchema>;
 
+import type { ExamplesSchema } from '../../api/schemas/examples.ts';
+
+/** The example library in one language, and one example of it. */
+export type Examples = Static<typeof ExamplesSchema>;
+export type Example = Examples['items'][number];
+
 import type { CheckInBatchBody, CheckInBatchSchema } from '../../api/schemas/check-ins.ts';
 
 export type CheckInBatchInput = Static<typeof CheckInBatchBody>;

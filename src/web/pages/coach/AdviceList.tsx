@@ -1,6 +1,7 @@
 // Pieces of advice: severity as a badge with text, what is wrong, and the why and what to
 // do behind disclosure widgets (native <details>, so keyboard and screen readers just work).
 import { Anchor, Badge, Box, Group, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
@@ -31,8 +32,19 @@ function useAdviceLink() {
   };
 }
 
+/** What a piece of advice may offer besides its text (the objective form: a good example). */
+export type AdviceAction = (advice: Advice) => ReactNode;
+
 /** One piece of advice, about one owner or (grouped) several. */
-export function AdviceItem({ group, showTarget = true }: { group: Advice[]; showTarget?: boolean }) {
+export function AdviceItem({
+  group,
+  showTarget = true,
+  action,
+}: {
+  group: Advice[];
+  showTarget?: boolean;
+  action?: AdviceAction;
+}) {
   const { t } = useTranslation('coach');
   const linkOf = useAdviceLink();
   const [advice] = group as [Advice, ...Advice[]];
@@ -67,6 +79,7 @@ export function AdviceItem({ group, showTarget = true }: { group: Advice[]; show
             })}
           </Text>
         )}
+        {action?.(advice)}
         <details>
           <summary style={{ cursor: 'pointer' }}>
             <Text component="span" size="sm">
@@ -92,11 +105,24 @@ export function AdviceItem({ group, showTarget = true }: { group: Advice[]; show
   );
 }
 
-export function AdviceList({ items, showTarget = true }: { items: Advice[]; showTarget?: boolean }) {
+export function AdviceList({
+  items,
+  showTarget = true,
+  action,
+}: {
+  items: Advice[];
+  showTarget?: boolean;
+  action?: AdviceAction;
+}) {
   return (
     <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
       {groupAdvice(items).map((group, i) => (
-        <AdviceItem key={`${group[0]?.ruleId}/${group[0]?.target.id}/${i}`} group={group} showTarget={showTarget} />
+        <AdviceItem
+          key={`${group[0]?.ruleId}/${group[0]?.target.id}/${i}`}
+          group={group}
+          showTarget={showTarget}
+          action={action}
+        />
       ))}
     </Stack>
   );

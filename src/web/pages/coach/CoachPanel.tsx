@@ -1,13 +1,16 @@
 // The coach beside the objective form: the draft is sent to the coach (debounced) as the
 // person types, and its advice is shown in a polite live region.
-import { Card, Loader, Stack, Text, Title, Group } from '@mantine/core';
+import { Anchor, Card, Loader, Stack, Text, Title, Group } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectiveKind, ObjectiveLevel } from '../../../core/domain.ts';
+import { matchExample, showsExample } from '../../../core/examples/match.ts';
 import type { Advice, CoachCheckInput } from '../../api/types.ts';
+import { focusOf, type ExampleFocus } from '../examples/focus.ts';
+import { useExamples } from '../examples/queries.ts';
 import type { KeyResultDraft } from '../objective/KeyResultFields.tsx';
-import { AdviceList } from './AdviceList.tsx';
+import { AdviceList, type AdviceAction } from './AdviceList.tsx';
 import { useCoachCheck } from './queries.ts';
 
 export interface CoachDraft {
@@ -68,11 +71,14 @@ export function CoachPanel({
   orgId,
   draft,
   only,
+  onSeeExample,
 }: {
   orgId: string;
   draft: CoachDraft;
   /** Shows only some of the advice (e.g. about one key result). */
   only?: (advice: Advice) => boolean;
+  /** Advice on how the draft is written links to a good example, which this opens. */
+  onSeeExample?: (focus: ExampleFocus) => void;
 }) {
   const { t } = useTranslation('coach');
   const body = useMemo(() => checkBody(draft), [draft]);
@@ -81,6 +87,7 @@ export function CoachPanel({
   const parsed = useMemo(() => JSON.parse(debounced) as CoachCheckInput | null, [debounced]);
   const check = useCoachCheck(orgId, parsed);
   const items = (check.data?.items ?? []).filter((advice) => !only || only(advice));
+  const seeExample = useGoodExample(parsed, items, onSeeExample);
 
   return (
     <Card withBorder component="aside" aria-labelledby="coach-live-title" data-testid="coach-live">
@@ -102,10 +109,40 @@ export function CoachPanel({
           ) : check.data && items.length === 0 ? (
             <Text size="sm">{t('live.none')}</Text>
           ) : (
-            <AdviceList items={items} />
+            <AdviceList items={items} action={seeExample} />
           )}
         </div>
       </Stack>
     </Card>
   );
+}
+
+/**
+ * The link to a good example beside advice on how the draft is written, once the library
+ * (in the reader's language, read only when such advice is there) has one for the draft.
+ */
+function useGoodExample(
+  checked: CoachCheckInput | null,
+  items: Advice[],
+  onSeeExample: ((focus: ExampleFocus) => void) | undefined,
+): AdviceAction | undefined {
+  const { t, i18n } = useTranslation('objective');
+  const lang = i18n.language === 'en' ? 'en' : 'sv';
+  const wanted = !!onSeeExample && !!checked && items.some((advice) => showsExample(advice.ruleId));
+  const library = useExamples(lang, wanted);
+  if (!onSeeExample || !wanted || !checked || !library.data) return undefined;
+  const draft = {
+    title: checked.title,
+    keyResults: (checked.keyResults ?? []).map((kr) => kr.title),
+    kind: checked.kind,
+  };
+  const match = matchExample(draft, items, library.data.items, lang);
+  if (!match) return undefined;
+  const focus = focusOf(match);
+  return (advice) =>
+    showsExample(advice.ruleId) ? (
+      <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onSeeExample(focus)}>
+        {t('examples.seeExample')}
+      </Anchor>
+    ) : null;
 }

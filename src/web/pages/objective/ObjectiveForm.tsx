@@ -18,8 +18,8 @@ import {
 import { useForm } from '@mantine/form';
 import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { TEXT_LIMITS } from '../../../core/limits.ts';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { Suspense, useState, type ReactNode } from 'react';
+import { IconBulb, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   OBJECTIVE_KINDS,
@@ -32,6 +32,8 @@ import {
 import { useCycles, useUnits } from '../../api/queries.ts';
 import type { KeyResult, SupportedKeyResult } from '../../api/types.ts';
 import { CoachPanel } from '../coach/CoachPanel.tsx';
+import type { ExampleFocus } from '../examples/focus.ts';
+import { fillFromExample } from '../examples/fill-from-example.ts';
 import {
   KeyResultFields,
   changedFields,
@@ -45,6 +47,11 @@ import type { OwnerChoices } from './owner-choices.ts';
 import { SupportsSelect } from './SupportsSelect.tsx';
 import { ThemePicker } from './ThemePicker.tsx';
 import { formProblem } from './server-errors.ts';
+import { notify } from './notify.ts';
+
+// The example library's dialog loads when it is first wanted (or pointed at).
+const loadExamplesDialog = () => import('../examples/ExamplesDialog.tsx');
+const ExamplesDialog = lazy(loadExamplesDialog);
 
 /** The most key results the new-objective form offers; more are added on the objective page. */
 export const MAX_INLINE_KEY_RESULTS = 5;
@@ -122,6 +129,8 @@ export function ObjectiveForm({
   const cycles = useCycles(orgId);
   const units = useUnits(orgId);
   const [general, setGeneral] = useState<string | null>(null);
+  /** The example library's dialog while it is open, at the example the coach pointed to if any. */
+  const [examples, setExamples] = useState<{ focus?: ExampleFocus } | null>(null);
   const required = t('form.required');
   const form = useForm<ObjectiveFormValues>({
     initialValues: initial,
@@ -193,6 +202,14 @@ export function ObjectiveForm({
     .map((u) => ({ value: u.id, label: u.name }));
   const isPerson = values.level === 'person';
 
+  /** Starting from an example replaces what the form says; the person edits it and saves (or not). */
+  const startFromExample = (example: Parameters<typeof fillFromExample>[0]) => {
+    form.clearErrors();
+    form.setValues(fillFromExample(example, values.level, () => emptyKeyResult(me)));
+    setExamples(null);
+    notify(t('examples.used'));
+  };
+
   const coachDraft = {
     level: values.level,
     unitId: values.unitId,
@@ -218,6 +235,24 @@ export function ObjectiveForm({
               </Alert>
             ) : (
               notice
+            )}
+
+            {!editing && (
+              <Group gap="sm" wrap="nowrap">
+                <Button
+                  variant="light"
+                  leftSection={<IconBulb size={16} aria-hidden />}
+                  onPointerEnter={() => void loadExamplesDialog()}
+                  onFocus={() => void loadExamplesDialog()}
+                  onClick={() => setExamples({})}
+                  style={{ flexShrink: 0 }}
+                >
+                  {t('examples.start')}
+                </Button>
+                <Text size="sm" c="dimmed">
+                  {t('examples.startHint')}
+                </Text>
+              </Group>
             )}
 
             {editing ? (
@@ -399,11 +434,21 @@ export function ObjectiveForm({
             </Group>
           </Stack>
         </form>
+        {examples && (
+          <Suspense fallback={null}>
+            <ExamplesDialog
+              focus={examples.focus}
+              // Only a new objective takes its key results from the form; a saved one's are on its page.
+              onUse={editing ? undefined : startFromExample}
+              onClose={() => setExamples(null)}
+            />
+          </Suspense>
+        )}
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
         <div style={{ position: 'sticky', top: 76 }}>
           <Suspense fallback={null}>
-            <CoachPanel orgId={orgId} draft={coachDraft} />
+            <CoachPanel orgId={orgId} draft={coachDraft} onSeeExample={(focus) => setExamples({ focus })} />
           </Suspense>
         </div>
       </Grid.Col>

@@ -199,6 +199,24 @@ export const objective = bilingual(
       searchPeople: 'Search people',
       nobody: 'Nobody found',
     },
+    // The example library (docs/examples.md): the form's button, its dialog and the coach's link.
+    examples: {
+      start: 'Start from an example',
+      startHint: 'Not sure how to word it? Start from a well-written objective and make it your own.',
+      title: 'Examples of objectives and key results',
+      intro:
+        'Each key result is an outcome, measured from where you are to where you want to be. Choose one to start from, then make it your own before you save.',
+      function: 'Function',
+      keyResults: 'Key results',
+      use: 'Use this example',
+      useHint: 'Replaces the title, description and key results in the form. Nothing is saved until you save.',
+      used: 'The form holds the example: make it your own, then save.',
+      seeExample: 'See a good example',
+      matched: 'A good example for your draft, which mentions {{words}}.',
+      matchedDevelopment: 'A good example for your personal development objective.',
+      failed: 'The examples could not be loaded.',
+      quoted: '“{{word}}”',
+    },
   },
   {
     page: {
@@ -397,6 +415,24 @@ export const objective = bilingual(
       weight: 'Vikt',
       searchPeople: 'Sök personer',
       nobody: 'Ingen hittades',
+    },
+    // The example library (docs/examples.md): the form's button, its dialog and the coach's link.
+    examples: {
+      start: 'Utgå från ett exempel',
+      startHint: 'Osäker på hur du ska formulera det? Utgå från ett välskrivet mål och gör det till ert eget.',
+      title: 'Exempel på mål och nyckelresultat',
+      intro:
+        'Varje nyckelresultat är en effekt, mätt från där ni är till dit ni vill. Välj ett att utgå från och gör det till ert eget innan du sparar.',
+      function: 'Område',
+      keyResults: 'Nyckelresultat',
+      use: 'Använd exemplet',
+      useHint: 'Ersätter titel, beskrivning och nyckelresultat i formuläret. Inget sparas förrän du sparar.',
+      used: 'Formuläret har fyllts med exemplet: gör det till ert eget och spara sedan.',
+      seeExample: 'Se ett bra exempel',
+      matched: 'Ett bra exempel för ditt utkast, som nämner {{words}}.',
+      matchedDevelopment: 'Ett bra exempel för ditt mål om personlig utveckling.',
+      failed: 'Exemplen kunde inte hämtas.',
+      quoted: '”{{word}}”',
     },
   },
 );
