@@ -2,6 +2,7 @@
 // Type-only imports: no schema code reaches the browser.
 import type { Static } from 'typebox';
 import type { WeeklyMeetingSchema } from '../../api/schemas/meetings.ts';
+import type { ReviewSchema } from '../../api/schemas/review.ts';
 import type { MeSchema, ApiTokenSchema } from '../../api/schemas/me.ts';
 import type { OrgSchema } from '../../api/schemas/org.ts';
 import type {
@@ -187,3 +188,6 @@ export interface ChatPostPage {
 
 export type WeeklyMeeting = Static<typeof WeeklyMeetingSchema>;
 export type MeetingKeyResult = WeeklyMeeting['sections'][number]['keyResults'][number];
+
+export type Review = Static<typeof ReviewSchema>;
+export type ReviewObjective = Review['objectives'][number];

@@ -29,6 +29,7 @@ import type { integrations } from '../pages/integrations/messages.ts';
 import type { sso } from '../pages/sso/messages.ts';
 import type { chat } from '../pages/chat/messages.ts';
 import type { meeting } from '../pages/meeting/messages.ts';
+import type { review } from '../pages/review/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -58,6 +59,7 @@ interface Namespaces {
   sso: typeof sso;
   chat: typeof chat;
   meeting: typeof meeting;
+  review: typeof review;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 
