@@ -16,6 +16,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
 import { queryRows, uuidArray } from '../db/raw.ts';
 import type { OrgActor } from './scope.ts';
+import { publicReader } from './objectives/records.ts';
 
 export const FIGURES_SECONDS = 30;
 /** Figures counted over fewer rows than this are not kept. */
@@ -106,11 +107,6 @@ export class FiguresCache {
     }
     return figures;
   }
-}
-
-/** Someone who reads exactly the public objectives: what every reader without private ones of their own sees. */
-function publicReader(actor: OrgActor): OrgActor {
-  return { ...actor, role: 'member', accountId: '00000000-0000-0000-0000-000000000000', ledUnitIds: new Set() };
 }
 
 /** Whether the actor may read a live private objective that others may not: one of theirs or of a unit they lead. */

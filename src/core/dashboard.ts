@@ -119,6 +119,30 @@ export function unitGroups(
   return result;
 }
 
+/**
+ * A breakdown's groups — the units directly beneath `rootId` (null: the top-level units),
+ * in the tree's order — each with the rows that belong to it: a row counts once in the
+ * group of each of its units (`unitsOf`), whether a unit is the group or lies beneath it.
+ */
+export function groupByUnit<Row, U extends { id: string; parentId: string | null }>(
+  tree: readonly U[],
+  rootId: string | null,
+  rows: readonly Row[],
+  unitsOf: (row: Row) => readonly (string | null)[],
+): { group: U; rows: Row[] }[] {
+  const groups = tree.filter((unit) => unit.parentId === rootId);
+  const groupOf = unitGroups(
+    tree,
+    groups.map((g) => g.id),
+  );
+  const byGroup = new Map<string, Row[]>(groups.map((g) => [g.id, []]));
+  for (const row of rows) {
+    const inGroups = new Set(unitsOf(row).map((id) => groupOf.get(id ?? '')));
+    for (const group of inGroups) if (group !== undefined) byGroup.get(group)?.push(row);
+  }
+  return groups.map((group) => ({ group, rows: byGroup.get(group.id) ?? [] }));
+}
+
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 

@@ -348,6 +348,7 @@ const TABLE: Record<string, WalkCase> = {
     params: id((w) => w.unit),
     query: (w) => ({ cycleId: w.cycle.id }),
   },
+  'GET /api/v1/orgs/{orgId}/review': { ok: 200, allowed: IN_ORG, query: (w) => ({ cycleId: w.cycle.id }) },
   'PUT /api/v1/units/{id}/reflections/{cycleId}': {
     ok: 200,
     allowed: LEAD_OR_ADMIN,

@@ -1,8 +1,7 @@
 // The weekly check-in meeting of a unit (app/meetings/weekly-meeting.ts).
 import { Type } from 'typebox';
-import { METRICS } from '../../core/domain.ts';
 import { DateOnly, Nullable, Timestamp, Uuid } from './common.ts';
-import { Status } from './objective.ts';
+import { KeyResultMeasureFields, Status } from './objective.ts';
 
 export const WeeklyMeetingQuery = Type.Object({ cycleId: Uuid }, { additionalProperties: false });
 
@@ -21,11 +20,7 @@ const MeetingKeyResult = Type.Object({
   objectiveTitle: Type.String(),
   objectiveDone: Type.Boolean({ description: 'Its objective was marked done before the cycle closed' }),
   ownerName: Nullable(Type.String()),
-  metric: Type.Enum([...METRICS]),
-  start: Type.Number(),
-  target: Type.Number(),
-  current: Type.Number(),
-  unit: Type.String(),
+  ...KeyResultMeasureFields,
   confidence: Nullable(Type.Integer()),
   lastCheckInAt: Nullable(Timestamp),
   previousValue: Nullable(Type.Number({ description: 'The value a week ago; null if not checked in by then' })),

@@ -19,15 +19,20 @@ const Score = Type.Number({ minimum: 0, maximum: 1 });
 /** Key result figures: finite numbers of a sane size (JSON has no NaN or Infinity). */
 export const Figure = Type.Number({ minimum: -1e15, maximum: 1e15 });
 
-export const KeyResultSchema = Type.Object({
-  id: Uuid,
-  objectiveId: Uuid,
-  title: Type.String(),
+/** How a key result measures: every view of one shows these. */
+export const KeyResultMeasureFields = {
   metric: Metric,
   start: Type.Number(),
   target: Type.Number(),
   current: Type.Number(),
   unit: Type.String(),
+};
+
+export const KeyResultSchema = Type.Object({
+  id: Uuid,
+  objectiveId: Uuid,
+  title: Type.String(),
+  ...KeyResultMeasureFields,
   weight: Type.Number(),
   position: Type.Integer(),
   progress: Type.Number({ minimum: 0, maximum: 1 }),
@@ -52,7 +57,7 @@ export const ReflectionFields = {
   changeNext: Type.String({ maxLength: 5000 }),
 };
 
-const CarryLinkSchema = Type.Object({ id: Uuid, title: Type.String(), cycleId: Uuid, cycleName: Type.String() });
+export const CarryLinkSchema = Type.Object({ id: Uuid, title: Type.String(), cycleId: Uuid, cycleName: Type.String() });
 
 const SupportedObjectiveSchema = Type.Object({
   id: Uuid,

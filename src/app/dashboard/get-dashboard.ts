@@ -7,11 +7,11 @@ import {
   addStatuses,
   confidenceTrend,
   daysOverdue,
+  groupByUnit,
   noStatuses,
   PROGRESS_BANDS,
   shareOf,
   summariseObjectives,
-  unitGroups,
   type ObjectiveFigures,
   type StatusCounts,
   type TrendWeek,
@@ -210,20 +210,10 @@ function breakdown(
   rows: ObjectiveRow[],
   expected: number,
 ): DashboardView['units'] {
-  const groups = tree.filter((unit) => unit.parentId === rootId);
-  const groupOf = unitGroups(
-    tree,
-    groups.map((g) => g.id),
-  );
-  const byGroup = new Map<string, ObjectiveFigures[]>(groups.map((g) => [g.id, []]));
-  for (const row of rows) {
-    const owners = row.level === 'unit' ? [row.unit_id] : (row.person_units ?? []);
-    const inGroups = new Set(owners.map((id) => groupOf.get(id ?? '')).filter((g) => g !== undefined));
-    for (const group of inGroups) byGroup.get(group)?.push(figuresOf(row));
-  }
-  return groups.map((group) => ({
+  const owners = (row: ObjectiveRow) => (row.level === 'unit' ? [row.unit_id] : (row.person_units ?? []));
+  return groupByUnit(tree, rootId, rows, owners).map(({ group, rows: inGroup }) => ({
     id: group.id,
     name: group.name,
-    ...summaryOf(byGroup.get(group.id) ?? [], expected),
+    ...summaryOf(inGroup.map(figuresOf), expected),
   }));
 }

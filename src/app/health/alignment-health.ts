@@ -74,12 +74,12 @@ export function ownedInScope(scope: UnitScope | null): SQL {
 // never gathers by itself (without them it may turn a join into a scan per row).
 
 /** A statement's pieces: its common table expressions and the columns of its one row. */
-interface FigureParts {
+export interface FigureParts {
   ctes: SQL;
   columns: SQL;
 }
 
-interface ObjectiveFiguresRow {
+export interface ObjectiveFiguresRow {
   unit_objectives: number;
   supporting: number;
   serving_theme_only: number;
@@ -88,7 +88,7 @@ interface ObjectiveFiguresRow {
   without_key_results: (Named & { level: ObjectiveLevel })[];
 }
 
-interface PeopleFiguresRow {
+export interface PeopleFiguresRow {
   units: number;
   units_without: { id: string; name: string }[];
   people: number;
@@ -96,7 +96,7 @@ interface PeopleFiguresRow {
 }
 
 /** Runs figure parts as one statement of one row. */
-async function figuresRow<Row>(deps: AppDeps, parts: FigureParts[]): Promise<Row> {
+export async function figuresRow<Row>(deps: AppDeps, parts: FigureParts[]): Promise<Row> {
   const query = sql`with recursive ${sql.join(
     parts.map((p) => p.ctes),
     sql`, `,
@@ -113,7 +113,7 @@ async function figuresRow<Row>(deps: AppDeps, parts: FigureParts[]): Promise<Row
  * `withoutKeyResults: false` leaves out the objectives without key results (an empty list):
  * the dashboard does not show them, and finding them costs a lookup per objective in scope.
  */
-function objectiveFigureParts(
+export function objectiveFigureParts(
   actor: OrgActor,
   cycle: { id: string; parentId: string | null },
   scope: UnitScope | null,
@@ -179,7 +179,7 @@ export function objectiveFigures(
 }
 
 /** Units without objectives, and how many people in scope have objectives of their own. */
-function peopleFigureParts(actor: OrgActor, cycleId: string, scope: UnitScope | null): FigureParts {
+export function peopleFigureParts(actor: OrgActor, cycleId: string, scope: UnitScope | null): FigureParts {
   const live = sql`${liveObjectives(actor)} and objectives.cycle_id = ${cycleId}`;
   const scopeUnits = scope ? sql`and u.id = any(${uuidArray(scope.unitIds)})` : sql``;
   // People who may take part: viewers only read. Each member's role is looked up by primary
@@ -228,9 +228,19 @@ export async function getAlignmentHealth(
       ]),
     countedOver: (row) => row.unit_objectives + row.people,
   });
+  return healthView(cycle.id, input.unitId ?? null, value, asOf);
+}
+
+/** Both sets of figures as the API shows them. */
+export function healthView(
+  cycleId: string,
+  unitId: string | null,
+  value: ObjectiveFiguresRow & PeopleFiguresRow,
+  asOf: Date,
+): AlignmentHealthView {
   return {
-    cycleId: cycle.id,
-    unitId: input.unitId ?? null,
+    cycleId,
+    unitId,
     unitObjectives: {
       total: value.unit_objectives,
       supportingOrganization: value.supporting,

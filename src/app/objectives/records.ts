@@ -24,6 +24,14 @@ export function readableBy(actor: OrgActor, table: ReadableColumns = objectives)
 }
 
 /**
+ * Someone who reads exactly the public published objectives: what every reader without
+ * private ones of their own sees, and all that a review shown to a room may show.
+ */
+export function publicReader(actor: OrgActor): OrgActor {
+  return { ...actor, role: 'member', accountId: '00000000-0000-0000-0000-000000000000', ledUnitIds: new Set() };
+}
+
+/**
  * readableBy with the caller as the placeholders `me` (account id) and `led` (a uuid[]
  * literal of the led units), so that one prepared statement serves every caller.
  */

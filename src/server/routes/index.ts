@@ -33,6 +33,7 @@ import { closingRoutes } from './closing.ts';
 import { dashboardRoutes } from './dashboard.ts';
 import { mapRoutes } from './map.ts';
 import { meetingRoutes } from './meetings.ts';
+import { reviewRoutes } from './review.ts';
 import { searchRoutes } from './search.ts';
 import { batchRoutes } from './batch.ts';
 import { exampleRoutes } from './examples.ts';
@@ -75,6 +76,7 @@ export const apiRoutes: FastifyPluginAsync<{
   await app.register(dashboardRoutes, options);
   await app.register(mapRoutes, options);
   await app.register(meetingRoutes, options);
+  await app.register(reviewRoutes, options);
   await app.register(searchRoutes, options);
   await app.register(exampleRoutes);
   await app.register(batchRoutes);

@@ -2,6 +2,7 @@
 // Type-only imports: no schema code reaches the browser.
 import type { Static } from 'typebox';
 import type { WeeklyMeetingSchema } from '../../api/schemas/meetings.ts';
+import type { ReviewSchema } from '../../api/schemas/review.ts';
 import type { MeSchema, ApiTokenSchema } from '../../api/schemas/me.ts';
 import type { OrgSchema } from '../../api/schemas/org.ts';
 import type {
@@ -195,3 +196,5 @@ export type WeeklyMeeting = Static<typeof WeeklyMeetingSchema>;
 export type MeetingKeyResult = WeeklyMeeting['sections'][number]['keyResults'][number];
 
 export type Theme = Org['themes'][number];
+export type Review = Static<typeof ReviewSchema>;
+export type ReviewObjective = Review['objectives'][number];

@@ -25,6 +25,7 @@ const top = (element: ReactNode) => <RouteBoundary>{element}</RouteBoundary>;
 
 const AppLayout = lazy(() => import('../components/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const dashboard = otherPage(() => import('../pages/dashboard/DashboardPage.tsx'));
+const review = otherPage(() => import('../pages/review/ReviewPage.tsx'));
 
 // Made once, when this module loads (an element made during a render would be a new lazy
 // component each time, and remount its page).
@@ -62,6 +63,8 @@ const routes = (
           path="units/:unitId/meeting"
           element={otherPage(() => import('../pages/meeting/WeeklyMeetingPage.tsx'))}
         />
+        <Route path="review" element={review} />
+        <Route path="units/:unitId/review" element={review} />
       </Route>
     </Route>
     <Route path="*" element={top(otherPage(() => import('../pages/NotFoundPage.tsx')))} />

@@ -182,6 +182,13 @@ export async function signInDirectly(page: Page, email: string, password = DEMO_
   if (!response.ok()) throw new Error(`Signing in as ${email} failed: ${response.status()} ${await response.text()}`);
 }
 
+/** Opens a unit's page the way a reader finds it: *Team och enheter*, then its name (Swedish). */
+export async function openUnitPage(page: Page, orgId: string, name: string): Promise<void> {
+  await page.goto(`/orgs/${orgId}/units`);
+  await page.getByRole('list', { name: 'Organisationens enheter' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
 /**
  * Scrolls to the end of the page, as a reader does: what a page shows below the fold (the
  * home page's panels) loads when it comes into sight.

@@ -3,7 +3,7 @@
 // Sara's with her blocker first — and writes a decision down, which lands in the
 // conversation on the key result. In English, the screen view and the buttons.
 import { expect, it } from 'vitest';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { expectNoSeriousViolations, openUnitPage, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -30,12 +30,7 @@ browserSuite('the weekly meeting', (journey) => {
 
     // The unit's page → Veckomöte.
     await page.getByTestId('objective-owner').waitFor();
-    await page.goto(`/orgs/${harness.orgId}/units`);
-    await page
-      .getByRole('list', { name: 'Organisationens enheter' })
-      .getByRole('link', { name: 'Marknad', exact: true })
-      .click();
-    await page.getByRole('heading', { level: 1, name: 'Marknad' }).waitFor();
+    await openUnitPage(page, harness.orgId, 'Marknad');
     await page.getByRole('link', { name: 'Veckomöte' }).click();
     await page.getByRole('heading', { level: 1, name: 'Veckomöte · Marknad' }).waitFor();
     const agenda = page.getByRole('navigation', { name: 'Dagordning' });

@@ -30,6 +30,7 @@ import type { sso } from '../pages/sso/messages.ts';
 import type { chat } from '../pages/chat/messages.ts';
 import type { meeting } from '../pages/meeting/messages.ts';
 import type { themes } from '../pages/themes/messages.ts';
+import type { review } from '../pages/review/messages.ts';
 
 interface Namespaces {
   common: typeof common;
@@ -60,6 +61,7 @@ interface Namespaces {
   chat: typeof chat;
   meeting: typeof meeting;
   themes: typeof themes;
+  review: typeof review;
 }
 export type Resources = { [N in keyof Namespaces]: Namespaces[N]['en'] };
 

@@ -15,6 +15,7 @@ import { isConflict, problemText } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
 import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { notify } from '../objective/notify.ts';
+import { ReflectionRecord } from './ReflectionRecord.tsx';
 import { ScoreBadge } from './ScoreBadge.tsx';
 
 interface Values {
@@ -94,22 +95,7 @@ function ScoreRecord({ objective }: { objective: Objective }) {
           </Group>
         ))}
       </Stack>
-      {reflection ? (
-        (['wentWell', 'learned', 'changeNext'] as const).map((field) => (
-          <Stack gap={2} key={field}>
-            <Title order={3} size="h5">
-              {t(`score.${field}`)}
-            </Title>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid={`reflection-${field}`}>
-              {reflection[field] || '—'}
-            </Text>
-          </Stack>
-        ))
-      ) : (
-        <Text size="sm" c="dimmed">
-          {t('score.noReflection')}
-        </Text>
-      )}
+      <ReflectionRecord reflection={reflection} />
     </Stack>
   );
 }

@@ -13,8 +13,7 @@ import { isConflict, problemText } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
 import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { notify } from '../objective/notify.ts';
-
-const FIELDS = ['wentWell', 'learned', 'changeNext'] as const;
+import { REFLECTION_FIELDS, ReflectionRecord } from './ReflectionRecord.tsx';
 
 export default function UnitReflection({ orgId, unitId }: { orgId: string; unitId: string }) {
   const { cycle } = useSelectedCycle(orgId);
@@ -65,16 +64,7 @@ function ReflectionCard({ cycle, reflection }: { cycle: Cycle; reflection: Refle
           <ReflectionForm reflection={reflection} onDone={() => setEditing(false)} />
         ) : written ? (
           <>
-            {FIELDS.map((field) => (
-              <Stack gap={2} key={field}>
-                <Title order={3} size="h5">
-                  {t(`score.${field}`)}
-                </Title>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {reflection[field] || '—'}
-                </Text>
-              </Stack>
-            ))}
+            <ReflectionRecord reflection={reflection} />
             {reflection.authorName && reflection.updatedAt && (
               <Text size="xs" c="dimmed">
                 {t('unit.by', { name: reflection.authorName, date: format.date(reflection.updatedAt) })}
@@ -123,7 +113,7 @@ function ReflectionForm({ reflection, onDone }: { reflection: Reflection; onDone
             {error}
           </Alert>
         )}
-        {FIELDS.map((field) => (
+        {REFLECTION_FIELDS.map((field) => (
           <Textarea
             key={field}
             label={t(`score.${field}`)}

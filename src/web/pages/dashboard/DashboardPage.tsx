@@ -1,8 +1,8 @@
 // A cycle's dashboard: for the organisation at /orgs/:orgId/dashboard, for a unit (with
 // the units beneath it) at /orgs/:orgId/units/:unitId/dashboard. Follows the cycle
 // switcher (?cycle=). Every figure is text first; the charts load on demand.
-import { Anchor, Grid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconPresentation } from '@tabler/icons-react';
 import { useParams } from 'react-router';
 import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,19 @@ export default function DashboardPage() {
         </Anchor>
       )}
       <Stack gap={4}>
-        <Title order={1}>{unitId ? t('unitTitle', { unit: unitName ?? '' }) : t('title')}</Title>
+        <Group justify="space-between" align="center">
+          <Title order={1}>{unitId ? t('unitTitle', { unit: unitName ?? '' }) : t('title')}</Title>
+          {cycle && (
+            <Button
+              component={Link}
+              to={withCycle(unitId ? `/orgs/${orgId}/units/${unitId}/review` : `/orgs/${orgId}/review`)}
+              variant="light"
+              leftSection={<IconPresentation size={16} aria-hidden />}
+            >
+              {t('review')}
+            </Button>
+          )}
+        </Group>
         {cycle && (
           <Text c="dimmed">
             {unitId ? t('unitIntro', { cycle: cycleName, unit: unitName ?? '' }) : t('intro', { cycle: cycleName })}

@@ -10,6 +10,7 @@ export const dashboard = bilingual(
     noCycle: 'There is no cycle to show yet.',
     backToUnit: 'Back to {{unit}}',
     openDashboard: 'Open the dashboard',
+    review: 'Quarterly review',
     readable: 'Counts published objectives you may read; drafts and others’ private objectives are left out.',
     netConfidence: {
       label: 'Net confidence',
@@ -111,6 +112,7 @@ export const dashboard = bilingual(
     introYear: 'Organisationens mål för {{parent}} räknas i {{parent}}.',
     unitIntro: 'Så går det under {{cycle}} för {{unit}}, enheterna under den och deras medarbetare.',
     noCycle: 'Det finns ingen period att visa än.',
+    review: 'Kvartalsgenomgång',
     backToUnit: 'Tillbaka till {{unit}}',
     openDashboard: 'Öppna översikten',
     readable: 'Räknar publicerade mål som du får läsa; utkast och andras privata mål räknas inte.',

@@ -1,21 +1,22 @@
 // The weekly check-in meeting of a unit, run from one page on a shared screen: the agenda
 // (the team's key results, then each person), one section at a time, moved through with
-// the keyboard (→/N next, ←/P previous, F the screen view) or the buttons. The section is
-// in the address (?section=), so a reload or a shared link keeps the place.
+// the keyboard (→/N next, ←/P previous, F the screen view; components/slide-show.ts) or the
+// buttons. The section is in the address (?section=), so a reload or a shared link keeps
+// the place.
 import { Anchor, Badge, Box, Button, Grid, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { Link } from '../../components/Link.tsx';
 import { api } from '../../api/client.ts';
 import type { WeeklyMeeting } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { QueryState } from '../../components/QueryState.tsx';
+import { useSlideShow } from '../../components/slide-show.ts';
 import { useFormat } from '../../format.ts';
 import { MeetingKeyResultCard } from './MeetingKeyResultCard.tsx';
 import { SectionFigures } from './SectionFigures.tsx';
-import classes from './meeting.module.css';
+import classes from '../../components/slide-show.module.css';
 
 export default function WeeklyMeetingPage() {
   const { orgId = '', unitId = '' } = useParams();
@@ -33,67 +34,12 @@ export default function WeeklyMeetingPage() {
   );
 }
 
-/** Keys typed into a field are the field's, not the meeting's. */
-const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-
 function Meeting({ orgId, meeting }: { orgId: string; meeting: WeeklyMeeting }) {
   const { t } = useTranslation(['meeting', 'common']);
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
   const total = meeting.sections.length;
-  const index = Math.min(Math.max(Number(params.get('section') ?? 0) || 0, 0), total - 1);
+  const { index, go, stage, heading, presenting, togglePresenting } = useSlideShow(total, 'section');
   const section = meeting.sections[index];
-  const stage = useRef<HTMLDivElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [presenting, setPresenting] = useState(false);
-
-  const go = (next: number) => {
-    if (next < 0 || next >= total || next === index) return;
-    setParams(
-      (current) => {
-        const updated = new URLSearchParams(current);
-        updated.set('section', String(next));
-        return updated;
-      },
-      { replace: true },
-    );
-  };
-  // The new section's heading takes focus, so a screen reader says where the meeting is.
-  const moved = useRef(false);
-  useEffect(() => {
-    if (moved.current) heading.current?.focus();
-    moved.current = true;
-  }, [index]);
-
-  const togglePresenting = () => {
-    const element = stage.current;
-    if (!presenting && element?.requestFullscreen) void element.requestFullscreen().catch(() => undefined);
-    if (presenting && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    setPresenting(!presenting);
-  };
-  useEffect(() => {
-    // Leaving full screen with the browser's own Escape leaves the screen view too.
-    const left = () => {
-      if (!document.fullscreenElement) setPresenting(false);
-    };
-    document.addEventListener('fullscreenchange', left);
-    return () => document.removeEventListener('fullscreenchange', left);
-  }, []);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'arrowright' || key === 'n' || key === 'pagedown') go(index + 1);
-      else if (key === 'arrowleft' || key === 'p' || key === 'pageup') go(index - 1);
-      else if (key === 'f') togglePresenting();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
 
   if (!section) return null;
   const sectionName = section.kind === 'team' ? t('team') : section.name;

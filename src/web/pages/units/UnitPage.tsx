@@ -1,6 +1,6 @@
 import { Anchor, Avatar, Badge, Box, Button, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronRight, IconPencil, IconUsersGroup } from '@tabler/icons-react';
+import { IconChevronRight, IconPencil, IconPresentation, IconUsersGroup } from '@tabler/icons-react';
 import { useParams, useSearchParams } from 'react-router';
 import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +75,14 @@ function UnitView({ unit }: { unit: UnitDetail }) {
             leftSection={<IconUsersGroup size={16} aria-hidden />}
           >
             {t('unit.meeting')}
+          </Button>
+          <Button
+            component={Link}
+            to={withCycle(`/orgs/${orgId}/units/${unit.id}/review`)}
+            variant="light"
+            leftSection={<IconPresentation size={16} aria-hidden />}
+          >
+            {t('unit.review')}
           </Button>
           {canEdit && (
             <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={open}>
