@@ -137,7 +137,7 @@ function rankNodes(minRank: Int32Array, supports: Adjacency, supporters: Adjacen
  * its own first theme: a team objective that serves a theme but supports no organisation
  * objective sits in its theme's band, not among the loose ones.
  */
-export function themeBands(input: LayoutInput, supports: Adjacency, order: readonly number[]): Int32Array {
+function themeBands(input: LayoutInput, supports: Adjacency, order: readonly number[]): Int32Array {
   const { minRank, theme, themeCount } = input;
   const none = themeCount;
   const n = minRank.length;
@@ -198,6 +198,10 @@ function bandMembers(band: Int32Array): [number, number[]][] {
   });
   return [...members.entries()].sort((a, b) => a[0] - b[0]);
 }
+
+/** The result's band of each node: the theme it stands for, -1 for none. */
+const themeOfBands = (input: LayoutInput, band: Int32Array) =>
+  Int32Array.from(band, (b) => (b < input.themeCount ? b : -1));
 
 /** A band's entry in the result: the theme it stands for, -1 for none. */
 const bandOf = (input: LayoutInput, b: number, x: number, width: number): ThemeBand => ({
@@ -352,7 +356,7 @@ function dagreBands(input: LayoutInput, rank: Int32Array, band: Int32Array): Lay
     heights: input.height,
     width: left - BAND_GAP + MARGIN,
     height: top - RANK_GAP + MARGIN,
-    band: Int32Array.from(band, (b) => (b < input.themeCount ? b : -1)),
+    band: themeOfBands(input, band),
     bands,
   };
 }
@@ -452,7 +456,7 @@ function stackedLayers(
   if (!band) return { ...picture, ...noBands(n) };
   return {
     ...picture,
-    band: Int32Array.from(band, (b) => (b < input.themeCount ? b : -1)),
+    band: themeOfBands(input, band),
     bands: layers.map((layer) =>
       bandOf(input, layer.b, layer.left, layer.columns * (NODE_WIDTH + COLUMN_GAP) - COLUMN_GAP),
     ),
