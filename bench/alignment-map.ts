@@ -1,8 +1,9 @@
 // `npm run bench:map`: the alignment map at scale. Prints:
 //
 // (a) Node: building the graph and laying it out (dagre for a small map, the layered
-//     layout above DAGRE_MAX) for synthetic organisations of 600, 2,000 and 31,000
-//     objectives, median of 5 runs (the page does this in a Web Worker).
+//     layout above DAGRE_MAX), and laid out grouped by strategy theme, for synthetic
+//     organisations of 600, 2,000 and 31,000 objectives, median of 5 runs (the page does
+//     this in a Web Worker).
 // (b) The map request at full scale: `GET /api/v1/orgs/{org}/map?cycleId=…` of the real
 //     server (a child process, `src/server/main.ts`) over the loaded `riktning_bench`
 //     database (bench/scale.ts), as an admin with the bearer token of a fixture
@@ -61,7 +62,9 @@ const uuid = (kind: number, n: number) =>
  * A synthetic organisation shaped like bench/scale.ts's: 12 organisation objectives; 10
  * divisions × 10 departments × 9 teams with 3 objectives each (as far as `total` allows);
  * the rest individual objectives. Each layer supports the one above, now and then across
- * divisions; most people support a team objective.
+ * divisions; most people support a team objective. Five strategy themes: ten of the
+ * organisation objectives serve one or two, and a third of the team objectives that support
+ * nothing serve one.
  */
 export function syntheticMap(cycleId: string, total: number): AlignmentMap {
   const rnd = random(42);
@@ -90,7 +93,12 @@ export function syntheticMap(cycleId: string, total: number): AlignmentMap {
   };
   const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const unitBudget = Math.floor(total / 10);
+  const themes = ['Growth', 'Customers', 'Sustainability', 'People', 'Efficiency'].map((name, i) => ({
+    id: uuid(5, i + 1),
+    name,
+  }));
   const org = Array.from({ length: 12 }, () => add('organization', 'Synthetic AB', null, []));
+  org.slice(0, 10).forEach((o, i) => (o.themeIndexes = i % 3 === 0 && i % 5 < 4 ? [i % 5, 4] : [i % 5]));
   const teamObjectives: MapObjective[] = [];
   const divisionObjectives: MapObjective[][] = [];
   for (let d = 0; d < 10 && objectives.length < unitBudget; d++) {
@@ -110,7 +118,9 @@ export function syntheticMap(cycleId: string, total: number): AlignmentMap {
       for (let t = 0; t < 9 && objectives.length < unitBudget; t++) {
         const team = addUnit(department.id, `Team ${d + 1}.${p + 1}.${t + 1}`);
         for (let o = 0; o < 3; o++) {
-          teamObjectives.push(add('unit', team.name, team.id, rnd() < 0.85 ? [pick(pObjs).id] : []));
+          const objective = add('unit', team.name, team.id, rnd() < 0.85 ? [pick(pObjs).id] : []);
+          if (objective.supports.length === 0 && rnd() < 0.33) objective.themeIndexes = [Math.floor(rnd() * 5)];
+          teamObjectives.push(objective);
         }
       }
     }
@@ -120,7 +130,7 @@ export function syntheticMap(cycleId: string, total: number): AlignmentMap {
     person += 1;
     add('person', `Person ${person}`, null, rnd() < 0.9 ? [pick(teamObjectives).id] : []);
   }
-  return { cycleId, parentCycleId: null, objectives, units };
+  return { cycleId, parentCycleId: null, themes, objectives, units };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -130,6 +140,7 @@ function measureLayout(total: number) {
   const map = syntheticMap(uuid(3, 1), total);
   const builds: number[] = [];
   const layouts: number[] = [];
+  const grouped: number[] = [];
   let nodes = 0;
   let edges = 0;
   for (let run = 0; run < 5; run++) {
@@ -140,13 +151,16 @@ function measureLayout(total: number) {
     layout(input);
     layouts.push(performance.now() - t1);
     builds.push(t1 - t0);
+    const t2 = performance.now();
+    layout(layoutInput(graph, map.units, map.themes.length));
+    grouped.push(performance.now() - t2);
     nodes = graph.nodes.length;
     edges = graph.edges.length;
   }
   const how = nodes <= DAGRE_MAX ? 'dagre' : 'layered';
   console.log(
     `  ${total.toLocaleString('en')} objectives (${edges.toLocaleString('en')} links): graph ${ms(median(builds))}, ` +
-      `${how} layout ${ms(median(layouts))}`,
+      `${how} layout ${ms(median(layouts))}, grouped by theme ${ms(median(grouped))}`,
   );
 }
 

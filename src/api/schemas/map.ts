@@ -39,7 +39,17 @@ export const MapObjectiveSchema = Type.Object({
         'draws, where those links end. Left out when there are none.',
     }),
   ),
+  themeIndexes: Type.Optional(
+    Type.Array(Type.Integer({ minimum: 0 }), {
+      description:
+        'The strategy themes it serves, as indexes into the map’s themes, in the themes’ order. ' +
+        'Left out when it serves none.',
+    }),
+  ),
 });
+
+/** A strategy theme as the map labels it. */
+export const MapThemeSchema = Type.Object({ id: Uuid, name: Type.String() });
 
 export const MapUnitSchema = Type.Object({ id: Uuid, parentId: Nullable(Uuid), name: Type.String() });
 
@@ -47,6 +57,10 @@ export const AlignmentMapSchema = Type.Object(
   {
     cycleId: Uuid,
     parentCycleId: Nullable(Uuid),
+    themes: Type.Array(MapThemeSchema, {
+      description:
+        'The organisation’s strategy themes in their order; an objective’s themeIndexes point into this list',
+    }),
     objectives: Type.Array(MapObjectiveSchema, {
       description:
         'Every objective of the cycle the caller may read, and the parent cycle’s organisation ' +

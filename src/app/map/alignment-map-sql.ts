@@ -1,6 +1,6 @@
 // The alignment map's one statement. PostgreSQL reads the cycle (and its parent), the
 // objectives the caller may read, their figures and links (to objectives and to key
-// results), and the units, and writes the
+// results), the strategy themes they serve, and the units, and writes the
 // whole answer as JSON text, which the server sends on as it is: a quarter of 30,000
 // objectives is never parsed, re-built and serialised again in Node.
 import { sql, type SQL } from 'drizzle-orm';
@@ -42,19 +42,27 @@ export function alignmentMapStatement(actor: OrgActor, cycleId: string, nowMs: n
   return sql`
     with c as (
       select id, parent_id from cycles where org_id = ${orgId} and id = ${cycleId}
+    ),
+    -- The organisation's strategy themes in their order (a dozen at most): an objective names
+    -- the ones it serves by its index here, not by a 36-character id.
+    themes as (
+      select id, name, (row_number() over (order by position, created_at, id) - 1)::int as i
+        from strategy_themes where org_id = ${orgId}
     )
     select (
       select json_build_object(
         'cycleId', c.id,
         'parentCycleId', c.parent_id,
+        'themes', (select coalesce(json_agg(json_build_object('id', id, 'name', name) order by i), '[]') from themes),
         'objectives', (
           select coalesce(json_agg(
-                   -- The key-result fields only on the few objectives that have them: a quarter of
-                   -- 31,000 objectives would otherwise carry 62,000 empty lists. jsonb only there,
-                   -- for its strip_nulls; json (which keeps the columns' order) everywhere else.
-                   case when sk.ids is null and kr.list is null then to_json(r)
+                   -- The key-result and theme fields only on the few objectives that have them: a
+                   -- quarter of 31,000 objectives would otherwise carry 93,000 empty lists. jsonb
+                   -- only there, for its strip_nulls; json (which keeps the columns' order) elsewhere.
+                   case when sk.ids is null and kr.list is null and th.list is null then to_json(r)
                         else (to_jsonb(r) || jsonb_strip_nulls(jsonb_build_object(
-                               'supportsKeyResultIds', sk.ids, 'keyResultsSupported', kr.list)))::json
+                               'supportsKeyResultIds', sk.ids, 'keyResultsSupported', kr.list,
+                               'themeIndexes', th.list)))::json
                    end
                    order by o.cycle_id = c.id, o.created_at, o.id), '[]')
             from (
@@ -113,6 +121,15 @@ export function alignmentMapStatement(actor: OrgActor, cycleId: string, nowMs: n
                    where k.id = linked.key_result_id and k.org_id = ${orgId} and k.archived_at is null offset 0) k
                group by k.objective_id
             ) kr on kr.objective_id = o.id
+            -- The themes it serves, as indexes into the themes above, in the themes' order.
+            left join (
+              select ot.objective_id, json_agg(st.i order by st.i) as list
+                from objective_themes ot
+                join themes st on st.id = ot.theme_id
+                join objectives on objectives.id = ot.objective_id
+               where ot.org_id = ${orgId} and ${onMap}
+               group by ot.objective_id
+            ) th on th.objective_id = o.id
             cross join lateral (
               select o.id, o.title, o.level, o.unit_id as "unitId", o.person_id as "personId",
                      coalesce(u.name, p.name, org.name) as "ownerName",

@@ -2,7 +2,7 @@
 // and its figures are those the objectives list computes in Node from the key results.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connect.ts';
-import { alignments, keyResultAlignments } from '../../db/schema.ts';
+import { alignments, keyResultAlignments, objectiveThemes, strategyThemes } from '../../db/schema.ts';
 import { testDatabase } from '../../test/test-db.ts';
 import { countStatements } from '../../test/statements.ts';
 import {
@@ -19,6 +19,7 @@ import { listObjectives } from '../objectives/list-objectives.ts';
 import { getAlignmentMapJson } from './get-alignment-map.ts';
 
 interface MapBody {
+  themes: { id: string; name: string }[];
   objectives: {
     id: string;
     status: string;
@@ -27,6 +28,7 @@ interface MapBody {
     ownerName: string;
     supportsKeyResultIds?: string[];
     keyResultsSupported?: { id: string; title: string }[];
+    themeIndexes?: number[];
   }[];
 }
 
@@ -46,6 +48,17 @@ async function organisation(db: Db, size: number, seed = 1) {
   const year = await createCycle(db, org.id, { startsOn: '2026-01-01', endsOn: '2026-12-31' });
   const cycle = await createCycle(db, org.id, { parentId: year.id });
   const top = await createObjective(db, org.id, year.id);
+  // Two strategy themes, both served by the organisation's objective and now and then by a team's.
+  const themes = await db
+    .insert(strategyThemes)
+    .values([
+      { orgId: org.id, name: 'Belysning som tjänst', position: 0 },
+      { orgId: org.id, name: 'Nära kunden', position: 1 },
+    ])
+    .returning();
+  const serve = (objectiveId: string, theme: { id: string } | undefined) =>
+    theme && db.insert(objectiveThemes).values({ orgId: org.id, objectiveId, themeId: theme.id });
+  for (const theme of themes) await serve(top.id, theme);
   const unit = await createUnit(db, org.id);
   const member = await createMember(db, org.id, 'member');
   await addToUnit(db, org.id, unit.id, member.id, 'member');
@@ -60,6 +73,7 @@ async function organisation(db: Db, size: number, seed = 1) {
       { status: rnd() < 0.2 ? 'at_risk' : null },
     );
     await db.insert(alignments).values({ orgId: org.id, objectiveId: team.id, supportsId: top.id });
+    if (rnd() < 0.3) await serve(team.id, themes[Math.floor(rnd() * themes.length)]);
     const teamKeyResults = [];
     for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) {
       const metric = metrics[Math.floor(rnd() * metrics.length)] ?? 'increase_to';
@@ -88,7 +102,7 @@ async function organisation(db: Db, size: number, seed = 1) {
 }
 
 describe('the alignment map', () => {
-  it('takes the same statements for a cycle of 1 objective and one of 50', async () => {
+  it('takes the same statements for a cycle of 1 objective and one of 50, themes and all', async () => {
     const { db } = await testDatabase();
     const perCall = [];
     for (const size of [1, 50]) {
@@ -103,6 +117,8 @@ describe('the alignment map', () => {
       const links = body.objectives.flatMap((o) => o.supportsKeyResultIds ?? []);
       expect(rows.length).toBeGreaterThan(0);
       expect(links.sort()).toEqual(rows.map((r) => r.id).sort());
+      expect(body.themes.map((t) => t.name)).toEqual(['Belysning som tjänst', 'Nära kunden']);
+      expect(body.objectives[0]?.themeIndexes).toEqual([0, 1]);
       perCall.push(counting.statements());
     }
     // The caller's membership (cached by the server) and the map.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../../db/connect.ts';
-import { alignments, keyResultAlignments } from '../../db/schema.ts';
+import { alignments, keyResultAlignments, objectiveThemes, strategyThemes } from '../../db/schema.ts';
 import { getAlignmentMapJson } from '../../app/map/get-alignment-map.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
 import {
@@ -30,11 +30,13 @@ interface MapObjective {
   supports: string[];
   supportsKeyResultIds?: string[];
   keyResultsSupported?: { id: string; title: string }[];
+  themeIndexes?: number[];
 }
 
 interface MapBody {
   cycleId: string;
   parentCycleId: string | null;
+  themes: { id: string; name: string }[];
   objectives: MapObjective[];
   units: { id: string; parentId: string | null; name: string }[];
 }
@@ -309,6 +311,52 @@ describe('alignment map API', () => {
     expect(mats.byId.get(o.m2Private.id)?.keyResultsSupported).toEqual([rows('Hemligt nyckelresultat', secret.id)]);
   });
 
+  it('names the organisation’s themes once, in their order, and on each objective the indexes of those it serves', async () => {
+    const { deps, org, quarter, o, clients } = await mapWorld();
+    const db = deps.db;
+    // Added in another order than leadership lists them: the map follows the positions.
+    const [close, service, growth] = await db
+      .insert(strategyThemes)
+      .values([
+        { orgId: org.id, name: 'Nära kunden', position: 1 },
+        { orgId: org.id, name: 'Belysning som tjänst', position: 0 },
+        { orgId: org.id, name: 'Växa i Norden', position: 2 },
+      ])
+      .returning();
+    if (!close || !service || !growth) throw new Error('The themes were not added.');
+    const other = await createOrg(db);
+    await db.insert(strategyThemes).values({ orgId: other.org.id, name: 'En annan organisations tema' });
+    const serve = (objectiveId: string, ...themes: { id: string }[]) =>
+      db.insert(objectiveThemes).values(themes.map((t) => ({ orgId: org.id, objectiveId, themeId: t.id })));
+    await serve(o.Y1.id, growth, service);
+    await serve(o.O1.id, close);
+    // A team objective that supports no organisation objective, serving a theme itself.
+    await serve(o.b1.id, growth);
+    await serve(o.m2Private.id, close);
+
+    const map = await mapOf(clients.admin, org.id, quarter.id);
+    expect(map.themes).toEqual([
+      { id: service.id, name: 'Belysning som tjänst' },
+      { id: close.id, name: 'Nära kunden' },
+      { id: growth.id, name: 'Växa i Norden' },
+    ]);
+    const themeIdsOf = (body: MapBody, title: string) =>
+      body.objectives.find((x) => x.title === title)?.themeIndexes?.map((i) => body.themes[i]?.id);
+    // In the themes' order, whatever order they were tagged in.
+    expect(themeIdsOf(map, 'Y1')).toEqual([service.id, growth.id]);
+    expect(themeIdsOf(map, 'O1')).toEqual([close.id]);
+    expect(themeIdsOf(map, 'b1')).toEqual([growth.id]);
+    expect(themeIdsOf(map, 'm2Private')).toEqual([close.id]);
+    // Compact: an objective that serves no theme has no such field.
+    expect(Object.keys(map.objectives.find((x) => x.title === 'd1') ?? {})).not.toContain('themeIndexes');
+
+    // Maja reads neither Mats's private objective nor its themes; every member reads the themes.
+    const maja = await mapOf(clients.m1, org.id, quarter.id);
+    expect(maja.themes).toEqual(map.themes);
+    expect(themeIdsOf(maja, 'O1')).toEqual([close.id]);
+    expect(maja.objectives.filter((x) => x.themeIndexes).map((x) => x.title)).toEqual(['Y1', 'O1', 'b1']);
+  });
+
   it('sends the database’s JSON text as it is, and compresses it for clients that accept it', async () => {
     const { deps, org, quarter, people, clients } = await mapWorld();
     const response = await clients.admin.get(mapUrl(org.id, quarter.id));
@@ -355,6 +403,7 @@ describe('alignment map API', () => {
     expect(await mapOf(client, org.id, cycle.id)).toEqual({
       cycleId: cycle.id,
       parentCycleId: null,
+      themes: [],
       objectives: [],
       units: [],
     });

@@ -155,6 +155,7 @@ import type {
   AlignmentMapSchema,
   MapKeyResultSchema,
   MapObjectiveSchema,
+  MapThemeSchema,
   MapUnitSchema,
 } from '../../api/schemas/map.ts';
 
@@ -162,6 +163,7 @@ export type AlignmentMap = Static<typeof AlignmentMapSchema>;
 export type MapObjective = Static<typeof MapObjectiveSchema>;
 export type MapKeyResult = Static<typeof MapKeyResultSchema>;
 export type MapUnit = Static<typeof MapUnitSchema>;
+export type MapTheme = Static<typeof MapThemeSchema>;
 
 import type { SearchHitsSchema } from '../../api/schemas/search.ts';
 export type SearchHits = Static<typeof SearchHitsSchema>;

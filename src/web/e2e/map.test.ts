@@ -1,9 +1,11 @@
 // The alignment map: the owner sees the organisation's objectives and the team objectives
 // that support them, Sara's link ending at the team's key result it supports, selects one to
-// see its path, filters by unit, reads the list view.
+// see its path, filters by unit, reads the list view; with strategy themes, the map groups
+// the organisation's objectives by theme.
 import { mkdir } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { csrfHeaders, expectNoSeriousViolations, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field, pickOption } from './locators.ts';
 
@@ -11,6 +13,10 @@ const ORG_OBJECTIVE = 'Bli förstahandsvalet för energismart belysning i Norden
 const TEAM_OBJECTIVE = 'Göra våra egna event till den bästa platsen att möta Nordljus';
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
 const TEAM_KEY_RESULT = '300 deltagare på interna event';
+const EASY_OBJECTIVE = 'Göra det enkelt att vara kund hos oss';
+const ENERGY_OBJECTIVE = 'Visa att våra kunder sparar energi på riktigt';
+const PILOT_OBJECTIVE = 'Testa månadsabonnemang på belysning med tio kunder';
+const DELIVERY_OBJECTIVE = 'Leverera varje installation inom två veckor';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -37,6 +43,60 @@ function largeMap(cycleId: string, total: number) {
     };
   });
   return { cycleId, parentCycleId: null, objectives, units };
+}
+
+/** Calls the API as the signed-in owner: the answer's JSON, or the test fails with its status. */
+async function api<T>(page: Page, method: 'get' | 'post' | 'patch', path: string, data?: object, etag?: string) {
+  const response = await page.request[method](`/api/v1${path}`, {
+    headers: { ...(await csrfHeaders(page)), ...(etag ? { 'if-match': etag } : {}) },
+    ...(data ? { data } : {}),
+  });
+  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
+  return { body: (await response.json()) as T, etag: response.headers().etag };
+}
+
+interface Listed {
+  id: string;
+  title: string;
+  cycleId: string;
+  unitId: string | null;
+}
+
+/**
+ * Strategy themes for the demo: "Växa med tjänster" served by the growth objective (which
+ * serves "Nära kunden" too), "Nära kunden" by the customer objective and by a new team
+ * objective of Marknad that supports no organisation objective; the others serve none.
+ */
+async function addThemes(page: Page, orgId: string) {
+  const theme = async (name: string) =>
+    (await api<{ id: string }>(page, 'post', `/orgs/${orgId}/themes`, { name, description: '' })).body;
+  const growth = await theme('Växa med tjänster');
+  const customers = await theme('Nära kunden');
+  const find = async (title: string) => {
+    const { body } = await api<{ items: Listed[] }>(
+      page,
+      'get',
+      `/orgs/${orgId}/objectives?q=${encodeURIComponent(title)}&limit=10`,
+    );
+    const found = body.items.find((o) => o.title === title);
+    if (!found) throw new Error(`The demo has no objective “${title}”.`);
+    return found;
+  };
+  const serve = async (title: string, themeIds: string[]) => {
+    const { id } = await find(title);
+    const { etag } = await api(page, 'get', `/objectives/${id}`);
+    await api(page, 'patch', `/objectives/${id}`, { themeIds }, etag);
+  };
+  await serve(ORG_OBJECTIVE, [growth.id, customers.id]);
+  await serve(EASY_OBJECTIVE, [customers.id]);
+  const team = await find(TEAM_OBJECTIVE);
+  await api(page, 'post', `/orgs/${orgId}/objectives`, {
+    cycleId: team.cycleId,
+    level: 'unit',
+    unitId: team.unitId,
+    title: PILOT_OBJECTIVE,
+    themeIds: [customers.id],
+  });
 }
 
 browserSuite('alignment map', (journey) => {
@@ -182,5 +242,67 @@ browserSuite('alignment map', (journey) => {
     await expect.poll(() => list.getByRole('row').count()).toBe(501);
     await page.getByRole('button', { name: /^Visa fler/ }).click();
     await expect.poll(() => list.getByRole('row').count()).toBe(1001);
+  });
+
+  it('groups the organisation’s objectives by strategy theme, and not when turned off', async () => {
+    const { page, harness } = journey;
+    await signIn(page, 'demo@example.com');
+    await addThemes(page, harness.orgId);
+    await page.getByRole('navigation', { name: 'Huvudnavigering' }).getByRole('link', { name: 'Målkarta' }).click();
+    const map = page.locator('[data-testid="alignment-map"][data-drawn="true"]');
+    await map.waitFor();
+    const node = (title: string) => map.getByRole('group', { name: new RegExp(`^${escape(title)},`) });
+    await node(PILOT_OBJECTIVE).waitFor();
+
+    // A band per theme in the themes' order, then the objectives of no theme, each labelled.
+    const labels = map.getByTestId('map-theme-label');
+    await expect.poll(() => labels.allTextContents()).toEqual(['Växa med tjänster', 'Nära kunden', 'Utan tema']);
+    const left = async (locator: ReturnType<Page['locator']>) => (await locator.boundingBox())?.x ?? NaN;
+    const [growthBand, customersBand, noThemeBand] = await Promise.all([0, 1, 2].map((i) => left(labels.nth(i))));
+    const bandOf = async (title: string) => {
+      const x = await left(node(title));
+      return x < (customersBand ?? NaN) ? 'growth' : x < (noThemeBand ?? NaN) ? 'customers' : 'none';
+    };
+    expect(growthBand).toBeLessThan(customersBand ?? NaN);
+    // The growth objective serves both themes: under its first, once, "Nära kunden" beside its status.
+    expect(await bandOf(ORG_OBJECTIVE)).toBe('growth');
+    await expect.poll(() => node(ORG_OBJECTIVE).count()).toBe(1);
+    expect(await node(ORG_OBJECTIVE).getByTestId('map-node-theme').allTextContents()).toEqual(['Nära kunden']);
+    expect(await node(ORG_OBJECTIVE).getAttribute('aria-label')).toContain('teman: Växa med tjänster, Nära kunden');
+    // Its team objective follows it; the team objective that supports no organisation objective
+    // sits in its theme's band, on the row of the team objectives that support the organisation's.
+    expect(await bandOf(TEAM_OBJECTIVE)).toBe('growth');
+    expect(await bandOf(EASY_OBJECTIVE)).toBe('customers');
+    expect(await bandOf(DELIVERY_OBJECTIVE)).toBe('customers');
+    expect(await bandOf(PILOT_OBJECTIVE)).toBe('customers');
+    const top = async (title: string) => (await node(title).boundingBox())?.y ?? NaN;
+    expect(await top(PILOT_OBJECTIVE)).toBeGreaterThan(await top(EASY_OBJECTIVE));
+    expect(await top(PILOT_OBJECTIVE)).toBeCloseTo(await top(DELIVERY_OBJECTIVE), 0);
+    expect(await bandOf(ENERGY_OBJECTIVE)).toBe('none');
+    await mkdir('dist/screenshots', { recursive: true });
+    await page.getByTestId('alignment-map').screenshot({ path: 'dist/screenshots/map-themes.png' });
+    await expectNoSeriousViolations(page, 'Alignment map by theme');
+    // The list names the themes each objective serves.
+    await page.getByRole('button', { name: 'Visa som lista' }).click();
+    const list = page.getByRole('table', { name: 'Målen och vad de stöder' });
+    expect(await list.getByRole('columnheader').allTextContents()).toContain('Teman');
+    expect(await list.getByRole('row', { name: new RegExp(`^${escape(ORG_OBJECTIVE)}`) }).textContent()).toContain(
+      'Växa med tjänster, Nära kunden',
+    );
+
+    // Turned off, the map is as before: no bands, every theme an objective serves beside its status.
+    const toggle = page.getByRole('switch', { name: 'Gruppera efter tema' });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('themes')).toBe('off');
+    await expect.poll(() => labels.count()).toBe(0);
+    await expect
+      .poll(() => node(ORG_OBJECTIVE).getByTestId('map-node-theme').allTextContents())
+      .toEqual(['Växa med tjänster', 'Nära kunden']);
+    // Kept in the address, as the other settings.
+    await page.reload();
+    await node(ORG_OBJECTIVE).waitFor();
+    expect(await page.getByRole('switch', { name: 'Gruppera efter tema' }).isChecked()).toBe(false);
+    expect(await labels.count()).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Table,
   Text,
   Title,
@@ -18,7 +19,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
 import { useAlignmentMap } from '../../api/queries.ts';
-import type { MapObjective, MapUnit } from '../../api/types.ts';
+import type { MapObjective, MapTheme, MapUnit } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -47,6 +48,7 @@ function useMapCanvas(): MapCanvasComponent | null {
 
 const EMPTY_OBJECTIVES: MapObjective[] = [];
 const EMPTY_UNITS: MapUnit[] = [];
+const EMPTY_THEMES: MapTheme[] = [];
 /** Rows of the list view drawn at first, and added by each "show more". */
 const LIST_STEP = 500;
 
@@ -97,6 +99,8 @@ export default function AlignmentMapPage() {
   const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as Status)
     : undefined;
+  // Grouped by strategy theme unless turned off (`themes=off`), as the other settings kept in the URL.
+  const byTheme = params.get('themes') !== 'off';
   const foldParam = params.get('fold') ?? '';
   const folded = useMemo(() => new Set(foldParam.split(',').filter(Boolean)), [foldParam]);
 
@@ -113,6 +117,8 @@ export default function AlignmentMapPage() {
 
   const objectives = map.data?.objectives ?? EMPTY_OBJECTIVES;
   const unitList = map.data?.units ?? EMPTY_UNITS;
+  const themes = map.data?.themes ?? EMPTY_THEMES;
+  const grouped = byTheme && themes.length > 0;
   const unitOptions = useMemo(() => unitsInTreeOrder(unitList), [unitList]);
   const depths = useMemo(() => new Map(unitOptions.map(({ unit, depth }) => [unit.id, depth])), [unitOptions]);
   const graph: MapGraph = useMemo(
@@ -120,7 +126,10 @@ export default function AlignmentMapPage() {
     [objectives, unitList, unitId, level, status, folded],
   );
   // Laid out in a Web Worker; until the first layout arrives the canvas shows a loader.
-  const input = useMemo(() => (map.data ? layoutInput(graph, unitList) : null), [map.data, graph, unitList]);
+  const input = useMemo(
+    () => (map.data ? layoutInput(graph, unitList, grouped ? themes.length : 0) : null),
+    [map.data, graph, unitList, grouped, themes],
+  );
   const laidOut = useMapLayout(map.data ? graph : null, input);
   const MapCanvas = useMapCanvas();
   const selectedNode = useMemo(() => graph.nodes.find((n) => n.id === selected) ?? null, [graph, selected]);
@@ -185,6 +194,14 @@ export default function AlignmentMapPage() {
                   data={STATUSES.map((s) => ({ value: s, label: t(`common:status.${s}`) }))}
                 />
               </SimpleGrid>
+              {themes.length > 0 && (
+                <Switch
+                  label={t('groupByTheme')}
+                  description={t('groupByThemeHelp')}
+                  checked={byTheme}
+                  onChange={(event) => setParam('themes', event.currentTarget.checked ? null : 'off')}
+                />
+              )}
               <FoldList
                 units={unitOptions.filter(({ unit }) => unitsWithObjectives.has(unit.id))}
                 folded={folded}
@@ -242,6 +259,7 @@ export default function AlignmentMapPage() {
                       selected={selectedNode?.id ?? null}
                       path={path}
                       onSelect={setSelected}
+                      themes={themes}
                     />
                   ) : (
                     <PageLoader />
@@ -249,7 +267,7 @@ export default function AlignmentMapPage() {
                 </section>
               )}
               <Collapse expanded={listOpen}>
-                {listOpen && <MapList graph={graph} orgId={orgId} cycleId={cycle.id} />}
+                {listOpen && <MapList graph={graph} themes={themes} orgId={orgId} cycleId={cycle.id} />}
               </Collapse>
             </Stack>
           )}
@@ -301,7 +319,17 @@ function FoldList({
 }
 
 /** The same graph as a table, for screen readers and for reading. */
-function MapList({ graph, orgId, cycleId }: { graph: MapGraph; orgId: string; cycleId: string }) {
+function MapList({
+  graph,
+  themes,
+  orgId,
+  cycleId,
+}: {
+  graph: MapGraph;
+  themes: readonly MapTheme[];
+  orgId: string;
+  cycleId: string;
+}) {
   const { t } = useTranslation(['map', 'common']);
   const format = useFormat();
   const [rows, setRows] = useState(LIST_STEP);
@@ -331,6 +359,7 @@ function MapList({ graph, orgId, cycleId }: { graph: MapGraph; orgId: string; cy
             <Table.Th scope="col">{t('progress')}</Table.Th>
             <Table.Th scope="col">{t('status')}</Table.Th>
             <Table.Th scope="col">{t('supports')}</Table.Th>
+            {themes.length > 0 && <Table.Th scope="col">{t('themes')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -351,6 +380,11 @@ function MapList({ graph, orgId, cycleId }: { graph: MapGraph; orgId: string; cy
               <Table.Td>{format.percent(node.progress)}</Table.Td>
               <Table.Td>{t(`common:status.${node.status}`)}</Table.Td>
               <Table.Td>{supports.get(node.id)?.join('; ') ?? t('nothing')}</Table.Td>
+              {themes.length > 0 && (
+                <Table.Td>
+                  {node.themes.length ? node.themes.map((theme) => themes[theme]?.name).join(', ') : t('nothing')}
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

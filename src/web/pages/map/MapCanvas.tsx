@@ -6,6 +6,8 @@
 // far too many to draw or move: every objective is painted on one canvas instead
 // (OverviewCanvas), and React Flow gets only the nodes in view once they are few enough
 // to read (VISIBLE_MAX), so zooming in turns the canvas's boxes into the usual nodes.
+// Grouped by strategy theme, the themes' bands are drawn beneath the nodes (or painted with
+// the boxes) and their labels over them (ThemeBands).
 import '@xyflow/react/dist/style.css';
 import './map.css';
 import { memo, useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
@@ -28,7 +30,10 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format.ts';
 import { edgeId, type MapEdge, type MapGraph, type MapNode, type Path } from './map-graph.ts';
 import { NODE_WIDTH, type LayoutResult } from './layout-input.ts';
-import { OverviewCanvas, nodeAt, type ViewBox } from './OverviewCanvas.tsx';
+import type { MapTheme } from '../../api/types.ts';
+import { ThemeBands } from './ThemeBands.tsx';
+import { OverviewCanvas, nodeAt } from './OverviewCanvas.tsx';
+import type { ViewBox } from './theme-bands.ts';
 
 type NodeState = 'selected' | 'path' | 'dim' | 'none';
 interface NodeData extends Record<string, unknown> {
@@ -42,6 +47,8 @@ interface NodeData extends Record<string, unknown> {
   keyResultsHeading: string;
   /** Its key-result rows that a link on the selected path ends at. */
   rowsOnPath: ReadonlySet<string>;
+  /** The names of the themes it serves besides the one whose band it lies in. */
+  themes: string[];
 }
 type ObjectiveFlowNode = Node<NodeData, 'objective'>;
 
@@ -78,7 +85,19 @@ const ObjectiveNode = memo(function ObjectiveNode({ data }: NodeProps<ObjectiveF
           </div>
           <span>{data.progress}</span>
         </div>
-        <div className="map-node__status">{data.status}</div>
+        <div className="map-node__status">
+          <span>{data.status}</span>
+          {data.themes.length > 0 && (
+            // The node's aria-label names them already.
+            <span className="map-node__themes" aria-hidden>
+              {data.themes.map((name) => (
+                <span key={name} className="map-node__theme" title={name} data-testid="map-node-theme">
+                  {name}
+                </span>
+              ))}
+            </span>
+          )}
+        </div>
       </div>
       {node.keyResults.length > 0 && (
         // The node's aria-label names them already; this is what the eye reads.
@@ -119,6 +138,8 @@ export interface MapCanvasProps {
   selected: string | null;
   path: Path | null;
   onSelect: (id: string | null) => void;
+  /** The organisation's strategy themes, which nodes' `themes` and the layout's bands point into. */
+  themes: readonly MapTheme[];
 }
 
 /** Indexes of the nodes in (or near) the view; null when more than `limit` are. */
@@ -145,7 +166,7 @@ function nodesInView(layout: LayoutResult, view: ViewBox, limit: number): number
 const sameList = (a: number[] | null, b: number[] | null) =>
   a === b || (!!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]));
 
-export default function MapCanvas({ graph, layout, selected, path, onSelect }: MapCanvasProps) {
+export default function MapCanvas({ graph, layout, selected, path, onSelect, themes }: MapCanvasProps) {
   const { t } = useTranslation(['map', 'common']);
   const { locale } = useFormat();
   const painted = graph.nodes.length > DOM_NODES_MAX;
@@ -183,6 +204,10 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
     () => new Set(graph.edges.flatMap((e) => (e.keyResultId && onPath(e) ? [e.keyResultId] : []))),
     [graph, onPath],
   );
+  const bandLabels = useMemo(
+    () => layout.bands.map((band) => themes[band.theme]?.name ?? t('map:noTheme')),
+    [layout, themes, t],
+  );
   const krTitles = useMemo(
     () => new Map(graph.nodes.flatMap((n) => n.keyResults.map((kr) => [kr.id, kr.title] as const))),
     [graph],
@@ -206,7 +231,11 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
           : `${t(`common:level.${node.level}`)} · ${node.owner}`;
       const i = indexOf.get(node.id) ?? 0;
       const height = layout.heights[i] ?? 0;
-      const label = t('map:nodeLabel', { title: node.title, owner, progress, status });
+      const served = node.themes.map((theme) => themes[theme]?.name ?? '');
+      const label = [
+        t('map:nodeLabel', { title: node.title, owner, progress, status }),
+        ...(served.length ? [t('map:nodeThemes', { list: served.join(', ') })] : []),
+      ].join(', ');
       const rows = node.keyResults.map((kr) => kr.title).join('; ');
       return {
         id: node.id,
@@ -226,10 +255,12 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
           height,
           keyResultsHeading: t('map:keyResultsHeading'),
           rowsOnPath,
+          // Grouped by theme, the band's theme is its label's; the others are the node's to show.
+          themes: served.filter((_, k) => node.themes[k] !== layout.band[i]),
         },
       };
     });
-  }, [shown, indexOf, layout, selected, path, rowsOnPath, locale, t]);
+  }, [shown, indexOf, layout, selected, path, rowsOnPath, themes, locale, t]);
 
   /** The side of the supported node its supporter lies on (by their centres; left when level). */
   const sideOf = useCallback(
@@ -289,6 +320,8 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
     }
   };
 
+  // The top left is the first theme band's label's when grouped by theme.
+  const hintPosition = layout.bands.length > 0 ? 'bottom-center' : 'top-left';
   const flow = useRef<ReactFlowInstance<ObjectiveFlowNode> | null>(null);
   const colorScheme = useComputedColorScheme('light');
   // A painted map fits its whole picture (React Flow knows only the nodes in view).
@@ -343,6 +376,7 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
         }}
       >
         <Background gap={24} />
+        {layout.bands.length > 0 && <ThemeBands layout={layout} labels={bandLabels} painted={painted} />}
         {painted && (
           <OverviewCanvas
             graph={graph}
@@ -361,7 +395,7 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
           onFitView={painted ? () => void flow.current?.fitBounds(bounds, { padding: 0.02 }) : undefined}
         />
         {painted && inView === null ? (
-          <Panel position="top-left" className="map-far-hint">
+          <Panel position={hintPosition} className="map-far-hint">
             {t('map:paintedHint')}
             <span className="map-legend">
               {(['on_track', 'at_risk', 'off_track'] as const).map((status) => (
@@ -375,7 +409,7 @@ export default function MapCanvas({ graph, layout, selected, path, onSelect }: M
         ) : (
           far &&
           !painted && (
-            <Panel position="top-left" className="map-far-hint">
+            <Panel position={hintPosition} className="map-far-hint">
               {t('map:farHint')}
             </Panel>
           )

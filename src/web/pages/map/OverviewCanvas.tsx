@@ -1,20 +1,12 @@
 // A large map painted on one canvas beneath React Flow's nodes: each objective a box in its
-// status's colour with its level's band, and the selected objective's path with its links.
+// status's colour with its level's band, the selected objective's path with its links, and
+// grouped by strategy theme the themes' bands (their labels are ThemeBands's, over the nodes).
 // Redrawn as the view moves; tens of thousands of boxes take a few milliseconds.
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useStore } from '@xyflow/react';
 import type { MapGraph, Path } from './map-graph.ts';
 import { COLUMN_GAP, NODE_WIDTH, ROW_GAP, type LayoutResult } from './layout-input.ts';
-
-export interface ViewBox {
-  /** React Flow's transform: the flow's origin on screen, and the zoom. */
-  x: number;
-  y: number;
-  zoom: number;
-  /** The pane's size on screen. */
-  width: number;
-  height: number;
-}
+import { bandsOnScreen, type ViewBox } from './theme-bands.ts';
 
 /**
  * The index of the node at a point of the flow, or null. A point in the gap between two
@@ -52,6 +44,8 @@ function palette(element: Element) {
     } as Record<string, string>,
     path: color('blue-7', '#1c7ed6'),
     selected: color('orange-7', '#f76707'),
+    band: color('blue-light', 'rgba(34, 139, 230, 0.1)'),
+    noThemeBand: color('gray-light', 'rgba(134, 142, 150, 0.1)'),
   };
 }
 
@@ -95,6 +89,15 @@ export function OverviewCanvas(props: OverviewCanvasProps) {
     const colors = palette(element);
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, element.width, element.height);
+    // The themes' bands beneath everything (faint, as ThemeBands draws them).
+    const bands = bandsOnScreen(layout.bands, layout.height, { x, y, zoom, width, height });
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+    context.globalAlpha = 0.6;
+    for (const band of bands) {
+      context.fillStyle = band.theme >= 0 ? colors.band : colors.noThemeBand;
+      context.fillRect(band.left, band.top, band.width, band.height);
+    }
+    context.globalAlpha = 1;
     context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * x, ratio * y);
 
     // Only what is in view is painted.

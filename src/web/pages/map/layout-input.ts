@@ -19,6 +19,12 @@ export const COLUMN_GAP = 24;
 export const ROW_GAP = 24;
 export const RANK_GAP = 72;
 export const MARGIN = 16;
+/**
+ * Grouped by strategy theme, each theme's objectives make a band of their own: bands stand
+ * this far apart, under a heading this tall (the label, drawn by the canvases).
+ */
+export const BAND_GAP = 48;
+export const BAND_HEADER = 40;
 /** Width to height of the layered layout's picture, about a wide screen's. */
 export const ASPECT = 1.6;
 
@@ -40,6 +46,21 @@ export interface LayoutInput {
   /** Links, as node indexes: `from[i]` supports `to[i]`. */
   from: Int32Array;
   to: Int32Array;
+  /** The first strategy theme each node serves (an index into the map's themes), or -1. */
+  theme: Int32Array;
+  /**
+   * How many themes the organisation has when the map is grouped by theme (map-layout.ts's
+   * themeBands); 0: not grouped, the layout ignores `theme`.
+   */
+  themeCount: number;
+}
+
+/** A theme's band of a grouped layout: its objectives lie between x and x + width. */
+export interface ThemeBand {
+  /** The theme's index in the map's themes; -1 for the objectives that serve none. */
+  theme: number;
+  x: number;
+  width: number;
 }
 
 export interface LayoutResult {
@@ -51,10 +72,18 @@ export interface LayoutResult {
   /** The whole picture's size. */
   width: number;
   height: number;
+  /** The theme whose band each node lies in (an index into the map's themes), or -1: none, or not grouped. */
+  band: Int32Array;
+  /** The bands left to right, their headings at the picture's top (BAND_HEADER); none when not grouped. */
+  bands: ThemeBand[];
 }
 
-/** The graph as the layout needs it: ranks and groups from the levels and the unit tree. */
-export function layoutInput(graph: MapGraph, units: readonly MapUnit[]): LayoutInput {
+/**
+ * The graph as the layout needs it: ranks and groups from the levels and the unit tree, and
+ * each node's first theme, grouped by theme when `themeCount` (the organisation's themes) is
+ * more than 0.
+ */
+export function layoutInput(graph: MapGraph, units: readonly MapUnit[], themeCount = 0): LayoutInput {
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
   const depthOf = new Map<string, number>();
   const depth = (id: string): number => {
@@ -84,7 +113,9 @@ export function layoutInput(graph: MapGraph, units: readonly MapUnit[]): LayoutI
   const minRank = new Int32Array(n);
   const group = new Int32Array(n);
   const height = new Float64Array(n);
+  const theme = new Int32Array(n);
   graph.nodes.forEach((node, i) => {
+    theme[i] = node.themes[0] ?? -1;
     minRank[i] = node.level === 'organization' ? 0 : node.level === 'unit' ? 1 + depth(node.unitId ?? '') : deepest + 2;
     group[i] = node.unitId ? (unitIndex.get(node.unitId) ?? -1) : -1;
     height[i] = nodeHeight(node.keyResults.length);
@@ -95,5 +126,6 @@ export function layoutInput(graph: MapGraph, units: readonly MapUnit[]): LayoutI
     from[i] = index.get(edge.from) ?? 0;
     to[i] = index.get(edge.to) ?? 0;
   });
-  return { minRank, group, height, from, to };
+  // With no node serving a theme there is nothing to group: one band of them all would only move the map.
+  return { minRank, group, height, from, to, theme, themeCount: theme.some((t) => t >= 0) ? themeCount : 0 };
 }

@@ -11,5 +11,10 @@ export interface LayoutRequest {
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { id, input } = event.data;
   const result = layout(input);
-  self.postMessage({ id, result }, { transfer: [result.x.buffer, result.y.buffer, result.heights.buffer] });
+  self.postMessage(
+    { id, result },
+    {
+      transfer: [result.x.buffer, result.y.buffer, result.heights.buffer, result.band.buffer],
+    },
+  );
 };

@@ -105,3 +105,21 @@ describe('links to key results in the map graph', () => {
     expect(graph.nodes.find((n) => n.id === 'org')?.keyResults).toHaveLength(1);
   });
 });
+
+describe('strategy themes in the map graph', () => {
+  it('carries the themes each objective serves to its node, and none to a folded unit', () => {
+    const objectives = marketing().map((o) =>
+      o.id === 'org' ? { ...o, themeIndexes: [0, 2] } : o.id === 'team' ? { ...o, themeIndexes: [1] } : o,
+    );
+    const themesOf = (graph: ReturnType<typeof buildGraph>) =>
+      Object.fromEntries(graph.nodes.map((n) => [n.id, n.themes]));
+    expect(themesOf(buildGraph(objectives, units, all))).toEqual({
+      org: [0, 2],
+      team: [1],
+      sara: [],
+      olle: [],
+      lisa: [],
+    });
+    expect(themesOf(buildGraph(objectives, units, { folded: new Set([MARKNAD]) }))[`unit:${MARKNAD}`]).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // The alignment map's graph, built in the browser from the map's answer (objectives and
 // units): filtering, folding a unit's objectives into one node, the key results that links
-// end at, and the path of a selection. Pure and framework-free, so the benchmark can run it in Node too; linear in
+// end at, the strategy themes each serves, and the path of a selection. Pure and framework-free, so the benchmark can run it in Node too; linear in
 // the objectives and links, as a quarter may hold 30,000 objectives.
 import type { MapKeyResult, MapObjective, MapUnit } from '../../api/types.ts';
 import type { ObjectiveLevel, Status } from '../../../core/domain.ts';
@@ -30,6 +30,8 @@ export interface MapNode {
    * the node. None for a folded node, whose links end at the node.
    */
   keyResults: MapKeyResult[];
+  /** The strategy themes it serves, as indexes into the map's themes, in their order; none when folded. */
+  themes: readonly number[];
 }
 
 export interface MapEdge {
@@ -77,6 +79,8 @@ export const edgeId = (edge: Pick<MapEdge, 'from' | 'to' | 'keyResultId'>): stri
   edge.keyResultId ? `${edge.from}>${edge.to}#${edge.keyResultId}` : `${edge.from}>${edge.to}`;
 
 const NO_KEY_RESULTS: readonly string[] = [];
+/** Shared by the many objectives that serve no theme, so 30,000 nodes make no 30,000 lists. */
+const NO_THEMES: readonly number[] = [];
 
 /**
  * For each objective, the key results of each objective it supports that it supports: linear
@@ -141,6 +145,7 @@ export function buildGraph(
       status: o.status,
       count: 1,
       keyResults: [],
+      themes: o.themeIndexes ?? NO_THEMES,
     });
   }
   for (const [id, members] of foldedMembers) {
@@ -156,6 +161,7 @@ export function buildGraph(
       status: WORST.find((s) => members.some((o) => o.status === s)) ?? 'on_track',
       count: members.length,
       keyResults: [],
+      themes: NO_THEMES,
     });
   }
 

@@ -1,10 +1,11 @@
 // The map's graph and layouts, as pure functions: links point up, nothing overlaps, a
-// large map keeps about the screen's proportions, folding gathers links without repeats.
+// large map keeps about the screen's proportions, folding gathers links without repeats,
+// and grouped by strategy theme each theme's objectives make a band.
 import { describe, expect, it } from 'vitest';
 import type { MapObjective, MapUnit } from '../../api/types.ts';
 import { buildGraph, pathOf } from './map-graph.ts';
-import { NODE_WIDTH, layoutInput, nodeHeight, type LayoutResult } from './layout-input.ts';
-import { dagreLayout, layeredLayout } from './map-layout.ts';
+import { BAND_HEADER, MARGIN, NODE_WIDTH, layoutInput, nodeHeight, type LayoutResult } from './layout-input.ts';
+import { dagreLayout, layeredLayout, layout } from './map-layout.ts';
 
 const id = (kind: number, n: number) =>
   `00000000-0000-4000-8${kind.toString(16).padStart(3, '0')}-${n.toString(16).padStart(12, '0')}`;
@@ -176,5 +177,138 @@ describe('the map graph', () => {
     const path = pathOf(graph, folded?.id ?? '');
     expect(path.down.size).toBe(supporters.length);
     expect(path.up.size).toBe(2); // the division's objective and the organisation's
+  });
+});
+
+/**
+ * organisation(total) with strategy themes A, B, C: the first organisation objective serves
+ * A and C, the second B; the first team of the first division leaves its loose objective
+ * (the third, which supports nothing) serving C; the other loose ones serve none.
+ */
+function themed(total: number) {
+  const { objectives, units } = organisation(total);
+  const [first, second] = objectives;
+  const themedTeam = objectives.find((o) => o.level === 'unit' && o.supports.length === 0) as MapObjective;
+  const themeIndexes = new Map([
+    [first?.id, [0, 2]],
+    [second?.id, [1]],
+    [themedTeam.id, [2]],
+  ]);
+  return {
+    objectives: objectives.map((o) => (themeIndexes.has(o.id) ? { ...o, themeIndexes: themeIndexes.get(o.id) } : o)),
+    units,
+    themedTeam,
+  };
+}
+
+/** The bands' order, and what each node's band is and where it lies, by id. */
+function bandsOf(graph: ReturnType<typeof buildGraph>, layout: LayoutResult) {
+  const index = new Map(graph.nodes.map((n, i) => [n.id, i]));
+  const at = (nodeId: string) => index.get(nodeId) ?? -1;
+  return {
+    order: layout.bands.map((b) => b.theme),
+    band: (nodeId: string) => layout.band[at(nodeId)],
+    y: (nodeId: string) => layout.y[at(nodeId)],
+    /** The band whose columns the node lies in. */
+    within: (nodeId: string) =>
+      layout.bands.find((b) => {
+        const x = layout.x[at(nodeId)] as number;
+        return x >= b.x && x + NODE_WIDTH <= b.x + b.width;
+      })?.theme,
+  };
+}
+
+describe('the map grouped by strategy theme', () => {
+  for (const [name, total, lay] of [
+    ['dagre (small maps)', 120, dagreLayout],
+    ['the layered layout', 3_000, layeredLayout],
+  ] as const) {
+    it(`puts the themes’ bands in order, each objective once under its first theme: ${name}`, () => {
+      const { objectives, units, themedTeam } = themed(total);
+      const graph = buildGraph(objectives, units, { folded: new Set() });
+      const input = layoutInput(graph, units, 3);
+      expect(input.themeCount).toBe(3);
+      const grouped = layout(input);
+      expectSound(graph, grouped);
+      const bands = bandsOf(graph, grouped);
+      // A, B, C in the themes' order, then those that serve none.
+      expect(bands.order).toEqual([0, 1, 2, -1]);
+      const [first, second] = objectives as [MapObjective, MapObjective];
+      // The objective serving A and C is under A only; its supporters follow it.
+      expect(bands.band(first.id)).toBe(0);
+      expect(bands.within(first.id)).toBe(0);
+      expect(bands.band(second.id)).toBe(1);
+      for (const o of objectives.filter((x) => x.supports[0] === first.id || x.supports[0] === second.id)) {
+        expect(bands.within(o.id)).toBe(bands.band(o.supports[0] as string));
+      }
+      for (let i = 0; i < graph.nodes.length; i++) {
+        const node = graph.nodes[i] as (typeof graph.nodes)[number];
+        expect(bands.within(node.id), node.title).toBe(grouped.band[i]);
+      }
+      // The team objective that supports no organisation objective but serves C is in C's band,
+      // below the organisation's objectives: as far below as its team's other objectives in the
+      // layers (ranked by level), a rank below in dagre's picture (ranked by links, its theme as
+      // its parent); the other loose ones are among those of no theme.
+      expect(bands.within(themedTeam.id)).toBe(2);
+      const aligned = objectives.find((o) => o.unitId === themedTeam.unitId && o.supports.length > 0) as MapObjective;
+      const division = objectives.find((o) => o.id === aligned.supports[0]) as MapObjective;
+      expect(bands.y(themedTeam.id)).toBe(bands.y(lay === dagreLayout ? division.id : aligned.id));
+      const loose = objectives.filter((o) => o.level === 'unit' && o.supports.length === 0 && o.id !== themedTeam.id);
+      expect(loose.length).toBeGreaterThan(0);
+      for (const o of loose) expect(bands.within(o.id)).toBe(-1);
+      // The organisation's objectives on one row, below the bands' headings.
+      expect(bands.y(first.id)).toBe(bands.y(second.id));
+      expect(bands.y(first.id)).toBe(MARGIN + BAND_HEADER);
+
+      // Not grouped, the same graph is laid out as if no objective served a theme.
+      const plain = buildGraph(
+        objectives.map(({ themeIndexes: _, ...o }) => o),
+        units,
+        { folded: new Set() },
+      );
+      const ungrouped = lay(layoutInput(graph, units, 0));
+      expect(ungrouped).toEqual(lay(layoutInput(plain, units)));
+      expect(layout(layoutInput(graph, units))).toEqual(ungrouped);
+      expect(ungrouped.bands).toEqual([]);
+      expect([...new Set(ungrouped.band)]).toEqual([-1]);
+      // Themes that nothing on the map serves group nothing either.
+      expect(layout(layoutInput(plain, units, 3))).toEqual(ungrouped);
+    });
+  }
+
+  it('follows the organisation objective an objective supports, its own theme only where it supports none', () => {
+    const unit = id(1, 0);
+    const units: MapUnit[] = [{ id: unit, parentId: null, name: 'Marknad' }];
+    const o = (n: number, level: MapObjective['level'], supports: number[], themeIndexes?: number[]): MapObjective => ({
+      id: id(2, n),
+      title: `Objective ${n}`,
+      level,
+      unitId: level === 'unit' ? unit : null,
+      personId: level === 'person' ? id(3, n) : null,
+      ownerName: 'Nordljus',
+      status: 'on_track',
+      progress: 0.5,
+      supports: supports.map((s) => id(2, s)),
+      ...(themeIndexes ? { themeIndexes } : {}),
+    });
+    const objectives = [
+      o(0, 'organization', []), // serves no theme
+      o(1, 'organization', [], [1]),
+      o(2, 'unit', [0], [0]), // serves A, but supports the organisation's objective of no theme: follows it
+      o(3, 'unit', [], [0]), // serves A and supports nothing: under A
+      o(4, 'person', [3]), // follows the team objective it supports
+      o(5, 'person', [2, 1]), // supports objectives in two bands: the first band of them (B), once
+      o(6, 'unit', []), // loose
+    ];
+    const graph = buildGraph(objectives, units, { folded: new Set() });
+    const grouped = layout(layoutInput(graph, units, 2));
+    expectSound(graph, grouped);
+    expect(grouped.bands.map((b) => b.theme)).toEqual([0, 1, -1]);
+    expect([...grouped.band]).toEqual([-1, 1, -1, 0, 0, 1, -1]);
+    const bands = bandsOf(graph, grouped);
+    expect(objectives.map((x) => bands.within(x.id))).toEqual([-1, 1, -1, 0, 0, 1, -1]);
+    // The team objective under A sits on the teams' row, below the organisation's.
+    expect(bands.y(id(2, 3))).toBe(bands.y(id(2, 2)));
+    expect(bands.y(id(2, 3))).toBeGreaterThan(bands.y(id(2, 1)) as number);
   });
 });

@@ -17,6 +17,11 @@ export const map = bilingual(
     foldedNode_one: '{{count, number}} objective (folded)',
     foldedNode_other: '{{count, number}} objectives (folded)',
     foldedCount: '{{count, number}} folded',
+    groupByTheme: 'Group by theme',
+    groupByThemeHelp: 'The organisation’s objectives in a band per strategy theme, with what supports them beneath.',
+    noTheme: 'No theme',
+    nodeThemes: 'themes: {{list}}',
+    themes: 'Themes',
     graph: 'Alignment graph',
     graphHelp:
       'Tab moves between objectives; Enter selects one and highlights what it supports and what supports it. Drag or scroll to move and zoom.',
@@ -72,6 +77,11 @@ export const map = bilingual(
     foldedNode_one: '{{count, number}} mål (hopfällt)',
     foldedNode_other: '{{count, number}} mål (hopfällda)',
     foldedCount: '{{count, number}} hopfällda',
+    groupByTheme: 'Gruppera efter tema',
+    groupByThemeHelp: 'Organisationens mål i ett band per strategiskt tema, med det som stöder dem under.',
+    noTheme: 'Utan tema',
+    nodeThemes: 'teman: {{list}}',
+    themes: 'Teman',
     graph: 'Målgraf',
     graphHelp:
       'Tabb flyttar mellan målen; Enter väljer ett och markerar vad det stöder och vad som stöder det. Dra eller scrolla för att flytta och zooma.',
