@@ -63,11 +63,19 @@ interface Listed {
 }
 
 /**
- * Strategy themes for the demo: "Växa med tjänster" served by the growth objective (which
- * serves "Nära kunden" too), "Nära kunden" by the customer objective and by a new team
- * objective of Marknad that supports no organisation objective; the others serve none.
+ * Strategy themes of the test's own in place of the demo's four: "Växa med tjänster" served
+ * by the growth objective (which serves "Nära kunden" too), "Nära kunden" by the customer
+ * objective and by a new team objective of Marknad that supports no organisation objective;
+ * the others serve none.
  */
 async function addThemes(page: Page, orgId: string) {
+  const { body: demoThemes } = await api<{ id: string; version: number }[]>(page, 'get', `/orgs/${orgId}/themes`);
+  for (const demoTheme of demoThemes) {
+    const removed = await page.request.delete(`/api/v1/themes/${demoTheme.id}`, {
+      headers: { ...(await csrfHeaders(page)), 'if-match': `"${demoTheme.version}"` },
+    });
+    expect(removed.status()).toBe(204);
+  }
   const theme = async (name: string) =>
     (await api<{ id: string }>(page, 'post', `/orgs/${orgId}/themes`, { name, description: '' })).body;
   const growth = await theme('Växa med tjänster');
