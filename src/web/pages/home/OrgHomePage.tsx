@@ -1,9 +1,9 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useParams } from 'react-router';
 import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
-import { lazy, Suspense } from 'react';
+import { Fragment, lazy, Suspense } from 'react';
 import { useObjectives, useOrg } from '../../api/queries.ts';
 import type { Objective } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
@@ -119,7 +119,7 @@ export default function OrgHomePage() {
                 ) : data.themes.length === 0 ? (
                   <ObjectiveColumns objectives={objectives} />
                 ) : (
-                  groupByTheme(objectives, data.themes).map(({ theme, objectives: served }) => (
+                  groupByTheme(objectives, data.themes).map(({ theme, objectives: served, alsoServing }) => (
                     <Stack
                       key={theme?.id ?? 'none'}
                       gap="xs"
@@ -134,12 +134,24 @@ export default function OrgHomePage() {
                           {theme.description}
                         </Text>
                       )}
-                      {served.length === 0 ? (
+                      {served.length > 0 && <ObjectiveColumns objectives={served} />}
+                      {alsoServing.length > 0 && (
+                        <Text size="sm">
+                          {t('alsoServing')}{' '}
+                          {alsoServing.map((o, i) => (
+                            <Fragment key={o.id}>
+                              {i > 0 && ', '}
+                              <Anchor component={Link} to={`/orgs/${orgId}/objectives/${o.id}`} size="sm">
+                                {o.title}
+                              </Anchor>
+                            </Fragment>
+                          ))}
+                        </Text>
+                      )}
+                      {served.length === 0 && alsoServing.length === 0 && (
                         <Text size="sm" c="dimmed">
                           {t('themeUnserved')}
                         </Text>
-                      ) : (
-                        <ObjectiveColumns objectives={served} />
                       )}
                     </Stack>
                   ))
