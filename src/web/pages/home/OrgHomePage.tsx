@@ -1,9 +1,9 @@
-import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useParams } from 'react-router';
 import { Link } from '../../components/Link.tsx';
 import { useTranslation } from 'react-i18next';
-import { Fragment, lazy, Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useObjectives, useOrg } from '../../api/queries.ts';
 import type { Objective } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
@@ -136,16 +136,11 @@ export default function OrgHomePage() {
                       )}
                       {served.length > 0 && <ObjectiveColumns objectives={served} />}
                       {alsoServing.length > 0 && (
-                        <Text size="sm">
-                          {t('alsoServing')}{' '}
-                          {alsoServing.map((o, i) => (
-                            <Fragment key={o.id}>
-                              {i > 0 && ', '}
-                              <Anchor component={Link} to={`/orgs/${orgId}/objectives/${o.id}`} size="sm">
-                                {o.title}
-                              </Anchor>
-                            </Fragment>
-                          ))}
+                        // Named, not linked: its card above is the way to it.
+                        <Text size="sm" c="dimmed">
+                          {t('alsoServing', {
+                            titles: alsoServing.map((o) => t('quoted', { title: o.title })).join(', '),
+                          })}
                         </Text>
                       )}
                       {served.length === 0 && alsoServing.length === 0 && (
