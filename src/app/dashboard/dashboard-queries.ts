@@ -148,14 +148,7 @@ export async function checkInFigures(
   const [row] = await preparedRows<CheckInRow>(
     q,
     sql`
-    with recursive o as (${inScope(scope)}),
-    served(objective_id, theme_id) as (
-      select ot.objective_id, ot.theme_id from objective_themes ot where ot.org_id = ${orgId}
-      union
-      select a.objective_id, served.theme_id from served
-        join alignments a on a.org_id = ${orgId} and a.supports_id = served.objective_id
-    ),
-    themes_of as (select objective_id, json_agg(theme_id) as theme_ids from served group by objective_id),
+    with o as (${inScope(scope)}),
     krs as (
       ${keyResultsInScope(
         orgId,
