@@ -17,6 +17,8 @@ import type { RelyingParty } from '../app/sso/relying-party.ts';
 import { webPlugin } from './plugins/web.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { lazySerializers } from './plugins/lazy-compile.ts';
+import { stdSerializers } from 'pino';
+import { databaseErrorForLog } from '../db/errors.ts';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -38,6 +40,11 @@ export const LOG_REDACT = [
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
 ];
+
+/** A database error is logged without its query and parameters (db/errors.ts); others as pino logs them. */
+export const LOG_SERIALIZERS = {
+  err: (error: Error) => databaseErrorForLog(error) ?? stdSerializers.err(error),
+};
 
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({

@@ -12,7 +12,7 @@ import { createMailTransport } from './mail-transport.ts';
 import { postOutbound } from './outbound-post.ts';
 import { createAppCaches } from '../app/caches.ts';
 import { relyingParty } from '../app/sso/relying-party.ts';
-import { buildServer, LOG_REDACT } from './app.ts';
+import { buildServer, LOG_REDACT, LOG_SERIALIZERS } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 
 /** What `npm start` prints for people (the JSON log is for machines). */
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     };
     const app = await buildServer({
       deps,
-      logger: { level: config.logLevel, redact: LOG_REDACT },
+      logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS },
       trustProxy: config.trustProxy,
       webRoot: config.webRoot,
       ...(config.oidc ? { sso: relyingParty(config.oidc) } : {}),

@@ -53,6 +53,14 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
   payload_too_large: { en: 'The request body is too large', sv: 'Begärans innehåll är för stort' },
   unsupported_media_type: { en: 'Send the body as application/json', sv: 'Skicka innehållet som application/json' },
   malformed_json: { en: 'The body is not valid JSON', sv: 'Innehållet är inte giltig JSON' },
+  unstorable_text: {
+    en: 'The request holds a character that cannot be stored (U+0000 or half of a surrogate pair)',
+    sv: 'Begäran innehåller ett tecken som inte kan sparas (U+0000 eller ett halvt surrogatpar)',
+  },
+  bad_url: {
+    en: 'The address is not valid: a %-escape in it is broken or not UTF-8',
+    sv: 'Adressen är inte giltig: en %-kodning i den är trasig eller inte UTF-8',
+  },
   internal: { en: 'Something went wrong on our side', sv: 'Något gick fel hos oss' },
   alignment_loop: {
     en: 'An objective cannot support an objective that (indirectly) supports it',
@@ -153,6 +161,10 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'The sheet has more than {limit} columns',
     sv: 'Arket har fler än {limit} kolumner',
   },
+  sheet_cell_unstorable: {
+    en: 'Cell {cell} holds a character that cannot be stored (U+0000 or half of a surrogate pair)',
+    sv: 'Cell {cell} innehåller ett tecken som inte kan sparas (U+0000 eller ett halvt surrogatpar)',
+  },
   sheet_cell_too_long: {
     en: 'Cell {cell} holds more than {limit} characters',
     sv: 'Cell {cell} har fler än {limit} tecken',
@@ -215,6 +227,14 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
   uniqueItems: { en: 'must not repeat items', sv: 'får inte upprepa poster' },
   minProperties: { en: 'must change at least one field', sv: 'måste ändra minst ett fält' },
   invalid: { en: 'is not valid', sv: 'är inte giltigt' },
+  unstorable_character: {
+    en: 'holds a character that cannot be stored (U+0000 or half of a surrogate pair)',
+    sv: 'innehåller ett tecken som inte kan sparas (U+0000 eller ett halvt surrogatpar)',
+  },
+  malformed_escape: {
+    en: 'has a %-escape that is broken or not UTF-8',
+    sv: 'har en %-kodning som är trasig eller inte UTF-8',
+  },
   cursor_invalid: { en: 'is not a cursor from this list', sv: 'är ingen markör från denna lista' },
   batch_outside_api: { en: 'must be a path of this API', sv: 'måste vara en sökväg i detta API' },
   batch_not_json: {

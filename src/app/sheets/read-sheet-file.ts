@@ -9,6 +9,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { SHEET_LIMITS } from '../../core/limits.ts';
 import { columnLetter } from '../../core/sheet-values.ts';
+import { isStorableText } from '../../core/storable-text.ts';
 import { AppError } from '../errors.ts';
 
 export interface SheetText {
@@ -293,6 +294,10 @@ function tidy(table: string[][]): SheetText {
   kept.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (cell.trim() !== '') width = Math.max(width, c + 1);
+      // An XLSX may spell U+0000 or half a surrogate pair as a character reference; the
+      // database cannot keep either (a CSV with a NUL byte is not text: readCsv).
+      if (!isStorableText(cell))
+        throw new AppError('unprocessable', 'sheet_cell_unstorable', { cell: `${columnLetter(c)}${first + r + 1}` });
       if (cell.length > SHEET_LIMITS.cellLength)
         throw new AppError('unprocessable', 'sheet_cell_too_long', {
           cell: `${columnLetter(c)}${first + r + 1}`,

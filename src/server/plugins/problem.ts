@@ -120,6 +120,10 @@ function problemForFastify(error: FastifyError): {
   }
   if (state === SQLSTATE.invalidTextRepresentation)
     return { status: 400, key: 'bad_request', params: {}, fields: [], extensions };
+  // Text validation refuses these first (plugins/validation.ts); text that reached the
+  // database another way is still the caller's.
+  if (state === SQLSTATE.characterNotInRepertoire || state === SQLSTATE.untranslatableCharacter)
+    return { status: 400, key: 'unstorable_text', params: {}, fields: [], extensions };
   const status = error.statusCode ?? 500;
   const byCode: Record<string, string> = {
     FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',

@@ -7,6 +7,7 @@ import { authenticateApiToken, type Authenticated } from '../../app/auth/authent
 import type { AppDeps } from '../../app/context.ts';
 import { bearerTokenOf } from '../plugins/auth.ts';
 import { AppError, ERROR_STATUS } from '../../app/errors.ts';
+import { FIELD_MESSAGES } from '../problem-messages.ts';
 import { createUser } from '../../app/scim/create-user.ts';
 import { deleteUser } from '../../app/scim/delete-user.ts';
 import { getUser } from '../../app/scim/get-user.ts';
@@ -25,7 +26,14 @@ const publicRoute = { ...hidden, config: { public: true } };
 
 function toScimError(error: FastifyError | AppError | ScimError): ScimError {
   if (error instanceof ScimError) return error;
-  if (error instanceof AppError) return new ScimError(ERROR_STATUS[error.code], error.key);
+  if (error instanceof AppError) {
+    // A refusal that names a field (text the database cannot store, plugins/validation.ts)
+    // says where, in English as SCIM's errors are.
+    const [field] = error.fieldErrors;
+    if (!field) return new ScimError(ERROR_STATUS[error.code], error.key);
+    const message = FIELD_MESSAGES[field.key]?.en ?? field.key;
+    return new ScimError(ERROR_STATUS[error.code], `${field.field} ${message}`, 'invalidValue');
+  }
   const status = error.statusCode ?? 500;
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return new ScimError(400, 'the body is not valid JSON', 'invalidSyntax');
