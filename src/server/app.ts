@@ -7,7 +7,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app/context.ts';
 import { authPlugin } from './plugins/auth.ts';
-import { problemPlugin } from './plugins/problem.ts';
+import { problemPlugin, sendProblem } from './plugins/problem.ts';
+import { answerClientError } from './plugins/client-error.ts';
 import { installValidators } from './plugins/validation.ts';
 import { ProblemSchema } from '../api/schemas/common.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -55,6 +56,10 @@ export async function buildServer(options: ServerOptions) {
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
+    // Errors met before a route is found are problems too: a broken %-escape in the path,
+    // a path parameter longer than the router takes (414), a request that is not HTTP.
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, error),
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidators(app);
   app.addHook('onResponse', async (request, reply) => {

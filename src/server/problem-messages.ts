@@ -61,6 +61,22 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'The address is not valid: a %-escape in it is broken or not UTF-8',
     sv: 'Adressen är inte giltig: en %-kodning i den är trasig eller inte UTF-8',
   },
+  malformed_request: {
+    en: 'The request is not valid HTTP',
+    sv: 'Begäran är inte giltig HTTP',
+  },
+  request_timeout: {
+    en: 'The request took too long to arrive',
+    sv: 'Begäran tog för lång tid att komma fram',
+  },
+  headers_too_large: {
+    en: 'The request’s headers are too large',
+    sv: 'Begärans huvuden är för stora',
+  },
+  param_too_long: {
+    en: 'A part of the address is too long to be anything here',
+    sv: 'En del av adressen är för lång för att kunna vara något här',
+  },
   internal: { en: 'Something went wrong on our side', sv: 'Något gick fel hos oss' },
   alignment_loop: {
     en: 'An objective cannot support an objective that (indirectly) supports it',

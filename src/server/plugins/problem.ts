@@ -130,6 +130,9 @@ function problemForFastify(error: FastifyError): {
     FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
     FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
     FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+    // Refused before routing (the server's frameworkErrors option).
+    FST_ERR_BAD_URL: 'bad_url',
+    FST_ERR_MAX_PARAM_LENGTH: 'param_too_long',
   };
   if (status === 429) return { status, key: 'rate_limited', params: {}, fields: [], extensions };
   if (status >= 400 && status < 500) {
