@@ -4,8 +4,11 @@
 // worksheets. Options add what the import must refuse: a formula, macros.
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
-/** A cell: text, a number, a date (written as a date-formatted serial number), or a formula. */
-export type XlsxCell = string | number | Date | null | { formula: string; value?: number };
+/**
+ * A cell: text, a number, a date (written as a date-formatted serial number), a formula, or
+ * text as XML spells it, written unescaped (character references, Excel's _xHHHH_ escapes).
+ */
+export type XlsxCell = string | number | Date | null | { formula: string; value?: number } | { xml: string };
 
 export interface XlsxOptions {
   /** More sheets after the first, by name. */
@@ -44,6 +47,7 @@ function sheetXml(rows: XlsxCell[][], options: XlsxOptions): string {
             return `<c${ref} t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
           if (typeof cell === 'number') return `<c${ref}><v>${cell}</v></c>`;
           if (cell instanceof Date) return `<c${ref} s="1"><v>${serial(cell)}</v></c>`;
+          if ('xml' in cell) return `<c${ref} t="inlineStr"><is><t xml:space="preserve">${cell.xml}</t></is></c>`;
           return `<c${ref}><f>${escapeXml(cell.formula)}</f><v>${cell.value ?? 0}</v></c>`;
         })
         .join('');

@@ -100,6 +100,25 @@ describe('reading a sheet', () => {
     expect(body.mapping).toMatchObject({ unit: 0, objectiveTitle: 1, cycle: 2, startValue: 3, targetValue: 4 });
   });
 
+  it('refuses an XLSX cell spelling U+0000 or half a surrogate pair, naming the cell (422)', async () => {
+    const { admin, svAdmin, org } = await setUp();
+    for (const xml of ['a&#0;b', 'a&#xD800;b', 'a_x0000_b', 'a_xDC00_b']) {
+      const file = buildXlsx([
+        ['Mål', 'Period'],
+        ['Växa', 'Q1 2027'],
+        ['Stabilt', { xml }],
+      ]);
+      const response = await upload(admin, org.id, file, XLSX);
+      expect(response.statusCode, xml).toBe(422);
+      expect(response.json()).toMatchObject({
+        code: 'sheet_cell_unstorable',
+        title: expect.stringContaining('Cell B3 '),
+      });
+    }
+    const swedish = await upload(svAdmin, org.id, buildXlsx([['Mål'], [{ xml: '&#0;' }]]), XLSX);
+    expect(swedish.json().title).toMatch(/^Cell A2 innehåller ett tecken som inte kan sparas/);
+  });
+
   it('refuses an XLSX with a formula, naming the first cell and its sheet (422)', async () => {
     const { admin, svAdmin, org } = await setUp();
     const rows = Array.from({ length: 6 }, (_, i) => ['Mål', `Rad ${i + 2}`]);
