@@ -16,7 +16,7 @@ describe('storable text', () => {
 
   it('finds nothing in clean values, numbers, nulls and files', () => {
     expect(firstUnstorable({ a: [1, null, true, { b: 'Mål' }] }, '/body')).toBeNull();
-    expect(firstUnstorable(Buffer.from('a\u0000b'), '/body')).toBeNull();
+    expect(firstUnstorable(new Uint8Array([97, 0, 98]), '/body')).toBeNull();
     expect(firstUnstorable(undefined, '/body')).toBeNull();
   });
 
