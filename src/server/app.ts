@@ -17,7 +17,7 @@ import type { RelyingParty } from '../app/sso/relying-party.ts';
 import { webPlugin } from './plugins/web.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { lazySerializers } from './plugins/lazy-compile.ts';
-import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { docsPolicy, securityHeadersPlugin } from './plugins/security-headers.ts';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -114,7 +114,7 @@ export async function buildServer(options: ServerOptions) {
     api.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async (_request, reply) =>
       reply.header('cache-control', 'no-cache').send(app.swagger()),
     );
-    await api.register(swaggerUi, { routePrefix: '/api/docs' });
+    await api.register(swaggerUi, { routePrefix: '/api/docs', transformStaticCSP: docsPolicy });
   });
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;

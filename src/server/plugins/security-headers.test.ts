@@ -82,6 +82,12 @@ describe('security headers', async () => {
     expectSecurityHeaders(noFile);
   });
 
+  it('let the docs’ logo have its one style, by its hash', async () => {
+    const docs = await app.inject({ url: '/api/docs' });
+    expectSecurityHeaders(docs);
+    expect(policy(docs).get('style-src')).toEqual(["'self'", "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='"]);
+  });
+
   it('are on the web app’s files, the docs and the health check; public documents may be cached', async () => {
     for (const url of ['/assets/app-1234.js', '/api/docs', '/healthz', '/api/v1/openapi.json']) {
       const answer = await app.inject({ url });

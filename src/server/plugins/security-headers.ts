@@ -5,6 +5,7 @@
 // site, no camera or microphone, HTTPS pinned when the request came over it, and no copy of
 // the API's personal data kept in any cache. Registered first (app.ts), so that even an
 // answer refused by a later hook (rate limit, sign-in) carries them.
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -48,6 +49,18 @@ const styleSources = (request: IncomingMessage): string => {
   const nonce = nonces.get(request);
   return nonce ? `'self' 'nonce-${nonce}'` : "'self'";
 };
+
+/**
+ * The API's docs (Swagger UI) add one inline style of their own: the <style> inside the logo
+ * they draw before ours replaces it. Let in by its hash, not by 'unsafe-inline'; a new version
+ * of Swagger UI that changes it shows as a violation in the browser journey.
+ */
+const DOCS_LOGO_STYLE = '.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}';
+const docsLogoStyleHash = `'sha256-${createHash('sha256').update(DOCS_LOGO_STYLE).digest('base64')}'`;
+
+/** The policy of the API's docs: the app's, with the logo's style (@fastify/swagger-ui's transformStaticCSP). */
+export const docsPolicy = (policy: string): string =>
+  policy.replace(/(^|;)\s*style-src 'self'/, `$1style-src 'self' ${docsLogoStyleHash}`);
 
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
   // Before helmet's own hook, which writes the policy with the nonce.
