@@ -18,6 +18,9 @@ import { NotificationsOnDemand } from '../components/NotificationsOnDemand.tsx';
  */
 const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
 const getStyleNonce = () => styleNonce;
+// Mantine's modals and drawers lock scrolling with react-remove-scroll, which adds a <style>
+// of its own with the nonce it finds where webpack would put one (the get-nonce package).
+(globalThis as { __webpack_nonce__?: string }).__webpack_nonce__ = styleNonce;
 
 const queryClient = new QueryClient({
   defaultOptions: {
