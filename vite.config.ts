@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
+import { NONCE_PLACEHOLDER } from './src/server/page-nonce.ts';
 
 const WEB = path.resolve('src/web');
 /** The chunks firstPageChunks() makes. */
@@ -417,6 +418,9 @@ export default defineConfig({
     oneLanguage(),
     firstPages.plugin,
   ],
+  // A <meta property="csp-nonce"> for the app (Mantine's <style> elements carry its nonce),
+  // and the nonce on the page's tags; the server fills in each answer's (src/server/page-nonce.ts).
+  html: { cspNonce: NONCE_PLACEHOLDER },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

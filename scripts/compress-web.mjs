@@ -2,6 +2,7 @@
 // each text file of the built web app, so the server sends them as they are
 // (@fastify/static's preCompressed) instead of compressing every answer again.
 //   node scripts/compress-web.mjs [dir]   (default dist/web)
+// The page itself is not compressed (the server sends it with a nonce of its own each time).
 // Files under 1 KB are left alone, as the server leaves its small API answers; source maps
 // too (only developer tools fetch them, and the server compresses those on the fly).
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -22,7 +23,9 @@ async function* files(dir) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* files(path);
-    else if (TEXT.test(entry.name)) yield path;
+    // The page (index.html at the top) is never sent as built: the server fills in a fresh
+    // nonce each time (src/server/page-nonce.ts).
+    else if (TEXT.test(entry.name) && path !== join(root, 'index.html')) yield path;
   }
 }
 

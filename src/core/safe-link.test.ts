@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeLinkTarget } from './safe-link.ts';
+import { safeImageSource, safeLinkTarget } from './safe-link.ts';
 
 describe('safeLinkTarget', () => {
   const rows: [string, string][] = [
@@ -23,4 +23,24 @@ describe('safeLinkTarget', () => {
     ['page?x=a:b', 'page?x=a:b'],
   ];
   it.each(rows)('%j → %j', (href, target) => expect(safeLinkTarget(href)).toBe(target));
+});
+
+describe('safeImageSource', () => {
+  const rows: [string, string][] = [
+    ['/logo.png', '/logo.png'],
+    ['bild.png', 'bild.png'],
+    ['data:image/png;base64,iVBORw0KGgo=', 'data:image/png;base64,iVBORw0KGgo='],
+    ['DATA:image/gif;base64,R0lGOD=', 'DATA:image/gif;base64,R0lGOD='],
+    ['http://127.0.0.1:9/pixel.png', ''],
+    ['https://tracker.example/p.gif?who=sara', ''],
+    ['HTTPS://tracker.example/p.gif', ''],
+    ['//tracker.example/p.gif', ''],
+    ['/\\tracker.example/p.gif', ''],
+    ['/\t/tracker.example/p.gif', ''],
+    [' https://tracker.example/p.gif', ''],
+    ['data:text/html;base64,PHNjcmlwdD4=', ''],
+    ['javascript:alert(1)', ''],
+    ['blob:https://tracker.example/1', ''],
+  ];
+  it.each(rows)('%j → %j', (src, loaded) => expect(safeImageSource(src)).toBe(loaded));
 });

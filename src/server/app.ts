@@ -20,6 +20,7 @@ import { compressionPlugin } from './plugins/compression.ts';
 import { lazySerializers } from './plugins/lazy-compile.ts';
 import { stdSerializers } from 'pino';
 import { databaseErrorForLog } from '../db/errors.ts';
+import { docsPolicy, securityHeadersPlugin } from './plugins/security-headers.ts';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -62,6 +63,8 @@ export async function buildServer(options: ServerOptions) {
     clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidators(app);
+  // First: every answer carries the security headers, even one a later hook refuses.
+  await app.register(securityHeadersPlugin);
   app.addHook('onResponse', async (request, reply) => {
     // The route's pattern, not the address: addresses may carry tokens (invitations).
     request.log.debug(
@@ -119,8 +122,11 @@ export async function buildServer(options: ServerOptions) {
     // Provisioning by the organisation's identity provider (SCIM 2.0), outside the API's
     // authentication and out of its document.
     await api.register(scimRoutes, { prefix: SCIM_PREFIX, deps: options.deps });
-    api.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
-    await api.register(swaggerUi, { routePrefix: '/api/docs' });
+    // The API's document holds no personal data: a cache may keep it, asking again each time.
+    api.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async (_request, reply) =>
+      reply.header('cache-control', 'no-cache').send(app.swagger()),
+    );
+    await api.register(swaggerUi, { routePrefix: '/api/docs', transformStaticCSP: docsPolicy });
   });
   if (options.webRoot) await app.register(webPlugin, { root: options.webRoot });
   return app;

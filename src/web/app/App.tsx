@@ -10,6 +10,18 @@ import { AppRoutes } from './router.tsx';
 import { PageLoader } from '../components/PageLoader.tsx';
 import { NotificationsOnDemand } from '../components/NotificationsOnDemand.tsx';
 
+/**
+ * The page's nonce, for the <style> elements Mantine adds (the Content-Security-Policy lets
+ * in no other inline style). The server puts a fresh one on the page's
+ * <meta property="csp-nonce"> each time; the browser hides the attribute from the document,
+ * not from the element's property.
+ */
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+const getStyleNonce = () => styleNonce;
+// Mantine's modals and drawers lock scrolling with react-remove-scroll, which adds a <style>
+// of its own with the nonce it finds where webpack would put one (the get-nonce package).
+(globalThis as { __webpack_nonce__?: string }).__webpack_nonce__ = styleNonce;
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -25,7 +37,12 @@ export function App() {
   const closeLabel = t('actions.close');
   const theme = useMemo(() => localisedTheme(closeLabel), [closeLabel]);
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+      getStyleNonce={getStyleNonce}
+    >
       <NotificationsOnDemand />
       <QueryClientProvider client={queryClient}>
         <Suspense fallback={<PageLoader />}>

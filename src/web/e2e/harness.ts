@@ -3,7 +3,7 @@
 // Chromium driven by playwright-core. Used by the journeys (through journey.ts, which adds
 // the vitest hooks) and by scripts/screenshots.ts. It never downloads a browser.
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -220,6 +220,7 @@ export async function hasHorizontalScroll(
 
 const require = createRequire(import.meta.url);
 const AXE_SCRIPT = require.resolve('axe-core/axe.min.js');
+let axeScript: string | undefined;
 
 export interface AxePageReport {
   page: string;
@@ -231,7 +232,9 @@ export interface AxePageReport {
 /** Runs axe on the page as it is now (WCAG 2.x A/AA and best practices). */
 export async function runAxe(page: Page): Promise<AxeResults> {
   const loaded = await page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!loaded) await page.addScriptTag({ path: AXE_SCRIPT });
+  // Evaluated through the browser's developer protocol, not added as a <script>: the page's
+  // Content-Security-Policy refuses inline scripts, as it must.
+  if (!loaded) await page.evaluate((axeScript ??= await readFile(AXE_SCRIPT, 'utf8')));
   return page.evaluate(() => {
     const g = globalThis as unknown as {
       axe: { run(context: unknown, options: unknown): Promise<AxeResults> };
