@@ -60,6 +60,14 @@ describe('the data-directory lock', () => {
     },
   );
 
+  it('takes a lock naming its own pid, as a restarted container’s server (always pid 1) finds it', async () => {
+    const dir = await dataDir();
+    await writeFile(lockFile(dir), String(process.pid));
+    const release = await lockDataDir(dir);
+    expect(await readFile(lockFile(dir), 'utf8')).toBe(formatIdentity(thisProcess()));
+    await release();
+  });
+
   it('takes over after a process died mid-takeover, and clears what it left', async () => {
     const dir = await dataDir();
     const stale = String(exitedPid());

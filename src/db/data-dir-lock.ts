@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout } from 'node:timers/promises';
-import { formatIdentity, isRunning, parseIdentity, sameProcess, thisProcess } from './process-identity.ts';
+import { formatIdentity, isRunning, parseIdentity, thisProcess } from './process-identity.ts';
 
 export class DataDirLockedError extends Error {
   constructor(
@@ -43,10 +43,14 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   return () => rm(lockFile, { force: true });
 }
 
-/** A lock that may be taken: nobody's, or that of a process that no longer runs (or of this one: it restarted as the same pid or locks again). */
+/**
+ * A lock that may be taken: nobody's, or that of a process that no longer runs. One naming
+ * this process's pid is this process's or that of a dead one before it (a container's
+ * server is always pid 1; an older lock holds the pid alone).
+ */
 const isFree = (content: string): boolean => {
   const holder = parseIdentity(content);
-  return !holder || !isRunning(holder) || sameProcess(holder, thisProcess());
+  return !holder || holder.pid === process.pid || !isRunning(holder);
 };
 
 const ROUNDS = 20;

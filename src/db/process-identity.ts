@@ -58,6 +58,3 @@ export function parseIdentity(text: string): ProcessIdentity | null {
   const pid = Number(pidText);
   return pidText && Number.isSafeInteger(pid) && pid > 0 ? { pid, started: started ?? null } : null;
 }
-
-export const sameProcess = (a: ProcessIdentity, b: ProcessIdentity): boolean =>
-  a.pid === b.pid && a.started === b.started;
