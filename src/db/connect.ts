@@ -1,7 +1,7 @@
 // Opens the database: PGlite in a data directory (zero set-up) or PostgreSQL over
 // node-postgres when a URL is given. Both are used through the same Drizzle API.
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -13,6 +13,7 @@ import path from 'node:path';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { createDatabaseQueue, DEFAULT_QUEUE_LIMITS, type QueueLimits } from './pglite-queue.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -25,6 +26,8 @@ export interface DatabaseHandle {
   engine: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Statements waiting for their turn on the embedded database (pglite-queue.ts); PGlite only. */
+  queueDepth?(): number;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -43,13 +46,18 @@ export const pgliteDirOf = (dataDir: string): string => path.join(dataDir, 'pgli
 /**
  * PGlite in `dataDir`, or in memory when `dataDir` is undefined (tests). `whileLocked` runs
  * once the directory is this process's and before the database opens (a staged restore).
+ * `limits` bound the line of statements waiting for it (pglite-queue.ts).
  */
-export async function openPglite(dataDir?: string, whileLocked?: () => Promise<void>): Promise<DatabaseHandle> {
-  if (!dataDir) return pgliteHandle(await PGlite.create({ extensions }), async () => {});
+export async function openPglite(
+  dataDir?: string,
+  whileLocked?: () => Promise<void>,
+  limits: QueueLimits = DEFAULT_QUEUE_LIMITS,
+): Promise<DatabaseHandle> {
+  if (!dataDir) return pgliteHandle(await PGlite.create({ extensions }), async () => {}, limits);
   const release = await lockDataDir(dataDir);
   try {
     await whileLocked?.();
-    return pgliteHandle(await PGlite.create({ extensions, dataDir: pgliteDirOf(dataDir) }), release);
+    return pgliteHandle(await PGlite.create({ extensions, dataDir: pgliteDirOf(dataDir) }), release, limits);
   } catch (error) {
     await release();
     throw error;
@@ -61,8 +69,11 @@ export async function openPglite(dataDir?: string, whileLocked?: () => Promise<v
  * under a second, where creating and migrating one takes about three (test suites open one
  * per file).
  */
-export async function openPgliteFromImage(image: Blob): Promise<DatabaseHandle> {
-  return pgliteHandle(await PGlite.create({ loadDataDir: image, extensions }), async () => {});
+export async function openPgliteFromImage(
+  image: Blob,
+  limits: QueueLimits = DEFAULT_QUEUE_LIMITS,
+): Promise<DatabaseHandle> {
+  return pgliteHandle(await PGlite.create({ loadDataDir: image, extensions }), async () => {}, limits);
 }
 
 /** The data directory of an in-memory PGlite, as `openPgliteFromImage` takes it. */
@@ -99,11 +110,19 @@ function pgliteOf(handle: DatabaseHandle): PGlite {
 
 const pgliteClients = new WeakMap<DatabaseHandle, PGlite>();
 
-function pgliteHandle(client: PGlite, release: () => Promise<void>): DatabaseHandle {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+function pgliteHandle(client: PGlite, release: () => Promise<void>, limits: QueueLimits): DatabaseHandle {
+  const queue = createDatabaseQueue(limits);
+  // What Drizzle calls on the client (drizzle-orm/pglite/session.js), each in its turn; a
+  // transaction keeps its turn until it ends, its statements go through `tx`.
+  const queued = {
+    query: (...args: Parameters<PGlite['query']>) => queue.run(() => client.query(...args)),
+    transaction: <T>(work: (tx: Transaction) => Promise<T>) => queue.run(() => client.transaction(work)),
+  };
+  const db = drizzlePglite({ client: queued as unknown as PGlite, schema }) as unknown as Db;
   const handle: DatabaseHandle = {
     db,
     engine: 'pglite',
+    queueDepth: queue.depth,
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     async close() {
       // A checkpoint writes everything to the data files, so the next start needs no recovery.

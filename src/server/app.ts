@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app/context.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { databaseTurnPlugin } from './plugins/database-turn.ts';
 import { problemPlugin, sendProblem } from './plugins/problem.ts';
 import { answerClientError } from './plugins/client-error.ts';
 import { installValidators } from './plugins/validation.ts';
@@ -80,6 +81,7 @@ export async function buildServer(options: ServerOptions) {
   app.addSchema(ProblemSchema);
   await app.register(cookie);
   await app.register(problemPlugin);
+  await app.register(databaseTurnPlugin);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     // Routes that only read, though they take a body, say so in the document.

@@ -39,6 +39,18 @@ describe('mail and job configuration', () => {
     expect(loadConfig({ RIKTNING_BACKUP_DAYS: 'weekly' }).backupDays).toBe(14);
   });
 
+  it('bounds the embedded database’s line at 10 s and 1000 waiting unless told otherwise; 0 or nonsense falls back', () => {
+    expect(loadConfig({}).databaseQueue).toEqual({ waitMs: 10_000, maxWaiting: 1000 });
+    expect(loadConfig({ RIKTNING_DB_QUEUE_TIMEOUT_MS: '2500', RIKTNING_DB_QUEUE_MAX: '50' }).databaseQueue).toEqual({
+      waitMs: 2500,
+      maxWaiting: 50,
+    });
+    expect(loadConfig({ RIKTNING_DB_QUEUE_TIMEOUT_MS: '0', RIKTNING_DB_QUEUE_MAX: 'many' }).databaseQueue).toEqual({
+      waitMs: 10_000,
+      maxWaiting: 1000,
+    });
+  });
+
   it('refuses webhooks to private addresses unless RIKTNING_WEBHOOK_ALLOW_PRIVATE=1', () => {
     expect(loadConfig({}).webhookAllowPrivate).toBe(false);
     expect(loadConfig({ RIKTNING_WEBHOOK_ALLOW_PRIVATE: 'yes' }).webhookAllowPrivate).toBe(false);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { OidcSettings } from '../app/sso/relying-party.ts';
 import { SSO_MAPPED_ROLES, type SsoMappedRole } from '../core/sso.ts';
+import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from '../db/pglite-queue.ts';
 
 export interface Config {
   port: number;
@@ -30,6 +31,8 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** Single sign-on through an OpenID Connect provider (docs/sso.md); unset: passwords only. */
   oidc: OidcSettings | undefined;
+  /** The embedded database's line of waiting statements: how long one may wait, how many may. */
+  databaseQueue: QueueLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDays: nonNegative(env.RIKTNING_BACKUP_DAYS) ?? 14,
     webhookAllowPrivate: env.RIKTNING_WEBHOOK_ALLOW_PRIVATE === '1',
     oidc: oidcSettings(env, publicUrl),
+    databaseQueue: {
+      waitMs: positive(env.RIKTNING_DB_QUEUE_TIMEOUT_MS) ?? DEFAULT_QUEUE_LIMITS.waitMs,
+      maxWaiting: positive(env.RIKTNING_DB_QUEUE_MAX) ?? DEFAULT_QUEUE_LIMITS.maxWaiting,
+    },
   };
 }
 
@@ -108,6 +115,12 @@ function oidcSettings(env: NodeJS.ProcessEnv, publicUrl: string): OidcSettings |
 function nonNegative(value: string | undefined): number | undefined {
   if (!value || !/^\d+$/.test(value.trim())) return undefined;
   return Number.parseInt(value, 10);
+}
+
+/** A whole number of at least 1, or undefined (a bound of 0 would refuse everything). */
+function positive(value: string | undefined): number | undefined {
+  const number = nonNegative(value);
+  return number ? number : undefined;
 }
 
 /** The zone when Intl knows it; a typo must not stop the server, it falls back to the default. */

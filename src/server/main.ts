@@ -43,13 +43,17 @@ export function banner(address: string, config: Config, demo: boolean): string {
 async function openDatabase(config: Config): Promise<DatabaseHandle> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   // A backup `riktning restore` staged while this server last ran is put back first.
-  return openPglite(config.dataDir, async () => {
-    const restored = await applyPendingRestore(config.dataDir, new Date());
-    if (restored) {
-      console.log(`Restored the staged backup (${restored.contents.checkIns} check-ins).`);
-      if (restored.previous) console.log(`The database it replaced is kept in ${restored.previous}.`);
-    }
-  });
+  return openPglite(
+    config.dataDir,
+    async () => {
+      const restored = await applyPendingRestore(config.dataDir, new Date());
+      if (restored) {
+        console.log(`Restored the staged backup (${restored.contents.checkIns} check-ins).`);
+        if (restored.previous) console.log(`The database it replaced is kept in ${restored.previous}.`);
+      }
+    },
+    config.databaseQueue,
+  );
 }
 
 async function main(): Promise<void> {

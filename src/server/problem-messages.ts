@@ -29,6 +29,10 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'The request lacks a valid CSRF token (send the X-CSRF-Token header from sign-in)',
     sv: 'Begäran saknar en giltig CSRF-token (skicka huvudet X-CSRF-Token från inloggningen)',
   },
+  database_busy: {
+    en: 'The server is too busy to answer now; try again in a moment',
+    sv: 'Servern är för upptagen för att svara just nu; försök igen om en stund',
+  },
   rate_limited: {
     en: 'Too many attempts; wait a minute and try again',
     sv: 'För många försök; vänta en minut och försök igen',

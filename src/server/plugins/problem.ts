@@ -7,6 +7,7 @@ import type { Locale } from '../../core/domain.ts';
 import { ENTITY_NAMES, FIELD_MESSAGES, PROBLEM_TITLES, interpolate } from '../problem-messages.ts';
 import { requestLocale } from '../locale.ts';
 import { SQLSTATE, sqlState } from '../../db/errors.ts';
+import { databaseBusyError } from '../../db/pglite-queue.ts';
 
 interface ProblemFieldError {
   field: string;
@@ -86,6 +87,9 @@ function problemFor(
       extensions: error.extensions,
     };
   }
+  if (databaseBusyError(error)) {
+    return { status: 503, key: 'database_busy', params: {}, fields: [], extensions: {} };
+  }
   const plain = problemForFastify(error);
   if (plain.status === 413 && tooLarge) return { ...plain, key: tooLarge.key, params: tooLarge.params };
   return plain;
@@ -149,7 +153,12 @@ function problemForFastify(error: FastifyError): {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: FastifyError | AppError) {
   const locale = requestLocale(request);
   const { status, key, params, fields, extensions } = problemFor(error, request.routeOptions.config?.tooLarge);
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  const busy = databaseBusyError(error);
+  if (busy) {
+    // Load, not a fault: a warning without a stack, and when to try again.
+    request.log.warn({ reason: busy.reason }, 'database busy');
+    void reply.header('retry-after', String(busy.retryAfterSeconds));
+  } else if (status >= 500) request.log.error({ err: error }, 'request failed');
   const entity =
     typeof params.entity === 'string' ? (ENTITY_NAMES[params.entity]?.[locale] ?? params.entity) : undefined;
   const titleTexts = PROBLEM_TITLES[key] ?? PROBLEM_TITLES.bad_request;
