@@ -13,6 +13,7 @@ import path from 'node:path';
 import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { countInFlight } from './pglite-in-flight.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -20,14 +21,22 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything queries can run on: the database or an open transaction. */
 export type Queryable = Db | Tx;
 
+/** How busy the connections are, for /metrics: open, idle, and calls waiting for one. */
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface DatabaseHandle {
   db: Db;
   engine: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  poolUse(): PoolUse;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 /** Arbitrary constant: serialises migrations when several servers start on one database. */
 const MIGRATION_LOCK_KEY = 7_315_004;
 
@@ -101,9 +110,12 @@ const pgliteClients = new WeakMap<DatabaseHandle, PGlite>();
 
 function pgliteHandle(client: PGlite, release: () => Promise<void>): DatabaseHandle {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const inFlight = countInFlight(client);
   const handle: DatabaseHandle = {
     db,
     engine: 'pglite',
+    // One connection, which runs one call at a time: the others wait their turn.
+    poolUse: () => ({ total: 1, idle: inFlight() === 0 ? 1 : 0, waiting: Math.max(0, inFlight() - 1) }),
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     async close() {
       // A checkpoint writes everything to the data files, so the next start needs no recovery.
@@ -147,5 +159,6 @@ export async function openPostgres(connectionString: string, maxConnections = 10
       }
     },
     close: () => pool.end(),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

@@ -30,6 +30,10 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** Single sign-on through an OpenID Connect provider (docs/sso.md); unset: passwords only. */
   oidc: OidcSettings | undefined;
+  /** The bearer token /metrics asks for (docs/deploy.md); unset: no /metrics. */
+  metricsToken: string | undefined;
+  /** A log line per request at info level, not only at debug. */
+  accessLog: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDays: nonNegative(env.RIKTNING_BACKUP_DAYS) ?? 14,
     webhookAllowPrivate: env.RIKTNING_WEBHOOK_ALLOW_PRIVATE === '1',
     oidc: oidcSettings(env, publicUrl),
+    metricsToken: env.RIKTNING_METRICS_TOKEN || undefined,
+    accessLog: env.RIKTNING_ACCESS_LOG === '1',
   };
 }
 

@@ -13,6 +13,7 @@ import { postOutbound } from './outbound-post.ts';
 import { createAppCaches } from '../app/caches.ts';
 import { relyingParty } from '../app/sso/relying-party.ts';
 import { buildServer, LOG_REDACT } from './app.ts';
+import { createServerMetrics } from './server-metrics.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 
 /** What `npm start` prints for people (the JSON log is for machines). */
@@ -72,16 +73,17 @@ async function main(): Promise<void> {
       allowPrivateOutbound: config.webhookAllowPrivate,
       caches: createAppCaches(),
     };
+    const metrics = config.metricsToken
+      ? { token: config.metricsToken, metrics: createServerMetrics(deps, handle.poolUse) }
+      : undefined;
     const app = await buildServer({
       deps,
       logger: { level: config.logLevel, redact: LOG_REDACT },
+      accessLog: config.accessLog,
       trustProxy: config.trustProxy,
       webRoot: config.webRoot,
       ...(config.oidc ? { sso: relyingParty(config.oidc) } : {}),
-      ready: async () => {
-        await db.execute(sql`select 1`);
-        return true;
-      },
+      metrics,
     });
 
     let jobs: JobRunner | undefined;
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
         intervalMs: config.jobPollMs,
         timeZone: config.timeZone,
         log: app.log,
+        onPoll: metrics?.metrics.recordPoll,
       });
     }
     if (handle.engine === 'pglite' && !stopping) {

@@ -54,6 +54,18 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
   unsupported_media_type: { en: 'Send the body as application/json', sv: 'Skicka innehållet som application/json' },
   malformed_json: { en: 'The body is not valid JSON', sv: 'Innehållet är inte giltig JSON' },
   internal: { en: 'Something went wrong on our side', sv: 'Något gick fel hos oss' },
+  database_unavailable: {
+    en: 'The database does not answer; this server is not ready for requests',
+    sv: 'Databasen svarar inte; servern är inte redo för anrop',
+  },
+  migrations_pending: {
+    en: 'The database lacks {count} of this version’s migrations; this server is not ready for requests',
+    sv: 'Databasen saknar {count} av den här versionens migreringar; servern är inte redo för anrop',
+  },
+  metrics_token: {
+    en: 'Send the metrics token (RIKTNING_METRICS_TOKEN) as Authorization: Bearer …',
+    sv: 'Skicka mätvärdestoken (RIKTNING_METRICS_TOKEN) som Authorization: Bearer …',
+  },
   alignment_loop: {
     en: 'An objective cannot support an objective that (indirectly) supports it',
     sv: 'Ett mål kan inte stödja ett mål som (indirekt) stöder det',
