@@ -3,7 +3,7 @@
 // dependencies only (no Vite, no vitest, no TypeScript loader), on an embedded database —
 // ready, migrated, and stopped promptly by SIGTERM as `docker stop` sends it.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +38,14 @@ describe.skipIf(process.env.RIKTNING_TEST_ENGINE === 'postgres')('the container 
   afterAll(async () => {
     killServers();
     await rm(work, { recursive: true, force: true });
+  });
+
+  it('is what the Dockerfile builds and starts, as a user without privileges', () => {
+    const dockerfile = readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain('RUN node scripts/build-image.mjs /app');
+    expect(dockerfile).toContain('COPY --from=build /app ./');
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toContain('CMD ["node", "dist/server/main.js"]');
   });
 
   it('holds the build and the production dependencies, not the development ones', () => {
