@@ -100,7 +100,7 @@ export async function buildServer(options: ServerOptions) {
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  if (options.metrics) await app.register(metricsPlugin, options.metrics);
+  await app.register(metricsPlugin, { settings: options.metrics });
   await app.register(authPlugin, { deps: options.deps });
   // The API, compressed as it answers. The web app's files are compressed once, at build
   // time, and sent as they are (plugins/web.ts), so they stay outside this context.

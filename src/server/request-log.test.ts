@@ -6,7 +6,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildServer, LOG_REDACT } from './app.ts';
-import { openPglite, type Db } from '../db/connect.ts';
+import { openPostgres, type Db } from '../db/connect.ts';
 import { testDatabase } from '../test/test-db.ts';
 
 interface LogOptions {
@@ -97,8 +97,8 @@ describe('request log', () => {
   });
 
   it('names the request’s id in the lines about its problems', async () => {
-    const down = await openPglite();
-    await down.close();
+    // A database server where none listens: /readyz logs why it is not ready.
+    const down = await openPostgres('postgres://postgres@127.0.0.1:1/nothing', 1);
     const { lines, ids } = await logOf(['/readyz'], {
       level: 'info',
       db: down.db,
@@ -108,5 +108,6 @@ describe('request log', () => {
     const problems = lines.filter((line) => Number(line.level) >= 40);
     expect(problems.length).toBeGreaterThanOrEqual(1);
     expect(problems.every((line) => line.reqId === 'probe-1')).toBe(true);
+    await down.close();
   });
 });

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../../app/errors.ts';
 import type { ServerMetrics } from '../server-metrics.ts';
 import { bearerTokenOf } from './auth.ts';
+import { sendProblem } from './problem.ts';
 
 export interface MetricsOptions {
   /** What the scraper sends as `Authorization: Bearer …`. */
@@ -17,24 +18,34 @@ export interface MetricsOptions {
 /** Digests have one length whatever the token's, so the comparison takes the same time. */
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
-export const metricsPlugin = fp(async (app: FastifyInstance, { token, metrics }: MetricsOptions) => {
-  const expected = digest(token);
-  // Unmatched addresses share one label: a label per address would grow without bound.
-  app.addHook('onResponse', (request, reply, done) => {
-    metrics.recordResponse(
-      request.method,
-      request.routeOptions.url ?? 'unmatched',
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-    );
-    done();
-  });
-  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    const given = bearerTokenOf(request.headers.authorization);
-    if (given === null || !timingSafeEqual(digest(given), expected)) {
-      throw new AppError('unauthenticated', 'metrics_token');
+export const metricsPlugin = fp(
+  async (app: FastifyInstance, { settings }: { settings: MetricsOptions | undefined }) => {
+    if (!settings) {
+      // Off: a plain 404, not the web app's page, which answers every other unknown path.
+      app.get('/metrics', { schema: { hide: true } }, async (request, reply) =>
+        sendProblem(request, reply, new AppError('not_found', 'route_not_found')),
+      );
+      return;
     }
-    await metrics.refresh();
-    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
-});
+    const { token, metrics } = settings;
+    const expected = digest(token);
+    // Unmatched addresses share one label: a label per address would grow without bound.
+    app.addHook('onResponse', (request, reply, done) => {
+      metrics.recordResponse(
+        request.method,
+        request.routeOptions.url ?? 'unmatched',
+        reply.statusCode,
+        reply.elapsedTime / 1000,
+      );
+      done();
+    });
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      const given = bearerTokenOf(request.headers.authorization);
+      if (given === null || !timingSafeEqual(digest(given), expected)) {
+        throw new AppError('unauthenticated', 'metrics_token');
+      }
+      await metrics.refresh();
+      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+  },
+);

@@ -4,8 +4,29 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { buildServer } from '../app.ts';
-import { openPglite, type DatabaseHandle } from '../../db/connect.ts';
+import { openPglite, openPostgres, type DatabaseHandle } from '../../db/connect.ts';
 import { testServer } from '../../test/server.ts';
+import { testEngine } from '../../test/test-db.ts';
+import { withFreshPostgres } from '../../test/fresh-database.ts';
+
+const NO_SERVER_URL = 'postgres://postgres@127.0.0.1:1/nothing';
+const closed = async (handle: DatabaseHandle) => {
+  await handle.close();
+  return handle;
+};
+
+/** An empty, unmigrated database of the engine under test, closed (and dropped) afterwards. */
+async function withEmptyDatabase(work: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
+  const run = async (handle: DatabaseHandle) => {
+    try {
+      await work(handle);
+    } finally {
+      await handle.close();
+    }
+  };
+  if (testEngine() === 'postgres') await withFreshPostgres(async (url) => run(await openPostgres(url, 2)));
+  else await run(await openPglite());
+}
 
 async function readyzOn(handle: DatabaseHandle) {
   const app = await buildServer({ deps: { db: handle.db, now: () => new Date() } });
@@ -25,8 +46,7 @@ describe('/readyz', () => {
   });
 
   it('is not ready while a migration is missing, and says how many', async () => {
-    const handle = await openPglite();
-    try {
+    await withEmptyDatabase(async (handle) => {
       const fresh = await readyzOn(handle);
       expect(fresh.statusCode).toBe(503);
       expect(fresh.headers['content-type']).toContain('application/problem+json');
@@ -45,15 +65,14 @@ describe('/readyz', () => {
       expect(behind.statusCode).toBe(503);
       expect(behind.json()).toMatchObject({ code: 'migrations_pending', pendingMigrations: 1 });
       expect(behind.json<{ title: string }>().title).toContain('lacks 1 of');
-    } finally {
-      await handle.close();
-    }
-  });
+    });
+  }, 120_000); // migrating from zero takes a while on a loaded machine
 
   it('is not ready when the database does not answer', async () => {
-    const handle = await openPglite();
-    await handle.close();
+    // A closed embedded database; a PostgreSQL server where none listens.
+    const handle = testEngine() === 'postgres' ? await openPostgres(NO_SERVER_URL, 1) : await openPglite().then(closed);
     const down = await readyzOn(handle);
+    await handle.close();
     expect(down.statusCode).toBe(503);
     expect(down.json()).toMatchObject({ code: 'database_unavailable', database: 'unavailable' });
   });
