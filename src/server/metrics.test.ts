@@ -131,6 +131,14 @@ describe('/metrics', () => {
     expect(valueOf(await scrape(), 'riktning_sign_in_failures_total')).toBe(before + 1);
   });
 
+  it('counts answers refused by a rate limit, by route pattern', async () => {
+    // Whichever limit refused it (the sign-in limiter is tuned elsewhere): the 429 counts.
+    const route = { route: '/api/v1/auth/login' };
+    const before = valueOf(await scrape(), 'riktning_rate_limited_total', route);
+    metrics.recordResponse('POST', '/api/v1/auth/login', 429, 0.002);
+    expect(valueOf(await scrape(), 'riktning_rate_limited_total', route)).toBe(before + 1);
+  });
+
   // The queues are the whole database's: on PostgreSQL, test files running beside this one
   // share it and queue mail of their own, so the depth is only exact on this file's PGlite.
   it.skipIf(testEngine() === 'postgres')(
