@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       caches: createAppCaches(),
     };
     const metrics = config.metricsToken
-      ? { token: config.metricsToken, metrics: createServerMetrics(deps, handle.poolUse) }
+      ? { token: config.metricsToken, collector: createServerMetrics(deps, handle.poolUse) }
       : undefined;
     const app = await buildServer({
       deps,
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
         intervalMs: config.jobPollMs,
         timeZone: config.timeZone,
         log: app.log,
-        onPoll: metrics?.metrics.recordPoll,
+        onPoll: metrics?.collector.recordPoll,
       });
     }
     if (handle.engine === 'pglite' && !stopping) {

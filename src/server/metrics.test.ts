@@ -54,7 +54,7 @@ beforeAll(async () => {
   const handle = await testDatabase();
   const deps = { db: handle.db, now: clock.now };
   metrics = createServerMetrics(deps, handle.poolUse);
-  app = await buildServer({ deps, metrics: { token: TOKEN, metrics } });
+  app = await buildServer({ deps, metrics: { token: TOKEN, collector: metrics } });
 });
 
 afterAll(async () => {

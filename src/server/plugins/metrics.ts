@@ -12,7 +12,7 @@ import { sendProblem } from './problem.ts';
 export interface MetricsOptions {
   /** What the scraper sends as `Authorization: Bearer …`. */
   token: string;
-  metrics: ServerMetrics;
+  collector: ServerMetrics;
 }
 
 /** Digests have one length whatever the token's, so the comparison takes the same time. */
@@ -27,11 +27,11 @@ export const metricsPlugin = fp(
       );
       return;
     }
-    const { token, metrics } = settings;
+    const { token, collector } = settings;
     const expected = digest(token);
     // Unmatched addresses share one label: a label per address would grow without bound.
     app.addHook('onResponse', (request, reply, done) => {
-      metrics.recordResponse(
+      collector.recordResponse(
         request.method,
         request.routeOptions.url ?? 'unmatched',
         reply.statusCode,
@@ -44,8 +44,8 @@ export const metricsPlugin = fp(
       if (given === null || !timingSafeEqual(digest(given), expected)) {
         throw new AppError('unauthenticated', 'metrics_token');
       }
-      await metrics.refresh();
-      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+      await collector.refresh();
+      return reply.type(collector.registry.contentType).send(await collector.registry.metrics());
     });
   },
 );
