@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   unprocessable: 422,
   precondition_required: 428,
   rate_limited: 429,
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -21,16 +21,22 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything queries can run on: the database or an open transaction. */
 export type Queryable = Db | Tx;
 
+/** How busy the connections are, for /metrics: open, idle, and calls waiting for one. */
+export interface PoolUse {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface DatabaseHandle {
   db: Db;
   engine: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** Statements waiting for their turn on the embedded database (pglite-queue.ts); PGlite only. */
-  queueDepth?(): number;
+  poolUse(): PoolUse;
 }
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 /** Arbitrary constant: serialises migrations when several servers start on one database. */
 const MIGRATION_LOCK_KEY = 7_315_004;
 
@@ -122,7 +128,8 @@ function pgliteHandle(client: PGlite, release: () => Promise<void>, limits: Queu
   const handle: DatabaseHandle = {
     db,
     engine: 'pglite',
-    queueDepth: queue.depth,
+    // One connection, which runs one statement at a time: the others wait in the queue.
+    poolUse: () => ({ total: 1, idle: queue.busy() ? 0 : 1, waiting: queue.depth() }),
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     async close() {
       // A checkpoint writes everything to the data files, so the next start needs no recovery.
@@ -166,5 +173,6 @@ export async function openPostgres(connectionString: string, maxConnections = 10
       }
     },
     close: () => pool.end(),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

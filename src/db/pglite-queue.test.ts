@@ -75,7 +75,7 @@ describe.skipIf(testEngine() !== 'pglite')('the embedded database’s line', () 
     ];
     try {
       await settle();
-      expect(handle.queueDepth?.()).toBe(3);
+      expect(handle.poolUse().waiting).toBe(3);
     } finally {
       busy.release();
       await Promise.all([busy.done, ...all]);
@@ -97,14 +97,14 @@ describe.skipIf(testEngine() !== 'pglite')('the embedded database’s line', () 
     const waiting = ['one', 'two', 'three', 'four'].map(statement);
     try {
       await settle();
-      expect(handle.queueDepth?.()).toBe(4);
+      expect(handle.poolUse().waiting).toBe(4);
       const refused = await statement('one too many').catch(databaseBusyError);
       expect(refused).toEqual(new DatabaseBusyError('full', 60));
     } finally {
       busy.release();
       await Promise.all([busy.done, ...waiting]);
     }
-    expect(handle.queueDepth?.()).toBe(0);
+    expect(handle.poolUse().waiting).toBe(0);
   });
 });
 

@@ -63,6 +63,8 @@ export interface DatabaseQueue {
   run<T>(work: () => Promise<T>): Promise<T>;
   /** Statements waiting for their turn now (for metrics). */
   depth(): number;
+  /** A statement or transaction has the database now. */
+  busy(): boolean;
 }
 
 export function createDatabaseQueue(limits: QueueLimits): DatabaseQueue {
@@ -123,5 +125,6 @@ export function createDatabaseQueue(limits: QueueLimits): DatabaseQueue {
       }
     },
     depth: () => waiting.length,
+    busy: () => busy,
   };
 }

@@ -22,6 +22,8 @@ import { lazySerializers } from './plugins/lazy-compile.ts';
 import { stdSerializers } from 'pino';
 import { databaseErrorForLog } from '../db/errors.ts';
 import { docsPolicy, securityHeadersPlugin } from './plugins/security-headers.ts';
+import { metricsPlugin, type MetricsOptions } from './plugins/metrics.ts';
+import { echoRequestId, requestIdOf } from './request-id.ts';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -29,7 +31,10 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Sign-in attempts per minute per address and e-mail. */
   loginRateLimit?: number;
-  ready?: () => Promise<boolean>;
+  /** Each request's line in the log at info level (RIKTNING_ACCESS_LOG=1); otherwise at debug. */
+  accessLog?: boolean;
+  /** /metrics for Prometheus, behind its token (plugins/metrics.ts); no /metrics when unset. */
+  metrics?: MetricsOptions;
   /** Directory of the built web app; not served when unset. */
   webRoot?: string;
   /** Single sign-on through an OpenID Connect provider (app/sso), when configured. */
@@ -52,10 +57,11 @@ export const LOG_SERIALIZERS = {
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({
     logger: options.logger ?? false,
-    // A line per request only when asked for (LOG_LEVEL=debug, below): by default the log
-    // holds starts, stops and problems, not thousands of lines of clicking.
+    // A line per request only when asked for (LOG_LEVEL=debug or RIKTNING_ACCESS_LOG=1, below):
+    // by default the log holds starts, stops and problems, not thousands of lines of clicking.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
+    genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     // Errors met before a route is found are problems too: a broken %-escape in the path,
@@ -66,9 +72,11 @@ export async function buildServer(options: ServerOptions) {
   installValidators(app);
   // First: every answer carries the security headers, even one a later hook refuses.
   await app.register(securityHeadersPlugin);
+  app.addHook('onRequest', echoRequestId);
+  const accessLevel = options.accessLog ? 'info' : 'debug';
   app.addHook('onResponse', async (request, reply) => {
     // The route's pattern, not the address: addresses may carry tokens (invitations).
-    request.log.debug(
+    request.log[accessLevel](
       {
         method: request.method,
         route: request.routeOptions.url ?? 'unknown route',
@@ -109,12 +117,13 @@ export async function buildServer(options: ServerOptions) {
       security: [{ session: [] }, { bearer: [] }],
     },
   });
+  await app.register(metricsPlugin, { settings: options.metrics });
   await app.register(authPlugin, { deps: options.deps });
   // The API, compressed as it answers. The web app's files are compressed once, at build
   // time, and sent as they are (plugins/web.ts), so they stay outside this context.
   await app.register(async (api) => {
     await api.register(compressionPlugin);
-    await api.register(healthRoutes, { ready: options.ready ?? (async () => true) });
+    await api.register(healthRoutes, { db: options.deps.db });
     await api.register(apiRoutes, {
       prefix: '/api/v1',
       deps: options.deps,

@@ -91,3 +91,14 @@ describe('mail and job configuration', () => {
     );
   });
 });
+
+describe('operations configuration', () => {
+  it('serves no /metrics and no access log unless asked; an empty token leaves /metrics off', () => {
+    expect(loadConfig({})).toMatchObject({ metricsToken: undefined, accessLog: false });
+    expect(loadConfig({ RIKTNING_METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ RIKTNING_METRICS_TOKEN: 's3cret', RIKTNING_ACCESS_LOG: '1' })).toMatchObject({
+      metricsToken: 's3cret',
+      accessLog: true,
+    });
+  });
+});

@@ -33,6 +33,10 @@ export interface Config {
   oidc: OidcSettings | undefined;
   /** The embedded database's line of waiting statements: how long one may wait, how many may. */
   databaseQueue: QueueLimits;
+  /** The bearer token /metrics asks for (docs/deploy.md); unset: no /metrics. */
+  metricsToken: string | undefined;
+  /** A log line per request at info level, not only at debug. */
+  accessLog: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       waitMs: positive(env.RIKTNING_DB_QUEUE_TIMEOUT_MS) ?? DEFAULT_QUEUE_LIMITS.waitMs,
       maxWaiting: positive(env.RIKTNING_DB_QUEUE_MAX) ?? DEFAULT_QUEUE_LIMITS.maxWaiting,
     },
+    metricsToken: env.RIKTNING_METRICS_TOKEN || undefined,
+    accessLog: env.RIKTNING_ACCESS_LOG === '1',
   };
 }
 

@@ -13,6 +13,7 @@ import { postOutbound } from './outbound-post.ts';
 import { createAppCaches } from '../app/caches.ts';
 import { relyingParty } from '../app/sso/relying-party.ts';
 import { buildServer, LOG_REDACT, LOG_SERIALIZERS } from './app.ts';
+import { createServerMetrics } from './server-metrics.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 
 /** What `npm start` prints for people (the JSON log is for machines). */
@@ -76,16 +77,17 @@ async function main(): Promise<void> {
       allowPrivateOutbound: config.webhookAllowPrivate,
       caches: createAppCaches(),
     };
+    const metrics = config.metricsToken
+      ? { token: config.metricsToken, collector: createServerMetrics(deps, handle.poolUse) }
+      : undefined;
     const app = await buildServer({
       deps,
       logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS },
+      accessLog: config.accessLog,
       trustProxy: config.trustProxy,
       webRoot: config.webRoot,
       ...(config.oidc ? { sso: relyingParty(config.oidc) } : {}),
-      ready: async () => {
-        await db.execute(sql`select 1`);
-        return true;
-      },
+      metrics,
     });
 
     let jobs: JobRunner | undefined;
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
         intervalMs: config.jobPollMs,
         timeZone: config.timeZone,
         log: app.log,
+        onPoll: metrics?.collector.recordPoll,
       });
     }
     if (handle.engine === 'pglite' && !stopping) {

@@ -82,6 +82,18 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     sv: 'En del av adressen är för lång för att kunna vara något här',
   },
   internal: { en: 'Something went wrong on our side', sv: 'Något gick fel hos oss' },
+  database_unavailable: {
+    en: 'The database does not answer; this server is not ready for requests',
+    sv: 'Databasen svarar inte; servern är inte redo för anrop',
+  },
+  migrations_pending: {
+    en: 'The database lacks {count} of this version’s migrations; this server is not ready for requests',
+    sv: 'Databasen saknar {count} av den här versionens migreringar; servern är inte redo för anrop',
+  },
+  metrics_token: {
+    en: 'Send the metrics token (RIKTNING_METRICS_TOKEN) as Authorization: Bearer …',
+    sv: 'Skicka mätvärdestoken (RIKTNING_METRICS_TOKEN) som Authorization: Bearer …',
+  },
   alignment_loop: {
     en: 'An objective cannot support an objective that (indirectly) supports it',
     sv: 'Ett mål kan inte stödja ett mål som (indirekt) stöder det',

@@ -1,13 +1,29 @@
 // The terminal stays quiet: by default no line per request (a newcomer's 45 minutes of
-// clicking printed 7,900), at LOG_LEVEL=debug one short line each, naming the route's
-// pattern rather than the address (which may carry an invitation's token).
+// clicking printed 7,900), at LOG_LEVEL=debug (or with RIKTNING_ACCESS_LOG=1 at info) one
+// short line each, naming the route's pattern rather than the address (which may carry an
+// invitation's token). Every line of a request carries its id, which the answer repeats in
+// X-Request-Id.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { buildServer, LOG_REDACT } from './app.ts';
+import { openPostgres, type Db } from '../db/connect.ts';
 import { testDatabase } from '../test/test-db.ts';
 
-async function logLinesOf(level: string, urls: string[]): Promise<Record<string, unknown>[]> {
-  const { db } = await testDatabase();
+interface LogOptions {
+  level: string;
+  accessLog?: boolean;
+  db?: Db;
+  headers?: Record<string, string>;
+}
+
+interface Logged {
+  lines: Record<string, unknown>[];
+  /** The X-Request-Id of each answer, in the order of the addresses. */
+  ids: (string | undefined)[];
+}
+
+async function logOf(urls: string[], options: LogOptions): Promise<Logged> {
+  const db = options.db ?? (await testDatabase()).db;
   const lines: Record<string, unknown>[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -15,30 +31,83 @@ async function logLinesOf(level: string, urls: string[]): Promise<Record<string,
       done();
     },
   });
-  const app = await buildServer({ deps: { db, now: () => new Date() }, logger: { level, redact: LOG_REDACT, stream } });
+  const app = await buildServer({
+    deps: { db, now: () => new Date() },
+    logger: { level: options.level, redact: LOG_REDACT, stream },
+    accessLog: options.accessLog ?? false,
+  });
+  const ids: (string | undefined)[] = [];
   try {
-    for (const url of urls) await app.inject({ method: 'GET', url });
+    for (const url of urls) {
+      const response = await app.inject({ method: 'GET', url, headers: options.headers ?? {} });
+      ids.push(response.headers['x-request-id'] as string | undefined);
+    }
   } finally {
     await app.close();
   }
-  return lines;
+  return { lines, ids };
 }
 
 const urls = ['/healthz', '/api/v1/auth/session', '/api/v1/invitations/secret-token-123'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('request log', () => {
   it('writes no line per request at the default level', async () => {
-    const lines = await logLinesOf('info', urls);
+    const { lines } = await logOf(urls, { level: 'info' });
     expect(lines.filter((line) => line.msg !== 'Server listening')).toEqual([]);
   });
 
   it('writes one line per request at debug, with the route’s pattern and never the token', async () => {
-    const lines = (await logLinesOf('debug', urls)).filter((line) => line.msg === 'request');
+    const lines = (await logOf(urls, { level: 'debug' })).lines.filter((line) => line.msg === 'request');
     expect(lines.map(({ method, route, status }) => ({ method, route, status }))).toEqual([
       { method: 'GET', route: '/healthz', status: 200 },
       { method: 'GET', route: '/api/v1/auth/session', status: 200 },
       { method: 'GET', route: '/api/v1/invitations/:token', status: 404 },
     ]);
     expect(JSON.stringify(lines)).not.toContain('secret-token-123');
+  });
+
+  it('writes the line at info when the access log is on, with the id the answer names', async () => {
+    const { lines, ids } = await logOf(urls, { level: 'info', accessLog: true });
+    const requests = lines.filter((line) => line.msg === 'request');
+    expect(requests.map((line) => line.route)).toEqual([
+      '/healthz',
+      '/api/v1/auth/session',
+      '/api/v1/invitations/:token',
+    ]);
+    expect(requests.every((line) => line.level === 30)).toBe(true);
+    expect(ids.every((id) => id !== undefined && UUID.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(urls.length);
+    expect(requests.map((line) => line.reqId)).toEqual(ids);
+  });
+
+  it('keeps a proxy’s sane X-Request-Id, and replaces one that is not', async () => {
+    const kept = await logOf(['/healthz'], {
+      level: 'info',
+      accessLog: true,
+      headers: { 'x-request-id': 'edge-7f3a.42:1' },
+    });
+    expect(kept.ids).toEqual(['edge-7f3a.42:1']);
+    expect(kept.lines.find((line) => line.msg === 'request')?.reqId).toBe('edge-7f3a.42:1');
+
+    for (const insane of ['x'.repeat(65), 'two words', '"},"level":60', 'id\u00e5']) {
+      const replaced = await logOf(['/healthz'], { level: 'info', headers: { 'x-request-id': insane } });
+      expect(replaced.ids[0]).toMatch(UUID);
+    }
+  });
+
+  it('names the request’s id in the lines about its problems', async () => {
+    // A database server where none listens: /readyz logs why it is not ready.
+    const down = await openPostgres('postgres://postgres@127.0.0.1:1/nothing', 1);
+    const { lines, ids } = await logOf(['/readyz'], {
+      level: 'info',
+      db: down.db,
+      headers: { 'x-request-id': 'probe-1' },
+    });
+    expect(ids).toEqual(['probe-1']);
+    const problems = lines.filter((line) => Number(line.level) >= 40);
+    expect(problems.length).toBeGreaterThanOrEqual(1);
+    expect(problems.every((line) => line.reqId === 'probe-1')).toBe(true);
+    await down.close();
   });
 });

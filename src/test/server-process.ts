@@ -36,7 +36,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export function startServer(dataDir: string, port: number, extraEnv: NodeJS.ProcessEnv = {}): RunningServer {
+/** The built server in `root` (the repository, or the image's contents: image.test.ts). */
+export function startServer(
+  dataDir: string,
+  port: number,
+  extraEnv: NodeJS.ProcessEnv = {},
+  root = repoRoot,
+): RunningServer {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     RIKTNING_DATA_DIR: dataDir,
@@ -49,7 +55,7 @@ export function startServer(dataDir: string, port: number, extraEnv: NodeJS.Proc
   delete env.RIKTNING_DEMO;
   // No TypeScript loader: what runs is the build's JavaScript.
   const child = spawn(process.execPath, [builtMain], {
-    cwd: repoRoot,
+    cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -20,6 +20,8 @@ export interface JobRunnerOptions extends DeliverOptions {
   /** The time zone whose Monday morning and Thursday the send windows mean. */
   timeZone: string;
   log?: { error(object: unknown, message: string): void; debug?(object: unknown, message: string): void };
+  /** Told what each poll did (the server's /metrics counts it). */
+  onPoll?: (result: PollResult) => void;
 }
 
 export interface PollResult extends DeliveryResult {
@@ -57,7 +59,11 @@ export function startJobRunner(deps: AppDeps, options: JobRunnerOptions): JobRun
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> = Promise.resolve();
 
-  const poll = () => pollOnce(deps, options);
+  const poll = async () => {
+    const result = await pollOnce(deps, options);
+    options.onPoll?.(result);
+    return result;
+  };
   const loop = () => {
     if (stopped) return;
     current = poll()
