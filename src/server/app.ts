@@ -21,7 +21,8 @@ import { lazySerializers } from './plugins/lazy-compile.ts';
 export interface ServerOptions {
   deps: AppDeps;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  /** Reverse proxies, by address or range, whose X-Forwarded-* headers are believed (config.ts). */
+  trustProxy?: string[];
   /** Sign-in attempts per minute per address and e-mail. */
   loginRateLimit?: number;
   ready?: () => Promise<boolean>;
@@ -45,7 +46,7 @@ export async function buildServer(options: ServerOptions) {
     // A line per request only when asked for (LOG_LEVEL=debug, below): by default the log
     // holds starts, stops and problems, not thousands of lines of clicking.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     bodyLimit: 1024 * 1024,
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>();
