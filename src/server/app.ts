@@ -23,7 +23,10 @@ export interface ServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** Reverse proxies, by address or range, whose X-Forwarded-* headers are believed (config.ts). */
   trustProxy?: string[];
-  /** Sign-in attempts per minute per address and e-mail. */
+  /**
+   * Sign-in attempts per minute per address and e-mail (10); the per-e-mail and per-address
+   * limits follow from it (sign-in-limits.ts).
+   */
   loginRateLimit?: number;
   ready?: () => Promise<boolean>;
   /** Directory of the built web app; not served when unset. */
