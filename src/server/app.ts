@@ -28,8 +28,12 @@ import { echoRequestId, requestIdOf } from './request-id.ts';
 export interface ServerOptions {
   deps: AppDeps;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
-  /** Sign-in attempts per minute per address and e-mail. */
+  /** Reverse proxies, by address or range, whose X-Forwarded-* headers are believed (config.ts). */
+  trustProxy?: string[];
+  /**
+   * Sign-in attempts per minute per address and e-mail (10); the per-e-mail and per-address
+   * limits follow from it (sign-in-limits.ts).
+   */
   loginRateLimit?: number;
   /** Each request's line in the log at info level (RIKTNING_ACCESS_LOG=1); otherwise at debug. */
   accessLog?: boolean;
@@ -60,7 +64,7 @@ export async function buildServer(options: ServerOptions) {
     // A line per request only when asked for (LOG_LEVEL=debug or RIKTNING_ACCESS_LOG=1, below):
     // by default the log holds starts, stops and problems, not thousands of lines of clicking.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
 
 describe('mail and job configuration', () => {
   it('needs nothing: no mail server, a default sender, a five-second poll in Stockholm time', () => {
@@ -101,4 +101,25 @@ describe('operations configuration', () => {
       accessLog: true,
     });
   });
+});
+
+describe('trusted proxies', () => {
+  it('trusts no proxy by default, and the addresses, ranges and names RIKTNING_TRUST_PROXY lists', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ RIKTNING_TRUST_PROXY: '0' }).trustProxy).toEqual([]);
+    expect(loadConfig({ RIKTNING_TRUST_PROXY: ' 10.0.0.0/8, 127.0.0.1,fd00::/8 , loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it.each(['1', 'true', '2', '10.0.0.0/33', 'proxy.example.com', '10.0.0.1/8/2'])(
+    'refuses %j at start and says what to write instead',
+    (value) => {
+      expect(() => loadConfig({ RIKTNING_TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ RIKTNING_TRUST_PROXY: value })).toThrow(/RIKTNING_TRUST_PROXY=127\.0\.0\.1/);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 // Configuration from environment variables, with defaults that need no set-up.
 import path from 'node:path';
+import { isIP } from 'node:net';
 import type { OidcSettings } from '../app/sso/relying-party.ts';
 import { SSO_MAPPED_ROLES, type SsoMappedRole } from '../core/sso.ts';
 import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from '../db/pglite-queue.ts';
@@ -12,7 +13,8 @@ export interface Config {
   logLevel: string;
   /** Load the demo organisation into an empty database. */
   demo: boolean;
-  trustProxy: boolean;
+  /** The reverse proxies whose X-Forwarded-* headers are believed, by address or range; empty: none. */
+  trustProxy: string[];
   /** Where people reach the app, for links in e-mail. */
   publicUrl: string;
   /** The built web app, served at / (off in `npm run dev`, where Vite serves it). */
@@ -54,7 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     logLevel: env.LOG_LEVEL ?? 'info',
     demo,
-    trustProxy: env.RIKTNING_TRUST_PROXY === '1',
+    trustProxy: trustedProxies(env.RIKTNING_TRUST_PROXY),
     webRoot: env.RIKTNING_SERVE_WEB === '0' ? undefined : path.resolve(env.RIKTNING_WEB_ROOT ?? 'dist/web'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Riktning <riktning@localhost>',
@@ -70,6 +72,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.RIKTNING_METRICS_TOKEN || undefined,
     accessLog: env.RIKTNING_ACCESS_LOG === '1',
   };
+}
+
+// RIKTNING_TRUST_PROXY names the proxies by address. Trusting every hop ("1", "true") would let
+// any client name its own address in X-Forwarded-For and step around the per-address sign-in
+// limits; a hop count is refused too (the nearest hop is not always the proxy). Fastify hands
+// the list to proxy-addr, which also knows the names loopback, linklocal and uniquelocal.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** "10.0.0.0/8, 127.0.0.1, loopback": each address, range or name; unset, empty or "0": none. */
+function trustedProxies(value: string | undefined): string[] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === '0') return [];
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!isProxyAddress(entry)) {
+      throw new ConfigError(
+        `RIKTNING_TRUST_PROXY: "${entry}" is not a proxy's address or range. Name your reverse proxy's ` +
+          'addresses instead, e.g. RIKTNING_TRUST_PROXY=127.0.0.1 or RIKTNING_TRUST_PROXY=10.0.0.0/8,loopback: ' +
+          'trusting every hop (1, true) or a number of hops would let any client choose its own address.',
+      );
+    }
+  }
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** OIDC_ROLE_MAP, "group=role,group=role": a role other than admin, member or viewer is named and refused. */

@@ -34,8 +34,8 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     sv: 'Servern är för upptagen för att svara just nu; försök igen om en stund',
   },
   rate_limited: {
-    en: 'Too many attempts; wait a minute and try again',
-    sv: 'För många försök; vänta en minut och försök igen',
+    en: 'Too many attempts; wait a few minutes and try again',
+    sv: 'För många försök; vänta några minuter och försök igen',
   },
   precondition_required: {
     en: 'Send If-Match with the ETag from your last read, so no one else’s change is overwritten',
@@ -278,6 +278,14 @@ export const FIELD_MESSAGES: Record<string, Texts> = {
   password_too_common: {
     en: 'is one of the most common passwords; choose another',
     sv: 'är ett av de vanligaste lösenorden; välj ett annat',
+  },
+  password_too_personal: {
+    en: 'is built on your name, e-mail address or organisation, which are tried first; add words of your own',
+    sv: 'bygger på ditt namn, din e-postadress eller organisationen, som prövas först; lägg till egna ord',
+  },
+  password_too_guessable: {
+    en: 'is too easy to guess: common words, runs like 1234 or abcd and repeats count little; make it longer',
+    sv: 'är för lätt att gissa: vanliga ord, följder som 1234 eller abcd och upprepningar räknas lite; gör det längre',
   },
   ends_before_start: { en: 'must not be before the start date', sv: 'får inte vara före startdatumet' },
   webhook_url: {

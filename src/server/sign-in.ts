@@ -1,16 +1,10 @@
 // What every way of signing in shares on the HTTP side (password, first-run set-up,
-// invitation): the attempt limit, the cookies, and the answer.
+// invitation): the cookies and the answer. The attempt limits are in sign-in-limits.ts.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RateLimitOptions } from '@fastify/rate-limit';
 import type { AppDeps } from '../app/context.ts';
 import type { StartedSession } from '../app/auth/session.ts';
 import { getMe, type MeView } from '../app/me/get-me.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './plugins/auth.ts';
-
-/** Attempts per minute and client address (or what `key` makes of the request). */
-export function signInRateLimit(max: number, key?: (request: FastifyRequest) => string): RateLimitOptions {
-  return { max, timeWindow: '1 minute', ...(key ? { keyGenerator: key } : {}) };
-}
 
 /** The session cookie the browser already has: it is ended when a new session starts. */
 export const currentSessionToken = (request: FastifyRequest): string | undefined => request.cookies[SESSION_COOKIE];

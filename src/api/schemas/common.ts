@@ -52,6 +52,9 @@ export const problemResponses = {
   403: problemRef,
   404: problemRef,
 };
+/** The answer of a route with attempt limits (sign-in and the like) once they are spent. */
+export const rateLimitedResponse = { 429: problemRef };
+
 /**
  * A read whose input can be refused after validation (a body such as a draft to check, or a
  * query the use case checks): 422, but nothing is written.

@@ -1,5 +1,6 @@
 // Personal API tokens: shown once at creation, stored hashed, revocable.
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Tx } from '../../db/connect.ts';
 import { apiTokens } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -71,4 +72,14 @@ export async function revokeApiToken(deps: AppDeps, caller: Caller, id: string):
       entityId: id,
     });
   }).finally(() => forgetCallers(deps));
+}
+
+/** Revokes every personal API token of the account, in the caller's transaction; says how many. */
+export async function revokeAllApiTokens(tx: Tx, now: Date, accountId: string): Promise<number> {
+  const revoked = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
 }

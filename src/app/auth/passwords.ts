@@ -1,26 +1,33 @@
-// Password rules and hashing: 8–128 characters, not one of the most common passwords,
-// stored as argon2id.
+// Password rules and hashing: 8–128 characters, not one of the most common passwords nor
+// the demo's public one, hard enough to guess (password-strength.ts), stored as argon2id.
+// The rules apply where a person chooses a password; the demo's seeding does not choose.
 import argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { invalid } from '../errors.ts';
+import { DEMO_PASSWORD } from '../demo/demo-data.ts';
+import { PASSWORD_STRENGTH_MIN, passwordStrength, type PasswordContext } from './password-strength.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
 // About 50,000 passwords seen most often in breaches, from the zxcvbn-ts project.
-const COMMON_PASSWORDS: ReadonlySet<string> = new Set(dictionary.passwords as string[]);
+// And the demo's, which is printed at start and in the README.
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set([...(dictionary.passwords as string[]), DEMO_PASSWORD]);
 
-export function passwordProblem(password: string): string | null {
+/** The message key of what is wrong with the password, or null; `context` is what a guesser knows of the person. */
+export function passwordProblem(password: string, context: PasswordContext = {}): string | null {
   // Count characters as people see them, not UTF-16 units.
   const length = [...password].length;
   if (length < PASSWORD_MIN) return 'password_too_short';
   if (length > PASSWORD_MAX) return 'password_too_long';
   if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'password_too_common';
+  const { strength, personal } = passwordStrength(password, context);
+  if (strength < PASSWORD_STRENGTH_MIN) return personal ? 'password_too_personal' : 'password_too_guessable';
   return null;
 }
 
-export function assertAcceptablePassword(password: string, field = '/body/password'): void {
-  const problem = passwordProblem(password);
+export function assertAcceptablePassword(password: string, context: PasswordContext, field = '/body/password'): void {
+  const problem = passwordProblem(password, context);
   if (problem) throw invalid(field, problem);
 }
 

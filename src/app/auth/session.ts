@@ -1,6 +1,6 @@
 // Starting a session is the last step of every way in: sign-in, first-run set-up and
 // accepting an invitation all end here, so a session always looks the same.
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/connect.ts';
 import { sessions } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
@@ -45,4 +45,18 @@ export async function startSession(
     ...(options.via ? { after: { via: options.via } } : {}),
   });
   return { accountId, sessionToken, csrfToken, expiresAt };
+}
+
+/**
+ * Ends every session of the account but the one with `keepToken` (the person's own), in the
+ * caller's transaction: after a password change. Says how many live sessions ended.
+ */
+export async function endOtherSessions(tx: Tx, now: Date, accountId: string, keepToken?: string): Promise<number> {
+  const ended = await tx
+    .delete(sessions)
+    .where(
+      and(eq(sessions.accountId, accountId), ...(keepToken ? [ne(sessions.tokenHash, hashSecret(keepToken))] : [])),
+    )
+    .returning({ expiresAt: sessions.expiresAt });
+  return ended.filter((session) => session.expiresAt > now).length;
 }

@@ -25,8 +25,13 @@ export async function acceptInvitation(
   input: AcceptInvitationInput,
 ): Promise<StartedSession> {
   // Cheap refusals before the (deliberately slow) password hashing.
-  if (!(await findOpenInvitation(deps.db, token, deps.now()))) throw invitationInvalid();
-  assertAcceptablePassword(input.password);
+  const open = await findOpenInvitation(deps.db, token, deps.now());
+  if (!open) throw invitationInvalid();
+  assertAcceptablePassword(input.password, {
+    email: open.email,
+    name: [open.name, input.name ?? ''].join(' '),
+    orgNames: [open.orgName],
+  });
   const passwordHash = await hashPassword(input.password);
 
   return inTransaction(deps, async (tx) => {

@@ -5,7 +5,6 @@ import type { AppDeps, Caller } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { inTransaction } from '../transaction.ts';
-import { assertAcceptablePassword, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { getMe, type MeView } from './get-me.ts';
 import { forgetCallers } from '../caches.ts';
 
@@ -31,31 +30,5 @@ export async function updateMe(deps: AppDeps, caller: Caller, version: number, i
       after: input,
     });
     return getMe({ db: tx }, caller);
-  }).finally(() => forgetCallers(deps));
-}
-
-export async function changePassword(
-  deps: AppDeps,
-  caller: Caller,
-  input: { currentPassword: string; newPassword: string },
-): Promise<void> {
-  assertAcceptablePassword(input.newPassword, '/body/newPassword');
-  const [account] = await deps.db
-    .select({ hash: accounts.passwordHash })
-    .from(accounts)
-    .where(eq(accounts.id, caller.accountId));
-  if (!(await verifyPassword(account?.hash ?? null, input.currentPassword))) {
-    throw new AppError('forbidden', 'invalid_credentials');
-  }
-  const hash = await hashPassword(input.newPassword);
-  await inTransaction(deps, async (tx) => {
-    await tx.update(accounts).set({ passwordHash: hash }).where(eq(accounts.id, caller.accountId));
-    await recordAudit(tx, {
-      orgId: null,
-      actorId: caller.accountId,
-      action: 'account.password_change',
-      entityType: 'account',
-      entityId: caller.accountId,
-    });
   }).finally(() => forgetCallers(deps));
 }

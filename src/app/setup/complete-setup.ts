@@ -34,7 +34,11 @@ const setupDone = () => new AppError('conflict', 'setup_done');
 export async function completeSetup(deps: AppDeps, input: CompleteSetupInput): Promise<StartedSession> {
   // Cheap refusals first: no password hashing for a set-up that is already done.
   if (await hasAnyAccount(deps.db)) throw setupDone();
-  assertAcceptablePassword(input.password);
+  assertAcceptablePassword(input.password, {
+    email: input.email,
+    name: input.name,
+    orgNames: [input.organizationName, input.slug],
+  });
   const passwordHash = await hashPassword(input.password);
 
   return inTransaction(deps, async (tx) => {

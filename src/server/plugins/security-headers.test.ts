@@ -51,7 +51,7 @@ describe('security headers', async () => {
   await writeFile(path.join(root, 'index.html'), PAGE);
   await writeFile(path.join(root, 'assets', 'app-1234.js'), 'console.log(1)');
   const { db } = await testDatabase();
-  const app = await buildServer({ deps: { db, now: () => new Date() }, webRoot: root, trustProxy: true });
+  const app = await buildServer({ deps: { db, now: () => new Date() }, webRoot: root, trustProxy: ['loopback'] });
   afterAll(() => app.close());
 
   it('are on the API’s answers, which no cache may store, while their ETag stays', async () => {

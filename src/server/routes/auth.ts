@@ -3,8 +3,9 @@ import { Type } from 'typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { login } from '../../app/auth/login.ts';
 import { logout } from '../../app/auth/logout.ts';
-import { clearSessionCookies, currentSessionToken, sendSignedIn, signInRateLimit } from '../sign-in.ts';
-import { problemResponses } from '../../api/schemas/common.ts';
+import { clearSessionCookies, currentSessionToken, sendSignedIn } from '../sign-in.ts';
+import { emailOf, signInLimiter } from '../sign-in-limits.ts';
+import { problemResponses, rateLimitedResponse } from '../../api/schemas/common.ts';
 import { MeSchema, SignedInSchema } from '../../api/schemas/me.ts';
 import { getMe } from '../../app/me/get-me.ts';
 
@@ -23,14 +24,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLim
   app.post(
     '/auth/login',
     {
-      config: {
-        public: true,
-        // Per address and e-mail: one attacker cannot lock everyone out of an office NAT.
-        rateLimit: signInRateLimit(loginRateLimit, (request) => {
-          const body = request.body as { email?: unknown } | undefined;
-          return `${request.ip}|${typeof body?.email === 'string' ? body.email.toLowerCase() : ''}`;
-        }),
-      },
+      config: { public: true },
+      // The e-mail is what is guessed at: the limits count per e-mail (sign-in-limits.ts).
+      preHandler: signInLimiter(app, loginRateLimit, (request) => `email:${emailOf(request)}`),
       schema: {
         tags: ['auth'],
         operationId: 'login',
@@ -41,6 +37,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLim
           200: SignedInSchema,
           400: problemResponses[400],
           401: problemResponses[401],
+          ...rateLimitedResponse,
         },
       },
     },

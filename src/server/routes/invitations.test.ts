@@ -122,6 +122,51 @@ describe('invitations', () => {
     expect((await anonymous.get(`/api/v1/invitations/${token}`)).statusCode).toBe(200);
   });
 
+  it('refuses a password built on the person, the organisation or the demo, and accepts a strong one', async () => {
+    const { app } = await testServer();
+    const { invitation, email, org } = await invitedPerson();
+    const token = tokenOf(invitation);
+    const anonymous = ApiClient.anonymous(app);
+    const cases: [string, string, string?][] = [
+      ['        ', 'password_too_guessable'],
+      ['aaaaaaaa', 'password_too_guessable'],
+      [email, 'password_too_personal'],
+      [`${org.name}!`, 'password_too_personal'],
+      ['NyPerson2026', 'password_too_personal'],
+      // The name the person gives as they accept counts too.
+      ['Lindqvist2026', 'password_too_personal', 'Nora Lindqvist'],
+      ['riktning-demo', 'password_too_common'],
+    ];
+    for (const [password, code, name] of cases) {
+      const refused = await anonymous.post(`/api/v1/invitations/${token}/accept`, {
+        password,
+        ...(name ? { name } : {}),
+      });
+      expect(refused.statusCode, password).toBe(422);
+      expect(refused.json().errors, password).toEqual([expect.objectContaining({ field: '/body/password', code })]);
+    }
+    const accepted = await anonymous.post(`/api/v1/invitations/${token}/accept`, { password: NEW_PASSWORD });
+    expect(accepted.statusCode).toBe(200);
+  });
+
+  it('counts acceptance attempts per link, so people accepting their own links from one office do not block each other', async () => {
+    const { deps } = await testServer();
+    const { buildServer } = await import('../app.ts');
+    const limited = await buildServer({ deps, loginRateLimit: 2 });
+    try {
+      const first = tokenOf((await invitedPerson()).invitation);
+      const second = tokenOf((await invitedPerson()).invitation);
+      const accept = (token: string, password: string) =>
+        limited.inject({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, payload: { password } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await accept(first, 'aaaaaaaa')).statusCode);
+      expect(statuses).toEqual([422, 422, 429]);
+      expect((await accept(second, NEW_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('lets a link expire after 14 days', async () => {
     const { app, clock } = await testServer();
     const { invitation } = await invitedPerson();

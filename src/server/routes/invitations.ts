@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app/context.ts';
 import { acceptInvitation } from '../../app/invitations/accept-invitation.ts';
 import { getInvitation } from '../../app/invitations/get-invitation.ts';
 import { issueMemberInvitation } from '../../app/invitations/issue-invitation.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { currentSessionToken, sendSignedIn, signInRateLimit } from '../sign-in.ts';
-import { problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
+import { currentSessionToken, sendSignedIn } from '../sign-in.ts';
+import { signInLimiter } from '../sign-in-limits.ts';
+import { problemResponses, writeProblemResponses, rateLimitedResponse } from '../../api/schemas/common.ts';
 import { SignedInSchema } from '../../api/schemas/me.ts';
 import { MemberParams } from '../../api/schemas/members.ts';
 import {
@@ -14,6 +16,8 @@ import {
   InvitationParams,
   InvitationSchema,
 } from '../../api/schemas/invitations.ts';
+
+const invitationTokenOf = (request: FastifyRequest): string => (request.params as { token?: string }).token ?? '';
 
 export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLimit: number }> = async (
   app,
@@ -56,7 +60,10 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginR
   app.post(
     '/invitations/:token/accept',
     {
-      config: { public: true, rateLimit: signInRateLimit(loginRateLimit) },
+      config: { public: true },
+      // Counted per link: the link is the secret, and people accepting their own links from
+      // one office do not use up each other's attempts.
+      preHandler: signInLimiter(app, loginRateLimit, (request) => `invitation:${invitationTokenOf(request)}`),
       schema: {
         tags: ['invitations'],
         operationId: 'acceptInvitation',
@@ -69,6 +76,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginR
           400: writeProblemResponses[400],
           404: writeProblemResponses[404],
           422: writeProblemResponses[422],
+          ...rateLimitedResponse,
         },
       },
     },

@@ -2,14 +2,20 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { getMe } from '../../app/me/get-me.ts';
-import { changePassword, updateMe } from '../../app/me/update-me.ts';
+import { updateMe } from '../../app/me/update-me.ts';
+import { changePassword } from '../../app/me/change-password.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../app/auth/api-tokens.ts';
 import { callerOf } from '../plugins/auth.ts';
+import { currentSessionToken } from '../sign-in.ts';
+import { signInLimiter } from '../sign-in-limits.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
-import { IdParams, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
+import { IdParams, problemResponses, rateLimitedResponse, writeProblemResponses } from '../../api/schemas/common.ts';
 import { ApiTokenSchema, Locale, MeSchema } from '../../api/schemas/me.ts';
 
-export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
+export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLimit: number }> = async (
+  app,
+  { deps, loginRateLimit },
+) => {
   app.get(
     '/me',
     {
@@ -46,21 +52,33 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app
     '/me/password',
     {
       config: { peopleOnly: true },
+      // The current password is guessed at here as at sign-in, by whoever has the session:
+      // the same limits, per account.
+      preHandler: signInLimiter(app, loginRateLimit, (request) => `account:${callerOf(request).accountId}`),
       schema: {
         tags: ['me'],
         operationId: 'changePassword',
-        summary: 'Change my password',
+        summary:
+          'Change my password; every other session of mine ends, and with revokeTokens my personal API tokens are revoked',
         body: Type.Object(
-          { currentPassword: Type.String({ maxLength: 1024 }), newPassword: Type.String({ maxLength: 1024 }) },
+          {
+            currentPassword: Type.String({ maxLength: 1024 }),
+            newPassword: Type.String({ maxLength: 1024 }),
+            revokeTokens: Type.Optional(Type.Boolean()),
+          },
           { additionalProperties: false },
         ),
-        response: { 204: Type.Null(), ...writeProblemResponses },
+        response: {
+          200: Type.Object({
+            endedSessions: Type.Integer({ description: 'My other sessions that were signed in and now are not' }),
+            revokedTokens: Type.Integer({ description: 'My personal API tokens revoked (0 without revokeTokens)' }),
+          }),
+          ...writeProblemResponses,
+          ...rateLimitedResponse,
+        },
       },
     },
-    async (request, reply) => {
-      await changePassword(deps, callerOf(request), request.body);
-      return reply.status(204).send(null);
-    },
+    async (request) => changePassword(deps, callerOf(request), request.body, currentSessionToken(request)),
   );
 
   app.get(

@@ -121,6 +121,23 @@ describe('first-run set-up', () => {
       });
       expect(short.statusCode).toBe(422);
       expect(short.json().errors[0]).toMatchObject({ field: '/body/password', code: 'password_too_short' });
+      // What a guesser knows of the person and the organisation being set up.
+      for (const [password, code] of [
+        ['Anna@Nordljus.example', 'password_too_personal'],
+        ['Nordljus AB 2026', 'password_too_personal'],
+        ['andersson1234', 'password_too_personal'],
+        ['riktning-demo', 'password_too_common'],
+        ['aaaaaaaaaaaa', 'password_too_guessable'],
+      ]) {
+        const guessable = await app.inject({
+          method: 'POST',
+          url: '/api/v1/setup',
+          payload: setupBody({ password }),
+          headers: { 'accept-language': 'sv' },
+        });
+        expect(guessable.statusCode, password).toBe(422);
+        expect(guessable.json().errors[0], password).toMatchObject({ field: '/body/password', code });
+      }
 
       const badSlug = await app.inject({ method: 'POST', url: '/api/v1/setup', payload: setupBody({ slug: 'Ä B' }) });
       expect(badSlug.statusCode).toBe(400);
@@ -161,7 +178,7 @@ describe('first-run set-up', () => {
     });
   });
 
-  it('limits set-up attempts per minute like sign-in', async () => {
+  it('limits set-up attempts per minute and e-mail like sign-in, so a stranger’s do not use up the owner’s', async () => {
     await withFreshInstallation(async (app) => {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
@@ -173,6 +190,12 @@ describe('first-run set-up', () => {
         statuses.push(response.statusCode);
       }
       expect(statuses).toEqual([422, 422, 429, 429]);
+      const owner = await app.inject({
+        method: 'POST',
+        url: '/api/v1/setup',
+        payload: setupBody({ email: 'owner@nordljus.example' }),
+      });
+      expect(owner.statusCode).toBe(201);
     }, 2);
   });
 });

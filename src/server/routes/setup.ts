@@ -2,8 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { completeSetup } from '../../app/setup/complete-setup.ts';
 import { getSetupStatus } from '../../app/setup/setup-status.ts';
-import { currentSessionToken, sendSignedIn, signInRateLimit } from '../sign-in.ts';
-import { writeProblemResponses } from '../../api/schemas/common.ts';
+import { currentSessionToken, sendSignedIn } from '../sign-in.ts';
+import { emailOf, signInLimiter } from '../sign-in-limits.ts';
+import { writeProblemResponses, rateLimitedResponse } from '../../api/schemas/common.ts';
 import { SignedInSchema } from '../../api/schemas/me.ts';
 import { SetupBody, SetupStatusSchema } from '../../api/schemas/setup.ts';
 
@@ -29,7 +30,10 @@ export const setupRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLi
   app.post(
     '/setup',
     {
-      config: { public: true, rateLimit: signInRateLimit(loginRateLimit) },
+      config: { public: true },
+      // Nothing secret is guessed here, yet each attempt hashes a password (slow): the limits
+      // of signing in, per e-mail, so that no stranger's attempts use up the owner's.
+      preHandler: signInLimiter(app, loginRateLimit, (request) => `email:${emailOf(request)}`),
       schema: {
         tags: ['setup'],
         operationId: 'completeSetup',
@@ -42,6 +46,7 @@ export const setupRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLi
           400: writeProblemResponses[400],
           409: writeProblemResponses[409],
           422: writeProblemResponses[422],
+          ...rateLimitedResponse,
         },
       },
     },

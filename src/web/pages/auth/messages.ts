@@ -20,7 +20,8 @@ export const auth = bilingual(
       toSignIn: 'Go to sign-in',
     },
     password: {
-      rules: '8–128 characters, not one of the most common passwords.',
+      rules:
+        '8–128 characters that are hard to guess: a few words of your own, not a common password nor your name, e-mail or organisation.',
       tooShort: 'Must be at least 8 characters',
       tooLong: 'Must be at most 128 characters',
     },
@@ -73,7 +74,8 @@ export const auth = bilingual(
       toSignIn: 'Gå till inloggningen',
     },
     password: {
-      rules: '8–128 tecken, inte ett av de vanligaste lösenorden.',
+      rules:
+        '8–128 tecken som är svåra att gissa: några egna ord, inte ett vanligt lösenord och inte ditt namn, din e-post eller organisationen.',
       tooShort: 'Måste ha minst 8 tecken',
       tooLong: 'Får ha högst 128 tecken',
     },

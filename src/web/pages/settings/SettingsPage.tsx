@@ -1,5 +1,6 @@
-// A person's own settings: the language (of the app and of their e-mail) and which e-mails
-// they receive. Each switch saves at once; the server's version guards a concurrent change.
+// A person's own settings: the language (of the app and of their e-mail), the password, and
+// which e-mails they receive. Each switch saves at once; the server's version guards a
+// concurrent change.
 import { Card, SegmentedControl, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { notify } from '../../components/notify.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +12,7 @@ import { useMe, useOrg } from '../../api/queries.ts';
 import type { Me, NotificationSettings } from '../../api/types.ts';
 import { isConflict } from '../../components/serverErrors.ts';
 import { setLocale } from '../../i18n/index.ts';
+import { PasswordCard } from './PasswordCard.tsx';
 
 const SWITCHES = ['checkInReminders', 'weeklyDigest', 'mentions'] as const;
 type SwitchKey = (typeof SWITCHES)[number];
@@ -27,6 +29,7 @@ export default function SettingsPage() {
         <Text c="dimmed">{t('intro', { org: org.data?.name ?? '' })}</Text>
       </Stack>
       <LanguageCard />
+      <PasswordCard />
       <EmailCard />
     </Stack>
   );
