@@ -7,7 +7,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../../app/auth/ap
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
 import { IdParams, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
-import { ApiTokenSchema, Locale, MeSchema } from '../../api/schemas/me.ts';
+import { ApiTokenSchema, CreateApiTokenBody, Locale, MeSchema } from '../../api/schemas/me.ts';
 
 export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
@@ -84,7 +84,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app
         tags: ['me'],
         operationId: 'createApiToken',
         summary: 'Create a personal API token; the token is shown only in this answer',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        body: CreateApiTokenBody,
         response: {
           201: Type.Intersect([ApiTokenSchema, Type.Object({ token: Type.String() })]),
           ...writeProblemResponses,

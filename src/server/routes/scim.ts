@@ -44,7 +44,8 @@ function sendScimError(request: FastifyRequest, reply: FastifyReply, error: Scim
 /** The caller from `Authorization: Bearer`: a live service account's token with the scope `scim`. */
 async function provisioner(deps: AppDeps, request: FastifyRequest): Promise<Authenticated> {
   const token = bearerTokenOf(request.headers.authorization);
-  const caller = token ? await authenticateApiToken(deps, token) : null;
+  const { caller, expired } = token ? await authenticateApiToken(deps, token) : { caller: null, expired: false };
+  if (expired) throw new ScimError(401, 'the token has expired: rotate the service account’s token');
   if (!caller) throw new ScimError(401, 'a bearer token is required (a service account token with the scope "scim")');
   scimActor(caller);
   return caller;
