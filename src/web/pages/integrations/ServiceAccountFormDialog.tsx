@@ -11,13 +11,19 @@ import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.
 import { saveProblem } from '../admin/shared.tsx';
 import { SCOPE_TEXT_KEYS, serviceAccountsKey } from './service-accounts-key.ts';
 
+/** The token lifetimes offered, in days; 'never': until revoked. */
+const LIFETIMES = ['30', '90', '365', 'never'] as const;
+type Lifetime = (typeof LIFETIMES)[number];
+const LIFETIME_KEYS = { '30': 'days30', '90': 'days90', '365': 'days365', never: 'never' } as const;
+
 interface Values {
   name: string;
   scopes: ServiceScope[];
   unitId: string | null;
+  lifetime: Lifetime;
 }
 
-/** Adding a service account: its name, scopes and an optional unit. The answer carries the token. */
+/** Adding a service account: its name, scopes, an optional unit and its tokens' lifetime. The answer carries the token. */
 export function ServiceAccountFormDialog({
   orgId,
   onClose,
@@ -33,7 +39,8 @@ export function ServiceAccountFormDialog({
   const dialog = useGuardedDialog(onClose);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
-    initialValues: { name: '', scopes: [], unitId: null },
+    // A year by default: an integration's token is then renewed now and then, not kept forever.
+    initialValues: { name: '', scopes: [], unitId: null, lifetime: '365' },
     validate: {
       name: (value) => (value.trim() ? null : t('form.nameRequired')),
       scopes: (value) => (value.length > 0 ? null : t('form.scopesRequired')),
@@ -48,12 +55,13 @@ export function ServiceAccountFormDialog({
         name: values.name.trim(),
         scopes: SERVICE_SCOPES.filter((scope) => values.scopes.includes(scope)),
         unitId: values.unitId,
+        tokenLifetimeDays: values.lifetime === 'never' ? null : Number(values.lifetime),
       });
       guard.saved();
       await client.invalidateQueries({ queryKey: serviceAccountsKey(orgId) });
       onCreated(created);
     } catch (e) {
-      setError(saveProblem(form, e, ['name', 'scopes', 'unitId']));
+      setError(saveProblem(form, e, ['name', 'scopes', 'unitId', 'tokenLifetimeDays']));
     }
   });
 
@@ -100,6 +108,13 @@ export function ServiceAccountFormDialog({
             searchable
             clearable
             {...form.getInputProps('unitId')}
+          />
+          <Select
+            label={t('form.lifetime')}
+            description={t('form.lifetimeHelp')}
+            data={LIFETIMES.map((value) => ({ value, label: t(`lifetimes.${LIFETIME_KEYS[value]}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('lifetime')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={dialog.close}>

@@ -1,5 +1,5 @@
 // Administration → Service accounts: the organisation's tokens for integrations, each with
-// its scopes, unit limit and last use; a new token or revoking it. A token is seen once,
+// its scopes, unit limit, last use and when its token expires; a new token or revoking it. A token is seen once,
 // as the server answers it (after adding or rotating), in SecretDialog.
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
@@ -78,6 +78,27 @@ export function ServiceAccountsTab({ org }: { org: Org }) {
   );
 }
 
+/** When the account's token stops working; in red once it has. */
+function TokenExpiry({ expiresAt }: { expiresAt: string | null }) {
+  const { t } = useTranslation('integrations');
+  const format = useFormat();
+  // The moment the list was shown; an expiry passing while it is open shows at the next visit.
+  const [shownAt] = useState(() => Date.now());
+  if (!expiresAt) {
+    return (
+      <Text size="xs" c="dimmed">
+        {t('tokenNeverExpires')}
+      </Text>
+    );
+  }
+  const expired = new Date(expiresAt).getTime() <= shownAt;
+  return (
+    <Text size="xs" c={expired ? 'red' : 'dimmed'}>
+      {t(expired ? 'tokenExpired' : 'tokenExpires', { time: format.dateTime(expiresAt) })}
+    </Text>
+  );
+}
+
 function ServiceAccountCard({
   orgId,
   account,
@@ -109,6 +130,7 @@ function ServiceAccountCard({
           {t('createdAt', { time: format.dateTime(account.createdAt) })} ·{' '}
           {account.lastUsedAt ? t('lastUsed', { time: format.dateTime(account.lastUsedAt) }) : t('neverUsed')}
         </Text>
+        <TokenExpiry expiresAt={account.tokenExpiresAt} />
         <Group gap="xs">
           <Button variant="default" size="compact-sm" onClick={() => setConfirming('rotate')}>
             {t('actions.rotate')}
