@@ -28,7 +28,8 @@ export interface Authentication {
   expired: boolean;
 }
 
-const UNKNOWN: Authentication = { caller: null, expired: false };
+/** No credential, or one that never was good. */
+export const NOT_SIGNED_IN: Authentication = { caller: null, expired: false };
 
 /**
  * The caller a session cookie stands for; from the cache when it was asked a moment ago.
@@ -124,7 +125,7 @@ export async function authenticateApiToken(deps: AppDeps, token: string): Promis
 
 /** The caller found, unless it has ended meanwhile: a cached one still ends on time. */
 function checked(deps: AppDeps, found: CachedCaller | null): Authentication {
-  if (!found) return UNKNOWN;
+  if (!found) return NOT_SIGNED_IN;
   if (found.expiresAt !== null && found.expiresAt <= deps.now().getTime()) return { caller: null, expired: true };
   return { caller: authenticated(deps, found), expired: false };
 }

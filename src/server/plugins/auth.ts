@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import {
   authenticateApiToken,
   authenticateSession,
+  NOT_SIGNED_IN,
   type Authenticated,
   type Authentication,
 } from '../../app/auth/authenticate.ts';
@@ -64,16 +65,14 @@ export function sessionCookieNames(request: FastifyRequest): { session: string; 
 export const sessionCookieOf = (request: FastifyRequest): string | undefined =>
   request.cookies[sessionCookieNames(request).session];
 
-const NOBODY: Authentication = { caller: null, expired: false };
-
 async function identify(deps: AppDeps, request: FastifyRequest): Promise<Authentication> {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const token = bearerTokenOf(header);
-    return token ? authenticateApiToken(deps, token) : NOBODY;
+    return token ? authenticateApiToken(deps, token) : NOT_SIGNED_IN;
   }
   const cookie = sessionCookieOf(request);
-  return cookie ? authenticateSession(deps, cookie) : NOBODY;
+  return cookie ? authenticateSession(deps, cookie) : NOT_SIGNED_IN;
 }
 
 /** Why a caller is refused: an ended session or token says so, so a script's author knows what to renew. */

@@ -108,6 +108,20 @@ describe('service account tokens with a lifetime', () => {
     expect((await getAt(182, fresh.token, units)).statusCode).toBe(401);
   });
 
+  it('refuse SCIM provisioning once expired, saying so', async () => {
+    const { org, person, getAt } = await setup();
+    const made = await person.post(`/api/v1/orgs/${org.id}/service-accounts`, {
+      name: 'Entra ID',
+      scopes: ['scim'],
+      tokenLifetimeDays: 30,
+    });
+    const { token } = made.json<{ token: string }>();
+    expect((await getAt(29, token, '/scim/v2/Users')).statusCode).toBe(200);
+    const refused = await getAt(31, token, '/scim/v2/Users');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json<{ detail: string }>().detail).toContain('the token has expired');
+  });
+
   it('never expire when made without a lifetime', async () => {
     const { org, person, getAt } = await setup();
     const made = await person.post(`/api/v1/orgs/${org.id}/service-accounts`, { name: 'Sheets', scopes: ['read'] });
