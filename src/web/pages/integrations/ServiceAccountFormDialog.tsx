@@ -9,18 +9,19 @@ import { useUnits } from '../../api/queries.ts';
 import type { ServiceAccountWithToken } from '../../api/types.ts';
 import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.ts';
 import { saveProblem } from '../admin/shared.tsx';
+import {
+  LIFETIME_TEXT_KEYS,
+  lifetimeDays,
+  TOKEN_LIFETIMES,
+  type TokenLifetime,
+} from '../../components/token-lifetime.ts';
 import { SCOPE_TEXT_KEYS, serviceAccountsKey } from './service-accounts-key.ts';
-
-/** The token lifetimes offered, in days; 'never': until revoked. */
-const LIFETIMES = ['30', '90', '365', 'never'] as const;
-type Lifetime = (typeof LIFETIMES)[number];
-const LIFETIME_KEYS = { '30': 'days30', '90': 'days90', '365': 'days365', never: 'never' } as const;
 
 interface Values {
   name: string;
   scopes: ServiceScope[];
   unitId: string | null;
-  lifetime: Lifetime;
+  lifetime: TokenLifetime;
 }
 
 /** Adding a service account: its name, scopes, an optional unit and its tokens' lifetime. The answer carries the token. */
@@ -55,13 +56,13 @@ export function ServiceAccountFormDialog({
         name: values.name.trim(),
         scopes: SERVICE_SCOPES.filter((scope) => values.scopes.includes(scope)),
         unitId: values.unitId,
-        tokenLifetimeDays: values.lifetime === 'never' ? null : Number(values.lifetime),
+        tokenLifetimeDays: lifetimeDays(values.lifetime),
       });
       guard.saved();
       await client.invalidateQueries({ queryKey: serviceAccountsKey(orgId) });
       onCreated(created);
     } catch (e) {
-      setError(saveProblem(form, e, ['name', 'scopes', 'unitId', 'tokenLifetimeDays']));
+      setError(saveProblem(form, e, ['name', 'scopes', 'unitId']));
     }
   });
 
@@ -112,7 +113,7 @@ export function ServiceAccountFormDialog({
           <Select
             label={t('form.lifetime')}
             description={t('form.lifetimeHelp')}
-            data={LIFETIMES.map((value) => ({ value, label: t(`lifetimes.${LIFETIME_KEYS[value]}`) }))}
+            data={TOKEN_LIFETIMES.map((value) => ({ value, label: t(`lifetimes.${LIFETIME_TEXT_KEYS[value]}`) }))}
             allowDeselect={false}
             {...form.getInputProps('lifetime')}
           />

@@ -11,6 +11,7 @@ import type { Org, ServiceAccount, ServiceAccountWithToken } from '../../api/typ
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SecretDialog } from '../../components/SecretDialog.tsx';
+import { TokenExpiry } from '../../components/TokenExpiry.tsx';
 import { useFormat } from '../../format.ts';
 import { notifyDone, TabHeading } from '../admin/shared.tsx';
 import { ServiceAccountFormDialog } from './ServiceAccountFormDialog.tsx';
@@ -78,27 +79,6 @@ export function ServiceAccountsTab({ org }: { org: Org }) {
   );
 }
 
-/** When the account's token stops working; in red once it has. */
-function TokenExpiry({ expiresAt }: { expiresAt: string | null }) {
-  const { t } = useTranslation('integrations');
-  const format = useFormat();
-  // The moment the list was shown; an expiry passing while it is open shows at the next visit.
-  const [shownAt] = useState(() => Date.now());
-  if (!expiresAt) {
-    return (
-      <Text size="xs" c="dimmed">
-        {t('tokenNeverExpires')}
-      </Text>
-    );
-  }
-  const expired = new Date(expiresAt).getTime() <= shownAt;
-  return (
-    <Text size="xs" c={expired ? 'red' : 'dimmed'}>
-      {t(expired ? 'tokenExpired' : 'tokenExpires', { time: format.dateTime(expiresAt) })}
-    </Text>
-  );
-}
-
 function ServiceAccountCard({
   orgId,
   account,
@@ -130,7 +110,7 @@ function ServiceAccountCard({
           {t('createdAt', { time: format.dateTime(account.createdAt) })} ·{' '}
           {account.lastUsedAt ? t('lastUsed', { time: format.dateTime(account.lastUsedAt) }) : t('neverUsed')}
         </Text>
-        <TokenExpiry expiresAt={account.tokenExpiresAt} />
+        <TokenExpiry expiresAt={account.tokenExpiresAt} words={(state, time) => t(`tokenExpiry.${state}`, { time })} />
         <Group gap="xs">
           <Button variant="default" size="compact-sm" onClick={() => setConfirming('rotate')}>
             {t('actions.rotate')}

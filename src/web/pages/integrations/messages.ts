@@ -11,9 +11,11 @@ export const integrations = bilingual(
     createdAt: 'Added {{time}}',
     lastUsed: 'Last used {{time}}',
     neverUsed: 'Not used yet',
-    tokenExpires: 'Token expires {{time}}',
-    tokenExpired: 'Token expired {{time}}: give it a new token',
-    tokenNeverExpires: 'Token never expires',
+    tokenExpiry: {
+      expires: 'Token expires {{time}}',
+      expired: 'Token expired {{time}}: give it a new token',
+      never: 'Token never expires',
+    },
     wholeOrg: 'The whole organisation',
     limitedTo: 'Changes only {{unit}} and the units beneath it',
     scopes: {
@@ -85,9 +87,11 @@ export const integrations = bilingual(
     createdAt: 'Tillagt {{time}}',
     lastUsed: 'Senast använt {{time}}',
     neverUsed: 'Inte använt ännu',
-    tokenExpires: 'Token går ut {{time}}',
-    tokenExpired: 'Token gick ut {{time}}: ge kontot en ny token',
-    tokenNeverExpires: 'Token går aldrig ut',
+    tokenExpiry: {
+      expires: 'Token går ut {{time}}',
+      expired: 'Token gick ut {{time}}: ge kontot en ny token',
+      never: 'Token går aldrig ut',
+    },
     wholeOrg: 'Hela organisationen',
     limitedTo: 'Ändrar bara {{unit}} och enheterna under den',
     scopes: {
