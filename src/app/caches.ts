@@ -59,6 +59,8 @@ export interface CachedCaller {
   locale: Locale;
   csrfToken: string | null;
   expiresAt: number | null;
+  /** From this time (ms) on, asked of the database again: a session's use is then due to be recorded. */
+  recheckAt?: number;
 }
 
 /** What an organisation membership grants: the role and the units led (with those beneath). */

@@ -19,6 +19,8 @@ export interface AppDeps {
   allowPrivateOutbound?: boolean;
   /** The process's short-lived caches (the server has them; use cases called directly do not). */
   caches?: AppCaches;
+  /** Minutes a session may go unused before it ends (RIKTNING_SESSION_IDLE_MINUTES; auth/session-idle.ts). */
+  sessionIdleMinutes?: number;
 }
 
 /** A service account's token: which organisation it belongs to and what it may do there. */

@@ -38,7 +38,12 @@ export function refusal(status: number, body: string, messages: CliMessages): Cl
     // Not problem+json (a proxy's page): the status says enough.
   }
   const title = problem.title ?? `HTTP ${status}`;
-  if (status === 401) return new CliError(EXIT.unauthenticated, messages.notSignedIn);
+  if (status === 401) {
+    return new CliError(
+      EXIT.unauthenticated,
+      problem.code === 'token_expired' ? messages.tokenExpired : messages.notSignedIn,
+    );
+  }
   if (status >= 500) return new CliError(EXIT.unavailable, messages.serverFailed(status, title));
   const details = (problem.errors ?? []).map((error) => `${error.field}: ${error.message}`);
   return new CliError(EXIT.refused, problem.detail ? `${title}: ${problem.detail}` : title, details);

@@ -39,6 +39,7 @@ Slutkoder: 0 klart, 1 nekat av servern, 2 fel i kommandoraden, 3 inget att prata
   unreachable: (url: string, reason: string) => `Kan inte nå ${url}: ${reason}`,
   serverFailed: (status: number, title: string) => `Servern svarade ${status}: ${title}`,
   notSignedIn: 'Servern tar inte emot token: kontrollera RIKTNING_TOKEN.',
+  tokenExpired: 'RIKTNING_TOKEN har gått ut: skapa en ny personlig API-token.',
   unknownOrg: (org: string) => `Ingen av dina organisationer har kortnamnet ${org}.`,
   databaseHeld: (dataDir: string, pid: number) =>
     `Servern (process ${pid}) håller databasen i ${dataDir}. Sätt RIKTNING_URL och RIKTNING_TOKEN för att prata med den.`,
@@ -135,6 +136,7 @@ Exit codes: 0 done, 1 refused by the server, 2 wrong command line, 3 nothing to 
   unreachable: (url, reason) => `Cannot reach ${url}: ${reason}`,
   serverFailed: (status, title) => `The server answered ${status}: ${title}`,
   notSignedIn: 'The server does not take the token: check RIKTNING_TOKEN.',
+  tokenExpired: 'RIKTNING_TOKEN has expired: create a new personal API token.',
   unknownOrg: (org) => `None of your organisations has the short name ${org}.`,
   databaseHeld: (dataDir, pid) =>
     `The server (process ${pid}) holds the database in ${dataDir}. Set RIKTNING_URL and RIKTNING_TOKEN to talk to it.`,

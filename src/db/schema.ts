@@ -540,7 +540,13 @@ export const sessions = pgTable(
       .references(() => accounts.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
+    /** The end however busy: a fresh sign-in is needed after it (app/auth/session.ts). */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /**
+     * When it was last used, recorded coarsely (app/auth/session-idle.ts): a session unused
+     * for longer than the idle timeout ends before `expires_at`.
+     */
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
@@ -602,6 +608,8 @@ export const apiTokens = pgTable(
     tokenHash: text('token_hash').notNull().unique(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Chosen at creation; null: the token lasts until revoked. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('api_tokens_account_idx').on(t.accountId, t.createdAt)],
@@ -624,6 +632,8 @@ export const serviceAccounts = pgTable(
     scopes: text('scopes').array().notNull(),
     unitId: uuid('unit_id').references(() => units.id),
     createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+    /** Days each token issued to it lasts, at creation and at every rotation; null: until revoked. */
+    tokenLifetimeDays: integer('token_lifetime_days'),
     createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

@@ -51,6 +51,13 @@ describe('mail and job configuration', () => {
     });
   });
 
+  it('ends sessions unused for a week unless RIKTNING_SESSION_IDLE_MINUTES says otherwise; 0 or nonsense falls back', () => {
+    expect(loadConfig({}).sessionIdleMinutes).toBe(7 * 24 * 60);
+    expect(loadConfig({ RIKTNING_SESSION_IDLE_MINUTES: '30' }).sessionIdleMinutes).toBe(30);
+    expect(loadConfig({ RIKTNING_SESSION_IDLE_MINUTES: '0' }).sessionIdleMinutes).toBe(7 * 24 * 60);
+    expect(loadConfig({ RIKTNING_SESSION_IDLE_MINUTES: 'an hour' }).sessionIdleMinutes).toBe(7 * 24 * 60);
+  });
+
   it('refuses webhooks to private addresses unless RIKTNING_WEBHOOK_ALLOW_PRIVATE=1', () => {
     expect(loadConfig({}).webhookAllowPrivate).toBe(false);
     expect(loadConfig({ RIKTNING_WEBHOOK_ALLOW_PRIVATE: 'yes' }).webhookAllowPrivate).toBe(false);

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import type { OidcSettings } from '../app/sso/relying-party.ts';
 import { SSO_MAPPED_ROLES, type SsoMappedRole } from '../core/sso.ts';
 import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from '../db/pglite-queue.ts';
+import { SESSION_IDLE_MINUTES_DEFAULT } from '../app/auth/session-idle.ts';
 
 export interface Config {
   port: number;
@@ -31,6 +32,8 @@ export interface Config {
   backupDays: number;
   /** Webhooks may go to private, loopback and link-local addresses (tests, an intranet). */
   webhookAllowPrivate: boolean;
+  /** Minutes a session may go unused before it ends (app/auth/session-idle.ts). */
+  sessionIdleMinutes: number;
   /** Single sign-on through an OpenID Connect provider (docs/sso.md); unset: passwords only. */
   oidc: OidcSettings | undefined;
   /** The embedded database's line of waiting statements: how long one may wait, how many may. */
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: validTimeZone(env.RIKTNING_TIME_ZONE) ?? 'Europe/Stockholm',
     backupDays: nonNegative(env.RIKTNING_BACKUP_DAYS) ?? 14,
     webhookAllowPrivate: env.RIKTNING_WEBHOOK_ALLOW_PRIVATE === '1',
+    sessionIdleMinutes: positive(env.RIKTNING_SESSION_IDLE_MINUTES) ?? SESSION_IDLE_MINUTES_DEFAULT,
     oidc: oidcSettings(env, publicUrl),
     databaseQueue: {
       waitMs: positive(env.RIKTNING_DB_QUEUE_TIMEOUT_MS) ?? DEFAULT_QUEUE_LIMITS.waitMs,
@@ -161,10 +165,10 @@ function nonNegative(value: string | undefined): number | undefined {
   return Number.parseInt(value, 10);
 }
 
-/** A whole number of at least 1, or undefined (a bound of 0 would refuse everything). */
+/** A whole number of at least 1, or undefined for anything else (the default then applies). */
 function positive(value: string | undefined): number | undefined {
   const number = nonNegative(value);
-  return number ? number : undefined;
+  return number === undefined || number === 0 ? undefined : number;
 }
 
 /** The zone when Intl knows it; a typo must not stop the server, it falls back to the default. */

@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       mailEnabled: mailer !== null,
       ssoEnabled: config.oidc !== undefined,
       allowPrivateOutbound: config.webhookAllowPrivate,
+      sessionIdleMinutes: config.sessionIdleMinutes,
       caches: createAppCaches(),
     };
     const metrics = config.metricsToken

@@ -16,6 +16,14 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     sv: 'Din organisation loggar in via sin identitetsleverantör: använd ”Logga in med …” i stället för ett lösenord',
   },
   unauthenticated: { en: 'Sign in first', sv: 'Logga in först' },
+  session_expired: {
+    en: 'Your session has ended (unused for too long, or too old): sign in again',
+    sv: 'Din session har upphört (oanvänd för länge eller för gammal): logga in igen',
+  },
+  token_expired: {
+    en: 'This API token has expired: create a new one, or rotate the service account’s token',
+    sv: 'Den här API-token har gått ut: skapa en ny eller byt tjänstekontots token',
+  },
   scope_insufficient: {
     en: 'This service account’s token may only read: give it a scope that writes',
     sv: 'Tjänstekontots token får bara läsa: ge det en behörighet som skriver',

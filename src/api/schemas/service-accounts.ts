@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { SERVICE_SCOPES } from '../../core/service-scopes.ts';
 import { Nullable, Timestamp, Uuid } from './common.ts';
+import { TokenLifetimeDays } from './me.ts';
 
 const ScopeSchema = Type.Enum([...SERVICE_SCOPES]);
 
@@ -14,6 +15,8 @@ export const CreateServiceAccountBody = Type.Object(
         Type.String({ description: 'Changes only this unit and those beneath it (reads stay organisation-wide)' }),
       ),
     ),
+    /** Kept for every token it is given: at creation and at each rotation. */
+    tokenLifetimeDays: Type.Optional(Nullable(TokenLifetimeDays)),
   },
   { additionalProperties: false },
 );
@@ -27,6 +30,10 @@ export const ServiceAccountSchema = Type.Object({
   createdAt: Timestamp,
   /** When a token of it was last used, to the minute. */
   lastUsedAt: Nullable(Timestamp),
+  /** Days each of its tokens works (at creation and each rotation); null: until revoked. */
+  tokenLifetimeDays: Nullable(Type.Integer()),
+  /** When its current token stops working (401 token_expired after); null: never. */
+  tokenExpiresAt: Nullable(Timestamp),
 });
 
 export const ServiceAccountWithTokenSchema = Type.Intersect([

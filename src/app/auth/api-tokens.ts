@@ -17,6 +17,14 @@ export interface ApiTokenView {
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+  /** When it stops working; null: when revoked. An expired token is still listed, to be revoked. */
+  expiresAt: string | null;
+}
+
+export interface ApiTokenInput {
+  name: string;
+  /** Days it works, from now; absent or null: until revoked. */
+  expiresInDays?: number | null;
 }
 
 const present = (row: typeof apiTokens.$inferSelect): ApiTokenView => ({
@@ -24,14 +32,20 @@ const present = (row: typeof apiTokens.$inferSelect): ApiTokenView => ({
   name: row.name,
   createdAt: row.createdAt.toISOString(),
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  expiresAt: row.expiresAt?.toISOString() ?? null,
 });
 
-export async function createApiToken(deps: AppDeps, caller: Caller, input: { name: string }) {
+/** The end of a token made now that works `days` days; null (never) without them. */
+export const tokenExpiry = (now: Date, days: number | null | undefined): Date | null =>
+  days ? new Date(now.getTime() + days * 86_400_000) : null;
+
+export async function createApiToken(deps: AppDeps, caller: Caller, input: ApiTokenInput) {
   const token = newSecret(API_TOKEN_PREFIX);
+  const expiresAt = tokenExpiry(deps.now(), input.expiresInDays);
   return inTransaction(deps, async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ accountId: caller.accountId, name: input.name.trim(), tokenHash: hashSecret(token) })
+      .values({ accountId: caller.accountId, name: input.name.trim(), tokenHash: hashSecret(token), expiresAt })
       .returning();
     if (!row) throw new Error('insert returned no row');
     await recordAudit(tx, {
@@ -40,7 +54,7 @@ export async function createApiToken(deps: AppDeps, caller: Caller, input: { nam
       action: 'api_token.create',
       entityType: 'api_token',
       entityId: row.id,
-      after: { name: row.name },
+      after: { name: row.name, expiresAt: row.expiresAt?.toISOString() ?? null },
     });
     return { ...present(row), token };
   });

@@ -35,7 +35,9 @@ export async function startSession(
   if (options.previousSessionToken) {
     await tx.delete(sessions).where(eq(sessions.tokenHash, hashSecret(options.previousSessionToken)));
   }
-  await tx.insert(sessions).values({ tokenHash: hashSecret(sessionToken), accountId, csrfToken, expiresAt });
+  await tx
+    .insert(sessions)
+    .values({ tokenHash: hashSecret(sessionToken), accountId, csrfToken, expiresAt, lastUsedAt: now });
   await recordAudit(tx, {
     orgId: null,
     actorId: accountId,

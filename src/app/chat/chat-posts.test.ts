@@ -130,9 +130,11 @@ async function setUp(locale: 'sv' | 'en') {
   }
   const poll = () => pollOnce(deps, { mailer: null, timeZone: ZONE, orgId: org.id, webhookPoster: poster });
   return {
+    app,
     deps,
     clock,
     org,
+    owner,
     unit,
     cycle,
     admin,
@@ -211,9 +213,11 @@ describe('posts to Slack and Teams channels', () => {
   });
 
   it('a cycle closed: each channel is told once, with its scope’s final scores, in the organisation’s language', async () => {
-    const { admin, cycle, org, unit, clock, poll } = await setUp('en');
-    // Wednesday 10 June, outside the weekly windows and the closing week.
+    const { app, owner, cycle, org, unit, clock, poll } = await setUp('en');
+    // Wednesday 10 June, outside the weekly windows and the closing week. The session of
+    // setting up, two weeks before, has ended unused: the admin signs in again.
     clock.set(new Date('2026-06-10T10:00:00Z'));
+    const admin = await ApiClient.signIn(app, owner.email);
     expect(
       (await admin.post(`/api/v1/cycles/${cycle.id}/close`, undefined, { headers: { 'if-match': '"1"' } })).statusCode,
     ).toBe(200);

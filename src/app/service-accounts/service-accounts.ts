@@ -16,6 +16,7 @@ import { actorInOrg, isUuid, type OrgActor } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertUnitInOrg } from '../references.ts';
 import { hashSecret, newSecret } from '../auth/secrets.ts';
+import { tokenExpiry } from '../auth/api-tokens.ts';
 
 /** Service tokens look unlike personal ones (rkt_), so a leaked one is told apart at a glance. */
 export const SERVICE_TOKEN_PREFIX = 'rks_';
@@ -32,6 +33,10 @@ export interface ServiceAccountView {
   createdAt: string;
   /** When its token was last used (to the minute), over every token it has had. */
   lastUsedAt: string | null;
+  /** Days each token issued to it works; null: until revoked. */
+  tokenLifetimeDays: number | null;
+  /** When its current token stops working; null: never. */
+  tokenExpiresAt: string | null;
 }
 
 export interface ServiceAccountWithToken extends ServiceAccountView {
@@ -42,6 +47,7 @@ export interface ServiceAccountInput {
   name: string;
   scopes: ServiceScope[];
   unitId?: string | null;
+  tokenLifetimeDays?: number | null;
 }
 
 async function manager(tx: Tx, caller: Caller, orgId: string): Promise<OrgActor> {
@@ -56,14 +62,24 @@ async function checkUnit(tx: Tx, orgId: string, unitId: string | null | undefine
   return (await assertUnitInOrg(tx, orgId, unitId, '/body/unitId', 'service_account_unit')).id;
 }
 
-/** A fresh token for the account, stored hashed; every earlier one stops. */
-async function issueToken(tx: Tx, deps: AppDeps, accountId: string, name: string): Promise<string> {
+/** A fresh token for the account, stored hashed, working `lifetimeDays` (null: until revoked); every earlier one stops. */
+async function issueToken(
+  tx: Tx,
+  deps: AppDeps,
+  account: { accountId: string; name: string; lifetimeDays: number | null },
+): Promise<string> {
+  const now = deps.now();
   await tx
     .update(apiTokens)
-    .set({ revokedAt: deps.now() })
-    .where(and(eq(apiTokens.accountId, accountId), isNull(apiTokens.revokedAt)));
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.accountId, account.accountId), isNull(apiTokens.revokedAt)));
   const token = newSecret(SERVICE_TOKEN_PREFIX);
-  await tx.insert(apiTokens).values({ accountId, name, tokenHash: hashSecret(token) });
+  await tx.insert(apiTokens).values({
+    accountId: account.accountId,
+    name: account.name,
+    tokenHash: hashSecret(token),
+    expiresAt: tokenExpiry(now, account.lifetimeDays),
+  });
   return token;
 }
 
@@ -85,10 +101,16 @@ export async function createServiceAccount(
       .where(eq(organizations.id, actor.orgId));
     const accountId = randomUUID();
     await tx.insert(accounts).values({ id: accountId, email: serviceEmail(accountId), name, locale: org?.locale });
-    await tx
-      .insert(serviceAccounts)
-      .values({ accountId, orgId: actor.orgId, scopes, unitId, createdBy: caller.accountId });
-    const token = await issueToken(tx, deps, accountId, name);
+    const lifetimeDays = input.tokenLifetimeDays ?? null;
+    await tx.insert(serviceAccounts).values({
+      accountId,
+      orgId: actor.orgId,
+      scopes,
+      unitId,
+      createdBy: caller.accountId,
+      tokenLifetimeDays: lifetimeDays,
+    });
+    const token = await issueToken(tx, deps, { accountId, name, lifetimeDays });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actorId: caller.accountId,
@@ -96,7 +118,7 @@ export async function createServiceAccount(
       entityType: 'service_account',
       entityId: accountId,
       unitId,
-      after: { name, scopes, unitId },
+      after: { name, scopes, unitId, tokenLifetimeDays: lifetimeDays },
     });
     return { accountId, token };
   });
@@ -116,6 +138,9 @@ async function listRows(deps: AppDeps, orgId: string, accountId?: string): Promi
   // Per listed account, by the tokens' account index: not a grouping of every person's tokens.
   const lastUsed = sql<string | null>`(select max(t.last_used_at) from ${apiTokens} t
     where t.account_id = ${serviceAccounts.accountId})`;
+  // Its one live token's end (issueToken revokes the one before).
+  const tokenExpires = sql<string | null>`(select max(t.expires_at) from ${apiTokens} t
+    where t.account_id = ${serviceAccounts.accountId} and t.revoked_at is null)`;
   const rows = await deps.db
     .select({
       id: serviceAccounts.accountId,
@@ -125,6 +150,8 @@ async function listRows(deps: AppDeps, orgId: string, accountId?: string): Promi
       unitName: units.name,
       createdAt: serviceAccounts.createdAt,
       lastUsedAt: lastUsed,
+      tokenLifetimeDays: serviceAccounts.tokenLifetimeDays,
+      tokenExpiresAt: tokenExpires,
     })
     .from(serviceAccounts)
     .innerJoin(accounts, eq(accounts.id, serviceAccounts.accountId))
@@ -145,14 +172,20 @@ async function listRows(deps: AppDeps, orgId: string, accountId?: string): Promi
     unitName: row.unitName,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt ? new Date(row.lastUsedAt).toISOString() : null,
+    tokenLifetimeDays: row.tokenLifetimeDays,
+    tokenExpiresAt: row.tokenExpiresAt ? new Date(row.tokenExpiresAt).toISOString() : null,
   }));
 }
 
 /** The live service account `id` and its organisation, for its admins; otherwise not found. */
-async function managedAccount(tx: Tx, caller: Caller, id: string): Promise<{ actor: OrgActor; name: string }> {
+async function managedAccount(
+  tx: Tx,
+  caller: Caller,
+  id: string,
+): Promise<{ actor: OrgActor; name: string; lifetimeDays: number | null }> {
   if (!isUuid(id)) throw notFound('service_account');
   const [row] = await tx
-    .select({ orgId: serviceAccounts.orgId, name: accounts.name })
+    .select({ orgId: serviceAccounts.orgId, name: accounts.name, lifetimeDays: serviceAccounts.tokenLifetimeDays })
     .from(serviceAccounts)
     .innerJoin(accounts, eq(accounts.id, serviceAccounts.accountId))
     .where(and(eq(serviceAccounts.accountId, id), isNull(serviceAccounts.revokedAt)))
@@ -163,7 +196,7 @@ async function managedAccount(tx: Tx, caller: Caller, id: string): Promise<{ act
     throw notFound('service_account');
   });
   if (!can(actor, 'serviceAccount.manage')) throw forbidden();
-  return { actor, name: row.name };
+  return { actor, name: row.name, lifetimeDays: row.lifetimeDays };
 }
 
 /** A new token for a service account, shown this once; the one before stops at once. */
@@ -173,8 +206,8 @@ export async function rotateServiceAccountToken(
   id: string,
 ): Promise<ServiceAccountWithToken> {
   const token = await inTransaction(deps, async (tx) => {
-    const { actor, name } = await managedAccount(tx, caller, id);
-    const fresh = await issueToken(tx, deps, id, name);
+    const { actor, name, lifetimeDays } = await managedAccount(tx, caller, id);
+    const fresh = await issueToken(tx, deps, { accountId: id, name, lifetimeDays });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actorId: caller.accountId,

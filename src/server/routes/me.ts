@@ -10,7 +10,7 @@ import { currentSessionToken } from '../sign-in.ts';
 import { signInLimiter } from '../sign-in-limits.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
 import { IdParams, problemResponses, rateLimitedResponse, writeProblemResponses } from '../../api/schemas/common.ts';
-import { ApiTokenSchema, Locale, MeSchema } from '../../api/schemas/me.ts';
+import { ApiTokenSchema, CreateApiTokenBody, Locale, MeSchema } from '../../api/schemas/me.ts';
 
 export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLimit: number }> = async (
   app,
@@ -102,7 +102,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginRateLimit
         tags: ['me'],
         operationId: 'createApiToken',
         summary: 'Create a personal API token; the token is shown only in this answer',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        body: CreateApiTokenBody,
         response: {
           201: Type.Intersect([ApiTokenSchema, Type.Object({ token: Type.String() })]),
           ...writeProblemResponses,

@@ -69,7 +69,7 @@ async function team() {
 
 describe('the weekly meeting', () => {
   it('shows what changed since a week ago, how confidence moved, the week’s notes and blockers, and who owes a check-in', async () => {
-    const { deps, clock, cycle, unit, events, sara, asElin, asSara } = await team();
+    const { app, deps, clock, cycle, unit, events, sara, asElin } = await team();
     const checkIn = async (client: ApiClient, krId: string, body: Record<string, unknown>) => {
       const response = await client.post(`/api/v1/key-results/${krId}/check-ins`, body);
       expect(response.statusCode, response.body).toBe(201);
@@ -90,6 +90,8 @@ describe('the weekly meeting', () => {
     expect(blocked.blocker).toBe(true);
     clock.set('2026-05-15T10:00:00Z');
 
+    // Sara signs in for the meeting: her session of two weeks before has ended unused.
+    const asSara = await ApiClient.signIn(app, sara.email);
     const url = `/api/v1/units/${unit.id}/weekly-meeting?cycleId=${cycle.id}`;
     const response = await asSara.get(url);
     expect(response.statusCode, response.body).toBe(200);

@@ -3,7 +3,7 @@
 // service account's token (scope `scim`). Its own authentication, body parsing and error
 // format (SCIM's, for machines); thin routes over app/scim; not in the OpenAPI document.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticateApiToken, type Authenticated } from '../../app/auth/authenticate.ts';
+import { authenticateApiToken, NOT_SIGNED_IN, type Authenticated } from '../../app/auth/authenticate.ts';
 import type { AppDeps } from '../../app/context.ts';
 import { bearerTokenOf } from '../plugins/auth.ts';
 import { AppError, ERROR_STATUS } from '../../app/errors.ts';
@@ -52,7 +52,8 @@ function sendScimError(request: FastifyRequest, reply: FastifyReply, error: Scim
 /** The caller from `Authorization: Bearer`: a live service account's token with the scope `scim`. */
 async function provisioner(deps: AppDeps, request: FastifyRequest): Promise<Authenticated> {
   const token = bearerTokenOf(request.headers.authorization);
-  const caller = token ? await authenticateApiToken(deps, token) : null;
+  const { caller, expired } = token ? await authenticateApiToken(deps, token) : NOT_SIGNED_IN;
+  if (expired) throw new ScimError(401, 'the token has expired: rotate the service account’s token');
   if (!caller) throw new ScimError(401, 'a bearer token is required (a service account token with the scope "scim")');
   scimActor(caller);
   return caller;

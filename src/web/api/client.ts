@@ -18,11 +18,16 @@ export class ApiError extends Error {
   }
 }
 
-const CSRF_COOKIE = 'riktning_csrf';
+/** Over HTTPS the server names it with the __Host- prefix (server/plugins/auth.ts), over HTTP without. */
+const CSRF_COOKIES = ['__Host-riktning_csrf', 'riktning_csrf'];
 
 function csrfToken(): string | undefined {
-  const match = document.cookie.split('; ').find((part) => part.startsWith(`${CSRF_COOKIE}=`));
-  return match ? decodeURIComponent(match.slice(CSRF_COOKIE.length + 1)) : undefined;
+  const parts = document.cookie.split('; ');
+  for (const name of CSRF_COOKIES) {
+    const match = parts.find((part) => part.startsWith(`${name}=`));
+    if (match) return decodeURIComponent(match.slice(name.length + 1));
+  }
+  return undefined;
 }
 
 export interface RequestOptions {

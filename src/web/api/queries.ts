@@ -1,7 +1,7 @@
 // Server state shared by many pages, with TanStack Query. Keys are arrays that start with
 // the resource name, so a change can invalidate everything it affects.
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, query } from './client.ts';
+import { api, ApiError, query } from './client.ts';
 import { orderCycles } from '../app/cycle-order.ts';
 import type { CycleStatus } from '../../core/domain.ts';
 import type {
@@ -44,6 +44,14 @@ const sessionQuery = queryOptions({
 });
 
 export const useSession = () => useQuery(sessionQuery);
+
+/**
+ * After a read refused for want of a session (it ended unused, grew too old, or was signed
+ * out elsewhere): nobody is signed in any more, so the pages that need it show sign-in.
+ */
+export function forgetEndedSession(client: QueryClient, error: unknown): void {
+  if (error instanceof ApiError && error.status === 401) client.setQueryData(sessionQuery.queryKey, null);
+}
 
 /** The signed-in account; only inside pages that require sign-in. */
 export function useMe() {

@@ -1,10 +1,11 @@
 import '../styles/mantine-first.css';
 import '../styles/global.css';
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
+import { forgetEndedSession } from '../api/queries.ts';
 import { cssVariablesResolver, localisedTheme } from './theme.ts';
 import { AppRoutes } from './router.tsx';
 import { PageLoader } from '../components/PageLoader.tsx';
@@ -22,7 +23,9 @@ const getStyleNonce = () => styleNonce;
 // of its own with the nonce it finds where webpack would put one (the get-nonce package).
 (globalThis as { __webpack_nonce__?: string }).__webpack_nonce__ = styleNonce;
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // A session that ended while a page was open: the next refused read leads to sign-in.
+  queryCache: new QueryCache({ onError: (error) => forgetEndedSession(queryClient, error) }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,

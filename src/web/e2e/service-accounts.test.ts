@@ -1,10 +1,12 @@
 // Service accounts in Administration: the owner adds one for an integration that checks
-// in, copies its token (shown once), the integration checks in with it, the list shows
-// when it was last used and the audit log names it; revoked, its token stops.
+// in, its token to expire in 90 days, copies the token (shown once), the integration
+// checks in with it, the list shows when it was last used and when its token expires, and
+// the audit log names it; revoked, its token stops.
 import { and, eq, isNull } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { keyResults } from '../../db/schema.ts';
 import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { field, pickOption } from './locators.ts';
 import { browserSuite } from './journey.ts';
 
 browserSuite('service accounts journey', (journey) => {
@@ -23,6 +25,9 @@ browserSuite('service accounts journey', (journey) => {
     await dialog.getByText('Välj minst en behörighet').waitFor();
     await dialog.getByRole('textbox', { name: 'Namn' }).fill('Jira-synk');
     await dialog.getByRole('checkbox', { name: 'Stämma av' }).check();
+    // A year unless chosen otherwise; this integration's token is to be renewed quarterly.
+    expect(await field(dialog, 'Tokens giltighetstid').inputValue()).toBe('1 år');
+    await pickOption(page, field(dialog, 'Tokens giltighetstid'), '90 dagar');
     await expectNoSeriousViolations(page, 'service account dialog');
     await dialog.getByRole('button', { name: 'Lägg till', exact: true }).click();
     const token = await page.getByTestId('service-account-token').inputValue();
@@ -32,6 +37,7 @@ browserSuite('service accounts journey', (journey) => {
     const card = page.getByTestId('service-account');
     await card.getByText('Jira-synk').waitFor();
     await card.getByText('Inte använt ännu').waitFor();
+    await card.getByText(/^Token går ut /).waitFor();
     expect(await card.getByRole('listitem').allTextContents()).toEqual(['Stämma av']);
 
     // The integration checks in with the token, as another system would.

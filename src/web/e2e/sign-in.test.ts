@@ -1,5 +1,7 @@
 // Signing in and the organisation home: the first thing everyone sees.
 import { expect, it } from 'vitest';
+import { CACHE_SECONDS } from '../../app/caches.ts';
+import { sessions } from '../../db/schema.ts';
 import { expectNoSeriousViolations, scrollToEnd, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { common } from '../i18n/common.ts';
@@ -73,5 +75,22 @@ browserSuite('sign-in and organisation home', (journey) => {
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.waitForURL(new RegExp(`/orgs/${harness.orgId}$`));
     await page.getByRole('heading', { level: 1, name: 'Nordljus AB' }).waitFor();
+  });
+
+  it('sends someone whose session ended unused while the page was open to sign-in, and back afterwards', async () => {
+    const { page, harness } = journey;
+    journey.errors.allow(/status of 401/);
+    await signIn(page, 'sara@example.com');
+    await page.getByRole('heading', { level: 1, name: 'Nordljus AB' }).waitFor();
+    // Last used eight days ago: past the week a session may go unused. Once the server's
+    // cache of callers has let go of it, the next read is refused.
+    await harness.handle.db.update(sessions).set({ lastUsedAt: new Date(Date.now() - 8 * 86_400_000) });
+    await page.waitForTimeout(CACHE_SECONDS * 1000 + 500);
+    await page.getByRole('link', { name: 'Mina OKR' }).click();
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel(/^E-post/).fill('sara@example.com');
+    await page.getByLabel(/^Lösenord/).fill('riktning-demo');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(new RegExp(`/orgs/${harness.orgId}/me$`));
   });
 });

@@ -9,15 +9,22 @@ import { useUnits } from '../../api/queries.ts';
 import type { ServiceAccountWithToken } from '../../api/types.ts';
 import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.ts';
 import { saveProblem } from '../admin/shared.tsx';
+import {
+  LIFETIME_TEXT_KEYS,
+  lifetimeDays,
+  TOKEN_LIFETIMES,
+  type TokenLifetime,
+} from '../../components/token-lifetime.ts';
 import { SCOPE_TEXT_KEYS, serviceAccountsKey } from './service-accounts-key.ts';
 
 interface Values {
   name: string;
   scopes: ServiceScope[];
   unitId: string | null;
+  lifetime: TokenLifetime;
 }
 
-/** Adding a service account: its name, scopes and an optional unit. The answer carries the token. */
+/** Adding a service account: its name, scopes, an optional unit and its tokens' lifetime. The answer carries the token. */
 export function ServiceAccountFormDialog({
   orgId,
   onClose,
@@ -33,7 +40,8 @@ export function ServiceAccountFormDialog({
   const dialog = useGuardedDialog(onClose);
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
-    initialValues: { name: '', scopes: [], unitId: null },
+    // A year by default: an integration's token is then renewed now and then, not kept forever.
+    initialValues: { name: '', scopes: [], unitId: null, lifetime: '365' },
     validate: {
       name: (value) => (value.trim() ? null : t('form.nameRequired')),
       scopes: (value) => (value.length > 0 ? null : t('form.scopesRequired')),
@@ -48,6 +56,7 @@ export function ServiceAccountFormDialog({
         name: values.name.trim(),
         scopes: SERVICE_SCOPES.filter((scope) => values.scopes.includes(scope)),
         unitId: values.unitId,
+        tokenLifetimeDays: lifetimeDays(values.lifetime),
       });
       guard.saved();
       await client.invalidateQueries({ queryKey: serviceAccountsKey(orgId) });
@@ -100,6 +109,13 @@ export function ServiceAccountFormDialog({
             searchable
             clearable
             {...form.getInputProps('unitId')}
+          />
+          <Select
+            label={t('form.lifetime')}
+            description={t('form.lifetimeHelp')}
+            data={TOKEN_LIFETIMES.map((value) => ({ value, label: t(`lifetimes.${LIFETIME_TEXT_KEYS[value]}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('lifetime')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={dialog.close}>

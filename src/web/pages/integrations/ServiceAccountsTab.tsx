@@ -1,5 +1,5 @@
 // Administration → Service accounts: the organisation's tokens for integrations, each with
-// its scopes, unit limit and last use; a new token or revoking it. A token is seen once,
+// its scopes, unit limit, last use and when its token expires; a new token or revoking it. A token is seen once,
 // as the server answers it (after adding or rotating), in SecretDialog.
 import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
@@ -11,6 +11,7 @@ import type { Org, ServiceAccount, ServiceAccountWithToken } from '../../api/typ
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SecretDialog } from '../../components/SecretDialog.tsx';
+import { TokenExpiry } from '../../components/TokenExpiry.tsx';
 import { useFormat } from '../../format.ts';
 import { notifyDone, TabHeading } from '../admin/shared.tsx';
 import { ServiceAccountFormDialog } from './ServiceAccountFormDialog.tsx';
@@ -109,6 +110,7 @@ function ServiceAccountCard({
           {t('createdAt', { time: format.dateTime(account.createdAt) })} ·{' '}
           {account.lastUsedAt ? t('lastUsed', { time: format.dateTime(account.lastUsedAt) }) : t('neverUsed')}
         </Text>
+        <TokenExpiry expiresAt={account.tokenExpiresAt} words={(state, time) => t(`tokenExpiry.${state}`, { time })} />
         <Group gap="xs">
           <Button variant="default" size="compact-sm" onClick={() => setConfirming('rotate')}>
             {t('actions.rotate')}

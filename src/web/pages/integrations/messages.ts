@@ -11,6 +11,11 @@ export const integrations = bilingual(
     createdAt: 'Added {{time}}',
     lastUsed: 'Last used {{time}}',
     neverUsed: 'Not used yet',
+    tokenExpiry: {
+      expires: 'Token expires {{time}}',
+      expired: 'Token expired {{time}}: give it a new token',
+      never: 'Token never expires',
+    },
     wholeOrg: 'The whole organisation',
     limitedTo: 'Changes only {{unit}} and the units beneath it',
     scopes: {
@@ -37,6 +42,9 @@ export const integrations = bilingual(
       unit: 'Limit changes to a unit',
       unitHelp:
         'It may then change only that unit’s OKRs and those of the units beneath it. It still reads the whole organisation.',
+      lifetime: 'Token lifetime',
+      lifetimeHelp:
+        'Each of its tokens stops working this long after it is made, a new token too; the list shows when. Never: until revoked.',
       save: 'Add',
       cancel: 'Cancel',
     },
@@ -67,6 +75,7 @@ export const integrations = bilingual(
       confirm: 'Revoke',
     },
     revoked: '{{name}} is revoked.',
+    lifetimes: { days30: '30 days', days90: '90 days', days365: '1 year', never: 'Never' },
   },
   {
     title: 'Tjänstekonton',
@@ -78,6 +87,11 @@ export const integrations = bilingual(
     createdAt: 'Tillagt {{time}}',
     lastUsed: 'Senast använt {{time}}',
     neverUsed: 'Inte använt ännu',
+    tokenExpiry: {
+      expires: 'Token går ut {{time}}',
+      expired: 'Token gick ut {{time}}: ge kontot en ny token',
+      never: 'Token går aldrig ut',
+    },
     wholeOrg: 'Hela organisationen',
     limitedTo: 'Ändrar bara {{unit}} och enheterna under den',
     scopes: {
@@ -104,6 +118,9 @@ export const integrations = bilingual(
       unit: 'Begränsa ändringar till en enhet',
       unitHelp:
         'Då får det bara ändra enhetens OKR och dem för enheterna under den. Det läser fortfarande hela organisationen.',
+      lifetime: 'Tokens giltighetstid',
+      lifetimeHelp:
+        'Varje token slutar fungera så här länge efter att den skapats, även en ny token; listan visar när. Aldrig: tills den återkallas.',
       save: 'Lägg till',
       cancel: 'Avbryt',
     },
@@ -133,5 +150,6 @@ export const integrations = bilingual(
       confirm: 'Återkalla',
     },
     revoked: '{{name}} är återkallat.',
+    lifetimes: { days30: '30 dagar', days90: '90 dagar', days365: '1 år', never: 'Aldrig' },
   },
 );

@@ -1,6 +1,6 @@
-// A person's own settings: the language (of the app and of their e-mail), the password, and
-// which e-mails they receive. Each switch saves at once; the server's version guards a
-// concurrent change.
+// A person's own settings: the language (of the app and of their e-mail), the password,
+// which e-mails they receive, and their API tokens (ApiTokensCard.tsx). Each switch saves at
+// once; the server's version guards a concurrent change.
 import { Card, SegmentedControl, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { notify } from '../../components/notify.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,6 +13,8 @@ import type { Me, NotificationSettings } from '../../api/types.ts';
 import { isConflict } from '../../components/serverErrors.ts';
 import { setLocale } from '../../i18n/index.ts';
 import { PasswordCard } from './PasswordCard.tsx';
+import { ApiTokensCard } from './ApiTokensCard.tsx';
+import { SettingsSection } from './SettingsSection.tsx';
 
 const SWITCHES = ['checkInReminders', 'weeklyDigest', 'mentions'] as const;
 type SwitchKey = (typeof SWITCHES)[number];
@@ -31,6 +33,7 @@ export default function SettingsPage() {
       <LanguageCard />
       <PasswordCard />
       <EmailCard />
+      <ApiTokensCard />
     </Stack>
   );
 }
@@ -95,31 +98,21 @@ function EmailCard() {
   });
   const data = settings.data;
   return (
-    <Card withBorder component="section" aria-labelledby="settings-email">
-      <Stack gap="md">
-        <Stack gap={4}>
-          <Title order={2} size="h3" id="settings-email">
-            {t('email.title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('email.intro')}
-          </Text>
-        </Stack>
-        {!data ? (
-          <Skeleton height={120} />
-        ) : (
-          SWITCHES.map((key) => (
-            <Switch
-              key={key}
-              label={t(`email.${key}`)}
-              description={t(`email.${key}Help`)}
-              checked={save.isPending && save.variables.key === key ? save.variables.on : data[key]}
-              disabled={save.isPending}
-              onChange={(event) => save.mutate({ key, on: event.currentTarget.checked, version: data.version })}
-            />
-          ))
-        )}
-      </Stack>
-    </Card>
+    <SettingsSection id="settings-email" title={t('email.title')} intro={t('email.intro')}>
+      {!data ? (
+        <Skeleton height={120} />
+      ) : (
+        SWITCHES.map((key) => (
+          <Switch
+            key={key}
+            label={t(`email.${key}`)}
+            description={t(`email.${key}Help`)}
+            checked={save.isPending && save.variables.key === key ? save.variables.on : data[key]}
+            disabled={save.isPending}
+            onChange={(event) => save.mutate({ key, on: event.currentTarget.checked, version: data.version })}
+          />
+        ))
+      )}
+    </SettingsSection>
   );
 }

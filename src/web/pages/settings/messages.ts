@@ -3,7 +3,7 @@ import { bilingual } from '../../i18n/bilingual.ts';
 export const settings = bilingual(
   {
     title: 'My settings',
-    intro: 'Your language, and which e-mails you get from {{org}}.',
+    intro: 'Your language, which e-mails you get from {{org}}, and your API tokens.',
     language: {
       title: 'Language',
       label: 'Language of the app and of your e-mails',
@@ -42,10 +42,40 @@ export const settings = bilingual(
       stale: 'Your settings were changed elsewhere; the latest are shown. Try again.',
       failed: 'The setting could not be saved.',
     },
+    tokens: {
+      title: 'API tokens',
+      intro:
+        'For scripts and the command line (RIKTNING_TOKEN): a token acts as you, with everything you may do. It is shown once, when made.',
+      empty: 'No API tokens.',
+      name: 'Name',
+      nameHelp: 'What it is for, e.g. “Nightly export”.',
+      nameRequired: 'Give it a name',
+      lifetime: 'Expires after',
+      lifetimes: { days30: '30 days', days90: '90 days', days365: '1 year', never: 'Never' },
+      create: 'Create token',
+      createdTitle: 'API token created',
+      createdIntro:
+        'Copy the token now: it is not shown again. Send it as “Authorization: Bearer …”, or set it as RIKTNING_TOKEN.',
+      label: 'Token',
+      copy: 'Copy',
+      copied: 'Copied',
+      done: 'Done',
+      createdAt: 'Created {{time}}',
+      lastUsed: 'Last used {{time}}',
+      neverUsed: 'Not used yet',
+      expiry: {
+        expires: 'Expires {{time}}',
+        expired: 'Expired {{time}}: create a new one',
+        never: 'Never expires',
+      },
+      revoke: 'Revoke',
+      revokeTitle: 'Revoke {{name}}?',
+      revokeBody: 'It stops working at once; a script using it then needs a new token.',
+    },
   },
   {
     title: 'Mina inställningar',
-    intro: 'Ditt språk och vilka mejl du får från {{org}}.',
+    intro: 'Ditt språk, vilka mejl du får från {{org}} och dina API-tokens.',
     language: {
       title: 'Språk',
       label: 'Språk i appen och i dina mejl',
@@ -83,6 +113,36 @@ export const settings = bilingual(
       saved: 'Dina mejlinställningar är sparade.',
       stale: 'Inställningarna ändrades någon annanstans; de senaste visas. Försök igen.',
       failed: 'Inställningen kunde inte sparas.',
+    },
+    tokens: {
+      title: 'API-tokens',
+      intro:
+        'För skript och kommandoraden (RIKTNING_TOKEN): en token agerar som du, med allt du får göra. Den visas en gång, när den skapas.',
+      empty: 'Inga API-tokens.',
+      name: 'Namn',
+      nameHelp: 'Vad den är till för, t.ex. ”Nattlig export”.',
+      nameRequired: 'Ge den ett namn',
+      lifetime: 'Går ut efter',
+      lifetimes: { days30: '30 dagar', days90: '90 dagar', days365: '1 år', never: 'Aldrig' },
+      create: 'Skapa token',
+      createdTitle: 'API-token skapad',
+      createdIntro:
+        'Kopiera token nu: den visas inte igen. Skicka den som ”Authorization: Bearer …” eller sätt den som RIKTNING_TOKEN.',
+      label: 'Token',
+      copy: 'Kopiera',
+      copied: 'Kopierad',
+      done: 'Klar',
+      createdAt: 'Skapad {{time}}',
+      lastUsed: 'Senast använd {{time}}',
+      neverUsed: 'Inte använd ännu',
+      expiry: {
+        expires: 'Går ut {{time}}',
+        expired: 'Gick ut {{time}}: skapa en ny',
+        never: 'Går aldrig ut',
+      },
+      revoke: 'Återkalla',
+      revokeTitle: 'Återkalla {{name}}?',
+      revokeBody: 'Den slutar fungera direkt; ett skript som använder den behöver då en ny token.',
     },
   },
 );
