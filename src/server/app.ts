@@ -17,6 +17,7 @@ import type { RelyingParty } from '../app/sso/relying-party.ts';
 import { webPlugin } from './plugins/web.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { lazySerializers } from './plugins/lazy-compile.ts';
+import { redactingLogger } from './log-redaction.ts';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -41,7 +42,8 @@ export const LOG_REDACT = [
 
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Whatever a log line quotes of a request, its tokens are scrubbed (log-redaction.ts).
+    logger: redactingLogger(options.logger),
     // A line per request only when asked for (LOG_LEVEL=debug, below): by default the log
     // holds starts, stops and problems, not thousands of lines of clicking.
     logController: new LogController({ disableRequestLogging: true }),
