@@ -35,7 +35,11 @@ const serializers = {
     host: request.host,
     remoteAddress: request.ip,
   }),
-  err: (error: Error) => redactDeep(pino.stdSerializers.err(error)),
+  err: (error: Error) => {
+    const serialized = pino.stdSerializers.err(error);
+    // Same shape, strings scrubbed.
+    return redactDeep(serialized) as typeof serialized;
+  },
   msg: (message: unknown) => (typeof message === 'string' ? redactTokens(message) : message),
 };
 
