@@ -8,8 +8,8 @@ import pino from 'pino';
 
 export const REDACTED = '[redacted]';
 
-/** The path segment after these is a token. */
-const TOKEN_PATH = /(\/(?:invitations|invite)\/)[^/?#\s"'`]+/gi;
+/** The path segment after these is a token, also where a path is itself a parameter (?next=%2Finvite%2F…). */
+const TOKEN_PATH = /((?:\/|%2F)(?:invitations|invite)(?:\/|%2F))[^/?#&%\s"'`]+/gi;
 /** Query parameters whose values are secrets: tokens, and a sign-in's code and state. */
 const TOKEN_QUERY = /([?&](?:token|code|state|id_token|access_token|refresh_token)=)[^&#\s"'`]*/gi;
 

@@ -72,6 +72,10 @@ describe('request log', () => {
         payload: { password: 'x' },
       });
       await app.inject({ method: 'GET', url: '/invite/invite-secret-2' });
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/invitations/invite-secret-3/logged?next=%2Finvite%2Finvite-secret-1',
+      });
     };
     const ssoCallback = `/api/v1/auth/sso/orgs/00000000-0000-4000-8000-000000000000/callback?code=code-secret&state=state-secret`;
     const lines = await logLinesOf('debug', [ssoCallback], failing);
