@@ -9,7 +9,8 @@
 // Anyone else signs in first and joins as that account: the link alone never lets its
 // holder choose the password of an account that is someone's already.
 //
-// Links for members who cannot sign in yet (added before invitations were mailed) set
+// Links for members who cannot sign in yet (added before invitations were mailed, or by
+// an import or provisioning) set
 // the password too, but only from the organisation the person joined first: an account
 // may belong to several organisations, and without that rule the admin of any
 // organisation (anyone may start one) could take over a person invited elsewhere.
@@ -40,6 +41,9 @@ const firstOrgOf = (accountId: AnyPgColumn) =>
   sql`(select m1.org_id from ${memberships} m1 where m1.account_id = ${accountId}
         order by m1.created_at, m1.org_id limit 1)`;
 
+/** Whether the account can sign in: a password, or an identity at the provider. */
+const hasCredentials = sql<boolean>`(${accounts.passwordHash} is not null or ${accounts.ssoSubject} is not null)`;
+
 /**
  * Whether this organisation may hand out a link for one of its members: 'active' when the
  * person can already sign in, 'elsewhere' when another organisation invited them first.
@@ -51,7 +55,7 @@ export async function invitationEligibility(
 ): Promise<'pending' | 'active' | 'elsewhere'> {
   const [row] = await q
     .select({
-      active: sql<boolean>`(${accounts.passwordHash} is not null or ${accounts.ssoSubject} is not null)`,
+      active: hasCredentials,
       firstOrgId: sql<string>`${firstOrgOf(accounts.id)}`,
     })
     .from(accounts)
@@ -133,7 +137,7 @@ export interface OpenInvitation {
   acceptBy: AcceptBy;
 }
 
-const hasCredentials = sql<boolean>`(${accounts.passwordHash} is not null or ${accounts.ssoSubject} is not null)`;
+/** Whether the account belongs to any organisation: then it is someone's, not new. */
 const inSomeOrganisation = sql<boolean>`exists (select 1 from ${memberships} m2 where m2.account_id = ${accounts.id})`;
 /** The account's oldest open invitation to join: the only one that may set its password. */
 const firstOpenInvitation = (now: Date) =>
