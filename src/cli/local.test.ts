@@ -14,6 +14,7 @@ import { apiTokens, checkIns } from '../db/schema.ts';
 import { comparableExport } from '../test/comparable-export.ts';
 import { testDatabase, testEngine } from '../test/test-db.ts';
 import { createWorld, type World } from '../test/world.ts';
+import { mailedInvitation } from '../test/invitation-mail.ts';
 import { EXIT } from './exit-codes.ts';
 import { runCli } from './main.ts';
 
@@ -75,19 +76,21 @@ afterAll(async () => {
 });
 
 describe('riktning on the local database', () => {
-  it('adds a person and lists the people, as a table and as JSON', async () => {
+  it('invites a person and lists the people, as a table and as JSON', async () => {
     const slug = world.org.slug;
     const added = await riktning('users', 'add', 'ny.person@example.test', '--name', 'Ny Person', '--org', slug);
     expect(added).toMatchObject({ code: EXIT.ok, stderr: '' });
-    expect(added.stdout).toContain('Ny Person <ny.person@example.test> is in the organisation.');
-    // They cannot sign in yet: the answer carries the invitation link to give them.
-    expect(added.stdout).toMatch(/Invitation link: \/invite\/\S+/);
+    // As from the web app: an invitation is mailed, and the person is in once they accept it.
+    expect(added.stdout).toMatch(/^Invitation sent to ny\.person@example\.test\. .* \(by \d{4}-\d{2}-\d{2}\)\.\n$/);
+    const mailed = await withDatabase((handle) => mailedInvitation(handle.db, world.org.id, 'ny.person@example.test'));
+    expect(mailed.path).toMatch(/^\/invite\//);
 
     const table = await riktning('users', 'list', '--org', slug);
     expect(table.code).toBe(EXIT.ok);
     const [header, ...lines] = table.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^Name\s+E-mail\s+Role\s+Id$/);
-    expect(lines.find((line) => line.includes('ny.person@example.test'))).toMatch(/Ny Person\s+ny\.person\S+\s+member/);
+    expect(lines.find((line) => line.includes(world.people.viewer.email))).toMatch(/\s+viewer\s+/);
+    expect(table.stdout).not.toContain('ny.person@example.test');
 
     const json = await riktning('users', 'list', '--org', slug, '--format', 'json', '--lang', 'sv');
     const people = JSON.parse(json.stdout) as { email: string; role: string }[];

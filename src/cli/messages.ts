@@ -64,8 +64,8 @@ Slutkoder: 0 klart, 1 nekat av servern, 2 fel i kommandoraden, 3 inget att prata
   problemsHeading: (count: number) => `${count} problem:`,
   checkedIn: (title: string, progress: number) => `Avstämt: ${title}, framsteg ${progress} %`,
   orgCreated: (name: string, slug: string) => `Organisationen ${name} (${slug}) är skapad.`,
-  userAdded: (name: string, email: string) => `${name} <${email}> är med i organisationen.`,
-  invitationLink: (url: string) => `Inbjudningslänk: ${url}`,
+  invitationSent: (email: string, expiresOn: string) =>
+    `Inbjudan skickad till ${email}. Personen är med när hen tackar ja (senast ${expiresOn}).`,
   columns: {
     kind: 'Slag',
     count: 'Antal',
@@ -160,8 +160,8 @@ Exit codes: 0 done, 1 refused by the server, 2 wrong command line, 3 nothing to 
   problemsHeading: (count) => `${count} problems:`,
   checkedIn: (title, progress) => `Checked in: ${title}, progress ${progress} %`,
   orgCreated: (name, slug) => `The organisation ${name} (${slug}) is created.`,
-  userAdded: (name, email) => `${name} <${email}> is in the organisation.`,
-  invitationLink: (url) => `Invitation link: ${url}`,
+  invitationSent: (email, expiresOn) =>
+    `Invitation sent to ${email}. They are in the organisation once they accept it (by ${expiresOn}).`,
   columns: { kind: 'Kind', count: 'Count', name: 'Name', slug: 'Short name', role: 'Role', id: 'Id', email: 'E-mail' },
   roles: { owner: 'owner', admin: 'admin', member: 'member', viewer: 'viewer' },
   kinds: {

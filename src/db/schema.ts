@@ -641,9 +641,12 @@ export const serviceAccounts = pgTable(
 );
 
 /**
- * A link that lets a person without a password set one and sign in. Only a SHA-256 hash
- * of the token is stored; a link is open while not accepted and not expired (issuing a
- * fresh link expires the older open ones).
+ * An invitation to an organisation, sent to the person's address. Only a SHA-256 hash of
+ * the token is stored; a link is open while not accepted and not expired (issuing a fresh
+ * one expires the older open ones). With a role, the person becomes a member only when
+ * they accept (setting a password if they have no way to sign in yet, else signed in as
+ * the account); without one (links for people who are members already), accepting sets
+ * the password.
  */
 export const invitations = pgTable(
   'invitations',
@@ -658,6 +661,8 @@ export const invitations = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true, precision: 3 }),
+    /** The organisation role the person gets on accepting; null: a member already. */
+    role: text('role'),
   },
   (t) => [index('invitations_org_account_idx').on(t.orgId, t.accountId)],
 );

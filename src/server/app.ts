@@ -19,11 +19,10 @@ import type { RelyingParty } from '../app/sso/relying-party.ts';
 import { webPlugin } from './plugins/web.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { lazySerializers } from './plugins/lazy-compile.ts';
-import { stdSerializers } from 'pino';
-import { databaseErrorForLog } from '../db/errors.ts';
 import { docsPolicy, securityHeadersPlugin } from './plugins/security-headers.ts';
 import { metricsPlugin, type MetricsOptions } from './plugins/metrics.ts';
 import { echoRequestId, requestIdOf } from './request-id.ts';
+import { redactingLogger } from './log-redaction.ts';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -53,14 +52,10 @@ export const LOG_REDACT = [
   'res.headers["set-cookie"]',
 ];
 
-/** A database error is logged without its query and parameters (db/errors.ts); others as pino logs them. */
-export const LOG_SERIALIZERS = {
-  err: (error: Error) => databaseErrorForLog(error) ?? stdSerializers.err(error),
-};
-
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Whatever a log line quotes of a request, its tokens are scrubbed (log-redaction.ts).
+    logger: redactingLogger(options.logger),
     // A line per request only when asked for (LOG_LEVEL=debug or RIKTNING_ACCESS_LOG=1, below):
     // by default the log holds starts, stops and problems, not thousands of lines of clicking.
     logController: new LogController({ disableRequestLogging: true }),

@@ -12,7 +12,7 @@ import { createMailTransport } from './mail-transport.ts';
 import { postOutbound } from './outbound-post.ts';
 import { createAppCaches } from '../app/caches.ts';
 import { relyingParty } from '../app/sso/relying-party.ts';
-import { buildServer, LOG_REDACT, LOG_SERIALIZERS } from './app.ts';
+import { buildServer, LOG_REDACT } from './app.ts';
 import { createServerMetrics } from './server-metrics.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       : undefined;
     const app = await buildServer({
       deps,
-      logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS },
+      logger: { level: config.logLevel, redact: LOG_REDACT },
       accessLog: config.accessLog,
       trustProxy: config.trustProxy,
       webRoot: config.webRoot,

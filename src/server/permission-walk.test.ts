@@ -80,6 +80,12 @@ const TABLE: Record<string, WalkCase> = {
     params: (w) => ({ token: w.invitationToken }),
     body: () => ({ password: 'en lång och bra fras' }),
   },
+  // Only the invited account joins with its link; anyone else signed in is refused.
+  'POST /api/v1/invitations/{token}/join': {
+    ok: 200,
+    allowed: ['foreign'],
+    params: (w) => ({ token: w.joinToken }),
+  },
   'GET /api/v1/me': { ok: 200, allowed: SIGNED_IN },
   // The example library is the same for everyone signed in, in any organisation or none.
   'GET /api/v1/examples': { ok: 200, allowed: SIGNED_IN, query: () => ({ lang: 'sv', function: 'hr' }) },

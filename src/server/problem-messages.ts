@@ -145,6 +145,14 @@ export const PROBLEM_TITLES: Record<string, Texts> = {
     en: 'This invitation link does not work: it is unknown, has expired or has already been used. Ask for a new one',
     sv: 'Inbjudningslänken fungerar inte: den är okänd, har gått ut eller har redan använts. Be om en ny',
   },
+  invitation_sign_in: {
+    en: 'This address already has a Riktning account: sign in as it to accept the invitation',
+    sv: 'Adressen har redan ett konto i Riktning: logga in med det för att tacka ja till inbjudan',
+  },
+  invitation_other_account: {
+    en: 'This invitation is for another account: sign in with the invited address to accept it',
+    sv: 'Inbjudan gäller ett annat konto: logga in med den inbjudna adressen för att tacka ja',
+  },
   cycle_not_active: {
     en: 'Only an active cycle can be closed',
     sv: 'Bara en aktiv period kan avslutas',

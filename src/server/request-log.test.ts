@@ -5,12 +5,16 @@
 // X-Request-Id.
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { buildServer, LOG_REDACT } from './app.ts';
+import { buildServer, LOG_REDACT, type Server } from './app.ts';
 import { openPostgres, type Db } from '../db/connect.ts';
 import { testDatabase } from '../test/test-db.ts';
 
+/** Requests of a test's own, made before the addresses. */
+type Requests = (app: Server) => Promise<unknown>;
+
 interface LogOptions {
   level: string;
+  more?: Requests;
   accessLog?: boolean;
   db?: Db;
   headers?: Record<string, string>;
@@ -38,6 +42,7 @@ async function logOf(urls: string[], options: LogOptions): Promise<Logged> {
   });
   const ids: (string | undefined)[] = [];
   try {
+    await options.more?.(app);
     for (const url of urls) {
       const response = await app.inject({ method: 'GET', url, headers: options.headers ?? {} });
       ids.push(response.headers['x-request-id'] as string | undefined);
@@ -109,5 +114,55 @@ describe('request log', () => {
     expect(problems.length).toBeGreaterThanOrEqual(1);
     expect(problems.every((line) => line.reqId === 'probe-1')).toBe(true);
     await down.close();
+  });
+
+  it('scrubs tokens from every line that quotes a request, even when things go wrong', async () => {
+    const secrets = ['invite-secret-1', 'invite-secret-2', 'invite-secret-3', 'code-secret', 'state-secret'];
+    const open = { config: { public: true } };
+    const failing: Requests = async (app) => {
+      // Failures that quote the address: a handler that breaks with it in its message,
+      // one that answers twice (Fastify warns, naming the address), and a line with the
+      // whole request, as Fastify's own error logging writes it.
+      app.get('/api/v1/invitations/:token/broken', open, async (request) => {
+        throw new Error(`could not load ${request.url}`);
+      });
+      app.get('/api/v1/invitations/:token/twice', open, async (_request, reply) => {
+        await reply.send({});
+        return reply.send({});
+      });
+      app.get('/api/v1/invitations/:token/logged', open, async (request) => {
+        request.log.error({ req: request }, `failed at ${request.url}`);
+        return {};
+      });
+      await app.inject({ method: 'GET', url: '/api/v1/invitations/invite-secret-1/broken' });
+      await app.inject({ method: 'GET', url: '/api/v1/invitations/invite-secret-2/twice' });
+      await app.inject({ method: 'GET', url: '/api/v1/invitations/invite-secret-3/logged?token=invite-secret-3' });
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations/invite-secret-1/accept',
+        payload: { password: 'x' },
+      });
+      await app.inject({ method: 'GET', url: '/invite/invite-secret-2' });
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/invitations/invite-secret-3/logged?next=%2Finvite%2Finvite-secret-1',
+      });
+    };
+    const ssoCallback = `/api/v1/auth/sso/orgs/00000000-0000-4000-8000-000000000000/callback?code=code-secret&state=state-secret`;
+    const { lines } = await logOf([ssoCallback], { level: 'debug', more: failing });
+    const text = JSON.stringify(lines);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    // The lines are there, with the address scrubbed rather than dropped.
+    const failed = lines.find((line) => line.msg === 'request failed') as { err: { message: string } } | undefined;
+    expect(failed?.err.message).toBe('could not load /api/v1/invitations/[redacted]/broken');
+    const logged = lines.find((line) => String(line.msg).startsWith('failed at')) as
+      { msg: string; req: { url: string; route: string } } | undefined;
+    expect(logged?.msg).toBe('failed at /api/v1/invitations/[redacted]/logged?token=[redacted]');
+    expect(logged?.req).toMatchObject({
+      url: '/api/v1/invitations/[redacted]/logged?token=[redacted]',
+      route: '/api/v1/invitations/:token/logged',
+    });
+    expect(text).toContain('/api/v1/invitations/[redacted]/twice');
+    expect(lines.filter((line) => line.msg === 'request').length).toBeGreaterThanOrEqual(6);
   });
 });

@@ -13,7 +13,8 @@ import { ApiClient, testServer } from '../test/server.ts';
 import { testDatabase } from '../test/test-db.ts';
 import { units } from '../db/schema.ts';
 import { problemPlugin } from './plugins/problem.ts';
-import { LOG_REDACT, LOG_SERIALIZERS } from './app.ts';
+import { LOG_REDACT } from './app.ts';
+import { redactingLogger } from './log-redaction.ts';
 import { PROBLEM_TITLES } from './problem-messages.ts';
 
 const BAD = { nul: 'a\u0000b', 'lone high surrogate': 'a\ud800b', 'lone low surrogate': '\udc00' };
@@ -128,7 +129,7 @@ describe('what reaches the database anyway', () => {
         done();
       },
     });
-    const app = Fastify({ logger: { level: 'info', redact: LOG_REDACT, serializers: LOG_SERIALIZERS, stream } });
+    const app = Fastify({ logger: redactingLogger({ level: 'info', redact: LOG_REDACT, stream }) });
     await app.register(problemPlugin);
     // Text that came some way other than a request's fields, e.g. read from a file.
     app.get('/stores-nul', async () => db.execute(sql`select ${'secret\u0000text'}::text`));

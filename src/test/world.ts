@@ -146,6 +146,11 @@ export async function createWorld(db: Queryable) {
   const [theme] = await db.insert(strategyThemes).values({ orgId: org.id, name: 'Nära kunden' }).returning();
 
   const { owner: foreignOwner } = await createOrg(db);
+  // Invited to join from outside: the other organisation's owner, who accepts signed in.
+  const { token: joinToken } = await createInvitation(db, org.id, foreignOwner.id, {
+    createdBy: admin.id,
+    role: 'member',
+  });
   const tokens: Record<Exclude<WalkRole, 'anonymous'>, { token: string; id: string }> = {
     foreign: await tokenFor(db, foreignOwner.id),
     viewer: await tokenFor(db, viewer.id),
@@ -159,6 +164,7 @@ export async function createWorld(db: Queryable) {
     people: { admin, member, lead, viewer },
     invitee,
     invitationToken,
+    joinToken,
     unit,
     archivedUnit,
     cycle,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { Timestamp } from './common.ts';
+import { Timestamp, Uuid } from './common.ts';
+import { OrgRoleSchema } from './members.ts';
 
 export const InvitationLinkSchema = Type.Object(
   {
@@ -16,9 +17,27 @@ export const InvitationParams = Type.Object({ token: Type.String({ minLength: 1,
 export const InvitationSchema = Type.Object({
   orgName: Type.String(),
   email: Type.String(),
-  name: Type.String(),
+  name: Type.Optional(Type.String({ description: 'The name to start from when choosing a password' })),
   expiresAt: Timestamp,
+  acceptBy: Type.Union([Type.Literal('password'), Type.Literal('sign_in')], {
+    description:
+      '`password`: the person is new and chooses a password (POST …/accept); `sign_in`: they sign in as the invited account and join (POST …/join)',
+  }),
 });
+
+export const PendingInvitationSchema = Type.Object(
+  {
+    email: Type.String(),
+    role: OrgRoleSchema,
+    expiresAt: Timestamp,
+  },
+  {
+    description:
+      'The invitation mailed to the address; the person becomes a member on accepting it. The same for every address, known or not',
+  },
+);
+
+export const JoinedOrganisationSchema = Type.Object({ orgId: Uuid, role: OrgRoleSchema });
 
 export const AcceptInvitationBody = Type.Object(
   {

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { ORG_ROLES, UNIT_ROLES } from '../../core/domain.ts';
 import { Nullable, PageQuery, Timestamp, Uuid } from './common.ts';
-import { InvitationLinkSchema } from './invitations.ts';
 
 export const OrgRoleSchema = Type.Enum([...ORG_ROLES]);
 
@@ -15,11 +14,6 @@ export const MemberSchema = Type.Object({
   }),
   /** When provisioning (SCIM) switched the membership off: the person no longer gets in here. */
   deactivatedAt: Nullable(Timestamp),
-});
-
-export const AddedMemberSchema = Type.Object({
-  ...MemberSchema.properties,
-  invitation: Type.Optional(InvitationLinkSchema),
 });
 
 export const MemberParams = Type.Object({ orgId: Uuid, accountId: Uuid });
@@ -36,7 +30,7 @@ export const AddMemberBody = Type.Object(
       minLength: 1,
       maxLength: 200,
       pattern: '\\S',
-      description: 'Used only when the e-mail address is new',
+      description: 'Used only when the e-mail address is new to Riktning; the person may correct it on accepting',
     }),
     role: OrgRoleSchema,
   },

@@ -26,10 +26,11 @@ export const OutboxStatus = Type.Enum([...OUTBOX_STATUSES]);
 
 export const OutboxMessageSummarySchema = Type.Object({
   id: Uuid,
-  recipientId: Uuid,
+  /** Null for an invitation: its recipient is no member (yet). */
+  recipientId: Nullable(Uuid),
   recipientName: Type.String(),
   toAddress: Type.String(),
-  kind: Type.String({ description: 'check_in_reminder, weekly_digest or mention' }),
+  kind: Type.String({ description: 'check_in_reminder, weekly_digest, mention or invitation' }),
   locale: Locale,
   subject: Type.String(),
   status: OutboxStatus,

@@ -1,14 +1,14 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { accounts, invitations } from '../../db/schema.ts';
+import { accounts } from '../../db/schema.ts';
 import type { AppDeps } from '../context.ts';
-import { recordAudit } from '../audit.ts';
+import { AppError } from '../errors.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertAcceptablePassword, hashPassword } from '../auth/passwords.ts';
-import { hashSecret } from '../auth/secrets.ts';
 import { startSession, type StartedSession } from '../auth/session.ts';
 import { assertPasswordAllowed } from '../auth/sso-required.ts';
-import { findOpenInvitation, invitationInvalid } from './invitation-links.ts';
-import { forgetCallers } from '../caches.ts';
+import { findOpenInvitation, invitationInvalid, type OpenInvitation } from './invitation-links.ts';
+import { claimInvitation, completeInvitation } from './claim-invitation.ts';
+import { forgetActors, forgetCallers } from '../caches.ts';
 
 export interface AcceptInvitationInput {
   password: string;
@@ -18,7 +18,15 @@ export interface AcceptInvitationInput {
   previousSessionToken?: string;
 }
 
-/** Sets the password of the invited account and signs the person in. A link works once. */
+/** An account that is someone's already joins signed in (join-invitation.ts), never by a password. */
+function assertChoosesPassword(invitation: OpenInvitation): void {
+  if (invitation.acceptBy !== 'password') throw new AppError('conflict', 'invitation_sign_in');
+}
+
+/**
+ * Sets the password of an account new to Riktning (or of a member who cannot sign in
+ * yet), makes it a member if invited to join, and signs the person in. A link works once.
+ */
 export async function acceptInvitation(
   deps: AppDeps,
   token: string,
@@ -27,6 +35,7 @@ export async function acceptInvitation(
   // Cheap refusals before the (deliberately slow) password hashing.
   const open = await findOpenInvitation(deps.db, token, deps.now());
   if (!open) throw invitationInvalid();
+  assertChoosesPassword(open);
   assertAcceptablePassword(input.password, {
     email: open.email,
     name: [open.name, input.name ?? ''].join(' '),
@@ -35,18 +44,9 @@ export async function acceptInvitation(
   const passwordHash = await hashPassword(input.password);
 
   return inTransaction(deps, async (tx) => {
-    // Lock first, then judge: an accept of the same link that got here first has
-    // committed by the time the lock is ours, and the check below sees it.
-    await tx
-      .select({ id: invitations.id })
-      .from(invitations)
-      .where(eq(invitations.tokenHash, hashSecret(token)))
-      .for('update');
     const now = deps.now();
-    const invitation = await findOpenInvitation(tx, token, now);
-    if (!invitation) throw invitationInvalid();
-    // Where the organisation signs in through the identity provider, the invited person does too.
-    await assertPasswordAllowed(deps, tx, invitation.accountId);
+    const invitation = await claimInvitation(tx, token, now);
+    assertChoosesPassword(invitation);
     const name = input.name?.trim();
     const [account] = await tx
       .update(accounts)
@@ -54,15 +54,12 @@ export async function acceptInvitation(
       .where(and(eq(accounts.id, invitation.accountId), isNull(accounts.passwordHash)))
       .returning({ id: accounts.id });
     if (!account) throw invitationInvalid();
-    await tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id));
-    await recordAudit(tx, {
-      orgId: invitation.orgId,
-      actorId: account.id,
-      action: 'invitation.accept',
-      entityType: 'invitation',
-      entityId: invitation.id,
-      after: { accountId: account.id, ...(name ? { name } : {}) },
-    });
+    await completeInvitation(tx, invitation, now, name ? { name } : {});
+    // Where the organisation signs in through the identity provider, the invited person does too.
+    await assertPasswordAllowed(deps, tx, invitation.accountId);
     return startSession(tx, now, account.id, { previousSessionToken: input.previousSessionToken, via: 'invitation' });
-  }).finally(() => forgetCallers(deps));
+  }).finally(() => {
+    forgetCallers(deps);
+    forgetActors(deps);
+  });
 }

@@ -1,15 +1,22 @@
-// Invitation links: how a person without a password gets in. There is no mail server
-// yet, so the admin receives the link and hands it over. The token is 256 random bits and
-// only its hash is stored; a link is open while it is not accepted, not expired (issuing
-// a fresh link expires the older ones), the person is still a member, still has no way to
-// sign in, and the inviting organisation is the one the person joined first.
+// Invitations: how a person joins an organisation. An admin's invitation is mailed to
+// the address (through the outbox) and the person becomes a member only by accepting it;
+// the admin learns nothing about the address (whether it has an account, whose). The
+// token is 256 random bits and only its hash is stored; a link is open while it is not
+// accepted, not expired, and not replaced (issuing a fresh one expires the older ones).
 //
-// Why "joined first": an account may belong to several organisations, and a link lets
-// whoever holds it choose the account's password. Without that rule the admin of any
-// organisation (anyone may start one) could add the address of a person invited
-// elsewhere and take the account over before its owner accepts.
+// Accepting means one of two things. Someone Riktning does not know yet (an account made
+// for the invitation, with no way to sign in and no organisation) chooses a password.
+// Anyone else signs in first and joins as that account: the link alone never lets its
+// holder choose the password of an account that is someone's already.
+//
+// Links for members who cannot sign in yet (added before invitations were mailed, or by
+// an import or provisioning) set
+// the password too, but only from the organisation the person joined first: an account
+// may belong to several organisations, and without that rule the admin of any
+// organisation (anyone may start one) could take over a person invited elsewhere.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { OrgRole } from '../../core/domain.ts';
 import type { Queryable, Tx } from '../../db/connect.ts';
 import { accounts, invitations, memberships, organizations } from '../../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -34,6 +41,9 @@ const firstOrgOf = (accountId: AnyPgColumn) =>
   sql`(select m1.org_id from ${memberships} m1 where m1.account_id = ${accountId}
         order by m1.created_at, m1.org_id limit 1)`;
 
+/** Whether the account can sign in: a password, or an identity at the provider. */
+const hasCredentials = sql<boolean>`(${accounts.passwordHash} is not null or ${accounts.ssoSubject} is not null)`;
+
 /**
  * Whether this organisation may hand out a link for one of its members: 'active' when the
  * person can already sign in, 'elsewhere' when another organisation invited them first.
@@ -45,7 +55,7 @@ export async function invitationEligibility(
 ): Promise<'pending' | 'active' | 'elsewhere'> {
   const [row] = await q
     .select({
-      active: sql<boolean>`(${accounts.passwordHash} is not null or ${accounts.ssoSubject} is not null)`,
+      active: hasCredentials,
       firstOrgId: sql<string>`${firstOrgOf(accounts.id)}`,
     })
     .from(accounts)
@@ -55,29 +65,39 @@ export async function invitationEligibility(
   return row.firstOrgId === orgId ? 'pending' : 'elsewhere';
 }
 
+export interface IssuedInvitation extends InvitationLink {
+  id: string;
+}
+
 /**
- * A fresh link for a member, in the caller's transaction; older open links of the person
- * in this organisation stop working. The member's row is locked first, so two admins
- * issuing at once leave one open link, and a removal cannot slip in between.
+ * A fresh invitation, in the caller's transaction; older open ones of the person in this
+ * organisation stop working. With a role it invites someone to join; without, it is a
+ * link for a member who cannot sign in yet. The member's (or account's) row is locked
+ * first, so two admins issuing at once leave one open link, and a removal cannot slip in.
  */
 export async function issueInvitation(
   tx: Tx,
   now: Date,
-  target: { orgId: string; accountId: string; createdBy: string },
-): Promise<InvitationLink> {
-  const [member] = await tx
-    .select({ accountId: memberships.accountId })
-    .from(memberships)
-    .where(and(eq(memberships.orgId, target.orgId), eq(memberships.accountId, target.accountId)))
-    .for('update');
-  if (!member) throw notFound('member');
+  target: { orgId: string; accountId: string; createdBy: string; role?: OrgRole },
+): Promise<IssuedInvitation> {
+  const { role, ...who } = target;
+  if (role) {
+    await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, who.accountId)).for('update');
+  } else {
+    const [member] = await tx
+      .select({ accountId: memberships.accountId })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, who.orgId), eq(memberships.accountId, who.accountId)))
+      .for('update');
+    if (!member) throw notFound('member');
+  }
   const revoked = await tx
     .update(invitations)
     .set({ expiresAt: now })
     .where(
       and(
-        eq(invitations.orgId, target.orgId),
-        eq(invitations.accountId, target.accountId),
+        eq(invitations.orgId, who.orgId),
+        eq(invitations.accountId, who.accountId),
         isNull(invitations.acceptedAt),
         gt(invitations.expiresAt, now),
       ),
@@ -87,19 +107,22 @@ export async function issueInvitation(
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
   const [row] = await tx
     .insert(invitations)
-    .values({ ...target, tokenHash: hashSecret(token), createdAt: now, expiresAt })
+    .values({ ...who, role: role ?? null, tokenHash: hashSecret(token), createdAt: now, expiresAt })
     .returning({ id: invitations.id });
   if (!row) throw new Error('insert returned no row');
   await recordAudit(tx, {
-    orgId: target.orgId,
-    actorId: target.createdBy,
+    orgId: who.orgId,
+    actorId: who.createdBy,
     action: 'invitation.issue',
     entityType: 'invitation',
     entityId: row.id,
-    after: { accountId: target.accountId, expiresAt: expiresAt.toISOString(), revoked: revoked.map((r) => r.id) },
+    after: { expiresAt: expiresAt.toISOString(), revoked: revoked.map((r) => r.id), ...(role ? { role } : {}) },
   });
-  return { url: invitationPath(token), expiresAt: expiresAt.toISOString() };
+  return { id: row.id, url: invitationPath(token), expiresAt: expiresAt.toISOString() };
 }
+
+/** How the person accepts: choosing a password, or signed in as the invited account. */
+export type AcceptBy = 'password' | 'sign_in';
 
 export interface OpenInvitation {
   id: string;
@@ -109,7 +132,18 @@ export interface OpenInvitation {
   email: string;
   name: string;
   expiresAt: Date;
+  /** The role on joining; null: a member already, choosing a password. */
+  role: OrgRole | null;
+  acceptBy: AcceptBy;
 }
+
+/** Whether the account belongs to any organisation: then it is someone's, not new. */
+const inSomeOrganisation = sql<boolean>`exists (select 1 from ${memberships} m2 where m2.account_id = ${accounts.id})`;
+/** The account's oldest open invitation to join: the only one that may set its password. */
+const firstOpenInvitation = (now: Date) =>
+  sql<string>`(select i2.id from ${invitations} i2 where i2.account_id = ${invitations.accountId}
+        and i2.role is not null and i2.accepted_at is null and i2.expires_at > ${now.toISOString()}::timestamptz
+        order by i2.created_at, i2.id limit 1)`;
 
 /** The open invitation with this token, or undefined. */
 export async function findOpenInvitation(q: Queryable, token: string, now: Date): Promise<OpenInvitation | undefined> {
@@ -122,11 +156,16 @@ export async function findOpenInvitation(q: Queryable, token: string, now: Date)
       email: accounts.email,
       name: accounts.name,
       expiresAt: invitations.expiresAt,
+      role: invitations.role,
+      member: memberships.accountId,
+      hasCredentials,
+      inSomeOrganisation,
+      firstOpen: sql<boolean>`(${invitations.id} = ${firstOpenInvitation(now)})`,
     })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.orgId))
     .innerJoin(accounts, eq(accounts.id, invitations.accountId))
-    .innerJoin(
+    .leftJoin(
       memberships,
       and(eq(memberships.orgId, invitations.orgId), eq(memberships.accountId, invitations.accountId)),
     )
@@ -135,11 +174,30 @@ export async function findOpenInvitation(q: Queryable, token: string, now: Date)
         eq(invitations.tokenHash, hashSecret(token)),
         isNull(invitations.acceptedAt),
         gt(invitations.expiresAt, now),
-        isNull(accounts.passwordHash),
-        isNull(accounts.ssoSubject),
         eq(accounts.status, 'active'),
-        eq(invitations.orgId, firstOrgOf(invitations.accountId)),
       ),
     );
-  return row;
+  if (!row) return undefined;
+  const { member, hasCredentials: active, inSomeOrganisation: known, firstOpen, role, ...invitation } = row;
+  const acceptBy = acceptanceOf({ role, member: member !== null, active, known, firstOpen });
+  if (!acceptBy) return undefined;
+  // A member's link sets the password only from the organisation the person joined first.
+  if (role === null && (await invitationEligibility(q, invitation.orgId, invitation.accountId)) !== 'pending') {
+    return undefined;
+  }
+  return { ...invitation, role: role as OrgRole | null, acceptBy };
+}
+
+/** How an invitation is accepted, or undefined when it is not open (see the top of the file). */
+function acceptanceOf(state: {
+  role: string | null;
+  member: boolean;
+  active: boolean;
+  known: boolean;
+  firstOpen: boolean;
+}): AcceptBy | undefined {
+  if (state.role === null) return state.member && !state.active ? 'password' : undefined;
+  if (state.member) return undefined;
+  if (state.active || state.known) return 'sign_in';
+  return state.firstOpen ? 'password' : undefined;
 }

@@ -25,10 +25,11 @@ export async function issueMemberInvitation(
     const eligibility = await invitationEligibility(tx, actor.orgId, member.accountId);
     if (eligibility === 'active') throw new AppError('conflict', 'already_active');
     if (eligibility === 'elsewhere') throw new AppError('conflict', 'invited_elsewhere');
-    return issueInvitation(tx, deps.now(), {
+    const { url, expiresAt } = await issueInvitation(tx, deps.now(), {
       orgId: actor.orgId,
       accountId: member.accountId,
       createdBy: caller.accountId,
     });
+    return { url, expiresAt };
   });
 }

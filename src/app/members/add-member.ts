@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import type { OrgRole } from '../../core/domain.ts';
 import { accounts, memberships } from '../../db/schema.ts';
@@ -8,83 +8,75 @@ import { AppError, forbidden } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { actorInOrg } from '../scope.ts';
 import { inTransaction } from '../transaction.ts';
-import { loadMember, type MemberView } from './member-view.ts';
-import { invitationEligibility, issueInvitation, type InvitationLink } from '../invitations/invitation-links.ts';
-import { forgetActors } from '../caches.ts';
+import { issueInvitation } from '../invitations/invitation-links.ts';
+import { mailInvitation } from '../invitations/invitation-mail.ts';
 
 export interface AddMemberInput {
   email: string;
+  /** Used only if the address is new to Riktning; the person may correct it on accepting. */
   name: string;
   role: OrgRole;
 }
 
-export interface AddedMember extends MemberView {
-  /** For a person who cannot sign in yet: the link to hand over, so they can set a password. */
-  invitation?: InvitationLink;
+/** What the admin learns of an invitation: nothing about the address beyond itself. */
+export interface PendingInvitation {
+  email: string;
+  role: OrgRole;
+  expiresAt: string;
 }
 
 /**
- * Adds a person to the organisation by e-mail. A new address gets an account without a
- * password; a known address is attached as it is — its name belongs to its owner and is
- * not changed here. When the person cannot sign in yet, the answer carries an invitation
- * link for them (see invitation-links.ts for when another organisation's link is theirs).
+ * Invites a person by e-mail: the invitation is mailed to the address, and the person
+ * becomes a member when they accept it. Whether the address has an account, and whose,
+ * stays theirs: the answer, the work done and the e-mail are the same either way (a new
+ * address gets an account without a password, as before, which the invitation lets its
+ * owner complete). Inviting the same address again replaces the open invitation.
  */
 export async function addMember(
   deps: AppDeps,
   caller: Caller,
   orgId: string,
   input: AddMemberInput,
-): Promise<AddedMember> {
+): Promise<PendingInvitation> {
   return inTransaction(deps, async (tx) => {
     const actor = await actorInOrg(tx, caller, orgId);
     if (!can(actor, 'member.manage')) throw forbidden();
     if (input.role === 'owner' && !can(actor, 'member.grantOwner')) throw forbidden();
     const email = input.email.trim().toLowerCase();
-    const byEmail = eq(sql`lower(${accounts.email})`, email);
 
-    const { created } = await ensureAccount(tx, actor.orgId, { email, name: input.name.trim() });
+    await ensureAccount(tx, actor.orgId, { email, name: input.name.trim() });
     const [account] = await tx
-      .select({ id: accounts.id, name: accounts.name, email: accounts.email })
+      .select({ id: accounts.id })
       .from(accounts)
-      .where(byEmail);
+      .where(eq(sql`lower(${accounts.email})`, email));
     if (!account) throw new Error('account neither created nor found');
+    // The organisation's own people are no secret to its admins.
+    const [member] = await tx
+      .select({ accountId: memberships.accountId })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, actor.orgId), eq(memberships.accountId, account.id)));
+    if (member) throw new AppError('conflict', 'already_member');
 
-    const [membership] = await tx
-      .insert(memberships)
-      .values({ orgId: actor.orgId, accountId: account.id, role: input.role })
-      .onConflictDoNothing()
-      .returning();
-    if (!membership) throw new AppError('conflict', 'already_member');
-
+    const invitation = await issueInvitation(tx, deps.now(), {
+      orgId: actor.orgId,
+      accountId: account.id,
+      createdBy: caller.accountId,
+      role: input.role,
+    });
+    await mailInvitation(tx, deps, {
+      ...invitation,
+      orgId: actor.orgId,
+      accountId: account.id,
+      invitedBy: caller.accountId,
+    });
     await recordAudit(tx, {
       orgId: actor.orgId,
       actorId: caller.accountId,
-      action: 'member.add',
-      entityType: 'membership',
-      entityId: account.id,
-      after: {
-        accountId: account.id,
-        email: account.email,
-        name: account.name,
-        role: membership.role,
-        accountCreated: created,
-      },
+      action: 'member.invite',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      after: { email, role: input.role },
     });
-    const invitation =
-      (await invitationEligibility(tx, actor.orgId, account.id)) === 'pending'
-        ? await issueInvitation(tx, deps.now(), {
-            orgId: actor.orgId,
-            accountId: account.id,
-            createdBy: caller.accountId,
-          })
-        : undefined;
-    const member = await loadMember(tx, actor.orgId, {
-      accountId: account.id,
-      name: account.name,
-      email: account.email,
-      role: membership.role,
-      deactivatedAt: membership.deactivatedAt,
-    });
-    return invitation ? { ...member, invitation } : member;
-  }).finally(() => forgetActors(deps));
+    return { email, role: input.role, expiresAt: invitation.expiresAt };
+  });
 }

@@ -8,8 +8,12 @@ import type { Queryable } from '../../db/connect.ts';
 import { accounts, outboxMessages, type NotificationSettings } from '../../db/schema.ts';
 import { renderMessage, type MessageKind, type MessageParams } from './templates.ts';
 
+/** The kinds a person may switch off: all but the invitation, which is not a notification. */
+type OptionalKind = Exclude<MessageKind, 'invitation'>;
+const isOptional = (kind: MessageKind): kind is OptionalKind => kind !== 'invitation';
+
 /** Which setting a person uses to opt out of each kind of message. */
-export const PREFERENCE_OF: Record<MessageKind, keyof NotificationSettings> = {
+export const PREFERENCE_OF: Record<OptionalKind, keyof NotificationSettings> = {
   mention: 'mentions',
   check_in_reminder: 'checkInReminders',
   weekly_digest: 'weeklyDigest',
@@ -22,6 +26,8 @@ export interface Enqueue<K extends MessageKind> {
   /** Unique across all messages: the same key is never sent twice. */
   dedupeKey: string;
   params: MessageParams[K];
+  /** The message's language when it is not the recipient's (an invitation speaks its organisation's). */
+  locale?: Locale;
 }
 
 /** Returns whether a message was added (false: opted out, no active account, or already there). */
@@ -36,8 +42,8 @@ export async function enqueueMessage<K extends MessageKind>(q: Queryable, messag
     .from(accounts)
     .where(eq(accounts.id, message.recipientId));
   if (!recipient || recipient.status !== 'active') return false;
-  if (recipient.settings[PREFERENCE_OF[message.kind]] === false) return false;
-  const locale: Locale = recipient.locale === 'en' ? 'en' : 'sv';
+  if (isOptional(message.kind) && recipient.settings[PREFERENCE_OF[message.kind]] === false) return false;
+  const locale: Locale = (message.locale ?? recipient.locale) === 'en' ? 'en' : 'sv';
   const { subject, text } = renderMessage(message.kind, locale, message.params);
   const added = await q
     .insert(outboxMessages)

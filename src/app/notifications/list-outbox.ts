@@ -14,7 +14,7 @@ export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'held';
 
 export interface OutboxMessageSummary {
   id: string;
-  recipientId: string;
+  recipientId: string | null;
   recipientName: string;
   toAddress: string;
   kind: string;
@@ -40,19 +40,37 @@ export interface ListOutboxInput extends PageRequest {
 
 type Row = { message: typeof outboxMessages.$inferSelect; recipientName: string };
 
-const summary = ({ message, recipientName }: Row): OutboxMessageSummary => ({
-  id: message.id,
-  recipientId: message.recipientId,
-  recipientName,
-  toAddress: message.toAddress,
-  kind: message.kind,
-  locale: message.locale === 'en' ? 'en' : 'sv',
-  subject: message.subject,
-  status: message.status as OutboxStatus,
-  attempts: message.attempts,
-  createdAt: message.createdAt.toISOString(),
-  sentAt: message.sentAt?.toISOString() ?? null,
-  lastError: message.lastError,
+/**
+ * An invitation goes to someone who is no member yet, perhaps with an account of their
+ * own: the admin sees the address they typed, never the account's name or id.
+ */
+const recipientOf = ({ message, recipientName }: Row) =>
+  message.kind === 'invitation'
+    ? { recipientId: null, recipientName: message.toAddress }
+    : { recipientId: message.recipientId, recipientName };
+
+/**
+ * With a mail server the invitation's link is the invited person's alone: opening it
+ * would tell the admin whether the address has an account. Without one the admin hands
+ * the held message over, link and all (docs/permissions.md).
+ */
+const readableBody = (deps: AppDeps, message: Row['message']): string =>
+  message.kind === 'invitation' && deps.mailEnabled === true
+    ? message.textBody.replace(/\/invite\/[A-Za-z0-9_-]+/g, '/invite/…')
+    : message.textBody;
+
+const summary = (row: Row): OutboxMessageSummary => ({
+  id: row.message.id,
+  ...recipientOf(row),
+  toAddress: row.message.toAddress,
+  kind: row.message.kind,
+  locale: row.message.locale === 'en' ? 'en' : 'sv',
+  subject: row.message.subject,
+  status: row.message.status as OutboxStatus,
+  attempts: row.message.attempts,
+  createdAt: row.message.createdAt.toISOString(),
+  sentAt: row.message.sentAt?.toISOString() ?? null,
+  lastError: row.message.lastError,
 });
 
 async function adminOf(deps: AppDeps, caller: Caller, orgId: string) {
@@ -108,5 +126,9 @@ export async function getOutboxMessage(
     .innerJoin(accounts, eq(accounts.id, outboxMessages.recipientId))
     .where(and(eq(outboxMessages.orgId, actor.orgId), eq(outboxMessages.id, id)));
   if (!row) throw notFound('outboxMessage');
-  return { ...summary(row), textBody: row.message.textBody, nextAttemptAt: row.message.nextAttemptAt.toISOString() };
+  return {
+    ...summary(row),
+    textBody: readableBody(deps, row.message),
+    nextAttemptAt: row.message.nextAttemptAt.toISOString(),
+  };
 }

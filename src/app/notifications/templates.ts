@@ -7,6 +7,7 @@ import {
   type CheckInReminderParams,
   type WeeklyDigestParams,
 } from './scheduled-templates.ts';
+import { INVITATION, type InvitationParams } from './invitation-template.ts';
 
 export interface MentionParams {
   authorName: string;
@@ -19,6 +20,7 @@ export interface MessageParams {
   mention: MentionParams;
   check_in_reminder: CheckInReminderParams;
   weekly_digest: WeeklyDigestParams;
+  invitation: InvitationParams;
 }
 export type MessageKind = keyof MessageParams;
 
@@ -42,6 +44,7 @@ export const TEMPLATES: Templates = {
   },
   check_in_reminder: CHECK_IN_REMINDER,
   weekly_digest: WEEKLY_DIGEST,
+  invitation: INVITATION,
 };
 
 export function renderMessage<K extends MessageKind>(

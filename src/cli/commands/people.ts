@@ -1,4 +1,4 @@
-// `riktning orgs list|create` and `riktning users list|add`: the organisations one belongs
+// `riktning orgs list|create` and `riktning users list|add` (add invites): the organisations one belongs
 // to and their people, through the same API the web app uses.
 import { ORG_ROLES } from '../../core/domain.ts';
 import type { CommandContext } from '../context.ts';
@@ -11,7 +11,13 @@ interface Member {
   name: string;
   email: string;
   role: string;
-  invitation?: { url: string };
+}
+
+/** What adding someone answers: the invitation mailed to them, the same for every address. */
+interface PendingInvitation {
+  email: string;
+  role: string;
+  expiresAt: string;
 }
 
 function required(value: string | undefined, name: string, context: CommandContext): string {
@@ -77,12 +83,13 @@ export async function addUser(context: CommandContext): Promise<void> {
   }
   const api = await context.api();
   const orgId = await orgIdOf(api, context);
-  const member = await api.json<Member>({
+  // The same invitation as from the web app: the command line acts for an admin, and an
+  // address with an account of its own joins only by accepting.
+  const invitation = await api.json<PendingInvitation>({
     method: 'POST',
     path: `/orgs/${orgId}/members`,
     body: { email, name, role },
   });
-  if (context.format === 'json') return writeJson(context.stdout, member);
-  context.stdout.write(`${context.messages.userAdded(member.name, member.email)}\n`);
-  if (member.invitation) context.stdout.write(`${context.messages.invitationLink(member.invitation.url)}\n`);
+  if (context.format === 'json') return writeJson(context.stdout, invitation);
+  context.stdout.write(`${context.messages.invitationSent(invitation.email, invitation.expiresAt.slice(0, 10))}\n`);
 }

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../app/context.ts';
 import { acceptInvitation } from '../../app/invitations/accept-invitation.ts';
 import { getInvitation } from '../../app/invitations/get-invitation.ts';
 import { issueMemberInvitation } from '../../app/invitations/issue-invitation.ts';
+import { joinByInvitation } from '../../app/invitations/join-invitation.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { currentSessionToken, sendSignedIn } from '../sign-in.ts';
 import { signInLimiter } from '../sign-in-limits.ts';
@@ -14,6 +15,7 @@ import {
   AcceptInvitationBody,
   InvitationLinkSchema,
   InvitationParams,
+  JoinedOrganisationSchema,
   InvitationSchema,
 } from '../../api/schemas/invitations.ts';
 
@@ -67,7 +69,8 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginR
       schema: {
         tags: ['invitations'],
         operationId: 'acceptInvitation',
-        summary: 'Choose a password with an invitation link and sign in; a link works once',
+        summary:
+          'Someone new to Riktning chooses a password with an invitation link, joins and is signed in; a link works once (409 invitation_sign_in when the address has an account: sign in and join)',
         security: [],
         params: InvitationParams,
         body: AcceptInvitationBody,
@@ -75,6 +78,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginR
           200: SignedInSchema,
           400: writeProblemResponses[400],
           404: writeProblemResponses[404],
+          409: writeProblemResponses[409],
           422: writeProblemResponses[422],
           ...rateLimitedResponse,
         },
@@ -87,5 +91,20 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps; loginR
       });
       return sendSignedIn(deps, reply, session);
     },
+  );
+
+  app.post(
+    '/invitations/:token/join',
+    {
+      schema: {
+        tags: ['invitations'],
+        operationId: 'joinByInvitation',
+        summary:
+          'Join the inviting organisation, signed in as the invited account (403 invitation_other_account for anyone else); a link works once',
+        params: InvitationParams,
+        response: { 200: JoinedOrganisationSchema, ...writeProblemResponses },
+      },
+    },
+    async (request) => joinByInvitation(deps, callerOf(request), request.params.token),
   );
 };

@@ -1,9 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { OrgRole } from '../../core/domain.ts';
 import { accounts, auditEvents, memberships, unitMembers } from '../../db/schema.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
-import { addToUnit, createAccount, createMember, createOrg, createUnit } from '../../test/factories.ts';
+import { addToUnit, createMember, createOrg, createUnit } from '../../test/factories.ts';
+import { mailedInvitation } from '../../test/invitation-mail.ts';
+import { getOutboxMessage } from '../../app/notifications/list-outbox.ts';
 
 async function signedIn(orgId: string, role: OrgRole) {
   const { app, deps } = await testServer();
@@ -84,44 +86,101 @@ describe('organisation members', () => {
     expect((await search('nobody-has-this-name')).length).toBe(0);
   });
 
-  it('adds new and existing people by e-mail; a second add is a conflict', async () => {
-    const { deps } = await testServer();
+  it('invites a new address and another organisation’s person alike: the same answer, no member until accepted', async () => {
+    const { app, deps } = await testServer();
     const { org } = await createOrg(deps.db);
     const { client } = await signedIn(org.id, 'admin');
-    const email = `New.Person-${org.id.slice(0, 8)}@Example.test`;
+    // Someone who belongs to another organisation, and an address Riktning has never seen.
+    const { org: elsewhereOrg } = await createOrg(deps.db);
+    const known = await createMember(deps.db, elsewhereOrg.id, 'member', { name: 'Kerstin Känd' });
+    const fresh = `New.Person-${org.id.slice(0, 8)}@Example.test`;
 
-    const added = await client.post(`/api/v1/orgs/${org.id}/members`, { email, name: ' New Person ', role: 'member' });
-    expect(added.statusCode).toBe(201);
-    const body = added.json<MemberBody>();
-    expect(body).toMatchObject({ name: 'New Person', email: email.toLowerCase(), role: 'member', units: [] });
-    const [account] = await deps.db.select().from(accounts).where(eq(accounts.id, body.accountId));
-    expect(account?.passwordHash).toBeNull();
-    const [audit] = await deps.db
+    const invite = (email: string) =>
+      client.post(`/api/v1/orgs/${org.id}/members`, { email, name: 'Typed Name', role: 'member' });
+    const answers = [await invite(known.email), await invite(fresh)];
+    const [forKnown, forFresh] = answers.map((a) => ({ status: a.statusCode, body: a.json() }));
+    expect(forKnown).toEqual({
+      status: 201,
+      body: { email: known.email, role: 'member', expiresAt: expect.any(String) },
+    });
+    expect(forFresh).toEqual({
+      status: 201,
+      body: { email: fresh.toLowerCase(), role: 'member', expiresAt: forKnown?.body.expiresAt },
+    });
+    expect(JSON.stringify(answers.map((a) => a.json()))).not.toMatch(/Kerstin|accountId|url/);
+    const [knownHeaders, freshHeaders] = answers.map((a) => Object.keys(a.headers).sort());
+    expect(knownHeaders).toEqual(freshHeaders);
+
+    // Nobody joined: the organisation's people are as before.
+    const [newAccount] = await deps.db.select().from(accounts).where(eq(accounts.email, fresh.toLowerCase()));
+    expect(newAccount?.passwordHash).toBeNull();
+    const joined = await deps.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, org.id), inArray(memberships.accountId, [known.id, newAccount?.id ?? ''])));
+    expect(joined).toEqual([]);
+    const listed = await client.get(`/api/v1/orgs/${org.id}/members`);
+    expect(JSON.stringify(listed.json())).not.toMatch(/Kerstin|new\.person/i);
+
+    // Each address got the same e-mail, naming no one; the known account's name stays theirs.
+    const mails = [
+      await mailedInvitation(deps.db, org.id, known.email),
+      await mailedInvitation(deps.db, org.id, fresh),
+    ];
+    expect(mails[0]?.message.subject).toBe(mails[1]?.message.subject);
+    expect(mails[0]?.message.textBody.replace(/\/invite\/\S+/, '')).toBe(
+      mails[1]?.message.textBody.replace(/\/invite\/\S+/, ''),
+    );
+    const [knownNow] = await deps.db.select().from(accounts).where(eq(accounts.id, known.id));
+    expect(knownNow?.name).toBe('Kerstin Känd');
+
+    // What the admin can read afterwards gives nothing away either: the audit log and the outbox.
+    const audit = await deps.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.orgId, org.id), eq(auditEvents.action, 'member.add')));
-    expect(audit?.entityId).toBe(body.accountId);
-    expect(audit?.after).toMatchObject({ role: 'member', accountCreated: true });
+      .where(and(eq(auditEvents.orgId, org.id), inArray(auditEvents.action, ['member.invite', 'invitation.issue'])));
+    expect(audit).toHaveLength(4);
+    expect(JSON.stringify(audit.map((e) => e.after))).not.toMatch(new RegExp(`Kerstin|${known.id}|${newAccount?.id}`));
+    const outbox = await client.get(`/api/v1/orgs/${org.id}/outbox?kind=invitation`);
+    expect(outbox.statusCode).toBe(200);
+    const items = outbox.json<{ items: { recipientId: string | null; recipientName: string; toAddress: string }[] }>()
+      .items;
+    expect(
+      items
+        .map(({ recipientId, recipientName }) => ({ recipientId, recipientName }))
+        .sort((a, b) => a.recipientName.localeCompare(b.recipientName)),
+    ).toEqual(
+      [known.email, fresh.toLowerCase()]
+        .sort((a, b) => a.localeCompare(b))
+        .map((email) => ({ recipientId: null, recipientName: email })),
+    );
 
-    const again = await client.post(`/api/v1/orgs/${org.id}/members`, {
-      email: email.toUpperCase(),
-      name: 'Someone',
-      role: 'viewer',
-    });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe('already_member');
+    // Inviting again replaces the open invitation; a member is a conflict.
+    const again = await invite(fresh.toUpperCase());
+    expect(again.statusCode).toBe(201);
+    const replaced = await ApiClient.anonymous(app).get(`/api/v1/invitations/${mails[1]?.token}`);
+    expect(replaced.statusCode).toBe(404);
+    const member = await createMember(deps.db, org.id, 'viewer');
+    const conflict = await invite(member.email);
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.json().code).toBe('already_member');
+  });
 
-    // An account from elsewhere is attached as it is; its name is its owner's.
-    const elsewhere = await createAccount(deps.db, { name: 'Existing Name' });
-    const attached = await client.post(`/api/v1/orgs/${org.id}/members`, {
-      email: elsewhere.email,
-      name: 'Other Name',
-      role: 'viewer',
-    });
-    expect(attached.statusCode).toBe(201);
-    expect(attached.json()).toMatchObject({ accountId: elsewhere.id, name: 'Existing Name', role: 'viewer' });
-    const rows = await deps.db.select().from(accounts).where(eq(accounts.email, elsewhere.email));
-    expect(rows).toHaveLength(1);
+  it('hides the invitation’s link from the admin’s outbox when a mail server delivers it', async () => {
+    const { deps } = await testServer();
+    const { org, owner } = await createOrg(deps.db);
+    const { client } = await signedIn(org.id, 'admin');
+    const email = `mailed-${org.id.slice(0, 8)}@example.test`;
+    expect((await client.post(`/api/v1/orgs/${org.id}/members`, { email, name: 'M', role: 'viewer' })).statusCode).toBe(
+      201,
+    );
+    const { message, path } = await mailedInvitation(deps.db, org.id, email);
+    const caller = { accountId: owner.id };
+    const held = await getOutboxMessage({ ...deps, mailEnabled: false }, caller, org.id, message.id);
+    expect(held.textBody).toContain(path);
+    const delivered = await getOutboxMessage({ ...deps, mailEnabled: true }, caller, org.id, message.id);
+    expect(delivered.textBody).not.toContain(path);
+    expect(delivered.textBody).toContain('/invite/…');
   });
 
   it('lets only admins add people, and only owners grant the owner role', async () => {

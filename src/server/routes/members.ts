@@ -8,8 +8,8 @@ import { removeMember } from '../../app/members/remove-member.ts';
 import { updateMember } from '../../app/members/update-member.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
+import { PendingInvitationSchema } from '../../api/schemas/invitations.ts';
 import {
-  AddedMemberSchema,
   AddMemberBody,
   ListMembersQuery,
   MemberParams,
@@ -40,10 +40,10 @@ export const memberRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async 
         tags: ['members'],
         operationId: 'addMember',
         summary:
-          'Add a person by e-mail (admins; only owners grant the owner role); for someone who cannot sign in yet, the answer carries an invitation link',
+          'Invite a person by e-mail (admins; only owners grant the owner role): the invitation is mailed to the address and the person becomes a member on accepting it; the answer is the same whether or not the address has an account',
         params: OrgParams,
         body: AddMemberBody,
-        response: { 201: AddedMemberSchema, ...writeProblemResponses },
+        response: { 201: PendingInvitationSchema, ...writeProblemResponses },
       },
     },
     async (request, reply) =>

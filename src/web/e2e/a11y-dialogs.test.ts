@@ -12,6 +12,7 @@ import {
 } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { OWNER_PAGES, SARA_OBJECTIVE, demoIds, scan } from './a11y-pages.ts';
+import { mailedInvitation } from '../../test/invitation-mail.ts';
 
 browserSuite('accessibility of dialogs, people’s pages and phones', (journey) => {
   it('admin dialogs (as the owner)', async () => {
@@ -67,10 +68,9 @@ browserSuite('accessibility of dialogs, people’s pages and phones', (journey) 
       data: { email: 'ny.kollega@example.com', name: 'Ny Kollega', role: 'member' },
     });
     expect(added.status()).toBe(201);
-    const { invitation } = (await added.json()) as { invitation?: { url: string } };
-    if (!invitation) throw new Error('No invitation link for a new account.');
+    const { path: link } = await mailedInvitation(harness.handle.db, harness.orgId, 'ny.kollega@example.com');
     const guest = await journey.openPage();
-    await guest.goto(invitation.url);
+    await guest.goto(link);
     await guest.getByRole('heading', { level: 1, name: 'Gå med i Nordljus AB' }).waitFor();
     await expectNoSeriousViolations(guest, 'invitation');
   });

@@ -1,11 +1,12 @@
 // A viewer reads everything and changes nothing: invited as a viewer through the admin
-// page, they join with the link, see no edit controls anywhere, and the server refuses a
+// page, they join with the link in the e-mail, see no edit controls anywhere, and the server refuses a
 // write sent past the interface.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { csrfHeaders, signIn } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field, pickOption } from './locators.ts';
+import { mailedInvitation } from '../../test/invitation-mail.ts';
 
 const VIEWER = { name: 'Vera Läsare', email: 'vera.lasare@example.com', password: 'läser-allt-ändrar-inget-2026' };
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
@@ -26,7 +27,7 @@ browserSuite('viewer', (journey) => {
   it('a viewer invited by the owner sees no edit controls, and the server refuses a write', async () => {
     const { page: admin, harness } = journey;
 
-    // The owner invites a viewer and gets the link to hand over.
+    // The owner invites a viewer; the invitation is mailed to them.
     await signIn(admin, 'demo@example.com');
     await admin.goto(`/orgs/${harness.orgId}/admin/members`);
     await admin.getByRole('button', { name: 'Bjud in en person' }).click();
@@ -34,12 +35,11 @@ browserSuite('viewer', (journey) => {
     await field(invite, 'Namn').fill(VIEWER.name);
     await field(invite, 'E-post').fill(VIEWER.email);
     await pickOption(admin, field(invite, 'Roll'), 'Läsare');
-    await invite.getByRole('button', { name: 'Lägg till i organisationen' }).click();
-    const invitationLink = admin.getByTestId('invitation-link');
-    await expect.poll(() => invitationLink.inputValue()).toMatch(/\/invite\/[^/]+$/);
-    const link = await invitationLink.inputValue();
+    await invite.getByRole('button', { name: 'Skicka inbjudan' }).click();
+    await invite.getByRole('status').getByText(`Inbjudan skickad till ${VIEWER.email}.`).waitFor();
+    const { path: link } = await mailedInvitation(harness.handle.db, harness.orgId, VIEWER.email);
 
-    // The viewer, in a browser of their own, joins with it.
+    // The viewer, in a browser of their own, joins with the link in the e-mail.
     const page = await journey.openPage();
     await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Gå med i Nordljus AB' }).waitFor();

@@ -10,8 +10,8 @@ export interface InvitationLinkData {
 }
 
 /**
- * The link an invited person opens to choose a password. There is no mail server yet, so
- * the admin copies it and sends it on; the server gives a path, made absolute here.
+ * The link a member who cannot sign in yet opens to choose a password: the admin copies
+ * it and sends it on; the server gives a path, made absolute here.
  */
 export function InvitationLink({ name, link }: { name: string; link: InvitationLinkData }) {
   const { t } = useTranslation(['admin', 'common']);

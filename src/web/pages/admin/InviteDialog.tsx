@@ -5,20 +5,26 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_ROLES, type OrgRole } from '../../../core/domain.ts';
 import { api } from '../../api/client.ts';
-import type { Member, Org } from '../../api/types.ts';
-import { InvitationLink, type InvitationLinkData } from './InvitationLink.tsx';
+import type { Org } from '../../api/types.ts';
+import { useFormat } from '../../format.ts';
 import { saveProblem } from './shared.tsx';
 import { useDialogFormGuard, useGuardedDialog } from '../../app/unsaved-changes.ts';
 
-type Added = Member & { invitation?: InvitationLinkData };
+/** The server's answer, the same for every address: whether it has an account is not ours to know. */
+interface SentInvitation {
+  email: string;
+  role: OrgRole;
+  expiresAt: string;
+}
 
 const FIELDS = ['name', 'email', 'role'] as const;
 
-/** Adds a person by e-mail; someone new to Riktning gets a link to hand over. */
+/** Invites a person by e-mail; they join when they accept the invitation mailed to them. */
 export function InviteDialog({ org, opened, onClose }: { org: Org; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation(['admin', 'common']);
   const client = useQueryClient();
-  const [added, setAdded] = useState<Added | null>(null);
+  const format = useFormat();
+  const [sent, setSent] = useState<SentInvitation | null>(null);
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: '', email: '', role: 'member' as OrgRole },
@@ -32,47 +38,48 @@ export function InviteDialog({ org, opened, onClose }: { org: Org; opened: boole
 
   const reset = () => {
     form.reset();
-    setAdded(null);
+    setSent(null);
     setError(null);
   };
   const close = () => {
     reset();
     onClose();
   };
-  // Once the person is added, what was typed is saved.
+  // Once the invitation is sent, what was typed is saved.
   const dialog = useGuardedDialog(close);
-  useDialogFormGuard(dialog.dirtyRef, added === null && form.isDirty());
+  useDialogFormGuard(dialog.dirtyRef, sent === null && form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
-      const member = await api.post<Added>(`/orgs/${org.id}/members`, {
-        name: values.name.trim(),
-        email: values.email.trim(),
-        role: values.role,
-      });
-      setAdded(member);
-      await client.invalidateQueries({ queryKey: ['members', org.id] });
+      setSent(
+        await api.post<SentInvitation>(`/orgs/${org.id}/members`, {
+          name: values.name.trim(),
+          email: values.email.trim(),
+          role: values.role,
+        }),
+      );
+      // The outbox holds the new e-mail.
+      await client.invalidateQueries({ queryKey: ['outbox', org.id] });
     } catch (e) {
       setError(saveProblem(form, e, FIELDS));
     }
   });
 
   return (
-    <Modal
-      opened={opened}
-      onClose={dialog.close}
-      title={added ? t('link.title', { name: added.name }) : t('invite.title')}
-      size="lg"
-    >
-      {added ? (
+    <Modal opened={opened} onClose={dialog.close} title={t('invite.title')} size="lg">
+      {sent ? (
         <Stack>
-          <Alert color="teal" role="status">
-            {added.invitation
-              ? t('invite.added', { name: added.name })
-              : t('invite.addedExisting', { name: added.name })}
+          <Alert color="teal" role="status" title={t('invite.sent', { email: sent.email })}>
+            {t('invite.sentDetail', {
+              org: org.name,
+              role: t(`roles.${sent.role}`).toLocaleLowerCase(),
+              date: format.date(sent.expiresAt),
+            })}
           </Alert>
-          {added.invitation && <InvitationLink name={added.name} link={added.invitation} />}
+          <Text size="sm" c="dimmed">
+            {t('invite.noMailServer')}
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={reset}>
               {t('invite.another')}
@@ -93,6 +100,7 @@ export function InviteDialog({ org, opened, onClose }: { org: Org; opened: boole
             )}
             <TextInput
               label={t('invite.name')}
+              description={t('invite.nameHelp')}
               required
               data-autofocus
               autoComplete="off"

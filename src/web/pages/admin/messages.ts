@@ -54,14 +54,18 @@ export const admin = bilingual(
     },
     invite: {
       title: 'Invite a person',
-      intro: 'Add someone to {{org}} by e-mail. People new to Riktning get a link to choose a password.',
+      intro:
+        'Invite someone to {{org}} by e-mail. They join when they accept: people new to Riktning choose a password, people with an account sign in.',
       name: 'Name',
+      nameHelp: 'Used if the address is new to Riktning; the person may correct it.',
       email: 'E-mail',
       emailInvalid: 'Enter an e-mail address.',
       role: 'Role',
-      submit: 'Add to the organisation',
-      added: '{{name}} was added to the organisation.',
-      addedExisting: '{{name}} already has an account and can sign in at once.',
+      submit: 'Send invitation',
+      sent: 'Invitation sent to {{email}}.',
+      sentDetail: 'They join {{org}} as {{role}} when they accept it. The link works until {{date}}.',
+      noMailServer:
+        'Without a mail server the e-mail waits in the Outbox (Administration → Outbox), with the link for you to pass on.',
       another: 'Invite another',
       done: 'Done',
     },
@@ -69,7 +73,7 @@ export const admin = bilingual(
       title: 'Invitation link for {{name}}',
       label: 'Invitation link',
       noMail:
-        'Riktning sends no e-mail yet, so send this link to {{name}} yourself. It works once, until {{date}}. A new link makes this one stop working.',
+        'Send this link to {{name}} yourself. It works once, until {{date}}. A new link makes this one stop working.',
       copy: 'Copy link',
       copied: 'Copied',
     },
@@ -353,14 +357,19 @@ export const admin = bilingual(
     },
     invite: {
       title: 'Bjud in en person',
-      intro: 'Lägg till någon i {{org}} med e-postadress. Den som är ny i Riktning får en länk för att välja lösenord.',
+      intro:
+        'Bjud in någon till {{org}} med e-postadress. Personen är med när hen tackar ja: den som är ny i Riktning väljer ett lösenord, den som har ett konto loggar in.',
       name: 'Namn',
+      nameHelp: 'Används om adressen är ny i Riktning; personen kan rätta det.',
       email: 'E-post',
       emailInvalid: 'Ange en e-postadress.',
       role: 'Roll',
-      submit: 'Lägg till i organisationen',
-      added: '{{name}} lades till i organisationen.',
-      addedExisting: '{{name}} har redan ett konto och kan logga in direkt.',
+      submit: 'Skicka inbjudan',
+      sent: 'Inbjudan skickad till {{email}}.',
+      sentDetail:
+        'Personen går med i {{org}} med rollen {{role}} när hen tackar ja. Länken fungerar till och med {{date}}.',
+      noMailServer:
+        'Utan e-postserver väntar mejlet i utkorgen (Administration → Utkorg), med länken för dig att skicka vidare.',
       another: 'Bjud in fler',
       done: 'Klar',
     },
@@ -368,7 +377,7 @@ export const admin = bilingual(
       title: 'Inbjudningslänk för {{name}}',
       label: 'Inbjudningslänk',
       noMail:
-        'Riktning skickar ingen e-post än, så skicka länken till {{name}} själv. Den fungerar en gång, till och med {{date}}. En ny länk gör att den här slutar fungera.',
+        'Skicka länken till {{name}} själv. Den fungerar en gång, till och med {{date}}. En ny länk gör att den här slutar fungera.',
       copy: 'Kopiera länken',
       copied: 'Kopierad',
     },

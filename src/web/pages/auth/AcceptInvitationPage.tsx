@@ -26,15 +26,18 @@ import { problemText, showFieldErrors } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
 import { setLocale } from '../../i18n/index.ts';
 import { passwordRule } from './setup-status.ts';
+import { JoinInvitation, type JoinableInvitation } from './JoinInvitation.tsx';
 
-interface Invitation {
-  orgName: string;
-  email: string;
-  name: string;
-  expiresAt: string;
+interface Invitation extends JoinableInvitation {
+  /** The name to start from; only for someone choosing a password. */
+  name?: string;
+  acceptBy: 'password' | 'sign_in';
 }
 
-/** An invited person chooses a password (and may correct their name), then is signed in. */
+/**
+ * An invited person new to Riktning chooses a password (and may correct their name), then
+ * is signed in; someone with an account signs in and joins (JoinInvitation).
+ */
 export default function AcceptInvitationPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation(['auth', 'common']);
@@ -53,6 +56,8 @@ export default function AcceptInvitationPage() {
           </Center>
         ) : invitation.isError ? (
           <InvalidLink error={invitation.error} />
+        ) : invitation.data.acceptBy === 'sign_in' ? (
+          <JoinInvitation token={token} invitation={invitation.data} />
         ) : (
           <AcceptForm token={token} invitation={invitation.data} />
         )}
@@ -91,7 +96,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { name: invitation.name, password: '' },
+    initialValues: { name: invitation.name ?? '', password: '' },
     validate: {
       name: (value) => (value.trim() ? null : t('common:required')),
       password: (value) => passwordRule(value, t),

@@ -36,6 +36,14 @@ export const auth = bilingual(
       invalidTitle: 'This link does not work',
       askAgain: 'Already chosen a password? Sign in instead.',
       toSignIn: 'Go to sign-in',
+      signInIntro:
+        'You have been invited to {{org}} in Riktning as {{email}}. You already have an account: sign in to accept.',
+      signInToAccept: 'Sign in to accept',
+      joinIntro: 'You have been invited to {{org}} in Riktning. Join with your account {{email}}.',
+      join: 'Join {{org}}',
+      otherAccount:
+        'You are signed in as {{current}}, but this invitation is for {{email}}. Sign out, then sign in as {{email}} to accept it.',
+      signOut: 'Sign out',
     },
     sso: {
       signInWith: 'Sign in with {{name}}',
@@ -90,6 +98,14 @@ export const auth = bilingual(
       invalidTitle: 'Länken fungerar inte',
       askAgain: 'Har du redan valt ett lösenord? Logga in i stället.',
       toSignIn: 'Gå till inloggningen',
+      signInIntro:
+        'Du har blivit inbjuden till {{org}} i Riktning som {{email}}. Du har redan ett konto: logga in för att tacka ja.',
+      signInToAccept: 'Logga in för att tacka ja',
+      joinIntro: 'Du har blivit inbjuden till {{org}} i Riktning. Gå med med ditt konto {{email}}.',
+      join: 'Gå med i {{org}}',
+      otherAccount:
+        'Du är inloggad som {{current}}, men inbjudan gäller {{email}}. Logga ut och logga in som {{email}} för att tacka ja.',
+      signOut: 'Logga ut',
     },
     sso: {
       signInWith: 'Logga in med {{name}}',

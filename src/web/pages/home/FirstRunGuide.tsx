@@ -48,7 +48,7 @@ export default function FirstRunGuide({
   const visionDone = !!org.vision.trim() && !!org.strategy.trim();
   // The home page shows the guide to admins of an organisation that still looks new.
   const units = useHasAtLeast(`/orgs/${org.id}/units`, 1, !dismissed);
-  // The one who started the organisation is its first member: inviting makes two.
+  // The one who started the organisation is its first member: the first invited person to accept makes two.
   const people = useHasAtLeast(`/orgs/${org.id}/members`, 2, !dismissed);
   if (dismissed || !units.isSuccess || !people.isSuccess) return null;
 

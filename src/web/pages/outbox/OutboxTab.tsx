@@ -15,7 +15,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { useFormat } from '../../format.ts';
 import { TabHeading } from '../admin/shared.tsx';
 
-const KINDS = ['check_in_reminder', 'weekly_digest', 'mention'] as const;
+const KINDS = ['check_in_reminder', 'weekly_digest', 'mention', 'invitation'] as const;
 const STATUSES = ['pending', 'sending', 'sent', 'failed', 'held'] as const;
 const STATUS_COLOR: Record<OutboxMessageSummary['status'], string> = {
   pending: 'blue',

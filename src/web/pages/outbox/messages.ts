@@ -3,7 +3,8 @@ import { bilingual } from '../../i18n/bilingual.ts';
 export const outbox = bilingual(
   {
     title: 'Outbox',
-    intro: 'Every e-mail Riktning sends to the organisation’s people: reminders, weekly digests and mentions.',
+    intro:
+      'Every e-mail Riktning sends for the organisation: reminders, weekly digests, mentions and invitations. With a mail server, an invitation’s link is for its recipient alone and is not shown here.',
     noMailServer:
       'No mail server is configured (SMTP_URL), so nothing is sent: messages are kept here, where you can read them.',
     mailServer: 'Messages are sent through the configured mail server; failed sends are retried a few times.',
@@ -14,6 +15,7 @@ export const outbox = bilingual(
       check_in_reminder: 'Check-in reminder',
       weekly_digest: 'Weekly digest',
       mention: 'Mention',
+      invitation: 'Invitation',
     },
     status: {
       label: 'Status',
@@ -39,7 +41,7 @@ export const outbox = bilingual(
   {
     title: 'Utkorg',
     intro:
-      'Alla mejl som Riktning skickar till organisationens personer: påminnelser, veckosammanfattningar och omnämnanden.',
+      'Alla mejl som Riktning skickar för organisationen: påminnelser, veckosammanfattningar, omnämnanden och inbjudningar. Med en e-postserver är en inbjudans länk bara mottagarens och visas inte här.',
     noMailServer:
       'Ingen e-postserver är inställd (SMTP_URL), så inget skickas: meddelandena sparas här, där du kan läsa dem.',
     mailServer: 'Meddelandena skickas via den inställda e-postservern; misslyckade försök görs om några gånger.',
@@ -50,6 +52,7 @@ export const outbox = bilingual(
       check_in_reminder: 'Påminnelse om avstämning',
       weekly_digest: 'Veckosammanfattning',
       mention: 'Omnämnande',
+      invitation: 'Inbjudan',
     },
     status: {
       label: 'Status',
