@@ -19,7 +19,7 @@ import type { RelyingParty } from '../app/sso/relying-party.ts';
 import { webPlugin } from './plugins/web.ts';
 import { compressionPlugin } from './plugins/compression.ts';
 import { lazySerializers } from './plugins/lazy-compile.ts';
-import { docsPolicy, securityHeadersPlugin } from './plugins/security-headers.ts';
+import { docsPolicy, secureEarlyAnswer, securityHeadersPlugin } from './plugins/security-headers.ts';
 import { metricsPlugin, type MetricsOptions } from './plugins/metrics.ts';
 import { echoRequestId, requestIdOf } from './request-id.ts';
 import { redactingLogger } from './log-redaction.ts';
@@ -65,7 +65,7 @@ export async function buildServer(options: ServerOptions) {
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     // Errors met before a route is found are problems too: a broken %-escape in the path,
     // a path parameter longer than the router takes (414), a request that is not HTTP.
-    frameworkErrors: (error, request, reply) => sendProblem(request, reply, error),
+    frameworkErrors: (error, request, reply) => sendProblem(request, secureEarlyAnswer(reply), error),
     clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   installValidators(app);

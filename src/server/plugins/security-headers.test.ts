@@ -82,6 +82,21 @@ describe('security headers', async () => {
     expectSecurityHeaders(noFile);
   });
 
+  it('are on problems Fastify answers before any hook: a broken %-escape, an over-long parameter', async () => {
+    const longId = 'x'.repeat(300);
+    for (const url of ['/api/v1/orgs/%E0%A4%A', `/api/v1/objectives/${longId}`]) {
+      const answer = await app.inject({ url });
+      expect(answer.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(answer.headers['content-type'], url).toContain('application/problem+json');
+      expect(policy(answer).get('default-src')?.length, url).toBe(1);
+      expect(String(answer.headers['content-security-policy']), url).not.toContain('unsafe-');
+      expect(policy(answer).get('frame-ancestors'), url).toEqual(["'none'"]);
+      expect(answer.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(answer.headers['x-frame-options'], url).toBe('DENY');
+      expect(answer.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
   it('let the docs’ logo have its one style, by its hash', async () => {
     const docs = await app.inject({ url: '/api/docs' });
     expectSecurityHeaders(docs);
