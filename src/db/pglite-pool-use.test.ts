@@ -28,6 +28,8 @@ describe.skipIf(testEngine() === 'postgres')('the embedded database’s pool use
       expect(handle.poolUse()).toEqual({ total: 1, idle: 0, waiting: 3 });
       open();
       expect(await all).toContain('refused');
+      // The queue hands the database on, or frees it, on the next turn of the event loop.
+      await nextTurn();
       expect(handle.poolUse()).toEqual({ total: 1, idle: 1, waiting: 0 });
     } finally {
       await handle.close();
