@@ -1,11 +1,11 @@
 // Password rules and hashing: 8–128 characters, not one of the most common passwords nor
-// the demo's public one, hard enough to guess (password-strength.ts), stored as argon2id.
+// the demo's public one, hard enough to guess (zxcvbn, password-strength.ts), stored as argon2id.
 // The rules apply where a person chooses a password; the demo's seeding does not choose.
 import argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { invalid } from '../errors.ts';
 import { DEMO_PASSWORD } from '../demo/demo-data.ts';
-import { PASSWORD_STRENGTH_MIN, passwordStrength, type PasswordContext } from './password-strength.ts';
+import { PASSWORD_SCORE_MIN, passwordStrength, type PasswordContext } from './password-strength.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -21,8 +21,8 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   if (length < PASSWORD_MIN) return 'password_too_short';
   if (length > PASSWORD_MAX) return 'password_too_long';
   if (COMMON_PASSWORDS.has(password.toLowerCase())) return 'password_too_common';
-  const { strength, personal } = passwordStrength(password, context);
-  if (strength < PASSWORD_STRENGTH_MIN) return personal ? 'password_too_personal' : 'password_too_guessable';
+  const { score, personal } = passwordStrength(password, context);
+  if (score < PASSWORD_SCORE_MIN) return personal ? 'password_too_personal' : 'password_too_guessable';
   return null;
 }
 

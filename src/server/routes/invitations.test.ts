@@ -281,27 +281,34 @@ describe('invitations', () => {
   });
 
   it('lets the first of two organisations inviting a new address set its password; the second is joined signed in', async () => {
-    const { app, deps } = await testServer();
+    const { app, deps, clock } = await testServer();
     const { org, email, accountId, token } = await invitedPerson();
-    const { org: later } = await createOrg(deps.db);
-    const { client: laterAdmin } = await signedIn(later.id, 'admin');
-    expect(
-      (await laterAdmin.post(`/api/v1/orgs/${later.id}/members`, { email, name: 'Någon', role: 'admin' })).statusCode,
-    ).toBe(201);
-    const second = (await mailedInvitation(deps.db, later.id, email)).token;
-    // The later link cannot choose the password while the first invitation is open.
-    const anonymous = ApiClient.anonymous(app);
-    expect((await anonymous.post(`/api/v1/invitations/${second}/accept`, { password: NEW_PASSWORD })).statusCode).toBe(
-      404,
-    );
+    // The test clock stands still: the later invitation must be later by it.
+    const start = clock.now();
+    try {
+      clock.set(new Date(start.getTime() + 60_000));
+      const { org: later } = await createOrg(deps.db);
+      const { client: laterAdmin } = await signedIn(later.id, 'admin');
+      expect(
+        (await laterAdmin.post(`/api/v1/orgs/${later.id}/members`, { email, name: 'Någon', role: 'admin' })).statusCode,
+      ).toBe(201);
+      const second = (await mailedInvitation(deps.db, later.id, email)).token;
+      // The later link cannot choose the password while the first invitation is open.
+      const anonymous = ApiClient.anonymous(app);
+      expect(
+        (await anonymous.post(`/api/v1/invitations/${second}/accept`, { password: NEW_PASSWORD })).statusCode,
+      ).toBe(404);
 
-    expect((await anonymous.post(`/api/v1/invitations/${token}/accept`, { password: NEW_PASSWORD })).statusCode).toBe(
-      200,
-    );
-    expect((await anonymous.get(`/api/v1/invitations/${second}`)).json().acceptBy).toBe('sign_in');
-    const person = await ApiClient.signIn(app, email, NEW_PASSWORD);
-    expect((await person.post(`/api/v1/invitations/${second}/join`)).statusCode).toBe(200);
-    expect(await joinedOrgIds(deps, accountId)).toEqual([org.id, later.id].sort());
+      expect((await anonymous.post(`/api/v1/invitations/${token}/accept`, { password: NEW_PASSWORD })).statusCode).toBe(
+        200,
+      );
+      expect((await anonymous.get(`/api/v1/invitations/${second}`)).json().acceptBy).toBe('sign_in');
+      const person = await ApiClient.signIn(app, email, NEW_PASSWORD);
+      expect((await person.post(`/api/v1/invitations/${second}/join`)).statusCode).toBe(200);
+      expect(await joinedOrgIds(deps, accountId)).toEqual([org.id, later.id].sort());
+    } finally {
+      clock.set(start);
+    }
   });
 
   it('issues a fresh link for a member who cannot sign in yet, and the older one stops working', async () => {
