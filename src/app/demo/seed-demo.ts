@@ -253,10 +253,12 @@ export function buildDemoRows(now: Date, passwordHash: string) {
     }
   };
 
-  const addObjective = (o: DemoObjective) => {
+  const addObjective = (o: DemoObjective, index: number) => {
     const id = lookup(objectiveIds, o.key, 'objective');
     const period = o.cycle === 'year' ? calendar.year : calendar.quarter;
-    const createdAt = new Date(period.start.getTime() - 7 * DAY);
+    // A second apart, in the order they are written here: lists and the map order by the
+    // time of writing, and a tie would leave the order to the random ids.
+    const createdAt = new Date(period.start.getTime() - 7 * DAY + index * 1000);
     rows.objectives.push({
       id,
       orgId,
