@@ -24,6 +24,7 @@ import type { Me } from '../../api/types.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { problemText, showFieldErrors } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
+import { InvitationHeading } from './InvitationHeading.tsx';
 import { setLocale } from '../../i18n/index.ts';
 import { passwordRule } from './setup-status.ts';
 import { JoinInvitation, type JoinableInvitation } from './JoinInvitation.tsx';
@@ -127,14 +128,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Title order={1} size="h2">
-            {t('invite.title', { org: invitation.orgName })}
-          </Title>
-          <Box style={{ flexShrink: 0 }}>
-            <LanguageSwitcher />
-          </Box>
-        </Group>
+        <InvitationHeading orgName={invitation.orgName} />
         <Text c="dimmed">{t('invite.intro', { org: invitation.orgName })}</Text>
         {error && (
           <Alert color="red" role="alert">

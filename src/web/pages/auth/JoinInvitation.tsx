@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useSession } from '../../api/queries.ts';
 import { Link } from '../../components/Link.tsx';
-import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { problemText } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
+import { InvitationHeading } from './InvitationHeading.tsx';
 
 export interface JoinableInvitation {
   orgName: string;
@@ -54,14 +54,7 @@ export function JoinInvitation({ token, invitation }: { token: string; invitatio
 
   return (
     <Stack>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Title order={1} size="h2">
-          {t('invite.title', { org: invitation.orgName })}
-        </Title>
-        <Box style={{ flexShrink: 0 }}>
-          <LanguageSwitcher />
-        </Box>
-      </Group>
+      <InvitationHeading orgName={invitation.orgName} />
       {error && (
         <Alert color="red" role="alert">
           {error}
