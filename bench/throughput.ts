@@ -19,6 +19,12 @@ const FLOOR_DB = process.env.BENCH_FLOOR_DATABASE_URL ?? 'postgres://postgres@12
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+// The product's topology (docs/scaling.md): how many server processes share the load (each
+// on its own port, autocannon spreading its connections over them), and the database they
+// reach — directly, or through PgBouncer with RIKTNING_DB_POOLER and DATABASE_READ_URL set
+// in the environment, which the processes inherit. The fixture is always made directly.
+const PROCESSES = Math.max(1, Number(process.env.BENCH_PROCESSES ?? 1));
+const SERVER_DB = process.env.BENCH_SERVER_DATABASE_URL ?? PRODUCT_DB;
 
 interface Fixture {
   org: string;
@@ -100,9 +106,11 @@ interface Result {
 
 type RequestShape = { method: 'GET' | 'POST'; path: string; headers: Record<string, string>; body?: string };
 
-async function drive(base: string, scenario: string, make: () => RequestShape, heavy = false): Promise<Result> {
+async function drive(base: string[], scenario: string, make: () => RequestShape, heavy = false): Promise<Result> {
   const result = await autocannon({
-    url: base,
+    // autocannon takes several addresses and spreads the connections over them (its README),
+    // though its types name one.
+    url: base as unknown as string,
     duration: heavy ? Math.max(5, SECONDS / 2) : SECONDS,
     connections: heavy ? 4 : CONNECTIONS,
     requests: [{ setupRequest: (request: object) => ({ ...request, ...make() }) }],
@@ -117,7 +125,7 @@ async function drive(base: string, scenario: string, make: () => RequestShape, h
 }
 
 /** The product's requests for the floor's five scenarios, as the web app asks for those pages. */
-async function productRound(base: string, fx: Fixture): Promise<Result[]> {
+async function productRound(base: string[], fx: Fixture): Promise<Result[]> {
   const pick = picker();
   // No accept-encoding, like the floor's driver: neither side spends time compressing.
   const auth = { authorization: `Bearer ${fx.token}`, accept: 'application/json' };
@@ -202,19 +210,28 @@ async function main(): Promise<void> {
     PORT: String(floorPort),
     DATABASE_URL: FLOOR_DB,
   });
-  const product = start(process.execPath, ['dist/server/main.js'], {
-    PORT: String(productPort),
-    HOST: '127.0.0.1',
-    DATABASE_URL: PRODUCT_DB,
-    RIKTNING_DEMO: '0',
-    LOG_LEVEL: 'warn',
-    RIKTNING_JOB_POLL_MS: '3600000',
-    NODE_ENV: 'production',
-  });
+  const productPorts = Array.from({ length: PROCESSES }, (_, i) => productPort + i);
+  const products = productPorts.map((port) =>
+    start(process.execPath, ['dist/server/main.js'], {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: SERVER_DB,
+      RIKTNING_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      RIKTNING_JOB_POLL_MS: '3600000',
+      NODE_ENV: 'production',
+    }),
+  );
   try {
     const floorBase = `http://127.0.0.1:${floorPort}`;
-    const productBase = `http://127.0.0.1:${productPort}`;
-    await Promise.all([waitFor(`${floorBase}/healthz`), waitFor(`${productBase}/healthz`)]);
+    const productBases = productPorts.map((port) => `http://127.0.0.1:${port}`);
+    const productBase = productBases[0] as string;
+    await Promise.all([floorBase, ...productBases].map((base) => waitFor(`${base}/healthz`)));
+    console.log(
+      `product: ${PROCESSES} process(es) on ${SERVER_DB.replace(/\/\/[^@]*@/, '//')}` +
+        (process.env.DATABASE_READ_URL ? `, reads that may lag on ${process.env.DATABASE_READ_URL}` : '') +
+        (process.env.RIKTNING_DB_POOLER ? `, pooler mode ${process.env.RIKTNING_DB_POOLER}` : ''),
+    );
     const best = { floor: new Map<string, Result>(), product: new Map<string, Result>() };
     const keep = (side: Map<string, Result>, results: Result[]) => {
       for (const r of results) if ((side.get(r.scenario)?.rps ?? -1) < r.rps) side.set(r.scenario, r);
@@ -226,7 +243,7 @@ async function main(): Promise<void> {
       keep(best.floor, await floorRound(floorBase));
       const floorTimed = await timeMap(`${floorBase}/orgs/1/map?cycle=5`, {});
       if (floorTimed.perSecond > floorMap.perSecond) floorMap = floorTimed;
-      keep(best.product, await productRound(productBase, fx));
+      keep(best.product, await productRound(productBases, fx));
       const productTimed = await timeMap(`${productBase}/api/v1/orgs/${fx.org}/map?cycleId=${fx.quarter}`, {
         authorization: `Bearer ${fx.token}`,
       });
@@ -260,7 +277,7 @@ async function main(): Promise<void> {
     );
   } finally {
     floor.kill();
-    product.kill();
+    for (const product of products) product.kill();
   }
 }
 
