@@ -14,6 +14,7 @@ import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createDatabaseQueue, DEFAULT_QUEUE_LIMITS, type QueueLimits } from './pglite-queue.ts';
+import { connectionSettings, databasePoolerFromEnv, type DatabasePooler } from './postgres-pooler.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -144,18 +145,17 @@ function pgliteHandle(client: PGlite, release: () => Promise<void>, limits: Queu
   return handle;
 }
 
-export async function openPostgres(connectionString: string, maxConnections = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({
-    connectionString,
-    max: maxConnections,
-    // The hot paths run as named prepared statements (objective lists, check-ins) whose
-    // plans do not depend on their parameters' values: plan them once per connection
-    // instead of again at every execution. Unnamed statements are planned as before.
-    // No JIT: it pays off for long analytical queries, while a whole-organisation page read
-    // (the alignment map, a dashboard) would cross its cost threshold and spend a second
-    // compiling to save milliseconds.
-    options: '-c plan_cache_mode=force_generic_plan -c jit=off',
-  });
+/**
+ * PostgreSQL through a pool of `maxConnections`. `pooler` says what the connections may rely
+ * on (postgres-pooler.ts): by default the process's RIKTNING_DB_POOLER.
+ */
+export async function openPostgres(
+  connectionString: string,
+  maxConnections = 10,
+  pooler: DatabasePooler = databasePoolerFromEnv(),
+): Promise<DatabaseHandle> {
+  const settings = connectionSettings(connectionString, pooler);
+  const pool = new pg.Pool({ ...settings, max: maxConnections });
   // A dropped idle connection must not take the process down.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -163,13 +163,20 @@ export async function openPostgres(connectionString: string, maxConnections = 10
     db,
     engine: 'postgres',
     async migrate() {
-      const client = await pool.connect();
+      // Servers starting together migrate one after the other. The lock is a transaction's, held
+      // open on a connection of its own while the migrator works on the pool: a session's lock
+      // would stay on whichever server connection a pooler gave it, and a crashed holder's
+      // transaction ends with its connection.
+      const holder = new pg.Client(settings);
+      holder.on('error', () => {});
+      await holder.connect();
       try {
-        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(drizzlePg(client), { migrationsFolder });
+        await holder.query('begin');
+        await holder.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(drizzlePg(pool), { migrationsFolder });
       } finally {
-        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-        client.release();
+        await holder.query('rollback').catch(() => {});
+        await holder.end();
       }
     },
     close: () => pool.end(),
