@@ -6,7 +6,6 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createDatabaseQueue, DEFAULT_QUEUE_LIMITS, type QueueLimits } from './pglite-queue.ts';
+import { migratePostgres } from './postgres-migrations.ts';
 import { connectionSettings, databasePoolerFromEnv, type DatabasePooler } from './postgres-pooler.ts';
 
 export type Schema = typeof schema;
@@ -38,8 +38,6 @@ export interface DatabaseHandle {
 }
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
-/** Arbitrary constant: serialises migrations when several servers start on one database. */
-const MIGRATION_LOCK_KEY = 7_315_004;
 
 /**
  * The extensions the migrations create (0008: pg_trgm for search). PGlite loads an
@@ -154,31 +152,14 @@ export async function openPostgres(
   maxConnections = 10,
   pooler: DatabasePooler = databasePoolerFromEnv(),
 ): Promise<DatabaseHandle> {
-  const settings = connectionSettings(connectionString, pooler);
-  const pool = new pg.Pool({ ...settings, max: maxConnections });
+  const pool = new pg.Pool({ ...connectionSettings(connectionString, pooler), max: maxConnections });
   // A dropped idle connection must not take the process down.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
     engine: 'postgres',
-    async migrate() {
-      // Servers starting together migrate one after the other. The lock is a transaction's, held
-      // open on a connection of its own while the migrator works on the pool: a session's lock
-      // would stay on whichever server connection a pooler gave it, and a crashed holder's
-      // transaction ends with its connection.
-      const holder = new pg.Client(settings);
-      holder.on('error', () => {});
-      await holder.connect();
-      try {
-        await holder.query('begin');
-        await holder.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(drizzlePg(pool), { migrationsFolder });
-      } finally {
-        await holder.query('rollback').catch(() => {});
-        await holder.end();
-      }
-    },
+    migrate: () => migratePostgres(db, migrationsFolder),
     close: () => pool.end(),
     poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
