@@ -58,18 +58,19 @@ describe.runIf(testEngine() === 'postgres' && poolerTestsRun())('two server proc
         );
         await Promise.all(servers.map((server) => untilHealthy(server)));
 
-        const direct = await openPostgres(url, 2, 'none');
+        // As the test run's own connections go (CI's through its own pooler).
+        const database = await openPostgres(url, 2);
         try {
           const applied = await queryRows<{ rows: number; hashes: number }>(
-            direct.db,
+            database.db,
             sql`select count(*)::int as rows, count(distinct hash)::int as hashes from drizzle.__drizzle_migrations`,
           );
           const carried = readMigrationFiles({ migrationsFolder }).length;
           expect(applied).toEqual([{ rows: carried, hashes: carried }]);
 
-          const world = await createWorld(direct.db);
+          const world = await createWorld(database.db);
           const lead = { authorization: `Bearer ${world.tokens.lead.token}`, 'content-type': 'application/json' };
-          await direct.db.insert(outboxMessages).values(
+          await database.db.insert(outboxMessages).values(
             Array.from({ length: MAILS }, (_, n) => ({
               orgId: world.org.id,
               recipientId: world.people.member.id,
@@ -118,7 +119,7 @@ describe.runIf(testEngine() === 'postgres' && poolerTestsRun())('two server proc
           expect(addresses).toHaveLength(MAILS);
           expect(new Set(addresses).size).toBe(MAILS);
         } finally {
-          await direct.close();
+          await database.close();
           for (const server of servers) server.child.kill('SIGTERM');
           await Promise.all(servers.map((server) => server.exited));
         }
