@@ -50,7 +50,7 @@ function unnamed(config: unknown): unknown {
   return { ...config, name: undefined };
 }
 
-/** The node-postgres settings for a pool's or a single connection's `connectionString` under `pooler`. */
+/** The node-postgres settings of a pool of connections to `connectionString` under `pooler`. */
 export function connectionSettings(connectionString: string, pooler: DatabasePooler): pg.PoolConfig {
   return pooler === 'transaction'
     ? { connectionString, onConnect: sendUnnamed }
