@@ -1,5 +1,6 @@
 // Projects: pure unit tests once; database tests on PGlite always, and again on
-// PostgreSQL when TEST_DATABASE_URL is set (CI sets it, so there they are required);
+// PostgreSQL when TEST_DATABASE_URL is set (CI sets it, so there they are required; CI's
+// goes through a transaction-mode PgBouncer, see .ci/run);
 // browser journeys in Chromium, after the others (each file runs a server and a browser,
 // and CI machines have two cores).
 import { existsSync } from 'node:fs';
@@ -7,6 +8,12 @@ import { defineConfig } from 'vitest/config';
 
 if (process.env.RIKTNING_REQUIRE_POSTGRES === '1' && !process.env.TEST_DATABASE_URL) {
   throw new Error('RIKTNING_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set: the PostgreSQL run is required.');
+}
+
+if (process.env.RIKTNING_REQUIRE_POOLER === '1' && !existsSync('/usr/sbin/pgbouncer')) {
+  throw new Error(
+    'RIKTNING_REQUIRE_POOLER=1 but /usr/sbin/pgbouncer is missing: the connection pooler tests are required.',
+  );
 }
 
 if (process.env.RIKTNING_REQUIRE_BROWSER === '1' && !existsSync('/usr/bin/chromium')) {

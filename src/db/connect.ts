@@ -6,7 +6,6 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import path from 'node:path';
@@ -14,6 +13,8 @@ import pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createDatabaseQueue, DEFAULT_QUEUE_LIMITS, type QueueLimits } from './pglite-queue.ts';
+import { migratePostgres } from './postgres-migrations.ts';
+import { connectionSettings, databasePoolerFromEnv, type DatabasePooler } from './postgres-pooler.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -37,8 +38,6 @@ export interface DatabaseHandle {
 }
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
-/** Arbitrary constant: serialises migrations when several servers start on one database. */
-const MIGRATION_LOCK_KEY = 7_315_004;
 
 /**
  * The extensions the migrations create (0008: pg_trgm for search). PGlite loads an
@@ -144,34 +143,23 @@ function pgliteHandle(client: PGlite, release: () => Promise<void>, limits: Queu
   return handle;
 }
 
-export async function openPostgres(connectionString: string, maxConnections = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({
-    connectionString,
-    max: maxConnections,
-    // The hot paths run as named prepared statements (objective lists, check-ins) whose
-    // plans do not depend on their parameters' values: plan them once per connection
-    // instead of again at every execution. Unnamed statements are planned as before.
-    // No JIT: it pays off for long analytical queries, while a whole-organisation page read
-    // (the alignment map, a dashboard) would cross its cost threshold and spend a second
-    // compiling to save milliseconds.
-    options: '-c plan_cache_mode=force_generic_plan -c jit=off',
-  });
+/**
+ * PostgreSQL through a pool of `maxConnections`. `pooler` says what the connections may rely
+ * on (postgres-pooler.ts): by default the process's RIKTNING_DB_POOLER.
+ */
+export async function openPostgres(
+  connectionString: string,
+  maxConnections = 10,
+  pooler: DatabasePooler = databasePoolerFromEnv(),
+): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ ...connectionSettings(connectionString, pooler), max: maxConnections });
   // A dropped idle connection must not take the process down.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
     engine: 'postgres',
-    async migrate() {
-      const client = await pool.connect();
-      try {
-        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(drizzlePg(client), { migrationsFolder });
-      } finally {
-        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-        client.release();
-      }
-    },
+    migrate: () => migratePostgres(db, migrationsFolder),
     close: () => pool.end(),
     poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };

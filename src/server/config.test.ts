@@ -130,3 +130,16 @@ describe('trusted proxies', () => {
     },
   );
 });
+
+describe('a connection pooler in front of PostgreSQL', () => {
+  it('is none unless RIKTNING_DB_POOLER says transaction', () => {
+    expect(loadConfig({}).databasePooler).toBe('none');
+    expect(loadConfig({ RIKTNING_DB_POOLER: 'none' }).databasePooler).toBe('none');
+    expect(loadConfig({ RIKTNING_DB_POOLER: ' transaction ' }).databasePooler).toBe('transaction');
+  });
+
+  it.each(['session', 'pgbouncer', '1'])('refuses %j at start and names the mode to use', (value) => {
+    expect(() => loadConfig({ RIKTNING_DB_POOLER: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ RIKTNING_DB_POOLER: value })).toThrow(/RIKTNING_DB_POOLER=transaction/);
+  });
+});

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import type { OidcSettings } from '../app/sso/relying-party.ts';
 import { SSO_MAPPED_ROLES, type SsoMappedRole } from '../core/sso.ts';
 import { DEFAULT_QUEUE_LIMITS, type QueueLimits } from '../db/pglite-queue.ts';
+import { databasePoolerOf, type DatabasePooler } from '../db/postgres-pooler.ts';
 import { SESSION_IDLE_MINUTES_DEFAULT } from '../app/auth/session-idle.ts';
 
 export interface Config {
@@ -11,6 +12,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** What sits between the server and PostgreSQL (RIKTNING_DB_POOLER, docs/scaling.md). */
+  databasePooler: DatabasePooler;
   logLevel: string;
   /** Load the demo organisation into an empty database. */
   demo: boolean;
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     dataDir: path.resolve(env.RIKTNING_DATA_DIR ?? './data'),
     databaseUrl,
+    databasePooler: databasePooler(env.RIKTNING_DB_POOLER),
     logLevel: env.LOG_LEVEL ?? 'info',
     demo,
     trustProxy: trustedProxies(env.RIKTNING_TRUST_PROXY),
@@ -157,6 +161,15 @@ function oidcSettings(env: NodeJS.ProcessEnv, publicUrl: string): OidcSettings |
     roleMap: roleMap(env.OIDC_ROLE_MAP ?? ''),
     redirectUri: `${publicUrl.replace(/\/+$/, '')}/api/v1/auth/sso/oidc/callback`,
   };
+}
+
+/** RIKTNING_DB_POOLER: unset or "none", or "transaction" behind a transaction-mode pooler. */
+function databasePooler(value: string | undefined): DatabasePooler {
+  const pooler = databasePoolerOf(value);
+  if (pooler) return pooler;
+  throw new ConfigError(
+    `RIKTNING_DB_POOLER: "${value}" is not a pooler mode. Use RIKTNING_DB_POOLER=transaction behind PgBouncer's pool_mode = transaction, or leave it unset (docs/scaling.md).`,
+  );
 }
 
 /** A whole number of at least 0, or undefined for anything else (the default then applies). */

@@ -42,7 +42,7 @@ export function banner(address: string, config: Config, demo: boolean): string {
 }
 
 async function openDatabase(config: Config): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, undefined, config.databasePooler);
   // A backup `riktning restore` staged while this server last ran is put back first.
   return openPglite(
     config.dataDir,

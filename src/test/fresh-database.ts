@@ -5,11 +5,15 @@ import pg from 'pg';
 import { openPglite, openPostgres, type DatabaseHandle } from '../db/connect.ts';
 import { testEngine } from './test-db.ts';
 
-/** A fresh, empty PostgreSQL database next to TEST_DATABASE_URL, dropped afterwards. */
+/**
+ * A fresh, empty PostgreSQL database next to TEST_DATABASE_URL, dropped afterwards. Created and
+ * dropped over POSTGRES_ADMIN_URL when set: straight to PostgreSQL where TEST_DATABASE_URL goes
+ * through a pooler (CI), whose idle connections to it the forced drop ends.
+ */
 export async function withFreshPostgres(work: (url: string) => Promise<void>): Promise<void> {
   const base = new URL(process.env.TEST_DATABASE_URL as string);
   const name = `riktning_fresh_${Date.now()}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: base.toString() });
+  const admin = new pg.Client({ connectionString: process.env.POSTGRES_ADMIN_URL || base.toString() });
   await admin.connect();
   try {
     await admin.query(`create database ${name}`);

@@ -49,10 +49,11 @@ export function startServer(
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
-    ...extraEnv,
   };
+  // The embedded database, without the demo, unless the test says otherwise (the pooler's processes).
   delete env.DATABASE_URL;
   delete env.RIKTNING_DEMO;
+  Object.assign(env, extraEnv);
   // No TypeScript loader: what runs is the build's JavaScript.
   const child = spawn(process.execPath, [builtMain], {
     cwd: root,

@@ -121,7 +121,10 @@ describe('an organisation’s own single sign-on provider', () => {
     const audited = await deps.db
       .select({ action: auditEvents.action, after: auditEvents.after })
       .from(auditEvents)
-      .where(and(eq(auditEvents.orgId, nordljus.org.id), eq(auditEvents.entityType, 'sso_provider')));
+      .where(and(eq(auditEvents.orgId, nordljus.org.id), eq(auditEvents.entityType, 'sso_provider')))
+      // In the order written: without it, rows come in the order of the pages they landed in,
+      // which two server connections (a pooler hands each request another) fill apart.
+      .orderBy(auditEvents.id);
     expect(audited.map((event) => event.action)).toEqual(['sso_provider.create', 'sso_provider.update']);
     expect(JSON.stringify(audited)).not.toContain(idp.clientSecret);
   });
