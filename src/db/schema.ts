@@ -1,5 +1,8 @@
 // The database schema. Every tenant row carries org_id, and every list the API serves
 // has an index that starts with org_id (DESIGN.md: design for 10k people, 1M check-ins).
+// org_id also leads every organisation table's primary key, unique keys and references to
+// its other tables, so Citus can shard by organisation (docs/scaling.md; the rule is checked
+// by db/sharding-rule.test.ts).
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
