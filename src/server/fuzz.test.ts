@@ -117,6 +117,7 @@ async function footprint(db: Queryable, world: World): Promise<Record<string, nu
       (select count(*)::int from comments where org_id = ${world.org.id}) as comments,
       (select coalesce(sum(version), 0)::int from comments where org_id = ${world.org.id}) as comment_versions,
       (select count(*)::int from audit_events where org_id = ${world.org.id} or actor_id = ${admin}) as audit_events,
+      (select count(*)::int from account_audit_events where actor_id = ${admin}) as account_audit_events,
       (select count(*)::int from api_tokens where account_id = ${admin} or revoked_at is not null and account_id = ${world.people.viewer.id}) as api_tokens,
       (select count(*)::int from sessions where account_id = ${admin}) as sessions,
       (select count(*)::int from invitations where org_id = ${world.org.id}) as invitations,

@@ -226,7 +226,7 @@ export async function objectiveStatusCounts(q: Queryable, scope: Scope, expected
               left join key_results k
                 on k.org_id = objectives.org_id and k.objective_id = objectives.id and k.archived_at is null
              where ${inScopeWhere(scope)}
-             group by objectives.id) s`,
+             group by objectives.org_id, objectives.id) s`,
   );
   if (!row) throw new Error('aggregate returned no row');
   return row;

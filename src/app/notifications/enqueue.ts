@@ -57,7 +57,7 @@ export async function enqueueMessage<K extends MessageKind>(q: Queryable, messag
       subject,
       textBody: text,
     })
-    .onConflictDoNothing({ target: outboxMessages.dedupeKey })
+    .onConflictDoNothing({ target: [outboxMessages.orgId, outboxMessages.dedupeKey] })
     .returning({ id: outboxMessages.id });
   return added.length > 0;
 }

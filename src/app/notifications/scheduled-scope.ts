@@ -102,7 +102,7 @@ export async function insertScheduled(
         textBody: message.text,
       })),
     )
-    .onConflictDoNothing({ target: outboxMessages.dedupeKey })
+    .onConflictDoNothing({ target: [outboxMessages.orgId, outboxMessages.dedupeKey] })
     .returning({ id: outboxMessages.id });
   return added.length;
 }

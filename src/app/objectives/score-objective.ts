@@ -92,7 +92,7 @@ export async function scoreObjective(
         .insert(reflections)
         .values({ orgId: actor.orgId, cycleId: before.cycleId, objectiveId: id, authorId: caller.accountId, ...text })
         .onConflictDoUpdate({
-          target: reflections.objectiveId,
+          target: [reflections.orgId, reflections.objectiveId],
           set: {
             ...text,
             cycleId: before.cycleId,

@@ -49,7 +49,10 @@ export async function setUnitMember(
       await tx
         .insert(unitMembers)
         .values({ orgId: actor.orgId, unitId: unit.id, accountId: person.accountId, role: input.role })
-        .onConflictDoUpdate({ target: [unitMembers.unitId, unitMembers.accountId], set: { role: input.role } });
+        .onConflictDoUpdate({
+          target: [unitMembers.orgId, unitMembers.unitId, unitMembers.accountId],
+          set: { role: input.role },
+        });
       await recordAudit(tx, {
         orgId: actor.orgId,
         actorId: caller.accountId,

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, outboxMessages } from '../../db/schema.ts';
+import { accountAuditEvents, outboxMessages } from '../../db/schema.ts';
 import { enqueueMessage } from '../../app/notifications/enqueue.ts';
 import { ApiClient, testServer } from '../../test/server.ts';
 import { createMember, createOrg } from '../../test/factories.ts';
@@ -42,9 +42,11 @@ describe('notification settings', () => {
 
     const [audit] = await deps.db
       .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.actorId, person.id), eq(auditEvents.action, 'account.notifications_update')))
-      .orderBy(auditEvents.id)
+      .from(accountAuditEvents)
+      .where(
+        and(eq(accountAuditEvents.actorId, person.id), eq(accountAuditEvents.action, 'account.notifications_update')),
+      )
+      .orderBy(accountAuditEvents.id)
       .limit(1);
     expect(audit).toMatchObject({
       before: { checkInReminders: true, weeklyDigest: true, mentions: true },
