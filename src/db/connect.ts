@@ -144,8 +144,14 @@ function pgliteHandle(client: PGlite, release: () => Promise<void>, limits: Queu
   return handle;
 }
 
-export async function openPostgres(connectionString: string, maxConnections = 10): Promise<DatabaseHandle> {
+/** `poolConfig`: more of node-postgres's pool settings (a read replica's connection timeout). */
+export async function openPostgres(
+  connectionString: string,
+  maxConnections = 10,
+  poolConfig: pg.PoolConfig = {},
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({
+    ...poolConfig,
     connectionString,
     max: maxConnections,
     // The hot paths run as named prepared statements (objective lists, check-ins) whose
