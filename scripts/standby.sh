@@ -101,9 +101,13 @@ stop() {
   if [ -d "$DIR/data" ]; then
     as_postgres "$BIN/pg_ctl" -D "$DIR/data" -m fast -w -t "$TIMEOUT" stop >/dev/null 2>&1 || true
   fi
-  rm -rf "$DIR"
+  rm -rf "$DIR" "$DIR.lock"
   echo "standby: stopped"
 }
+
+# One start or stop at a time: two CI runs may start it together, and the second reuses it.
+exec 9>"$DIR.lock"
+flock -w "$((TIMEOUT * 6))" 9 || fail "another start or stop of the standby on port $PORT did not finish"
 
 case "${1:-}" in
   start) start ;;

@@ -20,6 +20,7 @@ import {
   TEST_PASSWORD,
 } from '../test/factories.ts';
 import { buildServer, type Server } from './app.ts';
+import { createServerMetrics } from './server-metrics.ts';
 import { WROTE_COOKIE } from './plugins/read-your-writes.ts';
 
 const standbyUrl = testEngine() === 'postgres' ? await findStandby() : null;
@@ -159,6 +160,10 @@ describe.skipIf(standbyUrl === null)('a read replica: a real streaming standby',
       expect(await progressFor(writer)).toBe(0.3);
       expect(await progressFor(reader)).toBe(0.3);
       expect(unreachable.counts()).toMatchObject({ replica: 0, primary_fallback: 1, primary_down: 2 });
+      const metrics = createServerMetrics(deps, () => ({ total: 0, idle: 0, waiting: 0 }));
+      const counted = await metrics.registry.getSingleMetricAsString('riktning_lagging_reads_total');
+      expect(counted).toContain('riktning_lagging_reads_total{served_by="primary_fallback"} 1');
+      expect(counted).toContain('riktning_lagging_reads_total{served_by="primary_down"} 2');
     } finally {
       await app.close();
       await unreachable.close();
