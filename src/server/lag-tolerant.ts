@@ -20,7 +20,7 @@ export async function readMayLag<T>(deps: AppDeps, request: FastifyRequest, read
   const caller = callerOf(request);
   const { replica } = deps;
   if (!replica) return read(deps, caller);
-  const choice = await replica.choose(lastWriteOf(request));
+  const choice = await replica.choose(lastWriteOf(replica, request));
   if (choice !== 'replica') {
     replica.count(choice);
     return read(deps, caller);

@@ -27,10 +27,12 @@ const standbyUrl = testEngine() === 'postgres' ? await findStandby() : null;
 
 /** A browser: keeps every cookie the server sets, and sends the CSRF token with writes. */
 class Browser {
-  private readonly cookies = new Map<string, string>();
   private csrf = '';
 
-  private constructor(private readonly app: Server) {}
+  private constructor(
+    private readonly app: Server,
+    private readonly cookies = new Map<string, string>(),
+  ) {}
 
   static async signIn(app: Server, email: string): Promise<Browser> {
     const browser = new Browser(app);
@@ -38,6 +40,13 @@ class Browser {
     expect(response.statusCode).toBe(200);
     browser.csrf = response.json<{ csrfToken: string }>().csrfToken;
     return browser;
+  }
+
+  /** The same browser sending its requests to another server process (behind a load balancer). */
+  via(app: Server): Browser {
+    const other = new Browser(app, this.cookies);
+    other.csrf = this.csrf;
+    return other;
   }
 
   cookie(name: string): string | undefined {
@@ -70,12 +79,18 @@ async function organisation(deps: AppDeps) {
   const objective = await createObjective(deps.db, org.id, cycle.id, { level: 'organization' });
   const kr = await createKeyResult(deps.db, org.id, objective.id, { ownerId: owner.id, currentValue: 0 });
   const dashboard = `/api/v1/orgs/${org.id}/dashboard?cycleId=${cycle.id}`;
-  const progressFor = async (browser: Browser) => {
-    const response = await browser.send('GET', dashboard);
+  const progressIn = (response: LightMyRequestResponse) => {
     expect(response.statusCode).toBe(200);
     return response.json<{ objectives: { averageProgress: number | null } }>().objectives.averageProgress;
   };
-  return { owner, member, kr, progressFor };
+  const progressFor = async (browser: Browser) => progressIn(await browser.send('GET', dashboard));
+  return { owner, member, kr, dashboard, progressIn, progressFor };
+}
+
+/** A script calling with a personal API token: no cookies. */
+function script(app: Server, token: string) {
+  return (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
+    app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
 }
 
 /** The server over the test database, reading what may lag from `replica`. */
@@ -92,15 +107,20 @@ describe.skipIf(standbyUrl === null)('a read replica: a real streaming standby',
   const primary = process.env.TEST_DATABASE_URL as string;
   let replica: ReadReplica;
   let server: Awaited<ReturnType<typeof serverWith>>;
+  // A second server process on the same databases, as behind a load balancer.
+  let otherReplica: ReadReplica;
+  let other: Awaited<ReturnType<typeof serverWith>>;
 
   beforeAll(async () => {
     replica = await openReadReplica(standby);
     server = await serverWith(replica);
+    otherReplica = await openReadReplica(standby);
+    other = await serverWith(otherReplica);
   });
   afterAll(async () => {
     await resumeReplay(standby);
-    await server?.app.close();
-    await replica?.close();
+    for (const { app } of [server, other]) await app?.close();
+    for (const handle of [replica, otherReplica]) await handle?.close();
   });
 
   it('serves a dashboard from the standby while a write goes to the primary; the writer reads its own write', async () => {
@@ -125,9 +145,12 @@ describe.skipIf(standbyUrl === null)('a read replica: a real streaming standby',
       // Another session's dashboard comes from the standby: the figure before the check-in.
       expect(await progressFor(reader)).toBe(0);
       expect(replica.counts().replica).toBe(before.replica + 1);
-      // The writer's comes from the primary, its check-in counted, though the standby lags.
+      // The writer's comes from the primary, its check-in counted, though the standby lags;
+      // from the other server process too, which learns of the write from the cookie.
       expect(await progressFor(writer)).toBe(0.6);
       expect(replica.counts().primary_behind).toBe(before.primary_behind + 1);
+      expect(await progressFor(writer.via(other.app))).toBe(0.6);
+      expect(otherReplica.counts().primary_behind).toBe(1);
     } finally {
       await resumeReplay(standby);
     }
@@ -138,6 +161,29 @@ describe.skipIf(standbyUrl === null)('a read replica: a real streaming standby',
     expect(await progressFor(writer)).toBe(0.6);
     expect(await progressFor(reader)).toBe(0.6);
     expect(replica.counts().replica).toBe(replayed.replica + 2);
+  });
+
+  it('remembers a script’s write by its token, in the process that served it', async () => {
+    const { app, deps } = server;
+    const { owner, kr, dashboard, progressIn } = await organisation(deps);
+    const browser = await Browser.signIn(app, owner.email);
+    const token = (await browser.send('POST', '/api/v1/me/tokens', { name: 'Skript' })).json<{ token: string }>().token;
+    const call = script(app, token);
+    await caughtUp(primary, standby);
+
+    await pauseReplay(standby);
+    try {
+      const checkIn = await call('POST', `/api/v1/key-results/${kr.id}/check-ins`, { value: 40, confidence: 6 });
+      expect(checkIn.statusCode).toBe(201);
+      expect(checkIn.cookies).toEqual([]);
+      const before = replica.counts();
+      expect(progressIn(await call('GET', dashboard))).toBe(0.4);
+      expect(replica.counts().primary_behind).toBe(before.primary_behind + 1);
+      // Another process does not know of it: there the script reads as anyone does.
+      expect(progressIn(await script(other.app, token)('GET', dashboard))).toBe(0);
+    } finally {
+      await resumeReplay(standby);
+    }
   });
 
   it('keeps the reads on the primary, without an error, while the replica is down', async () => {

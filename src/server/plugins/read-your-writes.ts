@@ -15,7 +15,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppDeps } from '../../app/context.ts';
 import { hashSecret } from '../../app/auth/secrets.ts';
-import { parseWalPosition, primaryWalPosition } from '../../db/read-replica.ts';
+import type { Db } from '../../db/connect.ts';
+import { parseWalPosition, primaryWalPosition, type ReadReplica } from '../../db/read-replica.ts';
 import { bearerTokenOf, HOST_COOKIE_PREFIX } from './auth.ts';
 
 export const WROTE_COOKIE = 'riktning_wrote';
@@ -30,8 +31,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const wroteCookieName = (request: FastifyRequest): string =>
   `${request.protocol === 'https' ? HOST_COOKIE_PREFIX : ''}${WROTE_COOKIE}`;
 
-/** Bearer tokens (by hash) → the WAL position after their last write, until `expires` (ms). */
-const tokenWrites = new Map<string, { position: bigint; expires: number }>();
+type TokenWrites = Map<string, { position: bigint; expires: number }>;
+
+/**
+ * Per replica handle (one per server process; tests run several servers in one process):
+ * bearer tokens (by hash) → the WAL position after their last write, until `expires` (ms).
+ */
+const tokenWritesOf = new WeakMap<ReadReplica, TokenWrites>();
+
+function tokenWrites(replica: ReadReplica): TokenWrites {
+  let writes = tokenWritesOf.get(replica);
+  if (!writes) tokenWritesOf.set(replica, (writes = new Map()));
+  return writes;
+}
 
 const tokenKey = (request: FastifyRequest): string | null => {
   const token = bearerTokenOf(request.headers.authorization);
@@ -39,10 +51,10 @@ const tokenKey = (request: FastifyRequest): string | null => {
 };
 
 /** The WAL position after the caller's last write, if it wrote lately (cookie or token memory). */
-export function lastWriteOf(request: FastifyRequest): bigint | null {
+export function lastWriteOf(replica: ReadReplica, request: FastifyRequest): bigint | null {
   const key = tokenKey(request);
   if (key) {
-    const remembered = tokenWrites.get(key);
+    const remembered = tokenWrites(replica).get(key);
     if (!remembered || remembered.expires <= performance.now()) return null;
     return remembered.position;
   }
@@ -54,22 +66,23 @@ export function lastWriteOf(request: FastifyRequest): bigint | null {
 const wrote = (request: FastifyRequest, reply: FastifyReply): boolean =>
   !SAFE_METHODS.has(request.method) && !request.routeOptions.config.readOnly && reply.statusCode < 400;
 
-async function remember(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function remember(db: Db, replica: ReadReplica, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   // Asked once the use case's transaction has committed (the handler has returned).
-  const text = await primaryWalPosition(deps.db);
+  const text = await primaryWalPosition(db);
   const position = parseWalPosition(text);
   if (position === null) return;
   // Answers to two writes may come back in either order: the later position stays.
-  const earlier = lastWriteOf(request);
+  const earlier = lastWriteOf(replica, request);
   if (earlier !== null && earlier >= position) return;
   const key = tokenKey(request);
   if (key) {
-    if (tokenWrites.size >= TOKEN_MEMORY_MAX) {
-      const oldest = tokenWrites.keys().next();
-      if (!oldest.done) tokenWrites.delete(oldest.value);
+    const writes = tokenWrites(replica);
+    if (writes.size >= TOKEN_MEMORY_MAX) {
+      const oldest = writes.keys().next();
+      if (!oldest.done) writes.delete(oldest.value);
     }
-    tokenWrites.delete(key);
-    tokenWrites.set(key, { position, expires: performance.now() + TOKEN_MEMORY_MS });
+    writes.delete(key);
+    writes.set(key, { position, expires: performance.now() + TOKEN_MEMORY_MS });
     return;
   }
   reply.setCookie(wroteCookieName(request), text, {
@@ -82,11 +95,12 @@ async function remember(deps: AppDeps, request: FastifyRequest, reply: FastifyRe
 }
 
 export const readYourWritesPlugin = fp(async (app: FastifyInstance, { deps }: { deps: AppDeps }) => {
-  if (!deps.replica) return;
+  const { db, replica } = deps;
+  if (!replica) return;
   app.addHook('onSend', async (request, reply) => {
     if (!request.url.startsWith('/api/v1/') || !wrote(request, reply)) return;
     try {
-      await remember(deps, request, reply);
+      await remember(db, replica, request, reply);
     } catch (error) {
       // The write has happened; without its position the caller's reads may lag a moment.
       request.log.warn({ err: error }, 'could not read the primary’s WAL position after a write');
