@@ -85,7 +85,8 @@ EOF
 local all all trust
 host all all 127.0.0.1/32 trust
 EOF
-  as_postgres "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -t "$TIMEOUT" start >/dev/null ||
+  # 9>&-: the server must not inherit (and so hold for its life) the lock below.
+  as_postgres "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -t "$TIMEOUT" start >/dev/null 9>&- ||
     fail "the standby did not start on port $PORT"
   for _ in $(seq 1 "$TIMEOUT"); do
     if in_recovery; then
