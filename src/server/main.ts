@@ -19,9 +19,9 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 
 /** What `npm start` prints for people (the JSON log is for machines). */
 export function banner(address: string, config: Config, demo: boolean): string {
-  const replica = config.databaseReadUrl ? ', read replica (DATABASE_READ_URL)' : '';
+  const replica = config.databaseReadUrl ? ', a read replica (DATABASE_READ_URL)' : '';
   const database = config.databaseUrl
-    ? `PostgreSQL (DATABASE_URL${replica})`
+    ? `PostgreSQL (DATABASE_URL)${replica}`
     : `embedded (PGlite) in ${config.dataDir}`;
   const lines = [
     '',
