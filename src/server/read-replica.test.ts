@@ -84,7 +84,7 @@ async function organisation(deps: AppDeps) {
     return response.json<{ objectives: { averageProgress: number | null } }>().objectives.averageProgress;
   };
   const progressFor = async (browser: Browser) => progressIn(await browser.send('GET', dashboard));
-  return { owner, member, kr, dashboard, progressIn, progressFor };
+  return { org, cycle, owner, member, kr, dashboard, progressIn, progressFor };
 }
 
 /** A script calling with a personal API token: no cookies. */
@@ -161,6 +161,23 @@ describe.skipIf(standbyUrl === null)('a read replica: a real streaming standby',
     expect(await progressFor(writer)).toBe(0.6);
     expect(await progressFor(reader)).toBe(0.6);
     expect(replica.counts().replica).toBe(replayed.replica + 2);
+  });
+
+  it('serves the summary, the feed, the map, the OKR sheet and the export from the standby as well', async () => {
+    const { app, deps } = server;
+    const { owner, org, cycle } = await organisation(deps);
+    const browser = await Browser.signIn(app, owner.email);
+    await caughtUp(primary, standby);
+    const before = replica.counts().replica;
+    const reads = [
+      `/api/v1/orgs/${org.id}/dashboard/summary?cycleId=${cycle.id}`,
+      `/api/v1/orgs/${org.id}/feed`,
+      `/api/v1/orgs/${org.id}/map?cycleId=${cycle.id}`,
+      `/api/v1/orgs/${org.id}/okr-sheet?cycleId=${cycle.id}`,
+      `/api/v1/orgs/${org.id}/export`,
+    ];
+    for (const url of reads) expect((await browser.send('GET', url)).statusCode, url).toBe(200);
+    expect(replica.counts().replica).toBe(before + reads.length);
   });
 
   it('remembers a script’s write by its token, in the process that served it', async () => {

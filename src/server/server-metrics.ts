@@ -74,7 +74,7 @@ export function createServerMetrics(
   if (replica) {
     new Counter({
       name: 'riktning_lagging_reads_total',
-      help: 'Reads that may lag (dashboards, feed, map, export) by where they were served: replica, or primary and why.',
+      help: 'Reads that may lag (dashboards, feed, map, exports) by where they were served: replica, or primary and why.',
       labelNames: ['served_by'] as const,
       registers,
       collect() {
