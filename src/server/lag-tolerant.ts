@@ -1,6 +1,6 @@
 // The reads that may lag a moment — dashboards, the activity feed, the alignment map, the
-// OKR spreadsheet and the organisation export — go to the read replica when there is one (DATABASE_READ_URL), and
-// everything else to the primary. Such a read stays on the primary when the caller wrote
+// OKR spreadsheet and the organisation export — go to the read replica when there is one
+// (DATABASE_READ_URL), and everything else to the primary. Such a read stays on the primary when the caller wrote
 // something the replica has not replayed yet (plugins/read-your-writes.ts), while the
 // replica rests after a failure, and again if it fails during the read: a read never fails
 // because the replica did. Without a replica the read runs on the primary as it always has.
