@@ -50,6 +50,8 @@ primary_setting() {
 
 start() {
   if in_recovery; then
+    # A test that stopped while it held the replay paused must not leave it so.
+    psql -Atq -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -c 'select pg_wal_replay_resume()' >/dev/null
     echo "standby: running on 127.0.0.1:$PORT"
     return
   fi
