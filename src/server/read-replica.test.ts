@@ -112,6 +112,8 @@ describe.skipIf(standbyUrl === null)('a read replica: a real streaming standby',
   let other: Awaited<ReturnType<typeof serverWith>>;
 
   beforeAll(async () => {
+    // Not left paused by a run that stopped half way.
+    await resumeReplay(standby);
     replica = await openReadReplica(standby);
     server = await serverWith(replica);
     otherReplica = await openReadReplica(standby);
