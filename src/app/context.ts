@@ -1,10 +1,16 @@
 // What every use case runs with: the database and a clock (tests move time).
 import type { ServiceScope } from '../core/service-scopes.ts';
 import type { Db } from '../db/connect.ts';
+import type { ReadReplica } from '../db/read-replica.ts';
 import type { AppCaches } from './caches.ts';
 
 export interface AppDeps {
   db: Db;
+  /**
+   * A streaming standby for the heavy reads that may lag a moment (DATABASE_READ_URL); the
+   * server's routes choose it per request (server/lag-tolerant.ts). Unset: all reads on `db`.
+   */
+  replica?: ReadReplica;
   now: () => Date;
   /** Where people reach the web app, for links in e-mail (RIKTNING_PUBLIC_URL). */
   publicUrl?: string;

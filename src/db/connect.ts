@@ -145,14 +145,16 @@ function pgliteHandle(client: PGlite, release: () => Promise<void>, limits: Queu
 
 /**
  * PostgreSQL through a pool of `maxConnections`. `pooler` says what the connections may rely
- * on (postgres-pooler.ts): by default the process's RIKTNING_DB_POOLER.
+ * on (postgres-pooler.ts): by default the process's RIKTNING_DB_POOLER. `poolConfig`: more of
+ * node-postgres's pool settings (a read replica's connection timeout).
  */
 export async function openPostgres(
   connectionString: string,
   maxConnections = 10,
   pooler: DatabasePooler = databasePoolerFromEnv(),
+  poolConfig: pg.PoolConfig = {},
 ): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ ...connectionSettings(connectionString, pooler), max: maxConnections });
+  const pool = new pg.Pool({ ...poolConfig, ...connectionSettings(connectionString, pooler), max: maxConnections });
   // A dropped idle connection must not take the process down.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../app/context.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { databaseTurnPlugin } from './plugins/database-turn.ts';
+import { readYourWritesPlugin } from './plugins/read-your-writes.ts';
 import { problemPlugin, sendProblem } from './plugins/problem.ts';
 import { answerClientError } from './plugins/client-error.ts';
 import { installValidators } from './plugins/validation.ts';
@@ -118,6 +119,7 @@ export async function buildServer(options: ServerOptions) {
   });
   await app.register(metricsPlugin, { settings: options.metrics });
   await app.register(authPlugin, { deps: options.deps });
+  await app.register(readYourWritesPlugin, { deps: options.deps });
   // The API, compressed as it answers. The web app's files are compressed once, at build
   // time, and sent as they are (plugins/web.ts), so they stay outside this context.
   await app.register(async (api) => {

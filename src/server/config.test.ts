@@ -143,3 +143,23 @@ describe('a connection pooler in front of PostgreSQL', () => {
     expect(() => loadConfig({ RIKTNING_DB_POOLER: value })).toThrow(/RIKTNING_DB_POOLER=transaction/);
   });
 });
+
+describe('read replica', () => {
+  const primary = 'postgres://riktning@db.internal:5432/riktning';
+
+  it('has none unless DATABASE_READ_URL names one beside DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReadUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: ' ' }).databaseReadUrl).toBeUndefined();
+    const replica = 'postgresql://riktning@replica.internal:5432/riktning';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica }).databaseReadUrl).toBe(replica);
+  });
+
+  it('refuses a replica of the embedded database, and a URL that is not PostgreSQL’s, saying why', () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: primary })).toThrow(/DATABASE_URL, which is not set/);
+    for (const url of ['replica.internal:5432', 'mysql://replica/riktning', 'not a url']) {
+      expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: url })).toThrow(
+        /DATABASE_READ_URL is not a PostgreSQL URL/,
+      );
+    }
+  });
+});

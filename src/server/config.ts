@@ -14,6 +14,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** What sits between the server and PostgreSQL (RIKTNING_DB_POOLER, docs/scaling.md). */
   databasePooler: DatabasePooler;
+  /** A streaming standby of DATABASE_URL for the heavy reads that may lag a moment (docs/scaling.md). */
+  databaseReadUrl: string | undefined;
   logLevel: string;
   /** Load the demo organisation into an empty database. */
   demo: boolean;
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.RIKTNING_DATA_DIR ?? './data'),
     databaseUrl,
     databasePooler: databasePooler(env.RIKTNING_DB_POOLER),
+    databaseReadUrl: readReplicaUrl(env.DATABASE_READ_URL, databaseUrl),
     logLevel: env.LOG_LEVEL ?? 'info',
     demo,
     trustProxy: trustedProxies(env.RIKTNING_TRUST_PROXY),
@@ -116,6 +119,31 @@ function isProxyAddress(entry: string): boolean {
   if (prefix === undefined) return true;
   if (!/^\d{1,3}$/.test(prefix)) return false;
   return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** DATABASE_READ_URL: a PostgreSQL URL, and only beside DATABASE_URL (the embedded database has no standby). */
+function readReplicaUrl(value: string | undefined, databaseUrl: string | undefined): string | undefined {
+  const url = value?.trim();
+  if (!url) return undefined;
+  if (!databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_READ_URL names a read replica of DATABASE_URL, which is not set: the embedded database has ' +
+        'no replica. Set DATABASE_URL to the primary as well, or unset DATABASE_READ_URL.',
+    );
+  }
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new ConfigError(
+      'DATABASE_READ_URL is not a PostgreSQL URL: give the standby like DATABASE_URL, ' +
+        'e.g. postgres://riktning@replica.internal:5432/riktning.',
+    );
+  }
+  return url;
 }
 
 /** OIDC_ROLE_MAP, "group=role,group=role": a role other than admin, member or viewer is named and refused. */

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, DEMO_SIGN_INS, demoOrgExists, isDatabaseEmpty, seedDemo } from '../app/demo/seed-demo.ts';
 import { openPglite, openPostgres, type DatabaseHandle } from '../db/connect.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { openReadReplica } from '../db/read-replica.ts';
 import { applyPendingRestore, backupsDirOf } from '../db/backup.ts';
 import { startBackupSchedule, type BackupSchedule } from './backup-schedule.ts';
 import { startJobRunner, type JobRunner } from '../app/notifications/job-runner.ts';
@@ -18,7 +19,10 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 
 /** What `npm start` prints for people (the JSON log is for machines). */
 export function banner(address: string, config: Config, demo: boolean): string {
-  const database = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded (PGlite) in ${config.dataDir}`;
+  const replica = config.databaseReadUrl ? ', a read replica (DATABASE_READ_URL)' : '';
+  const database = config.databaseUrl
+    ? `PostgreSQL (DATABASE_URL)${replica}`
+    : `embedded (PGlite) in ${config.dataDir}`;
   const lines = [
     '',
     `  Riktning is running at ${address}`,
@@ -68,8 +72,15 @@ async function main(): Promise<void> {
     const showDemo = seeded || (await demoOrgExists(db));
 
     const mailer = config.smtpUrl ? createMailTransport(config.smtpUrl, config.mailFrom) : null;
+    // Failures come only from reads, once the server (and its log) is up.
+    const replica = config.databaseReadUrl
+      ? await openReadReplica(config.databaseReadUrl, (error) =>
+          app.log.warn({ err: error }, 'the read replica failed: reads that may lag go to the primary for now'),
+        )
+      : undefined;
     const deps = {
       db,
+      ...(replica ? { replica } : {}),
       now: () => new Date(),
       publicUrl: config.publicUrl,
       mailEnabled: mailer !== null,
@@ -105,6 +116,7 @@ async function main(): Promise<void> {
         await jobs?.stop();
         await backups?.stop();
         mailer?.close();
+        await replica?.close();
         await handle.close();
         process.exit(0);
       } catch (error) {

@@ -20,7 +20,10 @@ export interface ServerMetrics {
   refresh(): Promise<void>;
 }
 
-export function createServerMetrics(deps: Pick<AppDeps, 'db' | 'now'>, poolUse: () => PoolUse): ServerMetrics {
+export function createServerMetrics(
+  deps: Pick<AppDeps, 'db' | 'now' | 'replica'>,
+  poolUse: () => PoolUse,
+): ServerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -67,6 +70,19 @@ export function createServerMetrics(deps: Pick<AppDeps, 'db' | 'now'>, poolUse: 
     labelNames: ['state'] as const,
     registers,
   });
+  const { replica } = deps;
+  if (replica) {
+    new Counter({
+      name: 'riktning_lagging_reads_total',
+      help: 'Reads that may lag (dashboards, feed, map, exports) by where they were served: replica, or primary and why.',
+      labelNames: ['served_by'] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const [servedBy, count] of Object.entries(replica.counts())) this.inc({ served_by: servedBy }, count);
+      },
+    });
+  }
 
   // One child per method, route and status: labels are resolved once, not per request.
   const observers = new Map<string, Histogram.Internal<'method' | 'route' | 'status'>>();

@@ -8,6 +8,7 @@ import { listFeed } from '../../app/feed/list-feed.ts';
 import { Type } from 'typebox';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
+import { readMayLag } from '../lag-tolerant.ts';
 import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
   AddCommentBody,
@@ -102,6 +103,7 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
         response: { 200: Page(FeedItemSchema), ...problemResponses },
       },
     },
-    async (request) => listFeed(deps, callerOf(request), request.params.orgId, request.query),
+    async (request) =>
+      readMayLag(deps, request, (reader, caller) => listFeed(reader, caller, request.params.orgId, request.query)),
   );
 };

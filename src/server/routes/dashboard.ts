@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { getDashboard } from '../../app/dashboard/get-dashboard.ts';
 import { getDashboardSummary } from '../../app/dashboard/get-dashboard-summary.ts';
-import { callerOf } from '../plugins/auth.ts';
+import { readMayLag } from '../lag-tolerant.ts';
 import { OrgParams, problemResponses } from '../../api/schemas/common.ts';
 import { DashboardQuery, DashboardSchema, DashboardSummarySchema } from '../../api/schemas/dashboard.ts';
 
@@ -19,7 +19,8 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 200: DashboardSchema, ...problemResponses },
       },
     },
-    async (request) => getDashboard(deps, callerOf(request), request.params.orgId, request.query),
+    async (request) =>
+      readMayLag(deps, request, (reader, caller) => getDashboard(reader, caller, request.params.orgId, request.query)),
   );
 
   app.get(
@@ -34,6 +35,9 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 200: DashboardSummarySchema, ...problemResponses },
       },
     },
-    async (request) => getDashboardSummary(deps, callerOf(request), request.params.orgId, request.query),
+    async (request) =>
+      readMayLag(deps, request, (reader, caller) =>
+        getDashboardSummary(reader, caller, request.params.orgId, request.query),
+      ),
   );
 };

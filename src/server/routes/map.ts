@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../app/context.ts';
 import { getAlignmentMapJson } from '../../app/map/get-alignment-map.ts';
-import { callerOf } from '../plugins/auth.ts';
+import { readMayLag } from '../lag-tolerant.ts';
 import { OrgParams, problemResponses } from '../../api/schemas/common.ts';
 import { AlignmentMapQuery, AlignmentMapSchema } from '../../api/schemas/map.ts';
 
@@ -20,7 +20,9 @@ export const mapRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (ap
       },
     },
     async (request, reply) => {
-      const json = await getAlignmentMapJson(deps, callerOf(request), request.params.orgId, request.query);
+      const json = await readMayLag(deps, request, (reader, caller) =>
+        getAlignmentMapJson(reader, caller, request.params.orgId, request.query),
+      );
       // A string with a JSON content type goes out as it is: Fastify calls the response
       // schema's serializer only for objects (map.test.ts holds the body to the database's text).
       return reply.type('application/json; charset=utf-8').send(json);

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app/context.ts';
 import { OKR_SHEET_CONTENT_TYPES, prepareOkrSheet, writeOkrSheet } from '../../app/sheets/okr-sheet.ts';
 import { OrgParams, problemResponses } from '../../api/schemas/common.ts';
 import { OkrSheetQuery } from '../../api/schemas/okr-sheet.ts';
-import { callerOf } from '../plugins/auth.ts';
+import { readMayLag } from '../lag-tolerant.ts';
 import { requestLocale } from '../locale.ts';
 import { sinkInto } from '../stream-sink.ts';
 
@@ -43,9 +43,13 @@ export const okrSheetRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asyn
     },
     async (request, reply) => {
       const { cycleId, unitId, format = 'csv', lang } = request.query;
-      const target = await prepareOkrSheet(deps, callerOf(request), request.params.orgId, { cycleId, unitId });
+      // Read where it was prepared: on the read replica when it may serve (as the export).
+      const { reader, target } = await readMayLag(deps, request, async (reader, caller) => ({
+        reader,
+        target: await prepareOkrSheet(reader, caller, request.params.orgId, { cycleId, unitId }),
+      }));
       const body = new PassThrough();
-      writeOkrSheet(deps, target, { format, locale: lang ?? requestLocale(request) }, sinkInto(body)).then(
+      writeOkrSheet(reader, target, { format, locale: lang ?? requestLocale(request) }, sinkInto(body)).then(
         () => body.end(),
         (error: unknown) => {
           request.log.error({ err: error }, 'OKR sheet download failed');

@@ -7,6 +7,7 @@ import { authorizeExport, writeExport } from '../../app/transfer/export-org.ts';
 import { importOrganization } from '../../app/transfer/import-org.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { sinkInto } from '../stream-sink.ts';
+import { readMayLag } from '../lag-tolerant.ts';
 import { OrgParams, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import { ExportDocument, ImportQuery, ImportResultSchema } from '../../api/schemas/export.ts';
 
@@ -32,9 +33,15 @@ export const transferRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asyn
       },
     },
     async (request, reply) => {
-      const actor = await authorizeExport(deps, callerOf(request), request.params.orgId);
+      // The document is read where its authorisation was: on the replica when it may serve.
+      // A replica that fails before that is stepped around; one that fails while the
+      // document streams ends the download, as the primary failing would.
+      const { reader, actor } = await readMayLag(deps, request, async (reader, caller) => ({
+        reader,
+        actor: await authorizeExport(reader, caller, request.params.orgId),
+      }));
       const body = new PassThrough();
-      writeExport(deps, actor, sinkInto(body)).then(
+      writeExport(reader, actor, sinkInto(body)).then(
         () => body.end(),
         (error: unknown) => {
           request.log.error({ err: error }, 'organisation export failed');
