@@ -8,10 +8,13 @@ import type { FastifyRequest } from 'fastify';
 import type { Authenticated } from '../app/auth/authenticate.ts';
 import { createAppCaches } from '../app/caches.ts';
 import type { AppDeps } from '../app/context.ts';
-import { AppError } from '../app/errors.ts';
+import { AppError, type ErrorCode } from '../app/errors.ts';
 import type { ReadReplica } from '../db/read-replica.ts';
 import { callerOf } from './plugins/auth.ts';
 import { lastWriteOf } from './plugins/read-your-writes.ts';
+
+/** Refusals a lagging standby could give where the primary would not. */
+const MAYBE_LAG: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['not_found', 'forbidden']);
 
 export type LagTolerantRead<T> = (deps: AppDeps, caller: Authenticated) => Promise<T>;
 
@@ -31,8 +34,14 @@ export async function readMayLag<T>(deps: AppDeps, request: FastifyRequest, read
     replica.count('replica');
     return answer;
   } catch (error) {
-    // A refusal (not found, forbidden) is the answer; anything else may be the replica's.
-    if (error instanceof AppError) throw error;
+    // "Not found" or "forbidden" may only mean the standby has not yet replayed what grants
+    // it (a membership made by another's write, or at a sign-in through SSO, which set no
+    // position): the primary, which is never behind, gives the answer. Other refusals stand.
+    if (error instanceof AppError) {
+      if (!MAYBE_LAG.has(error.code)) throw error;
+      replica.count('primary_behind');
+      return read(deps, caller);
+    }
     request.log.warn({ err: error }, 'a read on the read replica failed; it is done again on the primary');
     replica.failed(error);
     replica.count('primary_fallback');

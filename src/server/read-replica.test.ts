@@ -234,6 +234,27 @@ describe.skipIf(standbyUrl === null)('a read replica: a real streaming standby',
       await unreachable.close();
     }
   });
+
+  it('answers a newcomer the standby does not know yet from the primary, not with a refusal', async () => {
+    const { app, deps } = server;
+    const { org, dashboard } = await organisation(deps);
+    await caughtUp(primary, standby);
+    await pauseReplay(standby);
+    try {
+      // Made while the standby is held behind: there, this person belongs to no organisation.
+      const newcomer = await createMember(deps.db, org.id, 'member');
+      const browser = await Browser.signIn(app, newcomer.email);
+      // As after a sign-in through SSO, whose callback (a GET) leaves no write position.
+      browser.forget(WROTE_COOKIE);
+      const before = replica.counts();
+      const response = await browser.send('GET', dashboard);
+      expect(response.statusCode).toBe(200);
+      expect(replica.counts().primary_behind).toBe(before.primary_behind + 1);
+      expect(replica.counts().replica).toBe(before.replica);
+    } finally {
+      await resumeReplay(standby);
+    }
+  });
 });
 
 describe('without a read replica', () => {

@@ -45,7 +45,8 @@ export function eligibleRecipient(orgId: string, kind: ScheduledKind, period: st
     eq(accounts.status, 'active'),
     ne(memberships.role, 'viewer'),
     sql`coalesce((${accounts.notificationSettings} ->> ${setting})::boolean, true)`,
-    sql`not exists (select 1 from ${outboxMessages} where ${outboxMessages.dedupeKey} = ${scheduledDedupeKeySql(kind, orgId, accounts.id, period)})`,
+    // By the whole unique key (org_id, dedupe_key), so its index answers it (migration 0026).
+    sql`not exists (select 1 from ${outboxMessages} where ${outboxMessages.orgId} = ${orgId} and ${outboxMessages.dedupeKey} = ${scheduledDedupeKeySql(kind, orgId, accounts.id, period)})`,
   ) as SQL;
 }
 
