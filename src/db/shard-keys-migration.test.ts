@@ -12,11 +12,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { openPglite, openPostgres, type DatabaseHandle } from './connect.ts';
+import type { DatabaseHandle } from './connect.ts';
 import { queryRows } from './raw.ts';
 import { readTableKeys, shardingViolations } from './sharding-rule.ts';
-import { testEngine } from '../test/test-db.ts';
-import { withFreshPostgres } from '../test/fresh-database.ts';
+import { withEmptyDatabase } from '../test/fresh-database.ts';
 
 const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 const LAST_BEFORE = '0025_invitation_role';
@@ -129,18 +128,6 @@ async function contents(handle: DatabaseHandle): Promise<Record<string, unknown[
   return all;
 }
 
-async function onFreshDatabase(work: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
-  const run = async (handle: DatabaseHandle) => {
-    try {
-      await work(handle);
-    } finally {
-      await handle.close();
-    }
-  };
-  if (testEngine() === 'postgres') await withFreshPostgres(async (url) => run(await openPostgres(url, 2)));
-  else await run(await openPglite());
-}
-
 /** What an audit event in no organisation leaves behind on its move: it had none of these. */
 const ACCOUNT_EVENT_DROPS = ['org_id', 'objective_id', 'unit_id'];
 
@@ -148,7 +135,7 @@ describe('migration 0026 on an existing database', () => {
   it('keeps every row and link, moves the account events out of the audit log, and the rule holds after', async () => {
     const older = await migrationsUpTo(LAST_BEFORE);
     try {
-      await onFreshDatabase(async (handle) => {
+      await withEmptyDatabase(async (handle) => {
         await migrateWith(handle, older);
         for (const statement of SEED) await handle.db.execute(sql.raw(statement));
         expect(shardingViolations(await readTableKeys(handle.db))).not.toEqual([]);

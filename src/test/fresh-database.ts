@@ -26,11 +26,10 @@ export async function withFreshPostgres(work: (url: string) => Promise<void>): P
   }
 }
 
-/** A migrated, empty database of the engine under test, closed (and dropped) afterwards. */
-export async function withFreshDatabase(work: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
+/** An empty, unmigrated database of the engine under test, closed (and dropped) afterwards. */
+export async function withEmptyDatabase(work: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
   const run = async (handle: DatabaseHandle) => {
     try {
-      await handle.migrate();
       await work(handle);
     } finally {
       await handle.close();
@@ -38,4 +37,12 @@ export async function withFreshDatabase(work: (handle: DatabaseHandle) => Promis
   };
   if (testEngine() === 'postgres') await withFreshPostgres(async (url) => run(await openPostgres(url, 4)));
   else await run(await openPglite());
+}
+
+/** A migrated, empty database of the engine under test, closed (and dropped) afterwards. */
+export async function withFreshDatabase(work: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
+  await withEmptyDatabase(async (handle) => {
+    await handle.migrate();
+    await work(handle);
+  });
 }

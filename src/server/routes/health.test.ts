@@ -7,26 +7,13 @@ import { buildServer } from '../app.ts';
 import { openPglite, openPostgres, type DatabaseHandle } from '../../db/connect.ts';
 import { testServer } from '../../test/server.ts';
 import { testEngine } from '../../test/test-db.ts';
-import { withFreshPostgres } from '../../test/fresh-database.ts';
+import { withEmptyDatabase } from '../../test/fresh-database.ts';
 
 const NO_SERVER_URL = 'postgres://postgres@127.0.0.1:1/nothing';
 const closed = async (handle: DatabaseHandle) => {
   await handle.close();
   return handle;
 };
-
-/** An empty, unmigrated database of the engine under test, closed (and dropped) afterwards. */
-async function withEmptyDatabase(work: (handle: DatabaseHandle) => Promise<void>): Promise<void> {
-  const run = async (handle: DatabaseHandle) => {
-    try {
-      await work(handle);
-    } finally {
-      await handle.close();
-    }
-  };
-  if (testEngine() === 'postgres') await withFreshPostgres(async (url) => run(await openPostgres(url, 2)));
-  else await run(await openPglite());
-}
 
 async function readyzOn(handle: DatabaseHandle) {
   const app = await buildServer({ deps: { db: handle.db, now: () => new Date() } });
