@@ -20,6 +20,7 @@ import pg from 'pg';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { start, waitFor } from './processes.ts';
 import { cookieOf, startSession, type Session } from './sessions.ts';
+import { noteStreamingStandbys } from './standbys.ts';
 
 const PRODUCT_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_bench';
 const FLOOR_DB = process.env.BENCH_FLOOR_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_floor';
@@ -399,6 +400,7 @@ function printTable(rows: Row[]): void {
 
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} not found (Debian's chromium package)`);
+  await noteStreamingStandbys(PRODUCT_DB);
   const client = new pg.Client(PRODUCT_DB);
   await client.connect();
   const children: ChildProcess[] = [];

@@ -12,6 +12,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { start, waitFor } from './processes.ts';
+import { noteStreamingStandbys } from './standbys.ts';
 
 const PERF = path.resolve(process.env.BENCH_PERF_DIR ?? '../shared/perf');
 const PRODUCT_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/riktning_bench';
@@ -203,6 +204,7 @@ function output(command: string, args: string[]): Promise<string[]> {
 async function main(): Promise<void> {
   if (!existsSync(path.join(PERF, 'floor-server.mjs'))) throw new Error(`no bare server in ${PERF}`);
   if (!existsSync('dist/server/main.js')) throw new Error('no built server: run `npm run build` first');
+  await noteStreamingStandbys(PRODUCT_DB);
   const fx = await makeFixture();
   const floorPort = 21000 + Math.floor(Math.random() * 5000);
   const productPort = floorPort + 5000;
