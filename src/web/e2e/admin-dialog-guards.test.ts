@@ -3,7 +3,7 @@
 // typed text beside theirs — in Swedish (a team's vision) and in English (a period's name).
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { csrfHeaders, signIn } from './harness.ts';
+import { csrfHeaders, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -78,8 +78,7 @@ browserSuite('dialogs that keep what was typed', (journey) => {
     const cycleId = ((await created.json()) as { id: string }).id;
     await page.reload();
 
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await switchToEnglish(page);
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Administration' })

@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { expectNoSeriousViolations, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field, pickOption } from './locators.ts';
 
@@ -91,8 +91,7 @@ browserSuite('archive and restore', (journey) => {
   it('in English: an activity archived and undone, then restored from the archive filtered to activities', async () => {
     const { page, harness } = journey;
     await signIn(page, 'demo@example.com');
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await switchToEnglish(page);
 
     await page.goto(`/orgs/${harness.orgId}/objectives/${await objectiveId(page, harness.orgId, SARA_OBJECTIVE)}`);
     const plan = page.getByTestId('activities').filter({ hasText: ACTIVITY });

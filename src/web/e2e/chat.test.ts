@@ -8,7 +8,7 @@ import { deliverChatPosts } from '../../app/chat/deliver-chat-posts.ts';
 import { postOutbound } from '../../server/outbound-post.ts';
 import { startChatReceiver, type ChatReceiver } from '../../test/chat-receiver.ts';
 import { demoIds } from './a11y-pages.ts';
-import { expectNoSeriousViolations, signIn, type Harness } from './harness.ts';
+import { expectNoSeriousViolations, signIn, type Harness, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 let slack: ChatReceiver;
@@ -88,7 +88,7 @@ browserSuite('chat channels journey', (journey) => {
   it('in English, on a unit’s page: a Teams channel for the unit, whose card comes in the organisation’s language', async () => {
     const { page, harness } = journey;
     await signIn(page, 'demo@example.com');
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     const { unitId } = await demoIds(page, harness);
     await page.goto(`/orgs/${harness.orgId}/units/${unitId}`);
     const section = page.getByRole('region', { name: 'Chat channel' });

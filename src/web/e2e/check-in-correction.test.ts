@@ -1,7 +1,7 @@
 // A wrong check-in put right: Sara types 610 for 61, corrects it from the key result, and
 // then removes the check-in altogether, in English: the figures follow each time.
 import { expect, it } from 'vitest';
-import { signIn } from './harness.ts';
+import { signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
@@ -42,7 +42,7 @@ browserSuite('correcting a check-in', (journey) => {
     await expect.poll(() => correction.textContent()).toContain('(61 anmälningar)');
 
     // In English, remove it: the key result goes back to where it stood before.
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('heading', { level: 2, name: 'Key results' }).waitFor();
     await correction.getByRole('button', { name: `Remove your check-in of ${KEY_RESULT}` }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove the check-in?' });

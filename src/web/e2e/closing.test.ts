@@ -3,7 +3,7 @@
 // and the team's reflection is written — all checked on the pages people read afterwards.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { expectNoSeriousViolations, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -145,7 +145,7 @@ browserSuite('closing journey', (journey) => {
     await expect.poll(() => oldKr.getByTestId('key-result-figures').textContent()).toBe(newFigures);
 
     // And in English.
-    await sara.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(sara);
     await panel.getByRole('heading', { name: 'Final score and reflection' }).waitFor();
     await expect.poll(async () => (await badges())[0]).toBe('0.6 · Yellow: partly reached');
 

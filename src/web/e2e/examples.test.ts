@@ -3,7 +3,7 @@
 // objective has them. In English Sara writes a key result that is an activity, and the
 // coach's advice links to a good example for her draft; the dialog passes an axe scan.
 import { expect, it } from 'vitest';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { expectNoSeriousViolations, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -74,7 +74,7 @@ browserSuite('example OKRs', (journey) => {
     await signIn(page, 'sara@example.com');
     await page.goto(`/orgs/${harness.orgId}/objectives/new?level=person`);
     await page.getByRole('heading', { level: 1, name: 'Nytt mål' }).waitFor();
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('heading', { level: 1, name: 'New objective' }).waitFor();
 
     const form = page.getByRole('main');

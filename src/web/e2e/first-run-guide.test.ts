@@ -3,7 +3,7 @@
 // reads in English too, and hides the guide for good. The demo organisation, which has
 // all of it, shows no guide.
 import { expect, it } from 'vitest';
-import { csrfHeaders, expectNoSeriousViolations, signIn } from './harness.ts';
+import { csrfHeaders, expectNoSeriousViolations, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 browserSuite('first-run guide', (journey) => {
@@ -43,7 +43,7 @@ browserSuite('first-run guide', (journey) => {
     await expectNoSeriousViolations(page, 'first-run guide');
 
     // In English, and hidden for good.
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     const english = page.getByRole('region', { name: 'Get started with Riktning' });
     await english.waitFor();
     expect(await english.textContent()).toContain('1 of 4 done');

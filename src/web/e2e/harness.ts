@@ -174,6 +174,24 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /**
+ * Switches the app to English from the banner and waits until the account remembers it: the
+ * switch saves the language after the page has changed, and a page loaded before that save
+ * (page.goto) would come back in the account's old language.
+ */
+export async function switchToEnglish(page: Page): Promise<void> {
+  await page.getByRole('banner').getByText('EN', { exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  for (const deadline = Date.now() + 15_000; ;) {
+    const response = await page.request.get('/api/v1/me');
+    // Not signed in: the browser alone holds the language.
+    if (!response.ok()) return;
+    if (((await response.json()) as { locale?: string }).locale === 'en') return;
+    if (Date.now() > deadline) throw new Error('the account did not remember English');
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
  * Signs in through the API (the context keeps the session's cookies), for journeys about
  * what comes after signing in; the form itself is walked by signIn and the sign-in journey.
  */

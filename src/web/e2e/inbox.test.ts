@@ -3,7 +3,7 @@
 // In Swedish with the mouse, and in English with the keyboard only.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { csrfHeaders, expectNoSeriousViolations, signIn, signInDirectly } from './harness.ts';
+import { csrfHeaders, expectNoSeriousViolations, signIn, signInDirectly, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
@@ -65,7 +65,7 @@ browserSuite('the bell', (journey) => {
   it('in English with the keyboard: the demo owner is mentioned by Sara, marks all read, then opens it', async () => {
     const { page, harness } = journey;
     await signIn(page, 'demo@example.com');
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     const demo = await accountOf(page);
     const author = await journey.openPage();
     await signInDirectly(author, 'sara@example.com');

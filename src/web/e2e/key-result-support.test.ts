@@ -5,7 +5,7 @@
 // names her objective on that key result. In English, the owner sees the same
 // link in the edit form and takes it away.
 import { expect, it } from 'vitest';
-import { signIn } from './harness.ts';
+import { signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -83,7 +83,7 @@ browserSuite('supporting a key result', (journey) => {
     expect(objective).toBeDefined();
     await page.goto(`/orgs/${harness.orgId}/objectives/${objective?.id}/edit`);
     await page.getByRole('heading', { level: 1, name: 'Redigera mål' }).waitFor();
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('heading', { level: 1, name: 'Edit objective' }).waitFor();
 
     // The key result is the choice; its objective is supported through it, not named twice.

@@ -3,7 +3,7 @@
 // signs out.
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { signIn } from './harness.ts';
+import { signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -95,7 +95,7 @@ browserSuite('member journey', (journey) => {
     expect(after.chartDots).toBeGreaterThan(before.chartDots);
 
     // The header's language switch: the same page, in English.
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('heading', { level: 2, name: 'Key results' }).waitFor();
     await keyResult.getByRole('button', { name: 'Check in' }).waitFor();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My OKRs' }).waitFor();

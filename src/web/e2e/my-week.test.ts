@@ -3,7 +3,7 @@
 // her objective, and sets the objective's status herself.
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectNoSeriousViolations, hasHorizontalScroll, signIn } from './harness.ts';
+import { expectNoSeriousViolations, hasHorizontalScroll, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
@@ -159,7 +159,7 @@ browserSuite('my week', (journey) => {
     expect((await hasHorizontalScroll(phone)).overflow).toBe(false);
     await expectNoSeriousViolations(phone, 'my week (375 px)');
 
-    await phone.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(phone);
     await phone.getByRole('heading', { level: 1, name: 'My week' }).waitFor();
     await phone.getByRole('heading', { level: 2, name: 'Time for a check-in' }).waitFor();
     await phone.getByRole('button', { name: 'Save check-ins' }).waitFor();

@@ -4,7 +4,7 @@
 // that opens as one.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { csrfHeaders, scrollToEnd, signIn } from './harness.ts';
+import { csrfHeaders, scrollToEnd, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 import { SARA_OBJECTIVE } from './a11y-pages.ts';
@@ -140,7 +140,7 @@ browserSuite('newcomer journey', (journey) => {
     expect(await page.getByRole('radio', { name: 'Bara jag och administratörer' }).isChecked()).toBe(true);
 
     // In English, from My OKRs again.
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'My OKRs' }).click();
     await page.getByRole('link', { name: 'New development objective' }).click();
     await page.getByRole('heading', { level: 1, name: 'New development objective' }).waitFor();
@@ -239,7 +239,7 @@ browserSuite('newcomer journey', (journey) => {
 
     await page.goto(`/orgs/${orgId}/objectives/00000000-0000-4000-8000-000000000000`);
     await problem.getByRole('heading', { level: 1, name: 'Här finns inget' }).waitFor();
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await problem.getByRole('heading', { level: 1, name: 'There is nothing here' }).waitFor();
     await problem.getByRole('button', { name: 'Go back' }).waitFor();
     await backToSwedish(page);

@@ -1,7 +1,7 @@
 // Marking an objective done before the cycle closes: Sara reached hers early; its key
 // results leave "My week", the objective shows as done, and in English she opens it again.
 import { expect, it } from 'vitest';
-import { signIn } from './harness.ts';
+import { signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 const SARA_OBJECTIVE = 'Öka deltagandet på interna event jämfört med förra året';
@@ -32,7 +32,7 @@ browserSuite('an objective marked done', (journey) => {
       .toBeLessThan(owedBefore);
 
     await page.goto(`/orgs/${harness.orgId}/objectives/${objective?.id}`);
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('button', { name: 'Open again' }).click();
     await page.getByText(`“${SARA_OBJECTIVE}” is open again`).waitFor();
     await page.getByRole('button', { name: 'Mark as done' }).waitFor();

@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { SHEET_HEADERS } from '../../core/okr-sheet-columns.ts';
 import { OKR_SHEET_COLUMNS } from '../../app/sheets/okr-sheet-rows.ts';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { expectNoSeriousViolations, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 const TEAM_OBJECTIVE = 'Göra våra egna event till den bästa platsen att möta Nordljus';
@@ -79,7 +79,7 @@ browserSuite('OKR sheet download journey', (journey) => {
   it('the owner downloads the whole organisation’s OKRs of the year and of the quarter from the home page in English, and finds them under Administration', async () => {
     const { page, harness } = journey;
     await signIn(page, 'demo@example.com');
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('button', { name: 'Download' }).waitFor();
     const sheet = async (item: RegExp) => {
       const file = await download(page, 'Download', item);

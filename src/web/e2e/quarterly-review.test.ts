@@ -5,7 +5,7 @@
 // slide, with the objectives in it.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { csrfHeaders, expectNoSeriousViolations, openUnitPage, signIn } from './harness.ts';
+import { csrfHeaders, expectNoSeriousViolations, openUnitPage, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 const TEAM_OBJECTIVE = 'Göra våra egna event till den bästa platsen att möta Nordljus';
@@ -140,7 +140,7 @@ browserSuite('the quarterly review', (journey) => {
 
     await page.goto(`/orgs/${harness.orgId}/units/${unitId}/review?cycle=${quarter.id}`);
     await page.getByRole('heading', { level: 1, name: 'Kvartalsgenomgång · Marknad' }).waitFor();
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('heading', { level: 1, name: 'Quarterly review · Marknad' }).waitFor();
     expect(await page.getByTestId('review-scores').textContent()).toBe('Final scores: the cycle is closed.');
     await page.getByRole('button', { name: 'Print' }).waitFor();

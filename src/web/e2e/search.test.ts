@@ -3,7 +3,7 @@
 // closes and gives the focus back. In English too.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { expectNoSeriousViolations, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 const KEY_RESULT = 'Minska antalet supportärenden per 100 kunder från 14 till 7';
@@ -83,8 +83,7 @@ browserSuite('quick search', (journey) => {
   it('speaks English, and says when nothing matches', async () => {
     const { page } = journey;
     await signIn(page, 'sara@example.com');
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
-    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await switchToEnglish(page);
     // Typed at once, while the dialog's code still loads: nothing is lost.
     await page.keyboard.press('Control+K');
     await page.keyboard.type('q');

@@ -7,7 +7,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { expectNoSeriousViolations, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field, pickOption } from './locators.ts';
 import { buildXlsx } from '../../test/xlsx.ts';
@@ -173,7 +173,7 @@ browserSuite('sheet import journey', (journey) => {
     journey.errors.allow(/status of 422/);
     await signIn(page, 'demo@example.com');
     await page.goto(`/orgs/${harness.orgId}/admin/data`);
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     const section = page.getByRole('region', { name: 'Import a spreadsheet' });
     await section.waitFor();
     await chooseFile(page, section, 'Spreadsheet', {

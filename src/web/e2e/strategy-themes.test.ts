@@ -3,7 +3,7 @@
 // serve the new theme, and finds the dashboard's progress per theme and the team aligned to
 // a theme alone (Logistik). In English the theme is removed again.
 import { expect, it } from 'vitest';
-import { expectNoSeriousViolations, signIn } from './harness.ts';
+import { expectNoSeriousViolations, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -76,7 +76,7 @@ browserSuite('strategy themes', (journey) => {
 
     // In English, the theme is removed: the list is the demo's four again.
     await page.goto(`/orgs/${harness.orgId}/admin/themes`);
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('heading', { level: 2, name: 'Strategy themes' }).waitFor();
     await page.getByRole('button', { name: `Remove ${NEW_THEME}` }).click();
     const confirm = page.getByRole('dialog', { name: 'Remove the theme?' });

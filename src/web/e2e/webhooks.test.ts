@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { deliverWebhooks } from '../../app/webhooks/deliver-webhooks.ts';
 import { postOutbound } from '../../server/outbound-post.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/webhook-receiver.ts';
-import { expectNoSeriousViolations, signIn, type Harness } from './harness.ts';
+import { expectNoSeriousViolations, signIn, type Harness, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 
 let receiver: WebhookReceiver;
@@ -125,7 +125,7 @@ browserSuite('webhooks journey', (journey) => {
   it('in English: a receiver that fails shows as waiting for its next try, with its answer', async () => {
     const { page, harness } = journey;
     await signIn(page, 'demo@example.com');
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await openWebhooksTab(page, harness.orgId, 'Webhooks');
     await addWebhook(page, { add: 'Add a webhook', url: 'URL', save: 'Add', done: 'Done' }, ['Cycle closed']);
     const card = page.getByTestId('webhook').filter({ hasText: 'Cycle closed' });

@@ -3,7 +3,7 @@
 // Sara's with her blocker first — and writes a decision down, which lands in the
 // conversation on the key result. In English, the screen view and the buttons.
 import { expect, it } from 'vitest';
-import { expectNoSeriousViolations, openUnitPage, signIn } from './harness.ts';
+import { expectNoSeriousViolations, openUnitPage, signIn, switchToEnglish } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { field } from './locators.ts';
 
@@ -86,7 +86,7 @@ browserSuite('the weekly meeting', (journey) => {
     const marketing = ((await units.json()).items as { id: string; name: string }[]).find((u) => u.name === 'Marknad');
     await page.goto(`/orgs/${harness.orgId}/units/${marketing?.id}/meeting`);
     await page.getByRole('heading', { level: 1, name: 'Veckomöte · Marknad' }).waitFor();
-    await page.getByRole('banner').getByText('EN', { exact: true }).click();
+    await switchToEnglish(page);
     await page.getByRole('heading', { level: 1, name: 'Weekly check-in · Marknad' }).waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => page.getByTestId('meeting-position').textContent()).toBe('2 of 3');
