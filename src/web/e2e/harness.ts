@@ -180,7 +180,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
  */
 export async function switchToEnglish(page: Page): Promise<void> {
   await page.getByRole('banner').getByText('EN', { exact: true }).click();
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
   for (const deadline = Date.now() + 15_000; ;) {
     const response = await page.request.get('/api/v1/me');
     // Not signed in: the browser alone holds the language.
