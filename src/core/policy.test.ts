@@ -6,6 +6,7 @@ import {
   ACTIONS,
   can,
   canRead,
+  grantFor,
   type PolicyObject,
   type ReadableObjective,
   type Subject,
@@ -393,5 +394,38 @@ describe('abilities', () => {
       'objective.create': false,
       'comment.create': true,
     });
+  });
+});
+
+describe('grantFor: the decision before any object, for statements that decide in SQL', () => {
+  it('agrees with can() for every role, action and state', () => {
+    for (const role of ORG_ROLES) {
+      for (const action of ACTIONS) {
+        const grant = grantFor(subject(role), action);
+        for (const [state, object] of STATES as readonly (readonly [string, PolicyObject])[]) {
+          const allowed = can(subject(role), action, object);
+          const where = `${role} ${action} on ${state}`;
+          if (grant?.kind === 'always') expect(allowed, where).toBe(true);
+          else if (grant?.kind === 'never') expect(allowed, where).toBe(false);
+          else if (grant?.kind === 'relations' && grant.lockedByClosedCycle && object.cycleClosed)
+            expect(allowed, where).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('names the relations a member checks in by, locked by a closed cycle', () => {
+    expect(grantFor(subject('member'), 'checkIn.create')).toEqual({
+      kind: 'relations',
+      relations: ['ownsObjective', 'leadsUnit', 'ownsKeyResult'],
+      lockedByClosedCycle: true,
+    });
+    expect(grantFor(subject('admin'), 'checkIn.create')).toEqual({ kind: 'always' });
+    expect(grantFor(subject('viewer'), 'checkIn.create')).toEqual({ kind: 'never' });
+  });
+
+  it('leaves a service account to can(): its scopes and unit limit depend on the object', () => {
+    const service = { ...subject('admin'), service: { scopes: ['admin'] as const, unitIds: null } };
+    expect(grantFor(service, 'checkIn.create')).toBeNull();
   });
 });

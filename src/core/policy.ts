@@ -65,7 +65,7 @@ const RELATIONS = {
   ownsComment: (s: Subject, o: PolicyObject) => !!o.commentAuthorId && o.commentAuthorId === s.accountId,
   anyone: () => true,
 } satisfies Record<string, (s: Subject, o: PolicyObject) => boolean>;
-type Relation = keyof typeof RELATIONS;
+export type Relation = keyof typeof RELATIONS;
 
 type Grant = 'always' | readonly Relation[];
 const ADMINS = { owner: 'always', admin: 'always' } as const;
@@ -133,6 +133,26 @@ export function can(subject: Subject, action: Action, object: PolicyObject = {})
   if (grant === 'always') return true;
   if (object.cycleClosed && LOCKED_BY_CLOSED_CYCLE.has(action)) return false;
   return grant.some((relation) => RELATIONS[relation](subject, object));
+}
+
+/**
+ * How `can` decides the action for this subject, before looking at any object, so that a
+ * statement can make the same decision in SQL: allowed whatever the object, never, or when
+ * the object has one of these relations to the subject (and, if the action is locked by a
+ * closed cycle, its cycle is open). Null when the decision needs more than that: a service
+ * account's scopes and unit limit are judged by `serviceMayAct` alone.
+ */
+export type SubjectGrant =
+  | { kind: 'always' }
+  | { kind: 'never' }
+  | { kind: 'relations'; relations: readonly Relation[]; lockedByClosedCycle: boolean };
+
+export function grantFor(subject: Subject, action: Action): SubjectGrant | null {
+  if (subject.service) return null;
+  const grant = POLICY[action][subject.role];
+  if (grant === undefined) return { kind: 'never' };
+  if (grant === 'always') return { kind: 'always' };
+  return { kind: 'relations', relations: grant, lockedByClosedCycle: LOCKED_BY_CLOSED_CYCLE.has(action) };
 }
 
 /** The answers for several actions at once, as sent to the web app. */

@@ -2,7 +2,8 @@
 // whatever the size of the organisation (no query per row).
 import type { Db } from '../db/connect.ts';
 
-const STATEMENTS = new Set<PropertyKey>(['select', 'execute', 'insert', 'update', 'delete']);
+// `with` starts a statement too: its common table expressions lead a select, insert or update.
+const STATEMENTS = new Set<PropertyKey>(['select', 'execute', 'insert', 'update', 'delete', 'with']);
 
 /** The database, counting the statements started through it and through its transactions. */
 export function countStatements(db: Db): { db: Db; statements: () => number } {

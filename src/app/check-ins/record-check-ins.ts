@@ -15,6 +15,7 @@ import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { isUuid, type OrgActor } from '../scope.ts';
 import { selectKeyResultsInContext } from '../key-results/in-context.ts';
+import { grantParameters, writeIfGranted } from './granted-check-in.ts';
 
 export interface CheckInInput {
   value: number;
@@ -193,7 +194,16 @@ async function write(
   );
   const inserted = await writeCheckIns(q, input, actor.orgId, actor.accountId, now.toISOString());
   if (inserted.length !== authorised.length) return null;
-  const checkInOf = new Map(inserted.map((row) => [row.key_result_id, row.id]));
+  return present(actor, authorised, new Map(inserted.map((row) => [row.key_result_id, row.id])), now);
+}
+
+/** The written check-ins with their key results as the write left them, without reading them again. */
+function present(
+  actor: OrgActor,
+  authorised: Authorised,
+  checkInOf: ReadonlyMap<string, string>,
+  now: Date,
+): RecordedCheckIn[] {
   return authorised.map(({ item, row, policy }) => {
     const checkIn = {
       id: checkInOf.get(item.keyResultId) ?? '',
@@ -208,7 +218,7 @@ async function write(
       version: 1,
       correctedAt: null,
     };
-    // The key result as the update above left it, without reading it again.
+    // The key result as the write left it.
     const kr = {
       ...row.kr,
       currentValue: item.value,
@@ -248,10 +258,12 @@ export async function recordCheckIns(
 }
 
 /**
- * One check-in in a single statement, without a transaction: the key result is read, the
- * check-in authorised, then written only if the key result is still at the version read.
- * Null when it has moved on meanwhile (another check-in or an edit): nothing was written,
- * and the caller tries again.
+ * One check-in without a transaction. Usually one statement: it checks the actor's grant in
+ * SQL and writes (granted-check-in.ts); the policy then judges what that statement read, so
+ * a key result the actor may not check in on is refused as before. Where only the policy can
+ * decide (a service account), the check-in is written by a second statement, only if the key
+ * result is still at the version read. Null when it has moved on meanwhile (another
+ * check-in or an edit): nothing was written, and the caller tries again.
  */
 export async function tryRecordCheckIn(
   db: Queryable,
@@ -259,12 +271,24 @@ export async function tryRecordCheckIn(
   item: CheckInItem,
   now: Date,
 ): Promise<RecordedCheckIn | null> {
-  const rows = await selectKeyResults(db, actor, [item.keyResultId], false);
-  const recorded = await write(
+  const rows = await writeIfGranted(
     db,
     actor,
-    authorise(actor, [item], rows, () => null),
+    {
+      keyResultId: item.keyResultId,
+      value: item.value,
+      confidence: item.confidence,
+      note: item.note ?? '',
+      blocker: item.blocker ?? false,
+    },
     now,
   );
+  const authorised = authorise(actor, [item], rows, () => null);
+  const checkInId = rows[0]?.checkInId;
+  if (checkInId) return present(actor, authorised, new Map([[item.keyResultId, checkInId]]), now)[0] ?? null;
+  // Granted by the policy: if SQL could check the grant too, it held there, so the key
+  // result changed meanwhile.
+  if (grantParameters(actor)) return null;
+  const recorded = await write(db, actor, authorised, now);
   return recorded?.[0] ?? null;
 }

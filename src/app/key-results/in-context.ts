@@ -7,8 +7,11 @@ import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
 
 const owner = alias(accounts, 'owner');
 
-/** `select` of key results joined to their objective, cycle and owner, with `extra` fields besides. */
-export function selectKeyResultsInContext<Extra extends SelectedFields>(q: Queryable, extra: Extra) {
+/**
+ * `select` of key results joined to their objective, cycle and owner, with `extra` fields
+ * besides; `q` may be a database, a transaction or one with common table expressions.
+ */
+export function selectKeyResultsInContext<Extra extends SelectedFields>(q: Pick<Queryable, 'select'>, extra: Extra) {
   return q
     .select({ kr: keyResults, objective: objectives, cycle: cycles, ownerName: owner.name, ...extra })
     .from(keyResults)
