@@ -47,11 +47,16 @@ let lastPlace = 0;
 /** A new place in line, later than every one given before. */
 export const nextPlace = (): number => ++lastPlace;
 
+/** Whether this process has a line at all: only an embedded database makes one. */
+let lineExists = false;
+
 /**
  * Runs `work` (a request's handling) at `place`: the statements it issues take that place
  * in line. Work outside a request (the job runner, a backup) takes a new place at each statement.
+ * Without a line (PostgreSQL) the place is never read, so `work` runs as it is: a context
+ * entered for every request would be carried by every promise the request makes.
  */
-export const atPlace = <T>(place: number, work: () => T): T => places.run(place, work);
+export const atPlace = <T>(place: number, work: () => T): T => (lineExists ? places.run(place, work) : work());
 
 interface Waiter {
   place: number;
@@ -68,6 +73,7 @@ export interface DatabaseQueue {
 }
 
 export function createDatabaseQueue(limits: QueueLimits): DatabaseQueue {
+  lineExists = true;
   let busy = false;
   /** By place, earliest first. */
   const waiting: Waiter[] = [];

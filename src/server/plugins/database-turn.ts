@@ -1,7 +1,7 @@
 // Each request takes its place in the embedded database's line when it arrives
 // (db/pglite-queue.ts): its statements go before those of requests that came later, so a
 // request once begun is finished rather than overtaken again and again. (PostgreSQL has a
-// pool of connections, and no such line: there the place is never read.)
+// pool of connections, and no such line: there `atPlace` just goes on.)
 import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { atPlace, nextPlace } from '../../db/pglite-queue.ts';
