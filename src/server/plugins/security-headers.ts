@@ -7,9 +7,9 @@
 // answer refused by a later hook (rate limit, sign-in) carries them.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet from 'helmet';
 import { newNonce } from '../page-nonce.ts';
 import { SCIM_PREFIX } from '../routes/scim.ts';
 
@@ -62,9 +62,37 @@ const docsLogoStyleHash = `'sha256-${createHash('sha256').update(DOCS_LOGO_STYLE
 export const docsPolicy = (policy: string): string =>
   policy.replace(/(^|;)\s*style-src 'self'/, `$1style-src 'self' ${docsLogoStyleHash}`);
 
+/**
+ * Helmet's headers, its policy built once: the style sources are the one part that changes
+ * per answer (the page's nonce), and helmet asks for them per answer.
+ */
+const helmetHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      baseUri: ["'none'"],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      // A second line behind the Markdown rule (core/safe-link.ts): no image from elsewhere.
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      objectSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      scriptSrcAttr: ["'none'"],
+      styleSrc: [styleSources],
+    },
+  },
+  // Set below, and only over HTTPS.
+  strictTransportSecurity: false,
+  xFrameOptions: { action: 'deny' },
+  referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+});
+
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
-  // Before helmet's own hook, which writes the policy with the nonce.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    // Before helmet's headers: the policy names this answer's nonce.
     if (request.routeOptions.config.pageNonce) nonces.set(request.raw, newNonce());
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     // request.protocol reads X-Forwarded-Proto only when the proxy is trusted (TRUST_PROXY):
@@ -74,29 +102,7 @@ export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
     if (PERSONAL_DATA_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
       reply.header('cache-control', 'no-store');
     }
-  });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        baseUri: ["'none'"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        // A second line behind the Markdown rule (core/safe-link.ts): no image from elsewhere.
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        objectSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: [styleSources],
-      },
-    },
-    // Set above, and only over HTTPS.
-    strictTransportSecurity: false,
-    xFrameOptions: { action: 'deny' },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    helmetHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
 });
 
