@@ -104,9 +104,10 @@ async function loadObjectives(
       union
       select up.id from reach
         cross join lateral (
-          -- By primary key: reach holds only this organisation's objectives (the final select checks again).
+          -- By primary key, which leads with org_id: reach holds only this organisation's
+          -- objectives (the final select checks again).
           select a.supports_id as id from alignments a
-           where a.objective_id = reach.id
+           where a.org_id = ${actor.orgId} and a.objective_id = reach.id
           offset 0 -- keeps the step a lookup per row: the planner may not turn the join around
         ) up
     ),

@@ -136,8 +136,11 @@ export function objectiveFigureParts(
       union
       select reach.start_id, up.id, up.level from reach
         -- Two lookups by primary key per row, fenced (offset 0) so that the planner keeps them
-        -- that way round. reach holds only this organisation's objectives; live checks the other end.
-        cross join lateral (select a.supports_id from alignments a where a.objective_id = reach.id offset 0) link
+        -- that way round (the key leads with org_id: without it, each step read the whole table).
+        -- reach holds only this organisation's objectives; live checks the other end.
+        cross join lateral (
+          select a.supports_id from alignments a where a.org_id = ${actor.orgId} and a.objective_id = reach.id offset 0
+        ) link
         cross join lateral (
           select objectives.id, objectives.level from objectives where objectives.id = link.supports_id and ${live}
           offset 0

@@ -140,7 +140,8 @@ const FILTERS = {
   unitId: () => eq(objectives.unitId, p('unitId')),
   personId: () => eq(objectives.personId, p('personId')),
   supportsId: () =>
-    sql`exists (select 1 from alignments s where s.objective_id = ${objectives.id} and s.supports_id = ${p('supportsId')})`,
+    sql`exists (select 1 from alignments s
+                 where s.org_id = ${objectives.orgId} and s.objective_id = ${objectives.id} and s.supports_id = ${p('supportsId')})`,
   supportsKeyResultId: () =>
     sql`exists (select 1 from key_result_alignments s
                  where s.org_id = ${objectives.orgId} and s.objective_id = ${objectives.id}
