@@ -453,7 +453,10 @@ export const keyResultAlignments = pgTable(
 export const checkIns = pgTable(
   'check_ins',
   {
-    id: rowId(),
+    // Time-ordered (migration 0029): new check-ins' index entries go to the end, not to a random page.
+    id: uuid('id')
+      .notNull()
+      .default(sql`riktning_uuid7()`),
     orgId: orgId(),
     keyResultId: uuid('key_result_id').notNull(),
     authorId: uuid('author_id').references(() => accounts.id),
