@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createCycle, createOrg, createUnit } from '../../test/factories.ts';
 import { testDatabase } from '../../test/test-db.ts';
 import { queryRows } from '../../db/raw.ts';
+import { alignmentScans, BY_ORGANISATION_KEY, loadAlignedObjectives } from '../../test/aligned-objectives.ts';
 import type { OrgActor } from '../scope.ts';
 import { objectiveFigureParts } from './alignment-health.ts';
 
@@ -16,35 +17,15 @@ describe('alignment health at scale', () => {
     const { org, owner } = await createOrg(db);
     const cycle = await createCycle(db, org.id);
     const unit = await createUnit(db, org.id);
-    // 2,000 unit objectives, each supporting one of 20 organisation objectives.
-    await queryRows(
-      db,
-      sql`with parents as (
-            insert into objectives (org_id, cycle_id, level, title)
-            select ${org.id}::uuid, ${cycle.id}::uuid, 'organization', 'Goal ' || n from generate_series(1, 20) n
-            returning id),
-          children as (
-            insert into objectives (org_id, cycle_id, level, unit_id, title)
-            select ${org.id}::uuid, ${cycle.id}::uuid, 'unit', ${unit.id}::uuid, 'Team goal ' || n
-              from generate_series(1, 2000) n
-            returning id)
-          insert into alignments (org_id, objective_id, supports_id)
-          select ${org.id}::uuid, c.id, (select id from parents order by id offset (abs(hashtext(c.id::text)) % 20) limit 1)
-            from children c
-          returning objective_id`,
-    );
-    await queryRows(db, sql`analyze alignments`);
-    await queryRows(db, sql`analyze objectives`);
+    await loadAlignedObjectives(db, { orgId: org.id, cycleId: cycle.id, unitId: unit.id }, 2000);
     const actor: OrgActor = { orgId: org.id, accountId: owner.id, role: 'owner', ledUnitIds: new Set() };
     const parts = objectiveFigureParts(actor, { id: cycle.id, parentId: null }, null, true);
     const plan = await queryRows<{ 'QUERY PLAN': string }>(
       db,
       sql`explain with recursive ${parts.ctes} select ${parts.columns}`,
     );
-    const lines = plan.map((row) => row['QUERY PLAN']);
-    // Each scan of alignments, with the condition it looks up by (the line after it).
-    const scans = lines.flatMap((line, i) => (/ on alignments a\b/.test(line) ? [`${line}\n${lines[i + 1]}`] : []));
+    const scans = alignmentScans(plan);
     expect(scans.length).toBeGreaterThan(0);
-    for (const scan of scans) expect(scan).toMatch(/Index (Only )?Scan[^\n]*\n\s*Index Cond: \(\(org_id = /);
+    for (const scan of scans) expect(scan).toMatch(BY_ORGANISATION_KEY);
   });
 });
