@@ -10,7 +10,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { grantFor, type Relation } from '../../core/policy.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { keyResults } from '../../db/schema.ts';
-import { selectKeyResultsInContext } from '../key-results/in-context.ts';
+import { authorNameField, selectKeyResultsInContext } from '../key-results/in-context.ts';
 import type { OrgActor } from '../scope.ts';
 
 /** The relations the statement can check, each as the SQL twin of its rule in core/policy.ts. */
@@ -75,7 +75,7 @@ function build(q: Queryable) {
           from granted g cross join written w`,
   );
   return selectKeyResultsInContext(q.with(granted, latest, written, audited), {
-    authorName: sql<string | null>`(select a.name from accounts a where a.id = ${p('authorId')}::uuid)`,
+    authorName: authorNameField,
     // Set when the check-in was written.
     checkInId: sql<string | null>`(select w.id from written w)`,
   })

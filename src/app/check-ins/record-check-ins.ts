@@ -14,7 +14,7 @@ import { AppError } from '../errors.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { isUuid, type OrgActor } from '../scope.ts';
-import { selectKeyResultsInContext } from '../key-results/in-context.ts';
+import { authorNameField, selectKeyResultsInContext } from '../key-results/in-context.ts';
 import { grantParameters, writeIfGranted } from './granted-check-in.ts';
 
 export interface CheckInInput {
@@ -124,34 +124,30 @@ const writeCheckIns = namedStatement<{ id: string; key_result_id: string }>(
    select w.id, w.key_result_id from written w`,
 );
 
-/** The key results with their objective, cycle, owner's name and the author's name; locked on request. */
-function buildSelect(q: Queryable, lock: boolean) {
-  const query = selectKeyResultsInContext(q, {
-    // The author's name for the answer, read here rather than in a statement of its own.
-    authorName: sql<string | null>`(select a.name from accounts a where a.id = ${sql.placeholder('authorId')})`,
-  })
+/** The key results with their objective, cycle, owner's name and the author's name, locked. */
+function buildLock(q: Queryable) {
+  return selectKeyResultsInContext(q, { authorName: authorNameField })
     .where(
       and(
         eq(keyResults.orgId, sql.placeholder('orgId')),
         sql`${keyResults.id} = any(${sql.placeholder('ids')}::uuid[])`,
       ),
     )
-    .orderBy(keyResults.id);
-  return lock ? query.for('update', { of: keyResults }).prepare('check_in_lock') : query.prepare('check_in_read');
+    .orderBy(keyResults.id)
+    .for('update', { of: keyResults })
+    .prepare('check_in_lock');
 }
 
 /** Built once per database or transaction (building a query costs more than running it). */
-const selects = new WeakMap<Queryable, Map<boolean, ReturnType<typeof buildSelect>>>();
+const locks = new WeakMap<Queryable, ReturnType<typeof buildLock>>();
 
-function selectKeyResults(q: Queryable, actor: OrgActor, ids: string[], lock: boolean) {
-  let built = selects.get(q);
-  if (!built) selects.set(q, (built = new Map()));
-  let select = built.get(lock);
-  if (!select) built.set(lock, (select = buildSelect(q, lock)));
-  return select.execute({ authorId: actor.accountId, orgId: actor.orgId, ids: `{${ids.join(',')}}` });
+function lockKeyResults(q: Queryable, actor: OrgActor, ids: string[]) {
+  let lock = locks.get(q);
+  if (!lock) locks.set(q, (lock = buildLock(q)));
+  return lock.execute({ authorId: actor.accountId, orgId: actor.orgId, ids: `{${ids.join(',')}}` });
 }
 
-type KeyResultRows = Awaited<ReturnType<typeof selectKeyResults>>;
+type KeyResultRows = Awaited<ReturnType<typeof lockKeyResults>>;
 type Authorised = { item: CheckInItem; row: KeyResultRows[number]; policy: PolicyObject }[];
 
 /** Each item against its key result: found, live and the actor's to check in on; in the order sent. */
@@ -251,7 +247,7 @@ export async function recordCheckIns(
   });
   // Locked in id order, so two batches over the same key results queue rather than
   // deadlock, and "current" is always the latest check-in.
-  const rows = await selectKeyResults(tx, actor, [...seen.keys()], true);
+  const rows = await lockKeyResults(tx, actor, [...seen.keys()]);
   const recorded = await write(tx, actor, authorise(actor, items, rows, fieldOf), now);
   if (!recorded) throw new Error('a locked key result changed under its lock');
   return recorded;

@@ -1,6 +1,6 @@
 // A key result read with what presenting it needs: its objective, the objective's cycle and
 // the owner's name. Lists and check-ins select it the same way.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/connect.ts';
 import { accounts, cycles, keyResults, objectives } from '../../db/schema.ts';
@@ -19,3 +19,8 @@ export function selectKeyResultsInContext<Extra extends SelectedFields>(q: Pick<
     .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
     .leftJoin(owner, eq(owner.id, keyResults.ownerId));
 }
+
+/** The name of the account in the statement's `authorId` placeholder (who is checking in), read with the rest. */
+export const authorNameField = sql<
+  string | null
+>`(select a.name from accounts a where a.id = ${sql.placeholder('authorId')}::uuid)`;
