@@ -1,6 +1,6 @@
 // The one authorisation policy (DESIGN.md section 3): role × action × object state.
 // Routes and use cases ask `can`; the web app receives the answers as abilities.
-import type { ObjectiveLevel, OrgRole } from './domain.ts';
+import { ORG_ROLES, type ObjectiveLevel, type OrgRole } from './domain.ts';
 import { serviceMayAct, type ServiceLimits } from './service-scopes.ts';
 
 export const ACTIONS = [
@@ -126,33 +126,46 @@ const LOCKED_BY_CLOSED_CYCLE: ReadonlySet<Action> = new Set<Action>([
   'activity.manage',
 ]);
 
-export function can(subject: Subject, action: Action, object: PolicyObject = {}): boolean {
-  if (subject.service && !serviceMayAct(subject.service, action, object)) return false;
-  const grant = POLICY[action][subject.role];
-  if (grant === undefined) return false;
-  if (grant === 'always') return true;
-  if (object.cycleClosed && LOCKED_BY_CLOSED_CYCLE.has(action)) return false;
-  return grant.some((relation) => RELATIONS[relation](subject, object));
-}
-
 /**
- * How `can` decides the action for this subject, before looking at any object, so that a
- * statement can make the same decision in SQL: allowed whatever the object, never, or when
- * the object has one of these relations to the subject (and, if the action is locked by a
- * closed cycle, its cycle is open). Null when the decision needs more than that: a service
- * account's scopes and unit limit are judged by `serviceMayAct` alone.
+ * How a role holds an action, before looking at any object: allowed whatever the object,
+ * never, or when the object has one of these relations to the subject (and, if the action
+ * is locked by a closed cycle, its cycle is open). Both `can` and `grantFor` read it.
  */
 export type SubjectGrant =
   | { kind: 'always' }
   | { kind: 'never' }
   | { kind: 'relations'; relations: readonly Relation[]; lockedByClosedCycle: boolean };
 
+/** The table above, read once per action and role. */
+const ROLE_GRANTS = Object.fromEntries(
+  ACTIONS.map((action) => [
+    action,
+    Object.fromEntries(
+      ORG_ROLES.map((role): [OrgRole, SubjectGrant] => {
+        const grant = POLICY[action][role];
+        if (grant === undefined) return [role, { kind: 'never' }];
+        if (grant === 'always') return [role, { kind: 'always' }];
+        return [role, { kind: 'relations', relations: grant, lockedByClosedCycle: LOCKED_BY_CLOSED_CYCLE.has(action) }];
+      }),
+    ),
+  ]),
+) as Record<Action, Record<OrgRole, SubjectGrant>>;
+
+export function can(subject: Subject, action: Action, object: PolicyObject = {}): boolean {
+  if (subject.service && !serviceMayAct(subject.service, action, object)) return false;
+  const grant = ROLE_GRANTS[action][subject.role];
+  if (grant.kind !== 'relations') return grant.kind === 'always';
+  if (grant.lockedByClosedCycle && object.cycleClosed) return false;
+  return grant.relations.some((relation) => RELATIONS[relation](subject, object));
+}
+
+/**
+ * The subject's grant for the action, so that a statement can make `can`'s decision in
+ * SQL. Null when the decision needs more than the role: a service account's scopes and
+ * unit limit are judged by `serviceMayAct` alone.
+ */
 export function grantFor(subject: Subject, action: Action): SubjectGrant | null {
-  if (subject.service) return null;
-  const grant = POLICY[action][subject.role];
-  if (grant === undefined) return { kind: 'never' };
-  if (grant === 'always') return { kind: 'always' };
-  return { kind: 'relations', relations: grant, lockedByClosedCycle: LOCKED_BY_CLOSED_CYCLE.has(action) };
+  return subject.service ? null : ROLE_GRANTS[action][subject.role];
 }
 
 /** The answers for several actions at once, as sent to the web app. */

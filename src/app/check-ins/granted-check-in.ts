@@ -34,6 +34,16 @@ export function grantParameters(actor: OrgActor) {
   };
 }
 
+/** For an actor only `can` may judge: the statement writes nothing and reads the key result. */
+const NOTHING_GRANTED: NonNullable<ReturnType<typeof grantParameters>> = {
+  always: false,
+  ownsObjective: false,
+  leadsUnit: false,
+  ownsKeyResult: false,
+  lockedByClosedCycle: true,
+  ledUnitIds: '{}',
+};
+
 const p = (name: string) => sql.placeholder(name);
 
 function build(q: Queryable) {
@@ -100,7 +110,6 @@ export interface GrantedCheckInInput {
  * id, null when nothing was written: not granted in SQL, archived, or changed meanwhile.
  */
 export async function writeIfGranted(q: Queryable, actor: OrgActor, input: GrantedCheckInInput, now: Date) {
-  const grant = grantParameters(actor);
   let statement = built.get(q);
   if (!statement) built.set(q, (statement = build(q)));
   return statement.execute({
@@ -108,11 +117,6 @@ export async function writeIfGranted(q: Queryable, actor: OrgActor, input: Grant
     authorId: actor.accountId,
     ...input,
     now: now.toISOString(),
-    always: grant?.always ?? false,
-    ownsObjective: grant?.ownsObjective ?? false,
-    leadsUnit: grant?.leadsUnit ?? false,
-    ownsKeyResult: grant?.ownsKeyResult ?? false,
-    lockedByClosedCycle: grant?.lockedByClosedCycle ?? true,
-    ledUnitIds: grant?.ledUnitIds ?? '{}',
+    ...(grantParameters(actor) ?? NOTHING_GRANTED),
   });
 }
