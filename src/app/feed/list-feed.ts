@@ -5,8 +5,10 @@
 // statement is prepared once per shape of question (db/prepared-shapes.ts): planning its
 // five joins took longer than running it.
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { alias, QueryBuilder } from 'drizzle-orm/pg-core';
 import { FEED_ACTIONS, feedDetails, type FeedAction, type FeedDetails } from '../../core/feed.ts';
 import { accounts, auditEvents, comments, keyResults, objectives, units } from '../../db/schema.ts';
+import type { Queryable } from '../../db/connect.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorInOrg, orgOfResource } from '../scope.ts';
@@ -32,7 +34,7 @@ export interface ListFeedInput extends PageRequest {
   objectiveId?: string;
 }
 
-interface Shape {
+export interface FeedShape {
   /** The caller reads every objective (an admin): no read rule in the statement. */
   everything: boolean;
   objective: boolean;
@@ -44,20 +46,61 @@ interface Shape {
 
 const p = (name: string) => sql.placeholder(name);
 
-/** One page of the feed, for one shape of question, prepared once per database. */
-const feedStatement = preparedByShape(
-  'feed',
-  (shape: Shape) => `${shape.everything}:${shape.objective}:${shape.unit}:${shape.cursor}:${shape.rows}`,
-  (q, name, shape) =>
+/** Builds the page of events, a part of the feed's one statement rather than one of its own. */
+const part = new QueryBuilder();
+
+/** The objectives an event's read rule looks at, apart from the ones its title is read from. */
+const ruled = alias(objectives, 'ruled');
+
+/**
+ * One page of the feed, for one shape of question, unprepared. The page of events is chosen
+ * first and only its rows are looked up in the other tables. Joined to the whole log, the
+ * lookups expected as many rows as the organisation's log holds (a generic plan knows no
+ * limit below them), and PostgreSQL sized a cache (Memoize) for each to match at every
+ * execution: 11 ms of an organisation feed's 14, 150 instead of 2,300 answers a second.
+ */
+export function feedQuery(q: Queryable, shape: FeedShape) {
+  const page = part
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      actorId: auditEvents.actorId,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      objectiveId: auditEvents.objectiveId,
+      unitId: auditEvents.unitId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      createdAt: auditEvents.createdAt,
+    })
+    .from(auditEvents)
+    .$dynamic();
+  // Events about no objective, or about one the caller may read.
+  const readable = shape.everything ? page : page.leftJoin(ruled, eq(ruled.id, auditEvents.objectiveId));
+  const events = readable
+    .where(
+      and(
+        eq(auditEvents.orgId, p('orgId')),
+        inArray(auditEvents.action, [...FEED_ACTIONS]),
+        shape.objective ? eq(auditEvents.objectiveId, p('objectiveId')) : undefined,
+        shape.unit ? eq(auditEvents.unitId, p('unitId')) : undefined,
+        shape.everything ? undefined : or(isNull(auditEvents.objectiveId), readableByParams(ruled)),
+        shape.cursor ? lt(auditEvents.id, p('before')) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(literalLimit(shape.rows))
+    .as('events');
+  return (
     q
       .select({
         event: {
-          id: auditEvents.id,
-          action: auditEvents.action,
-          actorId: auditEvents.actorId,
-          before: auditEvents.before,
-          after: auditEvents.after,
-          createdAt: auditEvents.createdAt,
+          id: events.id,
+          action: events.action,
+          actorId: events.actorId,
+          before: events.before,
+          after: events.after,
+          createdAt: events.createdAt,
         },
         actorName: accounts.name,
         objective: { id: objectives.id, title: objectives.title, archivedAt: objectives.archivedAt },
@@ -65,35 +108,30 @@ const feedStatement = preparedByShape(
         unit: { id: units.id, name: units.name },
         comment: { body: comments.body, deletedAt: comments.deletedAt },
       })
-      .from(auditEvents)
-      .leftJoin(accounts, eq(accounts.id, auditEvents.actorId))
-      .leftJoin(objectives, eq(objectives.id, auditEvents.objectiveId))
+      .from(events)
+      .leftJoin(accounts, eq(accounts.id, events.actorId))
+      .leftJoin(objectives, eq(objectives.id, events.objectiveId))
       // Only key-result events name a key result by entity id; the case keeps other ids
       // (not all of them uuids) from being cast, and lets the join use the primary key.
       .leftJoin(
         keyResults,
-        sql`${keyResults.id} = case when ${auditEvents.entityType} = 'keyResult' then ${auditEvents.entityId}::uuid end`,
+        sql`${keyResults.id} = case when ${events.entityType} = 'keyResult' then ${events.entityId}::uuid end`,
       )
-      .leftJoin(units, eq(units.id, auditEvents.unitId))
+      .leftJoin(units, eq(units.id, events.unitId))
       // A comment is quoted as it reads now: edited text, or nothing once removed.
       .leftJoin(
         comments,
-        sql`${comments.id} = case when ${auditEvents.entityType} = 'comment' then ${auditEvents.entityId}::uuid end`,
+        sql`${comments.id} = case when ${events.entityType} = 'comment' then ${events.entityId}::uuid end`,
       )
-      .where(
-        and(
-          eq(auditEvents.orgId, p('orgId')),
-          inArray(auditEvents.action, [...FEED_ACTIONS]),
-          shape.objective ? eq(auditEvents.objectiveId, p('objectiveId')) : undefined,
-          shape.unit ? eq(auditEvents.unitId, p('unitId')) : undefined,
-          // Events about no objective, or about one the caller may read.
-          shape.everything ? undefined : or(isNull(auditEvents.objectiveId), readableByParams()),
-          shape.cursor ? lt(auditEvents.id, p('before')) : undefined,
-        ),
-      )
-      .orderBy(desc(auditEvents.id))
-      .limit(literalLimit(shape.rows))
-      .prepare(name),
+      .orderBy(desc(events.id))
+  );
+}
+
+/** One page of the feed, for one shape of question, prepared once per database. */
+const feedStatement = preparedByShape(
+  'feed',
+  (shape: FeedShape) => `${shape.everything}:${shape.objective}:${shape.unit}:${shape.cursor}:${shape.rows}`,
+  (q, name, shape) => feedQuery(q, shape).prepare(name),
 );
 
 export async function listFeed(
