@@ -11,6 +11,7 @@ import { buildServer } from '../app.ts';
 import { testDatabase } from '../../test/test-db.ts';
 import { createOrg } from '../../test/factories.ts';
 import { ApiClient } from '../../test/server.ts';
+import { BATCH_PART_HEADERS } from '../batch-part.ts';
 import { NONCE_PLACEHOLDER } from '../page-nonce.ts';
 
 const PAGE = `<!doctype html><meta property="csp-nonce" nonce="${NONCE_PLACEHOLDER}"><title>Riktning</title>`;
@@ -63,6 +64,23 @@ describe('security headers', async () => {
     expect(policy(answer).get('style-src')).toEqual(["'self'"]);
     expect(answer.headers['cache-control']).toBe('no-store');
     expect(answer.headers.etag).toMatch(/^"\d+"$/);
+  });
+
+  it('are on a batch’s answer, and on a request that only claims to be one of its parts', async () => {
+    const { org, owner } = await createOrg(db);
+    const client = await ApiClient.signIn(app, owner.email);
+    const batch = await client.post('/api/v1/batch', { requests: [{ path: `/orgs/${org.id}` }] });
+    expect(batch.statusCode).toBe(200);
+    expectSecurityHeaders(batch);
+    expect(batch.headers['cache-control']).toBe('no-store');
+    // Parts go without (their headers are dropped), known by this process's secret alone.
+    const [header = ''] = Object.keys(BATCH_PART_HEADERS);
+    const posing = await client.request('GET', `/api/v1/orgs/${org.id}`, { headers: { [header]: 'guessed' } });
+    expect(posing.statusCode).toBe(200);
+    expectSecurityHeaders(posing);
+    const part = await client.request('GET', `/api/v1/orgs/${org.id}`, { headers: BATCH_PART_HEADERS });
+    expect(part.statusCode).toBe(200);
+    expect(part.headers['content-security-policy']).toBeUndefined();
   });
 
   it('are on problems, 404s and answers refused before the route', async () => {

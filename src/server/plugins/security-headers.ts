@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
+import { isBatchPart } from '../batch-part.ts';
 import { newNonce } from '../page-nonce.ts';
 import { SCIM_PREFIX } from '../routes/scim.ts';
 
@@ -92,6 +93,8 @@ const helmetHeaders = helmet({
 
 export const securityHeadersPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', (request, reply, done) => {
+    // A part's headers are dropped; the batch's own answer carries these.
+    if (isBatchPart(request)) return done();
     // Before helmet's headers: the policy names this answer's nonce.
     if (request.routeOptions.config.pageNonce) nonces.set(request.raw, newNonce());
     reply.header('permissions-policy', PERMISSIONS_POLICY);

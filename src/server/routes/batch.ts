@@ -9,6 +9,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../app/errors.ts';
+import { BATCH_PART_HEADERS } from '../batch-part.ts';
 import { csrfHonoured } from '../plugins/auth.ts';
 import { checkedReadProblemResponses } from '../../api/schemas/common.ts';
 import { BATCH_PREFIX, BatchBody, BatchResponse } from '../../api/schemas/batch.ts';
@@ -17,7 +18,7 @@ import { BATCH_PREFIX, BatchBody, BatchResponse } from '../../api/schemas/batch.
 const CARRIED = ['cookie', 'authorization', 'accept-language'] as const;
 
 function carriedHeaders(request: FastifyRequest): Record<string, string> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...BATCH_PART_HEADERS };
   for (const name of CARRIED) {
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
