@@ -103,5 +103,8 @@ export function similarity(a: string, b: string): number {
   return dice(new Set(stems(a, language)), new Set(stems(b, language)));
 }
 
+/** A word that is a figure. One object for every call: the bundle builds it with `new RegExp`. */
+const FIGURE = /^\p{N}+$/u;
+
 /** The figures (runs of digits) a text mentions. */
-export const figures = (text: string): string[] => words(text).filter((word) => /^\p{N}+$/u.test(word));
+export const figures = (text: string): string[] => words(text).filter((word) => FIGURE.test(word));
