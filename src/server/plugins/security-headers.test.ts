@@ -1,7 +1,8 @@
 // Every answer carries the security headers: the API's, the web app's files and page, the
-// API's docs, problems and 404s. The page's styles are let in by a nonce that is new on every
-// answer and the same in the header and the page; HTTPS is pinned only when the request came
-// over it (behind a trusted proxy that says so); the API's personal data is never stored.
+// API's docs, problems and 404s, a batch's (its parts inside it go without). The page's
+// styles are let in by a nonce that is new on every answer and the same in the header and
+// the page; HTTPS is pinned only when the request came over it (behind a trusted proxy that
+// says so); the API's personal data is never stored.
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
