@@ -4,7 +4,7 @@
 // the installation names. Then the role the person's groups map to in that organisation,
 // at every sign-in (an owner stays owner). In the caller's transaction; each link, account
 // and role is audited.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { domainAllowed, roleFromGroups, type SsoMappedRole } from '../../core/sso.ts';
 import type { Tx } from '../../db/connect.ts';
 import { accounts, memberships, organizations } from '../../db/schema.ts';
@@ -33,19 +33,10 @@ export async function ssoAccount(
   person: ProviderPerson,
   secondLook = false,
 ): Promise<string> {
-  const columns = { id: accounts.id, status: accounts.status, ssoSubject: accounts.ssoSubject };
-  const [linked] = await tx.select(columns).from(accounts).where(eq(accounts.ssoSubject, person.subject));
-  const [byEmail] = linked
-    ? []
-    : await tx
-        .select(columns)
-        .from(accounts)
-        .where(eq(sql`lower(${accounts.email})`, person.email.toLowerCase()))
-        .for('update');
-  const found = linked ?? byEmail;
+  const found = await accountOfPerson(tx, person);
   if (found) {
     if (found.status !== 'active') throw new SsoRefused('sso_inactive');
-    if (!linked) {
+    if (found.ssoSubject !== person.subject) {
       // An address is linked to one subject: another subject claiming it is refused.
       if (found.ssoSubject !== null) throw new SsoRefused('sso_token');
       await tx
@@ -69,6 +60,21 @@ export async function ssoAccount(
   if (created) return created;
   if (secondLook) throw new Error('an account for this sign-in is neither found nor made');
   return ssoAccount(tx, settings, person, true);
+}
+
+/**
+ * The account linked to the provider's subject, else the one with the address. One statement,
+ * so both are read in one snapshot: read apart, another sign-in of the same person could
+ * commit between the two and its new account would look like an address claimed by another
+ * subject.
+ */
+async function accountOfPerson(tx: Tx, person: ProviderPerson) {
+  const rows = await tx
+    .select({ id: accounts.id, status: accounts.status, ssoSubject: accounts.ssoSubject })
+    .from(accounts)
+    .where(or(eq(accounts.ssoSubject, person.subject), eq(sql`lower(${accounts.email})`, person.email.toLowerCase())))
+    .for('update');
+  return rows.find((row) => row.ssoSubject === person.subject) ?? rows[0];
 }
 
 const joinOrg = async (tx: Tx, settings: OidcSettings) =>
