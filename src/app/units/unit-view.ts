@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { abilities } from '../../core/policy.ts';
 import type { UnitKind, UnitRole } from '../../core/domain.ts';
 import type { Queryable } from '../../db/connect.ts';
+import { preparedByShape } from '../../db/prepared-shapes.ts';
 import { units } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { DEFAULT_SETTINGS } from '../orgs/org-view.ts';
@@ -68,7 +69,7 @@ const orgDefaultCadence = sql<
  */
 // Columns of the outer row are written out: the query builder leaves table names off the
 // columns of a one-table select, and inside the subqueries "id" would be the inner row's.
-function selectUnitDetail(q: Queryable, orgId: string, unitId: string) {
+function unitDetailQuery(q: Queryable) {
   return q
     .select({
       unit: units,
@@ -99,15 +100,18 @@ function selectUnitDetail(q: Queryable, orgId: string, unitId: string) {
         select days from up where days is not null order by depth limit 1), ${orgDefaultCadence})`,
     })
     .from(units)
-    .where(and(eq(units.id, unitId), eq(units.orgId, orgId)));
+    .where(and(eq(units.id, sql.placeholder('unitId')), eq(units.orgId, sql.placeholder('orgId'))));
 }
+
+const unitDetailStatement = preparedByShape('unit_detail', () => '', (q, name) => unitDetailQuery(q).prepare(name));
+
 
 /**
  * One unit of the actor's organisation (archived or not) with its place in the tree, its
  * people and what the caller may do with it; not found when there is none.
  */
 export async function loadUnitDetail(q: Queryable, actor: OrgActor, unitId: string): Promise<UnitDetailView> {
-  const [found] = isUuid(unitId) ? await selectUnitDetail(q, actor.orgId, unitId) : [];
+  const [found] = isUuid(unitId) ? await unitDetailStatement(q, undefined).execute({ orgId: actor.orgId, unitId }) : [];
   if (!found) throw notFound('unit');
   const { unit: row, ancestors, children, members } = found;
   const inherited = found.inheritedDays ?? DEFAULT_SETTINGS.checkInCadenceDays;
