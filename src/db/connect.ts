@@ -14,6 +14,7 @@ import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createDatabaseQueue, DEFAULT_QUEUE_LIMITS, type QueueLimits } from './pglite-queue.ts';
 import { migratePostgres } from './postgres-migrations.ts';
+import { sendStatementsByTurn } from './statements-by-turn.ts';
 import { connectionSettings, databasePoolerFromEnv, type DatabasePooler } from './postgres-pooler.ts';
 
 export type Schema = typeof schema;
@@ -154,7 +155,15 @@ export async function openPostgres(
   pooler: DatabasePooler = databasePoolerFromEnv(),
   poolConfig: pg.PoolConfig = {},
 ): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ ...poolConfig, ...connectionSettings(connectionString, pooler), max: maxConnections });
+  // The statements of a turn go out together, as a pipeline (statements-by-turn.ts); a
+  // transaction-mode PgBouncer passes a pipeline on (CI runs the suite behind one).
+  const pool = new pg.Pool({
+    ...poolConfig,
+    ...connectionSettings(connectionString, pooler),
+    max: maxConnections,
+    pipeline: true,
+  });
+  sendStatementsByTurn(pool);
   // A dropped idle connection must not take the process down.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
