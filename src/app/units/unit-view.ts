@@ -103,8 +103,11 @@ function unitDetailQuery(q: Queryable) {
     .where(and(eq(units.id, sql.placeholder('unitId')), eq(units.orgId, sql.placeholder('orgId'))));
 }
 
-const unitDetailStatement = preparedByShape('unit_detail', () => '', (q, name) => unitDetailQuery(q).prepare(name));
-
+const unitDetailStatement = preparedByShape(
+  'unit_detail',
+  () => '',
+  (q, name) => unitDetailQuery(q).prepare(name),
+);
 
 /**
  * One unit of the actor's organisation (archived or not) with its place in the tree, its
