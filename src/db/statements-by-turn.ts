@@ -2,7 +2,7 @@
 // PostgreSQL together: on one connection, in one write, as a pipeline (node-postgres's pipeline
 // mode). A page's parts, and many callers at once under load, each ask for a statement in the
 // same turn; sent one by one, each costs a write to the database's socket, which on the
-// virtual machines this runs on takes 0.1–0.4 ms of the process's one thread (waking the
+// virtual machines measured takes 0.1–0.85 ms of the process's one thread (waking the
 // server's process), more than most of these statements' own work. In a pipeline each
 // statement keeps its own Sync: it runs, commits and fails on its own, exactly as it would
 // alone, and its answer comes back to its own caller. A transaction takes a connection of its
