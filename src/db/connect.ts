@@ -9,12 +9,12 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { createDatabaseQueue, DEFAULT_QUEUE_LIMITS, type QueueLimits } from './pglite-queue.ts';
 import { migratePostgres } from './postgres-migrations.ts';
-import { sendStatementsByTurn } from './statements-by-turn.ts';
+import { poolSendingByTurn } from './statements-by-turn.ts';
 import { connectionSettings, databasePoolerFromEnv, type DatabasePooler } from './postgres-pooler.ts';
 
 export type Schema = typeof schema;
@@ -157,13 +157,11 @@ export async function openPostgres(
 ): Promise<DatabaseHandle> {
   // The statements of a turn go out together, as a pipeline (statements-by-turn.ts); a
   // transaction-mode PgBouncer passes a pipeline on (CI runs the suite behind one).
-  const pool = new pg.Pool({
+  const pool = poolSendingByTurn({
     ...poolConfig,
     ...connectionSettings(connectionString, pooler),
     max: maxConnections,
-    pipeline: true,
   });
-  sendStatementsByTurn(pool);
   // A dropped idle connection must not take the process down.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -2,12 +2,11 @@
 // committed and failed on its own (statements-by-turn.ts). On PostgreSQL, straight or through
 // the transaction-mode PgBouncer CI runs the suite behind.
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../test/test-db.ts';
 import { openPostgres, type DatabaseHandle } from './connect.ts';
 import { queryRows } from './raw.ts';
-import { sendStatementsByTurn, STATEMENTS_PER_WRITE } from './statements-by-turn.ts';
+import { poolSendingByTurn, STATEMENTS_PER_WRITE } from './statements-by-turn.ts';
 
 const number = async (handle: DatabaseHandle, n: number) =>
   (await queryRows<{ n: number }>(handle.db, sql`select ${n}::int as n`))[0]?.n;
@@ -95,8 +94,7 @@ describe.runIf(testEngine() === 'postgres')('statements asked in the same turn',
   });
 
   it("leave node-postgres's callback form as it is", async () => {
-    const pool = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL as string, pipeline: true, max: 2 });
-    sendStatementsByTurn(pool);
+    const pool = poolSendingByTurn({ connectionString: process.env.TEST_DATABASE_URL as string, max: 2 });
     try {
       const answer = await new Promise<unknown>((resolve, reject) =>
         pool.query('select 5 as n', (error, result) => (error ? reject(error) : resolve(result.rows))),

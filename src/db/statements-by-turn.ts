@@ -7,7 +7,7 @@
 // statement keeps its own Sync: it runs, commits and fails on its own, exactly as it would
 // alone, and its answer comes back to its own caller. A transaction takes a connection of its
 // own (`connect()`) and is not touched.
-import type pg from 'pg';
+import pg from 'pg';
 
 /** Statements of one turn sent on one connection at most; more go on further connections, side by side. */
 export const STATEMENTS_PER_WRITE = 16;
@@ -22,10 +22,11 @@ interface Asked {
 }
 
 /**
- * Makes `pool.query` (with a promise, as Drizzle calls it) collect the statements of a turn
- * and send them together. The pool's connections must be in pipeline mode.
+ * A pool whose connections are in pipeline mode and whose `query` (with a promise, as Drizzle
+ * calls it) collects the statements of a turn and sends them together.
  */
-export function sendStatementsByTurn(pool: pg.Pool): void {
+export function poolSendingByTurn(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool({ ...config, pipeline: true });
   const original = pool.query as (...args: unknown[]) => unknown;
   const alone = (config: QueryConfig, values?: unknown[]) =>
     original.call(pool, config, values) as Promise<pg.QueryResult>;
@@ -55,6 +56,7 @@ export function sendStatementsByTurn(pool: pg.Pool): void {
     });
   };
   pool.query = byTurn as pg.Pool['query'];
+  return pool;
 }
 
 const isPlainQuery = (config: unknown): config is QueryConfig =>
