@@ -1,6 +1,13 @@
 // Server state shared by many pages, with TanStack Query. Keys are arrays that start with
 // the resource name, so a change can invalidate everything it affects.
-import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  queryOptions,
+  useQuery,
+  useQueryClient,
+  type FetchQueryOptions,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query';
 import { api, ApiError, query } from './client.ts';
 import { orderCycles } from '../app/cycle-order.ts';
 import type { CycleStatus } from '../../core/domain.ts';
@@ -34,6 +41,18 @@ export async function fetchAll<T>(path: string, signal?: AbortSignal): Promise<T
     cursor = page.nextCursor;
   } while (cursor);
   return items;
+}
+
+/**
+ * Starts a read while a page renders, unless its cache entry exists already (asked, answered
+ * or failed): reads a page will show go out together, in one batch (read-batch.ts), instead
+ * of each when the part of the page that shows it first renders.
+ */
+export function prefetchUnlessKnown<T, K extends QueryKey>(
+  client: QueryClient,
+  options: FetchQueryOptions<T, Error, T, K>,
+): void {
+  if (!client.getQueryState(options.queryKey)) void client.prefetchQuery(options);
 }
 
 /** The signed-in account, or null when nobody is signed in (asked without a 401). */
@@ -82,18 +101,21 @@ export const useCycles = (orgId: string) => useQuery(cyclesQuery(orgId));
  */
 export function usePrefetchOrgPage(orgId: string): void {
   const client = useQueryClient();
-  const org = orgQuery(orgId);
-  const cycles = cyclesQuery(orgId);
-  if (!client.getQueryState(sessionQuery.queryKey)) void client.prefetchQuery(sessionQuery);
-  if (!client.getQueryState(org.queryKey)) void client.prefetchQuery(org);
-  if (!client.getQueryState(cycles.queryKey)) void client.prefetchQuery(cycles);
+  prefetchUnlessKnown(client, sessionQuery);
+  prefetchUnlessKnown(client, orgQuery(orgId));
+  prefetchUnlessKnown(client, cyclesQuery(orgId));
 }
 
 export const useUnits = (orgId: string) =>
   useQuery({ queryKey: ['units', orgId], queryFn: ({ signal }) => fetchAll<Unit>(`/orgs/${orgId}/units`, signal) });
 
-export const useUnit = (unitId: string) =>
-  useQuery({ queryKey: ['unit', unitId], queryFn: ({ signal }) => api.get<UnitDetail>(`/units/${unitId}`, signal) });
+export const unitQuery = (unitId: string) =>
+  queryOptions({
+    queryKey: ['unit', unitId],
+    queryFn: ({ signal }) => api.get<UnitDetail>(`/units/${unitId}`, signal),
+  });
+
+export const useUnit = (unitId: string) => useQuery(unitQuery(unitId));
 
 export const useMembers = (orgId: string, q = '') =>
   useQuery({
@@ -111,12 +133,14 @@ export interface ObjectiveFilters {
   q?: string;
 }
 
-export const useObjectives = (orgId: string, filters: ObjectiveFilters, enabled = true) =>
-  useQuery({
+export const objectivesQuery = (orgId: string, filters: ObjectiveFilters) =>
+  queryOptions({
     queryKey: ['objectives', orgId, filters],
     queryFn: ({ signal }) => fetchAll<Objective>(`/orgs/${orgId}/objectives${query({ ...filters })}`, signal),
-    enabled,
   });
+
+export const useObjectives = (orgId: string, filters: ObjectiveFilters, enabled = true) =>
+  useQuery({ ...objectivesQuery(orgId, filters), enabled });
 
 /**
  * A cycle's alignment map in one request: whole, however many objectives (30,000 is about
@@ -135,7 +159,7 @@ export function useAlignmentMap(orgId: string, cycleId: string | undefined) {
   const options = alignmentMapQuery(orgId, cycleId ?? '');
   // Asked for while the page renders, not once it is shown: React may hold a page that has
   // just loaded back for a few hundred milliseconds before it commits it (and runs effects).
-  if (cycleId && !client.getQueryState(options.queryKey)) void client.prefetchQuery(options);
+  if (cycleId) prefetchUnlessKnown(client, options);
   return useQuery({ ...options, enabled: !!cycleId });
 }
 

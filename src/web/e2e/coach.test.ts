@@ -1,7 +1,8 @@
 // The coach in the browser: the owner writes a team objective that only restates one of
 // the team's key results, sees the coach's waterfall advice appear as they type, rewrites
 // it as the team's own objective, sees the advice go, and saves. Then the review list,
-// scanned with axe.
+// scanned with axe. And the unit page asks for its coach corner with the rest of what it
+// shows, in one batch.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoSeriousViolations, signIn } from './harness.ts';
@@ -14,17 +15,22 @@ const OWN_OBJECTIVE = 'Göra interna event till höstens mötesplats';
 
 const waterfall = (page: Page) => page.getByTestId('coach-live').locator('[data-rule="alignment.waterfall"]');
 
+/** The team Marknad's page, reached through the list of units. */
+async function openMarknad(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Huvudnavigering' })
+    .getByRole('link', { name: 'Team och enheter' })
+    .click();
+  await page.getByRole('link', { name: 'Marknad', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Marknad' }).waitFor();
+}
+
 browserSuite('coach journey', (journey) => {
   it('flags an objective that restates a key result, and lets it go once rewritten', async () => {
     const { page } = journey;
     await signIn(page, 'demo@example.com');
 
-    await page
-      .getByRole('navigation', { name: 'Huvudnavigering' })
-      .getByRole('link', { name: 'Team och enheter' })
-      .click();
-    await page.getByRole('link', { name: 'Marknad', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Marknad' }).waitFor();
+    await openMarknad(page);
     // The unit's alignment health and coach corner.
     await page.getByRole('heading', { name: 'Målens förankring' }).waitFor();
     await page.getByRole('heading', { name: 'Coachen', exact: true }).waitFor();
@@ -61,6 +67,47 @@ browserSuite('coach journey', (journey) => {
 
     await page.getByRole('button', { name: 'Skapa mål' }).click();
     await page.getByRole('heading', { level: 1, name: OWN_OBJECTIVE }).waitFor();
+  });
+
+  it('asks for the unit, its objectives and every panel of its page in one batch', async () => {
+    const { page } = journey;
+    await signIn(page, 'demo@example.com');
+    // Each API request's reads: a batch's parts, or a plain GET's path.
+    const requests: string[][] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/v1/batch') {
+        const { requests: parts } = request.postDataJSON() as { requests: { path: string }[] };
+        requests.push(parts.map((part) => part.path));
+      } else if (url.pathname.startsWith('/api/v1/') && request.method() === 'GET') {
+        requests.push([`${url.pathname.slice('/api/v1'.length)}${url.search}`]);
+      }
+    });
+    await openMarknad(page);
+    await page.getByRole('heading', { name: 'Coachen', exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+
+    const withUnit = requests.filter((reads) => reads.some((path) => /^\/units\/[^/?]+$/.test(path)));
+    expect(withUnit).toHaveLength(1);
+    expect(withUnit[0]).toEqual(
+      expect.arrayContaining(
+        [
+          /\/objectives\?.*unitId=/,
+          /\/reflections\//,
+          /\/dashboard\/summary\?/,
+          /\/alignment-health\?/,
+          /\/coach\?/,
+          /\/feed\?/,
+        ].map((read) => expect.stringMatching(read)),
+      ),
+    );
+    // Nothing of it was asked for again on its own. Only the unit's chat channels come after
+    // the unit: the panel is there only for those who may manage them, which the unit's
+    // answer tells.
+    const aboutUnit = (path: string) =>
+      (path.includes('unitId=') || path.startsWith('/units/')) && !path.includes('/chat-channels');
+    expect(requests.flat().filter(aboutUnit)).toEqual(withUnit[0]?.filter(aboutUnit));
+    expect(requests.flat().filter((path) => path.includes('/chat-channels'))).toHaveLength(1);
   });
 
   it('lists the advice for the cycle, filtered in the URL, and passes an axe scan', async () => {

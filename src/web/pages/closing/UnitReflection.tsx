@@ -6,7 +6,7 @@ import { IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, request } from '../../api/client.ts';
+import { request } from '../../api/client.ts';
 import type { Cycle, UnitReflection as Reflection, UnitReflectionInput } from '../../api/types.ts';
 import { useSelectedCycle } from '../../app/cycle.ts';
 import { isConflict, problemText } from '../../components/serverErrors.ts';
@@ -14,14 +14,11 @@ import { useFormat } from '../../format.ts';
 import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { notify } from '../objective/notify.ts';
 import { REFLECTION_FIELDS, ReflectionRecord } from './ReflectionRecord.tsx';
+import { unitReflectionQuery } from './queries.ts';
 
 export default function UnitReflection({ orgId, unitId }: { orgId: string; unitId: string }) {
   const { cycle } = useSelectedCycle(orgId);
-  const reflection = useQuery({
-    queryKey: ['unitReflection', unitId, cycle?.id],
-    queryFn: ({ signal }) => api.get<Reflection>(`/units/${unitId}/reflections/${cycle?.id}`, signal),
-    enabled: !!cycle,
-  });
+  const reflection = useQuery({ ...unitReflectionQuery(unitId, cycle?.id), enabled: !!cycle });
   if (!cycle || !reflection.data) return null;
   if (cycle.status !== 'closed' && reflection.data.version === 0) return null;
   return <ReflectionCard key={`${unitId}-${cycle.id}`} cycle={cycle} reflection={reflection.data} />;

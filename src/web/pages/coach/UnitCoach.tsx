@@ -9,9 +9,7 @@ import { useSelectedCycle } from '../../app/cycle.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import AlignmentHealthPanel from './AlignmentHealthPanel.tsx';
 import { AdviceList } from './AdviceList.tsx';
-import { useCoachAdvice } from './queries.ts';
-
-const SHOWN = 3;
+import { unitCoachFilters, useCoachAdvice } from './queries.ts';
 
 export interface UnitCoachProps {
   orgId: string;
@@ -23,7 +21,7 @@ export interface UnitCoachProps {
 export default function UnitCoach({ orgId, unitId, hasSubunits = false }: UnitCoachProps) {
   const { t } = useTranslation('coach');
   const { cycle } = useSelectedCycle(orgId);
-  const advice = useCoachAdvice(orgId, { cycleId: cycle?.id, unitId, subunits: false, limit: SHOWN, rules: false });
+  const advice = useCoachAdvice(orgId, unitCoachFilters(cycle?.id, unitId));
   if (!cycle) return null;
   const full = `/orgs/${orgId}/coach?cycle=${cycle.id}&unit=${unitId}`;
   return (

@@ -1,7 +1,7 @@
 // Comments and the activity feed: pages that grow with "show more" (keyset cursors).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, query } from '../../api/client.ts';
-import { usePaged } from '../../api/paged.ts';
+import { pagedQuery, usePaged } from '../../api/paged.ts';
 import type { Comment, FeedItem, Member, Page } from '../../api/types.ts';
 
 export const useComments = (objectiveId: string, keyResultId: string | undefined) =>
@@ -15,11 +15,16 @@ export interface FeedScope {
   objectiveId?: string;
 }
 
+const feedKey = (orgId: string, scope: FeedScope) => ['feed', orgId, scope];
+const feedPage = (orgId: string, scope: FeedScope, pageSize: number) => (cursor: string | undefined) =>
+  `/orgs/${orgId}/feed${query({ ...scope, limit: pageSize, cursor })}`;
+
+/** The feed's pages, for reading it ahead of the panel that shows it. */
+export const feedQuery = (orgId: string, scope: FeedScope, pageSize = 10) =>
+  pagedQuery<Page<FeedItem>>(feedKey(orgId, scope), feedPage(orgId, scope, pageSize));
+
 export const useFeed = (orgId: string, scope: FeedScope, pageSize = 10) =>
-  usePaged<Page<FeedItem>>(
-    ['feed', orgId, scope],
-    (cursor) => `/orgs/${orgId}/feed${query({ ...scope, limit: pageSize, cursor })}`,
-  );
+  usePaged<Page<FeedItem>>(feedKey(orgId, scope), feedPage(orgId, scope, pageSize));
 
 /**
  * Members to mention, for what is typed after "@": asked of the server by name, filtered

@@ -1,9 +1,10 @@
 // A dashboard's server state. The key starts with 'dashboard', which invalidateOkrs
 // refreshes after any change to objectives, key results or check-ins.
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import { api, query } from '../../api/client.ts';
-import type { Dashboard, UnitDetail } from '../../api/types.ts';
+import { unitQuery } from '../../api/queries.ts';
+import type { Dashboard } from '../../api/types.ts';
 import type { DashboardSummarySchema } from '../../../api/schemas/dashboard.ts';
 
 export type DashboardSummary = Static<typeof DashboardSummarySchema>;
@@ -16,18 +17,16 @@ export const useDashboard = (orgId: string, cycleId: string | undefined, unitId?
   });
 
 /** Net confidence and objectives by status only (the small figure on the home and unit pages). */
-export const useDashboardSummary = (orgId: string, cycleId: string | undefined, unitId?: string) =>
-  useQuery({
+export const dashboardSummaryQuery = (orgId: string, cycleId: string | undefined, unitId?: string) =>
+  queryOptions({
     queryKey: ['dashboard', orgId, cycleId, unitId, 'summary'],
     queryFn: ({ signal }) =>
       api.get<DashboardSummary>(`/orgs/${orgId}/dashboard/summary${query({ cycleId, unitId })}`, signal),
-    enabled: !!cycleId,
   });
+
+export const useDashboardSummary = (orgId: string, cycleId: string | undefined, unitId?: string) =>
+  useQuery({ ...dashboardSummaryQuery(orgId, cycleId, unitId), enabled: !!cycleId });
 
 /** The unit a dashboard is about (the same cache entry as useUnit), only when there is one. */
 export const useDashboardUnit = (unitId: string | undefined) =>
-  useQuery({
-    queryKey: ['unit', unitId],
-    queryFn: ({ signal }) => api.get<UnitDetail>(`/units/${unitId}`, signal),
-    enabled: !!unitId,
-  });
+  useQuery({ ...unitQuery(unitId ?? ''), enabled: !!unitId });

@@ -9,6 +9,7 @@ import { useUnit } from '../../api/queries.ts';
 import type { UnitDetail } from '../../api/types.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { UnitObjectives } from './UnitObjectives.tsx';
+import { usePrefetchUnitPage } from './prefetch-unit-page.ts';
 import { UnitStatementDialog } from './UnitStatementDialog.tsx';
 
 const UnitCoach = lazy(() => import('../coach/UnitCoach.tsx'));
@@ -19,7 +20,8 @@ const ActivityFeed = lazy(() => import('../conversation/ActivityFeed.tsx').then(
 
 /** One unit: where it sits, why it exists, who is in it, what it aims for and whom it supports. */
 export default function UnitPage() {
-  const { unitId = '' } = useParams();
+  const { orgId = '', unitId = '' } = useParams();
+  usePrefetchUnitPage(orgId, unitId);
   const unit = useUnit(unitId);
   return (
     <QueryState query={unit} page>
