@@ -5,9 +5,23 @@ import type { Db } from '../db/connect.ts';
 // `with` starts a statement too: its common table expressions lead a select, insert or update.
 const STATEMENTS = new Set<PropertyKey>(['select', 'execute', 'insert', 'update', 'delete', 'with']);
 
-/** The database, counting the statements started through it and through its transactions. */
-export function countStatements(db: Db): { db: Db; statements: () => number } {
+/**
+ * The database, counting the statements started through it and through its transactions,
+ * and the rounds they took: statements asked for at the same moment, none waiting for
+ * another's answer, are one round (on PostgreSQL they go out together, in one write:
+ * db/statements-by-turn.ts). A moment ends when the code that asked awaits anything.
+ */
+export function countStatements(db: Db): { db: Db; statements: () => number; rounds: () => number } {
   let statements = 0;
+  let rounds = 0;
+  let roundOpen = false;
+  const started = () => {
+    statements++;
+    if (roundOpen) return;
+    roundOpen = true;
+    rounds++;
+    queueMicrotask(() => (roundOpen = false));
+  };
   const countPrepared = (internals: { session: object }) => ({
     ...internals,
     session: new Proxy(internals.session, {
@@ -16,7 +30,7 @@ export function countStatements(db: Db): { db: Db; statements: () => number } {
         if (property !== 'prepareQuery' || typeof value !== 'function') return value;
         const prepare = value as (...args: unknown[]) => unknown;
         return (...args: unknown[]) => {
-          statements++;
+          started();
           return prepare.apply(target, args);
         };
       },
@@ -31,7 +45,7 @@ export function countStatements(db: Db): { db: Db; statements: () => number } {
         const call = value as (...args: unknown[]) => unknown;
         if (STATEMENTS.has(property))
           return (...args: unknown[]) => {
-            statements++;
+            started();
             return call.apply(target, args);
           };
         if (property === 'transaction')
@@ -40,5 +54,5 @@ export function countStatements(db: Db): { db: Db; statements: () => number } {
         return value;
       },
     });
-  return { db: wrap(db), statements: () => statements };
+  return { db: wrap(db), statements: () => statements, rounds: () => rounds };
 }

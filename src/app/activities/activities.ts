@@ -8,6 +8,7 @@ import { forbidden, notFound } from '../errors.ts';
 import { recordAudit } from '../audit.ts';
 import { restoreRow, setArchived } from '../archive/set-archived.ts';
 import { actorForResource } from '../scope.ts';
+import { readGuarded } from '../guarded-read.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { assertMembers } from '../references.ts';
@@ -36,28 +37,29 @@ export async function listActivities(
   input: PageRequest,
 ): Promise<Page<ActivityView>> {
   const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
-  const { policy } = await loadReadableKeyResult(deps.db, actor, keyResultId);
   const limit = pageSize(input);
   const sortKey = activityOrder;
-  let after;
-  if (input.cursor) {
-    const [key, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    after = or(gt(sortKey, key), and(eq(sortKey, key), gt(activities.id, id)));
-  }
-  const rows = await deps.db
-    .select({ activity: activities, ownerName: accounts.name, sortKey })
-    .from(activities)
-    .leftJoin(accounts, eq(accounts.id, activities.ownerId))
-    .where(
-      and(
-        eq(activities.orgId, actor.orgId),
-        eq(activities.keyResultId, keyResultId),
-        isNull(activities.archivedAt),
-        after,
-      ),
-    )
-    .orderBy(asc(sortKey), asc(activities.id))
-    .limit(literalLimit(limit + 1));
+  const [{ policy }, rows] = await readGuarded(loadReadableKeyResult(deps.db, actor, keyResultId), async () => {
+    let after;
+    if (input.cursor) {
+      const [key, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
+      after = or(gt(sortKey, key), and(eq(sortKey, key), gt(activities.id, id)));
+    }
+    return deps.db
+      .select({ activity: activities, ownerName: accounts.name, sortKey })
+      .from(activities)
+      .leftJoin(accounts, eq(accounts.id, activities.ownerId))
+      .where(
+        and(
+          eq(activities.orgId, actor.orgId),
+          eq(activities.keyResultId, keyResultId),
+          isNull(activities.archivedAt),
+          after,
+        ),
+      )
+      .orderBy(asc(sortKey), asc(activities.id))
+      .limit(literalLimit(limit + 1));
+  });
   return toPage(
     rows,
     limit,

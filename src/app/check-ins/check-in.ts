@@ -4,6 +4,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { accounts, checkIns } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorForResource } from '../scope.ts';
+import { readGuarded } from '../guarded-read.ts';
 import { inTransaction } from '../transaction.ts';
 import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { loadReadableKeyResult } from '../objectives/owner-context.ts';
@@ -62,17 +63,23 @@ export async function listCheckIns(
   input: PageRequest,
 ): Promise<Page<CheckInView>> {
   const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
-  const { policy } = await loadReadableKeyResult(deps.db, actor, keyResultId);
   const now = deps.now();
   const limit = pageSize(input);
-  const after = afterTimeCursor(input.cursor, checkIns.createdAt, checkIns.id, 'desc');
-  const rows = await deps.db
-    .select({ checkIn: checkIns, authorName: accounts.name })
-    .from(checkIns)
-    .leftJoin(accounts, eq(accounts.id, checkIns.authorId))
-    .where(and(eq(checkIns.orgId, actor.orgId), eq(checkIns.keyResultId, keyResultId), after))
-    .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
-    .limit(literalLimit(limit + 1));
+  const [{ policy }, rows] = await readGuarded(loadReadableKeyResult(deps.db, actor, keyResultId), async () =>
+    deps.db
+      .select({ checkIn: checkIns, authorName: accounts.name })
+      .from(checkIns)
+      .leftJoin(accounts, eq(accounts.id, checkIns.authorId))
+      .where(
+        and(
+          eq(checkIns.orgId, actor.orgId),
+          eq(checkIns.keyResultId, keyResultId),
+          afterTimeCursor(input.cursor, checkIns.createdAt, checkIns.id, 'desc'),
+        ),
+      )
+      .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
+      .limit(literalLimit(limit + 1)),
+  );
   return toPage(
     rows,
     limit,

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { accounts, comments } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorForResource } from '../scope.ts';
+import { readGuarded } from '../guarded-read.ts';
 import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import { presentComment, type CommentView } from './comment-view.ts';
@@ -23,23 +24,23 @@ export async function listComments(
   input: ListCommentsInput,
 ): Promise<Page<CommentView>> {
   const actor = await actorForResource(deps.db, caller, 'objective', objectiveId);
-  await assertObjectiveReadable(deps.db, actor, objectiveId);
   const limit = pageSize(input);
-  const after = afterTimeCursor(input.cursor, comments.createdAt, comments.id);
-  const rows = await deps.db
-    .select({ comment: comments, authorName: accounts.name })
-    .from(comments)
-    .leftJoin(accounts, eq(accounts.id, comments.authorId))
-    .where(
-      and(
-        eq(comments.orgId, actor.orgId),
-        eq(comments.objectiveId, objectiveId),
-        input.keyResultId ? eq(comments.keyResultId, input.keyResultId) : undefined,
-        after,
-      ),
-    )
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(literalLimit(limit + 1));
+  const [, rows] = await readGuarded(assertObjectiveReadable(deps.db, actor, objectiveId), async () =>
+    deps.db
+      .select({ comment: comments, authorName: accounts.name })
+      .from(comments)
+      .leftJoin(accounts, eq(accounts.id, comments.authorId))
+      .where(
+        and(
+          eq(comments.orgId, actor.orgId),
+          eq(comments.objectiveId, objectiveId),
+          input.keyResultId ? eq(comments.keyResultId, input.keyResultId) : undefined,
+          afterTimeCursor(input.cursor, comments.createdAt, comments.id),
+        ),
+      )
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .limit(literalLimit(limit + 1)),
+  );
   return toPage(
     rows,
     limit,

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { ApiClient } from '../../test/server.ts';
-import { addToUnit, createKeyResult, createObjective, createOrg, createUnit } from '../../test/factories.ts';
+import {
+  addToUnit,
+  createKeyResult,
+  createObjective,
+  createOrg,
+  createPrivateObjective,
+  createUnit,
+} from '../../test/factories.ts';
+import { createAppCaches } from '../../app/caches.ts';
+import { listComments } from '../../app/comments/list-comments.ts';
+import { countStatements } from '../../test/statements.ts';
 import { auditEvents, comments, outboxMessages } from '../../db/schema.ts';
 import { mentionToken } from '../../core/mentions.ts';
 import { conversationWorld } from '../../test/conversation-world.ts';
@@ -169,5 +179,19 @@ describe('comments API', () => {
     // A cursor that decodes but names no row is bad input, not a failing cast in the database.
     const forged = Buffer.from(JSON.stringify(['gestern', 'x'])).toString('base64url');
     expect((await writer.get(`/api/v1/objectives/${objective.id}/comments?cursor=${forged}`)).statusCode).toBe(422);
+  });
+
+  it('reads a conversation in one round with the check that the reader may see the objective', async () => {
+    const { deps, org, cycle, sara, viewer, objective } = await conversationWorld();
+    const caller = { accountId: viewer.id, caches: createAppCaches() };
+    await listComments(deps, caller, objective.id, {}); // the caches: the objective's organisation, the membership
+    const counting = countStatements(deps.db);
+    await listComments({ ...deps, db: counting.db }, caller, objective.id, {});
+    expect({ statements: counting.statements(), rounds: counting.rounds() }).toEqual({ statements: 2, rounds: 1 });
+    // Someone else's private objective is not found, whatever else is wrong with the question.
+    const secret = await createPrivateObjective(deps.db, org.id, cycle.id, sara.id);
+    await expect(listComments(deps, caller, secret.id, { cursor: 'not-a-cursor' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
