@@ -47,3 +47,9 @@ export type Locale = (typeof LOCALES)[number];
 
 export const CONFIDENCE_MIN = 0;
 export const CONFIDENCE_MAX = 10;
+
+/**
+ * The owner filter that means "the caller" (`GET /orgs/{id}/key-results?ownerId=me`): a page
+ * can ask for its reader's own key results before it knows who is signed in.
+ */
+export const OWNER_ME = 'me';

@@ -6,6 +6,7 @@ import {
   METRICS,
   OBJECTIVE_KINDS,
   OBJECTIVE_LEVELS,
+  OWNER_ME,
   STATUSES,
   VISIBILITIES,
 } from '../../core/domain.ts';
@@ -361,7 +362,11 @@ export const KeyResultInContextSchema = Type.Intersect([
 
 export const ListKeyResultsQuery = Type.Object(
   {
-    ownerId: Type.Optional(Uuid),
+    ownerId: Type.Optional(
+      Type.Union([Uuid, Type.Literal(OWNER_ME)], {
+        description: `Only key results this person owns; \`${OWNER_ME}\`: the caller`,
+      }),
+    ),
     cycleId: Type.Optional(Uuid),
     cycleStatus: Type.Optional(
       Type.Enum([...CYCLE_STATUSES], { description: 'Only key results of cycles in this status, e.g. active' }),

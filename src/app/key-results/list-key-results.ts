@@ -1,7 +1,7 @@
 // Key results across objectives, e.g. "the key results I own" with those due for a check-in.
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { isCheckInDue } from '../../core/check-in-due.ts';
-import type { CycleStatus } from '../../core/domain.ts';
+import { OWNER_ME, type CycleStatus } from '../../core/domain.ts';
 import { cycleBounds, expectedProgress } from '../../core/progress.ts';
 import { cycles, keyResults, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
@@ -16,6 +16,7 @@ import { selectKeyResultsInContext } from './in-context.ts';
 import { literalLimit } from '../../db/raw.ts';
 
 export interface ListKeyResultsInput extends PageRequest {
+  /** A person's id, or `OWNER_ME`. */
   ownerId?: string;
   cycleId?: string;
   cycleStatus?: CycleStatus;
@@ -86,12 +87,13 @@ export async function listKeyResults(
   const after = parseTimeCursor(input.cursor);
   const cadences = await loadCadences(deps.db, actor.orgId, deps.caches);
   const everything = actor.role === 'owner' || actor.role === 'admin';
-  const given = { ownerId: input.ownerId, cycleId: input.cycleId, cycleStatus: input.cycleStatus, after };
+  const ownerId = input.ownerId === OWNER_ME ? actor.accountId : input.ownerId;
+  const given = { ownerId, cycleId: input.cycleId, cycleStatus: input.cycleStatus, after };
   const filters = (Object.keys(FILTERS) as FilterName[]).filter((filter) => given[filter] !== undefined);
   const rows = await statementFor(deps.db, { filters, everything, rows: limit + 1 }).execute({
     orgId: actor.orgId,
     ...(everything ? {} : readerParams(actor)),
-    ownerId: input.ownerId,
+    ownerId,
     cycleId: input.cycleId,
     cycleStatus: input.cycleStatus,
     afterTime: after?.[0],

@@ -509,6 +509,15 @@ describe('objectives API', () => {
     expect(await ids('cycleStatus=active')).toEqual([fresh.id, stale.id]);
     expect(await ids('cycleStatus=closed')).toHaveLength(1);
     expect((await client.get(`/api/v1/orgs/${org.id}/key-results?cycleStatus=over`)).statusCode).toBe(400);
+    // `me` names the caller: the page asks before it knows who is signed in. Anything else
+    // that is not an id is refused, naming the parameter.
+    const own = await client.get(`/api/v1/orgs/${org.id}/key-results?ownerId=me&cycleStatus=active`);
+    expect(own.json().items.map((kr: { id: string }) => kr.id)).toEqual([fresh.id, stale.id]);
+    const admins = await ApiClient.signIn(app, (await createMember(deps.db, org.id, 'admin')).email);
+    expect((await admins.get(`/api/v1/orgs/${org.id}/key-results?ownerId=me`)).json().items).toEqual([]);
+    const refused = await client.get(`/api/v1/orgs/${org.id}/key-results?ownerId=you`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('ownerId');
 
     // An active cycle that has not started: nothing falls due in it, however old the key result,
     // and each key result names its cycle.

@@ -2,7 +2,7 @@
 // that the bell and its list share. Asked again every minute while the page is open, and
 // when the window gets the focus back, so the badge keeps up without a push channel.
 // Marking read is the list's (pages/inbox/mark-read.ts), loaded with it.
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { Inbox } from './types.ts';
 
@@ -11,10 +11,15 @@ const SHOWN = 20;
 
 export const inboxKey = (orgId: string) => ['inbox', orgId];
 
-export const useInbox = (orgId: string) =>
-  useQuery({
+export const inboxQuery = (orgId: string) =>
+  queryOptions({
     queryKey: inboxKey(orgId),
     queryFn: ({ signal }) => api.get<Inbox>(`/orgs/${orgId}/inbox?limit=${SHOWN}`, signal),
+  });
+
+export const useInbox = (orgId: string) =>
+  useQuery({
+    ...inboxQuery(orgId),
     enabled: !!orgId,
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,

@@ -10,7 +10,8 @@ import {
 } from '@tanstack/react-query';
 import { api, ApiError, query } from './client.ts';
 import { orderCycles } from '../app/cycle-order.ts';
-import type { CycleStatus } from '../../core/domain.ts';
+import { OWNER_ME, type CycleStatus } from '../../core/domain.ts';
+import { inboxQuery } from './inbox.ts';
 import type {
   AlignmentMap,
   Cycle,
@@ -94,8 +95,8 @@ const cyclesQuery = (orgId: string) =>
 export const useCycles = (orgId: string) => useQuery(cyclesQuery(orgId));
 
 /**
- * Asks for the session, the organisation and its cycles, which every page of it needs, at
- * once, while the page renders: they go out as one batch (read-batch.ts), where the queries'
+ * Asks for the session, the organisation and its cycles, which every page of it needs, and
+ * the layout's inbox and My week, at once, while the page renders: they go out as one batch (read-batch.ts), where the queries'
  * own effects would send the session a moment apart. Signed out, the organisation's reads
  * fail quietly and are asked again after signing in.
  */
@@ -104,6 +105,11 @@ export function usePrefetchOrgPage(orgId: string): void {
   prefetchUnlessKnown(client, sessionQuery);
   prefetchUnlessKnown(client, orgQuery(orgId));
   prefetchUnlessKnown(client, cyclesQuery(orgId));
+  if (!orgId) return;
+  // What the layout shows on every page (the bell, My week's count), asked for by the
+  // signed-in account's own names for them, so they need not wait for the session.
+  prefetchUnlessKnown(client, inboxQuery(orgId));
+  prefetchUnlessKnown(client, myWeekQuery(orgId));
 }
 
 export const useUnits = (orgId: string) =>
@@ -166,16 +172,24 @@ export function useAlignmentMap(orgId: string, cycleId: string | undefined) {
 export const useObjective = (id: string) =>
   useQuery({ queryKey: ['objective', id], queryFn: ({ signal }) => api.get<Objective>(`/objectives/${id}`, signal) });
 
-export const useKeyResults = (
-  orgId: string,
-  filters: { ownerId?: string; cycleId?: string; cycleStatus?: CycleStatus },
-  enabled = true,
-) =>
-  useQuery({
+interface KeyResultFilters {
+  /** A person's id, or `OWNER_ME` for the signed-in account's. */
+  ownerId?: string;
+  cycleId?: string;
+  cycleStatus?: CycleStatus;
+}
+
+const keyResultsQuery = (orgId: string, filters: KeyResultFilters) =>
+  queryOptions({
     queryKey: ['keyResults', orgId, filters],
-    queryFn: ({ signal }) => fetchAll<KeyResultInContext>(`/orgs/${orgId}/key-results${query(filters)}`, signal),
-    enabled,
+    queryFn: ({ signal }) => fetchAll<KeyResultInContext>(`/orgs/${orgId}/key-results${query({ ...filters })}`, signal),
   });
+
+export const useKeyResults = (orgId: string, filters: KeyResultFilters, enabled = true) =>
+  useQuery({ ...keyResultsQuery(orgId, filters), enabled });
+
+/** The signed-in account's key results in active cycles: My week, and its count in the navigation. */
+export const myWeekQuery = (orgId: string) => keyResultsQuery(orgId, { ownerId: OWNER_ME, cycleStatus: 'active' });
 
 export const useCheckIns = (keyResultId: string) =>
   useQuery({

@@ -69,9 +69,8 @@ browserSuite('coach journey', (journey) => {
     await page.getByRole('heading', { level: 1, name: OWN_OBJECTIVE }).waitFor();
   });
 
-  it('asks for the unit, its objectives and every panel of its page in one batch', async () => {
+  it('asks for the layout’s reads with the organisation, and for all of a unit’s page in one batch', async () => {
     const { page } = journey;
-    await signIn(page, 'demo@example.com');
     // Each API request's reads: a batch's parts, or a plain GET's path.
     const requests: string[][] = [];
     page.on('request', (request) => {
@@ -83,6 +82,21 @@ browserSuite('coach journey', (journey) => {
         requests.push([`${url.pathname.slice('/api/v1'.length)}${url.search}`]);
       }
     });
+    await signIn(page, 'demo@example.com');
+    await page.waitForLoadState('networkidle');
+    // The bell's inbox and My week's key results (by `ownerId=me`) go with the organisation's
+    // first read, not in a request of their own once the session has come.
+    const withOrg = requests.filter((reads) => reads.some((path) => /^\/orgs\/[^/?]+$/.test(path)));
+    expect(withOrg).toHaveLength(1);
+    expect(withOrg[0]).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\/inbox\?/),
+        expect.stringMatching(/\/key-results\?ownerId=me&cycleStatus=active/),
+      ]),
+    );
+    expect(requests.flat().filter((path) => path.includes('/key-results?'))).toHaveLength(1);
+
+    requests.length = 0;
     await openMarknad(page);
     await page.getByRole('heading', { name: 'Coachen', exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
