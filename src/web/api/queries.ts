@@ -96,9 +96,10 @@ export const useCycles = (orgId: string) => useQuery(cyclesQuery(orgId));
 
 /**
  * Asks for the session, the organisation and its cycles, which every page of it needs, and
- * the layout's inbox and My week, at once, while the page renders: they go out as one batch (read-batch.ts), where the queries'
- * own effects would send the session a moment apart. Signed out, the organisation's reads
- * fail quietly and are asked again after signing in.
+ * the layout's inbox and My week, at once, while the page renders: they go out as one
+ * batch (read-batch.ts), where the queries' own effects would send the session a moment
+ * apart. Signed out, the organisation's reads fail quietly and are asked again after
+ * signing in.
  */
 export function usePrefetchOrgPage(orgId: string): void {
   const client = useQueryClient();
