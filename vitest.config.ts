@@ -1,9 +1,8 @@
-// Projects: pure unit tests once; database tests on PGlite always, and again on
-// PostgreSQL when TEST_DATABASE_URL is set (CI sets it, so there they are required; CI's
-// goes through a transaction-mode PgBouncer, see .ci/run);
-// browser journeys in Chromium, after the others (each file runs a server and a browser,
-// and CI machines have two cores).
-import { existsSync } from 'node:fs';
+// Projects: pure unit tests once; database tests on PGlite, and on PostgreSQL when
+// TEST_DATABASE_URL is set (CI sets it, so there they are required; CI's goes through a
+// transaction-mode PgBouncer, see .ci/run); browser journeys in Chromium, after the others
+// (each file runs a server and a browser, and CI machines have two cores).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 if (process.env.RIKTNING_REQUIRE_POSTGRES === '1' && !process.env.TEST_DATABASE_URL) {
@@ -21,6 +20,25 @@ if (process.env.RIKTNING_REQUIRE_BROWSER === '1' && !existsSync('/usr/bin/chromi
 }
 
 const dbTests = ['src/{app,server,db,cli}/**/*.test.ts'];
+
+/**
+ * The database tests about the engine itself: the database layer, the command line's local
+ * database, and every file that asks which engine it runs on (testEngine()), since its
+ * tests then differ between them.
+ */
+function engineTests(): string[] {
+  const namingTheEngine = ['src/app', 'src/server']
+    .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => `${dir}/${file}`))
+    .filter((file) => file.endsWith('.test.ts'))
+    .filter((file) => /\btestEngine\(\)|RIKTNING_TEST_ENGINE/.test(readFileSync(file, 'utf8')));
+  return ['src/{db,cli}/**/*.test.ts', ...namingTheEngine];
+}
+
+// With PostgreSQL beside it, PGlite runs only the engine's own tests: the rest would run
+// the same code a second time (the same SQL, the same use cases), and on two cores both
+// engines' full runs took the suite past fifteen minutes. The browser journeys still run
+// on PGlite, and without TEST_DATABASE_URL every database test does.
+const pgliteTests = process.env.TEST_DATABASE_URL ? engineTests() : dbTests;
 // Without isolation a worker imports the app once and runs file after file: the imports
 // were a quarter of the run. Each file still gets its own server and database
 // (per-file-setup.ts closes them after it), and no test changes process-wide state.
@@ -53,7 +71,7 @@ export default defineConfig({
           ...shared,
           ...dbFileSetup,
           name: 'pglite',
-          include: dbTests,
+          include: pgliteTests,
           env: { RIKTNING_TEST_ENGINE: 'pglite' },
           globalSetup: ['src/test/pglite-global-setup.ts'],
         },
