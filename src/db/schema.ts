@@ -276,12 +276,6 @@ export const objectives = pgTable(
     progress: doublePrecision('progress').notNull().default(0),
     supporterCount: integer('supporter_count').notNull().default(0),
     supporterProgressSum: doublePrecision('supporter_progress_sum').notNull().default(0),
-    /**
-     * The lowest latest confidence of its live key results (null while none has one), kept
-     * with its progress (migration 0031): with the progress it gives the suggested status,
-     * which the map and the dashboard's counts show for thousands of objectives at once.
-     */
-    lowestConfidence: smallint('lowest_confidence'),
     createdBy: uuid('created_by').references(() => accounts.id),
     /**
      * Marked done by its owners before the cycle closes: reached early, it owes no more

@@ -1,7 +1,6 @@
-// The figures the database keeps on write (migrations 0006 and 0031) must equal what core
-// computes from the rows: an objective's progress and lowest confidence from its live key
-// results, and each objective's supporters (live, published, public objectives aligned to
-// it) with their progress.
+// The figures the database keeps on write (migration 0006) must equal what core computes
+// from the rows: an objective's progress from its live key results, and each objective's
+// supporters (live, published, public objectives aligned to it) with their progress.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import pg from 'pg';
@@ -36,19 +35,12 @@ async function expectFiguresMatchRows(db: Queryable, orgId: string): Promise<voi
       ),
     ]),
   );
-  const lowestConfidenceOf = (objectiveId: string): number | null => {
-    const confidences = krs
-      .filter((k) => k.objectiveId === objectiveId && k.archivedAt === null && k.confidence !== null)
-      .map((k) => k.confidence as number);
-    return confidences.length ? Math.min(...confidences) : null;
-  };
   const counts = new Map(
     objs.map((o) => [o.id, o.archivedAt === null && o.lifecycle !== 'draft' && o.visibility === 'public']),
   );
   for (const o of objs) {
     const supporters = links.filter((l) => l.supportsId === o.id && counts.get(l.objectiveId));
     expect(o.progress, `progress of ${o.title}`).toBeCloseTo(progressOf.get(o.id) ?? -1, 12);
-    expect(o.lowestConfidence, `lowest confidence of ${o.title}`).toBe(lowestConfidenceOf(o.id));
     expect(o.supporterCount, `supporters of ${o.title}`).toBe(supporters.length);
     expect(o.supporterProgressSum, `supporters' progress of ${o.title}`).toBeCloseTo(
       supporters.reduce((sum, l) => sum + (progressOf.get(l.objectiveId) ?? 0), 0),
@@ -65,7 +57,7 @@ async function world() {
 }
 
 describe('stored figures', () => {
-  it('an objective’s progress is core’s weighted mean of its live key results, its confidence their lowest', async () => {
+  it('an objective’s progress is core’s weighted mean of its live key results, whatever they hold', async () => {
     const { db, org, cycle } = await world();
     const value = fc.integer({ min: -50, max: 150 });
     const keyResult = fc.record({
@@ -74,7 +66,6 @@ describe('stored figures', () => {
       target: value,
       current: value,
       weight: fc.constantFrom(0, 0.5, 1, 2, 3),
-      confidence: fc.option(fc.integer({ min: 0, max: 10 })),
       archived: fc.boolean(),
     });
     await fc.assert(
@@ -91,7 +82,6 @@ describe('stored figures', () => {
               targetValue: k.target,
               currentValue: k.current,
               weight: k.weight,
-              confidence: k.confidence,
               archivedAt: k.archived ? new Date() : null,
             })),
           );
@@ -99,14 +89,12 @@ describe('stored figures', () => {
         const live = list.filter((k) => !k.archived);
         const expected = objectiveProgress(live.map((k) => ({ weight: k.weight, progress: keyResultProgress(k) })));
         expect(stored?.progress).toBeCloseTo(expected, 12);
-        const confidences = live.flatMap((k) => (k.confidence === null ? [] : [k.confidence]));
-        expect(stored?.lowestConfidence).toBe(confidences.length ? Math.min(...confidences) : null);
       }),
       { numRuns: 40 },
     );
   });
 
-  it('follow every kind of write: check-ins, confidence alone, weights, archiving, drafts, visibility, links', async () => {
+  it('follow every kind of write: check-ins, weights, archiving, drafts, visibility, links added and removed', async () => {
     const { db, org, cycle } = await world();
     const parent = await createObjective(db, org.id, cycle.id);
     const [a, b, c] = [
@@ -127,10 +115,7 @@ describe('stored figures', () => {
     expect(before?.supporterProgressSum).toBeCloseTo((0.4 + 3) / 4, 12);
 
     const steps: (() => Promise<unknown>)[] = [
-      () => db.update(keyResults).set({ currentValue: 90, confidence: 6 }).where(eq(keyResults.id, krA.id)),
-      // A check-in that keeps the value and changes only the confidence.
-      () => db.update(keyResults).set({ confidence: 3 }).where(eq(keyResults.id, krA2.id)),
-      () => db.update(keyResults).set({ confidence: 8 }).where(eq(keyResults.id, krA2.id)),
+      () => db.update(keyResults).set({ currentValue: 90 }).where(eq(keyResults.id, krA.id)),
       () => db.update(keyResults).set({ weight: 0 }).where(eq(keyResults.id, krA2.id)),
       () => db.update(objectives).set({ lifecycle: 'published' }).where(eq(objectives.id, b.id)),
       () => db.update(objectives).set({ visibility: 'public' }).where(eq(objectives.id, c.id)),
@@ -194,13 +179,13 @@ describe('stored figures', () => {
       const pool = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 3 });
       try {
         const [first, second, third] = [await pool.connect(), await pool.connect(), await pool.connect()];
-        const set = 'update key_results set current_value = $1, confidence = $2 where id = $3';
+        const set = 'update key_results set current_value = $1 where id = $2';
         await first.query('begin');
-        await first.query(set, [60, 9, a1.id]);
+        await first.query(set, [60, a1.id]);
         await second.query('begin');
-        const waiting = second.query(set, [80, 4, a2.id]).then(() => second.query('commit'));
+        const waiting = second.query(set, [80, a2.id]).then(() => second.query('commit'));
         await third.query('begin');
-        const sibling = third.query(set, [30, 7, b1.id]).then(() => third.query('commit'));
+        const sibling = third.query(set, [30, b1.id]).then(() => third.query('commit'));
         // Let the others reach their locks before the first commits.
         await new Promise((resolve) => setTimeout(resolve, 200));
         await first.query('commit');
@@ -212,7 +197,6 @@ describe('stored figures', () => {
       await expectFiguresMatchRows(db, org.id);
       const [stored] = await db.select().from(objectives).where(eq(objectives.id, a.id));
       expect(stored?.progress).toBeCloseTo(0.7, 12);
-      expect(stored?.lowestConfidence).toBe(4);
     },
   );
 });

@@ -208,11 +208,13 @@ export function checkInWeeks(q: Queryable, scope: Scope, start: Date, end: Date)
 /**
  * How many objectives in scope have each status — the owner's when set, else the one
  * suggested by the objective's stored progress and the lowest latest confidence of its
- * live key results (core objectiveStatus) — in one statement that returns one row. Both
- * figures are kept on the objective (migrations 0006 and 0031): no key result is read.
+ * live key results (core objectiveStatus) — in one statement that returns one row. Only
+ * the key results' confidence is read: progress is kept on the objective (migration 0006).
+ * One join grouped by objective, so that the planner hash-joins the key results for an
+ * organisation and looks them up by index for a unit's few objectives.
  */
 export async function objectiveStatusCounts(q: Queryable, scope: Scope, expected: number): Promise<StatusCounts> {
-  const status = suggestedStatusSql(sql`objectives.progress`, expected, sql`objectives.lowest_confidence`);
+  const status = suggestedStatusSql(sql`objectives.progress`, expected, sql`min(k.confidence)`);
   const [row] = await preparedRows<StatusCounts>(
     q,
     sql`
@@ -221,7 +223,10 @@ export async function objectiveStatusCounts(q: Queryable, scope: Scope, expected
            count(*) filter (where s.status = 'off_track')::int as off_track
       from (select coalesce(objectives.status, ${status}) as status
               from objectives
-             where ${inScopeWhere(scope)}) s`,
+              left join key_results k
+                on k.org_id = objectives.org_id and k.objective_id = objectives.id and k.archived_at is null
+             where ${inScopeWhere(scope)}
+             group by objectives.org_id, objectives.id) s`,
   );
   if (!row) throw new Error('aggregate returned no row');
   return row;

@@ -29,7 +29,7 @@ export function alignmentMapStatement(actor: OrgActor, cycleId: string, nowMs: n
   // core suggestedStatus compares progress with the expected progress; with an expected of
   // 0 and progress shifted by the real one, figures-sql's form computes the same gap
   // (0 − (p − e) is e − p exactly in floating point), so the rule stays in one place.
-  const suggested = suggestedStatusSql(sql`(o.progress - o.expected)`, 0, sql`o.lowest_confidence`);
+  const suggested = suggestedStatusSql(sql`(o.progress - o.expected)`, 0, sql`m.confidence`);
   // The objectives on the map: the cycle's, and the parent cycle's organisation objectives
   // (the year's agenda), that the caller may read. A plain condition on the cycle id, so
   // the planner knows how many rows to expect (it is written out twice below, not shared
@@ -68,11 +68,18 @@ export function alignmentMapStatement(actor: OrgActor, cycleId: string, nowMs: n
             from (
               select objectives.id, objectives.cycle_id, objectives.created_at, objectives.title,
                      objectives.level, objectives.unit_id, objectives.person_id, objectives.status,
-                     objectives.progress, objectives.lowest_confidence,
+                     objectives.progress,
                      greatest(0::float8, least(1::float8, (${nowMs}::float8 - ${start}) / (${end} - ${start}))) as expected
                 from objectives join cycles cy on cy.id = objectives.cycle_id
                where ${onMap}
             ) o
+            -- The lowest latest confidence of each one's live key results.
+            left join (
+              select k.objective_id, min(k.confidence) as confidence
+                from key_results k join objectives on objectives.id = k.objective_id
+               where k.org_id = ${orgId} and k.archived_at is null and ${onMap}
+               group by k.objective_id
+            ) m on m.objective_id = o.id
             join organizations org on org.id = ${orgId}
             left join units u on u.id = o.unit_id
             left join accounts p on p.id = o.person_id
