@@ -95,6 +95,9 @@ export default defineConfig({
           name: 'browser',
           include: ['src/web/e2e/**/*.test.ts'],
           environment: 'node',
+          // As the database projects: each file starts and closes its own server, database and
+          // browser (journey.ts), so a worker need not import the whole server again per file.
+          ...unisolated,
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // expect.poll gives up after 1 s by default: too soon for a page that loads its data
