@@ -404,6 +404,15 @@ const cases: RuleCase[] = [
   },
   {
     rule: 'alignment.waterfall',
+    case: 'the figure repeated with words of the team’s own (how it gets there) is the team’s own',
+    change: (s) => {
+      Object.assign(firstKr(s, 'o3'), { title: 'NPS från 30 till 45', start: 30, target: 45 });
+      find(s, 't1').title = 'Öka NPS till 45 genom en bättre introduktion för nya kunder';
+    },
+    expect: [],
+  },
+  {
+    rule: 'alignment.waterfall',
     case: 'restating a key result of the year’s organisation objective (context)',
     change: (s) => {
       s.objectives.push(

@@ -5,7 +5,7 @@ import { expectedProgress } from '../progress.ts';
 import type { Advice, CoachKeyResult, CoachObjective, CoachSnapshot, Severity, TargetType } from './model.ts';
 import { RESTATES_SUPPORTED_KEY_RESULT, type RuleId } from './rule-ids.ts';
 import { opensWithHold, opensWithTask } from './task-verbs.ts';
-import { LANGUAGES, dice, figures, pairLanguage, stemOf, stems, type Language } from './text.ts';
+import { LANGUAGES, dice, figureSet, figures, pairLanguage, stemOf, stemSet, type Language } from './text.ts';
 
 export { RULE_IDS, type RuleId } from './rule-ids.ts';
 
@@ -28,7 +28,7 @@ const DIRECTION_WORDS = [
 ];
 
 /** A word list stemmed the way a text in the language is stemmed (phrases word by word). */
-const stemSet = (list: readonly string[], language: Language) =>
+const stemmedPhrases = (list: readonly string[], language: Language) =>
   new Set(
     list.map((phrase) =>
       phrase
@@ -38,7 +38,7 @@ const stemSet = (list: readonly string[], language: Language) =>
     ),
   );
 // Words of direction in either language, since a title may mix them ("Öka NPS").
-const DIRECTION_STEMS = Object.fromEntries(LANGUAGES.map((l) => [l, stemSet(DIRECTION_WORDS, l)])) as Record<
+const DIRECTION_STEMS = Object.fromEntries(LANGUAGES.map((l) => [l, stemmedPhrases(DIRECTION_WORDS, l)])) as Record<
   Language,
   Set<string>
 >;
@@ -60,14 +60,24 @@ export function looksLikeActivity(kr: Pick<CoachKeyResult, 'title' | 'metric'>):
  * deltagandet på interna event jämfört med förra året") is the team's own.
  */
 export function restates(objectiveTitle: string, kr: Pick<CoachKeyResult, 'title' | 'target'>): boolean {
+  // The coach asks this of every team objective and every key result above it, hundreds of
+  // times for a unit's page: the texts' sets are remembered, and nothing is built per pair.
   const language = pairLanguage(objectiveTitle, kr.title);
-  const own = new Set(stems(objectiveTitle, language));
-  const theirs = new Set(stems(kr.title, language));
+  const own = stemSet(objectiveTitle, language);
+  const theirs = stemSet(kr.title, language);
   if (dice(own, theirs) >= RESTATEMENT_THRESHOLD) return true;
-  const krFigures = new Set(figures(kr.title));
-  if (kr.target !== null && Number.isInteger(kr.target) && kr.target >= 0) krFigures.add(String(kr.target));
-  const said = [...own].filter((stem) => !DIRECTION_STEMS[language].has(stem));
-  return said.some((stem) => krFigures.has(stem)) && said.every((stem) => theirs.has(stem) || krFigures.has(stem));
+  const krFigures = figureSet(kr.title);
+  const target = kr.target !== null && Number.isInteger(kr.target) && kr.target >= 0 ? String(kr.target) : null;
+  // Of what the objective says besides a direction, every word is the key result's or one
+  // of its figures, and at least one is a figure.
+  let saysAFigure = false;
+  for (const stem of own) {
+    if (DIRECTION_STEMS[language].has(stem)) continue;
+    const isFigure = krFigures.has(stem) || stem === target;
+    if (!isFigure && !theirs.has(stem)) return false;
+    saysAFigure ||= isFigure;
+  }
+  return saysAFigure;
 }
 
 const reviewed = (s: CoachSnapshot) => s.objectives.filter((o) => o.inCycle);

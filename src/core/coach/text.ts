@@ -78,6 +78,16 @@ export function stems(text: string, language: Language = guessLanguage(words(tex
   return stemsIn[language](text);
 }
 
+const stemSetsIn = {
+  sv: remembered((text): ReadonlySet<string> => new Set(stems(text, 'sv'))),
+  en: remembered((text): ReadonlySet<string> => new Set(stems(text, 'en'))),
+};
+
+/** `stems` as a set, for comparing a text with many others (the same set each time; not to be changed). */
+export function stemSet(text: string, language: Language): ReadonlySet<string> {
+  return stemSetsIn[language](text);
+}
+
 /**
  * The language to compare two texts in: guessed from both together, so that both are
  * stemmed alike (a short title alone often has no stop word to tell by). The same as
@@ -108,3 +118,6 @@ const FIGURE = /^\p{N}+$/u;
 
 /** The figures (runs of digits) a text mentions. */
 export const figures = (text: string): string[] => words(text).filter((word) => FIGURE.test(word));
+
+/** `figures` as a set, remembered like the stems (the same set each time; not to be changed). */
+export const figureSet: (text: string) => ReadonlySet<string> = remembered((text) => new Set(figures(text)));
