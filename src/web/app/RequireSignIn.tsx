@@ -1,9 +1,10 @@
-import { Center, Loader } from '@mantine/core';
+import { Center } from '@mantine/core';
 import { Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { usePrefetchOrgPage, useSession } from '../api/queries.ts';
 import { currentLocale, setLocale } from '../i18n/index.ts';
+import { Spinner } from '../components/Spinner.tsx';
 
 /** Pages inside need a signed-in account; the account's language wins over the browser's. */
 export function RequireSignIn() {
@@ -19,7 +20,7 @@ export function RequireSignIn() {
   if (me.isPending) {
     return (
       <Center h="100vh">
-        <Loader aria-label={t('loading')} />
+        <Spinner label={t('loading')} />
       </Center>
     );
   }

@@ -1,7 +1,8 @@
-import { Center, Loader } from '@mantine/core';
+import { Center } from '@mantine/core';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/queries.ts';
+import { Spinner } from '../components/Spinner.tsx';
 
 /** `/` goes to the first organisation of the signed-in account, or to sign-in. */
 export function RootRedirect() {
@@ -10,7 +11,7 @@ export function RootRedirect() {
   if (me.isPending) {
     return (
       <Center h="100vh">
-        <Loader aria-label={t('loading')} />
+        <Spinner label={t('loading')} />
       </Center>
     );
   }

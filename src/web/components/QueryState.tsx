@@ -1,9 +1,10 @@
-import { Alert, Center, Loader } from '@mantine/core';
+import { Alert, Center } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from './RouteError.tsx';
 import type { ProblemViewProps } from '../pages/problem/ProblemView.tsx';
+import { Spinner } from './Spinner.tsx';
 
 // A page's failure is rare: its view and texts load when one happens. Should they not load
 // either (the network is gone), the short notice below, whose words every page has, stands in.
@@ -32,7 +33,7 @@ export function QueryState<T>({
   if (query.isPending) {
     return (
       <Center py="xl">
-        <Loader aria-label={t('loading')} />
+        <Spinner label={t('loading')} />
       </Center>
     );
   }

@@ -51,6 +51,27 @@ browserSuite('accessibility of dialogs, people’s pages and phones', (journey) 
     await expectNoSeriousViolations(page, 'check-in dialog');
   });
 
+  it('a page while its data loads (as Sara)', async () => {
+    const { page, harness } = journey;
+    await signInDirectly(page, 'sara@example.com');
+    const ids = await demoIds(page, harness);
+    // The page's reads wait until it has been scanned with its loading indicators showing.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/batch', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/orgs/${ids.orgId}/objectives/${ids.objectiveId}`);
+    await page.locator('.mantine-Loader-root').first().waitFor();
+    try {
+      await expectNoSeriousViolations(page, 'objective page loading');
+    } finally {
+      release();
+    }
+    await page.getByTestId('key-result').first().waitFor();
+  });
+
   it('the active navigation link under the mouse', async () => {
     const { page, harness } = journey;
     await signInDirectly(page, 'demo@example.com');

@@ -1,7 +1,7 @@
 // Administration → Export and import → a spreadsheet in: the templates, and the file read
 // by the server. What comes after (the columns, the preview, the import) is the wizard, a
 // chunk of its own that loads with the first file chosen.
-import { Alert, Anchor, Button, Card, FileInput, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { api, ApiError } from '../../api/client.ts';
 import type { Org, SheetRead } from '../../api/types.ts';
 import { problemText } from '../../components/serverErrors.ts';
 import { SHEET_ACCEPT, sheetContentType } from './sheet-import.ts';
+import { Spinner } from '../../components/Spinner.tsx';
 
 const loadWizard = () => import('./SheetImportWizard.tsx');
 const SheetImportWizard = lazy(loadWizard);
@@ -133,7 +134,7 @@ export function SheetImportSection({ org }: { org: Org }) {
           </Alert>
         )}
         {loaded && (
-          <Suspense fallback={<Loader size="sm" aria-label={t('sheet.read')} />}>
+          <Suspense fallback={<Spinner size="sm" label={t('sheet.read')} />}>
             <SheetImportWizard key={loaded.serial} org={org} sheet={loaded.sheet} onDone={() => setDone(true)} />
           </Suspense>
         )}

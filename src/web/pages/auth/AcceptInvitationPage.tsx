@@ -5,7 +5,6 @@ import {
   Button,
   Center,
   Group,
-  Loader,
   Paper,
   PasswordInput,
   Stack,
@@ -28,6 +27,7 @@ import { InvitationHeading } from './InvitationHeading.tsx';
 import { setLocale } from '../../i18n/index.ts';
 import { passwordRule } from './setup-status.ts';
 import { JoinInvitation, type JoinableInvitation } from './JoinInvitation.tsx';
+import { Spinner } from '../../components/Spinner.tsx';
 
 interface Invitation extends JoinableInvitation {
   /** The name to start from; only for someone choosing a password. */
@@ -53,7 +53,7 @@ export default function AcceptInvitationPage() {
       <Paper withBorder shadow="sm" p={{ base: 'md', xs: 'xl' }} w="100%" maw={460}>
         {invitation.isPending ? (
           <Center py="xl">
-            <Loader aria-label={t('common:loading')} />
+            <Spinner label={t('common:loading')} />
           </Center>
         ) : invitation.isError ? (
           <InvalidLink error={invitation.error} />

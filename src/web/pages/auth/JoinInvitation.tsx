@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { Link } from '../../components/Link.tsx';
 import { problemText } from '../../components/serverErrors.ts';
 import { useFormat } from '../../format.ts';
 import { InvitationHeading } from './InvitationHeading.tsx';
+import { Spinner } from '../../components/Spinner.tsx';
 
 export interface JoinableInvitation {
   orgName: string;
@@ -62,7 +63,7 @@ export function JoinInvitation({ token, invitation }: { token: string; invitatio
       )}
       {session.isPending ? (
         <Center py="md">
-          <Loader aria-label={t('common:loading')} />
+          <Spinner label={t('common:loading')} />
         </Center>
       ) : !current ? (
         <>

@@ -6,7 +6,6 @@ import {
   Center,
   Fieldset,
   Group,
-  Loader,
   Paper,
   PasswordInput,
   Stack,
@@ -28,6 +27,7 @@ import { currentLocale, setLocale } from '../../i18n/index.ts';
 import { isSlug } from '../../../core/slug.ts';
 import { OrgNameFields } from '../../components/OrgNameFields.tsx';
 import { passwordRule, useSetupStatus } from './setup-status.ts';
+import { Spinner } from '../../components/Spinner.tsx';
 
 const FIELDS = ['organizationName', 'slug', 'name', 'email', 'password'] as const;
 
@@ -55,7 +55,7 @@ export default function SetupPage() {
   if (status.isPending) {
     return (
       <Center h="100vh">
-        <Loader aria-label={t('common:loading')} />
+        <Spinner label={t('common:loading')} />
       </Center>
     );
   }

@@ -1,6 +1,6 @@
 // The coach beside the objective form: the draft is sent to the coach (debounced) as the
 // person types, and its advice is shown in a polite live region.
-import { Anchor, Card, Loader, Stack, Text, Title, Group } from '@mantine/core';
+import { Anchor, Card, Stack, Text, Title, Group } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useExamples } from '../examples/queries.ts';
 import type { KeyResultDraft } from '../objective/KeyResultFields.tsx';
 import { AdviceList, type AdviceAction } from './AdviceList.tsx';
 import { useCoachCheck } from './queries.ts';
+import { Spinner } from '../../components/Spinner.tsx';
 
 export interface CoachDraft {
   level: ObjectiveLevel;
@@ -96,7 +97,7 @@ export function CoachPanel({
           <Title order={2} size="h4" id="coach-live-title">
             {t('live.title')}
           </Title>
-          {check.isFetching && <Loader size="xs" aria-label={t('live.checking')} />}
+          {check.isFetching && <Spinner size="xs" label={t('live.checking')} />}
         </Group>
         <Text size="sm" c="dimmed">
           {t('live.intro')}

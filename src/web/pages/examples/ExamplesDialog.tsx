@@ -1,7 +1,7 @@
 // The example library in a dialog: choose a function, read its examples, and (in the
 // objective form) start from one. Opened from the coach's advice, it opens at the good
 // example the coach found for the draft, and says why. Loaded when first opened.
-import { Alert, Button, Card, Center, List, Loader, Modal, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, List, Modal, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExampleFunction } from '../../../core/examples/model.ts';
@@ -9,6 +9,7 @@ import type { Example } from '../../api/types.ts';
 import { useFormat } from '../../format.ts';
 import type { ExampleFocus } from './focus.ts';
 import { useExamples } from './queries.ts';
+import { Spinner } from '../../components/Spinner.tsx';
 
 export default function ExamplesDialog({
   focus,
@@ -42,7 +43,7 @@ export default function ExamplesDialog({
           </Alert>
         ) : !library.data ? (
           <Center py="lg">
-            <Loader aria-label={t('common:loading')} />
+            <Spinner label={t('common:loading')} />
           </Center>
         ) : (
           <>

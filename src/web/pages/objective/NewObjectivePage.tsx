@@ -1,6 +1,6 @@
 // A new objective for the organisation, a unit or a person, with its first key results.
 // Query parameters preselect the owner, cycle and kind: ?level=unit&unitId=…&cycle=…&kind=….
-import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { keyResultBody, emptyKeyResult } from './KeyResultFields.tsx';
 import { ObjectiveForm, type ObjectiveFormValues } from './ObjectiveForm.tsx';
 import { notify } from './notify.ts';
 import { openingLevel, ownerChoices, type OwnerChoices } from './owner-choices.ts';
+import { Spinner } from '../../components/Spinner.tsx';
 
 export default function NewObjectivePage() {
   const { orgId = '' } = useParams();
@@ -35,7 +36,7 @@ export default function NewObjectivePage() {
         <NewObjectiveForm orgId={orgId} me={me.data} cycleId={cycle?.id ?? null} choices={choices} />
       ) : (
         <Center py="xl">
-          <Loader aria-label={t('common:loading')} />
+          <Spinner label={t('common:loading')} />
         </Center>
       )}
     </Stack>

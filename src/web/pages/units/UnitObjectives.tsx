@@ -1,4 +1,4 @@
-import { Anchor, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowUpRight, IconPlus } from '@tabler/icons-react';
 import { useParams, useSearchParams } from 'react-router';
 import { Link } from '../../components/Link.tsx';
@@ -9,6 +9,7 @@ import { useSelectedCycle } from '../../app/cycle.ts';
 import { ObjectiveCard } from '../../components/ObjectiveCard.tsx';
 import { OkrSheetMenu } from '../../components/OkrSheetMenu.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { Spinner } from '../../components/Spinner.tsx';
 
 /** The unit's objectives in the selected cycle, each with the objectives it supports. */
 export function UnitObjectives({ unit }: { unit: UnitDetail }) {
@@ -50,7 +51,7 @@ export function UnitObjectives({ unit }: { unit: UnitDetail }) {
       {!cycle ? (
         isLoading ? (
           <Center py="md">
-            <Loader size="sm" aria-label={t('common:loading')} />
+            <Spinner size="sm" label={t('common:loading')} />
           </Center>
         ) : (
           <Text c="dimmed">{t('unit.noCycle')}</Text>

@@ -1,6 +1,6 @@
 // "My week": every key result a person owns in an active cycle, those due for a check-in
 // first, checked in together with one save (POST /orgs/{orgId}/check-ins, all or nothing).
-import { Alert, Button, Center, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconChecks } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
@@ -15,6 +15,7 @@ import { useFormat } from '../../format.ts';
 import { WeekRow } from './WeekRow.tsx';
 import { useUnsavedChangesGuard } from '../../app/unsaved-changes.ts';
 import { initialRow, problemTarget, rowItem, type RowErrors, type RowState } from './week-rows.ts';
+import { Spinner } from '../../components/Spinner.tsx';
 
 type SavedItem = CheckInBatch['items'][number] & { previous: number };
 
@@ -41,7 +42,7 @@ export default function MyWeekPage() {
         </Alert>
       ) : !week.ready ? (
         <Center py="xl">
-          <Loader aria-label={t('common:loading')} />
+          <Spinner label={t('common:loading')} />
         </Center>
       ) : week.due.length + week.upToDate.length + week.notStarted.length === 0 ? (
         <Text c="dimmed">{t('noKeyResults')}</Text>
