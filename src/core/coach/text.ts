@@ -110,7 +110,7 @@ export function dice(left: ReadonlySet<string>, right: ReadonlySet<string>): num
 /** Dice similarity 0–1 of the two texts' sets of stems. */
 export function similarity(a: string, b: string): number {
   const language = pairLanguage(a, b);
-  return dice(new Set(stems(a, language)), new Set(stems(b, language)));
+  return dice(stemSet(a, language), stemSet(b, language));
 }
 
 /** A word that is a figure. One object for every call: the bundle builds it with `new RegExp`. */
