@@ -28,6 +28,16 @@ export async function preparedRows<Row>(q: Queryable, query: SQL): Promise<Row[]
 }
 
 /**
+ * A statement built once (e.g. by db/prepared-shapes.ts) and prepared under `name`; each
+ * call fills its placeholders (`sql.placeholder`) with `values`.
+ */
+export function preparedStatement<Row>(q: Queryable, name: string, query: SQL) {
+  const prepared = q._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
+  return async (values: Record<string, unknown>): Promise<Row[]> =>
+    ((await prepared.execute(values)) as { rows: Row[] }).rows;
+}
+
+/**
  * A list of uuids as one bound parameter (a PostgreSQL array), for `column = any(...)`:
  * however long the list, the statement has one parameter (drivers limit their number),
  * and the planner answers it with one index scan whatever its statistics say.

@@ -411,6 +411,8 @@ const TABLE: Record<string, WalkCase> = {
   },
   'DELETE /api/v1/comments/{id}': { ok: 204, allowed: ['member', 'admin'], params: id((w) => w.comment) },
   'GET /api/v1/orgs/{orgId}/key-results': { ok: 200, allowed: IN_ORG },
+  // One's own count: every member has one, viewers too (theirs is none).
+  'GET /api/v1/orgs/{orgId}/key-results/due-count': { ok: 200, allowed: IN_ORG, service: 403 },
   'GET /api/v1/orgs/{orgId}/activities': { ok: 200, allowed: IN_ORG },
   'GET /api/v1/key-results/{id}': { ok: 200, allowed: IN_ORG, params: id((w) => w.keyResult) },
   'PATCH /api/v1/key-results/{id}': {

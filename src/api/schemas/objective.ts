@@ -360,6 +360,14 @@ export const KeyResultInContextSchema = Type.Intersect([
   }),
 ]);
 
+export const DueCountSchema = Type.Object({
+  count: Type.Integer({
+    minimum: 0,
+    description:
+      'How many of the caller’s key results in active cycles are due for a check-in (those listed with `due` true)',
+  }),
+});
+
 export const ListKeyResultsQuery = Type.Object(
   {
     ownerId: Type.Optional(

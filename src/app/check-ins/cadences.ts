@@ -49,19 +49,48 @@ export function cadenceFor(cadences: Cadences, unitId: string | null): number {
 /** The same as `cadenceFor`, as an SQL expression over a unit id column. */
 export function cadenceDaysSql(cadences: Cadences, unitId: AnyPgColumn | SQL): SQL<number> {
   if (cadences.byUnit.size === 0) return sql<number>`${cadences.orgDays}::int`;
-  const table = JSON.stringify(Object.fromEntries(cadences.byUnit));
-  return sql<number>`coalesce((${table}::jsonb ->> ${unitId}::text)::int, ${cadences.orgDays}::int)`;
+  return cadenceLookup(sql`${unitCadenceTable(cadences)}`, sql`${cadences.orgDays}`, unitId);
 }
+
+const unitCadenceTable = (cadences: Cadences) => JSON.stringify(Object.fromEntries(cadences.byUnit));
+
+/** A unit's cadence from `table` (a JSON object of unit id → days), else `orgDays`. */
+const cadenceLookup = (table: SQL, orgDays: SQL, unitId: AnyPgColumn | SQL) =>
+  sql<number>`coalesce((${table}::jsonb ->> ${unitId}::text)::int, ${orgDays}::int)`;
+
+interface DueColumns {
+  lastCheckInAt: AnyPgColumn;
+  createdAt: AnyPgColumn;
+  unitId: AnyPgColumn | SQL;
+  doneAt: AnyPgColumn;
+}
+
+const dueCondition = (columns: DueColumns, cadenceDays: SQL, now: SQL) =>
+  sql<boolean>`${columns.doneAt} is null and coalesce(${columns.lastCheckInAt}, ${columns.createdAt}) <= ${now}::timestamptz - ${cadenceDays} * interval '1 day'`;
 
 /**
  * True where a key result is due for a check-in at `now` (see core/check-in-due.ts): its
  * objective is not marked done, and no check-in within its cadence, counting from its
  * creation when it has none.
  */
-export function isDueSql(
-  cadences: Cadences,
-  columns: { lastCheckInAt: AnyPgColumn; createdAt: AnyPgColumn; unitId: AnyPgColumn | SQL; doneAt: AnyPgColumn },
-  now: Date,
-): SQL<boolean> {
-  return sql<boolean>`${columns.doneAt} is null and coalesce(${columns.lastCheckInAt}, ${columns.createdAt}) <= ${now.toISOString()}::timestamptz - ${cadenceDaysSql(cadences, columns.unitId)} * interval '1 day'`;
+export function isDueSql(cadences: Cadences, columns: DueColumns, now: Date): SQL<boolean> {
+  return dueCondition(columns, cadenceDaysSql(cadences, columns.unitId), sql`${now.toISOString()}`);
 }
+
+/**
+ * `isDueSql` for a statement prepared once: the cadences and the time are its placeholders
+ * `unitCadences`, `orgCadenceDays` and `now`, whose values `dueParams` gives.
+ */
+export const isDueByParams = (columns: DueColumns): SQL<boolean> =>
+  dueCondition(
+    columns,
+    cadenceLookup(sql`${sql.placeholder('unitCadences')}`, sql`${sql.placeholder('orgCadenceDays')}`, columns.unitId),
+    sql`${sql.placeholder('now')}`,
+  );
+
+/** The values of `isDueByParams`'s placeholders. */
+export const dueParams = (cadences: Cadences, now: Date) => ({
+  unitCadences: unitCadenceTable(cadences),
+  orgCadenceDays: cadences.orgDays,
+  now: now.toISOString(),
+});

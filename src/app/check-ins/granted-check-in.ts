@@ -35,7 +35,7 @@ export function grantParameters(actor: OrgActor) {
 }
 
 /** For an actor only `can` may judge: the statement writes nothing and reads the key result. */
-const NOTHING_GRANTED: NonNullable<ReturnType<typeof grantParameters>> = {
+export const NOTHING_GRANTED: NonNullable<ReturnType<typeof grantParameters>> = {
   always: false,
   ownsObjective: false,
   leadsUnit: false,
@@ -46,6 +46,17 @@ const NOTHING_GRANTED: NonNullable<ReturnType<typeof grantParameters>> = {
 
 const p = (name: string) => sql.placeholder(name);
 
+/**
+ * True where the actor may check in on key result `k` (of objective `o`, in cycle `c`), the
+ * actor's grant given as the placeholders of `grantParameters` and the actor's account id
+ * as `authorId`: the SQL twin of `can(actor, 'checkIn.create', …)`.
+ */
+export const checkInGrantedSql = sql`(${p('always')}::boolean or (
+             (not ${p('lockedByClosedCycle')}::boolean or c.status <> 'closed') and (
+                  (${p('ownsObjective')}::boolean and o.level = 'person' and o.person_id = ${p('authorId')}::uuid)
+               or (${p('leadsUnit')}::boolean and o.level = 'unit' and o.unit_id = any(${p('ledUnitIds')}::uuid[]))
+               or (${p('ownsKeyResult')}::boolean and k.owner_id = ${p('authorId')}::uuid))))`;
+
 function build(q: Queryable) {
   // The key result, live and granted to the actor: the same tests as `authorise` and `can`.
   const granted = q.$with('granted', {}).as(
@@ -55,11 +66,7 @@ function build(q: Queryable) {
           join cycles c on c.org_id = o.org_id and c.id = o.cycle_id
          where k.org_id = ${p('orgId')}::uuid and k.id = ${p('keyResultId')}::uuid
            and k.archived_at is null and o.archived_at is null
-           and (${p('always')}::boolean or (
-             (not ${p('lockedByClosedCycle')}::boolean or c.status <> 'closed') and (
-                  (${p('ownsObjective')}::boolean and o.level = 'person' and o.person_id = ${p('authorId')}::uuid)
-               or (${p('leadsUnit')}::boolean and o.level = 'unit' and o.unit_id = any(${p('ledUnitIds')}::uuid[]))
-               or (${p('ownsKeyResult')}::boolean and k.owner_id = ${p('authorId')}::uuid))))`,
+           and ${checkInGrantedSql}`,
   );
   // Written only at the version read above: a concurrent check-in makes this one write nothing.
   const latest = q.$with('latest', {}).as(

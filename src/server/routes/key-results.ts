@@ -6,6 +6,7 @@ import { updateKeyResult } from '../../app/key-results/update-key-result.ts';
 import { archiveKeyResult, restoreKeyResult } from '../../app/key-results/archive-key-result.ts';
 import { checkIn, listCheckIns } from '../../app/check-ins/check-in.ts';
 import { listKeyResults } from '../../app/key-results/list-key-results.ts';
+import { countDueKeyResults } from '../../app/key-results/count-due.ts';
 import { listOrgActivities } from '../../app/activities/list-org-activities.ts';
 import {
   archiveActivity,
@@ -33,6 +34,7 @@ import {
   CheckInBody,
   CheckInSchema,
   CreateActivityBody,
+  DueCountSchema,
   KeyResultSchema,
   UpdateActivityBody,
   UpdateKeyResultBody,
@@ -54,6 +56,21 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       },
     },
     async (request) => listKeyResults(deps, callerOf(request), request.params.orgId, request.query),
+  );
+
+  app.get(
+    '/orgs/:orgId/key-results/due-count',
+    {
+      config: { peopleOnly: true },
+      schema: {
+        tags,
+        operationId: 'countMyDueKeyResults',
+        summary: 'How many of my key results in active cycles are due for a check-in (My week’s count)',
+        params: OrgParams,
+        response: { 200: DueCountSchema, ...problemResponses },
+      },
+    },
+    async (request) => countDueKeyResults(deps, callerOf(request), request.params.orgId),
   );
 
   app.get(

@@ -513,6 +513,10 @@ describe('objectives API', () => {
     // that is not an id is refused, naming the parameter.
     const own = await client.get(`/api/v1/orgs/${org.id}/key-results?ownerId=me&cycleStatus=active`);
     expect(own.json().items.map((kr: { id: string }) => kr.id)).toEqual([fresh.id, stale.id]);
+    // The navigation's count of them: the one due.
+    const dueCount = await client.get(`/api/v1/orgs/${org.id}/key-results/due-count`);
+    expect(dueCount.statusCode, dueCount.body).toBe(200);
+    expect(dueCount.json()).toEqual({ count: 1 });
     const admins = await ApiClient.signIn(app, (await createMember(deps.db, org.id, 'admin')).email);
     expect((await admins.get(`/api/v1/orgs/${org.id}/key-results?ownerId=me`)).json().items).toEqual([]);
     const refused = await client.get(`/api/v1/orgs/${org.id}/key-results?ownerId=you`);

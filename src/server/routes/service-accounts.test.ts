@@ -124,6 +124,10 @@ describe('service accounts', () => {
     expect(tokens.json().code).toBe('people_only');
     const more = await call('POST', `/api/v1/orgs/${setup.org.id}/service-accounts`, { name: 'Y', scopes: ['admin'] });
     expect(more.json().code).toBe('people_only');
+    // A service account has no key results of its own to count.
+    const dueCount = await call('GET', `/api/v1/orgs/${setup.org.id}/key-results/due-count`);
+    expect(dueCount.statusCode).toBe(403);
+    expect(dueCount.json().code).toBe('people_only');
 
     const other = await createOrg(setup.deps.db);
     expect((await call('GET', `/api/v1/orgs/${other.org.id}/units`)).statusCode).toBe(404);

@@ -1,6 +1,6 @@
 // "My week": the key results a person owns in active cycles that they may check in on,
-// those due first, those of cycles that have not started apart. The page and the
-// navigation's badge share the one query.
+// those due first, those of cycles that have not started apart. The navigation's badge
+// asks for the count alone (useDueCount in queries.ts): the same key results, counted.
 import { useQuery } from '@tanstack/react-query';
 import { myWeekQuery } from './queries.ts';
 import type { KeyResultInContext } from './types.ts';

@@ -15,6 +15,7 @@ import { inboxQuery } from './inbox.ts';
 import type {
   AlignmentMap,
   Cycle,
+  DueCount,
   KeyResultInContext,
   Me,
   Member,
@@ -110,7 +111,7 @@ export function usePrefetchOrgPage(orgId: string): void {
   // What the layout shows on every page (the bell, My week's count), asked for by the
   // signed-in account's own names for them, so they need not wait for the session.
   prefetchUnlessKnown(client, inboxQuery(orgId));
-  prefetchUnlessKnown(client, myWeekQuery(orgId));
+  prefetchUnlessKnown(client, dueCountQuery(orgId));
 }
 
 export const useUnits = (orgId: string) =>
@@ -189,8 +190,21 @@ const keyResultsQuery = (orgId: string, filters: KeyResultFilters) =>
 export const useKeyResults = (orgId: string, filters: KeyResultFilters, enabled = true) =>
   useQuery({ ...keyResultsQuery(orgId, filters), enabled });
 
-/** The signed-in account's key results in active cycles: My week, and its count in the navigation. */
+/** The signed-in account's key results in active cycles: My week. */
 export const myWeekQuery = (orgId: string) => keyResultsQuery(orgId, { ownerId: OWNER_ME, cycleStatus: 'active' });
+
+/**
+ * How many of My week's key results are due: the count the navigation and the bell show on
+ * every page, asked for as a number rather than by reading My week in full. Its key starts
+ * with 'keyResults', so every change to OKRs (invalidateOkrs), a check-in too, asks again.
+ */
+const dueCountQuery = (orgId: string) =>
+  queryOptions({
+    queryKey: ['keyResults', orgId, 'dueCount'],
+    queryFn: ({ signal }) => api.get<DueCount>(`/orgs/${orgId}/key-results/due-count`, signal),
+  });
+
+export const useDueCount = (orgId: string) => useQuery({ ...dueCountQuery(orgId), enabled: !!orgId }).data?.count ?? 0;
 
 export const useCheckIns = (keyResultId: string) =>
   useQuery({

@@ -18,6 +18,7 @@ import type {
   UpdateKeyResultBody,
   CheckInBody,
   CreateActivityBody,
+  DueCountSchema,
   UpdateActivityBody,
 } from '../../api/schemas/objective.ts';
 import type { ProblemSchema } from '../../api/schemas/common.ts';
@@ -40,6 +41,7 @@ export type SupportedObjective = Objective['supportedObjectives'][number];
 export type SupportedKeyResult = Objective['supportedKeyResults'][number];
 export type KeyResult = Static<typeof KeyResultSchema>;
 export type KeyResultInContext = Static<typeof KeyResultInContextSchema>;
+export type DueCount = Static<typeof DueCountSchema>;
 export type CheckIn = Static<typeof CheckInSchema>;
 export type Activity = Static<typeof ActivitySchema>;
 export type ActivityInContext = Static<typeof ActivityInContextSchema>;

@@ -17,8 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Suspense } from 'react';
 import { PageLoader } from './PageLoader.tsx';
 import { api } from '../api/client.ts';
-import { useMe, useOrg } from '../api/queries.ts';
-import { useMyWeek } from '../api/my-week.ts';
+import { useDueCount, useMe, useOrg } from '../api/queries.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { CycleSwitcher } from './CycleSwitcher.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
@@ -40,7 +39,7 @@ export function AppLayout() {
   const phone = useMediaQuery('(max-width: 48em)') ?? false;
   const me = useMe();
   const org = useOrg(orgId);
-  const dueCount = useMyWeek(orgId).due.length;
+  const dueCount = useDueCount(orgId);
   const location = useLocation();
   const navigate = useNavigate();
   const client = useQueryClient();
