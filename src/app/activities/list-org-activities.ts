@@ -1,5 +1,5 @@
 // Activities across the organisation's action plans, e.g. "my activities".
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ActivityStatus } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
@@ -8,9 +8,10 @@ import type { AppDeps, Caller } from '../context.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
-import { readableBy } from '../objectives/records.ts';
+import { readableByParams, readerParams } from '../objectives/records.ts';
 import { activityOrder, presentActivity, type ActivityView } from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
+import { preparedByShape } from '../../db/prepared-shapes.ts';
 
 export interface ListOrgActivitiesInput extends PageRequest {
   ownerId?: string;
@@ -24,6 +25,67 @@ export interface ActivityInContext extends ActivityView {
 }
 
 const owner = alias(accounts, 'owner');
+const p = (name: string) => sql.placeholder(name);
+
+const FILTERS = {
+  ownerId: () => eq(activities.ownerId, p('ownerId')),
+  status: () => eq(activities.status, p('status')),
+  after: () =>
+    sql`(${activityOrder} > ${p('afterKey')}::text
+         or (${activityOrder} = ${p('afterKey')}::text and ${activities.id} > ${p('afterId')}::uuid))`,
+} satisfies Record<string, () => SQL>;
+type FilterName = keyof typeof FILTERS;
+
+interface Shape {
+  filters: FilterName[];
+  everything: boolean;
+  /** Rows to read, written into the statement (raw.ts, literalLimit): one of a page's few sizes. */
+  rows: number;
+}
+
+/**
+ * The statement for one shape of question, prepared once per database: My OKRs asks for
+ * the caller's activities on every visit. Of the key result and objective, only what the
+ * answer and the policy need.
+ */
+const statementFor = preparedByShape(
+  'org_activities',
+  ({ filters, everything, rows }: Shape) => `${everything}:${rows}:${filters.join(',')}`,
+  (q, name, { filters, everything, rows }) =>
+    q
+      .select({
+        activity: activities,
+        kr: { ownerId: keyResults.ownerId, title: keyResults.title },
+        objective: {
+          id: objectives.id,
+          title: objectives.title,
+          level: objectives.level,
+          unitId: objectives.unitId,
+          personId: objectives.personId,
+        },
+        cycleStatus: cycles.status,
+        ownerName: owner.name,
+        sortKey: activityOrder,
+      })
+      .from(activities)
+      .innerJoin(keyResults, eq(keyResults.id, activities.keyResultId))
+      .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
+      .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
+      .leftJoin(owner, eq(owner.id, activities.ownerId))
+      .where(
+        and(
+          eq(activities.orgId, p('orgId')),
+          isNull(activities.archivedAt),
+          isNull(keyResults.archivedAt),
+          isNull(objectives.archivedAt),
+          everything ? undefined : readableByParams(objectives),
+          ...filters.map((filter) => FILTERS[filter]()),
+        ),
+      )
+      .orderBy(activityOrder, activities.id)
+      .limit(literalLimit(rows))
+      .prepare(name),
+);
 
 /** Ordered by due date (undated last), then by when they were added. */
 export async function listOrgActivities(
@@ -34,40 +96,18 @@ export async function listOrgActivities(
 ): Promise<Page<ActivityInContext>> {
   const actor = await actorInOrg(deps.db, caller, orgId);
   const limit = pageSize(input);
-  const sortKey = activityOrder;
-  let after;
-  if (input.cursor) {
-    const [key, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-    after = or(gt(sortKey, key), and(eq(sortKey, key), gt(activities.id, id)));
-  }
-  const rows = await deps.db
-    .select({
-      activity: activities,
-      kr: keyResults,
-      objective: objectives,
-      cycleStatus: cycles.status,
-      ownerName: owner.name,
-      sortKey,
-    })
-    .from(activities)
-    .innerJoin(keyResults, eq(keyResults.id, activities.keyResultId))
-    .innerJoin(objectives, eq(objectives.id, keyResults.objectiveId))
-    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-    .leftJoin(owner, eq(owner.id, activities.ownerId))
-    .where(
-      and(
-        eq(activities.orgId, actor.orgId),
-        isNull(activities.archivedAt),
-        isNull(keyResults.archivedAt),
-        isNull(objectives.archivedAt),
-        readableBy(actor),
-        input.ownerId ? eq(activities.ownerId, input.ownerId) : undefined,
-        input.status ? eq(activities.status, input.status) : undefined,
-        after,
-      ),
-    )
-    .orderBy(sortKey, activities.id)
-    .limit(literalLimit(limit + 1));
+  const after = input.cursor ? (decodeCursor(input.cursor, ['string', 'string']) as [string, string]) : undefined;
+  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const given = { ownerId: input.ownerId, status: input.status, after };
+  const filters = (Object.keys(FILTERS) as FilterName[]).filter((filter) => given[filter] !== undefined);
+  const rows = await statementFor(deps.db, { filters, everything, rows: limit + 1 }).execute({
+    orgId: actor.orgId,
+    ...(everything ? {} : readerParams(actor)),
+    ownerId: input.ownerId,
+    status: input.status,
+    afterKey: after?.[0],
+    afterId: after?.[1],
+  });
   return toPage(
     rows,
     limit,

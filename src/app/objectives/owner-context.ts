@@ -13,7 +13,10 @@ export type ObjectiveRow = typeof objectives.$inferSelect;
 export type KeyResultRow = typeof keyResults.$inferSelect;
 export type ActivityRow = typeof activities.$inferSelect;
 
-export function objectivePolicyObject(objective: ObjectiveRow, cycleStatus: string): PolicyObject {
+export function objectivePolicyObject(
+  objective: Pick<ObjectiveRow, 'level' | 'unitId' | 'personId'>,
+  cycleStatus: string,
+): PolicyObject {
   return {
     level: objective.level as ObjectiveLevel,
     unitId: objective.unitId,

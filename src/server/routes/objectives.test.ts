@@ -570,4 +570,68 @@ describe('objectives API', () => {
       ],
     );
   });
+
+  it('pages the organisation’s activities by due date, by status, of the objectives the caller may read', async () => {
+    const { app, deps, org, cycle, admin } = await orgWithAdmin();
+    const person = await createMember(deps.db, org.id, 'member');
+    const someone = await createMember(deps.db, org.id, 'member');
+    const client = await ApiClient.signIn(app, person.email);
+    const other = await ApiClient.signIn(app, someone.email);
+    const open = await createObjective(deps.db, org.id, cycle.id, { level: 'person', personId: person.id });
+    const hidden = await createPrivateObjective(deps.db, org.id, cycle.id, person.id);
+    const kr = await createKeyResult(deps.db, org.id, open.id, { ownerId: person.id });
+    const privateKr = await createKeyResult(deps.db, org.id, hidden.id, { ownerId: person.id });
+    const add = async (keyResultId: string, title: string, dueOn?: string) => {
+      const response = await client.post(`/api/v1/key-results/${keyResultId}/activities`, {
+        title,
+        ownerId: person.id,
+        ...(dueOn ? { dueOn } : {}),
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as { id: string; version: number };
+    };
+    await add(kr.id, 'Utan datum');
+    const first = await add(kr.id, 'Först', '2026-04-10');
+    await add(kr.id, 'Sedan', '2026-04-20');
+    await add(privateKr.id, 'Hemlig', '2026-04-15');
+    const patched = await client.patch(
+      `/api/v1/activities/${first.id}`,
+      { status: 'done' },
+      { headers: { 'if-match': `"${first.version}"` } },
+    );
+    expect(patched.statusCode, patched.body).toBe(200);
+
+    // A page at a time, by due date, the undated last: each page names the next.
+    const titles: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/orgs/${org.id}/activities?ownerId=${person.id}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await client.get(url)).json() as { items: { title: string }[]; nextCursor: string | null };
+      titles.push(...page.items.map((a) => a.title));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(titles).toEqual(['Först', 'Hemlig', 'Sedan', 'Utan datum']);
+
+    const list = async (who: ApiClient, query: string) =>
+      ((await who.get(`/api/v1/orgs/${org.id}/activities?${query}`)).json().items as { title: string }[]).map(
+        (a) => a.title,
+      );
+    expect(await list(client, `ownerId=${person.id}&status=done`)).toEqual(['Först']);
+    expect(await list(client, `ownerId=${person.id}&status=todo`)).toEqual(['Hemlig', 'Sedan', 'Utan datum']);
+    // Someone else reads the activities of the open objective only; an admin, all of them.
+    expect(await list(other, `ownerId=${person.id}`)).toEqual(['Först', 'Sedan', 'Utan datum']);
+    expect(await list(admin, `ownerId=${person.id}`)).toEqual(['Först', 'Hemlig', 'Sedan', 'Utan datum']);
+    // Whether each may change them: the owner may, someone else may not.
+    const abilities = async (who: ApiClient) =>
+      (
+        (await who.get(`/api/v1/orgs/${org.id}/activities?ownerId=${person.id}`)).json().items as {
+          abilities: { 'activity.manage': boolean };
+        }[]
+      ).map((a) => a.abilities['activity.manage']);
+    expect(await abilities(client)).toEqual([true, true, true, true]);
+    expect(await abilities(other)).toEqual([false, false, false]);
+    const nonsense = await client.get(`/api/v1/orgs/${org.id}/activities?cursor=nonsense`);
+    expect(nonsense.statusCode).toBe(422);
+    expect(nonsense.body).toContain('cursor');
+  });
 });
