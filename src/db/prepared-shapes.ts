@@ -25,3 +25,25 @@ export function preparedByShape<Shape, Statement>(
     return statement;
   };
 }
+
+/**
+ * The shape of a list's question: which of its filters are set, whether the caller reads
+ * everything (an admin) or only what is readable to them, and how many rows a page reads
+ * (written into the statement: raw.ts, literalLimit).
+ */
+export interface ListShape<Filter extends string> {
+  filters: Filter[];
+  everything: boolean;
+  rows: number;
+}
+
+export const listShapeKey = ({ filters, everything, rows }: ListShape<string>): string =>
+  `${everything}:${rows}:${filters.join(',')}`;
+
+/** The names of `filters` whose value is given, in the order `filters` lists them. */
+export function filtersGiven<Filter extends string>(
+  filters: Record<Filter, unknown>,
+  given: Partial<Record<NoInfer<Filter>, unknown>>,
+): Filter[] {
+  return (Object.keys(filters) as Filter[]).filter((filter) => given[filter] !== undefined);
+}

@@ -11,7 +11,7 @@ import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { readableByParams, readerParams } from '../objectives/records.ts';
 import { activityOrder, presentActivity, type ActivityView } from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { filtersGiven, listShapeKey, preparedByShape, type ListShape } from '../../db/prepared-shapes.ts';
 
 export interface ListOrgActivitiesInput extends PageRequest {
   ownerId?: string;
@@ -36,13 +36,6 @@ const FILTERS = {
 } satisfies Record<string, () => SQL>;
 type FilterName = keyof typeof FILTERS;
 
-interface Shape {
-  filters: FilterName[];
-  everything: boolean;
-  /** Rows to read, written into the statement (raw.ts, literalLimit): one of a page's few sizes. */
-  rows: number;
-}
-
 /**
  * The statement for one shape of question, prepared once per database: My OKRs asks for
  * the caller's activities on every visit. Of the key result and objective, only what the
@@ -50,8 +43,8 @@ interface Shape {
  */
 const statementFor = preparedByShape(
   'org_activities',
-  ({ filters, everything, rows }: Shape) => `${everything}:${rows}:${filters.join(',')}`,
-  (q, name, { filters, everything, rows }) =>
+  listShapeKey,
+  (q, name, { filters, everything, rows }: ListShape<FilterName>) =>
     q
       .select({
         activity: activities,
@@ -99,7 +92,7 @@ export async function listOrgActivities(
   const after = input.cursor ? (decodeCursor(input.cursor, ['string', 'string']) as [string, string]) : undefined;
   const everything = actor.role === 'owner' || actor.role === 'admin';
   const given = { ownerId: input.ownerId, status: input.status, after };
-  const filters = (Object.keys(FILTERS) as FilterName[]).filter((filter) => given[filter] !== undefined);
+  const filters = filtersGiven(FILTERS, given);
   const rows = await statementFor(deps.db, { filters, everything, rows: limit + 1 }).execute({
     orgId: actor.orgId,
     ...(everything ? {} : readerParams(actor)),

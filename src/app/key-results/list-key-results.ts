@@ -11,7 +11,7 @@ import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { readableByParams, readerParams } from '../objectives/records.ts';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { filtersGiven, listShapeKey, preparedByShape, type ListShape } from '../../db/prepared-shapes.ts';
 import { selectKeyResultsInContext } from './in-context.ts';
 import { literalLimit } from '../../db/raw.ts';
 
@@ -45,13 +45,6 @@ const FILTERS = {
 } satisfies Record<string, () => SQL>;
 type FilterName = keyof typeof FILTERS;
 
-interface Shape {
-  filters: FilterName[];
-  everything: boolean;
-  /** Rows to read, written into the statement (raw.ts, literalLimit): one of a page's few sizes. */
-  rows: number;
-}
-
 /**
  * The statement for one shape of question, prepared once per database: every page of the
  * bell and of My OKRs asks for the caller's key results, and building the query each time
@@ -59,8 +52,8 @@ interface Shape {
  */
 const statementFor = preparedByShape(
   'key_result_list',
-  ({ filters, everything, rows }: Shape) => `${everything}:${rows}:${filters.join(',')}`,
-  (q, name, { filters, everything, rows }) =>
+  listShapeKey,
+  (q, name, { filters, everything, rows }: ListShape<FilterName>) =>
     selectKeyResultsInContext(q, {})
       .where(
         and(
@@ -89,7 +82,7 @@ export async function listKeyResults(
   const everything = actor.role === 'owner' || actor.role === 'admin';
   const ownerId = input.ownerId === OWNER_ME ? actor.accountId : input.ownerId;
   const given = { ownerId, cycleId: input.cycleId, cycleStatus: input.cycleStatus, after };
-  const filters = (Object.keys(FILTERS) as FilterName[]).filter((filter) => given[filter] !== undefined);
+  const filters = filtersGiven(FILTERS, given);
   const rows = await statementFor(deps.db, { filters, everything, rows: limit + 1 }).execute({
     orgId: actor.orgId,
     ...(everything ? {} : readerParams(actor)),

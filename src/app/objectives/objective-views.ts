@@ -6,7 +6,7 @@ import { and, asc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/connect.ts';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { filtersGiven, preparedByShape } from '../../db/prepared-shapes.ts';
 import { accounts, cycles, objectives, organizations, units } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { containsPattern } from '../search/like.ts';
@@ -210,7 +210,7 @@ export async function loadObjectiveViews(
   now: Date,
 ): Promise<ObjectiveView[]> {
   const everything = actor.role === 'owner' || actor.role === 'admin';
-  const filters = (Object.keys(FILTERS) as FilterName[]).filter((name) => filter[name] !== undefined);
+  const filters = filtersGiven(FILTERS, filter);
   const statement = statementFor(q, {
     filters,
     everything,
