@@ -1,5 +1,5 @@
 // Keyset pagination: an opaque cursor holding the last row's sort key.
-import { sql, type Column, type SQL } from 'drizzle-orm';
+import { sql, type Column, type Placeholder, type SQL } from 'drizzle-orm';
 import { invalid } from './errors.ts';
 import { isUuid } from './scope.ts';
 
@@ -61,8 +61,8 @@ export function toPage<Row, T>(
 export function keysetAfter(
   time: Column,
   id: Column,
-  cursorTime: string,
-  cursorId: string,
+  cursorTime: string | Placeholder,
+  cursorId: string | Placeholder,
   order: 'asc' | 'desc' = 'asc',
 ): SQL {
   const compare = order === 'asc' ? sql.raw('>') : sql.raw('<');

@@ -1,5 +1,5 @@
 // The action plan: activities under a key result, each with an owner, a status and a due date.
-import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { ActivityStatus } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
 import { accounts, activities } from '../../db/schema.ts';
@@ -19,8 +19,15 @@ import {
   loadKeyResult,
   loadReadableKeyResult,
 } from '../objectives/owner-context.ts';
-import { activityOrder, presentActivity, viewActivity, type ActivityView } from './activity-view.ts';
+import {
+  activityAfterByParams,
+  activityOrder,
+  presentActivity,
+  viewActivity,
+  type ActivityView,
+} from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
+import { preparedByShape } from '../../db/prepared-shapes.ts';
 
 export interface ActivityInput {
   title: string;
@@ -30,6 +37,28 @@ export interface ActivityInput {
 }
 
 /** Activities are ordered by due date (undated last), then by when they were added. */
+/** A page of a key result's action plan, prepared once per database and shape. */
+const activityPage = preparedByShape(
+  'activity_page',
+  ({ after, rows }: { after: boolean; rows: number }) => `${after}:${rows}`,
+  (q, name, { after, rows }) =>
+    q
+      .select({ activity: activities, ownerName: accounts.name, sortKey: activityOrder })
+      .from(activities)
+      .leftJoin(accounts, eq(accounts.id, activities.ownerId))
+      .where(
+        and(
+          eq(activities.orgId, sql.placeholder('orgId')),
+          eq(activities.keyResultId, sql.placeholder('keyResultId')),
+          isNull(activities.archivedAt),
+          after ? activityAfterByParams : undefined,
+        ),
+      )
+      .orderBy(asc(activityOrder), asc(activities.id))
+      .limit(literalLimit(rows))
+      .prepare(name),
+);
+
 export async function listActivities(
   deps: AppDeps,
   caller: Caller,
@@ -38,27 +67,15 @@ export async function listActivities(
 ): Promise<Page<ActivityView>> {
   const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
   const limit = pageSize(input);
-  const sortKey = activityOrder;
   const [{ policy }, rows] = await readGuarded(loadReadableKeyResult(deps.db, actor, keyResultId), async () => {
-    let after;
-    if (input.cursor) {
-      const [key, id] = decodeCursor(input.cursor, ['string', 'string']) as [string, string];
-      after = or(gt(sortKey, key), and(eq(sortKey, key), gt(activities.id, id)));
-    }
-    return deps.db
-      .select({ activity: activities, ownerName: accounts.name, sortKey })
-      .from(activities)
-      .leftJoin(accounts, eq(accounts.id, activities.ownerId))
-      .where(
-        and(
-          eq(activities.orgId, actor.orgId),
-          eq(activities.keyResultId, keyResultId),
-          isNull(activities.archivedAt),
-          after,
-        ),
-      )
-      .orderBy(asc(sortKey), asc(activities.id))
-      .limit(literalLimit(limit + 1));
+    // Read inside the guarded read: a bad cursor counts only once the guard has passed.
+    const after = input.cursor ? (decodeCursor(input.cursor, ['string', 'string']) as [string, string]) : undefined;
+    return activityPage(deps.db, { after: after !== undefined, rows: limit + 1 }).execute({
+      orgId: actor.orgId,
+      keyResultId,
+      afterKey: after?.[0],
+      afterId: after?.[1],
+    });
   });
   return toPage(
     rows,

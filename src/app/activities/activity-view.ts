@@ -45,3 +45,10 @@ export async function viewActivity(q: Queryable, actor: OrgActor, id: string): P
 
 /** Activities are ordered by due date (undated last), then by when they were added; also the cursor key. */
 export const activityOrder = sql<string>`coalesce(${activities.dueOn}::text, '9999-12-31') || ${activities.createdAt}::text`;
+
+/**
+ * After the activity at (`afterKey`, `afterId`) in `activityOrder`: the placeholders of a
+ * prepared list's next page.
+ */
+export const activityAfterByParams = sql`(${activityOrder} > ${sql.placeholder('afterKey')}::text
+  or (${activityOrder} = ${sql.placeholder('afterKey')}::text and ${activities.id} > ${sql.placeholder('afterId')}::uuid))`;

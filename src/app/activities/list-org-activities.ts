@@ -9,7 +9,7 @@ import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../
 import { actorInOrg } from '../scope.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { readableByParams, readerParams } from '../objectives/records.ts';
-import { activityOrder, presentActivity, type ActivityView } from './activity-view.ts';
+import { activityAfterByParams, activityOrder, presentActivity, type ActivityView } from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
 import { filtersGiven, listShapeKey, preparedByShape, type ListShape } from '../../db/prepared-shapes.ts';
 
@@ -30,9 +30,7 @@ const p = (name: string) => sql.placeholder(name);
 const FILTERS = {
   ownerId: () => eq(activities.ownerId, p('ownerId')),
   status: () => eq(activities.status, p('status')),
-  after: () =>
-    sql`(${activityOrder} > ${p('afterKey')}::text
-         or (${activityOrder} = ${p('afterKey')}::text and ${activities.id} > ${p('afterId')}::uuid))`,
+  after: () => activityAfterByParams,
 } satisfies Record<string, () => SQL>;
 type FilterName = keyof typeof FILTERS;
 

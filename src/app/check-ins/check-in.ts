@@ -1,12 +1,12 @@
 // Checking in progress: a new value with a confidence and a note. The key result's
 // current value, confidence and time of last check-in follow in the same transaction.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { accounts, checkIns } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorForResource } from '../scope.ts';
 import { readGuarded } from '../guarded-read.ts';
 import { inTransaction } from '../transaction.ts';
-import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { keysetAfter, pageSize, parseTimeCursor, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { loadReadableKeyResult } from '../objectives/owner-context.ts';
 import {
   presentCheckIn,
@@ -17,6 +17,7 @@ import {
   type RecordedCheckIn,
 } from './record-check-ins.ts';
 import { literalLimit } from '../../db/raw.ts';
+import { preparedByShape } from '../../db/prepared-shapes.ts';
 
 import { emitWebhookEvents } from '../webhooks/emit.ts';
 import { postCheckInsToChannels } from '../chat/post-check-ins.ts';
@@ -55,6 +56,35 @@ export async function checkIn(
   });
 }
 
+/** A page of a key result's check-ins, newest first, prepared once per database and shape. */
+const checkInPage = preparedByShape(
+  'check_in_page',
+  ({ after, rows }: { after: boolean; rows: number }) => `${after}:${rows}`,
+  (q, name, { after, rows }) =>
+    q
+      .select({ checkIn: checkIns, authorName: accounts.name })
+      .from(checkIns)
+      .leftJoin(accounts, eq(accounts.id, checkIns.authorId))
+      .where(
+        and(
+          eq(checkIns.orgId, sql.placeholder('orgId')),
+          eq(checkIns.keyResultId, sql.placeholder('keyResultId')),
+          after
+            ? keysetAfter(
+                checkIns.createdAt,
+                checkIns.id,
+                sql.placeholder('afterTime'),
+                sql.placeholder('afterId'),
+                'desc',
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
+      .limit(literalLimit(rows))
+      .prepare(name),
+);
+
 /** A key result's check-ins, newest first. */
 export async function listCheckIns(
   deps: AppDeps,
@@ -65,21 +95,16 @@ export async function listCheckIns(
   const actor = await actorForResource(deps.db, caller, 'keyResult', keyResultId);
   const now = deps.now();
   const limit = pageSize(input);
-  const [{ policy }, rows] = await readGuarded(loadReadableKeyResult(deps.db, actor, keyResultId), async () =>
-    deps.db
-      .select({ checkIn: checkIns, authorName: accounts.name })
-      .from(checkIns)
-      .leftJoin(accounts, eq(accounts.id, checkIns.authorId))
-      .where(
-        and(
-          eq(checkIns.orgId, actor.orgId),
-          eq(checkIns.keyResultId, keyResultId),
-          afterTimeCursor(input.cursor, checkIns.createdAt, checkIns.id, 'desc'),
-        ),
-      )
-      .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
-      .limit(literalLimit(limit + 1)),
-  );
+  const [{ policy }, rows] = await readGuarded(loadReadableKeyResult(deps.db, actor, keyResultId), async () => {
+    // Read inside the guarded read: a bad cursor counts only once the guard has passed.
+    const after = parseTimeCursor(input.cursor);
+    return checkInPage(deps.db, { after: after !== undefined, rows: limit + 1 }).execute({
+      orgId: actor.orgId,
+      keyResultId,
+      afterTime: after?.[0],
+      afterId: after?.[1],
+    });
+  });
   return toPage(
     rows,
     limit,

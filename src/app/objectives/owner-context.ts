@@ -1,13 +1,14 @@
 // Loads what the policy needs to judge an action on an objective, a key result or an
 // activity: the owning objective's level and owner, and whether its cycle is closed.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import type { PolicyObject } from '../../core/policy.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { activities, cycles, keyResults, objectives } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { OrgActor } from '../scope.ts';
-import { readableBy } from './records.ts';
+import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { readableByParams, readerParams } from './records.ts';
 
 export type ObjectiveRow = typeof objectives.$inferSelect;
 export type KeyResultRow = typeof keyResults.$inferSelect;
@@ -41,7 +42,7 @@ export async function loadObjective(q: Queryable, orgId: string, id: string, loc
  * The key result, its objective and whether `readable` (readableBy's condition; none: all
  * may) holds for that objective, in one statement.
  */
-function selectKeyResult(q: Queryable, orgId: string, id: string, readable?: SQL) {
+function selectKeyResult(q: Queryable, orgId: string | Placeholder, id: string | Placeholder, readable?: SQL) {
   return q
     .select({
       keyResult: keyResults,
@@ -81,12 +82,33 @@ export async function loadKeyResultToRestore(q: Queryable, orgId: string, id: st
 }
 
 /**
+ * loadReadableKeyResult's statement, prepared once per database: the objective page reads
+ * each key result's check-ins and activities behind it. An admin reads every objective.
+ */
+const readableKeyResultStatement = preparedByShape(
+  'readable_key_result',
+  (everything: boolean) => String(everything),
+  (q, name, everything) =>
+    selectKeyResult(
+      q,
+      sql.placeholder('orgId'),
+      sql.placeholder('id'),
+      everything ? undefined : readableByParams(objectives),
+    ).prepare(name),
+);
+
+/**
  * The key result, for reading it or its history: not found as loadKeyResult has it, and
  * its objective not found when the actor may not read it (private, or a draft of someone
  * else). One statement where loading and then checking the objective took two.
  */
 export async function loadReadableKeyResult(q: Queryable, actor: OrgActor, id: string) {
-  const [row] = await selectKeyResult(q, actor.orgId, id, readableBy(actor));
+  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const [row] = await readableKeyResultStatement(q, everything).execute({
+    orgId: actor.orgId,
+    id,
+    ...(everything ? {} : readerParams(actor)),
+  });
   const loaded = keyResultContext(row);
   if (!row?.readable) throw notFound('objective');
   return loaded;
