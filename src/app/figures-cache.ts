@@ -12,9 +12,8 @@
 // only a reader who owns one (or leads a unit that does) gets a copy of their own.
 // Which audience a reader belongs to takes a statement, so it is asked only for figures
 // that were large the last time: small ones are worked out for the reader as they are.
-import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/connect.ts';
-import { queryRows, uuidArray } from '../db/raw.ts';
+import { namedStatement } from '../db/raw.ts';
 import type { OrgActor } from './scope.ts';
 import { publicReader } from './objectives/records.ts';
 
@@ -111,17 +110,19 @@ export class FiguresCache {
 
 /** Whether the actor may read a live private objective that others may not: one of theirs or of a unit they lead. */
 async function readsPrivateObjectives(q: Queryable, actor: OrgActor): Promise<boolean> {
-  const [row] = await queryRows<{ found: boolean }>(
-    q,
-    sql`select exists (
-          select 1 from objectives
-           where org_id = ${actor.orgId} and visibility = 'private' and archived_at is null and lifecycle <> 'draft'
-             and ((level = 'person' and person_id = ${actor.accountId})
-               or (level = 'unit' and unit_id = any(${uuidArray([...actor.ledUnitIds])})))
-        ) as found`,
-  );
+  const [row] = await privateObjectiveFound(q, actor.orgId, actor.accountId, `{${[...actor.ledUnitIds].join(',')}}`);
   return row?.found ?? true;
 }
+
+/** Prepared once per connection: every reader of large figures is asked it. */
+const privateObjectiveFound = namedStatement<{ found: boolean }>(
+  'figures_private_reader',
+  `select exists (
+     select 1 from objectives
+      where org_id = $1 and visibility = 'private' and archived_at is null and lifecycle <> 'draft'
+        and ((level = 'person' and person_id = $2) or (level = 'unit' and unit_id = any($3::uuid[])))
+   ) as found`,
+);
 
 /**
  * Figures as the actor may see them: `compute` is given the reader to count for (the actor,

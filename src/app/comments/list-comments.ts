@@ -1,17 +1,42 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { accounts, comments } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorForResource } from '../scope.ts';
 import { readGuarded } from '../guarded-read.ts';
-import { afterTimeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { keysetAfter, pageSize, parseTimeCursor, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import { presentComment, type CommentView } from './comment-view.ts';
 import { literalLimit } from '../../db/raw.ts';
+import { preparedByShape } from '../../db/prepared-shapes.ts';
 
 export interface ListCommentsInput extends PageRequest {
   /** Only the comments about this key result. */
   keyResultId?: string;
 }
+
+const p = (name: string) => sql.placeholder(name);
+
+/** A page of an objective's conversation (or one key result's part of it), prepared once per database and shape. */
+const commentPage = preparedByShape(
+  'comment_page',
+  ({ keyResult, after, rows }: { keyResult: boolean; after: boolean; rows: number }) => `${keyResult}:${after}:${rows}`,
+  (q, name, { keyResult, after, rows }) =>
+    q
+      .select({ comment: comments, authorName: accounts.name })
+      .from(comments)
+      .leftJoin(accounts, eq(accounts.id, comments.authorId))
+      .where(
+        and(
+          eq(comments.orgId, p('orgId')),
+          eq(comments.objectiveId, p('objectiveId')),
+          keyResult ? eq(comments.keyResultId, p('keyResultId')) : undefined,
+          after ? keysetAfter(comments.createdAt, comments.id, p('afterTime'), p('afterId')) : undefined,
+        ),
+      )
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .limit(literalLimit(rows))
+      .prepare(name),
+);
 
 /**
  * Comments oldest first, as a conversation reads; whoever may read the objective reads them.
@@ -25,22 +50,21 @@ export async function listComments(
 ): Promise<Page<CommentView>> {
   const actor = await actorForResource(deps.db, caller, 'objective', objectiveId);
   const limit = pageSize(input);
-  const [, rows] = await readGuarded(assertObjectiveReadable(deps.db, actor, objectiveId), async () =>
-    deps.db
-      .select({ comment: comments, authorName: accounts.name })
-      .from(comments)
-      .leftJoin(accounts, eq(accounts.id, comments.authorId))
-      .where(
-        and(
-          eq(comments.orgId, actor.orgId),
-          eq(comments.objectiveId, objectiveId),
-          input.keyResultId ? eq(comments.keyResultId, input.keyResultId) : undefined,
-          afterTimeCursor(input.cursor, comments.createdAt, comments.id),
-        ),
-      )
-      .orderBy(asc(comments.createdAt), asc(comments.id))
-      .limit(literalLimit(limit + 1)),
-  );
+  const [, rows] = await readGuarded(assertObjectiveReadable(deps.db, actor, objectiveId), async () => {
+    // Read inside the guarded read: a bad cursor counts only once the guard has passed.
+    const after = parseTimeCursor(input.cursor);
+    return commentPage(deps.db, {
+      keyResult: input.keyResultId !== undefined,
+      after: after !== undefined,
+      rows: limit + 1,
+    }).execute({
+      orgId: actor.orgId,
+      objectiveId,
+      keyResultId: input.keyResultId,
+      afterTime: after?.[0],
+      afterId: after?.[1],
+    });
+  });
   return toPage(
     rows,
     limit,

@@ -13,7 +13,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorInOrg, orgOfResource } from '../scope.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
-import { readableByParams, readerParams, selectObjectiveRecords } from '../objectives/records.ts';
+import { isObjectiveReadable, readableByParams, readerParams } from '../objectives/records.ts';
 import { preparedByShape } from '../../db/prepared-shapes.ts';
 import { literalLimit } from '../../db/raw.ts';
 
@@ -145,11 +145,7 @@ export async function listFeed(
   if (input.objectiveId) {
     // As on the objective's page: archived ones only for those who may restore them.
     const includeArchived = actor.role === 'owner' || actor.role === 'admin';
-    const found = await selectObjectiveRecords(db, actor, [eq(objectives.id, input.objectiveId)], {
-      limit: 1,
-      includeArchived,
-    });
-    if (found.length === 0) throw notFound('objective');
+    if (!(await isObjectiveReadable(db, actor, input.objectiveId, includeArchived))) throw notFound('objective');
   }
   if (input.unitId && (await orgOfResource(db, caller, 'unit', input.unitId)) !== actor.orgId) throw notFound('unit');
   const limit = pageSize(input);

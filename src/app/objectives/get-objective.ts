@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { objectives } from '../../db/schema.ts';
 import type { Queryable } from '../../db/connect.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorForResource, type OrgActor } from '../scope.ts';
 import { loadObjectiveViews } from './objective-views.ts';
 import type { ObjectiveView } from './present.ts';
-import { selectObjectiveRecords } from './records.ts';
+import { isObjectiveReadable } from './records.ts';
 
 /** One objective as the actor sees it; archived ones only for those who may restore them. */
 export async function viewObjective(q: Queryable, actor: OrgActor, id: string, now: Date): Promise<ObjectiveView> {
@@ -18,8 +16,7 @@ export async function viewObjective(q: Queryable, actor: OrgActor, id: string, n
 
 /** Not found unless the actor may read the objective (private and draft ones are restricted). */
 export async function assertObjectiveReadable(q: Queryable, actor: OrgActor, id: string): Promise<void> {
-  const records = await selectObjectiveRecords(q, actor, [eq(objectives.id, id)], { limit: 1 });
-  if (records.length === 0) throw notFound('objective');
+  if (!(await isObjectiveReadable(q, actor, id))) throw notFound('objective');
 }
 
 export async function getObjective(deps: AppDeps, caller: Caller, id: string): Promise<ObjectiveView> {

@@ -1,13 +1,11 @@
-// The one query that reads objectives with their cycle and owner's name, restricted to
-// what the caller may read (drafts and private objectives only for their owners).
+// What the caller may read of objectives (drafts and private objectives only for their
+// owners), as SQL conditions for the statements that read them.
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/connect.ts';
-import { accounts, cycles, objectives, organizations, units } from '../../db/schema.ts';
+import { objectives } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
-import type { ObjectiveRecord } from './present.ts';
-
-const person = alias(accounts, 'person');
+import { preparedByShape } from '../../db/prepared-shapes.ts';
 
 /** The columns readableBy looks at, of the objectives table or an alias of it. */
 type ReadableColumns = Record<'level' | 'personId' | 'unitId' | 'visibility' | 'lifecycle', AnyPgColumn>;
@@ -44,31 +42,41 @@ export function readableByParams(table: ReadableColumns = objectives): SQL {
 /** The values of readableByParams's placeholders for an actor. */
 export const readerParams = (actor: OrgActor) => ({ me: actor.accountId, led: `{${[...actor.ledUnitIds].join(',')}}` });
 
-export async function selectObjectiveRecords(
+const readableObjectiveStatement = preparedByShape(
+  'readable_objective',
+  ({ everything, includeArchived }: { everything: boolean; includeArchived: boolean }) =>
+    `${everything}:${includeArchived}`,
+  (q, name, { everything, includeArchived }) =>
+    q
+      .select({ id: objectives.id })
+      .from(objectives)
+      .where(
+        and(
+          eq(objectives.orgId, sql.placeholder('orgId')),
+          eq(objectives.id, sql.placeholder('id')),
+          includeArchived ? undefined : isNull(objectives.archivedAt),
+          everything ? undefined : readableByParams(objectives),
+        ),
+      )
+      .prepare(name),
+);
+
+/**
+ * Whether the actor may read the objective (private ones and drafts are restricted), live
+ * unless `includeArchived`: one prepared statement, as the guard of the objective page's
+ * comments and feed.
+ */
+export async function isObjectiveReadable(
   q: Queryable,
   actor: OrgActor,
-  conditions: (SQL | undefined)[],
-  options: { limit?: number; includeArchived?: boolean } = {},
-): Promise<ObjectiveRecord[]> {
-  const query = q
-    .select({
-      objective: objectives,
-      cycle: { startsOn: cycles.startsOn, endsOn: cycles.endsOn, status: cycles.status },
-      ownerName: sql<string>`coalesce(${units.name}, ${person.name}, ${organizations.name})`,
-    })
-    .from(objectives)
-    .innerJoin(cycles, eq(cycles.id, objectives.cycleId))
-    .innerJoin(organizations, eq(organizations.id, objectives.orgId))
-    .leftJoin(units, eq(units.id, objectives.unitId))
-    .leftJoin(person, eq(person.id, objectives.personId))
-    .where(
-      and(
-        eq(objectives.orgId, actor.orgId),
-        options.includeArchived ? undefined : isNull(objectives.archivedAt),
-        readableBy(actor),
-        ...conditions,
-      ),
-    )
-    .orderBy(objectives.createdAt, objectives.id);
-  return options.limit === undefined ? query : query.limit(options.limit);
+  id: string,
+  includeArchived = false,
+): Promise<boolean> {
+  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const rows = await readableObjectiveStatement(q, { everything, includeArchived }).execute({
+    orgId: actor.orgId,
+    id,
+    ...(everything ? {} : readerParams(actor)),
+  });
+  return rows.length > 0;
 }
