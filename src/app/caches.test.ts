@@ -32,6 +32,29 @@ describe('ShortLivedCache', () => {
     expect(await cache.get('role', async () => 'viewer')).toBe('viewer');
   });
 
+  it('shares one load among the requests that miss the same entry at once', async () => {
+    const cache = new ShortLivedCache<string>(10_000);
+    const releases: ((value: string) => void)[] = [];
+    const load = () => new Promise<string>((resolve) => releases.push(resolve));
+    const asked = [cache.get('role', load), cache.get('role', load), cache.get('role', load)];
+    for (const release of releases) release('member');
+    expect(await Promise.all(asked)).toEqual(['member', 'member', 'member']);
+    expect(releases).toHaveLength(1);
+    // A failed load is not kept: the next request loads again.
+    await expect(cache.get('other', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
+    expect(await cache.get('other', async () => 'back')).toBe('back');
+  });
+
+  it('does not share a load begun before the cache was cleared with a request after it', async () => {
+    const cache = new ShortLivedCache<string>(10_000);
+    let release: (value: string) => void = () => {};
+    const before = cache.get('role', () => new Promise<string>((resolve) => (release = resolve)));
+    cache.clear(); // a write committed while the load was on its way
+    const after = cache.get('role', async () => 'viewer');
+    release('admin');
+    expect([await before, await after]).toEqual(['admin', 'viewer']);
+  });
+
   it('holds at most its size, dropping the oldest entry first', async () => {
     const cache = new ShortLivedCache<string>(10_000, 2);
     await cache.get('a', async () => 'A');

@@ -18,9 +18,14 @@ import type { ThemeView } from './themes/theme-view.ts';
 
 export const CACHE_SECONDS = 5;
 
-/** A map whose entries live `ttlMs` at most, holding `maxEntries` at most (oldest go first). */
+/**
+ * A map whose entries live `ttlMs` at most, holding `maxEntries` at most (oldest go first).
+ * Requests that miss the same entry at once share one load: a page's batch asks for its
+ * parts side by side, each wanting the caller's role, and would otherwise each load it.
+ */
 export class ShortLivedCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
+  private readonly loading = new Map<string, { generation: number; value: Promise<V | null> }>();
   private generation = 0;
 
   constructor(
@@ -34,20 +39,30 @@ export class ShortLivedCache<V> {
     const hit = this.entries.get(key);
     if (hit && hit.expires > now) return hit.value;
     if (hit) this.entries.delete(key);
+    // A load begun before a clearing is not shared either: it may predate the write.
+    const pending = this.loading.get(key);
+    if (pending && pending.generation === this.generation) return pending.value;
     const generation = this.generation;
-    const value = await load();
-    if (value !== null && generation === this.generation) {
-      if (this.entries.size >= this.maxEntries) {
-        const oldest = this.entries.keys().next();
-        if (!oldest.done) this.entries.delete(oldest.value);
+    const loaded = { generation, value: load() };
+    this.loading.set(key, loaded);
+    try {
+      const value = await loaded.value;
+      if (value !== null && generation === this.generation) {
+        if (this.entries.size >= this.maxEntries) {
+          const oldest = this.entries.keys().next();
+          if (!oldest.done) this.entries.delete(oldest.value);
+        }
+        this.entries.set(key, { value, expires: now + this.ttlMs });
       }
-      this.entries.set(key, { value, expires: now + this.ttlMs });
+      return value;
+    } finally {
+      if (this.loading.get(key) === loaded) this.loading.delete(key);
     }
-    return value;
   }
 
   clear(): void {
     this.entries.clear();
+    this.loading.clear();
     this.generation++;
   }
 }
