@@ -15,7 +15,7 @@
 import type { Queryable } from '../db/connect.ts';
 import { namedStatement } from '../db/raw.ts';
 import type { OrgActor } from './scope.ts';
-import { publicReader } from './objectives/records.ts';
+import { publicReader, readsEverything } from './objectives/records.ts';
 
 export const FIGURES_SECONDS = 30;
 /** Figures counted over fewer rows than this are not kept. */
@@ -144,7 +144,7 @@ export async function figuresFor<V>(
   const direct = { compute: () => source.compute(actor), countedOver: source.countedOver };
   if (cache.isSmall(figuresKey)) return cache.direct(figuresKey, deps.now, direct);
   let audience: { name: string; reader: OrgActor };
-  if (actor.role === 'owner' || actor.role === 'admin') audience = { name: 'all', reader: actor };
+  if (readsEverything(actor)) audience = { name: 'all', reader: actor };
   else if (await readsPrivateObjectives(deps.db, actor)) audience = { name: actor.accountId, reader: actor };
   else audience = { name: 'public', reader: publicReader(actor) };
   return cache.get(

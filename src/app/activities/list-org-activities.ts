@@ -8,7 +8,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
-import { readableByParams, readerParams } from '../objectives/records.ts';
+import { readableByParams, readerParams, readsEverything } from '../objectives/records.ts';
 import { activityAfterByParams, activityOrder, presentActivity, type ActivityView } from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
 import { filtersGiven, listShapeKey, preparedByShape, type ListShape } from '../../db/prepared-shapes.ts';
@@ -88,7 +88,7 @@ export async function listOrgActivities(
   const actor = await actorInOrg(deps.db, caller, orgId);
   const limit = pageSize(input);
   const after = input.cursor ? (decodeCursor(input.cursor, ['string', 'string']) as [string, string]) : undefined;
-  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const everything = readsEverything(actor);
   const given = { ownerId: input.ownerId, status: input.status, after };
   const filters = filtersGiven(FILTERS, given);
   const rows = await statementFor(deps.db, { filters, everything, rows: limit + 1 }).execute({

@@ -13,7 +13,7 @@ import type { AppDeps, Caller } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { actorInOrg, orgOfResource } from '../scope.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
-import { isObjectiveReadable, readableByParams, readerParams } from '../objectives/records.ts';
+import { isObjectiveReadable, readableByParams, readerParams, readsEverything } from '../objectives/records.ts';
 import { preparedByShape } from '../../db/prepared-shapes.ts';
 import { literalLimit } from '../../db/raw.ts';
 
@@ -144,13 +144,13 @@ export async function listFeed(
   const actor = await actorInOrg(db, caller, orgId);
   if (input.objectiveId) {
     // As on the objective's page: archived ones only for those who may restore them.
-    const includeArchived = actor.role === 'owner' || actor.role === 'admin';
+    const includeArchived = readsEverything(actor);
     if (!(await isObjectiveReadable(db, actor, input.objectiveId, includeArchived))) throw notFound('objective');
   }
   if (input.unitId && (await orgOfResource(db, caller, 'unit', input.unitId)) !== actor.orgId) throw notFound('unit');
   const limit = pageSize(input);
   const before = input.cursor ? (decodeCursor(input.cursor, ['number'])[0] as number) : undefined;
-  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const everything = readsEverything(actor);
   const statement = feedStatement(db, {
     everything,
     objective: input.objectiveId !== undefined,

@@ -11,7 +11,7 @@ import { keyResults, objectives } from '../../db/schema.ts';
 import { checkInGrantedSql, grantParameters, NOTHING_GRANTED } from '../check-ins/granted-check-in.ts';
 import { dueParams, isDueByParams, loadCadences } from '../check-ins/cadences.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { readableByParams, readerParams } from '../objectives/records.ts';
+import { readableByParams, readerParams, readsEverything } from '../objectives/records.ts';
 import { actorInOrg } from '../scope.ts';
 
 export interface DueCount {
@@ -47,7 +47,7 @@ const statementFor = preparedByShape(
 export async function countDueKeyResults(deps: AppDeps, caller: Caller, orgId: string): Promise<DueCount> {
   const actor = await actorInOrg(deps.db, caller, orgId);
   const cadences = await loadCadences(deps.db, actor.orgId, deps.caches);
-  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const everything = readsEverything(actor);
   const [row] = await statementFor(
     deps.db,
     everything,

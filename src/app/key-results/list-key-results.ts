@@ -10,7 +10,7 @@ import { actorInOrg } from '../scope.ts';
 import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { presentKeyResult, type KeyResultView } from '../objectives/present.ts';
-import { readableByParams, readerParams } from '../objectives/records.ts';
+import { readableByParams, readerParams, readsEverything } from '../objectives/records.ts';
 import { filtersGiven, listShapeKey, preparedByShape, type ListShape } from '../../db/prepared-shapes.ts';
 import { selectKeyResultsInContext } from './in-context.ts';
 import { literalLimit } from '../../db/raw.ts';
@@ -79,7 +79,7 @@ export async function listKeyResults(
   const limit = pageSize(input);
   const after = parseTimeCursor(input.cursor);
   const cadences = await loadCadences(deps.db, actor.orgId, deps.caches);
-  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const everything = readsEverything(actor);
   const ownerId = input.ownerId === OWNER_ME ? actor.accountId : input.ownerId;
   const given = { ownerId, cycleId: input.cycleId, cycleStatus: input.cycleStatus, after };
   const filters = filtersGiven(FILTERS, given);

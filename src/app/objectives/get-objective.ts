@@ -4,11 +4,11 @@ import { notFound } from '../errors.ts';
 import { actorForResource, type OrgActor } from '../scope.ts';
 import { loadObjectiveViews } from './objective-views.ts';
 import type { ObjectiveView } from './present.ts';
-import { isObjectiveReadable } from './records.ts';
+import { isObjectiveReadable, readsEverything } from './records.ts';
 
 /** One objective as the actor sees it; archived ones only for those who may restore them. */
 export async function viewObjective(q: Queryable, actor: OrgActor, id: string, now: Date): Promise<ObjectiveView> {
-  const includeArchived = actor.role === 'owner' || actor.role === 'admin';
+  const includeArchived = readsEverything(actor);
   const [view] = await loadObjectiveViews(q, actor, { id, includeArchived }, now);
   if (!view) throw notFound('objective');
   return view;

@@ -11,7 +11,7 @@ import { accounts, cycles, objectives, organizations, units } from '../../db/sch
 import type { OrgActor } from '../scope.ts';
 import { containsPattern } from '../search/like.ts';
 import type { KeyResultRow } from './owner-context.ts';
-import { readableByParams, readerParams } from './records.ts';
+import { readableByParams, readerParams, readsEverything } from './records.ts';
 import {
   presentObjective,
   type CarryLink,
@@ -209,7 +209,7 @@ export async function loadObjectiveViews(
   filter: ObjectiveFilter,
   now: Date,
 ): Promise<ObjectiveView[]> {
-  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const everything = readsEverything(actor);
   const filters = filtersGiven(FILTERS, filter);
   const statement = statementFor(q, {
     filters,

@@ -8,7 +8,7 @@ import { activities, cycles, keyResults, objectives } from '../../db/schema.ts';
 import { notFound } from '../errors.ts';
 import type { OrgActor } from '../scope.ts';
 import { preparedByShape } from '../../db/prepared-shapes.ts';
-import { readableByParams, readerParams } from './records.ts';
+import { readableByParams, readerParams, readsEverything } from './records.ts';
 
 export type ObjectiveRow = typeof objectives.$inferSelect;
 export type KeyResultRow = typeof keyResults.$inferSelect;
@@ -103,7 +103,7 @@ const readableKeyResultStatement = preparedByShape(
  * else). One statement where loading and then checking the objective took two.
  */
 export async function loadReadableKeyResult(q: Queryable, actor: OrgActor, id: string) {
-  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const everything = readsEverything(actor);
   const [row] = await readableKeyResultStatement(q, everything).execute({
     orgId: actor.orgId,
     id,

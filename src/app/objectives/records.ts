@@ -10,9 +10,12 @@ import { preparedByShape } from '../../db/prepared-shapes.ts';
 /** The columns readableBy looks at, of the objectives table or an alias of it. */
 type ReadableColumns = Record<'level' | 'personId' | 'unitId' | 'visibility' | 'lifecycle', AnyPgColumn>;
 
+/** Owners and admins read every objective, private ones and drafts too. */
+export const readsEverything = (actor: OrgActor): boolean => actor.role === 'owner' || actor.role === 'admin';
+
 /** SQL form of core's canRead: admins read all; others public published ones and their own. */
 export function readableBy(actor: OrgActor, table: ReadableColumns = objectives): SQL | undefined {
-  if (actor.role === 'owner' || actor.role === 'admin') return undefined;
+  if (readsEverything(actor)) return undefined;
   const led = [...actor.ledUnitIds];
   const own = or(
     and(eq(table.level, 'person'), eq(table.personId, actor.accountId)),
@@ -72,7 +75,7 @@ export async function isObjectiveReadable(
   id: string,
   includeArchived = false,
 ): Promise<boolean> {
-  const everything = actor.role === 'owner' || actor.role === 'admin';
+  const everything = readsEverything(actor);
   const rows = await readableObjectiveStatement(q, { everything, includeArchived }).execute({
     orgId: actor.orgId,
     id,
