@@ -206,7 +206,9 @@ describe('SCIM provisioning', () => {
     const audited = await setup.deps.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.orgId, setup.org.id), eq(auditEvents.entityId, user.id)));
+      .where(and(eq(auditEvents.orgId, setup.org.id), eq(auditEvents.entityId, user.id)))
+      // In the order written: without an order, PostgreSQL may answer in any (a CI run did).
+      .orderBy(auditEvents.id);
     expect(audited.map((e) => [e.action, e.actorId])).toEqual([
       ['scim.user.create', setup.service.id],
       ['scim.user.update', setup.service.id],
