@@ -15,7 +15,7 @@
 import type { Queryable } from '../db/connect.ts';
 import { namedStatement } from '../db/raw.ts';
 import type { OrgActor } from './scope.ts';
-import { publicReader, readsEverything } from './objectives/records.ts';
+import { publicReader, readerParams, readsEverything } from './objectives/records.ts';
 
 export const FIGURES_SECONDS = 30;
 /** Figures counted over fewer rows than this are not kept. */
@@ -110,7 +110,8 @@ export class FiguresCache {
 
 /** Whether the actor may read a live private objective that others may not: one of theirs or of a unit they lead. */
 async function readsPrivateObjectives(q: Queryable, actor: OrgActor): Promise<boolean> {
-  const [row] = await privateObjectiveFound(q, actor.orgId, actor.accountId, `{${[...actor.ledUnitIds].join(',')}}`);
+  const { me, led } = readerParams(actor);
+  const [row] = await privateObjectiveFound(q, actor.orgId, me, led);
   return row?.found ?? true;
 }
 

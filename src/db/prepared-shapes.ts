@@ -37,6 +37,12 @@ export interface ListShape<Filter extends string> {
   rows: number;
 }
 
+/** The key of a shape made of flags and counts, e.g. `{ after: true, rows: 201 }`. */
+export const shapeKey = (shape: Readonly<Record<string, boolean | number>>): string =>
+  Object.entries(shape)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(',');
+
 export const listShapeKey = ({ filters, everything, rows }: ListShape<string>): string =>
   `${everything}:${rows}:${filters.join(',')}`;
 

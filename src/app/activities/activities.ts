@@ -12,7 +12,7 @@ import { readGuarded } from '../guarded-read.ts';
 import { inTransaction } from '../transaction.ts';
 import { assertVersion, definedFields } from '../versioning.ts';
 import { assertMembers } from '../references.ts';
-import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import {
   loadActivity,
   loadActivityToRestore,
@@ -21,13 +21,14 @@ import {
 } from '../objectives/owner-context.ts';
 import {
   activityAfterByParams,
+  activityCursor,
   activityOrder,
   presentActivity,
   viewActivity,
   type ActivityView,
 } from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
 
 export interface ActivityInput {
   title: string;
@@ -36,12 +37,11 @@ export interface ActivityInput {
   dueOn?: string | null;
 }
 
-/** Activities are ordered by due date (undated last), then by when they were added. */
 /** A page of a key result's action plan, prepared once per database and shape. */
 const activityPage = preparedByShape(
   'activity_page',
-  ({ after, rows }: { after: boolean; rows: number }) => `${after}:${rows}`,
-  (q, name, { after, rows }) =>
+  shapeKey,
+  (q, name, { after, rows }: { after: boolean; rows: number }) =>
     q
       .select({ activity: activities, ownerName: accounts.name, sortKey: activityOrder })
       .from(activities)
@@ -59,6 +59,7 @@ const activityPage = preparedByShape(
       .prepare(name),
 );
 
+/** Activities are ordered by due date (undated last), then by when they were added. */
 export async function listActivities(
   deps: AppDeps,
   caller: Caller,
@@ -69,7 +70,7 @@ export async function listActivities(
   const limit = pageSize(input);
   const [{ policy }, rows] = await readGuarded(loadReadableKeyResult(deps.db, actor, keyResultId), async () => {
     // Read inside the guarded read: a bad cursor counts only once the guard has passed.
-    const after = input.cursor ? (decodeCursor(input.cursor, ['string', 'string']) as [string, string]) : undefined;
+    const after = activityCursor(input.cursor);
     return activityPage(deps.db, { after: after !== undefined, rows: limit + 1 }).execute({
       orgId: actor.orgId,
       keyResultId,

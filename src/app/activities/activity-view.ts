@@ -1,5 +1,6 @@
 // How an activity is shown: with its owner's name and whether the caller may change it.
 import { eq, sql } from 'drizzle-orm';
+import { decodeCursor } from '../pagination.ts';
 import type { ActivityStatus } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
 import type { Queryable } from '../../db/connect.ts';
@@ -45,6 +46,10 @@ export async function viewActivity(q: Queryable, actor: OrgActor, id: string): P
 
 /** Activities are ordered by due date (undated last), then by when they were added; also the cursor key. */
 export const activityOrder = sql<string>`coalesce(${activities.dueOn}::text, '9999-12-31') || ${activities.createdAt}::text`;
+
+/** The (sort key, id) a cursor of an activities list holds, when there is one. */
+export const activityCursor = (cursor: string | undefined): [string, string] | undefined =>
+  cursor ? (decodeCursor(cursor, ['string', 'string']) as [string, string]) : undefined;
 
 /**
  * After the activity at (`afterKey`, `afterId`) in `activityOrder`: the placeholders of a

@@ -5,11 +5,17 @@ import type { ActivityStatus } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
 import { accounts, activities, cycles, keyResults, objectives } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
-import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
+import { pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { readableByParams, readerParams, readsEverything } from '../objectives/records.ts';
-import { activityAfterByParams, activityOrder, presentActivity, type ActivityView } from './activity-view.ts';
+import {
+  activityAfterByParams,
+  activityCursor,
+  activityOrder,
+  presentActivity,
+  type ActivityView,
+} from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
 import { filtersGiven, listShapeKey, preparedByShape, type ListShape } from '../../db/prepared-shapes.ts';
 
@@ -87,7 +93,7 @@ export async function listOrgActivities(
 ): Promise<Page<ActivityInContext>> {
   const actor = await actorInOrg(deps.db, caller, orgId);
   const limit = pageSize(input);
-  const after = input.cursor ? (decodeCursor(input.cursor, ['string', 'string']) as [string, string]) : undefined;
+  const after = activityCursor(input.cursor);
   const everything = readsEverything(actor);
   const given = { ownerId: input.ownerId, status: input.status, after };
   const filters = filtersGiven(FILTERS, given);

@@ -17,7 +17,7 @@ import {
   type RecordedCheckIn,
 } from './record-check-ins.ts';
 import { literalLimit } from '../../db/raw.ts';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
 
 import { emitWebhookEvents } from '../webhooks/emit.ts';
 import { postCheckInsToChannels } from '../chat/post-check-ins.ts';
@@ -59,8 +59,8 @@ export async function checkIn(
 /** A page of a key result's check-ins, newest first, prepared once per database and shape. */
 const checkInPage = preparedByShape(
   'check_in_page',
-  ({ after, rows }: { after: boolean; rows: number }) => `${after}:${rows}`,
-  (q, name, { after, rows }) =>
+  shapeKey,
+  (q, name, { after, rows }: { after: boolean; rows: number }) =>
     q
       .select({ checkIn: checkIns, authorName: accounts.name })
       .from(checkIns)

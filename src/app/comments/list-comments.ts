@@ -7,7 +7,7 @@ import { keysetAfter, pageSize, parseTimeCursor, toPage, type Page, type PageReq
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import { presentComment, type CommentView } from './comment-view.ts';
 import { literalLimit } from '../../db/raw.ts';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
 
 export interface ListCommentsInput extends PageRequest {
   /** Only the comments about this key result. */
@@ -19,8 +19,8 @@ const p = (name: string) => sql.placeholder(name);
 /** A page of an objective's conversation (or one key result's part of it), prepared once per database and shape. */
 const commentPage = preparedByShape(
   'comment_page',
-  ({ keyResult, after, rows }: { keyResult: boolean; after: boolean; rows: number }) => `${keyResult}:${after}:${rows}`,
-  (q, name, { keyResult, after, rows }) =>
+  shapeKey,
+  (q, name, { keyResult, after, rows }: { keyResult: boolean; after: boolean; rows: number }) =>
     q
       .select({ comment: comments, authorName: accounts.name })
       .from(comments)

@@ -5,7 +5,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/connect.ts';
 import { objectives } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
 
 /** The columns readableBy looks at, of the objectives table or an alias of it. */
 type ReadableColumns = Record<'level' | 'personId' | 'unitId' | 'visibility' | 'lifecycle', AnyPgColumn>;
@@ -47,9 +47,8 @@ export const readerParams = (actor: OrgActor) => ({ me: actor.accountId, led: `{
 
 const readableObjectiveStatement = preparedByShape(
   'readable_objective',
-  ({ everything, includeArchived }: { everything: boolean; includeArchived: boolean }) =>
-    `${everything}:${includeArchived}`,
-  (q, name, { everything, includeArchived }) =>
+  shapeKey,
+  (q, name, { everything, includeArchived }: { everything: boolean; includeArchived: boolean }) =>
     q
       .select({ id: objectives.id })
       .from(objectives)
