@@ -90,7 +90,7 @@ export async function checkDraft(
       target: kr.target ?? (kr.metric === 'milestone' ? 1 : null),
       unit: kr.unit ?? '',
       ownerId: kr.ownerId ?? null,
-      activityCount: null,
+      hasActionPlan: null,
     })),
   };
   context.snapshot.objectives.push(objective);

@@ -109,7 +109,9 @@ describe('the coach’s snapshot', () => {
       const context = await loadCoachContext({ db }, await actorInOrg(db, caller, org.id), cycle.id, NOW);
       expect(context.snapshot.objectives).toHaveLength(1 + size * 4);
       expect(context.snapshot.objectives.flatMap((o) => o.keyResults)).toHaveLength(size * 9);
-      expect(context.snapshot.objectives.flatMap((o) => o.keyResults).every((kr) => kr.activityCount === 1)).toBe(true);
+      expect(context.snapshot.objectives.flatMap((o) => o.keyResults).every((kr) => kr.hasActionPlan === true)).toBe(
+        true,
+      );
       expect(context.snapshot.objectives.flatMap((o) => o.supportsKeyResults)).toHaveLength(size);
     }
     expect(figures[1]).toEqual(figures[0]);
@@ -150,6 +152,42 @@ describe('the coach’s snapshot', () => {
     expect(asSara.get(his.id)).toMatchObject({ supports: [secret.id], supportsKeyResults: [] });
     const asOwner = await snapshotOf(owner.id);
     expect(asOwner.get(his.id)?.supportsKeyResults).toEqual([{ id: hidden.id, title: 'Hemligt', target: 100 }]);
+  });
+
+  it('says of each key result whether it has an action plan: a live activity, an archived one does not count', async () => {
+    const { db } = await testDatabase();
+    const { org, owner } = await createOrg(db);
+    const cycle = await createCycle(db, org.id);
+    const objective = await createObjective(db, org.id, cycle.id);
+    const [none, archivedOnly, planned, plannedTwice] = [
+      await createKeyResult(db, org.id, objective.id),
+      await createKeyResult(db, org.id, objective.id),
+      await createKeyResult(db, org.id, objective.id),
+      await createKeyResult(db, org.id, objective.id),
+    ];
+    const activity = (keyResultId: string, archivedAt: Date | null = null) =>
+      db.insert(activities).values({ orgId: org.id, keyResultId, title: 'Göra', archivedAt });
+    await activity(archivedOnly.id, NOW);
+    await activity(planned.id);
+    await activity(planned.id, NOW);
+    await activity(plannedTwice.id);
+    await activity(plannedTwice.id);
+
+    const context = await loadCoachContext(
+      { db },
+      await actorInOrg(db, { accountId: owner.id }, org.id),
+      cycle.id,
+      NOW,
+    );
+    const plans = new Map(
+      context.snapshot.objectives.flatMap((o) => o.keyResults).map((kr) => [kr.id, kr.hasActionPlan]),
+    );
+    expect(Object.fromEntries(plans)).toEqual({
+      [none.id]: false,
+      [archivedOnly.id]: false,
+      [planned.id]: true,
+      [plannedTwice.id]: true,
+    });
   });
 
   it('gives a unit the same advice from its own part of the snapshot as from the whole', async () => {

@@ -1,8 +1,8 @@
 // Loads what the coach looks at for one cycle, as the caller may read it, in a fixed
 // number of statements whatever the organisation's size: the organisation and cycle (kept
 // by the server for every page), the objectives with what they support (objectives and key
-// results) and their key results with their activity counts, and the units that own them
-// (one statement).
+// results) and their key results with whether each has an action plan, and the units that
+// own them (one statement).
 import { sql } from 'drizzle-orm';
 import type { ObjectiveKind, ObjectiveLevel } from '../../core/domain.ts';
 import type {
@@ -123,10 +123,11 @@ async function loadObjectives(
                where ka.org_id = objectives.org_id and ka.objective_id = objectives.id) as supports_key_results,
              exists (select 1 from objective_themes ot
                       where ot.org_id = objectives.org_id and ot.objective_id = objectives.id) as serves_theme,
-             -- Each key result's activities counted through the index, one key result at a time.
+             -- Whether each key result has a live activity, through the index, one key result at
+             -- a time: the first one found answers (counting them all cost a fifth of the statement).
              (select coalesce(json_agg(json_build_object('id', k.id, 'title', k.title, 'metric', k.metric,
                        'start', k.start_value, 'target', k.target_value, 'unit', k.unit, 'ownerId', k.owner_id,
-                       'activityCount', (select count(*)::int from activities act
+                       'hasActionPlan', exists (select 1 from activities act
                           where act.org_id = k.org_id and act.key_result_id = k.id and act.archived_at is null))
                        order by k.position, k.created_at, k.id), '[]')
                 from key_results k

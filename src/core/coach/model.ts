@@ -13,8 +13,8 @@ export interface CoachKeyResult {
   target: number | null;
   unit: string;
   ownerId: string | null;
-  /** Live activities (the action plan); null when not known, as for a draft not yet saved. */
-  activityCount: number | null;
+  /** Whether it has a live activity (an action plan); null when not known, as for a draft not yet saved. */
+  hasActionPlan: boolean | null;
 }
 
 export interface CoachObjective {

@@ -33,7 +33,7 @@ function kr(overrides: Partial<CoachKeyResult> = {}): CoachKeyResult {
     target: 10 + n,
     unit: 'kunder',
     ownerId: 'anna',
-    activityCount: 2,
+    hasActionPlan: true,
     ...overrides,
   };
 }
@@ -614,7 +614,7 @@ const cases: RuleCase[] = [
   {
     rule: 'key-result.no-action-plan',
     case: 'no activity halfway through the cycle',
-    change: (s) => (firstKr(s, 'o1').activityCount = 0),
+    change: (s) => (firstKr(s, 'o1').hasActionPlan = false),
     expect: [
       {
         target: { type: 'keyResult', id: 'kr1' },
@@ -630,7 +630,7 @@ const cases: RuleCase[] = [
     change: (s) => {
       s.cycle = { id: 'c', startsOn: '2026-01-01', endsOn: '2026-03-31' }; // 90 days
       s.now = new Date('2026-01-31T00:00:00Z');
-      firstKr(s, 'o1').activityCount = 0;
+      firstKr(s, 'o1').hasActionPlan = false;
     },
     expect: [{ objectiveId: 'o1', params: { elapsed: 33 } }],
   },
@@ -640,7 +640,7 @@ const cases: RuleCase[] = [
     change: (s) => {
       s.cycle = { id: 'c', startsOn: '2026-01-01', endsOn: '2026-03-31' };
       s.now = new Date('2026-01-30T23:00:00Z');
-      firstKr(s, 'o1').activityCount = 0;
+      firstKr(s, 'o1').hasActionPlan = false;
     },
     expect: [],
   },
@@ -649,15 +649,15 @@ const cases: RuleCase[] = [
     case: 'after the cycle has ended there is nothing left to plan',
     change: (s) => {
       s.now = new Date('2026-07-01T00:00:00Z');
-      firstKr(s, 'o1').activityCount = 0;
-      firstKr(s, 'o2').activityCount = null;
+      firstKr(s, 'o1').hasActionPlan = false;
+      firstKr(s, 'o2').hasActionPlan = null;
     },
     expect: [],
   },
   {
     rule: 'key-result.no-action-plan',
     case: 'a draft’s key results, whose activities are not known',
-    change: (s) => (firstKr(s, 'o1').activityCount = null),
+    change: (s) => (firstKr(s, 'o1').hasActionPlan = null),
     expect: [],
   },
 ];
@@ -725,7 +725,7 @@ describe('the coach in words', () => {
     s.objectives = s.objectives.filter((o) => o.id !== 'o3' && o.id !== 'o2');
     const [a, b, c] = find(s, 'o1').keyResults as [CoachKeyResult, CoachKeyResult, CoachKeyResult];
     Object.assign(a, { ownerId: null, start: 5, target: 5 });
-    Object.assign(b, { title: 'Bättre stämning', start: 0, target: 1, unit: '', activityCount: 0 });
+    Object.assign(b, { title: 'Bättre stämning', start: 0, target: 1, unit: '', hasActionPlan: false });
     c.title = 'Lansera nya webben';
     find(s, 't2').keyResults = krs(1);
     s.objectives.push(personObjective('p2', { personId: 'olle', supports: [] }));

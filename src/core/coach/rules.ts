@@ -276,7 +276,7 @@ const noActionPlan = defineRule('key-result.no-action-plan', 'hint', (s, advise)
   const elapsed = expectedProgress(start, end, s.now);
   if (elapsed < ACTION_PLAN_AFTER || elapsed >= 1) return [];
   return eachKeyResult(s, (kr, o) =>
-    kr.activityCount === 0
+    kr.hasActionPlan === false
       ? // Rounded as the pages round it, but never "100 %" while the cycle still runs.
         advise(aboutKeyResult(kr), o.id, { title: kr.title, elapsed: Math.min(99, Math.round(elapsed * 100)) })
       : null,

@@ -26,7 +26,7 @@ function objectiveOf(example: LocalizedExample): CoachObjective {
       id: `${example.id}/${i}`,
       ...kr,
       ownerId: 'kim',
-      activityCount: null,
+      hasActionPlan: null,
     })),
   };
 }
