@@ -43,8 +43,13 @@ export function preparedStatement<Row>(q: Queryable, name: string, query: SQL) {
  * and the planner answers it with one index scan whatever its statistics say.
  */
 export function uuidArray(ids: readonly string[]): SQL {
+  return sql`${uuidArrayLiteral(ids)}::uuid[]`;
+}
+
+/** A list of uuids as the text of a PostgreSQL array, the value of a `::uuid[]` placeholder. */
+export function uuidArrayLiteral(ids: readonly string[]): string {
   for (const id of ids) if (!UUID.test(id)) throw new Error(`not a uuid: ${id}`);
-  return sql`${`{${ids.join(',')}}`}::uuid[]`;
+  return `{${ids.join(',')}}`;
 }
 
 /**

@@ -22,17 +22,27 @@ export function countStatements(db: Db): { db: Db; statements: () => number; rou
     rounds++;
     queueMicrotask(() => (roundOpen = false));
   };
+  /** A statement prepared through the session (raw.ts) counts each time it is executed: one built once runs many times. */
+  const countExecutions = (prepared: object) =>
+    new Proxy(prepared, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (property !== 'execute' || typeof value !== 'function') return value;
+        const execute = value as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          started();
+          return execute.apply(target, args);
+        };
+      },
+    });
   const countPrepared = (internals: { session: object }) => ({
     ...internals,
     session: new Proxy(internals.session, {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
         if (property !== 'prepareQuery' || typeof value !== 'function') return value;
-        const prepare = value as (...args: unknown[]) => unknown;
-        return (...args: unknown[]) => {
-          started();
-          return prepare.apply(target, args);
-        };
+        const prepare = value as (...args: unknown[]) => object;
+        return (...args: unknown[]) => countExecutions(prepare.apply(target, args));
       },
     }),
   });

@@ -3,7 +3,7 @@
 // by the server for every page), the objectives with what they support (objectives and key
 // results) and their key results with whether each has an action plan, and the units that
 // own them (one statement).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { ObjectiveKind, ObjectiveLevel } from '../../core/domain.ts';
 import type {
   CoachKeyResult,
@@ -13,10 +13,11 @@ import type {
   SupportedKeyResult,
 } from '../../core/coach/model.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { preparedRows, uuidArray } from '../../db/raw.ts';
+import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
+import { preparedStatement, uuidArrayLiteral } from '../../db/raw.ts';
 import type { AppCaches } from '../caches.ts';
 import { findOrgCycle } from '../cycles/org-cycles.ts';
-import { readableBy } from '../objectives/records.ts';
+import { readableByParams, readerParams, readsEverything } from '../objectives/records.ts';
 import { loadOrgRow } from '../orgs/get-org.ts';
 import { effectiveSettings } from '../orgs/org-view.ts';
 import type { OrgActor } from '../scope.ts';
@@ -61,44 +62,62 @@ interface ObjectiveRow {
   /** The key results it supports, in the order the links were made (resolved in loadCoachContext). */
   supports_key_results: string[];
   serves_theme: boolean;
-  /** Its live key results, each with its number of live activities. */
+  /** Its live key results, each with whether it has a live activity. */
   key_results: CoachKeyResult[];
 }
+
+/**
+ * The shape of a snapshot's question: which seeds the walk starts from, whether the reader
+ * reads everything, whether an objective is left out. One statement is built and prepared
+ * per shape (db/prepared-shapes.ts); each call fills in its values.
+ */
+// A type, not an interface: shapeKey takes any record of flags.
+type SnapshotShape = {
+  everything: boolean;
+  only: boolean;
+  parent: boolean;
+  supports: boolean;
+  supportsKeyResults: boolean;
+  exclude: boolean;
+};
+
+interface SnapshotRow {
+  objectives: ObjectiveRow[];
+  units: CoachUnit[];
+}
+
+/** A value filled in at each call (the statement is built once per shape). */
+const param = (name: string) => sql.placeholder(name);
 
 /**
  * The objectives the caller may read (not archived): those of the cycle, under review; as
  * context, the organisation's objectives of the parent cycle (the year's agenda) and every
  * objective that those support, at any depth. The walk is one recursive query whose every
  * step is an index lookup, and the matches are read by primary key (`= any(array(...))`):
- * plans that do not depend on table statistics, which PGlite never gathers by itself.
- * The units that own them come in the same statement.
+ * plans that do not depend on table statistics, which PGlite has only once the server has
+ * gathered them. The units that own them come in the same statement.
  */
-async function loadObjectives(
-  q: Queryable,
-  actor: OrgActor,
-  cycle: { id: string; parentId: string | null },
-  options: SnapshotOptions,
-): Promise<{ objectives: ObjectiveRow[]; units: CoachUnit[] }> {
-  const readable = readableBy(actor) ?? sql`true`;
-  const live = sql`objectives.org_id = ${actor.orgId} and objectives.archived_at is null and ${readable}`;
-  const ofCycle = options.only
-    ? sql`(objectives.cycle_id = ${cycle.id} and (objectives.level = 'organization'
-        or objectives.unit_id = any(${uuidArray(options.only.unitIds)})
-        or objectives.person_id = any(${uuidArray(options.only.personIds)})))`
-    : sql`objectives.cycle_id = ${cycle.id}`;
+function snapshotQuery(shape: SnapshotShape): SQL {
+  const live = sql`objectives.org_id = ${param('orgId')}::uuid and objectives.archived_at is null
+    ${shape.everything ? sql`` : sql`and ${readableByParams()}`}`;
+  const ofCycle = shape.only
+    ? sql`(objectives.cycle_id = ${param('cycleId')}::uuid and (objectives.level = 'organization'
+        or objectives.unit_id = any(${param('unitIds')}::uuid[])
+        or objectives.person_id = any(${param('personIds')}::uuid[])))`
+    : sql`objectives.cycle_id = ${param('cycleId')}::uuid`;
   const seeds = [
     ofCycle,
-    cycle.parentId ? sql`(objectives.level = 'organization' and objectives.cycle_id = ${cycle.parentId})` : undefined,
-    options.supportIds?.length ? sql`objectives.id = any(${uuidArray(options.supportIds)})` : undefined,
-    options.supportKeyResultIds?.length
-      ? sql`objectives.id = any(array(select k.objective_id from key_results k
-          where k.org_id = ${actor.orgId} and k.id = any(${uuidArray(options.supportKeyResultIds)})))`
+    shape.parent
+      ? sql`(objectives.level = 'organization' and objectives.cycle_id = ${param('parentId')}::uuid)`
       : undefined,
-  ].filter((s) => s !== undefined);
-  const excluded = options.excludeId ? sql`and objectives.id <> ${options.excludeId}` : sql``;
-  const [row] = await preparedRows<{ objectives: ObjectiveRow[]; units: CoachUnit[] }>(
-    q,
-    sql`
+    shape.supports ? sql`objectives.id = any(${param('supportIds')}::uuid[])` : undefined,
+    shape.supportsKeyResults
+      ? sql`objectives.id = any(array(select k.objective_id from key_results k
+          where k.org_id = ${param('orgId')}::uuid and k.id = any(${param('supportKeyResultIds')}::uuid[])))`
+      : undefined,
+  ].filter((seed) => seed !== undefined);
+  const excluded = shape.exclude ? sql`and objectives.id <> ${param('excludeId')}::uuid` : sql``;
+  return sql`
     with recursive reach(id) as (
       select objectives.id from objectives where ${live} and (${sql.join(seeds, sql` or `)}) ${excluded}
       union
@@ -107,13 +126,13 @@ async function loadObjectives(
           -- By primary key, which leads with org_id: reach holds only this organisation's
           -- objectives (the final select checks again).
           select a.supports_id as id from alignments a
-           where a.org_id = ${actor.orgId} and a.objective_id = reach.id
+           where a.org_id = ${param('orgId')}::uuid and a.objective_id = reach.id
           offset 0 -- keeps the step a lookup per row: the planner may not turn the join around
         ) up
     ),
     picked as (
       select objectives.id, objectives.title, objectives.level, objectives.unit_id, objectives.person_id,
-             objectives.kind, objectives.cycle_id = ${cycle.id} as in_cycle, person.name as person_name,
+             objectives.kind, objectives.cycle_id = ${param('cycleId')}::uuid as in_cycle, person.name as person_name,
              (select coalesce(json_agg(a.supports_id order by a.created_at, a.supports_id), '[]')
                 from alignments a join objectives supported on supported.id = a.supports_id
                where a.org_id = objectives.org_id and a.objective_id = objectives.id
@@ -148,10 +167,44 @@ async function loadObjectives(
       (select coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'vision', u.vision, 'mission', u.mission)
                  order by u.name, u.id), '[]')
          from units u
-        where u.org_id = ${actor.orgId} and u.archived_at is null
+        where u.org_id = ${param('orgId')}::uuid and u.archived_at is null
           and (u.id = any(array(select p.unit_id from picked p where p.unit_id is not null))
-               or u.id = any(${uuidArray(options.only?.unitIds ?? [])}))) as units`,
-  );
+               or u.id = any(${param('unitIds')}::uuid[]))) as units`;
+}
+
+const snapshotStatement = preparedByShape('coach_snapshot', shapeKey, (q, name, shape: SnapshotShape) =>
+  preparedStatement<SnapshotRow>(q, name, snapshotQuery(shape)),
+);
+
+async function loadObjectives(
+  q: Queryable,
+  actor: OrgActor,
+  cycle: { id: string; parentId: string | null },
+  options: SnapshotOptions,
+): Promise<SnapshotRow> {
+  const shape: SnapshotShape = {
+    everything: readsEverything(actor),
+    only: options.only !== undefined,
+    parent: cycle.parentId !== null,
+    supports: (options.supportIds?.length ?? 0) > 0,
+    supportsKeyResults: (options.supportKeyResultIds?.length ?? 0) > 0,
+    exclude: Boolean(options.excludeId),
+  };
+  const [row] = await snapshotStatement(
+    q,
+    shape,
+  )({
+    orgId: actor.orgId,
+    cycleId: cycle.id,
+    ...readerParams(actor),
+    // The units asked about are named even when they own nothing yet (a draft's unit).
+    unitIds: uuidArrayLiteral(options.only?.unitIds ?? []),
+    ...(options.only ? { personIds: uuidArrayLiteral(options.only.personIds) } : {}),
+    ...(cycle.parentId ? { parentId: cycle.parentId } : {}),
+    ...(shape.supports ? { supportIds: uuidArrayLiteral(options.supportIds ?? []) } : {}),
+    ...(shape.supportsKeyResults ? { supportKeyResultIds: uuidArrayLiteral(options.supportKeyResultIds ?? []) } : {}),
+    ...(options.excludeId ? { excludeId: options.excludeId } : {}),
+  });
   if (!row) throw new Error('the snapshot returned no row');
   return row;
 }
