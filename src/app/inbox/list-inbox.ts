@@ -1,13 +1,16 @@
 // My inbox in one organisation (the header's bell): a page of notifications, newest
-// first, and how many are unread, in one statement after the caller's (cached) membership.
+// first, and how many are unread, in one prepared statement after the caller's (cached)
+// membership.
 import { sql } from 'drizzle-orm';
 import { excerpt } from '../../core/mentions.ts';
 import type { NotificationKind } from '../../core/domain.ts';
-import { literalLimit, preparedRows } from '../../db/raw.ts';
+import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
+import { literalLimit, preparedStatement } from '../../db/raw.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { pageSize, parseTimeCursor, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { actorInOrg } from '../scope.ts';
-import { NOTIFICATIONS_JOINED, visibleTo } from './inbox-visible.ts';
+import { readerParams, readsEverything } from '../objectives/records.ts';
+import { NOTIFICATIONS_JOINED, visibleByParams } from './inbox-visible.ts';
 
 export interface InboxItem {
   id: string;
@@ -43,15 +46,21 @@ interface Row {
 /** Enough of a comment for its excerpt (core's excerpt reads no more of it either). */
 const BODY_READ = 280 * 4;
 
-export async function listInbox(deps: AppDeps, caller: Caller, orgId: string, input: PageRequest): Promise<Inbox> {
-  const actor = await actorInOrg(deps.db, caller, orgId);
-  const limit = pageSize(input);
-  const after = parseTimeCursor(input.cursor);
-  const visible = visibleTo(actor);
-  // The count is one row and the page hangs off it (left join lateral), so an empty page
-  // still answers the count. Each reads along its own index (schema.ts: notifications).
-  const rows = await preparedRows<Row>(
-    deps.db,
+/** The shape of a page's question: whether the reader reads everything, whether it goes on from a cursor, its rows. */
+type InboxShape = { everything: boolean; after: boolean; rows: number };
+
+const param = (name: string) => sql.placeholder(name);
+
+/**
+ * The count is one row and the page hangs off it (left join lateral), so an empty page
+ * still answers the count. Each reads along its own index (schema.ts: notifications).
+ * Built and prepared once per shape; each call fills in the caller and the cursor.
+ */
+const inboxPage = preparedByShape('inbox_page', shapeKey, (q, name, shape: InboxShape) => {
+  const visible = visibleByParams(shape.everything);
+  return preparedStatement<Row>(
+    q,
+    name,
     sql`
     select u.unread, p.*
       from (select count(*)::int as unread from ${NOTIFICATIONS_JOINED} where ${visible} and n.read_at is null) u
@@ -61,10 +70,22 @@ export async function listInbox(deps: AppDeps, caller: Caller, orgId: string, in
           from ${NOTIFICATIONS_JOINED}
           left join accounts a on a.id = n.author_id
          where ${visible}
-           ${after ? sql`and (n.created_at, n.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)` : sql``}
+           ${shape.after ? sql`and (n.created_at, n.id) < (${param('afterTime')}::timestamptz, ${param('afterId')}::uuid)` : sql``}
          order by n.created_at desc, n.id desc
-         limit ${literalLimit(limit + 1)}) p on true`,
+         limit ${literalLimit(shape.rows)}) p on true`,
   );
+});
+
+export async function listInbox(deps: AppDeps, caller: Caller, orgId: string, input: PageRequest): Promise<Inbox> {
+  const actor = await actorInOrg(deps.db, caller, orgId);
+  const limit = pageSize(input);
+  const after = parseTimeCursor(input.cursor);
+  const everything = readsEverything(actor);
+  const rows = await inboxPage(deps.db, { everything, after: after !== undefined, rows: limit + 1 })({
+    orgId: actor.orgId,
+    ...readerParams(actor),
+    ...(after ? { afterTime: after[0], afterId: after[1] } : {}),
+  });
   const unread = Number(rows[0]?.unread ?? 0);
   const items = rows.filter((row): row is Row & { id: string } => row.id !== null);
   return {

@@ -1,10 +1,12 @@
 // The inbox (the header's bell): who a comment tells, what they see, and marking it read.
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createAppCaches } from '../../app/caches.ts';
 import { listInbox } from '../../app/inbox/list-inbox.ts';
 import { mentionToken } from '../../core/mentions.ts';
 import { addToUnit, createObjective, createOrg, createPrivateObjective, createUnit } from '../../test/factories.ts';
 import { conversationWorld } from '../../test/conversation-world.ts';
+import { objectives } from '../../db/schema.ts';
 import { ApiClient } from '../../test/server.ts';
 import { countStatements } from '../../test/statements.ts';
 
@@ -164,6 +166,27 @@ describe('inbox API', () => {
     expect((await asOlle.delete(`/api/v1/comments/${removed.id}`)).statusCode).toBe(204);
     expect((await asOwner.delete(`/api/v1/objectives/${objective.id}`)).statusCode).toBe(204);
     expect(await inbox(asSara)).toEqual({ items: [], unread: 0, nextCursor: null });
+  });
+
+  it('shows a notification about an objective made private only to those who may still read it', async () => {
+    const { deps, owner, sara, olle, pia, piasObjective, signIn, comment, inbox } = await inboxWorld();
+    const asOlle = await signIn(olle.email);
+    await comment(
+      asOlle,
+      piasObjective.id,
+      `Till ${mentionToken(sara.name, sara.id)} och ${mentionToken(owner.name, owner.id)}`,
+    );
+    const [asSara, asOwner, asPia] = [await signIn(sara.email), await signIn(owner.email), await signIn(pia.email)];
+    for (const reader of [asSara, asOwner, asPia]) expect((await inbox(reader)).unread).toBe(1);
+
+    await deps.db.update(objectives).set({ visibility: 'private' }).where(eq(objectives.id, piasObjective.id));
+    // Sara may no longer read it; the owner reads every objective, Pia her own.
+    expect(await inbox(asSara)).toEqual({ items: [], unread: 0, nextCursor: null });
+    for (const reader of [asOwner, asPia]) {
+      const page = await inbox(reader);
+      expect(page.unread).toBe(1);
+      expect(page.items.map((item) => item.objectiveId)).toEqual([piasObjective.id]);
+    }
   });
 
   it('reads a page and the unread count in one statement', async () => {
