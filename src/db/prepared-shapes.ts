@@ -3,6 +3,7 @@
 // and shape and prepared under a name: PostgreSQL then plans each once per connection
 // instead of on every request, and no query is built in JavaScript again.
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Queryable } from './connect.ts';
 
 export function preparedByShape<Shape, Statement>(
@@ -25,6 +26,9 @@ export function preparedByShape<Shape, Statement>(
     return statement;
   };
 }
+
+/** A value of a statement built once per shape, filled in at each call by its name. */
+export const param = (name: string) => sql.placeholder(name);
 
 /**
  * The shape of a list's question: which of its filters are set, whether the caller reads

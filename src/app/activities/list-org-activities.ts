@@ -1,5 +1,5 @@
 // Activities across the organisation's action plans, e.g. "my activities".
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ActivityStatus } from '../../core/domain.ts';
 import { can } from '../../core/policy.ts';
@@ -17,7 +17,7 @@ import {
   type ActivityView,
 } from './activity-view.ts';
 import { literalLimit } from '../../db/raw.ts';
-import { filtersGiven, listShapeKey, preparedByShape, type ListShape } from '../../db/prepared-shapes.ts';
+import { filtersGiven, type ListShape, listShapeKey, param, preparedByShape } from '../../db/prepared-shapes.ts';
 
 export interface ListOrgActivitiesInput extends PageRequest {
   ownerId?: string;
@@ -31,11 +31,10 @@ export interface ActivityInContext extends ActivityView {
 }
 
 const owner = alias(accounts, 'owner');
-const p = (name: string) => sql.placeholder(name);
 
 const FILTERS = {
-  ownerId: () => eq(activities.ownerId, p('ownerId')),
-  status: () => eq(activities.status, p('status')),
+  ownerId: () => eq(activities.ownerId, param('ownerId')),
+  status: () => eq(activities.status, param('status')),
   after: () => activityAfterByParams,
 } satisfies Record<string, () => SQL>;
 type FilterName = keyof typeof FILTERS;
@@ -71,7 +70,7 @@ const statementFor = preparedByShape(
       .leftJoin(owner, eq(owner.id, activities.ownerId))
       .where(
         and(
-          eq(activities.orgId, p('orgId')),
+          eq(activities.orgId, param('orgId')),
           isNull(activities.archivedAt),
           isNull(keyResults.archivedAt),
           isNull(objectives.archivedAt),

@@ -12,6 +12,7 @@ import type { Queryable } from '../../db/connect.ts';
 import { keyResults } from '../../db/schema.ts';
 import { authorNameField, selectKeyResultsInContext } from '../key-results/in-context.ts';
 import type { OrgActor } from '../scope.ts';
+import { param } from '../../db/prepared-shapes.ts';
 
 /** The relations the statement can check, each as the SQL twin of its rule in core/policy.ts. */
 const SQL_RELATIONS = ['ownsObjective', 'leadsUnit', 'ownsKeyResult'] as const satisfies readonly Relation[];
@@ -44,18 +45,16 @@ export const NOTHING_GRANTED: NonNullable<ReturnType<typeof grantParameters>> = 
   ledUnitIds: '{}',
 };
 
-const p = (name: string) => sql.placeholder(name);
-
 /**
  * True where the actor may check in on key result `k` (of objective `o`, in cycle `c`), the
  * actor's grant given as the placeholders of `grantParameters` and the actor's account id
  * as `authorId`: the SQL twin of `can(actor, 'checkIn.create', …)`.
  */
-export const checkInGrantedSql = sql`(${p('always')}::boolean or (
-             (not ${p('lockedByClosedCycle')}::boolean or c.status <> 'closed') and (
-                  (${p('ownsObjective')}::boolean and o.level = 'person' and o.person_id = ${p('authorId')}::uuid)
-               or (${p('leadsUnit')}::boolean and o.level = 'unit' and o.unit_id = any(${p('ledUnitIds')}::uuid[]))
-               or (${p('ownsKeyResult')}::boolean and k.owner_id = ${p('authorId')}::uuid))))`;
+export const checkInGrantedSql = sql`(${param('always')}::boolean or (
+             (not ${param('lockedByClosedCycle')}::boolean or c.status <> 'closed') and (
+                  (${param('ownsObjective')}::boolean and o.level = 'person' and o.person_id = ${param('authorId')}::uuid)
+               or (${param('leadsUnit')}::boolean and o.level = 'unit' and o.unit_id = any(${param('ledUnitIds')}::uuid[]))
+               or (${param('ownsKeyResult')}::boolean and k.owner_id = ${param('authorId')}::uuid))))`;
 
 function build(q: Queryable) {
   // The key result, live and granted to the actor: the same tests as `authorise` and `can`.
@@ -64,30 +63,30 @@ function build(q: Queryable) {
           from key_results k
           join objectives o on o.org_id = k.org_id and o.id = k.objective_id
           join cycles c on c.org_id = o.org_id and c.id = o.cycle_id
-         where k.org_id = ${p('orgId')}::uuid and k.id = ${p('keyResultId')}::uuid
+         where k.org_id = ${param('orgId')}::uuid and k.id = ${param('keyResultId')}::uuid
            and k.archived_at is null and o.archived_at is null
            and ${checkInGrantedSql}`,
   );
   // Written only at the version read above: a concurrent check-in makes this one write nothing.
   const latest = q.$with('latest', {}).as(
     sql`update key_results k
-           set current_value = ${p('value')}::double precision, confidence = ${p('confidence')}::smallint,
-               last_check_in_at = ${p('now')}::timestamptz, version = k.version + 1, updated_at = ${p('now')}::timestamptz
-          from granted g where k.org_id = ${p('orgId')}::uuid and k.id = g.id and k.version = g.version
+           set current_value = ${param('value')}::double precision, confidence = ${param('confidence')}::smallint,
+               last_check_in_at = ${param('now')}::timestamptz, version = k.version + 1, updated_at = ${param('now')}::timestamptz
+          from granted g where k.org_id = ${param('orgId')}::uuid and k.id = g.id and k.version = g.version
         returning k.id`,
   );
   const written = q.$with('written', {}).as(
     sql`insert into check_ins (org_id, key_result_id, author_id, value, confidence, note, blocker, created_at)
-        select ${p('orgId')}::uuid, l.id, ${p('authorId')}::uuid, ${p('value')}::double precision,
-               ${p('confidence')}::smallint, ${p('note')}::text, ${p('blocker')}::boolean, ${p('now')}::timestamptz
+        select ${param('orgId')}::uuid, l.id, ${param('authorId')}::uuid, ${param('value')}::double precision,
+               ${param('confidence')}::smallint, ${param('note')}::text, ${param('blocker')}::boolean, ${param('now')}::timestamptz
           from latest l
         returning id`,
   );
   const audited = q.$with('audited', {}).as(
     sql`insert into audit_events (org_id, actor_id, action, entity_type, entity_id, objective_id, unit_id, before, after)
-        select ${p('orgId')}::uuid, ${p('authorId')}::uuid, 'checkIn.create', 'keyResult', g.id::text, g.objective_id,
+        select ${param('orgId')}::uuid, ${param('authorId')}::uuid, 'checkIn.create', 'keyResult', g.id::text, g.objective_id,
                g.unit_id, jsonb_build_object('current', g.current_value, 'confidence', g.confidence),
-               jsonb_build_object('current', ${p('value')}::double precision, 'confidence', ${p('confidence')}::smallint,
+               jsonb_build_object('current', ${param('value')}::double precision, 'confidence', ${param('confidence')}::smallint,
                                   'checkInId', w.id)
           from granted g cross join written w`,
   );
@@ -96,7 +95,7 @@ function build(q: Queryable) {
     // Set when the check-in was written.
     checkInId: sql<string | null>`(select w.id from written w)`,
   })
-    .where(and(eq(keyResults.orgId, p('orgId')), eq(keyResults.id, p('keyResultId'))))
+    .where(and(eq(keyResults.orgId, param('orgId')), eq(keyResults.id, param('keyResultId'))))
     .prepare('check_in_granted');
 }
 

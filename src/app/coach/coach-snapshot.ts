@@ -13,7 +13,7 @@ import type {
   SupportedKeyResult,
 } from '../../core/coach/model.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
+import { param, preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
 import { preparedStatement, uuidArrayLiteral } from '../../db/raw.ts';
 import type { AppCaches } from '../caches.ts';
 import { findOrgCycle } from '../cycles/org-cycles.ts';
@@ -69,9 +69,9 @@ interface ObjectiveRow {
 /**
  * The shape of a snapshot's question: which seeds the walk starts from, whether the reader
  * reads everything, whether an objective is left out. One statement is built and prepared
- * per shape (db/prepared-shapes.ts); each call fills in its values.
+ * per shape (db/prepared-shapes.ts); each call fills in its values. A type rather than an
+ * interface, as shapeKey takes any record of flags.
  */
-// A type, not an interface: shapeKey takes any record of flags.
 type SnapshotShape = {
   everything: boolean;
   only: boolean;
@@ -85,9 +85,6 @@ interface SnapshotRow {
   objectives: ObjectiveRow[];
   units: CoachUnit[];
 }
-
-/** A value filled in at each call (the statement is built once per shape). */
-const param = (name: string) => sql.placeholder(name);
 
 /**
  * The objectives the caller may read (not archived): those of the cycle, under review; as

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { accounts, comments } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorForResource } from '../scope.ts';
@@ -7,14 +7,12 @@ import { keysetAfter, pageSize, parseTimeCursor, toPage, type Page, type PageReq
 import { assertObjectiveReadable } from '../objectives/get-objective.ts';
 import { presentComment, type CommentView } from './comment-view.ts';
 import { literalLimit } from '../../db/raw.ts';
-import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
+import { param, preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
 
 export interface ListCommentsInput extends PageRequest {
   /** Only the comments about this key result. */
   keyResultId?: string;
 }
-
-const p = (name: string) => sql.placeholder(name);
 
 /** A page of an objective's conversation (or one key result's part of it), prepared once per database and shape. */
 const commentPage = preparedByShape(
@@ -27,10 +25,10 @@ const commentPage = preparedByShape(
       .leftJoin(accounts, eq(accounts.id, comments.authorId))
       .where(
         and(
-          eq(comments.orgId, p('orgId')),
-          eq(comments.objectiveId, p('objectiveId')),
-          keyResult ? eq(comments.keyResultId, p('keyResultId')) : undefined,
-          after ? keysetAfter(comments.createdAt, comments.id, p('afterTime'), p('afterId')) : undefined,
+          eq(comments.orgId, param('orgId')),
+          eq(comments.objectiveId, param('objectiveId')),
+          keyResult ? eq(comments.keyResultId, param('keyResultId')) : undefined,
+          after ? keysetAfter(comments.createdAt, comments.id, param('afterTime'), param('afterId')) : undefined,
         ),
       )
       .orderBy(asc(comments.createdAt), asc(comments.id))

@@ -14,7 +14,7 @@ import { notFound } from '../errors.ts';
 import { actorInOrg, orgOfResource } from '../scope.ts';
 import { decodeCursor, pageSize, toPage, type Page, type PageRequest } from '../pagination.ts';
 import { isObjectiveReadable, readableByParams, readerParams, readsEverything } from '../objectives/records.ts';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { param, preparedByShape } from '../../db/prepared-shapes.ts';
 import { literalLimit } from '../../db/raw.ts';
 
 export interface FeedItemView {
@@ -43,8 +43,6 @@ export interface FeedShape {
   /** Rows to fetch: written into the statement, so that its plan knows how few are wanted. */
   rows: number;
 }
-
-const p = (name: string) => sql.placeholder(name);
 
 /** Builds the page of events, a part of the feed's one statement rather than one of its own. */
 const part = new QueryBuilder();
@@ -80,12 +78,12 @@ export function feedQuery(q: Queryable, shape: FeedShape) {
   const events = readable
     .where(
       and(
-        eq(auditEvents.orgId, p('orgId')),
+        eq(auditEvents.orgId, param('orgId')),
         inArray(auditEvents.action, [...FEED_ACTIONS]),
-        shape.objective ? eq(auditEvents.objectiveId, p('objectiveId')) : undefined,
-        shape.unit ? eq(auditEvents.unitId, p('unitId')) : undefined,
+        shape.objective ? eq(auditEvents.objectiveId, param('objectiveId')) : undefined,
+        shape.unit ? eq(auditEvents.unitId, param('unitId')) : undefined,
         shape.everything ? undefined : or(isNull(auditEvents.objectiveId), readableByParams(ruled)),
-        shape.cursor ? lt(auditEvents.id, p('before')) : undefined,
+        shape.cursor ? lt(auditEvents.id, param('before')) : undefined,
       ),
     )
     .orderBy(desc(auditEvents.id))

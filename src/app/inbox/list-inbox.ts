@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { excerpt } from '../../core/mentions.ts';
 import type { NotificationKind } from '../../core/domain.ts';
-import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
+import { param, preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
 import { literalLimit, preparedStatement } from '../../db/raw.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { pageSize, parseTimeCursor, toPage, type Page, type PageRequest } from '../pagination.ts';
@@ -48,8 +48,6 @@ const BODY_READ = 280 * 4;
 
 /** The shape of a page's question: whether the reader reads everything, whether it goes on from a cursor, its rows. */
 type InboxShape = { everything: boolean; after: boolean; rows: number };
-
-const param = (name: string) => sql.placeholder(name);
 
 /**
  * The count is one row and the page hangs off it (left join lateral), so an empty page

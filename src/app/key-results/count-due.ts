@@ -5,7 +5,7 @@
 // in full on every page for one number.
 import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { param, preparedByShape } from '../../db/prepared-shapes.ts';
 import { preparedStatement } from '../../db/raw.ts';
 import { keyResults, objectives } from '../../db/schema.ts';
 import { checkInGrantedSql, grantParameters, NOTHING_GRANTED } from '../check-ins/granted-check-in.ts';
@@ -20,7 +20,6 @@ export interface DueCount {
 
 const k = alias(keyResults, 'k');
 const o = alias(objectives, 'o');
-const p = (name: string) => sql.placeholder(name);
 
 /** One statement per shape: an admin reads every objective, anyone else those readable to them. */
 const statementFor = preparedByShape(
@@ -34,10 +33,10 @@ const statementFor = preparedByShape(
             from key_results k
             join objectives o on o.org_id = k.org_id and o.id = k.objective_id
             join cycles c on c.org_id = o.org_id and c.id = o.cycle_id
-           where k.org_id = ${p('orgId')}::uuid and k.owner_id = ${p('authorId')}::uuid
+           where k.org_id = ${param('orgId')}::uuid and k.owner_id = ${param('authorId')}::uuid
              and k.archived_at is null and o.archived_at is null
              -- Active, and begun: nothing falls due before its cycle's first day (UTC).
-             and c.status = 'active' and c.starts_on <= (${p('now')}::timestamptz at time zone 'UTC')::date
+             and c.status = 'active' and c.starts_on <= (${param('now')}::timestamptz at time zone 'UTC')::date
              ${everything ? sql`` : sql`and ${readableByParams(o)}`}
              and ${checkInGrantedSql}
              and ${isDueByParams({ lastCheckInAt: k.lastCheckInAt, createdAt: k.createdAt, unitId: o.unitId, doneAt: o.doneAt })}`,

@@ -11,7 +11,7 @@ import { cadenceFor, loadCadences } from '../check-ins/cadences.ts';
 import { objectivePolicyObject } from '../objectives/owner-context.ts';
 import { presentKeyResult, type KeyResultView } from '../objectives/present.ts';
 import { readableByParams, readerParams, readsEverything } from '../objectives/records.ts';
-import { filtersGiven, listShapeKey, preparedByShape, type ListShape } from '../../db/prepared-shapes.ts';
+import { filtersGiven, type ListShape, listShapeKey, param, preparedByShape } from '../../db/prepared-shapes.ts';
 import { selectKeyResultsInContext } from './in-context.ts';
 import { literalLimit } from '../../db/raw.ts';
 
@@ -34,14 +34,12 @@ export interface KeyResultInContext extends KeyResultView {
   due: boolean;
 }
 
-const p = (name: string) => sql.placeholder(name);
-
 const FILTERS = {
-  ownerId: () => eq(keyResults.ownerId, p('ownerId')),
-  cycleId: () => eq(objectives.cycleId, p('cycleId')),
-  cycleStatus: () => eq(cycles.status, p('cycleStatus')),
+  ownerId: () => eq(keyResults.ownerId, param('ownerId')),
+  cycleId: () => eq(objectives.cycleId, param('cycleId')),
+  cycleStatus: () => eq(cycles.status, param('cycleStatus')),
   after: () =>
-    sql`(${keyResults.createdAt}, ${keyResults.id}) > (${p('afterTime')}::timestamptz, ${p('afterId')}::uuid)`,
+    sql`(${keyResults.createdAt}, ${keyResults.id}) > (${param('afterTime')}::timestamptz, ${param('afterId')}::uuid)`,
 } satisfies Record<string, () => SQL>;
 type FilterName = keyof typeof FILTERS;
 
@@ -57,7 +55,7 @@ const statementFor = preparedByShape(
     selectKeyResultsInContext(q, {})
       .where(
         and(
-          eq(keyResults.orgId, p('orgId')),
+          eq(keyResults.orgId, param('orgId')),
           isNull(keyResults.archivedAt),
           isNull(objectives.archivedAt),
           everything ? undefined : readableByParams(objectives),

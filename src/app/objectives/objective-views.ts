@@ -6,7 +6,7 @@ import { and, asc, eq, ilike, isNull, sql, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/connect.ts';
-import { filtersGiven, preparedByShape } from '../../db/prepared-shapes.ts';
+import { filtersGiven, param, preparedByShape } from '../../db/prepared-shapes.ts';
 import { accounts, cycles, objectives, organizations, units } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { containsPattern } from '../search/like.ts';
@@ -102,8 +102,6 @@ const reflectionJson = sql<{ wentWell: string; learned: string; changeNext: stri
          'updatedAt', r.updated_at)
     from reflections r where r.org_id = ${objectives.orgId} and r.objective_id = ${objectives.id})`;
 
-const p = (name: string) => sql.placeholder(name);
-
 /** The other ends of carry-overs the caller may read, as [{id, title, cycleId, cycleName}]. */
 function carryLinksJson(everything: boolean, link: SQL): SQL<CarryLink[]> {
   return sql<CarryLink[]>`(
@@ -133,26 +131,26 @@ function supportedJson(everything: boolean): SQL<SupportedObjective[]> {
 }
 
 const FILTERS = {
-  id: () => eq(objectives.id, p('id')),
-  ids: () => sql`${objectives.id} = any(${p('ids')}::uuid[])`,
-  cycleId: () => eq(objectives.cycleId, p('cycleId')),
-  level: () => eq(objectives.level, p('level')),
-  unitId: () => eq(objectives.unitId, p('unitId')),
-  personId: () => eq(objectives.personId, p('personId')),
+  id: () => eq(objectives.id, param('id')),
+  ids: () => sql`${objectives.id} = any(${param('ids')}::uuid[])`,
+  cycleId: () => eq(objectives.cycleId, param('cycleId')),
+  level: () => eq(objectives.level, param('level')),
+  unitId: () => eq(objectives.unitId, param('unitId')),
+  personId: () => eq(objectives.personId, param('personId')),
   supportsId: () =>
     sql`exists (select 1 from alignments s
-                 where s.org_id = ${objectives.orgId} and s.objective_id = ${objectives.id} and s.supports_id = ${p('supportsId')})`,
+                 where s.org_id = ${objectives.orgId} and s.objective_id = ${objectives.id} and s.supports_id = ${param('supportsId')})`,
   supportsKeyResultId: () =>
     sql`exists (select 1 from key_result_alignments s
                  where s.org_id = ${objectives.orgId} and s.objective_id = ${objectives.id}
-                   and s.key_result_id = ${p('supportsKeyResultId')})`,
+                   and s.key_result_id = ${param('supportsKeyResultId')})`,
   themeId: () =>
     sql`exists (select 1 from objective_themes s
                  where s.org_id = ${objectives.orgId} and s.objective_id = ${objectives.id}
-                   and s.theme_id = ${p('themeId')})`,
-  q: () => ilike(objectives.title, p('q')),
+                   and s.theme_id = ${param('themeId')})`,
+  q: () => ilike(objectives.title, param('q')),
   after: () =>
-    sql`(${objectives.createdAt}, ${objectives.id}) > (${p('afterTime')}::timestamptz, ${p('afterId')}::uuid)`,
+    sql`(${objectives.createdAt}, ${objectives.id}) > (${param('afterTime')}::timestamptz, ${param('afterId')}::uuid)`,
 } satisfies Record<string, () => SQL>;
 type FilterName = keyof typeof FILTERS;
 
@@ -191,14 +189,14 @@ const statementFor = preparedByShape(
       .leftJoin(person, eq(person.id, objectives.personId))
       .where(
         and(
-          eq(objectives.orgId, p('orgId')),
+          eq(objectives.orgId, param('orgId')),
           includeArchived ? undefined : isNull(objectives.archivedAt),
           everything ? undefined : readableByParams(objectives),
           ...filters.map((filter) => FILTERS[filter]()),
         ),
       )
       .orderBy(asc(objectives.createdAt), asc(objectives.id));
-    return (limited ? query.limit(p('limit')) : query).prepare(name);
+    return (limited ? query.limit(param('limit')) : query).prepare(name);
   },
 );
 

@@ -2,10 +2,10 @@
 // time. Everyone reads it; the unit's leads and admins write it, also once the cycle is
 // closed (that is when it is written). A reflection not yet written reads as empty with
 // version 0, so the first write may send If-Match "0" like any other.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { can } from '../../core/policy.ts';
 import type { Queryable } from '../../db/connect.ts';
-import { preparedByShape } from '../../db/prepared-shapes.ts';
+import { param, preparedByShape } from '../../db/prepared-shapes.ts';
 import { accounts, reflections } from '../../db/schema.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { AppError, forbidden } from '../errors.ts';
@@ -30,8 +30,6 @@ export interface UnitReflectionView {
   abilities: { 'unit.update': boolean };
 }
 
-const p = (name: string) => sql.placeholder(name);
-
 /** Prepared once per database: every visit to a unit's page reads its reflection. */
 const reflectionStatement = preparedByShape(
   'unit_reflection',
@@ -43,9 +41,9 @@ const reflectionStatement = preparedByShape(
       .leftJoin(accounts, eq(accounts.id, reflections.authorId))
       .where(
         and(
-          eq(reflections.orgId, p('orgId')),
-          eq(reflections.unitId, p('unitId')),
-          eq(reflections.cycleId, p('cycleId')),
+          eq(reflections.orgId, param('orgId')),
+          eq(reflections.unitId, param('unitId')),
+          eq(reflections.cycleId, param('cycleId')),
         ),
       )
       .prepare(name),
