@@ -9,10 +9,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { grantFor, type Relation } from '../../core/policy.ts';
 import type { Queryable } from '../../db/connect.ts';
+import { param } from '../../db/prepared-shapes.ts';
 import { keyResults } from '../../db/schema.ts';
 import { authorNameField, selectKeyResultsInContext } from '../key-results/in-context.ts';
 import type { OrgActor } from '../scope.ts';
-import { param } from '../../db/prepared-shapes.ts';
 
 /** The relations the statement can check, each as the SQL twin of its rule in core/policy.ts. */
 const SQL_RELATIONS = ['ownsObjective', 'leadsUnit', 'ownsKeyResult'] as const satisfies readonly Relation[];
