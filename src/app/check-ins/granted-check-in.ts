@@ -10,6 +10,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { grantFor, type Relation } from '../../core/policy.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { param } from '../../db/prepared-shapes.ts';
+import { uuidArrayLiteral } from '../../db/raw.ts';
 import { keyResults } from '../../db/schema.ts';
 import { authorNameField, selectKeyResultsInContext } from '../key-results/in-context.ts';
 import type { OrgActor } from '../scope.ts';
@@ -31,7 +32,7 @@ export function grantParameters(actor: OrgActor) {
     leadsUnit: has('leadsUnit'),
     ownsKeyResult: has('ownsKeyResult'),
     lockedByClosedCycle: grant.kind === 'relations' && grant.lockedByClosedCycle,
-    ledUnitIds: `{${[...actor.ledUnitIds].join(',')}}`,
+    ledUnitIds: uuidArrayLiteral([...actor.ledUnitIds]),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/connect.ts';
 import { objectives } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { preparedByShape, shapeKey } from '../../db/prepared-shapes.ts';
+import { uuidArrayLiteral } from '../../db/raw.ts';
 
 /** The columns readableBy looks at, of the objectives table or an alias of it. */
 type ReadableColumns = Record<'level' | 'personId' | 'unitId' | 'visibility' | 'lifecycle', AnyPgColumn>;
@@ -43,7 +44,10 @@ export function readableByParams(table: ReadableColumns = objectives): SQL {
 }
 
 /** The values of readableByParams's placeholders for an actor. */
-export const readerParams = (actor: OrgActor) => ({ me: actor.accountId, led: `{${[...actor.ledUnitIds].join(',')}}` });
+export const readerParams = (actor: OrgActor) => ({
+  me: actor.accountId,
+  led: uuidArrayLiteral([...actor.ledUnitIds]),
+});
 
 const readableObjectiveStatement = preparedByShape(
   'readable_objective',
