@@ -15,6 +15,7 @@ import type { UnitScope } from './units/unit-tree.ts';
 import type { MeView } from './me/get-me.ts';
 import { FiguresCache } from './figures-cache.ts';
 import type { ThemeView } from './themes/theme-view.ts';
+import type { CoachReview } from './coach/coach-review.ts';
 
 export const CACHE_SECONDS = 5;
 
@@ -22,6 +23,7 @@ export const CACHE_SECONDS = 5;
  * A map whose entries live `ttlMs` at most, holding `maxEntries` at most (oldest go first).
  * Requests that miss the same entry at once share one load: a page's batch asks for its
  * parts side by side, each wanting the caller's role, and would otherwise each load it.
+ * `keeps` may turn away values too large to hold: they are answered, not stored.
  */
 export class ShortLivedCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
@@ -31,9 +33,10 @@ export class ShortLivedCache<V> {
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 20_000,
+    private readonly keeps: (value: V) => boolean = () => true,
   ) {}
 
-  /** The cached answer, or `load`'s (stored unless it is null or the cache was cleared meanwhile). */
+  /** The cached answer, or `load`'s (stored unless it is null, turned away, or the cache was cleared meanwhile). */
   async get(key: string, load: () => Promise<V | null>): Promise<V | null> {
     const now = performance.now();
     const hit = this.entries.get(key);
@@ -47,7 +50,7 @@ export class ShortLivedCache<V> {
     this.loading.set(key, loaded);
     try {
       const value = await loaded.value;
-      if (value !== null && generation === this.generation) {
+      if (value !== null && generation === this.generation && this.keeps(value)) {
         if (this.entries.size >= this.maxEntries) {
           const oldest = this.entries.keys().next();
           if (!oldest.done) this.entries.delete(oldest.value);
@@ -107,6 +110,10 @@ export interface AppCaches {
   cycles: ShortLivedCache<CycleRow[]>;
   /** Organisation id → its check-in cadences, resolved down the unit tree (check-ins/cadences.ts). */
   cadences: ShortLivedCache<Cadences>;
+  /** `${orgId}:${accountId}:${kind}` → whether the reader reads objectives the public may not (objectives/reader-audience.ts). */
+  audiences: ShortLivedCache<boolean>;
+  /** A cycle's (or a unit's) advice per audience, before it is filtered and worded (coach/coach-review.ts). */
+  coach: ShortLivedCache<CoachReview>;
   /** Slow whole-organisation figures, reused for a bounded time (figures-cache.ts). */
   figures: FiguresCache;
   /** Organisation id → the events its webhooks want, so a write with none to tell costs nothing (webhooks/emit.ts). */
@@ -114,6 +121,14 @@ export interface AppCaches {
   /** Organisation id → whether a chat channel of it wants each check-in (chat/post-check-ins.ts). */
   chatCheckIns: ShortLivedCache<boolean>;
 }
+
+/**
+ * Coach reviews kept at once, and the most objectives one may hold to be kept: a team's
+ * holds some tens (about 80 KB), so this is some tens of megabytes, at most about 150.
+ * The organisation-wide review is worked out on each request, as before.
+ */
+const KEPT_REVIEWS = 500;
+const KEPT_REVIEW_OBJECTIVES = 250;
 
 export function createAppCaches(): AppCaches {
   return {
@@ -126,6 +141,12 @@ export function createAppCaches(): AppCaches {
     themes: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     cycles: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     cadences: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
+    audiences: new ShortLivedCache(CACHE_SECONDS * 1000),
+    coach: new ShortLivedCache(
+      CACHE_SECONDS * 1000,
+      KEPT_REVIEWS,
+      (review) => review.context.snapshot.objectives.length <= KEPT_REVIEW_OBJECTIVES,
+    ),
     figures: new FiguresCache(),
     webhookEvents: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     chatCheckIns: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
@@ -143,6 +164,17 @@ export function forgetActors(deps: { caches?: AppCaches }): void {
   deps.caches?.actors.clear();
   deps.caches?.unitScopes.clear();
   deps.caches?.me.clear();
+  deps.caches?.audiences.clear();
+}
+
+/**
+ * After every write transaction (transaction.ts), whatever it wrote: answers worked out from
+ * the organisations' OKRs (the coach's reviews, who reads what) may differ. Kept only a few
+ * seconds, they are dropped on any write rather than traced to the rows they read.
+ */
+export function forgetOkrAnswers(deps: { caches?: AppCaches }): void {
+  deps.caches?.coach.clear();
+  deps.caches?.audiences.clear();
 }
 
 /** After a write to an organisation's row (its profile or settings). */

@@ -7,15 +7,15 @@
 // kept: they are current on every request. Requests that arrive while the same figures are
 // being worked out wait for that one run instead of starting their own.
 //
-// Kept per audience, because a reader does not count the private objectives they may not
-// read: admins share one copy, readers who own no private objective share another, and
-// only a reader who owns one (or leads a unit that does) gets a copy of their own.
-// Which audience a reader belongs to takes a statement, so it is asked only for figures
-// that were large the last time: small ones are worked out for the reader as they are.
+// Kept per audience (objectives/reader-audience.ts), because a reader does not count the
+// private objectives they may not read: admins share one copy, readers who own no private
+// objective share another, and only a reader who owns one (or leads a unit that does) gets
+// a copy of their own. Which audience a reader belongs to is asked only for figures that
+// were large the last time: small ones are worked out for the reader as they are.
 import type { Queryable } from '../db/connect.ts';
-import { namedStatement } from '../db/raw.ts';
+import type { AppCaches } from './caches.ts';
 import type { OrgActor } from './scope.ts';
-import { publicReader, readerParams, readsEverything } from './objectives/records.ts';
+import { audienceOf } from './objectives/reader-audience.ts';
 
 export const FIGURES_SECONDS = 30;
 /** Figures counted over fewer rows than this are not kept. */
@@ -108,30 +108,13 @@ export class FiguresCache {
   }
 }
 
-/** Whether the actor may read a live private objective that others may not: one of theirs or of a unit they lead. */
-async function readsPrivateObjectives(q: Queryable, actor: OrgActor): Promise<boolean> {
-  const { me, led } = readerParams(actor);
-  const [row] = await privateObjectiveFound(q, actor.orgId, me, led);
-  return row?.found ?? true;
-}
-
-/** Prepared once per connection: every reader of large figures is asked it. */
-const privateObjectiveFound = namedStatement<{ found: boolean }>(
-  'figures_private_reader',
-  `select exists (
-     select 1 from objectives
-      where org_id = $1 and visibility = 'private' and archived_at is null and lifecycle <> 'draft'
-        and ((level = 'person' and person_id = $2) or (level = 'unit' and unit_id = any($3::uuid[])))
-   ) as found`,
-);
-
 /**
  * Figures as the actor may see them: `compute` is given the reader to count for (the actor,
  * or one who reads what the actor reads), and its answer is shared with every reader of the
  * same audience. Without a cache (a use case called directly) they are worked out now.
  */
 export async function figuresFor<V>(
-  deps: { db: Queryable; now: () => Date; caches?: { figures: FiguresCache } },
+  deps: { db: Queryable; now: () => Date; caches?: AppCaches },
   actor: OrgActor,
   key: string,
   source: { compute: (reader: OrgActor) => Promise<V>; countedOver: (value: V) => number },
@@ -144,10 +127,8 @@ export async function figuresFor<V>(
   const figuresKey = `${actor.orgId}:${key}`;
   const direct = { compute: () => source.compute(actor), countedOver: source.countedOver };
   if (cache.isSmall(figuresKey)) return cache.direct(figuresKey, deps.now, direct);
-  let audience: { name: string; reader: OrgActor };
-  if (readsEverything(actor)) audience = { name: 'all', reader: actor };
-  else if (await readsPrivateObjectives(deps.db, actor)) audience = { name: actor.accountId, reader: actor };
-  else audience = { name: 'public', reader: publicReader(actor) };
+  // Figures leave drafts out, so only private objectives make a reader's set their own.
+  const audience = await audienceOf(deps, actor, 'private');
   return cache.get(
     `${actor.orgId}:${audience.name}:${key}`,
     deps.now,

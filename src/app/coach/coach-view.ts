@@ -37,8 +37,13 @@ export function ruleStates(disabled: readonly string[]): RuleState[] {
   return RULES.map((rule) => ({ id: rule.id, severity: rule.severity, enabled: !off.has(rule.id) }));
 }
 
+/** Names by context: a context the server keeps (coach-review.ts) is named once, not on every request. */
+const namesByContext = new WeakMap<CoachContext, ReadonlyMap<string, string>>();
+
 /** Names of everything advice can be about, from the snapshot. */
-function namesOf(context: CoachContext): Map<string, string> {
+function namesOf(context: CoachContext): ReadonlyMap<string, string> {
+  const kept = namesByContext.get(context);
+  if (kept) return kept;
   const names = new Map<string, string>([[`organization:${context.snapshot.org.id}`, context.orgName]]);
   for (const unit of context.snapshot.units) names.set(`unit:${unit.id}`, unit.name);
   for (const [id, name] of context.personNames) names.set(`person:${id}`, name);
@@ -46,6 +51,7 @@ function namesOf(context: CoachContext): Map<string, string> {
     names.set(`objective:${o.id}`, o.title);
     for (const kr of o.keyResults) names.set(`keyResult:${kr.id}`, kr.title);
   }
+  namesByContext.set(context, names);
   return names;
 }
 

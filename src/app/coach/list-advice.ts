@@ -1,11 +1,9 @@
 import type { Locale } from '../../core/domain.ts';
 import type { RuleId, Severity } from '../../core/coach/model.ts';
-import { runCoach } from '../../core/coach/rules.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorInOrg } from '../scope.ts';
-import { unitScope } from '../units/unit-tree.ts';
-import { loadCoachContext } from './coach-snapshot.ts';
-import { adviceInScope, presentAdvice, ruleStates, type CoachAdviceView } from './coach-view.ts';
+import { reviewCycle } from './coach-review.ts';
+import { presentAdvice, ruleStates, type CoachAdviceView } from './coach-view.ts';
 
 export interface ListAdviceInput {
   cycleId: string;
@@ -34,15 +32,10 @@ export async function listAdvice(
   input: ListAdviceInput,
 ): Promise<CoachAdviceView> {
   const actor = await actorInOrg(deps.db, caller, orgId);
-  const scope = input.unitId
-    ? await unitScope(deps, actor.orgId, input.unitId, { subunits: input.subunits ?? true })
-    : null;
-  const context = await loadCoachContext(deps, actor, input.cycleId, deps.now(), scope ? { only: scope } : {});
-  const inScope = scope ? adviceInScope(context.snapshot, scope) : () => true;
-  // A closed cycle is the record: advice on how to set it up would come too late.
-  const advice = (context.cycleClosed ? [] : runCoach(context.snapshot, context.disabledRules)).filter(
+  const unit = input.unitId ? { id: input.unitId, subunits: input.subunits ?? true } : null;
+  const { context, advice: all } = await reviewCycle(deps, actor, input.cycleId, unit);
+  const advice = all.filter(
     (a) =>
-      inScope(a) &&
       (input.ruleId === undefined || a.ruleId === input.ruleId) &&
       (input.severity === undefined || a.severity === input.severity),
   );

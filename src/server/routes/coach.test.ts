@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { forgetCycles } from '../../app/caches.ts';
+import { forgetCycles, forgetOkrAnswers } from '../../app/caches.ts';
 import { RULE_IDS } from '../../core/coach/rule-ids.ts';
 import type { Queryable } from '../../db/connect.ts';
 import { activities, alignments, auditEvents, cycles, keyResults, objectives } from '../../db/schema.ts';
@@ -145,7 +145,9 @@ describe('coach API', () => {
     expect(open.cycleClosed).toBe(false);
     expect(open.items.length).toBeGreaterThan(0);
     await deps.db.update(cycles).set({ status: 'closed' }).where(eq(cycles.id, cycle.id));
-    forgetCycles(deps); // written past the server, which would clear its cycles itself
+    // Written past the server, which would clear its cycles and the coach's reviews itself.
+    forgetCycles(deps);
+    forgetOkrAnswers(deps);
     const closed = await adviceOf(admin, org.id, { cycleId: cycle.id });
     expect(closed).toMatchObject({ cycleClosed: true, items: [] });
   });
