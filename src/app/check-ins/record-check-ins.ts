@@ -7,7 +7,7 @@ import { correctableUntil, correctionRefusal } from '../../core/check-in-correct
 import { can, type PolicyObject } from '../../core/policy.ts';
 import { cycleBounds, expectedProgress } from '../../core/progress.ts';
 import type { Queryable, Tx } from '../../db/connect.ts';
-import { namedStatement } from '../../db/raw.ts';
+import { namedStatement, uuidArrayLiteral } from '../../db/raw.ts';
 import type { checkIns } from '../../db/schema.ts';
 import { keyResults } from '../../db/schema.ts';
 import { AppError } from '../errors.ts';
@@ -144,7 +144,7 @@ const locks = new WeakMap<Queryable, ReturnType<typeof buildLock>>();
 function lockKeyResults(q: Queryable, actor: OrgActor, ids: string[]) {
   let lock = locks.get(q);
   if (!lock) locks.set(q, (lock = buildLock(q)));
-  return lock.execute({ authorId: actor.accountId, orgId: actor.orgId, ids: `{${ids.join(',')}}` });
+  return lock.execute({ authorId: actor.accountId, orgId: actor.orgId, ids: uuidArrayLiteral(ids) });
 }
 
 type KeyResultRows = Awaited<ReturnType<typeof lockKeyResults>>;

@@ -14,7 +14,7 @@ import {
   type MeetingKeyResult,
   type MeetingNote,
 } from '../../core/weekly-meeting.ts';
-import { preparedRows } from '../../db/raw.ts';
+import { preparedRows, uuidArrayLiteral } from '../../db/raw.ts';
 import { objectives } from '../../db/schema.ts';
 import { readableBy } from '../objectives/records.ts';
 import type { Queryable } from '../../db/connect.ts';
@@ -123,7 +123,7 @@ function readKeyResults(q: Queryable, actor: OrgActor, unitId: string, cycleId: 
          where o.org_id = ${actor.orgId} and o.cycle_id = ${cycleId} and o.archived_at is null
            and o.lifecycle <> 'draft'
            and ((o.level = 'unit' and o.unit_id = ${unitId})
-                or (o.level = 'person' and o.person_id = any(${`{${people.join(',')}}`}::uuid[])))
+                or (o.level = 'person' and o.person_id = any(${uuidArrayLiteral(people)}::uuid[])))
            ${readable ? sql`and ${readable}` : sql``}
          order by o.created_at, o.id, k.position, k.created_at, k.id`,
   );

@@ -6,6 +6,7 @@ import { THEME_LIMITS } from '../../core/limits.ts';
 import { can } from '../../core/policy.ts';
 import type { Tx } from '../../db/connect.ts';
 import { SQLSTATE, sqlState } from '../../db/errors.ts';
+import { uuidArrayLiteral } from '../../db/raw.ts';
 import { strategyThemes } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import { forgetThemes } from '../caches.ts';
@@ -155,7 +156,7 @@ async function moveTheme(tx: Tx, orgId: string, id: string, position: number): P
   order.splice(Math.min(position, order.length), 0, id);
   await tx.execute(sql`
     update strategy_themes t set position = v.ordinality - 1
-      from unnest(${`{${order.join(',')}}`}::uuid[]) with ordinality v(id, ordinality)
+      from unnest(${uuidArrayLiteral(order)}::uuid[]) with ordinality v(id, ordinality)
      where t.org_id = ${orgId} and t.id = v.id and t.position <> v.ordinality - 1`);
 }
 
