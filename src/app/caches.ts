@@ -16,6 +16,8 @@ import type { MeView } from './me/get-me.ts';
 import { FiguresCache } from './figures-cache.ts';
 import type { ThemeView } from './themes/theme-view.ts';
 import type { CoachReview } from './coach/coach-review.ts';
+import type { DashboardSummaryView } from './dashboard/get-dashboard-summary.ts';
+import type { AlignmentHealthView } from './health/alignment-health.ts';
 
 export const CACHE_SECONDS = 5;
 
@@ -114,6 +116,10 @@ export interface AppCaches {
   audiences: ShortLivedCache<boolean>;
   /** A cycle's (or a unit's) advice per audience, before it is filtered and worded (coach/coach-review.ts). */
   coach: ShortLivedCache<CoachReview>;
+  /** A cycle's (or a unit's) status counts per audience (dashboard/get-dashboard-summary.ts, kept-answers.ts). */
+  summaries: ShortLivedCache<DashboardSummaryView>;
+  /** A cycle's (or a unit's) alignment health per audience (health/alignment-health.ts, kept-answers.ts). */
+  health: ShortLivedCache<AlignmentHealthView>;
   /** Slow whole-organisation figures, reused for a bounded time (figures-cache.ts). */
   figures: FiguresCache;
   /** Organisation id → the events its webhooks want, so a write with none to tell costs nothing (webhooks/emit.ts). */
@@ -129,6 +135,8 @@ export interface AppCaches {
  */
 const KEPT_REVIEWS = 500;
 const KEPT_REVIEW_OBJECTIVES = 250;
+/** Alignment health answers kept at once: a unit's is a few kilobytes, the organisation's lists may be longer. */
+const KEPT_HEALTH = 2_000;
 
 export function createAppCaches(): AppCaches {
   return {
@@ -147,6 +155,8 @@ export function createAppCaches(): AppCaches {
       KEPT_REVIEWS,
       (review) => review.context.snapshot.objectives.length <= KEPT_REVIEW_OBJECTIVES,
     ),
+    summaries: new ShortLivedCache(CACHE_SECONDS * 1000),
+    health: new ShortLivedCache(CACHE_SECONDS * 1000, KEPT_HEALTH),
     figures: new FiguresCache(),
     webhookEvents: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     chatCheckIns: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
@@ -168,12 +178,15 @@ export function forgetActors(deps: { caches?: AppCaches }): void {
 }
 
 /**
- * After every write transaction (transaction.ts), whatever it wrote: answers worked out from
- * the organisations' OKRs (the coach's reviews, who reads what) may differ. Kept only a few
- * seconds, they are dropped on any write rather than traced to the rows they read.
+ * After every write transaction (transaction.ts), whatever it wrote, and after a check-in
+ * written without one: answers worked out from the organisations' OKRs (kept-answers.ts) and
+ * who reads what may differ. Kept only a few seconds, they are dropped on any write rather
+ * than traced to the rows they read.
  */
 export function forgetOkrAnswers(deps: { caches?: AppCaches }): void {
   deps.caches?.coach.clear();
+  deps.caches?.summaries.clear();
+  deps.caches?.health.clear();
   deps.caches?.audiences.clear();
 }
 

@@ -2,6 +2,7 @@
 // current value, confidence and time of last check-in follow in the same transaction.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { accounts, checkIns } from '../../db/schema.ts';
+import { forgetOkrAnswers } from '../caches.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorForResource } from '../scope.ts';
 import { readGuarded } from '../guarded-read.ts';
@@ -40,6 +41,8 @@ export async function checkIn(
   for (let attempt = 0; attempt < UNLOCKED_ATTEMPTS; attempt++) {
     const recorded = await tryRecordCheckIn(deps.db, actor, item, deps.now());
     if (recorded) {
+      // Written without a transaction, so nothing else drops the answers it changes.
+      forgetOkrAnswers(deps);
       // Its own statement after the check-in's: a process that dies between the two loses
       // this event (docs/webhooks.md).
       await emitWebhookEvents(deps, deps.db, actor.orgId, 'check-in.created', [recorded], deps.now());

@@ -15,7 +15,7 @@ import {
   createPrivateObjective,
   createUnit,
 } from '../../test/factories.ts';
-import { createAppCaches } from '../caches.ts';
+import { createAppCaches, forgetOkrAnswers } from '../caches.ts';
 import type { AppDeps } from '../context.ts';
 import { getAlignmentHealth } from '../health/alignment-health.ts';
 import { actorInOrg } from '../scope.ts';
@@ -101,8 +101,8 @@ describe('the coach’s snapshot', () => {
       const perCall: Record<string, number> = {};
       for (const [name, call] of Object.entries(calls)) {
         await call();
-        // The coach's kept reviews dropped, as any write drops them: what a read costs then.
-        caches.coach.clear();
+        // The kept answers dropped, as any write drops them: what a read costs then.
+        forgetOkrAnswers(deps);
         const before = counting.statements();
         await call();
         perCall[name] = counting.statements() - before;

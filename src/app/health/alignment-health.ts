@@ -2,12 +2,13 @@
 // it: how much of the teams' work supports the organisation's objectives, what nobody
 // supports, who has no OKRs, and objectives with nothing to measure. Set-based SQL: a
 // fixed handful of statements, whatever the organisation's size; for a large organisation
-// reused for a few seconds (figures-cache.ts).
+// reused for a few seconds (figures-cache.ts), a unit's kept until a write (kept-answers.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { ObjectiveLevel } from '../../core/domain.ts';
 import { preparedRows, uuidArray } from '../../db/raw.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { figuresFor } from '../figures-cache.ts';
+import { keptForAudience } from '../kept-answers.ts';
 import { readableBy } from '../objectives/records.ts';
 import { actorInOrg, type OrgActor } from '../scope.ts';
 import { findOrgCycle } from '../cycles/org-cycles.ts';
@@ -222,16 +223,25 @@ export async function getAlignmentHealth(
   const actor = await actorInOrg(deps.db, caller, orgId);
   const cycle = await findOrgCycle(deps, actor.orgId, input.cycleId);
   const scope = input.unitId ? await unitScope(deps, actor.orgId, input.unitId) : null;
-  const { value, asOf } = await figuresFor(deps, actor, `alignment-health:${cycle.id}:${input.unitId ?? ''}`, {
-    // Both sets of figures in one statement.
-    compute: (reader) =>
-      figuresRow<ObjectiveFiguresRow & PeopleFiguresRow>(deps, [
-        objectiveFigureParts(reader, cycle, scope, true),
-        peopleFigureParts(reader, cycle.id, scope),
-      ]),
-    countedOver: (row) => row.unit_objectives + row.people,
+  const key = `alignment-health:${cycle.id}:${input.unitId ?? ''}`;
+  return keptForAudience(deps, actor, {
+    cache: (caches) => caches.health,
+    key,
+    // The figures leave drafts out, so only private objectives make a reader's set their own.
+    own: 'private',
+    work: async (reader) => {
+      const { value, asOf } = await figuresFor(deps, reader, key, {
+        // Both sets of figures in one statement.
+        compute: (audience) =>
+          figuresRow<ObjectiveFiguresRow & PeopleFiguresRow>(deps, [
+            objectiveFigureParts(audience, cycle, scope, true),
+            peopleFigureParts(audience, cycle.id, scope),
+          ]),
+        countedOver: (row) => row.unit_objectives + row.people,
+      });
+      return healthView(cycle.id, input.unitId ?? null, value, asOf);
+    },
   });
-  return healthView(cycle.id, input.unitId ?? null, value, asOf);
 }
 
 /** Both sets of figures as the API shows them. */
