@@ -4,8 +4,9 @@
 // in a process and reused meanwhile; the answer says when they were worked out (`asOf`),
 // and the page says so once that is more than a moment ago. Figures counted over fewer than
 // LARGE_FIGURES rows (a small organisation, a team) are quick to work out and are not
-// kept: they are current on every request. Requests that arrive while the same figures are
-// being worked out wait for that one run instead of starting their own.
+// kept here: they are current, kept only until the next write (kept-answers.ts). Requests
+// that arrive while the same figures are being worked out wait for that one run instead of
+// starting their own.
 //
 // Kept per audience (objectives/reader-audience.ts), because a reader does not count the
 // private objectives they may not read: admins share one copy, readers who own no private
