@@ -95,8 +95,15 @@ browserSuite('coach journey', (journey) => {
     expect(requests.flat().filter((path) => path.includes('/key-results'))).toHaveLength(1);
 
     requests.length = 0;
+    // The unit's chat channels are asked for once its answer says the reader may manage
+    // them, by a panel whose code comes in a chunk of its own: waited for by name, as the
+    // page's load state was reached long before this client-side navigation.
+    const chatChannelsAsked = page.waitForRequest(
+      (request) => request.url().includes('/chat-channels') || (request.postData() ?? '').includes('/chat-channels'),
+    );
     await openMarknad(page);
     await page.getByRole('heading', { name: 'Coachen', exact: true }).waitFor();
+    await chatChannelsAsked;
     await page.waitForLoadState('networkidle');
 
     const withUnit = requests.filter((reads) => reads.some((path) => /^\/units\/[^/?]+$/.test(path)));
