@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { objectives } from '../db/schema.ts';
-import { createAppCaches, forgetOkrAnswers } from './caches.ts';
+import { createAppCaches, forgetOkrAnswers, type AppCaches } from './caches.ts';
 import type { AppDeps } from './context.ts';
 import { getDashboardSummary } from './dashboard/get-dashboard-summary.ts';
 import { FiguresCache } from './figures-cache.ts';
@@ -108,9 +108,9 @@ describe('figures shared by audience', () => {
     expect(await totalFor(private1.id)).toMatchObject({ objectives: { total: 1 }, asOf: asked });
   });
 
-  it('keeps figures too small for the figures cache until a write, and then counts the reader’s own private objective', async () => {
+  /** A member of a new organisation with one public objective, and their status counts with the statements each read took. */
+  async function oneReader(caches: AppCaches) {
     const { db } = await testDatabase();
-    const caches = createAppCaches();
     const counting = countStatements(db);
     const deps: AppDeps = { db: counting.db, now: () => new Date('2026-03-02T10:00:00Z'), caches };
     const { org } = await createOrg(db);
@@ -124,6 +124,23 @@ describe('figures shared by audience', () => {
       });
       return { total: figures.total, statements: counting.statements() - before };
     };
+    return { db, deps, org, cycle, reader, summary };
+  }
+
+  it('asks once who a reader reads with, for the figures kept per audience as for the answer kept until a write', async () => {
+    // Every figure large enough to keep, and worked out again on every request.
+    const { deps, summary } = await oneReader({
+      ...createAppCaches(),
+      figures: new FiguresCache({ largeFrom: 0, ttlMs: 0 }),
+    });
+    expect((await summary()).total).toBe(1); // the reader's membership and the cycle, now kept
+    forgetOkrAnswers(deps);
+    // The reader's audience ("public"), then the counts: not a second look-up for the public's reader.
+    expect(await summary()).toEqual({ total: 1, statements: 2 });
+  });
+
+  it('keeps figures too small for the figures cache until a write, and then counts the reader’s own private objective', async () => {
+    const { db, deps, org, cycle, reader, summary } = await oneReader(createAppCaches());
     expect((await summary()).total).toBe(1); // learns that the figures are small
     forgetOkrAnswers(deps);
     // Who reads what, then the counts: small figures are worked out, not taken from the figures cache.

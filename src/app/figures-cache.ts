@@ -11,12 +11,10 @@
 // Kept per audience (objectives/reader-audience.ts), because a reader does not count the
 // private objectives they may not read: admins share one copy, readers who own no private
 // objective share another, and only a reader who owns one (or leads a unit that does) gets
-// a copy of their own. Which audience a reader belongs to is asked only for figures that
-// were large the last time: small ones are worked out for the reader as they are.
-import type { Queryable } from '../db/connect.ts';
+// a copy of their own. The caller names the audience (kept-answers.ts works it out).
 import type { AppCaches } from './caches.ts';
 import type { OrgActor } from './scope.ts';
-import { audienceOf } from './objectives/reader-audience.ts';
+import type { Audience } from './objectives/reader-audience.ts';
 
 export const FIGURES_SECONDS = 30;
 /** Figures counted over fewer rows than this are not kept. */
@@ -110,30 +108,23 @@ export class FiguresCache {
 }
 
 /**
- * Figures as the actor may see them: `compute` is given the reader to count for (the actor,
- * or one who reads what the actor reads), and its answer is shared with every reader of the
- * same audience. Without a cache (a use case called directly) they are worked out now.
+ * Figures as the audience reads them (objectives/reader-audience.ts): `compute` is given the
+ * audience's reader to count for, and its answer is shared with every reader of the same
+ * audience. Without a cache (a use case called directly) they are worked out now.
  */
 export async function figuresFor<V>(
-  deps: { db: Queryable; now: () => Date; caches?: AppCaches },
-  actor: OrgActor,
+  deps: { now: () => Date; caches?: AppCaches },
+  audience: Audience,
   key: string,
   source: { compute: (reader: OrgActor) => Promise<V>; countedOver: (value: V) => number },
 ): Promise<Figures<V>> {
+  const { reader } = audience;
   const cache = deps.caches?.figures;
-  if (!cache) return { value: await source.compute(actor), asOf: deps.now() };
-  // Figures too small to keep (a team's) are worked out for the actor on every request, so
-  // whose audience they belong to does not matter: no need to ask the database. Once they
-  // grow large they go the audience's way again from the next request on.
-  const figuresKey = `${actor.orgId}:${key}`;
-  const direct = { compute: () => source.compute(actor), countedOver: source.countedOver };
+  if (!cache) return { value: await source.compute(reader), asOf: deps.now() };
+  // Figures too small to keep (a team's) are worked out on every request; once they grow
+  // large they are kept per audience from the next request on.
+  const figuresKey = `${reader.orgId}:${key}`;
+  const direct = { compute: () => source.compute(reader), countedOver: source.countedOver };
   if (cache.isSmall(figuresKey)) return cache.direct(figuresKey, deps.now, direct);
-  // Figures leave drafts out, so only private objectives make a reader's set their own.
-  const audience = await audienceOf(deps, actor, 'private');
-  return cache.get(
-    `${actor.orgId}:${audience.name}:${key}`,
-    deps.now,
-    { compute: () => source.compute(audience.reader), countedOver: source.countedOver },
-    figuresKey,
-  );
+  return cache.get(`${reader.orgId}:${audience.name}:${key}`, deps.now, direct, figuresKey);
 }

@@ -9,7 +9,7 @@
 // never answered from before.
 import type { Queryable } from '../db/connect.ts';
 import type { AppCaches, ShortLivedCache } from './caches.ts';
-import { audienceOf, type OwnObjectives } from './objectives/reader-audience.ts';
+import { audienceOf, ownAudience, type Audience, type OwnObjectives } from './objectives/reader-audience.ts';
 import type { OrgActor } from './scope.ts';
 
 const MINUTE_MS = 60_000;
@@ -21,8 +21,8 @@ export interface KeptAnswer<V> {
   key: string;
   /** The objectives that make a reader's set their own, for this answer (reader-audience.ts). */
   own: OwnObjectives;
-  /** Works the answer out for a reader who reads exactly what the actor's audience reads. */
-  work: (reader: OrgActor) => Promise<V>;
+  /** Works the answer out for the actor's audience (for its reader, who reads exactly what the actor reads). */
+  work: (audience: Audience) => Promise<V>;
 }
 
 /** The answer for the actor's audience: kept, or worked out now (and kept). Without caches, worked out for the actor. */
@@ -31,11 +31,11 @@ export async function keptForAudience<V>(
   actor: OrgActor,
   answer: KeptAnswer<V>,
 ): Promise<V> {
-  if (!deps.caches) return answer.work(actor);
+  if (!deps.caches) return answer.work(ownAudience(actor));
   const audience = await audienceOf(deps, actor, answer.own);
   const minute = Math.floor(deps.now().getTime() / MINUTE_MS);
   const key = `${actor.orgId}:${answer.key}:${audience.name}:${minute}`;
-  const value = await answer.cache(deps.caches).get(key, () => answer.work(audience.reader));
+  const value = await answer.cache(deps.caches).get(key, () => answer.work(audience));
   if (value === null) throw new Error(`no answer was worked out for ${answer.key}`);
   return value;
 }

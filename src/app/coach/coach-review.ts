@@ -37,7 +37,7 @@ export async function reviewCycle(
     key: `coach:${cycleId}:${unit ? `${unit.id}:${unit.subunits}` : 'all'}`,
     // Drafts are in the snapshot for those who may read them, so they too make a reader's set their own.
     own: 'privateOrDraft',
-    work: async (reader) => {
+    work: async ({ reader }) => {
       const context = await loadCoachContext(deps, reader, cycleId, now, scope ? { only: scope } : {});
       const inScope = scope ? adviceInScope(context.snapshot, scope) : () => true;
       // A closed cycle is the record: advice on how to set it up would come too late.

@@ -32,9 +32,9 @@ export async function getDashboardSummary(
     key,
     // The counts leave drafts out, so only private objectives make a reader's set their own.
     own: 'private',
-    work: async (reader) => {
-      const { value: byStatus, asOf } = await figuresFor(deps, reader, key, {
-        compute: (audience) => objectiveStatusCounts(deps.db, { ...scope, actor: audience }, expected),
+    work: async (audience) => {
+      const { value: byStatus, asOf } = await figuresFor(deps, audience, key, {
+        compute: (reader) => objectiveStatusCounts(deps.db, { ...scope, actor: reader }, expected),
         countedOver: (counts) => counts.on_track + counts.at_risk + counts.off_track,
       });
       return {

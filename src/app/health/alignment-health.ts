@@ -229,13 +229,13 @@ export async function getAlignmentHealth(
     key,
     // The figures leave drafts out, so only private objectives make a reader's set their own.
     own: 'private',
-    work: async (reader) => {
-      const { value, asOf } = await figuresFor(deps, reader, key, {
+    work: async (audience) => {
+      const { value, asOf } = await figuresFor(deps, audience, key, {
         // Both sets of figures in one statement.
-        compute: (audience) =>
+        compute: (reader) =>
           figuresRow<ObjectiveFiguresRow & PeopleFiguresRow>(deps, [
-            objectiveFigureParts(audience, cycle, scope, true),
-            peopleFigureParts(audience, cycle.id, scope),
+            objectiveFigureParts(reader, cycle, scope, true),
+            peopleFigureParts(reader, cycle.id, scope),
           ]),
         countedOver: (row) => row.unit_objectives + row.people,
       });

@@ -45,6 +45,11 @@ async function readsOwnObjectives(q: Queryable, actor: OrgActor, own: OwnObjecti
   return row?.found ?? true;
 }
 
+/** The actor as an audience of their own: the answer is worked out for them alone. */
+export function ownAudience(actor: OrgActor): Audience {
+  return { name: actor.accountId, reader: actor };
+}
+
 /** The audience the actor reads objectives with, counting as their own the objectives `own` names. */
 export async function audienceOf(
   deps: { db: Queryable; caches?: AppCaches },
@@ -58,7 +63,5 @@ export async function audienceOf(
   // reader's own set is worked out for the reader as they are now.
   const key = `${actor.orgId}:${actor.accountId}:${own}`;
   const ownsSome = deps.caches ? await deps.caches.audiences.get(key, load) : await load();
-  return ownsSome === false
-    ? { name: 'public', reader: publicReader(actor) }
-    : { name: actor.accountId, reader: actor };
+  return ownsSome === false ? { name: 'public', reader: publicReader(actor) } : ownAudience(actor);
 }
