@@ -7,6 +7,7 @@
 import { SerializerSelector, type SerializerFactory } from '@fastify/fast-json-stringify-compiler';
 import type { ValidateFunction } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
+import { nullableForSerializing } from './nullable-serializing.ts';
 
 type ValidationResult = ReturnType<FastifySchemaCompiler<unknown>>;
 
@@ -29,11 +30,14 @@ export function validateLazily(compile: () => ValidateFunction): ValidationResul
   return validate;
 }
 
-/** Fastify's own serializer factory, with each route's serializer compiled on its first answer. */
+/**
+ * Fastify's own serializer factory, with each route's serializer compiled on its first
+ * answer, from the schema as nullable-serializing.ts rewrites it.
+ */
 export const lazySerializers: SerializerFactory = (externalSchemas, options) => {
   const compile = SerializerSelector()(externalSchemas, options);
   return (route) => {
     let serialize: ((doc: unknown) => string) | undefined;
-    return (doc) => (serialize ??= compile(route))(doc);
+    return (doc) => (serialize ??= compile({ ...route, schema: nullableForSerializing(route.schema) }))(doc);
   };
 };
