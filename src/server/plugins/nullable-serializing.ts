@@ -34,6 +34,6 @@ export function nullableForSerializing(schema: unknown): unknown {
   for (const [key, value] of Object.entries(schema)) copy[key] = nullableForSerializing(value);
   const branch = nonNullBranch(schema);
   if (!branch) return copy;
-  const { anyOf: _union, ...siblings } = copy;
-  return { ...siblings, ...(nullableForSerializing(branch) as Schema), nullable: true };
+  delete copy.anyOf;
+  return { ...copy, ...(nullableForSerializing(branch) as Schema), nullable: true };
 }
