@@ -10,11 +10,11 @@ import { filtersGiven, param, preparedByShape } from '../../db/prepared-shapes.t
 import { accounts, cycles, objectives, organizations, units } from '../../db/schema.ts';
 import type { OrgActor } from '../scope.ts';
 import { containsPattern } from '../search/like.ts';
-import type { KeyResultRow } from './owner-context.ts';
 import { readableByParams, readerParams, readsEverything } from './records.ts';
 import {
   presentObjective,
   type CarryLink,
+  type ShownKeyResult,
   type ObjectiveView,
   type SupportedKeyResult,
   type SupportedObjective,
@@ -24,13 +24,8 @@ const person = alias(accounts, 'person');
 const carried = alias(objectives, 'carried');
 const supported = alias(objectives, 'supported');
 
-/** A key result as json_build_object writes it: the row's fields, times as text. */
-type KeyResultJson = Omit<KeyResultRow, 'lastCheckInAt' | 'archivedAt' | 'createdAt' | 'updatedAt'> & {
-  lastCheckInAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  ownerName: string | null;
-};
+/** A key result as json_build_object writes it: what its view shows, the time as text. */
+type KeyResultJson = Omit<ShownKeyResult, 'lastCheckInAt'> & { lastCheckInAt: string | null; ownerName: string | null };
 
 /** Which objectives to read; every field narrows the list. */
 export interface ObjectiveFilter {
@@ -56,11 +51,11 @@ export interface ObjectiveFilter {
 
 const keyResultsJson = sql<KeyResultJson[]>`(
   select coalesce(json_agg(json_build_object(
-      'id', k.id, 'orgId', k.org_id, 'objectiveId', k.objective_id, 'ownerId', k.owner_id, 'title', k.title,
+      'id', k.id, 'objectiveId', k.objective_id, 'ownerId', k.owner_id, 'title', k.title,
       'metric', k.metric, 'startValue', k.start_value, 'targetValue', k.target_value,
       'currentValue', k.current_value, 'unit', k.unit, 'weight', k.weight, 'confidence', k.confidence,
       'lastCheckInAt', k.last_check_in_at, 'position', k.position, 'finalScore', k.final_score,
-      'version', k.version, 'createdAt', k.created_at, 'updatedAt', k.updated_at, 'ownerName', ko.name)
+      'version', k.version, 'ownerName', ko.name)
       order by k.position, k.created_at, k.id), '[]')
     from key_results k left join accounts ko on ko.id = k.owner_id
    where k.org_id = ${objectives.orgId} and k.objective_id = ${objectives.id} and k.archived_at is null)`;
@@ -239,13 +234,7 @@ export async function loadObjectiveViews(
         cycle: row.cycle,
         ownerName: row.ownerName,
         keyResults: row.keyResults.map(({ ownerName, ...kr }) => ({
-          kr: {
-            ...kr,
-            lastCheckInAt: kr.lastCheckInAt === null ? null : new Date(kr.lastCheckInAt),
-            archivedAt: null,
-            createdAt: new Date(kr.createdAt),
-            updatedAt: new Date(kr.updatedAt),
-          },
+          kr: { ...kr, lastCheckInAt: kr.lastCheckInAt === null ? null : new Date(kr.lastCheckInAt) },
           ownerName,
         })),
         supports: row.supports,

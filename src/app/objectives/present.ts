@@ -134,8 +134,30 @@ export interface ObjectiveRecord {
   ownerName: string;
 }
 
+/** What a key result's view is made from: the stored row without what no view shows. */
+export type ShownKeyResult = Pick<
+  KeyResultRow,
+  | 'id'
+  | 'objectiveId'
+  | 'title'
+  | 'metric'
+  | 'startValue'
+  | 'targetValue'
+  | 'currentValue'
+  | 'unit'
+  | 'weight'
+  | 'position'
+  | 'ownerId'
+  | 'confidence'
+  | 'lastCheckInAt'
+  | 'finalScore'
+  | 'version'
+>;
+
 /** A stored key result's progress from its start towards its target. */
-export const keyResultRowProgress = (kr: KeyResultRow): number =>
+export const keyResultRowProgress = (
+  kr: Pick<ShownKeyResult, 'metric' | 'startValue' | 'targetValue' | 'currentValue'>,
+): number =>
   keyResultProgress({
     metric: kr.metric as Metric,
     start: kr.startValue,
@@ -144,11 +166,11 @@ export const keyResultRowProgress = (kr: KeyResultRow): number =>
   });
 
 /** An objective's progress from its stored key results, by their weights. */
-export const objectiveRowProgress = (krs: KeyResultRow[]): number =>
+export const objectiveRowProgress = (krs: ShownKeyResult[]): number =>
   objectiveProgress(krs.map((kr) => ({ weight: kr.weight, progress: keyResultRowProgress(kr) })));
 
 export function presentKeyResult(
-  kr: KeyResultRow,
+  kr: ShownKeyResult,
   ownerName: string | null,
   expected: number,
   actor: OrgActor,
@@ -182,7 +204,7 @@ export function presentKeyResult(
 
 /** An objective with everything its view shows, as one statement reads it (objective-views.ts). */
 export interface LoadedObjective extends ObjectiveRecord {
-  keyResults: { kr: KeyResultRow; ownerName: string | null }[];
+  keyResults: { kr: ShownKeyResult; ownerName: string | null }[];
   supports: string[];
   supportedObjectives: SupportedObjective[];
   supportsKeyResultIds: string[];
