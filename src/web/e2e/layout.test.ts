@@ -1,8 +1,9 @@
 // The layout rules a tester's walk found broken: an objective card's badges wrap below its
 // title instead of being cut off at the card's edge (375 px and a narrow column at 1280),
-// and a notification never covers the control it is about nor, on a phone, the header.
+// a notification never covers the control it is about nor, on a phone, the header, and the
+// objective page does not move under the reader's pointer when its charts come in.
 import { expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Route } from 'playwright-core';
 import { signInDirectly } from './harness.ts';
 import { browserSuite } from './journey.ts';
 import { SARA_OBJECTIVE, demoIds } from './a11y-pages.ts';
@@ -105,5 +106,41 @@ browserSuite('layout: cards and notifications', (journey) => {
     expect(intersects(toast, await boxOf(page.locator('header')))).toBe(false);
     expect(intersects(toast, submitBox)).toBe(false);
     expect(toast.x + toast.width).toBeLessThanOrEqual(375);
+  });
+  it('a key result\'s chart stands in at its drawn height until its check-ins come', async () => {
+    const { page, harness } = journey;
+    await signInDirectly(page, 'sara@example.com');
+    const ids = await demoIds(page, harness);
+    // Every read of check-ins (alone or within a batch) waits until the stand-ins are measured.
+    const held: Route[] = [];
+    let holding = true;
+    await page.route('**/api/v1/**', (route) => {
+      const request = route.request();
+      if (holding && `${request.url()} ${request.postData() ?? ''}`.includes('/check-ins')) held.push(route);
+      else void route.continue();
+    });
+    await page.goto(`/orgs/${ids.orgId}/objectives/${ids.objectiveId}`);
+    await page.getByRole('heading', { level: 1, name: SARA_OBJECTIVE }).waitFor();
+    const standIns = page.getByTestId('history-chart-loading');
+    await expect.poll(() => standIns.count()).toBe(3);
+    const heights = async (figures: Locator) =>
+      Promise.all((await figures.all()).map(async (figure) => (await boxOf(figure)).height));
+    const before = await heights(standIns);
+
+    holding = false;
+    await Promise.all(held.map((route) => route.continue()));
+    const drawn = page.getByTestId('history-chart');
+    await expect.poll(() => drawn.locator('svg.recharts-surface').count()).toBe(3);
+    const after = await heights(drawn);
+    // The chart, its legend and a line of caption are there from the start; only a caption
+    // longer than a line (the plan's clause wraps in this column) adds to it.
+    const line = await drawn
+      .first()
+      .locator('figcaption')
+      .evaluate((caption) => parseFloat(getComputedStyle(caption).lineHeight));
+    after.forEach((height, i) => {
+      expect(height - (before[i] ?? 0)).toBeGreaterThanOrEqual(0);
+      expect(height - (before[i] ?? 0)).toBeLessThanOrEqual(line + 1);
+    });
   });
 });

@@ -19,6 +19,42 @@ function Swatch({ colour, dashed }: { colour: string; dashed?: boolean }) {
   );
 }
 
+function Legend({ actual, plan }: { actual: string; plan: string }) {
+  return (
+    <Group gap="md" mt={4} aria-hidden>
+      <Group gap={6} wrap="nowrap">
+        <Swatch colour={ACTUAL_COLOUR} />
+        <Text size="xs">{actual}</Text>
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        <Swatch colour={PLAN_COLOUR} dashed />
+        <Text size="xs">{plan}</Text>
+      </Group>
+    </Group>
+  );
+}
+
+/**
+ * Stands where the figure will be, as tall as it will be drawn: a chart, its legend and a
+ * line of caption when the key result has check-ins and a plan to draw, else the caption's
+ * line alone. A shorter stand-in moved everything below it when the check-ins came.
+ */
+function Placeholder({ chart, legend }: { chart: boolean; legend: { actual: string; plan: string } }) {
+  return (
+    <Box m={0} aria-busy data-testid="history-chart-loading">
+      {chart && (
+        <>
+          <Skeleton height={200} />
+          <Legend {...legend} />
+        </>
+      )}
+      <Skeleton mt={4}>
+        <Text size="sm">&nbsp;</Text>
+      </Skeleton>
+    </Box>
+  );
+}
+
 export function HistoryChart({ keyResult, cycle }: { keyResult: KeyResult; cycle: Cycle | undefined }) {
   const { t } = useTranslation('objective');
   const format = useFormat();
@@ -42,7 +78,8 @@ export function HistoryChart({ keyResult, cycle }: { keyResult: KeyResult; cycle
   const shortDate = (ms: number) =>
     new Intl.DateTimeFormat(format.locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(ms);
 
-  if (!data) return <Skeleton height={200} />;
+  const legend = { actual: t('chart.actual'), plan: planLabel };
+  if (!data) return <Placeholder chart={keyResult.lastCheckInAt !== null && kind !== 'none'} legend={legend} />;
   const summary = (latest: History['actual'][number]) => {
     const value = valueText(latest.value);
     const date = format.date(latest.checkIn.createdAt);
@@ -68,16 +105,7 @@ export function HistoryChart({ keyResult, cycle }: { keyResult: KeyResult; cycle
               />
             </Suspense>
           </Box>
-          <Group gap="md" mt={4} aria-hidden>
-            <Group gap={6} wrap="nowrap">
-              <Swatch colour={ACTUAL_COLOUR} />
-              <Text size="xs">{t('chart.actual')}</Text>
-            </Group>
-            <Group gap={6} wrap="nowrap">
-              <Swatch colour={PLAN_COLOUR} dashed />
-              <Text size="xs">{planLabel}</Text>
-            </Group>
-          </Group>
+          <Legend {...legend} />
         </>
       ) : null}
       <Text component="figcaption" size="sm" c="dimmed" mt={4}>
