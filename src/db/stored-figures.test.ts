@@ -10,6 +10,7 @@ import { keyResultProgress, objectiveProgress } from '../core/progress.ts';
 import { createCycle, createKeyResult, createObjective, createOrg } from '../test/factories.ts';
 import { testDatabase, testEngine } from '../test/test-db.ts';
 import type { Queryable } from './connect.ts';
+import { queryRows } from './raw.ts';
 import { alignments, keyResults, objectives } from './schema.ts';
 
 /** Stored figures against figures computed here, from the rows, with core's functions. */
@@ -157,6 +158,21 @@ describe('stored figures', () => {
       .values(children.map((o) => ({ orgId: org.id, objectiveId: o.id, supportsId: parent.id })));
     await db.execute(sql`update key_results set current_value = current_value + 1 where org_id = ${org.id}`);
     await expectFiguresMatchRows(db, org.id);
+  });
+
+  // Given the ids as a parameter, PostgreSQL's plan cache kept planning these functions'
+  // statements again on every call (migration 0031): most of a check-in's trigger time.
+  it('the functions that refresh the figures keep one plan for any ids', async () => {
+    const { db } = await testDatabase();
+    const rows = await queryRows<{ name: string; config: string[] | null }>(
+      db,
+      sql`select proname as name, proconfig as config from pg_proc
+           where proname in ('riktning_refresh_progress', 'riktning_refresh_supporters') order by proname`,
+    );
+    expect(rows).toEqual([
+      { name: 'riktning_refresh_progress', config: ['plan_cache_mode=force_generic_plan'] },
+      { name: 'riktning_refresh_supporters', config: ['plan_cache_mode=force_generic_plan'] },
+    ]);
   });
 
   // Two transactions under one parent, the second waiting on the first's locks: neither
