@@ -107,7 +107,7 @@ browserSuite('layout: cards and notifications', (journey) => {
     expect(intersects(toast, submitBox)).toBe(false);
     expect(toast.x + toast.width).toBeLessThanOrEqual(375);
   });
-  it('a key result\'s chart stands in at its drawn height until its check-ins come', async () => {
+  it("a key result's chart stands in at its drawn height until its check-ins come", async () => {
     const { page, harness } = journey;
     await signInDirectly(page, 'sara@example.com');
     const ids = await demoIds(page, harness);
