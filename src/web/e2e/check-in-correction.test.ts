@@ -20,10 +20,10 @@ browserSuite('correcting a check-in', (journey) => {
     // The demo's check-ins are older than a day: nothing to correct yet.
     expect(await keyResult.getByTestId('check-in-correction').count()).toBe(0);
 
-    // Each key result's chart stands as a placeholder until its check-ins come, and is taller
-    // once drawn: once all three are in, nothing above the button moves any more, so the
-    // click lands where it was aimed (under load the button once moved between Playwright
-    // finding it still and clicking it, and no dialog opened).
+    // Each key result's chart stands as a placeholder until its check-ins come, and may still
+    // grow by a line of caption once drawn: once all three are in, nothing above the button
+    // moves any more, so the click lands where it was aimed (under load the button once moved
+    // between Playwright finding it still and clicking it, and no dialog opened).
     await expect.poll(() => page.getByTestId('history-chart').count()).toBe(3);
     await keyResult.getByRole('button', { name: 'Stäm av' }).click();
     const checkIn = page.getByRole('dialog', { name: 'Stäm av' });

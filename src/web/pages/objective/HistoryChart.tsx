@@ -41,7 +41,7 @@ function Legend({ actual, plan }: { actual: string; plan: string }) {
  */
 function Placeholder({ chart, legend }: { chart: boolean; legend: { actual: string; plan: string } }) {
   return (
-    <Box m={0} aria-busy data-testid="history-chart-loading">
+    <Box aria-busy data-testid="history-chart-loading">
       {chart && (
         <>
           <Skeleton height={200} />
