@@ -48,14 +48,14 @@ export interface Violation {
   reason: string;
 }
 
-/** Every table of the public schema with its unique keys (the primary key among them) and references. */
-export async function readTableKeys(q: Queryable): Promise<TableKeys[]> {
+/** Every table of the schema (the product's: public) with its unique keys (the primary key among them) and references. */
+export async function readTableKeys(q: Queryable, schema = 'public'): Promise<TableKeys[]> {
   const tables = await queryRows<{ name: string; org_id_not_null: boolean | null }>(
     q,
     sql`select c.relname::text as name, a.attnotnull as org_id_not_null
           from pg_class c
           left join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped
-         where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
+         where c.relnamespace = ${schema}::regnamespace and c.relkind in ('r', 'p')
          order by 1`,
   );
   const uniques = await queryRows<{ table: string; name: string; primary: boolean; columns: (string | null)[] }>(
@@ -69,7 +69,7 @@ export async function readTableKeys(q: Queryable): Promise<TableKeys[]> {
           from pg_index x
           join pg_class i on i.oid = x.indexrelid
           join pg_class t on t.oid = x.indrelid
-         where t.relnamespace = 'public'::regnamespace and x.indisunique`,
+         where t.relnamespace = ${schema}::regnamespace and x.indisunique`,
   );
   const references = await queryRows<{
     table: string;
@@ -92,7 +92,7 @@ export async function readTableKeys(q: Queryable): Promise<TableKeys[]> {
           from pg_constraint c
           join pg_class t on t.oid = c.conrelid
           join pg_class f on f.oid = c.confrelid
-         where c.contype = 'f' and t.relnamespace = 'public'::regnamespace`,
+         where c.contype = 'f' and t.relnamespace = ${schema}::regnamespace`,
   );
   return tables.map((t) => ({
     name: t.name,

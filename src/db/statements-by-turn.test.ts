@@ -12,14 +12,18 @@ const number = async (handle: DatabaseHandle, n: number) =>
   (await queryRows<{ n: number }>(handle.db, sql`select ${n}::int as n`))[0]?.n;
 
 describe.runIf(testEngine() === 'postgres')('statements asked in the same turn', () => {
-  const table = `turn_probe_${Math.random().toString(36).slice(2, 10)}`;
+  // In a schema of its own: every test file shares the database, and a table in public would
+  // show in the schema the sharding and Citus tests read.
+  const schema = `turn_probe_${Math.random().toString(36).slice(2, 10)}`;
+  const table = `${schema}.probe`;
   let setup: DatabaseHandle;
   beforeAll(async () => {
     setup = await openPostgres(process.env.TEST_DATABASE_URL as string, 1);
+    await setup.db.execute(sql.raw(`create schema ${schema}`));
     await setup.db.execute(sql.raw(`create table ${table} (n int primary key)`));
   });
   afterAll(async () => {
-    await setup.db.execute(sql.raw(`drop table if exists ${table}`));
+    await setup.db.execute(sql.raw(`drop schema if exists ${schema} cascade`));
     await setup.close();
   });
 
