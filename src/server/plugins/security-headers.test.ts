@@ -150,6 +150,22 @@ describe('security headers', async () => {
     expect(new Set(nonces).size).toBe(nonces.length);
   });
 
+  it('are the same on every answer as on the page, where helmet works them out per answer, but for its nonce', async () => {
+    // Every answer but the page carries helmet's headers as worked out once at start.
+    const page = await app.inject({ url: '/' });
+    const notSecurity = ['date', 'connection', 'content-type', 'content-length', 'cache-control', 'x-request-id'];
+    const names = Object.keys(page.headers).filter((name) => !notSecurity.includes(name));
+    expect(names.length).toBeGreaterThan(10);
+    const withoutNonce = (response: LightMyRequestResponse) =>
+      Object.fromEntries(
+        names.map((name) => [name, String(response.headers[name]).replace(/ 'nonce-[A-Za-z0-9+/=]*'/, '')]),
+      );
+    for (const url of ['/healthz', '/api/v1/nothing-here', '/assets/app-1234.js']) {
+      const answer = await app.inject({ url });
+      expect(withoutNonce(answer), url).toEqual(withoutNonce(page));
+    }
+  });
+
   it('pin HTTPS only on an answer to a request that came over it', async () => {
     const secure = await app.inject({ url: '/healthz', headers: { 'x-forwarded-proto': 'https' } });
     expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
