@@ -49,7 +49,8 @@ describe('room for updates in place', () => {
     const rows = await queryRows<{ relname: string; reloptions: string[] | null }>(
       db,
       sql`select relname, reloptions from pg_class
-           where relname in ('key_results', 'objectives') and relkind = 'r' order by relname`,
+           where relname in ('key_results', 'objectives') and relkind = 'r'
+             and relnamespace = 'public'::regnamespace order by relname`,
     );
     expect(rows).toEqual([
       { relname: 'key_results', reloptions: ['fillfactor=80'] },

@@ -167,7 +167,8 @@ describe('stored figures', () => {
     const rows = await queryRows<{ name: string; config: string[] | null }>(
       db,
       sql`select proname as name, proconfig as config from pg_proc
-           where proname in ('riktning_refresh_progress', 'riktning_refresh_supporters') order by proname`,
+           where proname in ('riktning_refresh_progress', 'riktning_refresh_supporters')
+             and pronamespace = 'public'::regnamespace order by proname`,
     );
     expect(rows).toEqual([
       { name: 'riktning_refresh_progress', config: ['plan_cache_mode=force_generic_plan'] },

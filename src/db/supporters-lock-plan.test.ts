@@ -18,7 +18,8 @@ describe('recounting supporters', () => {
     const supported = await loadAlignedObjectives(db, { orgId: org.id, cycleId: cycle.id, unitId: unit.id }, 2000);
     const [fn] = await queryRows<{ src: string }>(
       db,
-      sql`select prosrc as src from pg_proc where proname = 'riktning_refresh_supporters'`,
+      sql`select prosrc as src from pg_proc
+           where proname = 'riktning_refresh_supporters' and pronamespace = 'public'::regnamespace`,
     );
     // The function's locking statement, as installed, for two of the supported objectives.
     const lock = /PERFORM 1 (FROM[\s\S]*?FOR SHARE OF c);/.exec(fn?.src ?? '')?.[1];

@@ -15,7 +15,7 @@ import { TestClock } from '../../test/clock.ts';
 import { createAccount, createMember, createOrg, TEST_PASSWORD } from '../../test/factories.ts';
 import { ApiClient } from '../../test/server.ts';
 import { startOidcProvider, type TestOidcProvider } from '../../test/oidc-provider.ts';
-import { testDatabase } from '../../test/test-db.ts';
+import { openOwnDatabase } from '../../test/fresh-database.ts';
 import { buildServer, type Server } from '../app.ts';
 
 const PUBLIC_URL = 'http://riktning.test';
@@ -28,9 +28,15 @@ const clock = new TestClock(new Date());
 let joinOrg: { id: string; slug: string };
 let settings: OidcSettings;
 
+// A database of this file's own: its tests move the app's clock hours ahead, and a sign-in
+// started then clears every sign-in on its way that has expired by that clock, also those
+// of another test file sharing the database (org-sso.test.ts on PostgreSQL).
+let ownDatabase: Awaited<ReturnType<typeof openOwnDatabase>> | undefined;
+
 beforeAll(async () => {
   idp = await startOidcProvider(REDIRECT_URI);
-  const { db } = await testDatabase();
+  ownDatabase = await openOwnDatabase();
+  const { db } = ownDatabase.handle;
   deps = { db, now: clock.now, caches: createAppCaches(), publicUrl: PUBLIC_URL, ssoEnabled: true };
   ({ org: joinOrg } = await createOrg(db));
   settings = {
@@ -51,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await idp?.close();
+  await ownDatabase?.close();
 });
 
 let people = 0;
