@@ -18,6 +18,7 @@ import type { ThemeView } from './themes/theme-view.ts';
 import type { CoachReview } from './coach/coach-review.ts';
 import type { DashboardSummaryView } from './dashboard/get-dashboard-summary.ts';
 import type { AlignmentHealthView } from './health/alignment-health.ts';
+import type { WriteMark } from './write-mark.ts';
 
 export const CACHE_SECONDS = 5;
 
@@ -38,11 +39,14 @@ export class ShortLivedCache<V> {
     private readonly keeps: (value: V) => boolean = () => true,
   ) {}
 
-  /** The cached answer, or `load`'s (stored unless it is null, turned away, or the cache was cleared meanwhile). */
-  async get(key: string, load: () => Promise<V | null>): Promise<V | null> {
+  /**
+   * The cached answer, or `load`'s (stored unless it is null, turned away, or the cache was
+   * cleared meanwhile). A kept answer that `isFresh` turns down is loaded again.
+   */
+  async get(key: string, load: () => Promise<V | null>, isFresh?: (value: V) => boolean): Promise<V | null> {
     const now = performance.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expires > now) return hit.value;
+    if (hit && hit.expires > now && (!isFresh || isFresh(hit.value))) return hit.value;
     if (hit) this.entries.delete(key);
     // A load begun before a clearing is not shared either: it may predate the write.
     const pending = this.loading.get(key);
@@ -120,6 +124,8 @@ export interface AppCaches {
   summaries: ShortLivedCache<DashboardSummaryView>;
   /** A cycle's (or a unit's) alignment health per audience (health/alignment-health.ts, kept-answers.ts). */
   health: ShortLivedCache<AlignmentHealthView>;
+  /** A list's answer as sent, until the next write anywhere (server/kept-lists.ts). */
+  lists: ShortLivedCache<KeptAnswerBytes>;
   /** Slow whole-organisation figures, reused for a bounded time (figures-cache.ts). */
   figures: FiguresCache;
   /** Organisation id → the events its webhooks want, so a write with none to tell costs nothing (webhooks/emit.ts). */
@@ -127,6 +133,28 @@ export interface AppCaches {
   /** Organisation id → whether a chat channel of it wants each check-in (chat/post-check-ins.ts). */
   chatCheckIns: ShortLivedCache<boolean>;
 }
+
+/** An answer's body as it was sent, and when (the app's clock, ms) it was worked out. */
+export interface KeptAnswerBytes {
+  body: Buffer;
+  /** `br`, `gzip` or `identity`. */
+  encoding: string;
+  workedOutAt: number;
+}
+
+/**
+ * How long a list's answer is kept at most: the clock moves what it shows (how far into the
+ * cycle an objective should be), and it bounds a write that reached the database otherwise
+ * than through a server (write-mark.ts).
+ */
+export const KEPT_LIST_SECONDS = 60;
+/**
+ * Lists kept at once, and the largest body kept: a page of 200 objectives is some 650 KB as
+ * JSON and about a tenth of that compressed; a larger body (a client that takes no
+ * compression) is answered, not kept. So this is some tens of megabytes, 96 MB at most.
+ */
+const KEPT_LISTS = 384;
+export const KEPT_LIST_BYTES = 256 * 1024;
 
 /**
  * Coach reviews kept at once, and the most objectives one may hold to be kept: a team's
@@ -157,6 +185,7 @@ export function createAppCaches(): AppCaches {
     ),
     summaries: new ShortLivedCache(CACHE_SECONDS * 1000),
     health: new ShortLivedCache(CACHE_SECONDS * 1000, KEPT_HEALTH),
+    lists: new ShortLivedCache(KEPT_LIST_SECONDS * 1000, KEPT_LISTS, (kept) => kept.body.length <= KEPT_LIST_BYTES),
     figures: new FiguresCache(),
     webhookEvents: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     chatCheckIns: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
@@ -179,11 +208,14 @@ export function forgetActors(deps: { caches?: AppCaches }): void {
 
 /**
  * After every write transaction (transaction.ts), whatever it wrote, and after a check-in
- * written without one: answers worked out from the organisations' OKRs (kept-answers.ts) and
- * who reads what may differ. Kept only a few seconds, they are dropped on any write rather
- * than traced to the rows they read.
+ * written without one: answers worked out from the organisations' OKRs (kept-answers.ts),
+ * kept lists (server/kept-lists.ts) and who reads what may differ. They are dropped on any
+ * write rather than traced to the rows they read, and the write mark tells the other
+ * server processes to do the same (write-mark.ts).
  */
-export function forgetOkrAnswers(deps: { caches?: AppCaches }): void {
+export function forgetOkrAnswers(deps: { caches?: AppCaches; writeMark?: WriteMark }): void {
+  deps.writeMark?.wrote();
+  deps.caches?.lists.clear();
   deps.caches?.coach.clear();
   deps.caches?.summaries.clear();
   deps.caches?.health.clear();

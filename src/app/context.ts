@@ -3,6 +3,7 @@ import type { ServiceScope } from '../core/service-scopes.ts';
 import type { Db } from '../db/connect.ts';
 import type { ReadReplica } from '../db/read-replica.ts';
 import type { AppCaches } from './caches.ts';
+import type { WriteMark } from './write-mark.ts';
 
 export interface AppDeps {
   db: Db;
@@ -25,6 +26,11 @@ export interface AppDeps {
   allowPrivateOutbound?: boolean;
   /** The process's short-lived caches (the server has them; use cases called directly do not). */
   caches?: AppCaches;
+  /**
+   * The installation's write mark, moved after this process's writes and read before a kept
+   * list is answered (write-mark.ts); the server has it, use cases called directly do not.
+   */
+  writeMark?: WriteMark;
   /** Minutes a session may go unused before it ends (RIKTNING_SESSION_IDLE_MINUTES; auth/session-idle.ts). */
   sessionIdleMinutes?: number;
 }

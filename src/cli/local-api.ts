@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '../core/domain.ts';
 import { createAppCaches } from '../app/caches.ts';
+import { WriteMark } from '../app/write-mark.ts';
 import { API_TOKEN_PREFIX } from '../app/auth/api-tokens.ts';
 import { hashSecret, newSecret } from '../app/auth/secrets.ts';
 import { isUuid } from '../app/scope.ts';
@@ -84,7 +85,10 @@ export async function localApi(handle: DatabaseHandle, options: LocalApiOptions)
     .returning({ id: apiTokens.id });
   if (!row) throw new Error('the token insert returned no row');
 
-  const app = await buildServer({ deps: { db, now: () => new Date(), caches: createAppCaches() } });
+  // With the write mark, so a running server's kept lists learn of the command's writes.
+  const app = await buildServer({
+    deps: { db, now: () => new Date(), caches: createAppCaches(), writeMark: new WriteMark(db) },
+  });
   const inject = (request: ApiRequest, payloadAsStream: boolean) => {
     const payload = encodeBody(request.body);
     return app.inject({

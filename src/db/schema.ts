@@ -15,6 +15,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   smallint,
@@ -990,3 +991,11 @@ export const chatPosts = pgTable(
     index('chat_posts_channel_idx').on(t.orgId, t.channelId, t.createdAt, t.id),
   ],
 );
+
+/**
+ * Moves shortly after every write transaction of any server process (app/write-mark.ts). A
+ * sequence, so that bumping it takes no lock that writers could queue on, and reading it
+ * sees every process's last bump at once. A process keeps a list's answer only while the
+ * mark has not moved (server/kept-lists.ts).
+ */
+export const writeMark = pgSequence('riktning_write_mark');

@@ -119,6 +119,8 @@ export async function buildServer(options: ServerOptions) {
   });
   await app.register(metricsPlugin, { settings: options.metrics });
   await app.register(authPlugin, { deps: options.deps });
+  // A write that has not yet moved the mark moves it before the database is closed.
+  app.addHook('onClose', async () => options.deps.writeMark?.flush());
   await app.register(readYourWritesPlugin, { deps: options.deps });
   // The API, compressed as it answers. The web app's files are compressed once, at build
   // time, and sent as they are (plugins/web.ts), so they stay outside this context.

@@ -12,6 +12,7 @@ import { startJobRunner, type JobRunner } from '../app/notifications/job-runner.
 import { createMailTransport } from './mail-transport.ts';
 import { postOutbound } from './outbound-post.ts';
 import { createAppCaches } from '../app/caches.ts';
+import { WriteMark } from '../app/write-mark.ts';
 import { relyingParty } from '../app/sso/relying-party.ts';
 import { buildServer, LOG_REDACT } from './app.ts';
 import { createServerMetrics } from './server-metrics.ts';
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
       allowPrivateOutbound: config.webhookAllowPrivate,
       sessionIdleMinutes: config.sessionIdleMinutes,
       caches: createAppCaches(),
+      writeMark: new WriteMark(db, (error) => app.log.warn({ err: error }, 'the write mark could not be moved')),
     };
     const metrics = config.metricsToken
       ? { token: config.metricsToken, collector: createServerMetrics(deps, handle.poolUse) }
@@ -115,6 +117,8 @@ async function main(): Promise<void> {
         // The runner's poll in progress finishes on the open database, then it closes.
         await jobs?.stop();
         await backups?.stop();
+        // After the jobs' last writes.
+        await deps.writeMark.flush();
         mailer?.close();
         await replica?.close();
         await handle.close();

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildServer, type Server } from '../server/app.ts';
 import type { AppDeps } from '../app/context.ts';
 import { createAppCaches } from '../app/caches.ts';
+import { WriteMark } from '../app/write-mark.ts';
 import { testDatabase } from './test-db.ts';
 import { TestClock } from './clock.ts';
 import { TEST_PASSWORD } from './factories.ts';
@@ -21,7 +22,7 @@ export function testServer(): Promise<TestServer> {
       const { db } = await testDatabase();
       const clock = new TestClock();
       // With the server's caches, so every API test also proves they are cleared in time.
-      const deps: AppDeps = { db, now: clock.now, caches: createAppCaches() };
+      const deps: AppDeps = { db, now: clock.now, caches: createAppCaches(), writeMark: new WriteMark(db) };
       const app = await buildServer({ deps, loginRateLimit: 1000 });
       await app.ready();
       return { app, deps, clock };

@@ -8,6 +8,8 @@ import { updateObjective } from '../../app/objectives/update-objective.ts';
 import { archiveObjective, restoreObjective } from '../../app/objectives/archive-objective.ts';
 import { addKeyResult } from '../../app/key-results/add-key-result.ts';
 import { callerOf } from '../plugins/auth.ts';
+import { sendKeptList } from '../kept-lists.ts';
+import { actorInOrg } from '../../app/scope.ts';
 import { expectedVersion, sendArchived, sendWithEtag } from '../etag.ts';
 import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
@@ -34,12 +36,14 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 200: Page(ObjectiveSchema), ...problemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { ids, ...query } = request.query;
-      return listObjectives(deps, callerOf(request), request.params.orgId, {
-        ...query,
-        ...(ids ? { ids: ids.split(',') } : {}),
-      });
+      const caller = callerOf(request);
+      const { orgId } = request.params;
+      // Pages of a cycle are asked for again and again between writes (kept-lists.ts).
+      return sendKeptList(deps, request, reply, await actorInOrg(deps.db, caller, orgId), () =>
+        listObjectives(deps, caller, orgId, { ...query, ...(ids ? { ids: ids.split(',') } : {}) }),
+      );
     },
   );
 

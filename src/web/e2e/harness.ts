@@ -12,6 +12,7 @@ import { dumpImage, openPglite, openPgliteFromImage, type DatabaseHandle } from 
 import { DEMO_PASSWORD, seedDemo } from '../../app/demo/seed-demo.ts';
 import { buildServer, type Server } from '../../server/app.ts';
 import { createAppCaches } from '../../app/caches.ts';
+import { WriteMark } from '../../app/write-mark.ts';
 import type { RelyingParty } from '../../app/sso/relying-party.ts';
 import type { AppDeps } from '../../app/context.ts';
 
@@ -81,6 +82,7 @@ export async function startHarness(given?: DemoImage, options: HarnessOptions = 
       db: handle.db,
       now: () => new Date(),
       caches: createAppCaches(),
+      writeMark: new WriteMark(handle.db),
       // Chat channels may be the journeys' loopback receivers, as RIKTNING_WEBHOOK_ALLOW_PRIVATE=1 allows.
       allowPrivateOutbound: true,
     };

@@ -1,0 +1,93 @@
+// A list's answer kept as it was sent — serialized and compressed — until something is
+// written anywhere: paging through a cycle's objectives (the alignment map as a script or
+// an export reads it, a unit's list as people come back to it) asks for the same pages
+// again and again between writes, and working out a page of 200 objectives took 40–50 ms
+// (its statements, presenting, serializing and compressing some 650 KB).
+//
+// Kept per reader (an answer holds what the reader may read and do), per address and per
+// encoding. Every request is still authorised first; a kept answer is then sent when the
+// installation's write mark has not moved since it was worked out (app/write-mark.ts:
+// this process's writes drop it at once, caches.ts) and it is under KEPT_LIST_SECONDS old
+// by the app's clock, which moves what it shows (how far into the cycle an objective
+// should be).
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import negotiator from '@fastify/accept-negotiator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { KEPT_LIST_SECONDS, type KeptAnswerBytes } from '../app/caches.ts';
+import type { AppDeps } from '../app/context.ts';
+import type { Subject } from '../core/policy.ts';
+import { COMPRESSED_AT_ONCE_UP_TO, COMPRESSION_THRESHOLD } from './plugins/compression.ts';
+
+const ENCODINGS = ['br', 'gzip'];
+/** As the compression plugin reads Accept-Encoding: `*` and `x-gzip` stand for gzip. */
+const GZIP_ALIASES = /\*|x-gzip/gu;
+/** The compression plugin's brotli settings (its quality 4, for text). */
+const BROTLI = {
+  params: {
+    [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+  },
+};
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** Who reads, as far as the answer depends on it: the account, its role and led units, a service token's limits. */
+export function readerKey(reader: Subject): string {
+  const grant = JSON.stringify([reader.role, [...reader.ledUnitIds], reader.service ?? null]);
+  return `${reader.accountId}:${createHash('sha1').update(grant).digest('base64url')}`;
+}
+
+/** The encoding the compression plugin would choose for this request's answer of `size` bytes. */
+function encodingOf(request: FastifyRequest, size: number): string {
+  const accepted = request.headers['accept-encoding'];
+  if (size < COMPRESSION_THRESHOLD || accepted === undefined || request.headers['x-no-compression'] !== undefined) {
+    return 'identity';
+  }
+  return negotiator.negotiate(accepted.toLowerCase().replace(GZIP_ALIASES, 'gzip'), ENCODINGS) ?? 'identity';
+}
+
+async function encode(body: Buffer, encoding: string): Promise<Buffer> {
+  const atOnce = body.length <= COMPRESSED_AT_ONCE_UP_TO;
+  if (encoding === 'br') return atOnce ? zlib.brotliCompressSync(body, BROTLI) : brotli(body, BROTLI);
+  if (encoding === 'gzip') return atOnce ? zlib.gzipSync(body) : gzip(body);
+  return body;
+}
+
+/**
+ * Answers with `work`'s answer for `reader` (already authorised), serialized by the route's
+ * schema: kept when it may be, worked out and kept otherwise. Without the server's caches
+ * and write mark, worked out each time.
+ */
+export async function sendKeptList(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  reader: Subject,
+  work: () => Promise<unknown>,
+): Promise<FastifyReply> {
+  const { caches, writeMark } = deps;
+  if (!caches || !writeMark) return reply.send(await work());
+  // The encoding a kept answer was sent in depends on its size, known once it is worked out;
+  // what the client accepts decides it, so that is what the key names.
+  const accepts = encodingOf(request, COMPRESSION_THRESHOLD);
+  const mark = await writeMark.current();
+  const key = `${mark}:${readerKey(reader)}:${accepts}:${request.url}`;
+  const now = deps.now().getTime();
+  const fresh = (kept: KeptAnswerBytes) => now >= kept.workedOutAt && now - kept.workedOutAt < KEPT_LIST_SECONDS * 1000;
+  const kept = await caches.lists.get(
+    key,
+    async () => {
+      const serialized = reply.serialize(await work());
+      const json = typeof serialized === 'string' ? Buffer.from(serialized) : Buffer.from(serialized as ArrayBuffer);
+      const encoding = encodingOf(request, json.length);
+      return { body: await encode(json, encoding), encoding, workedOutAt: now };
+    },
+    fresh,
+  );
+  if (!kept) throw new Error('no list answer was worked out');
+  reply.type('application/json; charset=utf-8');
+  if (kept.encoding !== 'identity') reply.header('content-encoding', kept.encoding).header('vary', 'accept-encoding');
+  return reply.send(kept.body);
+}
