@@ -2,21 +2,31 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/connect.ts';
 import { testDatabase } from '../test/test-db.ts';
 import { countStatements } from '../test/statements.ts';
-import { WriteMark } from './write-mark.ts';
+import { MARK_READ_SHARED_MS, WriteMark } from './write-mark.ts';
 
 describe('the write mark', () => {
   it('moves after a write, as every process reading it sees', async () => {
     const { db } = await testDatabase();
     const writer = new WriteMark(db);
-    const reader = new WriteMark(db);
-    const before = BigInt(await reader.current());
+    // Each read by a process of its own, so that none shares an earlier read.
+    const read = () => new WriteMark(db).current();
+    const before = BigInt(await read());
     writer.wrote();
     await writer.flush();
-    expect(BigInt(await reader.current())).toBeGreaterThan(before);
-    // Nothing written since: the mark stands.
-    const now = await reader.current();
-    await writer.flush();
-    expect(await reader.current()).toBe(now);
+    expect(BigInt(await read())).toBeGreaterThan(before);
+  });
+
+  it('shares a read of the mark with the reads that come within moments of it', async () => {
+    const { db } = await testDatabase();
+    const counted = countStatements(db);
+    const mark = new WriteMark(counted.db);
+    const [first, second] = await Promise.all([mark.current(), mark.current()]);
+    expect(second).toBe(first);
+    expect(await mark.current()).toBe(first);
+    expect(counted.statements()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, MARK_READ_SHARED_MS + 5));
+    await mark.current();
+    expect(counted.statements()).toBe(2);
   });
 
   it('moves once for writes that follow one another closely', async () => {

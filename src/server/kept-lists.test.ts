@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { WriteMark } from '../app/write-mark.ts';
+import { MARK_READ_SHARED_MS, WriteMark } from '../app/write-mark.ts';
 import { keyResults, objectives } from '../db/schema.ts';
 import {
   createCycle,
@@ -56,11 +56,11 @@ describe('kept lists', () => {
   it('answers a page read again from what it kept: one statement, the write mark', async () => {
     const { deps, admin, url, items } = await orgWithObjectives();
     const original = { db: deps.db, writeMark: deps.writeMark };
-    const mark = new WriteMark(deps.db);
+    const markNow = () => new WriteMark(original.db).current();
     // On PostgreSQL other test files write beside this one and move the mark: a read after
     // such a move is worked out again, as it should be, and then the test tries again.
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const before = await mark.current();
+      const before = await markNow();
       const first = await items();
       const counted = countStatements(original.db);
       Object.assign(deps, { db: counted.db, writeMark: new WriteMark(counted.db) });
@@ -70,8 +70,9 @@ describe('kept lists', () => {
       } finally {
         Object.assign(deps, original);
       }
-      if ((await mark.current()) !== before) continue;
-      expect(counted.statements()).toBe(1);
+      if ((await markNow()) !== before) continue;
+      // The mark's read, unless the first read's is still shared.
+      expect(counted.statements()).toBeLessThanOrEqual(1);
       return;
     }
     throw new Error('the write mark moved during every attempt');
@@ -115,7 +116,8 @@ describe('kept lists', () => {
   it('shows another process’s write once that process has moved the write mark', async () => {
     const { db, made, items } = await orgWithObjectives();
     const otherProcess = new WriteMark(db);
-    const markAtFirstRead = await otherProcess.current();
+    const markNow = () => new WriteMark(db).current();
+    const markAtFirstRead = await markNow();
     const before = await items();
     // Another server process writes (straight to the database, as this process sees it) …
     await db
@@ -129,12 +131,14 @@ describe('kept lists', () => {
     // Until it moves the mark, this process answers as it kept the page: that is what keeping
     // is (unless a test file beside this one moved the mark meanwhile, on PostgreSQL).
     const meanwhile = await items();
-    if ((await otherProcess.current()) === markAtFirstRead) expect(meanwhile).toEqual(before);
+    if ((await markNow()) === markAtFirstRead) expect(meanwhile).toEqual(before);
     // Its transaction committed, the other process moves the mark.
     otherProcess.wrote();
     await otherProcess.flush();
-    const after = await items();
-    expect(after[0]).toMatchObject({ title: 'Från en annan process', keyResults: [{ current: 70 }] });
+    // This process reads the mark anew once its last read is no longer shared (moments).
+    await expect
+      .poll(async () => at(await items(), 0), { interval: MARK_READ_SHARED_MS })
+      .toMatchObject({ title: 'Från en annan process', keyResults: [{ current: 70 }] });
   });
 
   it('keeps each reader’s own answer: what they may read and what they may do', async () => {
@@ -153,14 +157,14 @@ describe('kept lists', () => {
 
   it('works a kept page out again once the clock has moved a minute: how far into the cycle it should be', async () => {
     const { db, clock, items } = await orgWithObjectives(1);
-    const mark = new WriteMark(db);
+    const markNow = () => new WriteMark(db).current();
     clock.set('2026-05-15T10:00:00Z');
-    const markAtFirstRead = await mark.current();
+    const markAtFirstRead = await markNow();
     const before = at(await items(), 0).expectedProgress;
     clock.set('2026-05-15T10:00:59Z');
     const withinTheMinute = at(await items(), 0).expectedProgress;
     // Kept (unless a test file beside this one moved the mark meanwhile, on PostgreSQL).
-    if ((await mark.current()) === markAtFirstRead) expect(withinTheMinute).toBe(before);
+    if ((await markNow()) === markAtFirstRead) expect(withinTheMinute).toBe(before);
     clock.set('2026-05-16T10:00:00Z');
     expect(at(await items(), 0).expectedProgress).toBeGreaterThan(before);
     // A clock set back is never answered from its future.

@@ -16,8 +16,10 @@ import zlib from 'node:zlib';
 import negotiator from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { KEPT_LIST_SECONDS, type KeptAnswerBytes } from '../app/caches.ts';
-import type { AppDeps } from '../app/context.ts';
+import type { AppDeps, Caller } from '../app/context.ts';
+import { actorInOrg } from '../app/scope.ts';
 import type { Subject } from '../core/policy.ts';
+import { callerOf } from './plugins/auth.ts';
 import { COMPRESSED_AT_ONCE_UP_TO, COMPRESSION_THRESHOLD } from './plugins/compression.ts';
 
 const ENCODINGS = ['br', 'gzip'];
@@ -56,19 +58,22 @@ async function encode(body: Buffer, encoding: string): Promise<Buffer> {
 }
 
 /**
- * Answers with `work`'s answer for `reader` (already authorised), serialized by the route's
- * schema: kept when it may be, worked out and kept otherwise. Without the server's caches
- * and write mark, worked out each time.
+ * Answers with `work`'s answer, a read of the organisation's OKRs for the caller, serialized
+ * by the route's schema: kept when it may be, worked out and kept otherwise. The caller is
+ * a member of the organisation or refused, kept or not. Without the server's caches and
+ * write mark, worked out each time.
  */
 export async function sendKeptList(
   deps: AppDeps,
   request: FastifyRequest,
   reply: FastifyReply,
-  reader: Subject,
-  work: () => Promise<unknown>,
+  orgId: string,
+  work: (caller: Caller) => Promise<unknown>,
 ): Promise<FastifyReply> {
+  const caller = callerOf(request);
+  const reader = await actorInOrg(deps.db, caller, orgId);
   const { caches, writeMark } = deps;
-  if (!caches || !writeMark) return reply.send(await work());
+  if (!caches || !writeMark) return reply.send(await work(caller));
   // The encoding a kept answer was sent in depends on its size, known once it is worked out;
   // what the client accepts decides it, so that is what the key names.
   const accepts = encodingOf(request, COMPRESSION_THRESHOLD);
@@ -79,7 +84,7 @@ export async function sendKeptList(
   const kept = await caches.lists.get(
     key,
     async () => {
-      const serialized = reply.serialize(await work());
+      const serialized = reply.serialize(await work(caller));
       const json = typeof serialized === 'string' ? Buffer.from(serialized) : Buffer.from(serialized as ArrayBuffer);
       const encoding = encodingOf(request, json.length);
       return { body: await encode(json, encoding), encoding, workedOutAt: now };

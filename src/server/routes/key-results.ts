@@ -16,6 +16,7 @@ import {
   updateActivity,
 } from '../../app/activities/activities.ts';
 import { callerOf } from '../plugins/auth.ts';
+import { sendKeptList } from '../kept-lists.ts';
 import { expectedVersion, sendArchived, sendWithEtag } from '../etag.ts';
 import {
   IdParams,
@@ -55,7 +56,11 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 200: Page(KeyResultInContextSchema), ...problemResponses },
       },
     },
-    async (request) => listKeyResults(deps, callerOf(request), request.params.orgId, request.query),
+    // A person's key results are asked for by every visit to My OKRs (kept-lists.ts).
+    async (request, reply) =>
+      sendKeptList(deps, request, reply, request.params.orgId, (caller) =>
+        listKeyResults(deps, caller, request.params.orgId, request.query),
+      ),
   );
 
   app.get(
@@ -85,7 +90,10 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 200: Page(ActivityInContextSchema), ...problemResponses },
       },
     },
-    async (request) => listOrgActivities(deps, callerOf(request), request.params.orgId, request.query),
+    async (request, reply) =>
+      sendKeptList(deps, request, reply, request.params.orgId, (caller) =>
+        listOrgActivities(deps, caller, request.params.orgId, request.query),
+      ),
   );
 
   app.get(

@@ -9,7 +9,6 @@ import { archiveObjective, restoreObjective } from '../../app/objectives/archive
 import { addKeyResult } from '../../app/key-results/add-key-result.ts';
 import { callerOf } from '../plugins/auth.ts';
 import { sendKeptList } from '../kept-lists.ts';
-import { actorInOrg } from '../../app/scope.ts';
 import { expectedVersion, sendArchived, sendWithEtag } from '../etag.ts';
 import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
@@ -38,10 +37,9 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
     },
     async (request, reply) => {
       const { ids, ...query } = request.query;
-      const caller = callerOf(request);
       const { orgId } = request.params;
       // Pages of a cycle are asked for again and again between writes (kept-lists.ts).
-      return sendKeptList(deps, request, reply, await actorInOrg(deps.db, caller, orgId), () =>
+      return sendKeptList(deps, request, reply, orgId, (caller) =>
         listObjectives(deps, caller, orgId, { ...query, ...(ids ? { ids: ids.split(',') } : {}) }),
       );
     },
