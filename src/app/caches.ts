@@ -124,8 +124,8 @@ export interface AppCaches {
   summaries: ShortLivedCache<DashboardSummaryView>;
   /** A cycle's (or a unit's) alignment health per audience (health/alignment-health.ts, kept-answers.ts). */
   health: ShortLivedCache<AlignmentHealthView>;
-  /** A list's answer as sent, until the next write anywhere (server/kept-lists.ts). */
-  lists: ShortLivedCache<KeptAnswerBytes>;
+  /** A read's answer as sent, until the next write anywhere (server/kept-reads.ts). */
+  reads: ShortLivedCache<KeptAnswerBytes>;
   /** Slow whole-organisation figures, reused for a bounded time (figures-cache.ts). */
   figures: FiguresCache;
   /** Organisation id → the events its webhooks want, so a write with none to tell costs nothing (webhooks/emit.ts). */
@@ -143,18 +143,18 @@ export interface KeptAnswerBytes {
 }
 
 /**
- * How long a list's answer is kept at most: the clock moves what it shows (how far into the
+ * How long a read's answer is kept at most: the clock moves what it shows (how far into the
  * cycle an objective should be), and it bounds a write that reached the database otherwise
  * than through a server (write-mark.ts).
  */
-export const KEPT_LIST_SECONDS = 60;
+export const KEPT_READ_SECONDS = 60;
 /**
- * Lists kept at once, and the largest body kept: a page of 200 objectives is some 650 KB as
+ * Answers kept at once, and the largest body kept: a page of 200 objectives is some 650 KB as
  * JSON and about a tenth of that compressed; a larger body (a client that takes no
  * compression) is answered, not kept. So this is some tens of megabytes, 96 MB at most.
  */
-const KEPT_LISTS = 384;
-export const KEPT_LIST_BYTES = 256 * 1024;
+const KEPT_READS = 384;
+export const KEPT_READ_BYTES = 256 * 1024;
 
 /**
  * Coach reviews kept at once, and the most objectives one may hold to be kept: a team's
@@ -185,7 +185,7 @@ export function createAppCaches(): AppCaches {
     ),
     summaries: new ShortLivedCache(CACHE_SECONDS * 1000),
     health: new ShortLivedCache(CACHE_SECONDS * 1000, KEPT_HEALTH),
-    lists: new ShortLivedCache(KEPT_LIST_SECONDS * 1000, KEPT_LISTS, (kept) => kept.body.length <= KEPT_LIST_BYTES),
+    reads: new ShortLivedCache(KEPT_READ_SECONDS * 1000, KEPT_READS, (kept) => kept.body.length <= KEPT_READ_BYTES),
     figures: new FiguresCache(),
     webhookEvents: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     chatCheckIns: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
@@ -209,13 +209,13 @@ export function forgetActors(deps: { caches?: AppCaches }): void {
 /**
  * After every write transaction (transaction.ts), whatever it wrote, and after a check-in
  * written without one: answers worked out from the organisations' OKRs (kept-answers.ts),
- * kept lists (server/kept-lists.ts) and who reads what may differ. They are dropped on any
+ * kept reads (server/kept-reads.ts) and who reads what may differ. They are dropped on any
  * write rather than traced to the rows they read, and the write mark tells the other
  * server processes to do the same (write-mark.ts).
  */
 export function forgetOkrAnswers(deps: { caches?: AppCaches; writeMark?: WriteMark }): void {
   deps.writeMark?.wrote();
-  deps.caches?.lists.clear();
+  deps.caches?.reads.clear();
   deps.caches?.coach.clear();
   deps.caches?.summaries.clear();
   deps.caches?.health.clear();

@@ -1,6 +1,6 @@
 // The installation's write mark (the sequence `riktning_write_mark`): every server process
 // moves it shortly after each of its write transactions commits, and reads it before it
-// answers from what it keeps longer than a few seconds (server/kept-lists.ts). A process's
+// answers from what it keeps longer than a few seconds (server/kept-reads.ts). A process's
 // own writes drop what it keeps at once (caches.ts); the mark tells the other processes.
 //
 // Moved after the commit, never inside the transaction: a move inside could be read by

@@ -85,7 +85,7 @@ export async function localApi(handle: DatabaseHandle, options: LocalApiOptions)
     .returning({ id: apiTokens.id });
   if (!row) throw new Error('the token insert returned no row');
 
-  // With the write mark, so a running server's kept lists learn of the command's writes.
+  // With the write mark, so a running server's kept reads learn of the command's writes.
   const app = await buildServer({
     deps: { db, now: () => new Date(), caches: createAppCaches(), writeMark: new WriteMark(db) },
   });

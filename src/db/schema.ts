@@ -995,7 +995,7 @@ export const chatPosts = pgTable(
 /**
  * Moves shortly after every write transaction of any server process (app/write-mark.ts). A
  * sequence, so that bumping it takes no lock that writers could queue on, and reading it
- * sees every process's last bump at once. A process keeps a list's answer only while the
- * mark has not moved (server/kept-lists.ts).
+ * sees every process's last bump at once. A process keeps a read's answer only while the
+ * mark has not moved (server/kept-reads.ts).
  */
 export const writeMark = pgSequence('riktning_write_mark');

@@ -4,6 +4,7 @@
 // idempotent, and another person's notification is simply not among one's own.
 import { sql } from 'drizzle-orm';
 import { queryRows, uuidArray } from '../../db/raw.ts';
+import { forgetOkrAnswers } from '../caches.ts';
 import type { AppDeps, Caller } from '../context.ts';
 import { actorInOrg } from '../scope.ts';
 import { NOTIFICATIONS_JOINED, visibleTo } from './inbox-visible.ts';
@@ -33,5 +34,7 @@ export async function markInboxRead(
     select count(*)::int as unread from ${NOTIFICATIONS_JOINED}
      where ${visibleTo(actor)} and n.read_at is null and n.id not in (select id from marked)`,
   );
+  // Written without a transaction, so nothing else drops the kept inbox it changes.
+  forgetOkrAnswers(deps);
   return { unread: Number(row?.unread ?? 0) };
 }

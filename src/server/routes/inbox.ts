@@ -6,6 +6,7 @@ import { markInboxRead } from '../../app/inbox/mark-inbox-read.ts';
 import { OrgParams, problemResponses } from '../../api/schemas/common.ts';
 import { InboxQuery, InboxSchema, InboxUnreadSchema, MarkInboxReadBody } from '../../api/schemas/inbox.ts';
 import { callerOf } from '../plugins/auth.ts';
+import { sendKeptRead } from '../kept-reads.ts';
 
 export const inboxRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (app, { deps }) => {
   app.get(
@@ -21,7 +22,11 @@ export const inboxRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = async (
         response: { 200: InboxSchema, ...problemResponses },
       },
     },
-    async (request) => listInbox(deps, callerOf(request), request.params.orgId, request.query),
+    // Every page asks for it (kept-reads.ts).
+    async (request, reply) =>
+      sendKeptRead(deps, request, reply, request.params.orgId, (caller) =>
+        listInbox(deps, caller, request.params.orgId, request.query),
+      ),
   );
 
   app.post(

@@ -16,7 +16,7 @@ import {
   updateActivity,
 } from '../../app/activities/activities.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { sendKeptList } from '../kept-lists.ts';
+import { sendKeptRead } from '../kept-reads.ts';
 import { expectedVersion, sendArchived, sendWithEtag } from '../etag.ts';
 import {
   IdParams,
@@ -56,9 +56,9 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 200: Page(KeyResultInContextSchema), ...problemResponses },
       },
     },
-    // A person's key results are asked for by every visit to My OKRs (kept-lists.ts).
+    // A person's key results are asked for by every visit to My OKRs (kept-reads.ts).
     async (request, reply) =>
-      sendKeptList(deps, request, reply, request.params.orgId, (caller) =>
+      sendKeptRead(deps, request, reply, request.params.orgId, (caller) =>
         listKeyResults(deps, caller, request.params.orgId, request.query),
       ),
   );
@@ -75,7 +75,11 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
         response: { 200: DueCountSchema, ...problemResponses },
       },
     },
-    async (request) => countDueKeyResults(deps, callerOf(request), request.params.orgId),
+    // Every page asks for it, for the menu's count (kept-reads.ts).
+    async (request, reply) =>
+      sendKeptRead(deps, request, reply, request.params.orgId, (caller) =>
+        countDueKeyResults(deps, caller, request.params.orgId),
+      ),
   );
 
   app.get(
@@ -91,7 +95,7 @@ export const keyResultRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
       },
     },
     async (request, reply) =>
-      sendKeptList(deps, request, reply, request.params.orgId, (caller) =>
+      sendKeptRead(deps, request, reply, request.params.orgId, (caller) =>
         listOrgActivities(deps, caller, request.params.orgId, request.query),
       ),
   );

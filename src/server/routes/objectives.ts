@@ -8,7 +8,7 @@ import { updateObjective } from '../../app/objectives/update-objective.ts';
 import { archiveObjective, restoreObjective } from '../../app/objectives/archive-objective.ts';
 import { addKeyResult } from '../../app/key-results/add-key-result.ts';
 import { callerOf } from '../plugins/auth.ts';
-import { sendKeptList } from '../kept-lists.ts';
+import { sendKeptRead } from '../kept-reads.ts';
 import { expectedVersion, sendArchived, sendWithEtag } from '../etag.ts';
 import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
@@ -38,8 +38,8 @@ export const objectiveRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = asy
     async (request, reply) => {
       const { ids, ...query } = request.query;
       const { orgId } = request.params;
-      // Pages of a cycle are asked for again and again between writes (kept-lists.ts).
-      return sendKeptList(deps, request, reply, orgId, (caller) =>
+      // Pages of a cycle are asked for again and again between writes (kept-reads.ts).
+      return sendKeptRead(deps, request, reply, orgId, (caller) =>
         listObjectives(deps, caller, orgId, { ...query, ...(ids ? { ids: ids.split(',') } : {}) }),
       );
     },

@@ -67,7 +67,7 @@ async function markStood(db: Db, reads: () => Promise<void>): Promise<boolean> {
   return (await markNow()) === before;
 }
 
-describe('kept lists', () => {
+describe('kept reads', () => {
   it('answers a page read again from what it kept: no statement but the write mark’s read', async () => {
     const { deps, admin, url, items } = await orgWithObjectives();
     const original = { db: deps.db };

@@ -1,13 +1,16 @@
-// A list's answer kept as it was sent — serialized and compressed — until something is
-// written anywhere: paging through a cycle's objectives (the alignment map as a script or
-// an export reads it, a unit's list as people come back to it) asks for the same pages
-// again and again between writes, and working out a page of 200 objectives took 40–50 ms
-// (its statements, presenting, serializing and compressing some 650 KB).
+// The answers to the reads asked for again and again between writes, kept as they were
+// sent — serialized and compressed — until something is written anywhere: the objectives
+// list (paging through a cycle, as the alignment map does for a script or an export; a
+// unit's or a person's list as people come back to it), a person's key results and
+// activities (My OKRs), and what every page asks for (the inbox, the count of check-ins
+// due). Working out a page of 200 objectives took 40–50 ms (its statements, presenting,
+// serializing and compressing some 650 KB). Only reads of the primary: a standby's answer
+// could be older than the mark it would be kept under.
 //
 // Kept per reader (an answer holds what the reader may read and do), per address and per
 // encoding. Every request is still authorised first; a kept answer is then sent when the
 // installation's write mark has not moved since it was worked out (app/write-mark.ts:
-// this process's writes drop it at once, caches.ts) and it is under KEPT_LIST_SECONDS old
+// this process's writes drop it at once, caches.ts) and it is under KEPT_READ_SECONDS old
 // by the app's clock, which moves what it shows (how far into the cycle an objective
 // should be).
 import { createHash } from 'node:crypto';
@@ -15,7 +18,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import negotiator from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { KEPT_LIST_SECONDS, type KeptAnswerBytes } from '../app/caches.ts';
+import { KEPT_READ_SECONDS, type KeptAnswerBytes } from '../app/caches.ts';
 import type { AppDeps, Caller } from '../app/context.ts';
 import { actorInOrg } from '../app/scope.ts';
 import type { Subject } from '../core/policy.ts';
@@ -63,7 +66,7 @@ async function encode(body: Buffer, encoding: string): Promise<Buffer> {
  * a member of the organisation or refused, kept or not. Without the server's caches and
  * write mark, worked out each time.
  */
-export async function sendKeptList(
+export async function sendKeptRead(
   deps: AppDeps,
   request: FastifyRequest,
   reply: FastifyReply,
@@ -80,8 +83,8 @@ export async function sendKeptList(
   const mark = await writeMark.current();
   const key = `${mark}:${readerKey(reader)}:${accepts}:${request.url}`;
   const now = deps.now().getTime();
-  const fresh = (kept: KeptAnswerBytes) => now >= kept.workedOutAt && now - kept.workedOutAt < KEPT_LIST_SECONDS * 1000;
-  const kept = await caches.lists.get(
+  const fresh = (kept: KeptAnswerBytes) => now >= kept.workedOutAt && now - kept.workedOutAt < KEPT_READ_SECONDS * 1000;
+  const kept = await caches.reads.get(
     key,
     async () => {
       const serialized = reply.serialize(await work(caller));
