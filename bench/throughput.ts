@@ -1,6 +1,8 @@
 // `npm run bench:throughput`: the product against the bare server of ../shared/perf in one
 // run, on the same five scenarios at the same concurrency, alternately (floor, product,
-// floor, product), and a table of both with the product's share of the floor.
+// floor, product), and a table of both with the product's share of the floor. The map is
+// timed twice more: in one request (the web app's map), and paged through the objectives
+// list as ../shared/perf's driver pages it, with what that client takes at most.
 //
 // Needs the floor's database (`../shared/perf/load.sh`) and the product's scale data set
 // in `riktning_bench` (`BENCH_DATABASE_URL=… BENCH_ONLY='^no request$' npx tsx bench/scale.ts`),
@@ -8,6 +10,9 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -188,6 +193,63 @@ async function timeMap(url: string, headers: Record<string, string>): Promise<{ 
   return best;
 }
 
+/**
+ * The quarter paged through the objectives list as ../shared/perf's driver pages it (200
+ * full objectives a page, Node's fetch, which asks for gzip), p50 of three, in objectives
+ * per second; and the same pages, gzipped once, sent again by a bare node:http server that
+ * does nothing else: what that client itself can take, whatever the server.
+ */
+async function timePagedList(base: string, fx: Fixture): Promise<{ perSecond: number; ceiling: number }> {
+  const headers = { authorization: `Bearer ${fx.token}`, accept: 'application/json' };
+  const first = `/api/v1/orgs/${fx.org}/objectives?${new URLSearchParams({ cycleId: fx.quarter, limit: '200' })}`;
+  const pages: string[] = [];
+  const page = async (url: string) => (await (await fetch(url, { headers })).json()) as PagedList;
+  const product = await pagedRuns(async () => {
+    let count = 0;
+    pages.length = 0;
+    for (let cursor = ''; ;) {
+      const body = await page(`${base}${first}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      pages.push(JSON.stringify(body));
+      count += body.items.length;
+      if (!body.nextCursor) return count;
+      cursor = body.nextCursor;
+    }
+  });
+  const zipped = pages.map((text) => gzipSync(text));
+  const bare = createServer((request, response) => {
+    const body = zipped[Number(request.url?.slice(1))] ?? gzipSync('{"items":[],"nextCursor":null}');
+    response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(body);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const { port } = bare.address() as AddressInfo;
+  try {
+    const ceiling = await pagedRuns(async () => {
+      let count = 0;
+      for (let i = 0; i < zipped.length; i++) count += (await page(`http://127.0.0.1:${port}/${i}`)).items.length;
+      return count;
+    });
+    return { perSecond: product, ceiling };
+  } finally {
+    bare.close();
+  }
+}
+
+interface PagedList {
+  items: unknown[];
+  nextCursor: string | null;
+}
+
+/** Objectives per second of `run` (which answers how many it read), the middle of three runs. */
+async function pagedRuns(run: () => Promise<number>): Promise<number> {
+  const rates: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const count = await run();
+    rates.push(Math.round(count / ((performance.now() - t0) / 1000)));
+  }
+  return rates.sort((a, b) => a - b)[1] ?? 0;
+}
+
 function output(command: string, args: string[]): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -240,6 +302,7 @@ async function main(): Promise<void> {
     };
     let floorMap = { count: 0, perSecond: 0 };
     let productMap = { count: 0, perSecond: 0 };
+    let paged = { perSecond: 0, ceiling: 0 };
     for (let round = 1; round <= ROUNDS; round++) {
       console.log(`round ${round} of ${ROUNDS}…`);
       keep(best.floor, await floorRound(floorBase));
@@ -250,6 +313,8 @@ async function main(): Promise<void> {
         authorization: `Bearer ${fx.token}`,
       });
       if (productTimed.perSecond > productMap.perSecond) productMap = productTimed;
+      const pagedTimed = await timePagedList(productBase, fx);
+      if (pagedTimed.perSecond > paged.perSecond) paged = pagedTimed;
     }
     // The map scenario's quarters differ in size (the floor's ~10k objectives, the product's
     // ~31k), so it is compared in objectives per second; the others in requests per second.
@@ -276,6 +341,12 @@ async function main(): Promise<void> {
       `map, one request for the quarter at a time: floor ${floorMap.perSecond} objectives/s (${floorMap.count}), ` +
         `product ${productMap.perSecond} objectives/s (${productMap.count}) → ` +
         `${((100 * productMap.perSecond) / Math.max(1, floorMap.perSecond)).toFixed(1)} %`,
+    );
+    console.log(
+      `map, paged through the objectives list as ../shared/perf's driver pages it: product ${paged.perSecond} ` +
+        `objectives/s (${((100 * paged.perSecond) / Math.max(1, floorMap.perSecond)).toFixed(1)} % of the floor's map); ` +
+        `the same pages from a bare server that only sends them: ${paged.ceiling} objectives/s ` +
+        `(${((100 * paged.ceiling) / Math.max(1, floorMap.perSecond)).toFixed(1)} %), the most that client takes`,
     );
   } finally {
     floor.kill();
