@@ -28,7 +28,7 @@ export interface AppDeps {
   caches?: AppCaches;
   /**
    * The installation's write mark, moved after this process's writes and read before a kept
-   * list is answered (write-mark.ts); the server has it, use cases called directly do not.
+   * read is answered (write-mark.ts); the server has it, use cases called directly do not.
    */
   writeMark?: WriteMark;
   /** Minutes a session may go unused before it ends (RIKTNING_SESSION_IDLE_MINUTES; auth/session-idle.ts). */

@@ -94,7 +94,7 @@ export async function sendKeptRead(
     },
     fresh,
   );
-  if (!kept) throw new Error('no list answer was worked out');
+  if (!kept) throw new Error(`no answer was worked out for ${request.url}`);
   reply.type('application/json; charset=utf-8');
   if (kept.encoding !== 'identity') reply.header('content-encoding', kept.encoding).header('vary', 'accept-encoding');
   return reply.send(kept.body);
