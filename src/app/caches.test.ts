@@ -63,4 +63,47 @@ describe('ShortLivedCache', () => {
     expect(await cache.get('a', async () => 'A again')).toBe('A again');
     expect(await cache.get('c', async () => 'C again')).toBe('C');
   });
+
+  it('holds its entries’ weights within its budget, dropping the oldest first, and counts a replaced or cleared entry out', async () => {
+    const cache = new ShortLivedCache<string>(10_000, 100, () => true, { weigh: (text) => text.length, max: 10 });
+    await cache.get('a', async () => 'aaaa');
+    await cache.get('b', async () => 'bbbb');
+    // 4 + 4 + 4 > 10: the oldest goes.
+    await cache.get('c', async () => 'cccc');
+    expect(await cache.get('a', async () => 'gone')).toBe('gone');
+    // 'b' went for 'a' (4 + 4 + 4 again); 'c' and 'a' are kept.
+    expect(await cache.get('c', async () => 'not kept')).toBe('cccc');
+    // An entry turned down by isFresh is loaded again and counted once.
+    expect(
+      await cache.get(
+        'c',
+        async () => 'cc',
+        () => false,
+      ),
+    ).toBe('cc');
+    expect(await cache.get('d', async () => 'dddd')).toBe('dddd');
+    expect(await cache.get('c', async () => 'not kept')).toBe('cc');
+    cache.clear();
+    await cache.get('x', async () => '0123456789');
+    expect(await cache.get('x', async () => 'not kept')).toBe('0123456789');
+  });
+
+  it('asks a kept entry whether it is still fresh, and loads it again when not', async () => {
+    const cache = new ShortLivedCache<{ at: number }>(10_000);
+    await cache.get('a', async () => ({ at: 1 }));
+    expect(
+      await cache.get(
+        'a',
+        async () => ({ at: 2 }),
+        (kept) => kept.at >= 1,
+      ),
+    ).toEqual({ at: 1 });
+    expect(
+      await cache.get(
+        'a',
+        async () => ({ at: 2 }),
+        (kept) => kept.at >= 2,
+      ),
+    ).toEqual({ at: 2 });
+  });
 });

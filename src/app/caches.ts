@@ -26,17 +26,20 @@ export const CACHE_SECONDS = 5;
  * A map whose entries live `ttlMs` at most, holding `maxEntries` at most (oldest go first).
  * Requests that miss the same entry at once share one load: a page's batch asks for its
  * parts side by side, each wanting the caller's role, and would otherwise each load it.
- * `keeps` may turn away values too large to hold: they are answered, not stored.
+ * `keeps` may turn away values too large to hold: they are answered, not stored. With a
+ * `budget`, the entries' weights (their bytes, say) stay within it too.
  */
 export class ShortLivedCache<V> {
-  private readonly entries = new Map<string, { value: V; expires: number }>();
+  private readonly entries = new Map<string, { value: V; expires: number; weight: number }>();
   private readonly loading = new Map<string, { generation: number; value: Promise<V | null> }>();
   private generation = 0;
+  private weight = 0;
 
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 20_000,
     private readonly keeps: (value: V) => boolean = () => true,
+    private readonly budget?: { weigh: (value: V) => number; max: number },
   ) {}
 
   /**
@@ -47,7 +50,7 @@ export class ShortLivedCache<V> {
     const now = performance.now();
     const hit = this.entries.get(key);
     if (hit && hit.expires > now && (!isFresh || isFresh(hit.value))) return hit.value;
-    if (hit) this.entries.delete(key);
+    if (hit) this.forget(key);
     // A load begun before a clearing is not shared either: it may predate the write.
     const pending = this.loading.get(key);
     if (pending && pending.generation === this.generation) return pending.value;
@@ -56,13 +59,7 @@ export class ShortLivedCache<V> {
     this.loading.set(key, loaded);
     try {
       const value = await loaded.value;
-      if (value !== null && generation === this.generation && this.keeps(value)) {
-        if (this.entries.size >= this.maxEntries) {
-          const oldest = this.entries.keys().next();
-          if (!oldest.done) this.entries.delete(oldest.value);
-        }
-        this.entries.set(key, { value, expires: now + this.ttlMs });
-      }
+      if (value !== null && generation === this.generation && this.keeps(value)) this.store(key, value, now);
       return value;
     } finally {
       if (this.loading.get(key) === loaded) this.loading.delete(key);
@@ -72,7 +69,27 @@ export class ShortLivedCache<V> {
   clear(): void {
     this.entries.clear();
     this.loading.clear();
+    this.weight = 0;
     this.generation++;
+  }
+
+  private store(key: string, value: V, now: number): void {
+    this.forget(key);
+    const weight = this.budget?.weigh(value) ?? 0;
+    const max = this.budget?.max ?? Number.POSITIVE_INFINITY;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size < this.maxEntries && this.weight + weight <= max) break;
+      this.forget(oldest);
+    }
+    this.entries.set(key, { value, expires: now + this.ttlMs, weight });
+    this.weight += weight;
+  }
+
+  private forget(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.weight -= entry.weight;
   }
 }
 
@@ -149,12 +166,13 @@ export interface KeptAnswerBytes {
  */
 export const KEPT_READ_SECONDS = 60;
 /**
- * Answers kept at once, and the largest body kept: a page of 200 objectives is some 650 KB as
- * JSON and about a tenth of that compressed; a larger body (a client that takes no
- * compression) is answered, not kept. So this is some tens of megabytes, 96 MB at most.
+ * The largest body kept, and the bodies' bytes kept at once: a page of 200 objectives is
+ * some 650 KB as JSON and about a tenth of that compressed; a larger body (a client that
+ * takes no compression) is answered, not kept. A person's page's reads are some tens of
+ * kilobytes, so the budget holds a few thousand people's, or a few whole maps.
  */
-const KEPT_READS = 384;
 export const KEPT_READ_BYTES = 256 * 1024;
+const KEPT_READS_BUDGET = 64 * 1024 * 1024;
 
 /**
  * Coach reviews kept at once, and the most objectives one may hold to be kept: a team's
@@ -185,7 +203,13 @@ export function createAppCaches(): AppCaches {
     ),
     summaries: new ShortLivedCache(CACHE_SECONDS * 1000),
     health: new ShortLivedCache(CACHE_SECONDS * 1000, KEPT_HEALTH),
-    reads: new ShortLivedCache(KEPT_READ_SECONDS * 1000, KEPT_READS, (kept) => kept.body.length <= KEPT_READ_BYTES),
+    reads: new ShortLivedCache(
+      KEPT_READ_SECONDS * 1000,
+      100_000,
+      (kept) => kept.body.length <= KEPT_READ_BYTES,
+      // The bodies, and what keeping one costs besides (its key, the entry).
+      { weigh: (kept) => kept.body.length + 512, max: KEPT_READS_BUDGET },
+    ),
     figures: new FiguresCache(),
     webhookEvents: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
     chatCheckIns: new ShortLivedCache(CACHE_SECONDS * 1000, 10_000),
