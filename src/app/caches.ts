@@ -34,6 +34,7 @@ export class ShortLivedCache<V> {
   private readonly loading = new Map<string, { generation: number; value: Promise<V | null> }>();
   private generation = 0;
   private weight = 0;
+  private readonly counts = { kept: 0, loaded: 0 };
 
   constructor(
     private readonly ttlMs: number,
@@ -49,11 +50,15 @@ export class ShortLivedCache<V> {
   async get(key: string, load: () => Promise<V | null>, isFresh?: (value: V) => boolean): Promise<V | null> {
     const now = performance.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expires > now && (!isFresh || isFresh(hit.value))) return hit.value;
+    if (hit && hit.expires > now && (!isFresh || isFresh(hit.value))) {
+      this.counts.kept++;
+      return hit.value;
+    }
     if (hit) this.forget(key);
     // A load begun before a clearing is not shared either: it may predate the write.
     const pending = this.loading.get(key);
     if (pending && pending.generation === this.generation) return pending.value;
+    this.counts.loaded++;
     const generation = this.generation;
     const loaded = { generation, value: load() };
     this.loading.set(key, loaded);
@@ -64,6 +69,11 @@ export class ShortLivedCache<V> {
     } finally {
       if (this.loading.get(key) === loaded) this.loading.delete(key);
     }
+  }
+
+  /** How many answers were found kept, and how many were loaded (a load shared by several counts once). */
+  served(): { kept: number; loaded: number } {
+    return { ...this.counts };
   }
 
   clear(): void {

@@ -14,6 +14,9 @@ import { outboxMessages } from '../db/schema.ts';
 import { testDatabase, testEngine } from '../test/test-db.ts';
 import { TestClock } from '../test/clock.ts';
 import { createOrg } from '../test/factories.ts';
+import { ApiClient } from '../test/server.ts';
+import { createAppCaches } from '../app/caches.ts';
+import { WriteMark } from '../app/write-mark.ts';
 
 const TOKEN = 'scrape-token-for-tests';
 
@@ -52,7 +55,7 @@ const clock = new TestClock();
 
 beforeAll(async () => {
   const handle = await testDatabase();
-  const deps = { db: handle.db, now: clock.now };
+  const deps = { db: handle.db, now: clock.now, caches: createAppCaches(), writeMark: new WriteMark(handle.db) };
   metrics = createServerMetrics(deps, handle.poolUse);
   app = await buildServer({ deps, metrics: { token: TOKEN, collector: metrics } });
 });
@@ -112,6 +115,21 @@ describe('/metrics', () => {
       after.some((s) => s.name === 'riktning_http_request_duration_seconds_bucket' && s.labels.le === '+Inf'),
     ).toBe(true);
     expect(JSON.stringify(after)).not.toContain('secret-token');
+  });
+
+  it('counts the reads found kept and those worked out', async () => {
+    const { org, owner } = await createOrg((await testDatabase()).db);
+    const admin = await ApiClient.signIn(app, owner.email);
+    const list = `/api/v1/orgs/${org.id}/objectives?limit=20`;
+    const count = async (outcome: string) => valueOf(await scrape(), 'riktning_kept_reads_total', { outcome });
+    const [keptBefore, workedOutBefore] = [await count('kept'), await count('worked_out')];
+    // Read again until found kept: on PostgreSQL, test files beside this one move the write
+    // mark, and a read after a move is worked out again.
+    for (let attempt = 0; attempt < 5 && (await count('kept')) === keptBefore; attempt++) {
+      expect((await admin.get(list)).statusCode).toBe(200);
+    }
+    expect(await count('kept')).toBeGreaterThan(keptBefore);
+    expect(await count('worked_out')).toBeGreaterThan(workedOutBefore);
   });
 
   it('reports the database pool', async () => {

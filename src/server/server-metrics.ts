@@ -21,7 +21,7 @@ export interface ServerMetrics {
 }
 
 export function createServerMetrics(
-  deps: Pick<AppDeps, 'db' | 'now' | 'replica'>,
+  deps: Pick<AppDeps, 'db' | 'now' | 'replica' | 'caches'>,
   poolUse: () => PoolUse,
 ): ServerMetrics {
   const registry = new Registry();
@@ -80,6 +80,22 @@ export function createServerMetrics(
       collect() {
         this.reset();
         for (const [servedBy, count] of Object.entries(replica.counts())) this.inc({ served_by: servedBy }, count);
+      },
+    });
+  }
+
+  const reads = deps.caches?.reads;
+  if (reads) {
+    new Counter({
+      name: 'riktning_kept_reads_total',
+      help: 'Reads kept until a write (lists, inbox, count due), by outcome: kept (sent as kept) or worked_out.',
+      labelNames: ['outcome'] as const,
+      registers,
+      collect() {
+        this.reset();
+        const { kept, loaded } = reads.served();
+        this.inc({ outcome: 'kept' }, kept);
+        this.inc({ outcome: 'worked_out' }, loaded);
       },
     });
   }
