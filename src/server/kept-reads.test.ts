@@ -164,6 +164,30 @@ describe('kept reads', () => {
     expect(await read(myActivities)).toMatchObject([{ title: 'Boka workshop' }]);
   });
 
+  it('keeps the feed when there is no standby, and shows a new event at once', async () => {
+    const { deps, org, admin, made } = await orgWithObjectives(1);
+    const feed = `/api/v1/orgs/${org.id}/feed?limit=10`;
+    const events = async () => (await admin.get(feed)).json<{ items: { type: string }[] }>().items;
+    const first = await events();
+    const original = { db: deps.db };
+    const counted = countStatements(original.db);
+    const stood = await markStood(original.db, async () => {
+      await events();
+      Object.assign(deps, { db: counted.db });
+      try {
+        expect(await events()).toEqual(first);
+      } finally {
+        Object.assign(deps, original);
+      }
+    });
+    if (stood) expect(counted.statements()).toBe(0);
+    const keyResult = at(made, 0).keyResult;
+    expect(
+      (await admin.post(`/api/v1/key-results/${keyResult.id}/check-ins`, { value: 5, confidence: 8 })).statusCode,
+    ).toBe(201);
+    expect((await events()).length).toBe(first.length + 1);
+  });
+
   it('shows another process’s write once that process has moved the write mark', async () => {
     const { db, made, items } = await orgWithObjectives();
     const otherProcess = new WriteMark(db);

@@ -3,9 +3,10 @@
 // list (paging through a cycle, as the alignment map does for a script or an export; a
 // unit's or a person's list as people come back to it), a person's key results and
 // activities (My OKRs), and what every page asks for (the inbox, the count of check-ins
-// due). Working out a page of 200 objectives took 40–50 ms (its statements, presenting,
-// serializing and compressing some 650 KB). Only reads of the primary: a standby's answer
-// could be older than the mark it would be kept under.
+// due, the activity feed). Working out a page of 200 objectives took 40–50 ms (its
+// statements, presenting, serializing and compressing some 650 KB). Only reads of the
+// primary: a standby's answer could be older than the mark it would be kept under, so a
+// read that may lag is kept only when there is no standby (sendKeptMayLag).
 //
 // Kept per reader (an answer holds what the reader may read and do), per address and per
 // encoding. Every request is still authorised first; a kept answer is then sent when the
@@ -22,6 +23,7 @@ import { KEPT_READ_SECONDS, type KeptAnswerBytes } from '../app/caches.ts';
 import type { AppDeps, Caller } from '../app/context.ts';
 import { actorInOrg } from '../app/scope.ts';
 import type { Subject } from '../core/policy.ts';
+import { readMayLag, type LagTolerantRead } from './lag-tolerant.ts';
 import { callerOf } from './plugins/auth.ts';
 import { COMPRESSED_AT_ONCE_UP_TO, COMPRESSION_THRESHOLD } from './plugins/compression.ts';
 
@@ -98,4 +100,20 @@ export async function sendKeptRead(
   reply.type('application/json; charset=utf-8');
   if (kept.encoding !== 'identity') reply.header('content-encoding', kept.encoding).header('vary', 'accept-encoding');
   return reply.send(kept.body);
+}
+
+/**
+ * A read that may lag a moment (server/lag-tolerant.ts): without a standby it runs on the
+ * primary and is kept like the others; with one it goes where `readMayLag` sends it, and is
+ * not kept.
+ */
+export async function sendKeptMayLag(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  orgId: string,
+  read: LagTolerantRead<unknown>,
+): Promise<FastifyReply> {
+  if (deps.replica) return reply.send(await readMayLag(deps, request, read));
+  return sendKeptRead(deps, request, reply, orgId, () => read(deps, callerOf(request)));
 }

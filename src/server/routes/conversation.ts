@@ -8,7 +8,7 @@ import { listFeed } from '../../app/feed/list-feed.ts';
 import { Type } from 'typebox';
 import { callerOf } from '../plugins/auth.ts';
 import { expectedVersion, sendWithEtag } from '../etag.ts';
-import { readMayLag } from '../lag-tolerant.ts';
+import { sendKeptMayLag } from '../kept-reads.ts';
 import { IdParams, OrgParams, Page, problemResponses, writeProblemResponses } from '../../api/schemas/common.ts';
 import {
   AddCommentBody,
@@ -103,7 +103,10 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ deps: AppDeps }> = 
         response: { 200: Page(FeedItemSchema), ...problemResponses },
       },
     },
-    async (request) =>
-      readMayLag(deps, request, (reader, caller) => listFeed(reader, caller, request.params.orgId, request.query)),
+    // Every main page shows its latest events (kept-reads.ts).
+    async (request, reply) =>
+      sendKeptMayLag(deps, request, reply, request.params.orgId, (reader, caller) =>
+        listFeed(reader, caller, request.params.orgId, request.query),
+      ),
   );
 };
