@@ -25,18 +25,15 @@ import { actorInOrg } from '../app/scope.ts';
 import type { Subject } from '../core/policy.ts';
 import { readMayLag, type LagTolerantRead } from './lag-tolerant.ts';
 import { callerOf } from './plugins/auth.ts';
-import { COMPRESSED_AT_ONCE_UP_TO, COMPRESSION_THRESHOLD } from './plugins/compression.ts';
+import {
+  API_ENCODINGS,
+  BROTLI_OPTIONS,
+  COMPRESSED_AT_ONCE_UP_TO,
+  COMPRESSION_THRESHOLD,
+} from './plugins/compression.ts';
 
-const ENCODINGS = ['br', 'gzip'];
 /** As the compression plugin reads Accept-Encoding: `*` and `x-gzip` stand for gzip. */
 const GZIP_ALIASES = /\*|x-gzip/gu;
-/** The compression plugin's brotli settings (its quality 4, for text). */
-const BROTLI = {
-  params: {
-    [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-    [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
-  },
-};
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
@@ -46,18 +43,16 @@ export function readerKey(reader: Subject): string {
   return `${reader.accountId}:${createHash('sha1').update(grant).digest('base64url')}`;
 }
 
-/** The encoding the compression plugin would choose for this request's answer of `size` bytes. */
-function encodingOf(request: FastifyRequest, size: number): string {
+/** The encoding the compression plugin would choose for this request's answers of COMPRESSION_THRESHOLD or more. */
+function acceptedEncoding(request: FastifyRequest): string {
   const accepted = request.headers['accept-encoding'];
-  if (size < COMPRESSION_THRESHOLD || accepted === undefined || request.headers['x-no-compression'] !== undefined) {
-    return 'identity';
-  }
-  return negotiator.negotiate(accepted.toLowerCase().replace(GZIP_ALIASES, 'gzip'), ENCODINGS) ?? 'identity';
+  if (accepted === undefined || request.headers['x-no-compression'] !== undefined) return 'identity';
+  return negotiator.negotiate(accepted.toLowerCase().replace(GZIP_ALIASES, 'gzip'), API_ENCODINGS) ?? 'identity';
 }
 
 async function encode(body: Buffer, encoding: string): Promise<Buffer> {
   const atOnce = body.length <= COMPRESSED_AT_ONCE_UP_TO;
-  if (encoding === 'br') return atOnce ? zlib.brotliCompressSync(body, BROTLI) : brotli(body, BROTLI);
+  if (encoding === 'br') return atOnce ? zlib.brotliCompressSync(body, BROTLI_OPTIONS) : brotli(body, BROTLI_OPTIONS);
   if (encoding === 'gzip') return atOnce ? zlib.gzipSync(body) : gzip(body);
   return body;
 }
@@ -79,9 +74,9 @@ export async function sendKeptRead(
   const reader = await actorInOrg(deps.db, caller, orgId);
   const { caches, writeMark } = deps;
   if (!caches || !writeMark) return reply.send(await work(caller));
-  // The encoding a kept answer was sent in depends on its size, known once it is worked out;
-  // what the client accepts decides it, so that is what the key names.
-  const accepts = encodingOf(request, COMPRESSION_THRESHOLD);
+  // What the client accepts decides the encoding (unless the answer is too small to
+  // compress, known once it is worked out), so that is what the key names.
+  const accepts = acceptedEncoding(request);
   const mark = await writeMark.current();
   const key = `${mark}:${readerKey(reader)}:${accepts}:${request.url}`;
   const now = deps.now().getTime();
@@ -91,7 +86,7 @@ export async function sendKeptRead(
     async () => {
       const serialized = reply.serialize(await work(caller));
       const json = typeof serialized === 'string' ? Buffer.from(serialized) : Buffer.from(serialized as ArrayBuffer);
-      const encoding = encodingOf(request, json.length);
+      const encoding = json.length < COMPRESSION_THRESHOLD ? 'identity' : accepts;
       return { body: await encode(json, encoding), encoding, workedOutAt: now };
     },
     fresh,

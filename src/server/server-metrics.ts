@@ -88,7 +88,7 @@ export function createServerMetrics(
   if (reads) {
     new Counter({
       name: 'riktning_kept_reads_total',
-      help: 'Reads kept until a write (lists, inbox, count due), by outcome: kept (sent as kept) or worked_out.',
+      help: 'Reads kept until a write (lists, inbox, count due, feed), by outcome: kept (sent as kept) or worked_out.',
       labelNames: ['outcome'] as const,
       registers,
       collect() {

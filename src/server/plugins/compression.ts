@@ -3,6 +3,7 @@
 // stream, compressed as it goes). Registered in the API's context (app.ts): the web app's
 // files are compressed once at build time instead (scripts/compress-web.mjs) and sent as
 // they are by plugins/web.ts.
+import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -19,13 +20,25 @@ export const COMPRESSION_THRESHOLD = 1024;
  */
 export const COMPRESSED_AT_ONCE_UP_TO = 128 * 1024;
 
+/** The encodings answers go out in, the preferred first (server/kept-reads.ts keeps answers so). */
+export const API_ENCODINGS: ('br' | 'gzip')[] = ['br', 'gzip'];
+/**
+ * Brotli at quality 4 (the plugin's own default), for text: cheap enough for every answer
+ * (zlib's default of 11 is meant for compressing once, as the web build does).
+ */
+export const BROTLI_OPTIONS = {
+  params: {
+    [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+  },
+};
+
 export const compressionPlugin = fp(async (app: FastifyInstance) => {
   await app.register(compress, {
-    encodings: ['br', 'gzip'],
+    encodings: API_ENCODINGS,
     threshold: COMPRESSION_THRESHOLD,
     syncThreshold: COMPRESSED_AT_ONCE_UP_TO,
-    // Brotli runs at the plugin's quality 4, cheap enough for every answer (zlib's default
-    // of 11 is meant for compressing once, as the web build does).
+    brotliOptions: BROTLI_OPTIONS,
     // Request bodies are small JSON; accepting compressed ones only invites zip bombs.
     globalDecompression: false,
   });
